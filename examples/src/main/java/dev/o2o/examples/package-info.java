@@ -1,0 +1,2 @@
+/** Example programs and the {@code ./o2o} command line. */
+package dev.o2o.examples;

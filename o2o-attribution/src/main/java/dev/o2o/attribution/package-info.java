@@ -1,0 +1,2 @@
+/** Multi-touch attribution over online-to-offline journeys, and experiment statistics. */
+package dev.o2o.attribution;

@@ -1,0 +1,74 @@
+package dev.o2o.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MoneyTest {
+    private static final Currency CNY = Currency.getInstance("CNY");
+    private static final Currency JPY = Currency.getInstance("JPY");
+
+    @Test
+    void normalisesScaleAndRefusesImplicitRounding() {
+        assertEquals(new BigDecimal("10.50"), new Money(new BigDecimal("10.5"), CNY).amount());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Money(new BigDecimal("10.505"), CNY));
+        assertTrue(e.getMessage().contains("10.505"), e.getMessage());
+        assertEquals(new BigDecimal("100"), new Money(new BigDecimal("100.00"), JPY).amount());
+    }
+
+    @Test
+    void roundsHalfEvenByDefaultAndAsAskedOtherwise() {
+        assertEquals(new BigDecimal("0.12"), Money.of(new BigDecimal("0.125"), CNY).amount());
+        assertEquals(new BigDecimal("0.14"), Money.of(new BigDecimal("0.135"), CNY).amount());
+        assertEquals(new BigDecimal("0.13"), Money.of(new BigDecimal("0.125"), CNY, RoundingMode.HALF_UP).amount());
+        assertEquals(new BigDecimal("3.33"), Money.of("10", "CNY").times(new BigDecimal("0.333"), RoundingMode.HALF_EVEN).amount());
+    }
+
+    @Test
+    void arithmeticRefusesMixedCurrencies() {
+        Money a = Money.of("1.00", "CNY");
+        Money b = Money.of("1.00", "USD");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.plus(b));
+        assertEquals("currency mismatch: CNY and USD", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> a.compareTo(b));
+        assertEquals(Money.of("2.50", "CNY"), a.plus(Money.of("1.5", "CNY")));
+        assertEquals(Money.of("-0.50", "CNY"), a.minus(Money.of("1.5", "CNY")));
+        assertEquals(Money.of("3.00", "CNY"), a.times(3));
+    }
+
+    @Test
+    void parsingErrorsNameTheValue() {
+        assertEquals("amount is not a decimal number: '12,5'",
+                assertThrows(IllegalArgumentException.class, () -> Money.of("12,5", "CNY")).getMessage());
+        assertEquals("unknown ISO 4217 currency code: 'RMB'",
+                assertThrows(IllegalArgumentException.class, () -> Money.of("1", "RMB")).getMessage());
+    }
+
+    @Test
+    void allocateSumsExactlyByLargestRemainder() {
+        List<Money> parts = Money.of("10.00", "CNY").allocate(List.of(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE));
+        assertEquals(List.of(Money.of("3.34", "CNY"), Money.of("3.33", "CNY"), Money.of("3.33", "CNY")), parts);
+        List<Money> weighted = Money.of("20.00", "CNY").allocate(
+                List.of(new BigDecimal("59.90"), new BigDecimal("30.10"), new BigDecimal("10.00")));
+        // exact shares 11.98, 6.02, 2.00
+        assertEquals(List.of(Money.of("11.98", "CNY"), Money.of("6.02", "CNY"), Money.of("2.00", "CNY")), weighted);
+        List<Money> neg = Money.of("-0.05", "CNY").allocate(List.of(BigDecimal.ONE, BigDecimal.ONE));
+        assertEquals(List.of(Money.of("-0.03", "CNY"), Money.of("-0.02", "CNY")), neg);
+        assertThrows(IllegalArgumentException.class, () -> Money.of("1", "CNY").allocate(List.of(BigDecimal.ZERO)));
+        assertThrows(IllegalArgumentException.class, () -> Money.of("1", "CNY").allocate(List.of(BigDecimal.ONE.negate())));
+    }
+
+    @Test
+    void minorUnitsRoundTrip() {
+        assertEquals(1234, Money.of("12.34", "CNY").minorUnits());
+        assertEquals(Money.of("12.34", "CNY"), Money.ofMinor(1234, CNY));
+        assertEquals("12.34 CNY", Money.ofMinor(1234, CNY).toString());
+    }
+}

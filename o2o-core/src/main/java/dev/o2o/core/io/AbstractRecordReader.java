@@ -1,0 +1,89 @@
+package dev.o2o.core.io;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+
+/** Applies the error policy and keeps the counts; subclasses read and map one record at a time. */
+abstract class AbstractRecordReader<T> implements RecordReader<T> {
+
+    /** A record that was read: its line and either a value or the error that rejected it. */
+    static final class Read<T> {
+        final long line;
+        final T value;
+        final BadRecord error;
+
+        Read(long line, T value, BadRecord error) {
+            this.line = line;
+            this.value = value;
+            this.error = error;
+        }
+    }
+
+    private final String source;
+    private final IngestOptions options;
+    private final List<RecordError> errors = new ArrayList<>();
+    private long accepted;
+    private long rejected;
+    private T next;
+    private boolean done;
+
+    AbstractRecordReader(String source, IngestOptions options) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** The next record, or null at the end of input. */
+    abstract Read<T> readRecord();
+
+    final String source() {
+        return source;
+    }
+
+    @Override
+    public final boolean hasNext() {
+        while (next == null && !done) {
+            Read<T> r;
+            try {
+                r = readRecord();
+            } catch (java.io.UncheckedIOException e) {
+                done = true;
+                throw new IngestException(new RecordError(source, 1, "input", "cannot be read: " + e.getMessage()), e);
+            }
+            if (r == null) {
+                done = true;
+            } else if (r.error != null) {
+                rejected++;
+                RecordError error = new RecordError(source, r.line, r.error.field, r.error.getMessage());
+                if (options.policy() == ErrorPolicy.FAIL_FAST) {
+                    errors.add(error);
+                    done = true;
+                    throw new IngestException(error);
+                }
+                if (errors.size() < options.maxErrorsKept()) {
+                    errors.add(error);
+                }
+            } else {
+                accepted++;
+                next = r.value;
+            }
+        }
+        return next != null;
+    }
+
+    @Override
+    public final T next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        T value = next;
+        next = null;
+        return value;
+    }
+
+    @Override
+    public final IngestReport report() {
+        return new IngestReport(source, accepted, rejected, errors, rejected > errors.size());
+    }
+}

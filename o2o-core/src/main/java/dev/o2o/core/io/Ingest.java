@@ -1,0 +1,119 @@
+package dev.o2o.core.io;
+
+import dev.o2o.core.Order;
+import dev.o2o.core.Touchpoint;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Streaming readers and writers of touchpoints and orders in NDJSON and CSV.
+ *
+ * <p>Readers hold one record at a time, so files of any size are read in bounded memory. Every
+ * record is either accepted or rejected with a {@link RecordError} (source, line, field,
+ * reason); the {@link IngestOptions#policy() policy} decides whether the first rejection
+ * throws or all are collected in the {@link IngestReport}.
+ *
+ * <h2>Fields</h2>
+ * Touchpoints: {@code customer, channel, instant, type, campaign, store} and, in NDJSON, an
+ * {@code attributes} object of strings; in CSV every other column is an attribute.
+ * Orders: {@code id, customer, channel, store, instant, status, refunded, currency} and lines
+ * of {@code sku, category, quantity, unit_price}: in NDJSON a {@code lines} array, in CSV one
+ * row per line with the order's rows consecutive. Instants are ISO-8601 with an offset, or
+ * local date-times read in {@link IngestOptions#zone()}. Amounts are decimal strings.
+ * NDJSON fields other than these are rejected, as are CSV order columns other than these.
+ *
+ * <p>This class is stateless and thread-safe; each reader or writer it returns is not.
+ */
+public final class Ingest {
+
+    private Ingest() {
+    }
+
+    /** Reads touchpoints from a character stream named {@code source} in error messages. */
+    public static RecordReader<Touchpoint> touchpoints(DataFormat format, Reader in, String source,
+                                                       IngestOptions options) {
+        check(format, in, source, options);
+        return switch (format) {
+            case NDJSON -> NdjsonReader.touchpoints(in, source, options);
+            case CSV -> CsvRecordReader.touchpoints(in, source, options);
+        };
+    }
+
+    /** Reads orders from a character stream named {@code source} in error messages. */
+    public static RecordReader<Order> orders(DataFormat format, Reader in, String source, IngestOptions options) {
+        check(format, in, source, options);
+        return switch (format) {
+            case NDJSON -> NdjsonReader.orders(in, source, options);
+            case CSV -> CsvRecordReader.orders(in, source, options);
+        };
+    }
+
+    /** Reads touchpoints from a file (NDJSON in UTF-8, CSV in the charset of the options' CSV format). */
+    public static RecordReader<Touchpoint> touchpoints(DataFormat format, Path file, IngestOptions options) {
+        return touchpoints(format, open(file, charset(format, options)), file.getFileName().toString(), options);
+    }
+
+    /** Reads orders from a file (NDJSON in UTF-8, CSV in the charset of the options' CSV format). */
+    public static RecordReader<Order> orders(DataFormat format, Path file, IngestOptions options) {
+        return orders(format, open(file, charset(format, options)), file.getFileName().toString(), options);
+    }
+
+    /**
+     * A writer of touchpoints. For CSV, {@code attributeColumns} names the attribute keys that get
+     * a column; writing a touchpoint with another attribute throws rather than drop it.
+     */
+    public static RecordWriter<Touchpoint> touchpointWriter(DataFormat format, Writer out, CsvFormat csv,
+                                                            List<String> attributeColumns) {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(csv, "csv");
+        Objects.requireNonNull(attributeColumns, "attributeColumns");
+        Writer w = out instanceof BufferedWriter ? out : new BufferedWriter(out, 1 << 16);
+        return switch (format) {
+            case NDJSON -> NdjsonWriter.touchpoints(w);
+            case CSV -> CsvWriter.touchpoints(w, csv, List.copyOf(attributeColumns));
+        };
+    }
+
+    /** A writer of orders; CSV gets one row per order line. */
+    public static RecordWriter<Order> orderWriter(DataFormat format, Writer out, CsvFormat csv) {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(csv, "csv");
+        Writer w = out instanceof BufferedWriter ? out : new BufferedWriter(out, 1 << 16);
+        return switch (format) {
+            case NDJSON -> NdjsonWriter.orders(w);
+            case CSV -> CsvWriter.orders(w, csv);
+        };
+    }
+
+    private static Charset charset(DataFormat format, IngestOptions options) {
+        return format == DataFormat.NDJSON ? StandardCharsets.UTF_8 : options.csv().charset();
+    }
+
+    private static Reader open(Path file, Charset charset) {
+        Objects.requireNonNull(file, "file");
+        try {
+            return new BufferedReader(Files.newBufferedReader(file, charset), 1 << 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + file, e);
+        }
+    }
+
+    private static void check(DataFormat format, Reader in, String source, IngestOptions options) {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(options, "options");
+    }
+}

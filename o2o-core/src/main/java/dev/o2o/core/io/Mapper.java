@@ -1,0 +1,182 @@
+package dev.o2o.core.io;
+
+import dev.o2o.core.Channel;
+import dev.o2o.core.CustomerKey;
+import dev.o2o.core.Money;
+import dev.o2o.core.Order;
+import dev.o2o.core.OrderLine;
+import dev.o2o.core.OrderStatus;
+import dev.o2o.core.Touchpoint;
+import dev.o2o.core.TouchpointType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Turns named fields into domain values, throwing {@link BadRecord} with the field at fault. */
+final class Mapper {
+
+    static final List<String> TOUCHPOINT_COLUMNS = List.of("customer", "channel", "instant", "type", "campaign", "store");
+    static final List<String> ORDER_COLUMNS = List.of("id", "customer", "channel", "store", "instant", "status",
+            "refunded", "currency");
+    static final List<String> LINE_COLUMNS = List.of("sku", "category", "quantity", "unit_price");
+    static final Set<String> ORDER_CSV_COLUMNS;
+
+    static {
+        List<String> all = new ArrayList<>(ORDER_COLUMNS);
+        all.addAll(LINE_COLUMNS);
+        ORDER_CSV_COLUMNS = Set.copyOf(all);
+    }
+
+    private static final DateTimeFormatter SPACE_LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]", Locale.ROOT);
+
+    private final IngestOptions options;
+
+    Mapper(IngestOptions options) {
+        this.options = options;
+    }
+
+    Touchpoint touchpoint(Fields f) {
+        CustomerKey customer = value(f, "customer", CustomerKey::new);
+        Channel channel = channel(f);
+        Instant instant = instant(f);
+        TouchpointType type = enumValue(f, "type", TouchpointType.class);
+        Optional<String> campaign = f.get("campaign");
+        Optional<String> store = f.get("store");
+        try {
+            return new Touchpoint(customer, channel, instant, type, campaign, store, f.extras());
+        } catch (IllegalArgumentException e) {
+            throw new BadRecord(campaign.isPresent() ? "campaign/store" : "store", e.getMessage());
+        }
+    }
+
+    Order order(Fields header, List<? extends Fields> lines) {
+        String id = value(header, "id", s -> {
+            new CustomerKey(s); // same identifier rules
+            return s;
+        });
+        CustomerKey customer = value(header, "customer", CustomerKey::new);
+        Channel channel = channel(header);
+        Instant instant = instant(header);
+        Optional<String> store = header.get("store");
+        OrderStatus status = header.get("status").isPresent()
+                ? enumValue(header, "status", OrderStatus.class) : OrderStatus.COMPLETED;
+        Currency currency = value(header, "currency", Money::currency);
+        options.currency().ifPresent(expected -> {
+            if (!expected.equals(currency)) {
+                throw new BadRecord("currency", "expected " + expected.getCurrencyCode() + ", was '"
+                        + currency.getCurrencyCode() + "'");
+            }
+        });
+        Money refunded = header.get("refunded").isPresent()
+                ? money(header, "refunded", currency) : Money.zero(currency);
+        if (lines.isEmpty()) {
+            throw new BadRecord("lines", "an order needs at least one line");
+        }
+        List<OrderLine> orderLines = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            orderLines.add(line(lines.get(i), i, currency));
+        }
+        try {
+            return new Order(id, customer, channel, store, instant, orderLines, status, refunded);
+        } catch (IllegalArgumentException e) {
+            throw new BadRecord(e.getMessage().startsWith("refunded") ? "refunded" : "store", e.getMessage());
+        }
+    }
+
+    private OrderLine line(Fields f, int index, Currency currency) {
+        String prefix = "lines[" + index + "].";
+        String sku = f.get("sku").orElseThrow(() -> new BadRecord(prefix + "sku", "is missing"));
+        String category = f.get("category").orElseThrow(() -> new BadRecord(prefix + "category", "is missing"));
+        String q = f.get("quantity").orElseThrow(() -> new BadRecord(prefix + "quantity", "is missing"));
+        int quantity;
+        try {
+            quantity = Integer.parseInt(q.trim());
+        } catch (NumberFormatException e) {
+            throw new BadRecord(prefix + "quantity", "is not a whole number: '" + q + "'");
+        }
+        if (quantity < 1) {
+            throw new BadRecord(prefix + "quantity", "must be at least 1, was " + quantity);
+        }
+        Money price = money(f, "unit_price", currency, prefix);
+        if (price.isNegative()) {
+            throw new BadRecord(prefix + "unit_price", "must not be negative, was " + price.amount().toPlainString());
+        }
+        try {
+            return new OrderLine(sku, category, quantity, price);
+        } catch (IllegalArgumentException e) {
+            throw new BadRecord(prefix + "sku", e.getMessage());
+        }
+    }
+
+    private Channel channel(Fields f) {
+        String id = f.require("channel");
+        return options.channels().find(id)
+                .orElseThrow(() -> new BadRecord("channel", "unknown channel '" + id + "'"));
+    }
+
+    private Instant instant(Fields f) {
+        String s = f.require("instant").trim();
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // not an offset date-time; try a local one below
+        }
+        LocalDateTime local;
+        try {
+            local = s.indexOf('T') > 0 ? LocalDateTime.parse(s) : LocalDateTime.parse(s, SPACE_LOCAL);
+        } catch (DateTimeParseException e) {
+            throw new BadRecord("instant", "is not an ISO-8601 date-time: '" + s + "'");
+        }
+        return options.zone()
+                .map(zone -> local.atZone(zone).toInstant())
+                .orElseThrow(() -> new BadRecord("instant", "has no offset and no zone is configured: '" + s + "'"));
+    }
+
+    private static Money money(Fields f, String name, Currency currency) {
+        return money(f, name, currency, "");
+    }
+
+    private static Money money(Fields f, String name, Currency currency, String prefix) {
+        String s = f.get(name).orElseThrow(() -> new BadRecord(prefix + name, "is missing"));
+        BigDecimal value;
+        try {
+            value = new BigDecimal(s.trim());
+        } catch (NumberFormatException e) {
+            throw new BadRecord(prefix + name, "is not a decimal number: '" + s + "'");
+        }
+        try {
+            return new Money(value, currency);
+        } catch (IllegalArgumentException e) {
+            throw new BadRecord(prefix + name, "has more fraction digits than " + currency.getCurrencyCode()
+                    + " allows: '" + s + "'");
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(Fields f, String name, Class<E> type) {
+        String s = f.require(name);
+        try {
+            return Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new BadRecord(name, "unknown " + name + " '" + s + "'");
+        }
+    }
+
+    private static <T> T value(Fields f, String name, Function<String, T> parse) {
+        String s = f.require(name);
+        try {
+            return parse.apply(s);
+        } catch (IllegalArgumentException e) {
+            throw new BadRecord(name, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.o2o.core.identity;
+
+import dev.o2o.core.CustomerKey;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Random link and unlink sequences checked against a naive connected-components model. */
+class IdentityGraphPropertyTest {
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 42, 2026})
+    void matchesNaiveConnectedComponents(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        IdentityGraph g = IdentityGraph.create(IdentityConfig.defaults().withExpectedSize(4, 4));
+        Map<Identifier, Integer> order = new LinkedHashMap<>();
+        Set<List<Integer>> edges = new HashSet<>();
+        Identifier[] universe = new Identifier[60];
+        IdentifierType[] types = {IdentifierType.PHONE, IdentifierType.EMAIL, IdentifierType.of("crm_id")};
+        for (int i = 0; i < universe.length; i++) {
+            universe[i] = Identifier.of(types[i % types.length], "v" + i);
+        }
+        for (int step = 0; step < 400; step++) {
+            Identifier a = universe[rnd.nextInt(universe.length)];
+            Identifier b = universe[rnd.nextInt(universe.length)];
+            if (a.equals(b)) {
+                continue;
+            }
+            if (rnd.nextInt(5) == 0) {
+                if (order.containsKey(a) && order.containsKey(b)) {
+                    boolean had = edges.remove(pair(order.get(a), order.get(b)));
+                    SplitResult r = g.unlink(a, b);
+                    assertEquals(had ? 1 : 0, r.linksRemoved());
+                }
+            } else {
+                order.putIfAbsent(a, order.size());
+                order.putIfAbsent(b, order.size());
+                Map<Integer, Integer> before = components(order.size(), edges);
+                List<Integer> p = pair(order.get(a), order.get(b));
+                boolean dup = edges.contains(p);
+                edges.add(p);
+                LinkResult result = g.addLink(IdentityLink.of(a, b, Instant.EPOCH.plusSeconds(step), "e"));
+                LinkResult expected = dup ? LinkResult.DUPLICATE
+                        : before.get(order.get(a)).equals(before.get(order.get(b))) ? LinkResult.SAME_CUSTOMER
+                        : LinkResult.MERGED;
+                assertEquals(expected, result, "step " + step);
+            }
+            Map<Integer, Integer> comp = components(order.size(), edges);
+            for (Map.Entry<Identifier, Integer> e : order.entrySet()) {
+                assertEquals(CustomerKey.of("cust-" + comp.get(e.getValue())), g.resolve(e.getKey()).orElseThrow(),
+                        "step " + step);
+            }
+            assertEquals(new HashSet<>(comp.values()).size(), g.customerCount(), "step " + step);
+            assertEquals(edges.size(), g.linkCount());
+        }
+        // every explanation is a real chain of held links from one identifier to the other
+        Set<IdentityLink> held = new HashSet<>(g.links());
+        List<Identifier> known = new ArrayList<>(order.keySet());
+        for (int i = 0; i + 1 < known.size(); i += 3) {
+            Identifier a = known.get(i);
+            Identifier b = known.get(i + 1);
+            g.explain(a, b).ifPresent(x -> {
+                Identifier at = a;
+                for (IdentityLink l : x.chain()) {
+                    assertTrue(held.contains(l));
+                    assertTrue(l.first().equals(at) || l.second().equals(at));
+                    at = l.first().equals(at) ? l.second() : l.first();
+                }
+                assertEquals(b, at);
+            });
+        }
+    }
+
+    private static List<Integer> pair(int a, int b) {
+        return List.of(Math.min(a, b), Math.max(a, b));
+    }
+
+    /** Node to the smallest node of its component. */
+    private static Map<Integer, Integer> components(int n, Set<List<Integer>> edges) {
+        Map<Integer, List<Integer>> adj = new HashMap<>();
+        for (List<Integer> e : edges) {
+            adj.computeIfAbsent(e.get(0), k -> new ArrayList<>()).add(e.get(1));
+            adj.computeIfAbsent(e.get(1), k -> new ArrayList<>()).add(e.get(0));
+        }
+        Map<Integer, Integer> min = new HashMap<>();
+        for (int s = 0; s < n; s++) {
+            if (min.containsKey(s)) {
+                continue;
+            }
+            ArrayDeque<Integer> q = new ArrayDeque<>(List.of(s));
+            min.put(s, s);
+            while (!q.isEmpty()) {
+                int x = q.poll();
+                for (int y : adj.getOrDefault(x, List.of())) {
+                    if (!min.containsKey(y)) {
+                        min.put(y, s);
+                        q.add(y);
+                    }
+                }
+            }
+        }
+        return min;
+    }
+}

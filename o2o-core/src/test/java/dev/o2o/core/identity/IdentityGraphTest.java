@@ -1,0 +1,253 @@
+package dev.o2o.core.identity;
+
+import dev.o2o.core.CustomerKey;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class IdentityGraphTest {
+
+    static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
+
+    static final Identifier PHONE = Identifier.phone("13812345678");
+    static final Identifier CARD = Identifier.memberCard("M-0001");
+    static final Identifier DEVICE = Identifier.deviceId("dev-aa");
+    static final Identifier APP = Identifier.appUserId("u-42");
+    static final Identifier OPENID = Identifier.socialOpenId("o-xyz");
+
+    static IdentityLink link(Identifier a, Identifier b, int minute, String evidence) {
+        return IdentityLink.of(a, b, T0.plusSeconds(60L * minute), evidence);
+    }
+
+    @Test
+    void keysFollowTheOldestIdentifierAndTheOlderClusterSurvives() {
+        IdentityGraph g = IdentityGraph.create();
+        assertEquals(LinkResult.MERGED, g.addLink(link(PHONE, CARD, 0, "pos-member-scan")));
+        assertEquals(CustomerKey.of("cust-0"), g.resolve(CARD).orElseThrow());
+        // a newer, larger cluster: device, app, openid (ids 2, 3, 4)
+        g.addLink(link(DEVICE, APP, 1, "app-login"));
+        g.addLink(link(APP, OPENID, 2, "mini-program-login"));
+        assertEquals(CustomerKey.of("cust-2"), g.resolve(OPENID).orElseThrow());
+        assertEquals(2, g.customerCount());
+
+        assertEquals(LinkResult.MERGED, g.addLink(link(CARD, APP, 3, "coupon-claim")));
+        for (Identifier id : List.of(PHONE, CARD, DEVICE, APP, OPENID)) {
+            assertEquals(CustomerKey.of("cust-0"), g.resolve(id).orElseThrow(), id.toString());
+        }
+        assertFalse(g.contains(CustomerKey.of("cust-2")));
+        assertTrue(g.contains(CustomerKey.of("cust-0")));
+        assertEquals(List.of(PHONE, CARD, DEVICE, APP, OPENID), g.identifiersOf(CustomerKey.of("cust-0")));
+        assertEquals(List.of(), g.identifiersOf(CustomerKey.of("cust-2")));
+        assertEquals(1, g.customerCount());
+        assertEquals(5, g.identifierCount());
+        assertEquals(4, g.linkCount());
+
+        List<MergeEvent> history = g.mergeHistory();
+        assertEquals(4, history.size());
+        MergeEvent last = history.get(3);
+        assertEquals(3, last.sequence());
+        assertEquals(CustomerKey.of("cust-0"), last.survivor());
+        assertEquals(CustomerKey.of("cust-2"), last.absorbed());
+        assertTrue(last.link().joins(CARD, APP));
+        assertEquals("coupon-claim", last.link().evidence());
+        assertEquals(T0.plusSeconds(180), last.link().at());
+    }
+
+    @Test
+    void duplicateAndRedundantLinks() {
+        IdentityGraph g = IdentityGraph.create();
+        g.addLink(link(PHONE, CARD, 0, "pos"));
+        assertEquals(LinkResult.DUPLICATE, g.addLink(link(CARD, PHONE, 5, "pos")));
+        g.addLink(link(CARD, APP, 1, "coupon"));
+        assertEquals(LinkResult.SAME_CUSTOMER, g.addLink(link(PHONE, APP, 2, "sms-login")));
+        assertEquals(3, g.linkCount());
+        assertEquals(2, g.mergeHistory().size());
+        assertEquals(CustomerKey.of("cust-0"), g.addIdentifier(APP));
+        assertEquals(CustomerKey.of("cust-3"), g.addIdentifier(OPENID));
+        assertEquals(Optional.empty(), g.resolve(DEVICE));
+    }
+
+    @Test
+    void explainsWhyTwoIdentifiersAreOneCustomer() {
+        IdentityGraph g = IdentityGraph.create();
+        g.addLink(link(PHONE, CARD, 0, "pos-member-scan"));
+        g.addLink(link(DEVICE, APP, 1, "app-login"));
+        g.addLink(link(CARD, APP, 2, "coupon-claim"));
+        g.addLink(link(OPENID, Identifier.email("x@example.com"), 3, "newsletter"));
+
+        MergeExplanation why = g.explain(PHONE, DEVICE).orElseThrow();
+        assertEquals(CustomerKey.of("cust-0"), why.customer());
+        assertEquals(3, why.chain().size());
+        assertTrue(why.chain().get(0).joins(PHONE, CARD));
+        assertTrue(why.chain().get(1).joins(CARD, APP));
+        assertTrue(why.chain().get(2).joins(APP, DEVICE));
+        String text = why.describe(id -> id.type().name());
+        assertEquals("phone and device_id are customer cust-0 because:\n"
+                + "  phone -- pos-member-scan at 2026-01-05T10:00:00Z -- member_card\n"
+                + "  member_card -- coupon-claim at 2026-01-05T10:02:00Z -- app_user_id\n"
+                + "  app_user_id -- app-login at 2026-01-05T10:01:00Z -- device_id", text);
+
+        assertEquals(Optional.empty(), g.explain(PHONE, OPENID));
+        assertEquals(Optional.empty(), g.explain(PHONE, Identifier.phone("unknown")));
+        assertEquals(List.of(), g.explain(CARD, CARD).orElseThrow().chain());
+    }
+
+    @Test
+    void explanationTakesAShortestChain() {
+        IdentityGraph g = IdentityGraph.create();
+        g.addLink(link(PHONE, CARD, 0, "a"));
+        g.addLink(link(CARD, APP, 1, "b"));
+        g.addLink(link(APP, DEVICE, 2, "c"));
+        g.addLink(link(PHONE, DEVICE, 3, "d"));
+        List<IdentityLink> chain = g.explain(PHONE, DEVICE).orElseThrow().chain();
+        assertEquals(1, chain.size());
+        assertEquals("d", chain.get(0).evidence());
+    }
+
+    @Test
+    void superNodeLinksAreReportedNotMerged() {
+        IdentityGraph g = IdentityGraph.create(IdentityConfig.defaults().withSuperNodeLimit(IdentifierType.DEVICE_ID, 2));
+        Identifier tablet = Identifier.deviceId("store-tablet-7");
+        Identifier a1 = Identifier.appUserId("a1");
+        Identifier a2 = Identifier.appUserId("a2");
+        Identifier a3 = Identifier.appUserId("a3");
+        Identifier a4 = Identifier.appUserId("a4");
+        assertEquals(LinkResult.MERGED, g.addLink(link(tablet, a1, 0, "login")));
+        assertEquals(LinkResult.MERGED, g.addLink(link(tablet, a2, 1, "login")));
+        assertEquals(1, g.customerCount());
+        // a third account: the tablet is a shared device; earlier merges through it are undone
+        assertEquals(LinkResult.SUPPRESSED_SUPER_NODE, g.addLink(link(tablet, a3, 2, "login")));
+        assertEquals(4, g.customerCount());
+        assertEquals(CustomerKey.of("cust-0"), g.resolve(tablet).orElseThrow());
+        assertEquals(CustomerKey.of("cust-1"), g.resolve(a1).orElseThrow());
+        assertEquals(CustomerKey.of("cust-2"), g.resolve(a2).orElseThrow());
+        assertEquals(CustomerKey.of("cust-3"), g.resolve(a3).orElseThrow());
+        assertEquals(LinkResult.SUPPRESSED_SUPER_NODE, g.addLink(link(a4, tablet, 3, "login")));
+        assertEquals(LinkResult.DUPLICATE, g.addLink(link(a4, tablet, 4, "login")));
+        assertEquals(List.of(new SuperNodeReport(tablet, 2, 4, 4)), g.superNodes());
+        assertEquals(4, g.linkCount());
+        assertEquals(Optional.empty(), g.explain(a1, a2));
+
+        // accounts joined by other evidence stay joined; unlimited types are unaffected
+        assertEquals(LinkResult.MERGED, g.addLink(link(a1, PHONE, 5, "sms")));
+        assertEquals(LinkResult.MERGED, g.addLink(link(a2, PHONE, 6, "sms")));
+        assertEquals(g.resolve(a1), g.resolve(a2));
+    }
+
+    @Test
+    void unlinkSplitsOnlyTheAffectedCustomer() {
+        IdentityGraph g = IdentityGraph.create();
+        g.addLink(link(PHONE, CARD, 0, "pos"));
+        g.addLink(link(CARD, APP, 1, "wrong-merge"));
+        g.addLink(link(APP, DEVICE, 2, "login"));
+        Identifier other1 = Identifier.email("other@example.com");
+        Identifier other2 = Identifier.phone("13900000000");
+        g.addLink(link(other1, other2, 3, "signup"));
+        CustomerKey otherKey = g.resolve(other1).orElseThrow();
+        assertEquals(2, g.customerCount());
+
+        SplitResult split = g.unlink(APP, CARD);
+        assertEquals(1, split.linksRemoved());
+        assertTrue(split.split());
+        assertEquals(List.of(CustomerKey.of("cust-2"), CustomerKey.of("cust-0")), split.customers());
+        assertEquals(List.of(PHONE, CARD), g.identifiersOf(CustomerKey.of("cust-0")));
+        assertEquals(List.of(APP, DEVICE), g.identifiersOf(CustomerKey.of("cust-2")));
+        assertEquals(otherKey, g.resolve(other2).orElseThrow());
+        assertEquals(List.of(other1, other2), g.identifiersOf(otherKey));
+        assertEquals(3, g.customerCount());
+        assertEquals(3, g.linkCount());
+        // the audit log keeps the merge the wrong link made
+        assertEquals(4, g.mergeHistory().size());
+
+        SplitResult none = g.unlink(APP, CARD);
+        assertEquals(0, none.linksRemoved());
+        assertEquals(List.of(CustomerKey.of("cust-2"), CustomerKey.of("cust-0")), none.customers());
+        assertEquals(List.of(), g.unlink(APP, Identifier.phone("never-seen")).customers());
+    }
+
+    @Test
+    void unlinkInsideACycleKeepsTheCustomer() {
+        IdentityGraph g = IdentityGraph.create();
+        g.addLink(link(PHONE, CARD, 0, "a"));
+        g.addLink(link(CARD, APP, 1, "b"));
+        g.addLink(link(APP, PHONE, 2, "c"));
+        SplitResult r = g.unlink(CARD, APP);
+        assertEquals(1, r.linksRemoved());
+        assertFalse(r.split());
+        assertEquals(List.of(CustomerKey.of("cust-0")), r.customers());
+        assertEquals(2, g.explain(CARD, APP).orElseThrow().chain().size());
+        // re-adding the removed link is allowed: it is new evidence
+        assertEquals(LinkResult.SAME_CUSTOMER, g.addLink(link(CARD, APP, 3, "b2")));
+    }
+
+    @Test
+    void eraseForgetsTheCustomerEntirely() {
+        IdentityGraph g = IdentityGraph.create(IdentityConfig.defaults().withSuperNodeLimit(IdentifierType.DEVICE_ID, 1));
+        Identifier shared = Identifier.deviceId("family-ipad");
+        g.addLink(link(PHONE, CARD, 0, "pos"));
+        g.addLink(link(CARD, APP, 1, "coupon"));
+        Identifier otherPhone = Identifier.phone("13900000000");
+        Identifier otherApp = Identifier.appUserId("u-99");
+        g.addLink(link(otherPhone, otherApp, 2, "signup"));
+        g.addLink(link(shared, APP, 3, "login"));
+        g.addLink(link(shared, otherApp, 4, "login")); // shared becomes a super-node
+        assertEquals(1, g.superNodes().size());
+        CustomerKey key = g.resolve(PHONE).orElseThrow();
+
+        ClusterErasure erased = g.erase(key);
+        assertEquals(new ClusterErasure(key, 3, 3, 3), erased);
+
+        List<Identifier> gone = List.of(PHONE, CARD, APP);
+        for (Identifier id : gone) {
+            assertEquals(Optional.empty(), g.resolve(id));
+            assertFalse(g.identifiers().contains(id));
+        }
+        for (IdentityLink l : g.links()) {
+            assertFalse(gone.contains(l.first()) || gone.contains(l.second()), l.toString());
+        }
+        for (MergeEvent e : g.mergeHistory()) {
+            assertFalse(gone.contains(e.link().first()) || gone.contains(e.link().second()));
+        }
+        assertFalse(g.contains(key));
+        assertEquals(List.of(), g.identifiersOf(key));
+        assertEquals(List.of(otherPhone, otherApp, shared), g.identifiers());
+        assertEquals(1, g.mergeHistory().size());
+        assertEquals(2, g.links().size());
+        assertEquals(new SuperNodeReport(shared, 1, 1, 1), g.superNodes().get(0));
+        assertEquals(2, g.customerCount());
+        // the survivors still work and identifiers can be re-registered as new customers
+        assertEquals(LinkResult.DUPLICATE, g.addLink(link(otherPhone, otherApp, 5, "again")));
+        assertEquals(CustomerKey.of("cust-6"), g.addIdentifier(PHONE));
+        assertEquals(new ClusterErasure(key, 0, 0, 0), g.erase(key));
+    }
+
+    @Test
+    void identifiersNeverShowTheirValue() {
+        assertEquals("phone[11 chars]", PHONE.toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> IdentityLink.of(PHONE, Identifier.phone("13812345678"), T0, "x"));
+        assertFalse(e.getMessage().contains("13812345678"), e.getMessage());
+    }
+
+    @Test
+    void validation() {
+        assertThrows(IllegalArgumentException.class, () -> IdentifierType.of("Phone"));
+        assertThrows(IllegalArgumentException.class, () -> Identifier.phone(" 1"));
+        assertThrows(IllegalArgumentException.class, () -> Identifier.phone(""));
+        assertThrows(IllegalArgumentException.class, () -> IdentityLink.of(PHONE, CARD, T0, " "));
+        assertThrows(IllegalArgumentException.class,
+                () -> IdentityConfig.defaults().withSuperNodeLimit(IdentifierType.DEVICE_ID, 0));
+        assertThrows(IllegalArgumentException.class, () -> IdentityConfig.defaults().withKeyPrefix("c1"));
+        assertThrows(NullPointerException.class, () -> IdentityGraph.create().addLink(null));
+        assertEquals(IdentifierType.PHONE, IdentifierType.of("phone"));
+        assertEquals(CustomerKey.of("c:0"),
+                IdentityGraph.create(IdentityConfig.defaults().withKeyPrefix("c:")).addIdentifier(PHONE));
+    }
+}

@@ -1,0 +1,11 @@
+package dev.o2o.loyalty.coupon;
+
+/** The state of an issued code. A reservation past its deadline counts as {@link #ISSUED}. */
+public enum CodeState {
+    /** Issued to a customer, free to use. */
+    ISSUED,
+    /** Held for one order until a deadline. */
+    RESERVED,
+    /** Used; a rollback (refund) returns it to {@link #ISSUED}. */
+    REDEEMED
+}

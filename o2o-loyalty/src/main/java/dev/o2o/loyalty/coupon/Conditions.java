@@ -1,0 +1,367 @@
+package dev.o2o.loyalty.coupon;
+
+import dev.o2o.core.ChannelKind;
+import dev.o2o.core.GeoPoint;
+import dev.o2o.core.Money;
+import dev.o2o.core.OrderLine;
+import dev.o2o.core.Store;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.zone.ZoneRules;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** The built-in conditions. Each is an immutable, thread-safe record. */
+final class Conditions {
+    private Conditions() {
+    }
+
+    private static Set<String> ids(Set<String> values, String field) {
+        Objects.requireNonNull(values, field);
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException(field + " must not be empty");
+        }
+        for (String v : values) {
+            Check.id(v, field + " entry");
+        }
+        return Set.copyOf(values);
+    }
+
+    record Validity(Instant from, Instant until) implements CouponCondition {
+        Validity {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(until, "until");
+            if (!from.isBefore(until)) {
+                throw new IllegalArgumentException("validity from " + from + " must be before until " + until);
+            }
+        }
+
+        @Override
+        public void check(ConditionInput in, Violations out) {
+            Instant now = in.now();
+            if (now.isBefore(from)) {
+                out.add(ReasonCode.NOT_ACTIVE_YET, "valid from " + from + ", now " + now);
+            } else if (!now.isBefore(until)) {
+                out.add(ReasonCode.EXPIRED, "expired at " + until + ", now " + now);
+            }
+        }
+
+        @Override
+        public boolean dependsOnBase() {
+            return false;
+        }
+    }
+
+    record Hours(Set<DayOfWeek> days, LocalTime from, LocalTime until, ZoneId zone) implements CouponCondition {
+        Hours {
+            days = Set.copyOf(Objects.requireNonNull(days, "days"));
+            if (days.isEmpty()) {
+                throw new IllegalArgumentException("hours days must not be empty");
+            }
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(until, "until");
+            Objects.requireNonNull(zone, "zone");
+            if (from.equals(until)) {
+                throw new IllegalArgumentException("hours from and until must differ: " + from);
+            }
+        }
+
+        @Override
+        public void check(ConditionInput in, Violations out) {
+            Instant now = in.now();
+            ZoneRules rules = zone.getRules();
+            // arithmetic on epoch seconds avoids allocating a ZonedDateTime on the hot path
+            long local = now.getEpochSecond() + rules.getOffset(now).getTotalSeconds();
+            long day = Math.floorDiv(local, 86_400L);
+            int second = (int) Math.floorMod(local, 86_400L);
+            int start = from.toSecondOfDay();
+            int end = until.toSecondOfDay();
+            boolean ok;
+            if (start < end) {
+                ok = second >= start && second < end && days.contains(dayOfWeek(day));
+            } else {
+                // past midnight: the late part belongs to the day the window started on
+                ok = (second >= start && days.contains(dayOfWeek(day)))
+                        || (second < end && days.contains(dayOfWeek(day - 1)));
+            }
+            if (!ok) {
+                out.add(ReasonCode.OUTSIDE_HOURS, "only " + days + " " + from + "-" + until + " " + zone);
+            }
+        }
+
+        private static DayOfWeek dayOfWeek(long epochDay) {
+            // 1970-01-01 was a Thursday
+            return DayOfWeek.of((int) Math.floorMod(epochDay + 3, 7L) + 1);
+        }
+
+        @Override
+        public boolean dependsOnBase() {
+            return false;
+        }
+    }
+
+    record ChannelKindOnly(ChannelKind kind) implements CouponCondition {
+        ChannelKindOnly {
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        @Override
+        public void check(ConditionInput in, Violations out) {
+            if (in.customer().channel().kind() != kind) {
+                out.add(ReasonCode.CHANNEL_NOT_ALLOWED, "only " + kind + " channels, not " + in.customer().channel().id());
+            }
+        }
+
+        @Override
+        public boolean dependsOnBase() {
+            return false;
+        }
+    }
+
+    record Channels(Set<String> channelIds) implements CouponCondition {
+        Channels {
+            channelIds = ids(channelIds, "channelIds");
+        }
+
+        @Override
+        public void check(ConditionInput in, Violations out) {
+            if (!channelIds.contains(in.customer().channel().id())) {
+                out.add(ReasonCode.CHANNEL_NOT_ALLOWED, "channel " + in.customer().channel().id() + " is not allowed");
+            }
+        }
+
+        @Override
+        public boolean dependsOnBase() {
+            return false;
+        }
+    }
+
+    record Stores(Set<String> storeIds) implements CouponCondition {
+        Stores {
+            storeIds = ids(storeIds, "storeIds");
+        }
+
+        @Override
+        public void check(ConditionInput in, Violations out) {
+            Optional<String> store = in.customer().storeId();
+            if (store.isEmpty()) {
+                out.add(ReasonCode.STORE_NOT_ALLOWED, "valid only at certain stores, and no store was given");
+            } else if (!storeIds.contains(store.get())) {
+                out.add(ReasonCode.STORE_NOT_ALLOWED, "store " + store.get() + " is not allowed");
+            }
+        }
+
+        @Override
+        public boolean dependsOnBase() {
+            return false;
+        }
+    }
+
+    record GeoFence(List<Store> stores, double radiusMetres) implements CouponCondition {
+        GeoFence(Collection<Store> stores, double radiusMetres) {
+            this(List.copyOf(Objects.requireNonNull(stores, "stores")), radiusMetres);
+        }
+
+        GeoFence {
+            if (stores.isEmpty()) {
+                throw new IllegalArgumentException("geo-fence stores must not be empty");
+            }
+            if (!(radiusMetres > 0) || Double.isInfinite(radiusMetres)) {
+                throw new IllegalArgumentException("geo-fence radiusMetres must be positive and finite: " + radiusMetres);
+            }
+        }
+
+        @Override
+        public void check(ConditionInput in, Violations out) {
+            Optional<GeoPoint> where = in.customer().location();
+            if (where.isEmpty()) {
+                out.add(ReasonCode.OUTSIDE_AREA, "location unknown; valid only within " + radiusMetres + " m of a store");
+                return;
+            }
+            for (Store s : stores) {
+                if (s.distanceMetres(where.get()) <= radiusMetres) {
+                    return;
+                }
+            }
+            out.add(ReasonCode.OUTSIDE_AREA, "not within " + radiusMetres + " m of an eligible store");
+        }
+
+        @Override
+        public boolean dependsOnBase() {
+            return false;
+        }
+    }
+
+    record MinSpend(Money amount, long minMinor) implements CouponCondition {
+        MinSpend(Money amount) {
+            this(amount, Objects.requireNonNull(amount, "amount").minorUnits());
+        }
+
+        MinSpend {
+            Objects.requireNonNull(amount, "amount");
+            if (!amount.isPositive()) {
+                throw new IllegalArgumentException("minSpend must be positive: " + amount);
+            }
+        }
+
+        @Override
+        public void check(ConditionInput in, Violations out) {
+            if (!in.cart().currency().equals(amount.currency())) {
+                return; // reported once as CURRENCY_MISMATCH by the validator
+            }
+            if (in.eligibleBaseMinor() < minMinor) {
+                out.add(ReasonCode.MIN_SPEND_NOT_REACHED, "eligible amount " + in.eligibleBase() + " is below the minimum " + amount);
+            }
+        }
+    }
+
+    record LineFilter(Set<String> values, boolean bySku, boolean include) implements CouponCondition {
+        LineFilter {
+            values = ids(values, bySku ? "skus" : "categories");
+        }
+
+        @Override
+        public void check(ConditionInput in, Violations out) {
+            // the validator reports NO_ELIGIBLE_ITEMS once for all filters together
+        }
+
+        @Override
+        public boolean eligible(OrderLine line) {
+            return values.contains(bySku ? line.sku() : line.category()) == include;
+        }
+
+        @Override
+        public boolean filtersLines() {
+            return true;
+        }
+
+        @Override
+        public boolean dependsOnBase() {
+            return false;
+        }
+    }
+
+    record Tiers(Set<String> tiers) implements CouponCondition {
+        Tiers {
+            tiers = ids(tiers, "tiers");
+        }
+
+        @Override
+        public void check(ConditionInput in, Violations out) {
+            Optional<String> t = in.customer().tier();
+            if (t.isEmpty() || !tiers.contains(t.get())) {
+                out.add(ReasonCode.CUSTOMER_NOT_ELIGIBLE, "customer tier is not one of " + tiers);
+            }
+        }
+
+        @Override
+        public boolean dependsOnBase() {
+            return false;
+        }
+    }
+
+    record AnyTag(Set<String> tags) implements CouponCondition {
+        AnyTag {
+            tags = ids(tags, "tags");
+        }
+
+        @Override
+        public void check(ConditionInput in, Violations out) {
+            for (String t : in.customer().tags()) {
+                if (tags.contains(t)) {
+                    return;
+                }
+            }
+            out.add(ReasonCode.CUSTOMER_NOT_ELIGIBLE, "customer has none of the tags " + tags);
+        }
+
+        @Override
+        public boolean dependsOnBase() {
+            return false;
+        }
+    }
+
+    enum FirstOrder implements CouponCondition {
+        INSTANCE;
+
+        @Override
+        public void check(ConditionInput in, Violations out) {
+            if (in.customer().completedOrders() > 0) {
+                out.add(ReasonCode.CUSTOMER_NOT_ELIGIBLE, "first order only; customer has "
+                        + in.customer().completedOrders() + " earlier orders");
+            }
+        }
+
+        @Override
+        public boolean dependsOnBase() {
+            return false;
+        }
+    }
+
+    record PerCustomerLimit(int limit) implements CouponCondition {
+        PerCustomerLimit {
+            if (limit < 1) {
+                throw new IllegalArgumentException("perCustomerLimit must be at least 1: " + limit);
+            }
+        }
+
+        @Override
+        public void check(ConditionInput in, Violations out) {
+            if (in.usage().redeemedByCustomer() >= limit) {
+                out.add(ReasonCode.PER_CUSTOMER_LIMIT, "customer has used the coupon " + limit + " time(s), the limit");
+            }
+        }
+
+        @Override
+        public boolean dependsOnBase() {
+            return false;
+        }
+    }
+
+    record TotalQuantity(long quantity) implements CouponCondition {
+        TotalQuantity {
+            if (quantity < 1) {
+                throw new IllegalArgumentException("totalQuantity must be at least 1: " + quantity);
+            }
+        }
+
+        @Override
+        public void check(ConditionInput in, Violations out) {
+            if (in.usage().redeemed() >= quantity) {
+                out.add(ReasonCode.QUANTITY_EXHAUSTED, "all " + quantity + " units are used");
+            }
+        }
+
+        @Override
+        public boolean dependsOnBase() {
+            return false;
+        }
+    }
+
+    record TotalBudget(Money budget, long budgetMinor) implements CouponCondition {
+        TotalBudget(Money budget) {
+            this(budget, Objects.requireNonNull(budget, "budget").minorUnits());
+        }
+
+        TotalBudget {
+            Objects.requireNonNull(budget, "budget");
+            if (!budget.isPositive()) {
+                throw new IllegalArgumentException("totalBudget must be positive: " + budget);
+            }
+        }
+
+        @Override
+        public void check(ConditionInput in, Violations out) {
+            long left = budgetMinor - in.usage().spentMinor();
+            if (left <= 0 || in.discountMinor() > left) {
+                out.add(ReasonCode.BUDGET_EXHAUSTED, "budget " + budget + " cannot cover this discount");
+            }
+        }
+    }
+}

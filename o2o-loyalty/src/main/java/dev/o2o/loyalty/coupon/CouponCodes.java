@@ -1,0 +1,155 @@
+package dev.o2o.loyalty.coupon;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One-time coupon codes: random payload characters from {@link SecureRandom} over an alphabet
+ * without look-alike characters, plus one check character.
+ *
+ * <p>The alphabet has 31 symbols ({@value #ALPHABET}: no 0/O, 1/I/L). Because 31 is prime, a
+ * weighted sum modulo 31 with non-zero weights that differ between neighbours detects every
+ * single-character substitution (the error is {@code w·(a−b)}, both factors non-zero mod 31) and
+ * every transposition of two adjacent different characters (the error is
+ * {@code (w_i − w_{i+1})·(a−b)}). The default 11 payload characters carry
+ * 11·log2(31) ≈ 54.5 bits.
+ *
+ * <p>Instances are thread-safe (SecureRandom is); the static methods are pure.
+ */
+public final class CouponCodes {
+
+    /** The code alphabet, in symbol order. */
+    public static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+    /** The smallest payload length giving at least 50 bits of entropy. */
+    public static final int MIN_PAYLOAD_LENGTH = 11;
+
+    private static final int N = 31;
+    private static final int[] VALUE = new int[128];
+
+    static {
+        java.util.Arrays.fill(VALUE, -1);
+        for (int i = 0; i < ALPHABET.length(); i++) {
+            VALUE[ALPHABET.charAt(i)] = i;
+        }
+    }
+
+    private final SecureRandom random;
+    private final int payloadLength;
+
+    private CouponCodes(SecureRandom random, int payloadLength) {
+        this.random = Objects.requireNonNull(random, "random");
+        if (payloadLength < MIN_PAYLOAD_LENGTH || payloadLength > 40) {
+            throw new IllegalArgumentException("payloadLength must be within " + MIN_PAYLOAD_LENGTH
+                    + "..40 (at least 50 bits): " + payloadLength);
+        }
+        this.payloadLength = payloadLength;
+    }
+
+    /** A generator with {@value #MIN_PAYLOAD_LENGTH} payload characters (12 with the check character). */
+    public static CouponCodes generator(SecureRandom random) {
+        return new CouponCodes(random, MIN_PAYLOAD_LENGTH);
+    }
+
+    /** A generator with a given payload length (at least {@value #MIN_PAYLOAD_LENGTH}). */
+    public static CouponCodes generator(SecureRandom random, int payloadLength) {
+        return new CouponCodes(random, payloadLength);
+    }
+
+    /** Bits of entropy of a code: payload length × log2(31). */
+    public double entropyBits() {
+        return payloadLength * Math.log(N) / Math.log(2);
+    }
+
+    /** A new code (payload and check character). */
+    public String next() {
+        char[] c = new char[payloadLength + 1];
+        for (int i = 0; i < payloadLength; i++) {
+            c[i] = ALPHABET.charAt(random.nextInt(N));
+        }
+        c[payloadLength] = ALPHABET.charAt(checkValue(c, payloadLength));
+        return new String(c);
+    }
+
+    /**
+     * {@code count} distinct new codes, none of them in {@code existing} (for example the codes
+     * already issued).
+     */
+    public List<String> bulk(int count, Set<String> existing) {
+        Objects.requireNonNull(existing, "existing");
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative: " + count);
+        }
+        Set<String> seen = new HashSet<>(Math.max(16, (int) (count / 0.75f) + 1));
+        List<String> out = new ArrayList<>(count);
+        while (out.size() < count) {
+            String code = next();
+            if (!existing.contains(code) && seen.add(code)) {
+                out.add(code);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Upper-cases a typed code and removes spaces and dashes; it does not check it.
+     */
+    public static String normalize(String typed) {
+        Objects.requireNonNull(typed, "typed");
+        StringBuilder b = new StringBuilder(typed.length());
+        for (int i = 0; i < typed.length(); i++) {
+            char ch = typed.charAt(i);
+            if (ch != ' ' && ch != '-') {
+                b.append(ch);
+            }
+        }
+        return b.toString().toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * True if a (normalised) code has only alphabet characters, at least
+     * {@value #MIN_PAYLOAD_LENGTH} + 1 of them, and a correct check character. Use it before any
+     * lookup so typos never reach the store.
+     */
+    public static boolean isWellFormed(String code) {
+        Objects.requireNonNull(code, "code");
+        int len = code.length();
+        if (len < MIN_PAYLOAD_LENGTH + 1) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            char ch = code.charAt(i);
+            if (ch >= 128 || VALUE[ch] < 0) {
+                return false;
+            }
+        }
+        return checkValue(code.toCharArray(), len - 1) == VALUE[code.charAt(len - 1)];
+    }
+
+    /**
+     * The check symbol for a payload: the value {@code c} with
+     * {@code sum(w_i · v_i) + w_n · c ≡ 0 (mod 31)}, weights {@code w_i = (i mod 30) + 1}.
+     */
+    static int checkValue(char[] payload, int length) {
+        int sum = 0;
+        for (int i = 0; i < length; i++) {
+            sum = (sum + weight(i) * VALUE[payload[i]]) % N;
+        }
+        int wn = weight(length);
+        // c = -sum / wn mod 31; the inverse by Fermat: wn^(31-2)
+        int inv = 1;
+        for (int k = 0; k < N - 2; k++) {
+            inv = inv * wn % N;
+        }
+        return ((N - sum) % N) * inv % N;
+    }
+
+    private static int weight(int position) {
+        return position % (N - 1) + 1;
+    }
+}

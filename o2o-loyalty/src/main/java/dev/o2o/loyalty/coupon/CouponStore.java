@@ -1,0 +1,78 @@
+package dev.o2o.loyalty.coupon;
+
+import dev.o2o.core.CustomerKey;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Storage of coupon limits, issued codes and redemptions. Every operation is atomic: quantity,
+ * budget and per-customer limits hold under any number of concurrent redemptions, and a
+ * redemption retried with the same key returns its first outcome.
+ *
+ * <p>Business outcomes are {@link StoreOutcome} values; storage failures throw
+ * {@link CouponStoreException}. Instants are kept to the millisecond. Implementations must be
+ * thread-safe; every one passes the same conformance tests.
+ */
+public interface CouponStore extends UsageSource {
+
+    /** Registers a coupon's limits, or replaces them (the counts so far are kept). */
+    void register(CouponLimits limits);
+
+    /**
+     * Issues a code of a registered coupon to a customer.
+     *
+     * @return false if the code already exists (nothing changes)
+     * @throws IllegalArgumentException if the coupon is not registered
+     */
+    boolean issue(String code, String couponId, CustomerKey customer, Instant at);
+
+    /** The stored code, if any. */
+    Optional<IssuedCode> find(String code);
+
+    /**
+     * Holds a code for an order until {@code now + timeout}; the same order may reserve again
+     * (extending the deadline). Fails NOT_FOUND (no such code for this customer),
+     * ALREADY_REDEEMED, or RESERVED (held by another order whose deadline has not passed).
+     */
+    StoreOutcome reserve(String code, CustomerKey customer, String orderId, Instant now, Duration timeout);
+
+    /** Releases an order's reservation (order cancelled); releasing a free code succeeds. */
+    StoreOutcome release(String code, String orderId, Instant now);
+
+    /**
+     * Redeems a code once: NOT_FOUND, ALREADY_REDEEMED, RESERVED (for another order),
+     * QUANTITY_EXHAUSTED, BUDGET_EXHAUSTED, PER_CUSTOMER_LIMIT, CURRENCY_MISMATCH, or success.
+     * The same key again returns the first success ({@code replayed}); a key used for another
+     * code fails KEY_CONFLICT. Failed attempts are not recorded, so retrying one evaluates anew.
+     */
+    StoreOutcome redeem(RedemptionRequest request);
+
+    /**
+     * Rolls back a redemption (refund): the code is free again and the counts and budget are
+     * restored. Rolling back twice succeeds once and then replays; an unknown key fails NOT_FOUND.
+     */
+    StoreOutcome rollback(String redemptionKey, Instant now);
+
+    /** The redemption recorded under a key, if any. */
+    Optional<Redemption> redemption(String redemptionKey);
+
+    /** A new, empty in-memory store. */
+    static CouponStore inMemory() {
+        return new InMemoryCouponStore();
+    }
+
+    /**
+     * A store over a JDBC data source (tested on H2 and PostgreSQL). Its tables are prefixed
+     * {@code coupon_}; create them with {@link #createJdbcSchema(javax.sql.DataSource)}.
+     */
+    static CouponStore jdbc(javax.sql.DataSource dataSource) {
+        return new JdbcCouponStore(dataSource);
+    }
+
+    /** Creates the JDBC tables if they do not exist (DDL from the resource {@code coupon-schema.sql}). */
+    static void createJdbcSchema(javax.sql.DataSource dataSource) {
+        JdbcCouponStore.createSchema(dataSource);
+    }
+}

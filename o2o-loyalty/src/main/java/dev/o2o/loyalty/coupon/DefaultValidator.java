@@ -1,0 +1,448 @@
+package dev.o2o.loyalty.coupon;
+
+import dev.o2o.core.Money;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The built-in {@link CouponValidator}. Immutable and thread-safe; each call uses its own {@link Engine}. */
+final class DefaultValidator implements CouponValidator {
+
+    /** Application order: higher priority first, then by id. */
+    static final Comparator<Coupon> ORDER = Comparator.comparingInt(Coupon::priority).reversed().thenComparing(Coupon::id);
+
+    private final Clock clock;
+    private final UsageSource usage;
+    private final ValidationOptions options;
+
+    DefaultValidator(Clock clock, UsageSource usage, ValidationOptions options) {
+        this.clock = clock;
+        this.usage = usage;
+        this.options = options;
+    }
+
+    @Override
+    public ValidationResult validate(Coupon coupon, Cart cart, CustomerContext customer) {
+        Engine e = new Engine(cart, customer, clock.instant());
+        long[] base = initial(cart);
+        return e.evaluate(coupon, base, base, null, false);
+    }
+
+    private static long[] initial(Cart cart) {
+        long[] b = new long[cart.size()];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = cart.lineTotalMinor(i);
+        }
+        return b;
+    }
+
+    @Override
+    public StackResult apply(List<Coupon> coupons, Cart cart, CustomerContext customer) {
+        List<Coupon> ordered = new ArrayList<>(coupons);
+        ordered.sort(ORDER);
+        Engine e = new Engine(cart, customer, clock.instant());
+        long[] init = initial(cart);
+        long[] remaining = init.clone();
+        long[] sum = new long[cart.size()];
+        List<ValidationResult> results = new ArrayList<>(ordered.size());
+        Set<String> seen = new HashSet<>();
+        for (Coupon c : ordered) {
+            if (!seen.add(c.id())) {
+                results.add(ValidationResult.failed(c.id(), cart.currency(), cart.size(), ReasonCode.STACKING_NOT_ALLOWED,
+                        "coupon listed more than once"));
+                continue;
+            }
+            if (c.group() == StackingGroup.EXCLUSIVE && ordered.size() > 1) {
+                results.add(ValidationResult.failed(c.id(), cart.currency(), cart.size(), ReasonCode.STACKING_NOT_ALLOWED,
+                        "exclusive coupon cannot be combined with other coupons"));
+                continue;
+            }
+            long[] calc = options.base() == ValidationOptions.Base.INITIAL ? init : remaining;
+            ValidationResult r = e.evaluate(c, remaining, calc, null, false);
+            results.add(r);
+            if (r.isValid()) {
+                for (int i = 0; i < remaining.length; i++) {
+                    long d = r.lineDiscountMinor(i);
+                    remaining[i] -= d;
+                    sum[i] += d;
+                }
+            }
+        }
+        return stackResult(results, sum, cart);
+    }
+
+    private static StackResult stackResult(List<ValidationResult> results, long[] sum, Cart cart) {
+        List<Money> lines = new ArrayList<>(sum.length);
+        long total = 0;
+        for (long v : sum) {
+            lines.add(Money.ofMinor(v, cart.currency()));
+            total += v;
+        }
+        return new StackResult(results, lines, Money.ofMinor(total, cart.currency()));
+    }
+
+    @Override
+    public StackResult best(List<Coupon> wallet, Cart cart, CustomerContext customer) {
+        Engine e = new Engine(cart, customer, clock.instant());
+        long[] init = initial(cart);
+        long cartTotal = 0;
+        for (long v : init) {
+            cartTotal += v;
+        }
+        // a coupon invalid on the initial amount stays invalid on any smaller running amount
+        // (thresholds and minimum spends only get harder), so screen each once
+        List<Coupon> stackable = new ArrayList<>();
+        List<CouponUsage> stackUsage = new ArrayList<>();
+        List<Long> standalone = new ArrayList<>();
+        Coupon bestExclusive = null;
+        long bestExclusiveSaving = 0;
+        Set<String> seen = new HashSet<>();
+        List<Coupon> ordered = new ArrayList<>(wallet);
+        ordered.sort(ORDER);
+        for (Coupon c : ordered) {
+            if (!seen.add(c.id())) {
+                continue;
+            }
+            ValidationResult r = e.evaluate(c, init, init, null, false);
+            if (!r.isValid() || r.totalDiscountMinor() == 0) {
+                continue;
+            }
+            if (c.group() == StackingGroup.EXCLUSIVE) {
+                if (r.totalDiscountMinor() > bestExclusiveSaving) {
+                    bestExclusive = c;
+                    bestExclusiveSaving = r.totalDiscountMinor();
+                }
+            } else {
+                stackable.add(c);
+                stackUsage.add(e.usageOrNull());
+                standalone.add(r.totalDiscountMinor());
+            }
+        }
+        int n = stackable.size();
+        Search s = new Search(e, stackable.toArray(new Coupon[0]), stackUsage.toArray(new CouponUsage[0]), init,
+                options.base() == ValidationOptions.Base.INITIAL, cartTotal);
+        s.suffix = new long[n + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            s.suffix[i] = s.suffix[i + 1] + standalone.get(i);
+        }
+        s.best = bestExclusiveSaving;
+        s.run(0, init.clone(), 0, 0L);
+        List<Coupon> chosen = new ArrayList<>();
+        if (s.bestMask != 0) {
+            for (int i = 0; i < n; i++) {
+                if ((s.bestMask & (1L << i)) != 0) {
+                    chosen.add(stackable.get(i));
+                }
+            }
+        } else if (bestExclusive != null) {
+            chosen.add(bestExclusive);
+        }
+        return apply(chosen, cart, customer);
+    }
+
+    /** Depth-first branch and bound over the stackable coupons in application order. */
+    private static final class Search {
+        final Engine e;
+        final Coupon[] coupons;
+        final CouponUsage[] usage;
+        final long[] init;
+        final boolean initialBase;
+        final long cartTotal;
+        long[] suffix;
+        long best;
+        long bestMask;
+
+        Search(Engine e, Coupon[] coupons, CouponUsage[] usage, long[] init, boolean initialBase, long cartTotal) {
+            if (coupons.length > 62) {
+                throw new IllegalArgumentException("best combination supports at most 62 valid stackable coupons, got " + coupons.length);
+            }
+            this.e = e;
+            this.coupons = coupons;
+            this.usage = usage;
+            this.init = init;
+            this.initialBase = initialBase;
+            this.cartTotal = cartTotal;
+        }
+
+        void run(int i, long[] remaining, long saved, long mask) {
+            if (saved > best) {
+                best = saved;
+                bestMask = mask;
+            }
+            if (i == coupons.length) {
+                return;
+            }
+            // a coupon never saves more on a smaller base than alone on the whole cart
+            long bound = Math.min(cartTotal, saved + suffix[i]);
+            if (bound <= best) {
+                return;
+            }
+            long[] next = e.tryApply(coupons[i], remaining, initialBase ? init : remaining, usage[i]);
+            if (next != null) {
+                long gain = 0;
+                for (int k = 0; k < next.length; k++) {
+                    gain += remaining[k] - next[k];
+                }
+                run(i + 1, next, saved + gain, mask | (1L << i));
+            }
+            run(i + 1, remaining, saved, mask);
+        }
+    }
+
+    /** One validation's working state; implements the condition input and the violation sink. Not thread-safe. */
+    final class Engine implements ConditionInput, Violations {
+        private final Cart cart;
+        private final CustomerContext customer;
+        private final Instant now;
+        private Coupon coupon;
+        private boolean[] eligible;
+        private long eligibleBase;
+        private long discount;
+        private CouponUsage usageValue;
+        private List<Violation> violations;
+
+        Engine(Cart cart, CustomerContext customer, Instant now) {
+            this.cart = cart;
+            this.customer = customer;
+            this.now = now;
+            this.eligible = new boolean[cart.size()];
+        }
+
+        CouponUsage usageOrNull() {
+            return usageValue;
+        }
+
+        /** The remaining amounts after applying the coupon, or null if it is invalid or saves nothing. */
+        long[] tryApply(Coupon c, long[] remaining, long[] calc, CouponUsage known) {
+            ValidationResult r = evaluate(c, remaining, calc, known, true);
+            if (!r.isValid() || r.totalDiscountMinor() == 0) {
+                return null;
+            }
+            long[] next = remaining.clone();
+            for (int k = 0; k < next.length; k++) {
+                next[k] -= r.lineDiscountMinor(k);
+            }
+            return next;
+        }
+
+        ValidationResult evaluate(Coupon c, long[] remaining, long[] calc, CouponUsage known, boolean onlyBaseDependent) {
+            coupon = c;
+            usageValue = known;
+            violations = null;
+            discount = 0;
+            eligibleBase = 0;
+            int n = cart.size();
+            long[] out = new long[n];
+            boolean any = false;
+            List<dev.o2o.core.OrderLine> lines = cart.lines();
+            CouponCondition[] filters = c.filters;
+            for (int i = 0; i < n; i++) {
+                boolean ok = true;
+                for (CouponCondition f : filters) {
+                    if (!f.eligible(lines.get(i))) {
+                        ok = false;
+                        break;
+                    }
+                }
+                eligible[i] = ok;
+                if (ok) {
+                    any = true;
+                    eligibleBase += calc[i];
+                }
+            }
+            if (c.currency != null && !c.currency.equals(cart.currency())) {
+                add(ReasonCode.CURRENCY_MISMATCH, "coupon is in " + c.currency.getCurrencyCode() + ", cart in "
+                        + cart.currency().getCurrencyCode());
+            } else if (!any) {
+                add(ReasonCode.NO_ELIGIBLE_ITEMS, "no line of the cart is eligible");
+            } else {
+                computeDiscount(c, remaining, calc, out);
+            }
+            for (long v : out) {
+                discount += v;
+            }
+            CouponCondition[] checks = onlyBaseDependent ? c.baseChecks : c.checks;
+            for (CouponCondition cond : checks) {
+                cond.check(this, this);
+            }
+            return new ValidationResult(c.id(), violations == null ? List.of() : violations, cart.currency(), out);
+        }
+
+        private void computeDiscount(Coupon c, long[] remaining, long[] calc, long[] out) {
+            long rem = 0;
+            for (int i = 0; i < remaining.length; i++) {
+                if (eligible[i]) {
+                    rem += remaining[i];
+                }
+            }
+            Discount d = c.discount();
+            if (d instanceof Discount.Threshold) {
+                if (eligibleBase < c.amountMinor) {
+                    add(ReasonCode.MIN_SPEND_NOT_REACHED, "eligible amount " + Money.ofMinor(eligibleBase, cart.currency())
+                            + " is below the threshold " + ((Discount.Threshold) d).spend());
+                    return;
+                }
+                allocate(Math.min(c.secondMinor, rem), remaining, out);
+            } else if (d instanceof Discount.Rate rate) {
+                long off = BigDecimal.valueOf(eligibleBase).multiply(rate.offShare())
+                        .setScale(0, options.rounding()).longValueExact();
+                allocate(Math.min(off, rem), remaining, out);
+            } else if (d instanceof Discount.FixedAmount) {
+                allocate(Math.min(c.amountMinor, rem), remaining, out);
+            } else if (d instanceof Discount.FixedPrice fp) {
+                boolean found = false;
+                for (int i = 0; i < out.length; i++) {
+                    if (eligible[i] && cart.lines().get(i).sku().equals(fp.sku())) {
+                        found = true;
+                        long target = Math.multiplyExact(c.amountMinor, (long) cart.lines().get(i).quantity());
+                        out[i] = Math.min(remaining[i], Math.max(0, calc[i] - target));
+                    }
+                }
+                if (!found) {
+                    add(ReasonCode.NO_ELIGIBLE_ITEMS, "sku " + fp.sku() + " is not among the eligible lines");
+                }
+            } else if (d instanceof Discount.FreeGift g) {
+                long left = g.quantity();
+                boolean found = false;
+                for (int i = 0; i < out.length && left > 0; i++) {
+                    if (eligible[i] && cart.lines().get(i).sku().equals(g.sku())) {
+                        found = true;
+                        long units = Math.min(left, cart.lines().get(i).quantity());
+                        left -= units;
+                        out[i] = Math.min(remaining[i], Math.multiplyExact(units, cart.unitPriceMinor(i)));
+                    }
+                }
+                if (!found) {
+                    add(ReasonCode.NO_ELIGIBLE_ITEMS, "gift sku " + g.sku() + " is not in the cart");
+                }
+            }
+        }
+
+        /** Spreads {@code total} over the eligible lines in proportion to what remains, by largest remainder. */
+        private void allocate(long total, long[] remaining, long[] out) {
+            if (total <= 0) {
+                return;
+            }
+            long w = 0;
+            for (int i = 0; i < remaining.length; i++) {
+                if (eligible[i]) {
+                    w += remaining[i];
+                }
+            }
+            long[] rest = new long[remaining.length];
+            long assigned = 0;
+            for (int i = 0; i < remaining.length; i++) {
+                if (!eligible[i] || remaining[i] == 0) {
+                    rest[i] = -1;
+                    continue;
+                }
+                if (Math.multiplyHigh(total, remaining[i]) != 0 || total * remaining[i] < 0) {
+                    allocateBig(total, w, remaining, out);
+                    return;
+                }
+                long p = total * remaining[i];
+                out[i] = p / w;
+                rest[i] = p % w;
+                assigned += out[i];
+            }
+            long left = total - assigned;
+            // hand the leftover minor units to the largest remainders, earlier line on ties
+            for (long k = 0; k < left; k++) {
+                int pick = -1;
+                for (int i = 0; i < rest.length; i++) {
+                    if (rest[i] >= 0 && (pick < 0 || rest[i] > rest[pick])) {
+                        pick = i;
+                    }
+                }
+                out[pick]++;
+                rest[pick] = -1;
+            }
+        }
+
+        private void allocateBig(long total, long w, long[] remaining, long[] out) {
+            BigInteger bt = BigInteger.valueOf(total);
+            BigInteger bw = BigInteger.valueOf(w);
+            BigInteger[] rest = new BigInteger[remaining.length];
+            long assigned = 0;
+            for (int i = 0; i < remaining.length; i++) {
+                out[i] = 0;
+                if (!eligible[i] || remaining[i] == 0) {
+                    continue;
+                }
+                BigInteger[] qr = bt.multiply(BigInteger.valueOf(remaining[i])).divideAndRemainder(bw);
+                out[i] = qr[0].longValueExact();
+                rest[i] = qr[1];
+                assigned += out[i];
+            }
+            long left = total - assigned;
+            for (long k = 0; k < left; k++) {
+                int pick = -1;
+                for (int i = 0; i < rest.length; i++) {
+                    if (rest[i] != null && (pick < 0 || rest[i].compareTo(rest[pick]) > 0)) {
+                        pick = i;
+                    }
+                }
+                out[pick]++;
+                rest[pick] = null;
+            }
+        }
+
+        @Override
+        public void add(ReasonCode code, String message) {
+            if (violations == null) {
+                violations = new ArrayList<>(4);
+            }
+            violations.add(new Violation(code, message));
+        }
+
+        @Override
+        public Coupon coupon() {
+            return coupon;
+        }
+
+        @Override
+        public Cart cart() {
+            return cart;
+        }
+
+        @Override
+        public CustomerContext customer() {
+            return customer;
+        }
+
+        @Override
+        public Instant now() {
+            return now;
+        }
+
+        @Override
+        public boolean isEligible(int line) {
+            return eligible[line];
+        }
+
+        @Override
+        public long eligibleBaseMinor() {
+            return eligibleBase;
+        }
+
+        @Override
+        public long discountMinor() {
+            return discount;
+        }
+
+        @Override
+        public CouponUsage usage() {
+            if (usageValue == null) {
+                usageValue = usage.usage(coupon.id(), customer.customer());
+            }
+            return usageValue;
+        }
+    }
+}

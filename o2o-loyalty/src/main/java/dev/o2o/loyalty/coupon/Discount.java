@@ -1,0 +1,212 @@
+package dev.o2o.loyalty.coupon;
+
+import dev.o2o.core.Money;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * What a coupon takes off: one of five kinds. Amounts are {@link Money}; a coupon only applies
+ * to carts in the same currency.
+ *
+ * <p>All implementations are immutable and thread-safe records.
+ */
+public sealed interface Discount
+        permits Discount.Threshold, Discount.Rate, Discount.FixedAmount, Discount.FixedPrice, Discount.FreeGift {
+
+    /** The kind of discount, for reports. */
+    Kind kind();
+
+    /** The kinds of discount. */
+    enum Kind {
+        /** Spend X, save Y. */
+        THRESHOLD,
+        /** Pay a share of the price. */
+        RATE,
+        /** A fixed amount off. */
+        FIXED_AMOUNT,
+        /** One SKU at a fixed unit price. */
+        FIXED_PRICE,
+        /** Units of one SKU for free. */
+        FREE_GIFT
+    }
+
+    /**
+     * "Spend {@code spend}, save {@code save}" on the eligible lines.
+     *
+     * @param spend the threshold, positive
+     * @param save  the amount off, positive and less than {@code spend}
+     */
+    record Threshold(Money spend, Money save) implements Discount {
+        public Threshold {
+            Objects.requireNonNull(spend, "spend");
+            Objects.requireNonNull(save, "save");
+            if (!spend.currency().equals(save.currency())) {
+                throw new IllegalArgumentException("threshold spend " + spend + " and save " + save + " differ in currency");
+            }
+            if (!spend.isPositive()) {
+                throw new IllegalArgumentException("threshold spend must be positive: " + spend);
+            }
+            if (!save.isPositive()) {
+                throw new IllegalArgumentException("threshold save must be positive: " + save);
+            }
+            if (save.compareTo(spend) >= 0) {
+                throw new IllegalArgumentException("threshold save " + save + " must be less than spend " + spend);
+            }
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.THRESHOLD;
+        }
+    }
+
+    /**
+     * Pay {@code payShare} of the eligible amount ("0.9" is 10% off).
+     *
+     * @param payShare share of the price paid, strictly between 0 and 1
+     */
+    record Rate(BigDecimal payShare) implements Discount {
+        public Rate {
+            Objects.requireNonNull(payShare, "payShare");
+            if (payShare.signum() <= 0 || payShare.compareTo(BigDecimal.ONE) >= 0) {
+                throw new IllegalArgumentException("rate payShare must be strictly between 0 and 1: " + payShare.toPlainString());
+            }
+        }
+
+        /** The share taken off, {@code 1 - payShare}. */
+        public BigDecimal offShare() {
+            return BigDecimal.ONE.subtract(payShare);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.RATE;
+        }
+    }
+
+    /**
+     * A fixed amount off the eligible lines (never more than they cost).
+     *
+     * @param amount the amount, positive
+     */
+    record FixedAmount(Money amount) implements Discount {
+        public FixedAmount {
+            Objects.requireNonNull(amount, "amount");
+            if (!amount.isPositive()) {
+                throw new IllegalArgumentException("fixed amount must be positive: " + amount);
+            }
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.FIXED_AMOUNT;
+        }
+    }
+
+    /**
+     * Every eligible unit of one SKU at a fixed unit price (lines already cheaper get nothing).
+     *
+     * @param sku       the SKU
+     * @param unitPrice the price per unit, not negative
+     */
+    record FixedPrice(String sku, Money unitPrice) implements Discount {
+        public FixedPrice {
+            Check.id(sku, "fixed price sku");
+            Objects.requireNonNull(unitPrice, "unitPrice");
+            if (unitPrice.isNegative()) {
+                throw new IllegalArgumentException("fixed price for sku '" + sku + "' must not be negative: " + unitPrice);
+            }
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.FIXED_PRICE;
+        }
+    }
+
+    /**
+     * Up to {@code quantity} units of a gift SKU free; the gift must be in the cart.
+     *
+     * @param sku      the gift SKU
+     * @param quantity units given free, at least 1
+     */
+    record FreeGift(String sku, int quantity) implements Discount {
+        public FreeGift {
+            Check.id(sku, "free gift sku");
+            if (quantity < 1) {
+                throw new IllegalArgumentException("free gift quantity for sku '" + sku + "' must be at least 1: " + quantity);
+            }
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.FREE_GIFT;
+        }
+    }
+
+    /**
+     * Parses the Discount_rate notation of the Tianchi O2O data: {@code "150:20"} is spend 150
+     * save 20 (in {@code currency}), {@code "0.95"} is pay 95%.
+     *
+     * @throws IllegalArgumentException with the reason, for example for {@code "150:20:00"},
+     *                                  {@code "20:30"} (save not below spend), {@code "1.5"} or {@code ""}
+     */
+    static Discount parseTianchi(String notation, Currency currency) {
+        Objects.requireNonNull(notation, "notation");
+        Objects.requireNonNull(currency, "currency");
+        String s = notation.strip();
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("discount notation is empty");
+        }
+        int colon = s.indexOf(':');
+        if (colon >= 0) {
+            if (s.indexOf(':', colon + 1) >= 0) {
+                throw new IllegalArgumentException("discount notation '" + notation
+                        + "' has more than one ':'; expected spend:save such as 150:20");
+            }
+            BigDecimal spend = decimal(s.substring(0, colon), "spend", notation);
+            BigDecimal save = decimal(s.substring(colon + 1), "save", notation);
+            if (spend.signum() <= 0 || save.signum() <= 0) {
+                throw new IllegalArgumentException("discount notation '" + notation + "': spend and save must be positive");
+            }
+            if (save.compareTo(spend) >= 0) {
+                throw new IllegalArgumentException("discount notation '" + notation + "': save " + save.toPlainString()
+                        + " must be less than spend " + spend.toPlainString());
+            }
+            int scale = Money.scaleOf(currency);
+            if (spend.stripTrailingZeros().scale() > scale || save.stripTrailingZeros().scale() > scale) {
+                throw new IllegalArgumentException("discount notation '" + notation + "' has more than " + scale
+                        + " fraction digits for " + currency.getCurrencyCode());
+            }
+            return new Threshold(new Money(spend, currency), new Money(save, currency));
+        }
+        BigDecimal rate = decimal(s, "rate", notation);
+        if (rate.signum() <= 0 || rate.compareTo(BigDecimal.ONE) >= 0) {
+            throw new IllegalArgumentException("discount notation '" + notation
+                    + "': a rate must be strictly between 0 and 1 (share paid)");
+        }
+        return new Rate(rate);
+    }
+
+    private static BigDecimal decimal(String part, String what, String notation) {
+        String p = part.strip();
+        if (p.isEmpty()) {
+            throw new IllegalArgumentException("discount notation '" + notation + "': " + what + " is missing");
+        }
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (!(c >= '0' && c <= '9') && c != '.') {
+                throw new IllegalArgumentException("discount notation '" + notation + "': " + what + " '" + p
+                        + "' is not a plain decimal number");
+            }
+        }
+        try {
+            return new BigDecimal(p);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("discount notation '" + notation + "': " + what + " '" + p
+                    + "' is not a plain decimal number");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.o2o.loyalty.coupon;
+
+import dev.o2o.core.CustomerKey;
+import dev.o2o.core.Money;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A request to redeem one code for one order.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param key       idempotency key: a retry with the same key returns the first outcome
+ * @param code      the code
+ * @param customer  the customer redeeming (must be the holder)
+ * @param orderId   the order
+ * @param discount  the discount granted (counts against the budget), not negative
+ * @param storeId   the store, for offline redemptions
+ * @param cashierId the cashier, for offline redemptions
+ * @param at        when
+ */
+public record RedemptionRequest(String key, String code, CustomerKey customer, String orderId, Money discount,
+                                Optional<String> storeId, Optional<String> cashierId, Instant at) {
+
+    public RedemptionRequest {
+        Check.id(key, "redemption key");
+        Check.id(code, "code");
+        Objects.requireNonNull(customer, "customer");
+        Check.id(orderId, "orderId");
+        Objects.requireNonNull(discount, "discount");
+        if (discount.isNegative()) {
+            throw new IllegalArgumentException("discount of redemption '" + key + "' must not be negative: " + discount);
+        }
+        Objects.requireNonNull(storeId, "storeId");
+        storeId.ifPresent(s -> Check.id(s, "storeId"));
+        Objects.requireNonNull(cashierId, "cashierId");
+        cashierId.ifPresent(s -> Check.id(s, "cashierId"));
+        Objects.requireNonNull(at, "at");
+    }
+
+    /** An online redemption (no store, no cashier). */
+    public static RedemptionRequest online(String key, String code, CustomerKey customer, String orderId, Money discount, Instant at) {
+        return new RedemptionRequest(key, code, customer, orderId, discount, Optional.empty(), Optional.empty(), at);
+    }
+}

@@ -30,6 +30,7 @@ public final class CouponCodes {
     public static final int MIN_PAYLOAD_LENGTH = 11;
 
     private static final int N = 31;
+    private static final long POW31_11 = 25_408_476_896_404_831L;
     private static final int[] VALUE = new int[128];
 
     static {
@@ -69,8 +70,17 @@ public final class CouponCodes {
     /** A new code (payload and check character). */
     public String next() {
         char[] c = new char[payloadLength + 1];
-        for (int i = 0; i < payloadLength; i++) {
-            c[i] = ALPHABET.charAt(random.nextInt(N));
+        int i = 0;
+        while (i < payloadLength) {
+            // one 55-bit draw gives 11 uniform base-31 digits (31^11 < 2^55); rejection keeps them uniform
+            long v = random.nextLong() >>> 9;
+            if (v >= POW31_11) {
+                continue;
+            }
+            for (int k = 0; k < 11 && i < payloadLength; k++, i++) {
+                c[i] = ALPHABET.charAt((int) (v % N));
+                v /= N;
+            }
         }
         c[payloadLength] = ALPHABET.charAt(checkValue(c, payloadLength));
         return new String(c);

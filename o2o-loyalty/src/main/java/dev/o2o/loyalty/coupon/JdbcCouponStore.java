@@ -50,8 +50,8 @@ final class JdbcCouponStore implements CouponStore {
             throw new UncheckedIOException("cannot read coupon-schema.sql", e);
         }
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String stmt : ddl.split(";")) {
-                String sql = stripComments(stmt);
+            for (String stmt : stripComments(ddl).split(";")) {
+                String sql = stmt.strip();
                 if (!sql.isBlank()) {
                     s.execute(sql);
                 }

@@ -1,5 +1,5 @@
 -- o2o coupons: schema for JdbcCouponStore (portable between H2 2.x and PostgreSQL).
--- Instants are epoch milliseconds; money is in minor units with its ISO 4217 currency.
+-- Instants are epoch milliseconds, money is in minor units with its ISO 4217 currency.
 CREATE TABLE IF NOT EXISTS coupon_campaign (
     coupon_id       VARCHAR(200) PRIMARY KEY,
     total_quantity  BIGINT,

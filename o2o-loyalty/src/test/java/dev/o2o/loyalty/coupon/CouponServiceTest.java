@@ -1,0 +1,127 @@
+package dev.o2o.loyalty.coupon;
+
+import dev.o2o.core.CustomerKey;
+import org.junit.jupiter.api.Test;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.o2o.loyalty.coupon.Fixtures.ALICE;
+import static dev.o2o.loyalty.coupon.Fixtures.NOW;
+import static dev.o2o.loyalty.coupon.Fixtures.POS;
+import static dev.o2o.loyalty.coupon.Fixtures.cart;
+import static dev.o2o.loyalty.coupon.Fixtures.cny;
+import static dev.o2o.loyalty.coupon.Fixtures.online;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CouponServiceTest {
+
+    /** A clock the test moves. */
+    static final class MutableClock extends Clock {
+        volatile Instant now = NOW;
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final MutableClock clock = new MutableClock();
+    private final CouponStore store = CouponStore.inMemory();
+    private final Coupon spend100 = Coupon.builder("spend100", new Discount.Threshold(cny("100"), cny("20")))
+            .condition(CouponCondition.perCustomerLimit(1))
+            .condition(CouponCondition.stores(Set.of("S1", "S2")))
+            .condition(CouponCondition.totalQuantity(10)).build();
+    private final CouponService service = CouponService.create(List.of(spend100), store, clock,
+            ValidationOptions.defaults());
+    private final CouponCodes codes = CouponCodes.generator(new SecureRandom());
+
+    private String issue(CustomerKey who) {
+        String code = codes.next();
+        assertTrue(store.issue(code, "spend100", who, NOW));
+        return code;
+    }
+
+    @Test
+    void typosNeverReachTheStoreAndStrangersSeeNotFound() {
+        String code = issue(ALICE);
+        CustomerContext atS1 = online().atStore("S1");
+        char wrong = code.charAt(3) == 'A' ? 'B' : 'A';
+        String typo = code.substring(0, 3) + wrong + code.substring(4);
+        assertEquals(List.of(ReasonCode.INVALID_CODE), service.validateCode(typo, cart(), atS1).codes());
+        assertEquals(List.of(ReasonCode.NOT_FOUND), service.validateCode(typo, cart(), atS1).publicView().codes());
+        CustomerContext bob = CustomerContext.of(CustomerKey.of("bob"), Fixtures.APP).atStore("S1");
+        assertEquals(List.of(ReasonCode.NOT_FOUND), service.validateCode(code, cart(), bob).codes());
+        ValidationResult ok = service.validateCode(code.toLowerCase(), cart(), atS1);
+        assertTrue(ok.isValid(), ok.toString());
+        assertEquals(cny("20.00"), ok.totalDiscount());
+        assertEquals(List.of(ReasonCode.STORE_NOT_ALLOWED), service.validateCode(code, cart(), online().atStore("S9")).codes());
+    }
+
+    @Test
+    void paymentRetryOfAOnePerCustomerCouponReplaysTheFirstOutcome() {
+        String code = issue(ALICE);
+        String second = issue(ALICE);
+        CustomerContext ctx = online().atStore("S1");
+        StoreOutcome first = service.redeem("pay-1", code, "o1", cart(), ctx);
+        assertTrue(first.isSuccess(), first.toString());
+        assertEquals(cny("20.00"), first.redemption().orElseThrow().discount());
+        StoreOutcome retry = service.redeem("pay-1", code, "o1", cart(), ctx);
+        assertTrue(retry.isSuccess());
+        assertTrue(retry.replayed());
+        assertEquals(List.of(ReasonCode.ALREADY_REDEEMED, ReasonCode.PER_CUSTOMER_LIMIT),
+                service.validateCode(code, cart(), ctx).codes());
+        StoreOutcome other = service.redeem("pay-2", second, "o2", cart(), ctx);
+        assertEquals(Optional.of(ReasonCode.PER_CUSTOMER_LIMIT), other.code());
+        assertTrue(service.rollback("pay-1").isSuccess());
+        assertTrue(service.redeem("pay-3", second, "o3", cart(), ctx).isSuccess(), "refund frees the customer's use");
+    }
+
+    @Test
+    void verifyAndRedeemAtTheCounter() {
+        String code = issue(ALICE);
+        assertTrue(service.verifyAtStore(code, "S2", "cashier-1").isSuccess());
+        assertEquals(Optional.of(ReasonCode.STORE_NOT_ALLOWED), service.verifyAtStore(code, "S3", "cashier-1").code());
+        assertEquals(Optional.of(ReasonCode.NOT_FOUND), service.verifyAtStore(codes.next(), "S2", "cashier-1").code());
+        CustomerContext counter = CustomerContext.of(ALICE, POS).atStore("S2");
+        StoreOutcome o = service.redeemAtStore("pos-1", code, "till-9", cart(), counter, "cashier-1");
+        assertTrue(o.isSuccess(), o.toString());
+        assertEquals(Optional.of("S2"), o.redemption().orElseThrow().storeId());
+        assertEquals(Optional.of("cashier-1"), o.redemption().orElseThrow().cashierId());
+        assertEquals(Optional.of(ReasonCode.ALREADY_REDEEMED), service.verifyAtStore(code, "S2", "cashier-1").code());
+    }
+
+    @Test
+    void reservationsExpireWithTheInjectedClock() {
+        String code = issue(ALICE);
+        CustomerContext ctx = online().atStore("S1");
+        assertTrue(service.reserve(code, ctx, "o1", Duration.ofMinutes(10)).isSuccess());
+        assertEquals(Optional.of(ReasonCode.RESERVED), service.verifyAtStore(code, "S1", "c").code());
+        assertEquals(Optional.of(ReasonCode.RESERVED), service.redeem("k2", code, "o2", cart(), ctx).code());
+        clock.now = NOW.plus(Duration.ofMinutes(10));
+        assertTrue(service.verifyAtStore(code, "S1", "c").isSuccess());
+        assertTrue(service.reserve(code, ctx, "o2", Duration.ofMinutes(10)).isSuccess());
+        assertTrue(service.release(code, "o2").isSuccess());
+        assertTrue(service.redeem("k3", code, "o3", cart(), ctx).isSuccess());
+        assertFalse(service.release(code, "o3").isSuccess());
+    }
+}

@@ -1,0 +1,16 @@
+package dev.o2o.loyalty.coupon;
+
+import org.h2.jdbcx.JdbcDataSource;
+
+import java.util.UUID;
+
+class H2CouponStoreTest extends CouponStoreConformanceTest {
+    @Override
+    CouponStore newStore() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:coupon-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
+        CouponStore.createJdbcSchema(ds);
+        CouponStore.createJdbcSchema(ds); // idempotent
+        return CouponStore.jdbc(ds);
+    }
+}

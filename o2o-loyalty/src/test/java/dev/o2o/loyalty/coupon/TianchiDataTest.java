@@ -1,0 +1,108 @@
+package dev.o2o.loyalty.coupon;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import static dev.o2o.loyalty.coupon.Fixtures.cny;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TianchiDataTest {
+
+    @Test
+    void parsesRowsWithCrlfAndNullDistance() {
+        String data = "User_id,Merchant_id,Coupon_id,Discount_rate,Distance,Date_received\r\n"
+                + "4129537,450,9983,30:5,1,20160712\r\n"
+                + "6949378,1300,3429,0.9,null,20160706\r\n";
+        List<TianchiReceipt> rows = new ArrayList<>();
+        assertEquals(2, TianchiData.read(new StringReader(data), "mem", rows::add));
+        assertEquals(new TianchiReceipt(4129537, 450, 9983, new Discount.Threshold(cny("30"), cny("5")), OptionalInt.of(1),
+                LocalDate.of(2016, 7, 12)), rows.get(0));
+        assertEquals(new Discount.Rate(new BigDecimal("0.9")), rows.get(1).discount());
+        assertEquals(OptionalInt.empty(), rows.get(1).distance());
+    }
+
+    @Test
+    void badRowsNameLineAndField() {
+        String head = "User_id,Merchant_id,Coupon_id,Discount_rate,Distance,Date_received\n";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TianchiData.read(new StringReader(head + "1,2,3,20:30,1,20160712\n"), "f.csv", r -> { }));
+        assertTrue(e.getMessage().contains("f.csv line 2 field Discount_rate"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> TianchiData.read(new StringReader(head + "1,2,3,20:5,11,20160712\n"), "f.csv", r -> { }));
+        assertTrue(e.getMessage().contains("line 2 field Distance"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> TianchiData.read(new StringReader(head + "1,2,3,20:5,1,20161332\n"), "f.csv", r -> { }));
+        assertTrue(e.getMessage().contains("field Date_received"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> TianchiData.read(new StringReader("a,b\n"), "f.csv", r -> { }));
+        assertTrue(e.getMessage().contains("line 1"), e.getMessage());
+    }
+
+    @Test
+    void realReceiptsParseCompletely() {
+        Optional<Path> file = Fixtures.sharedData("tianchi/ccf_offline_stage1_test_revised.csv");
+        Assumptions.assumeTrue(file.isPresent(), "shared/data/tianchi/ccf_offline_stage1_test_revised.csv absent, skipping");
+        Map<String, Integer> notations = new HashMap<>();
+        int[] perDistance = new int[12];
+        try (var in = java.nio.file.Files.newBufferedReader(file.get())) {
+            long rows = TianchiData.read(in, file.get().toString(), r -> {
+                notations.merge(r.discount().toString(), 1, Integer::sum);
+                perDistance[r.distance().isPresent() ? r.distance().getAsInt() : 11]++;
+                assertEquals(2016, r.dateReceived().getYear());
+                assertEquals(7, r.dateReceived().getMonthValue());
+            });
+            assertEquals(113_640, rows);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertEquals(42, notations.size(), "42 distinct Discount_rate values (README)");
+        assertEquals(59_318, notations.get(new Discount.Threshold(cny("30"), cny("5")).toString()), "most common 30:5");
+        assertEquals(12_064, perDistance[11], "\"null\" distances");
+        assertEquals(43_867, perDistance[0]);
+        assertEquals(10_353, perDistance[10]);
+
+        ReceiptStats s = TianchiData.summarize(file.get());
+        assertEquals(113_640, s.total());
+        assertEquals(111_074, s.count(Discount.Kind.THRESHOLD));
+        assertEquals(2_566, s.count(Discount.Kind.RATE));
+        assertEquals(0.977, s.count(Discount.Kind.THRESHOLD) / (double) s.total(), 0.0005, "README: 97.7% x:y");
+        assertEquals(0.106, s.count(DistanceBand.UNKNOWN) / (double) s.total(), 0.0005, "README: 10.6% null");
+        // counted independently with awk over the file
+        assertEquals(43_001, s.count(Discount.Kind.THRESHOLD, DistanceBand.UNDER_500_M));
+        assertEquals(27_333, s.count(Discount.Kind.THRESHOLD, DistanceBand.FROM_500_M_TO_1_5_KM));
+        assertEquals(12_535, s.count(Discount.Kind.THRESHOLD, DistanceBand.FROM_1_5_TO_3_KM));
+        assertEquals(6_243, s.count(Discount.Kind.THRESHOLD, DistanceBand.FROM_3_TO_5_KM));
+        assertEquals(10_068, s.count(Discount.Kind.THRESHOLD, DistanceBand.OVER_5_KM));
+        assertEquals(11_894, s.count(Discount.Kind.THRESHOLD, DistanceBand.UNKNOWN));
+        assertEquals(866, s.count(Discount.Kind.RATE, DistanceBand.UNDER_500_M));
+        assertEquals(170, s.count(Discount.Kind.RATE, DistanceBand.UNKNOWN));
+        assertTrue(s.toTable().contains("THRESHOLD"));
+    }
+
+    @Test
+    void statsMerge() {
+        ReceiptStats a = new ReceiptStats();
+        ReceiptStats b = new ReceiptStats();
+        a.add(Discount.Kind.RATE, DistanceBand.OVER_5_KM);
+        b.add(Discount.Kind.RATE, DistanceBand.OVER_5_KM);
+        b.add(Discount.Kind.THRESHOLD, DistanceBand.UNKNOWN);
+        a.merge(b);
+        assertEquals(3, a.total());
+        assertEquals(2, a.count(Discount.Kind.RATE, DistanceBand.OVER_5_KM));
+        assertEquals(DistanceBand.FROM_3_TO_5_KM, DistanceBand.of(OptionalInt.of(9)));
+        assertEquals(DistanceBand.UNKNOWN, DistanceBand.of(OptionalInt.empty()));
+    }
+}

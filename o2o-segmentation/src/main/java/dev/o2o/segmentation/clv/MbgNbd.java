@@ -1,0 +1,159 @@
+package dev.o2o.segmentation.clv;
+
+import dev.o2o.segmentation.clv.internal.Special;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The MBG/NBD model of Batislam, Denizel and Filiztekin (2007), "Empirical validation and
+ * comparison of models for customer base analysis", International Journal of Research in
+ * Marketing 24(3).
+ *
+ * <p>As {@link BgNbd}, but a customer may also drop out right after the first purchase (at time
+ * 0), so customers without repeat purchases are not all assumed alive. Purchase rate
+ * {@code lambda ~ Gamma(shape r, rate alpha)}; dropout probability after each purchase
+ * {@code p ~ Beta(a, b)}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param r     shape of the purchase-rate Gamma, {@code > 0}
+ * @param alpha rate of the purchase-rate Gamma, in the data's time unit, {@code > 0}
+ * @param a     first shape of the dropout-probability Beta, {@code > 0}
+ * @param b     second shape of the dropout-probability Beta, {@code > 0}
+ */
+public record MbgNbd(double r, double alpha, double a, double b) implements PurchaseModel {
+
+    private static final List<String> NAMES = List.of("r", "alpha", "a", "b");
+
+    public MbgNbd {
+        Params.positive("MBG/NBD", "r", r);
+        Params.positive("MBG/NBD", "alpha", alpha);
+        Params.positive("MBG/NBD", "a", a);
+        Params.positive("MBG/NBD", "b", b);
+    }
+
+    /** Fits by maximum likelihood with {@link FitOptions#defaults()}. */
+    public static ModelFit<MbgNbd> fit(CalibrationData data) {
+        return fit(data, FitOptions.defaults());
+    }
+
+    /**
+     * Fits by maximum likelihood on log-parameters with the analytic gradient.
+     *
+     * @throws ConvergenceException if no optimum is reached
+     */
+    public static ModelFit<MbgNbd> fit(CalibrationData data, FitOptions options) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(options, "options");
+        int maxX = data.maxFrequency();
+        double[] start = {0, Math.log(Math.max(1e-3, data.meanAge() / 10)), 0, 0};
+        Mle.Estimate e = Mle.fit("MBG/NBD", NAMES, (p, g) -> logLik(data, maxX, p, g), start, options, true);
+        double[] th = e.theta();
+        return new ModelFit<>(new MbgNbd(th[0], th[1], th[2], th[3]), e.logLikelihood(), NAMES, Mle.list(th),
+                Mle.list(e.standardErrors()), e.iterations(), data.size());
+    }
+
+    static double logLik(CalibrationData d, int maxX, double[] p, double[] g) {
+        double r = Math.exp(p[0]);
+        double alpha = Math.exp(p[1]);
+        double a = Math.exp(p[2]);
+        double b = Math.exp(p[3]);
+        double[] lr = Params.cumLog(r, maxX);
+        double[] lab = Params.cumLog(a + b, maxX + 1);
+        double[] lb = Params.cumLog(b, maxX + 1);
+        double[] dr = g == null ? null : Params.cumInv(r, maxX);
+        double[] dab = g == null ? null : Params.cumInv(a + b, maxX + 1);
+        double[] db = g == null ? null : Params.cumInv(b, maxX + 1);
+        double lnAlpha = Math.log(alpha);
+        double lnA = Math.log(a);
+        double sum = 0;
+        double gr = 0;
+        double galpha = 0;
+        double ga = 0;
+        double gb = 0;
+        for (int i = 0; i < d.ux.length; i++) {
+            int x = d.ux[i];
+            double w = d.weight[i];
+            double t = d.ut[i];
+            double tx = d.utx[i];
+            double rx = r + x;
+            double logAT = Math.log(alpha + t);
+            double logAtx = Math.log(alpha + tx);
+            double la = -rx * logAT;
+            double lbTerm = lnA - Math.log(b + x) - rx * logAtx;
+            double lse = Special.logSumExp(la, lbTerm);
+            double wB = Math.exp(lbTerm - lse);
+            double wA = 1 - wB;
+            sum += w * (lr[x] + r * lnAlpha - lab[x + 1] + lb[x + 1] + lse);
+            if (g != null) {
+                gr += w * (dr[x] + lnAlpha - wA * logAT - wB * logAtx);
+                galpha += w * (r / alpha - wA * rx / (alpha + t) - wB * rx / (alpha + tx));
+                ga += w * (-dab[x + 1] + wB / a);
+                gb += w * (-dab[x + 1] + db[x + 1] - wB / (b + x));
+            }
+        }
+        if (g != null) {
+            g[0] = gr * r;
+            g[1] = galpha * alpha;
+            g[2] = ga * a;
+            g[3] = gb * b;
+        }
+        return sum;
+    }
+
+    private double[] logParams() {
+        return new double[] {Math.log(r), Math.log(alpha), Math.log(a), Math.log(b)};
+    }
+
+    @Override
+    public List<String> parameterNames() {
+        return NAMES;
+    }
+
+    @Override
+    public List<Double> parameters() {
+        return List.of(r, alpha, a, b);
+    }
+
+    @Override
+    public double logLikelihood(CustomerSummary c) {
+        return logLik(CalibrationData.of(List.of(c)), c.frequency(), logParams(), null);
+    }
+
+    @Override
+    public double logLikelihood(CalibrationData data) {
+        return logLik(data, data.maxFrequency(), logParams(), null);
+    }
+
+    @Override
+    public double probabilityAlive(CustomerSummary c) {
+        int x = c.frequency();
+        double d = Math.log(a) - Math.log(b + x)
+                + (r + x) * (Math.log(alpha + c.age()) - Math.log(alpha + c.recency()));
+        return 1 / (1 + Math.exp(d));
+    }
+
+    @Override
+    public double expectedPurchases(double t, CustomerSummary c) {
+        PurchaseModel.requireHorizon(t);
+        if (t == 0) {
+            return 0;
+        }
+        int x = c.frequency();
+        double tt = c.age();
+        double hc = a + b + x;
+        double logHyp = Special.log2F1(r + x, b + x + 1, hc, t / (alpha + tt + t))
+                + (r + x) * Math.log((alpha + tt) / (alpha + tt + t));
+        return hc / (a - 1) * -Math.expm1(logHyp) * probabilityAlive(c);
+    }
+
+    @Override
+    public double expectedPurchases(double t) {
+        PurchaseModel.requireHorizon(t);
+        if (t == 0) {
+            return 0;
+        }
+        double logHyp = Special.log2F1(r, b + 1, a + b, t / (alpha + t)) + r * Math.log(alpha / (alpha + t));
+        return b / (a - 1) * -Math.expm1(logHyp);
+    }
+}

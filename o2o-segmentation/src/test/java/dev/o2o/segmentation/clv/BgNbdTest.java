@@ -1,0 +1,88 @@
+package dev.o2o.segmentation.clv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class BgNbdTest {
+
+    @Test
+    void fitsCdnowToPublishedValues() {
+        ModelFit<BgNbd> fit = BgNbd.fit(Cdnow.summary());
+        BgNbd m = fit.model();
+        System.out.println(fit);
+        assertEquals(0.2426, m.r(), 0.2426 * 0.005);
+        assertEquals(4.414, m.alpha(), 4.414 * 0.005);
+        assertEquals(0.793, m.a(), 0.793 * 0.005);
+        assertEquals(2.426, m.b(), 2.426 * 0.005);
+        assertEquals(-9582.43, fit.logLikelihood(), 0.01);
+        assertEquals(2357, fit.customers());
+        assertEquals(1.226, m.expectedPurchases(39, new CustomerSummary(2, 30.43, 38.86)), 0.001);
+        // standard errors are positive and small relative to the estimates
+        for (int i = 0; i < 4; i++) {
+            double se = fit.standardErrors().get(i);
+            assertTrue(se > 0 && se < 0.5 * fit.estimates().get(i), "se " + fit.parameterNames().get(i) + " " + se);
+        }
+        assertEquals(fit.logLikelihood(), m.logLikelihood(Cdnow.summary()), 1e-6);
+    }
+
+    @Test
+    void gradientMatchesFiniteDifferences() {
+        CalibrationData d = Cdnow.summary();
+        double[] p = {Math.log(0.3), Math.log(5), Math.log(0.7), Math.log(2.0)};
+        double[] g = new double[4];
+        BgNbd.logLik(d, 100, p, g);
+        for (int i = 0; i < 4; i++) {
+            double[] q = p.clone();
+            q[i] += 1e-6;
+            double up = BgNbd.logLik(d, 100, q, null);
+            q[i] -= 2e-6;
+            double down = BgNbd.logLik(d, 100, q, null);
+            assertEquals((up - down) / 2e-6, g[i], 1e-3 * Math.max(1, Math.abs(g[i])));
+        }
+    }
+
+    @Test
+    void recoversSimulatedParametersWithinStandardErrors() {
+        BgNbd truth = new BgNbd(0.25, 4.0, 0.8, 2.5);
+        CalibrationData sim = truth.simulate(20_000, 52, 42L);
+        ModelFit<BgNbd> fit = BgNbd.fit(sim);
+        System.out.println(fit);
+        for (int i = 0; i < 4; i++) {
+            double est = fit.estimates().get(i);
+            double se = fit.standardErrors().get(i);
+            double t = truth.parameters().get(i);
+            assertTrue(Math.abs(est - t) <= 2 * se, fit.parameterNames().get(i) + " " + est + " vs " + t + " se " + se);
+        }
+    }
+
+    @Test
+    void populationExpectationAndAliveProbabilityBehave() {
+        BgNbd m = new BgNbd(0.2426, 4.414, 0.793, 2.426);
+        assertEquals(0, m.expectedPurchases(0), 0);
+        assertTrue(m.expectedPurchases(52) > m.expectedPurchases(39));
+        assertEquals(1, m.probabilityAlive(new CustomerSummary(0, 0, 30)), 0);
+        assertTrue(m.probabilityAlive(new CustomerSummary(5, 10, 38)) < m.probabilityAlive(new CustomerSummary(5, 37, 38)));
+    }
+
+    @Test
+    void invalidInputsAreRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CustomerSummary(-1, 0, 5));
+        assertTrue(e.getMessage().contains("frequency"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new CustomerSummary(2, 6, 5));
+        assertTrue(e.getMessage().contains("recency"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> CalibrationData.of(new int[0], new double[0], new double[0]));
+        assertTrue(e.getMessage().contains("empty"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> CalibrationData.of(new int[] {1, 2}, new double[] {1, 9}, new double[] {5, 5}));
+        assertTrue(e.getMessage().contains("index 1"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new BgNbd(0, 1, 1, 1));
+    }
+
+    @Test
+    void nonConvergenceIsAnError() {
+        assertThrows(ConvergenceException.class, () -> BgNbd.fit(Cdnow.summary(), new FitOptions(2, 1e-8)));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.o2o.segmentation.clv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class MbgNbdTest {
+
+    @Test
+    void fitsCdnowWithAnOptimumAtLeastAsGoodAsNeighbours() {
+        CalibrationData d = Cdnow.summary();
+        ModelFit<MbgNbd> fit = MbgNbd.fit(d);
+        System.out.println(fit);
+        MbgNbd m = fit.model();
+        // The estimates the Python lifetimes package reports for ModifiedBetaGeoFitter on this data.
+        assertEquals(0.525, m.r(), 0.525 * 0.01);
+        assertEquals(6.183, m.alpha(), 6.183 * 0.01);
+        assertEquals(0.891, m.a(), 0.891 * 0.01);
+        assertEquals(1.614, m.b(), 1.614 * 0.01);
+        assertEquals(fit.logLikelihood(), m.logLikelihood(d), 1e-6);
+        // Perturbing any parameter by 1% lowers the likelihood.
+        for (int i = 0; i < 4; i++) {
+            double[] p = fit.estimates().stream().mapToDouble(Double::doubleValue).toArray();
+            p[i] *= 1.01;
+            assertTrue(new MbgNbd(p[0], p[1], p[2], p[3]).logLikelihood(d) < fit.logLikelihood());
+            p[i] /= 1.01 * 1.01;
+            assertTrue(new MbgNbd(p[0], p[1], p[2], p[3]).logLikelihood(d) < fit.logLikelihood());
+        }
+        // Both models describe the same data about equally well.
+        assertEquals(BgNbd.fit(d).logLikelihood(), fit.logLikelihood(), 25);
+    }
+
+    @Test
+    void gradientMatchesFiniteDifferences() {
+        CalibrationData d = Cdnow.summary();
+        double[] p = {Math.log(0.3), Math.log(5), Math.log(0.7), Math.log(2.0)};
+        double[] g = new double[4];
+        MbgNbd.logLik(d, 100, p, g);
+        for (int i = 0; i < 4; i++) {
+            double[] q = p.clone();
+            q[i] += 1e-6;
+            double up = MbgNbd.logLik(d, 100, q, null);
+            q[i] -= 2e-6;
+            double down = MbgNbd.logLik(d, 100, q, null);
+            assertEquals((up - down) / 2e-6, g[i], 1e-3 * Math.max(1, Math.abs(g[i])));
+        }
+    }
+
+    @Test
+    void populationExpectationMatchesNumericIntegralOfRate() {
+        // E[X(t)] for a new customer equals the conditional forecast from a customer with
+        // x = 0 observed for a vanishing time, times P(survived the first purchase) folded in.
+        MbgNbd m = new MbgNbd(0.25, 4.4, 0.8, 2.4);
+        double pop = m.expectedPurchases(20);
+        double cond = m.expectedPurchases(20, new CustomerSummary(0, 0, 1e-9));
+        assertEquals(pop, cond, 1e-6);
+        assertTrue(m.probabilityAlive(new CustomerSummary(0, 0, 30)) < 1);
+    }
+}

@@ -61,6 +61,7 @@ public class CouponValidationBenchmark {
     private Cart cart;
     private CustomerContext customer;
     private List<Coupon> wallet;
+    private List<Coupon> wallet20;
 
     private static Money cny(String s) {
         return Money.of(s, "CNY");
@@ -94,6 +95,7 @@ public class CouponValidationBenchmark {
             throw new IllegalStateException("benchmark coupon must be valid: " + r);
         }
         wallet = wallet(new Random(11), 10);
+        wallet20 = wallet(new Random(12), 20);
         StackResult best = validator.best(wallet, cart, customer);
         if (best.appliedIds().size() < 2) {
             throw new IllegalStateException("benchmark wallet should stack: " + best.appliedIds());
@@ -113,7 +115,7 @@ public class CouponValidationBenchmark {
             if (i % 3 == 0) {
                 b.condition(CouponCondition.excludeCategories(Set.of("bakery")));
             }
-            if (i == 9) {
+            if (i == 9 || i == 19) {
                 b.group(StackingGroup.EXCLUSIVE);
             }
             w.add(b.priority(rnd.nextInt(4)).build());
@@ -132,5 +134,12 @@ public class CouponValidationBenchmark {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public StackResult bestOfTen() {
         return validator.best(wallet, cart, customer);
+    }
+
+    /** The best combination of a 20-coupon wallet (exact); no target, for the record. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public StackResult bestOfTwenty() {
+        return validator.best(wallet20, cart, customer);
     }
 }

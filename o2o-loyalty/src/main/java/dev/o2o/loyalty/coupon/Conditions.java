@@ -213,7 +213,7 @@ final class Conditions {
         @Override
         public void check(ConditionInput in, Violations out) {
             if (!in.cart().currency().equals(amount.currency())) {
-                return; // reported once as CURRENCY_MISMATCH by the validator
+                return; // the coupon's currency: the validator reports CURRENCY_MISMATCH once
             }
             if (in.eligibleBaseMinor() < minMinor) {
                 out.add(ReasonCode.MIN_SPEND_NOT_REACHED, "eligible amount " + in.eligibleBase() + " is below the minimum " + amount);
@@ -358,6 +358,9 @@ final class Conditions {
 
         @Override
         public void check(ConditionInput in, Violations out) {
+            if (!in.cart().currency().equals(budget.currency())) {
+                return; // the coupon's currency: the validator reports CURRENCY_MISMATCH once
+            }
             long left = budgetMinor - in.usage().spentMinor();
             if (left <= 0 || in.discountMinor() > left) {
                 out.add(ReasonCode.BUDGET_EXHAUSTED, "budget " + budget + " cannot cover this discount");

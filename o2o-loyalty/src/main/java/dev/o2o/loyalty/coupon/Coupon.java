@@ -69,27 +69,38 @@ public final class Coupon {
         baseChecks = bc.toArray(new CouponCondition[0]);
         limits = new CouponLimits(id, quantity, budget, perCustomer);
         storeIds = stores;
+        Currency cur = null;
         if (discount instanceof Discount.Threshold t) {
-            currency = t.spend().currency();
+            cur = t.spend().currency();
             amountMinor = t.spend().minorUnits();
             secondMinor = t.save().minorUnits();
         } else if (discount instanceof Discount.FixedAmount a) {
-            currency = a.amount().currency();
+            cur = a.amount().currency();
             amountMinor = a.amount().minorUnits();
             secondMinor = 0;
         } else if (discount instanceof Discount.FixedPrice p) {
-            currency = p.unitPrice().currency();
+            cur = p.unitPrice().currency();
             amountMinor = p.unitPrice().minorUnits();
             secondMinor = 0;
         } else {
-            currency = null;
             amountMinor = 0;
             secondMinor = 0;
         }
-        if (currency != null && budget.isPresent() && !budget.get().currency().equals(currency)) {
-            throw new IllegalArgumentException("coupon '" + id + "': budget " + budget.get()
-                    + " is not in the discount's currency " + currency.getCurrencyCode());
+        // one currency per coupon, so that a cart in another currency is reported once, as CURRENCY_MISMATCH
+        for (CouponCondition cond : conditions) {
+            Money m = cond instanceof Conditions.MinSpend ms ? ms.amount()
+                    : cond instanceof Conditions.TotalBudget tb ? tb.budget() : null;
+            if (m == null) {
+                continue;
+            }
+            if (cur == null) {
+                cur = m.currency();
+            } else if (!cur.equals(m.currency())) {
+                throw new IllegalArgumentException("coupon '" + id + "' mixes currencies: " + cur.getCurrencyCode()
+                        + " and " + m);
+            }
         }
+        currency = cur;
     }
 
     private boolean once(boolean already, String what) {
@@ -139,7 +150,7 @@ public final class Coupon {
         return storeIds;
     }
 
-    /** The currency of the discount's amounts, if it has any (rates and gifts have none). */
+    /** The currency of the coupon's amounts (discount, minimum spend, budget), if it has any. */
     public Optional<Currency> currency() {
         return Optional.ofNullable(currency);
     }

@@ -25,8 +25,11 @@ public interface CouponValidator {
 
     /**
      * The combination of the wallet's coupons with the largest total discount (exact search by
-     * branch and bound); an exclusive coupon is only ever chosen alone. Ties keep the first
-     * combination found in priority order. The result lists only the chosen coupons.
+     * branch and bound); an exclusive coupon is only ever chosen alone. On a tie an exclusive
+     * coupon alone wins, and among stackable combinations the first found in priority order. The
+     * result lists only the chosen coupons.
+     *
+     * @throws IllegalArgumentException if more than 62 stackable coupons of the wallet are valid
      */
     StackResult best(List<Coupon> wallet, Cart cart, CustomerContext customer);
 

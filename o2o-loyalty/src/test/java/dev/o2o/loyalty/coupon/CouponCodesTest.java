@@ -137,6 +137,30 @@ class CouponCodesTest {
     }
 
     @Test
+    void generatorIsThreadSafe() throws Exception {
+        CouponCodes g = CouponCodes.generator(new SecureRandom());
+        java.util.concurrent.ConcurrentHashMap<String, Boolean> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<?>> fs = new java.util.ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            fs.add(pool.submit(() -> {
+                for (int i = 0; i < 25_000; i++) {
+                    String c = g.next();
+                    if (!CouponCodes.isWellFormed(c) || seen.put(c, Boolean.TRUE) != null) {
+                        throw new AssertionError("bad or duplicate code " + c);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : fs) {
+            f.get();
+        }
+        pool.shutdown();
+        assertEquals(200_000, seen.size());
+    }
+
+    @Test
     void aMillionCodesWithoutDuplicates() throws Exception {
         CouponCodes g = CouponCodes.generator(seeded(6));
         Set<String> already = Set.of(g.next());

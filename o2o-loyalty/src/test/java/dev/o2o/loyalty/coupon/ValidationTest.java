@@ -251,6 +251,28 @@ class ValidationTest {
     }
 
     @Test
+    void oneCurrencyPerCoupon() {
+        assertThrows(IllegalArgumentException.class, () -> Coupon.builder("m", new Discount.Rate(new BigDecimal("0.9")))
+                .condition(CouponCondition.minSpend(cny("10"))).condition(CouponCondition.totalBudget(Money.of("9", "USD"))).build());
+        Coupon rate = Coupon.builder("r", new Discount.Rate(new BigDecimal("0.9"))).condition(CouponCondition.minSpend(cny("10")))
+                .condition(CouponCondition.totalBudget(cny("100"))).build();
+        assertEquals(java.util.Optional.of(CNY), rate.currency());
+        Cart usd = Cart.of(new OrderLine("a", "b", 1, Money.of("50", "USD")));
+        assertEquals(List.of(ReasonCode.CURRENCY_MISMATCH), validator.validate(rate, usd, online()).codes());
+    }
+
+    @Test
+    void limitsAndStoresComeFromTheConditions() {
+        Coupon c = coupon(CouponCondition.totalQuantity(5), CouponCondition.totalBudget(cny("50")),
+                CouponCondition.perCustomerLimit(2), CouponCondition.stores(Set.of("S1")));
+        assertEquals(java.util.OptionalLong.of(5), c.limits().totalQuantity());
+        assertEquals(java.util.Optional.of(cny("50")), c.limits().totalBudget());
+        assertEquals(java.util.OptionalInt.of(2), c.limits().perCustomerLimit());
+        assertEquals(java.util.Optional.of(Set.of("S1")), c.storeIds());
+        assertEquals(CouponLimits.none("C"), coupon().limits());
+    }
+
+    @Test
     void validatorIsThreadSafe() throws Exception {
         Coupon c = coupon(CouponCondition.minSpend(cny("50")), CouponCondition.excludeCategories(Set.of("bakery")));
         ValidationResult expected = validator.validate(c, cart(), online());

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,38 +19,58 @@ import java.util.Optional;
 
 /**
  * Union-find on primitive arrays. Identifiers are interned to dense ints (open addressing,
- * linear probing); links are stored column-wise and threaded into per-identifier adjacency
- * lists (forward star: half-edge {@code 2l} hangs off the first identifier of link {@code l},
- * {@code 2l+1} off the second) so that one cluster can be rebuilt without touching the others.
- * A circular member list per cluster enumerates its identifiers.
+ * linear probing, the hash kept in the node record so that probes rarely touch the identifier
+ * objects). Links are threaded into per-identifier adjacency lists (forward star: half-edge
+ * {@code 2l} hangs off the first identifier of link {@code l}, {@code 2l+1} off the second) so
+ * that one cluster can be rebuilt without touching the others. A circular member list per
+ * cluster enumerates its identifiers.
+ *
+ * <p>Everything one step of the stitching loop reads about a node (parent, size, hash,
+ * adjacency head, ...) sits in one 32-byte record of an int array, and everything about a link
+ * in one 16-byte record: with millions of identifiers each access is a cache miss, so the
+ * layout, not the arithmetic, decides the speed.
  */
 final class UnionFindIdentityGraph implements IdentityGraph {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnionFindIdentityGraph.class);
 
-    private static final byte ACTIVE = 0;
-    private static final byte SUPPRESSED = 1;
-    private static final byte REMOVED = 2;
+    private static final int ACTIVE = 0;
+    private static final int SUPPRESSED = 1;
+    private static final int REMOVED = 2;
 
-    private static final byte NODE_SUPER = 1;
-    private static final byte NODE_ERASED = 2;
+    private static final int NODE_SUPER = 1;
+    private static final int NODE_ERASED = 2;
 
     private static final int TOMBSTONE = -1;
+    private static final int MAX_NODES = (1 << 30) - 1;
+
+    // node record layout
+    private static final int N_STRIDE = 9;
+    private static final int N_PARENT = 0;
+    private static final int N_SIZE = 1;
+    private static final int N_MIN = 2;
+    private static final int N_NEXT = 3;
+    private static final int N_HEAD = 4;
+    private static final int N_PARTNERS = 5;
+    private static final int N_META = 6; // type index << 8 | flags
+    private static final int N_HASH = 7;
+    private static final int N_OFF = 8; // start of the value in the arena; its end is the next node's start
+
+    // link record layout: first node, second node | state << 30, next half-edge of each end
+    private static final int L_STRIDE = 4;
+    private static final int L_A = 0;
+    private static final int L_B = 1;
+    private static final int L_NEXT = 2;
+    private static final int NODE_MASK = (1 << 30) - 1;
 
     private final String keyPrefix;
     private final Map<IdentifierType, Integer> limitsByType;
 
-    // identifier columns
     private int nodeCount;
-    private Identifier[] ids;
-    private int[] parent;
-    private int[] size;
-    private int[] minMember;
-    private int[] nextMember;
-    private int[] head;
-    private int[] partners;
-    private short[] typeIndex;
-    private byte[] nodeFlags;
+    private int[] nodes;
+    // identifier values back to back: no object per identifier, one cache miss to compare
+    private char[] arena;
+    private int arenaUsed;
     private int liveNodes;
     private int clusters;
 
@@ -56,24 +78,25 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     private int[] table;
     private int tableUsed;
 
-    // identifier types
-    private final Map<IdentifierType, Integer> typeIndexes = new HashMap<>();
+    private IdentifierType[] types = new IdentifierType[0];
     private int[] typeLimits = new int[0];
 
-    // link columns
+    // distinct live pairs (min << 32 | max) for exact duplicate detection in O(1)
+    private long[] pairs;
+    private int pairsUsed;
+    private static final long PAIR_TOMBSTONE = -1L;
+
     private int linkCount;
-    private int[] linkA;
-    private int[] linkB;
+    private int[] links;
     private long[] linkMillis;
     private int[] linkEvidence;
-    private byte[] linkState;
-    private int[] nextEdge;
     private int liveLinks;
 
     private final Map<String, Integer> evidenceIndex = new HashMap<>();
     private final List<String> evidences = new ArrayList<>();
+    private String lastEvidence;
+    private int lastEvidenceIndex;
 
-    // merge history columns
     private int mergeCount;
     private long mergeSequence;
     private long[] mergeSeq = new long[16];
@@ -88,30 +111,95 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         Objects.requireNonNull(config, "config");
         this.keyPrefix = config.keyPrefix();
         this.limitsByType = config.superNodeLimits();
-        int n = config.expectedIdentifiers();
-        ids = new Identifier[n];
-        parent = new int[n];
-        size = new int[n];
-        minMember = new int[n];
-        nextMember = new int[n];
-        head = new int[n];
-        partners = new int[n];
-        typeIndex = new short[n];
-        nodeFlags = new byte[n];
+        int n = Math.min(config.expectedIdentifiers(), MAX_NODES);
+        nodes = new int[n * N_STRIDE];
+        arena = new char[Math.max(16, n * 12)];
         table = new int[tableSizeFor(n)];
         int m = config.expectedLinks();
-        linkA = new int[m];
-        linkB = new int[m];
+        links = new int[m * L_STRIDE];
         linkMillis = new long[m];
         linkEvidence = new int[m];
-        linkState = new byte[m];
-        nextEdge = new int[2 * m];
+        pairs = new long[tableSizeFor(m)];
     }
 
     private static int tableSizeFor(int entries) {
         long want = Math.max(16L, (long) entries * 2);
         int size = Integer.highestOneBit((int) Math.min(want, 1 << 30));
         return size < want ? size << 1 : size;
+    }
+
+    // ---------------------------------------------------------------- accessors
+
+    private int parent(int x) {
+        return nodes[x * N_STRIDE + N_PARENT];
+    }
+
+    private int size(int x) {
+        return nodes[x * N_STRIDE + N_SIZE];
+    }
+
+    private int minMember(int x) {
+        return nodes[x * N_STRIDE + N_MIN];
+    }
+
+    private int nextMember(int x) {
+        return nodes[x * N_STRIDE + N_NEXT];
+    }
+
+    private int head(int x) {
+        return nodes[x * N_STRIDE + N_HEAD];
+    }
+
+    private int partners(int x) {
+        return nodes[x * N_STRIDE + N_PARTNERS];
+    }
+
+    private int flags(int x) {
+        return nodes[x * N_STRIDE + N_META] & 0xFF;
+    }
+
+    private int typeIndex(int x) {
+        return nodes[x * N_STRIDE + N_META] >>> 8;
+    }
+
+    private boolean isSuper(int x) {
+        return (flags(x) & NODE_SUPER) != 0;
+    }
+
+    private boolean isErased(int x) {
+        return (flags(x) & NODE_ERASED) != 0;
+    }
+
+    private void setFlag(int x, int flag) {
+        nodes[x * N_STRIDE + N_META] |= flag;
+    }
+
+    private int linkA(int l) {
+        return links[l * L_STRIDE + L_A];
+    }
+
+    private int linkB(int l) {
+        return links[l * L_STRIDE + L_B] & NODE_MASK;
+    }
+
+    private int state(int l) {
+        return links[l * L_STRIDE + L_B] >>> 30;
+    }
+
+    private void setState(int l, int state) {
+        int i = l * L_STRIDE + L_B;
+        links[i] = (links[i] & NODE_MASK) | (state << 30);
+    }
+
+    /** The half-edge after {@code e} in the adjacency list {@code e} belongs to. */
+    private int nextEdge(int e) {
+        return links[(e >>> 1) * L_STRIDE + L_NEXT + (e & 1)];
+    }
+
+    /** The node at the far end of half-edge {@code e}. */
+    private int far(int e) {
+        int l = e >>> 1;
+        return (e & 1) == 0 ? linkB(l) : linkA(l);
     }
 
     // ---------------------------------------------------------------- interning
@@ -121,16 +209,71 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         return h ^ (h >>> 16);
     }
 
+    private int typeIndexOrMinus(IdentifierType type) {
+        IdentifierType[] t = types;
+        for (int i = 0; i < t.length; i++) {
+            if (t[i] == type) {
+                return i;
+            }
+        }
+        for (int i = 0; i < t.length; i++) {
+            if (t[i].equals(type)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int hash(int typeIndex, String value) {
+        return mix(value.hashCode() * 31 + typeIndex);
+    }
+
+    private int valueStart(int node) {
+        return nodes[node * N_STRIDE + N_OFF];
+    }
+
+    private int valueEnd(int node) {
+        return node + 1 < nodeCount ? nodes[(node + 1) * N_STRIDE + N_OFF] : arenaUsed;
+    }
+
+    private boolean sameIdentifier(int node, int typeIndex, String value) {
+        if (typeIndex(node) != typeIndex) {
+            return false;
+        }
+        int start = valueStart(node);
+        if (valueEnd(node) - start != value.length()) {
+            return false;
+        }
+        char[] a = arena;
+        for (int i = 0; i < value.length(); i++) {
+            if (a[start + i] != value.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Identifier identifierAt(int node) {
+        int start = valueStart(node);
+        return new Identifier(types[typeIndex(node)], new String(arena, start, valueEnd(node) - start));
+    }
+
     /** The node of an identifier, or -1. */
     private int lookup(Identifier id) {
+        int type = typeIndexOrMinus(id.type());
+        if (type < 0) {
+            return -1;
+        }
+        String value = id.value();
+        int h = hash(type, value);
         int mask = table.length - 1;
-        int i = mix(id.hashCode()) & mask;
+        int i = h & mask;
         while (true) {
             int slot = table[i];
             if (slot == 0) {
                 return -1;
             }
-            if (slot > 0 && ids[slot - 1].equals(id)) {
+            if (slot > 0 && nodes[(slot - 1) * N_STRIDE + N_HASH] == h && sameIdentifier(slot - 1, type, value)) {
                 return slot - 1;
             }
             i = (i + 1) & mask;
@@ -138,8 +281,14 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     }
 
     private int intern(Identifier id) {
+        int type = typeIndexOrMinus(id.type());
+        if (type < 0) {
+            type = addType(id.type());
+        }
+        String value = id.value();
+        int h = hash(type, value);
         int mask = table.length - 1;
-        int i = mix(id.hashCode()) & mask;
+        int i = h & mask;
         int firstTomb = -1;
         while (true) {
             int slot = table[i];
@@ -150,12 +299,12 @@ final class UnionFindIdentityGraph implements IdentityGraph {
                 if (firstTomb < 0) {
                     firstTomb = i;
                 }
-            } else if (ids[slot - 1].equals(id)) {
+            } else if (nodes[(slot - 1) * N_STRIDE + N_HASH] == h && sameIdentifier(slot - 1, type, value)) {
                 return slot - 1;
             }
             i = (i + 1) & mask;
         }
-        int node = newNode(id);
+        int node = newNode(type, value, h);
         if (firstTomb >= 0) {
             table[firstTomb] = node + 1;
         } else {
@@ -174,7 +323,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         int used = 0;
         for (int slot : table) {
             if (slot > 0) {
-                int i = mix(ids[slot - 1].hashCode()) & mask;
+                int i = nodes[(slot - 1) * N_STRIDE + N_HASH] & mask;
                 while (fresh[i] != 0) {
                     i = (i + 1) & mask;
                 }
@@ -188,58 +337,62 @@ final class UnionFindIdentityGraph implements IdentityGraph {
 
     private void unintern(int node) {
         int mask = table.length - 1;
-        int i = mix(ids[node].hashCode()) & mask;
+        int i = nodes[node * N_STRIDE + N_HASH] & mask;
         while (table[i] != node + 1) {
             i = (i + 1) & mask;
         }
         table[i] = TOMBSTONE;
     }
 
-    private int newNode(Identifier id) {
+    private int newNode(int type, String value, int hash) {
         int node = nodeCount;
-        if (node == ids.length) {
-            int cap = grow(node);
-            ids = Arrays.copyOf(ids, cap);
-            parent = Arrays.copyOf(parent, cap);
-            size = Arrays.copyOf(size, cap);
-            minMember = Arrays.copyOf(minMember, cap);
-            nextMember = Arrays.copyOf(nextMember, cap);
-            head = Arrays.copyOf(head, cap);
-            partners = Arrays.copyOf(partners, cap);
-            typeIndex = Arrays.copyOf(typeIndex, cap);
-            nodeFlags = Arrays.copyOf(nodeFlags, cap);
+        if (node == MAX_NODES) {
+            throw new IllegalStateException("identity graph is full (" + MAX_NODES + " identifiers)");
         }
+        if ((node + 1) * N_STRIDE > nodes.length) {
+            int cap = Math.min(grow(node), MAX_NODES);
+            nodes = Arrays.copyOf(nodes, cap * N_STRIDE);
+        }
+        if ((long) arenaUsed + value.length() > arena.length) {
+            long cap = Math.max((long) arenaUsed + value.length(), (long) arena.length + (arena.length >> 1) + 16);
+            if (cap > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("identity graph is full (" + arenaUsed + " characters of identifiers)");
+            }
+            arena = Arrays.copyOf(arena, (int) cap);
+        }
+        value.getChars(0, value.length(), arena, arenaUsed);
+        int b = node * N_STRIDE;
+        nodes[b + N_OFF] = arenaUsed;
+        arenaUsed += value.length();
         nodeCount++;
-        ids[node] = id;
-        parent[node] = node;
-        size[node] = 1;
-        minMember[node] = node;
-        nextMember[node] = node;
-        head[node] = -1;
-        typeIndex[node] = typeIndexOf(id.type());
+        nodes[b + N_PARENT] = node;
+        nodes[b + N_SIZE] = 1;
+        nodes[b + N_MIN] = node;
+        nodes[b + N_NEXT] = node;
+        nodes[b + N_HEAD] = -1;
+        nodes[b + N_PARTNERS] = 0;
+        nodes[b + N_META] = type << 8;
+        nodes[b + N_HASH] = hash;
         liveNodes++;
         clusters++;
         return node;
     }
 
-    private short typeIndexOf(IdentifierType type) {
-        Integer known = typeIndexes.get(type);
-        if (known != null) {
-            return known.shortValue();
+    private int addType(IdentifierType type) {
+        int index = types.length;
+        if (index >= 1 << 22) {
+            throw new IllegalStateException("more than " + (1 << 22) + " identifier types");
         }
-        int index = typeIndexes.size();
-        if (index > Short.MAX_VALUE) {
-            throw new IllegalStateException("more than " + Short.MAX_VALUE + " identifier types");
-        }
-        typeIndexes.put(type, index);
+        types = Arrays.copyOf(types, index + 1);
+        types[index] = type;
         typeLimits = Arrays.copyOf(typeLimits, index + 1);
         typeLimits[index] = limitsByType.getOrDefault(type, Integer.MAX_VALUE);
-        return (short) index;
+        return index;
     }
 
     private static int grow(int current) {
         long next = Math.max(16L, current + (current >> 1) + 1L);
-        if (next > Integer.MAX_VALUE - 8) {
+        if (next > Integer.MAX_VALUE / 8) {
             throw new IllegalStateException("identity graph is full (" + current + " entries)");
         }
         return (int) next;
@@ -248,38 +401,43 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     // ---------------------------------------------------------------- union-find
 
     private int find(int x) {
-        int[] p = parent;
-        while (p[x] != x) {
-            p[x] = p[p[x]];
-            x = p[x];
+        int[] n = nodes;
+        int p = n[x * N_STRIDE + N_PARENT];
+        while (p != x) {
+            int gp = n[p * N_STRIDE + N_PARENT];
+            n[x * N_STRIDE + N_PARENT] = gp; // path halving
+            x = gp;
+            p = n[x * N_STRIDE + N_PARENT];
         }
         return x;
     }
 
     /** Joins two different roots by size; returns the new root. */
     private int union(int ra, int rb) {
-        if (size[ra] < size[rb]) {
+        if (size(ra) < size(rb)) {
             int t = ra;
             ra = rb;
             rb = t;
         }
-        parent[rb] = ra;
-        size[ra] += size[rb];
-        minMember[ra] = Math.min(minMember[ra], minMember[rb]);
-        int t = nextMember[ra];
-        nextMember[ra] = nextMember[rb];
-        nextMember[rb] = t;
+        int a = ra * N_STRIDE;
+        int b = rb * N_STRIDE;
+        nodes[b + N_PARENT] = ra;
+        nodes[a + N_SIZE] += nodes[b + N_SIZE];
+        nodes[a + N_MIN] = Math.min(nodes[a + N_MIN], nodes[b + N_MIN]);
+        int t = nodes[a + N_NEXT];
+        nodes[a + N_NEXT] = nodes[b + N_NEXT];
+        nodes[b + N_NEXT] = t;
         clusters--;
         return ra;
     }
 
     private int[] members(int root) {
-        int[] out = new int[size[root]];
+        int[] out = new int[size(root)];
         int n = 0;
         int x = root;
         do {
             out[n++] = x;
-            x = nextMember[x];
+            x = nextMember(x);
         } while (x != root);
         return out;
     }
@@ -287,21 +445,20 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     /** Rebuilds the cluster made of these members from their active links only. */
     private void rebuild(int[] members) {
         for (int m : members) {
-            parent[m] = m;
-            size[m] = 1;
-            minMember[m] = m;
-            nextMember[m] = m;
+            int b = m * N_STRIDE;
+            nodes[b + N_PARENT] = m;
+            nodes[b + N_SIZE] = 1;
+            nodes[b + N_MIN] = m;
+            nodes[b + N_NEXT] = m;
         }
         clusters += members.length - 1;
         for (int m : members) {
-            for (int e = head[m]; e >= 0; e = nextEdge[e]) {
-                int l = e >>> 1;
-                if (linkState[l] != ACTIVE) {
+            for (int e = head(m); e >= 0; e = nextEdge(e)) {
+                if (state(e >>> 1) != ACTIVE) {
                     continue;
                 }
-                int other = (e & 1) == 0 ? linkB[l] : linkA[l];
                 int ra = find(m);
-                int rb = find(other);
+                int rb = find(far(e));
                 if (ra != rb) {
                     union(ra, rb);
                 }
@@ -309,54 +466,128 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         }
     }
 
+    // ---------------------------------------------------------------- pair set
+
+    private static long pairKey(int a, int b) {
+        return a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
+    }
+
+    private static int pairSlot(long key, int mask) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 32) & mask;
+    }
+
+    private boolean hasPair(int a, int b) {
+        long key = pairKey(a, b);
+        int mask = pairs.length - 1;
+        for (int i = pairSlot(key, mask); ; i = (i + 1) & mask) {
+            long k = pairs[i];
+            if (k == 0) {
+                return false;
+            }
+            if (k == key) {
+                return true;
+            }
+        }
+    }
+
+    private void addPair(int a, int b) {
+        if ((pairsUsed + 1) * 2L > pairs.length) {
+            rehashPairs(pairs.length * 2);
+        }
+        long key = pairKey(a, b);
+        int mask = pairs.length - 1;
+        int i = pairSlot(key, mask);
+        while (pairs[i] != 0 && pairs[i] != PAIR_TOMBSTONE) {
+            i = (i + 1) & mask;
+        }
+        if (pairs[i] == 0) {
+            pairsUsed++;
+        }
+        pairs[i] = key;
+    }
+
+    private void removePair(int a, int b) {
+        long key = pairKey(a, b);
+        int mask = pairs.length - 1;
+        for (int i = pairSlot(key, mask); pairs[i] != 0; i = (i + 1) & mask) {
+            if (pairs[i] == key) {
+                pairs[i] = PAIR_TOMBSTONE;
+                return;
+            }
+        }
+    }
+
+    private void rehashPairs(int size) {
+        long[] fresh = new long[size];
+        int mask = size - 1;
+        int used = 0;
+        for (long k : pairs) {
+            if (k != 0 && k != PAIR_TOMBSTONE) {
+                int i = pairSlot(k, mask);
+                while (fresh[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                fresh[i] = k;
+                used++;
+            }
+        }
+        pairs = fresh;
+        pairsUsed = used;
+    }
+
     // ---------------------------------------------------------------- links
 
     private int findLink(int a, int b) {
-        int from = partners[a] <= partners[b] ? a : b;
+        int from = partners(a) <= partners(b) ? a : b;
         int to = from == a ? b : a;
-        for (int e = head[from]; e >= 0; e = nextEdge[e]) {
-            int l = e >>> 1;
-            if (linkState[l] == REMOVED) {
-                continue;
-            }
-            int other = (e & 1) == 0 ? linkB[l] : linkA[l];
-            if (other == to) {
-                return l;
+        for (int e = head(from); e >= 0; e = nextEdge(e)) {
+            if (state(e >>> 1) != REMOVED && far(e) == to) {
+                return e >>> 1;
             }
         }
         return -1;
     }
 
-    private int storeLink(int a, int b, IdentityLink link) {
-        int l = linkCount;
-        if (l == linkA.length) {
-            int cap = grow(l);
-            linkA = Arrays.copyOf(linkA, cap);
-            linkB = Arrays.copyOf(linkB, cap);
-            linkMillis = Arrays.copyOf(linkMillis, cap);
-            linkEvidence = Arrays.copyOf(linkEvidence, cap);
-            linkState = Arrays.copyOf(linkState, cap);
-            nextEdge = Arrays.copyOf(nextEdge, 2 * cap);
+    private int evidenceIndexOf(String evidence) {
+        if (evidence == lastEvidence) {
+            return lastEvidenceIndex;
         }
-        linkCount++;
-        liveLinks++;
-        linkA[l] = a;
-        linkB[l] = b;
-        linkMillis[l] = link.at().toEpochMilli();
-        linkEvidence[l] = evidenceIndex.computeIfAbsent(link.evidence(), k -> {
+        int index = evidenceIndex.computeIfAbsent(evidence, k -> {
             evidences.add(k);
             return evidences.size() - 1;
         });
-        linkState[l] = ACTIVE;
-        nextEdge[2 * l] = head[a];
-        head[a] = 2 * l;
-        nextEdge[2 * l + 1] = head[b];
-        head[b] = 2 * l + 1;
+        lastEvidence = evidence;
+        lastEvidenceIndex = index;
+        return index;
+    }
+
+    private int storeLink(int a, int b, IdentityLink link) {
+        int l = linkCount;
+        if (l == linkMillis.length) {
+            int cap = grow(l);
+            links = Arrays.copyOf(links, cap * L_STRIDE);
+            linkMillis = Arrays.copyOf(linkMillis, cap);
+            linkEvidence = Arrays.copyOf(linkEvidence, cap);
+        }
+        linkCount++;
+        liveLinks++;
+        linkMillis[l] = link.at().toEpochMilli();
+        linkEvidence[l] = evidenceIndexOf(link.evidence());
+        int i = l * L_STRIDE;
+        links[i + L_A] = a;
+        links[i + L_B] = b; // state ACTIVE is 0
+        links[i + L_NEXT] = nodes[a * N_STRIDE + N_HEAD];
+        nodes[a * N_STRIDE + N_HEAD] = 2 * l;
+        links[i + L_NEXT + 1] = nodes[b * N_STRIDE + N_HEAD];
+        nodes[b * N_STRIDE + N_HEAD] = 2 * l + 1;
+        nodes[a * N_STRIDE + N_PARTNERS]++;
+        nodes[b * N_STRIDE + N_PARTNERS]++;
         return l;
     }
 
     private IdentityLink linkAt(int l) {
-        return new IdentityLink(ids[linkA[l]], ids[linkB[l]], Instant.ofEpochMilli(linkMillis[l]),
+        return new IdentityLink(identifierAt(linkA(l)), identifierAt(linkB(l)), Instant.ofEpochMilli(linkMillis[l]),
                 evidences.get(linkEvidence[l]));
     }
 
@@ -365,19 +596,18 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         Objects.requireNonNull(link, "link");
         int a = intern(link.first());
         int b = intern(link.second());
-        boolean superA = (nodeFlags[a] & NODE_SUPER) != 0;
-        boolean superB = (nodeFlags[b] & NODE_SUPER) != 0;
+        boolean superA = isSuper(a);
+        boolean superB = isSuper(b);
         int ra = find(a);
         int rb = find(b);
-        // an existing live link between different clusters can only be a suppressed one
-        if ((ra == rb || superA || superB) && findLink(a, b) >= 0) {
+        // a live link between different clusters can only be a suppressed one
+        if ((ra == rb || superA || superB) && hasPair(a, b)) {
             return LinkResult.DUPLICATE;
         }
         int l = storeLink(a, b, link);
-        partners[a]++;
-        partners[b]++;
+        addPair(a, b);
         if (superA || superB) {
-            linkState[l] = SUPPRESSED;
+            setState(l, SUPPRESSED);
             if (superA) {
                 superNodes.get(a)[0]++;
             }
@@ -387,11 +617,11 @@ final class UnionFindIdentityGraph implements IdentityGraph {
             return LinkResult.SUPPRESSED_SUPER_NODE;
         }
         boolean tripped = false;
-        if (partners[a] > typeLimits[typeIndex[a]]) {
+        if (partners(a) > typeLimits[typeIndex(a)]) {
             becomeSuperNode(a);
             tripped = true;
         }
-        if (partners[b] > typeLimits[typeIndex[b]]) {
+        if (partners(b) > typeLimits[typeIndex(b)]) {
             becomeSuperNode(b);
             tripped = true;
         }
@@ -401,10 +631,10 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         if (ra == rb) {
             return LinkResult.SAME_CUSTOMER;
         }
-        int survivorMin = Math.min(minMember[ra], minMember[rb]);
-        int absorbedMin = Math.max(minMember[ra], minMember[rb]);
+        int minA = minMember(ra);
+        int minB = minMember(rb);
         union(ra, rb);
-        recordMerge(l, survivorMin, absorbedMin);
+        recordMerge(l, Math.min(minA, minB), Math.max(minA, minB));
         return LinkResult.MERGED;
     }
 
@@ -424,16 +654,16 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     }
 
     private void becomeSuperNode(int x) {
-        nodeFlags[x] |= NODE_SUPER;
+        setFlag(x, NODE_SUPER);
         int suppressed = 0;
         boolean hadActive = false;
-        for (int e = head[x]; e >= 0; e = nextEdge[e]) {
+        for (int e = head(x); e >= 0; e = nextEdge(e)) {
             int l = e >>> 1;
-            if (linkState[l] == ACTIVE) {
-                linkState[l] = SUPPRESSED;
+            if (state(l) == ACTIVE) {
+                setState(l, SUPPRESSED);
                 hadActive = true;
             }
-            if (linkState[l] == SUPPRESSED) {
+            if (state(l) == SUPPRESSED) {
                 suppressed++;
             }
         }
@@ -443,8 +673,8 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         }
         // type and internal number only: the value is personal data
         LOG.warn("identifier #{} of type {} is linked to {} distinct identifiers, above the limit {}; "
-                        + "its {} links are no longer used for merging", x, ids[x].type(), partners[x],
-                typeLimits[typeIndex[x]], suppressed);
+                        + "its {} links are no longer used for merging", x, types[typeIndex(x)], partners(x),
+                typeLimits[typeIndex(x)], suppressed);
     }
 
     @Override
@@ -456,7 +686,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     // ---------------------------------------------------------------- queries
 
     private CustomerKey keyOf(int root) {
-        return new CustomerKey(keyPrefix + minMember[root]);
+        return new CustomerKey(keyPrefix + minMember(root));
     }
 
     /** The root of the cluster a key names, or -1. */
@@ -474,11 +704,11 @@ final class UnionFindIdentityGraph implements IdentityGraph {
             }
             n = n * 10 + (c - '0');
         }
-        if (n >= nodeCount || (nodeFlags[(int) n] & NODE_ERASED) != 0) {
+        if (n >= nodeCount || isErased((int) n)) {
             return -1;
         }
         int root = find((int) n);
-        return minMember[root] == n ? root : -1;
+        return minMember(root) == n ? root : -1;
     }
 
     @Override
@@ -503,7 +733,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         Arrays.sort(members);
         List<Identifier> out = new ArrayList<>(members.length);
         for (int m : members) {
-            out.add(ids[m]);
+            out.add(identifierAt(m));
         }
         return List.copyOf(out);
     }
@@ -521,21 +751,20 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         if (na == nb) {
             return Optional.of(new MergeExplanation(a, b, key, List.of()));
         }
-        // breadth-first over active links; the cluster bounds the search
+        // breadth-first over active links, so the chain is a shortest one; the cluster bounds the search
         Map<Integer, Integer> via = new HashMap<>();
         via.put(na, -1);
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         queue.add(na);
         while (!queue.isEmpty() && !via.containsKey(nb)) {
             int x = queue.poll();
-            for (int e = head[x]; e >= 0; e = nextEdge[e]) {
-                int l = e >>> 1;
-                if (linkState[l] != ACTIVE) {
+            for (int e = head(x); e >= 0; e = nextEdge(e)) {
+                if (state(e >>> 1) != ACTIVE) {
                     continue;
                 }
-                int other = (e & 1) == 0 ? linkB[l] : linkA[l];
+                int other = far(e);
                 if (!via.containsKey(other)) {
-                    via.put(other, l);
+                    via.put(other, e >>> 1);
                     queue.add(other);
                 }
             }
@@ -545,9 +774,9 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         while (x != na) {
             int l = via.get(x);
             chain.add(linkAt(l));
-            x = linkA[l] == x ? linkB[l] : linkA[l];
+            x = linkA(l) == x ? linkB(l) : linkA(l);
         }
-        java.util.Collections.reverse(chain);
+        Collections.reverse(chain);
         return Optional.of(new MergeExplanation(a, b, key, chain));
     }
 
@@ -564,12 +793,30 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     @Override
     public List<SuperNodeReport> superNodes() {
         List<SuperNodeReport> out = new ArrayList<>();
-        superNodes.forEach((node, suppressed) -> out.add(new SuperNodeReport(ids[node],
-                typeLimits[typeIndex[node]], partners[node], suppressed[0])));
+        superNodes.forEach((node, suppressed) -> out.add(new SuperNodeReport(identifierAt(node),
+                typeLimits[typeIndex(node)], partners(node), suppressed[0])));
         return List.copyOf(out);
     }
 
     // ---------------------------------------------------------------- corrections
+
+    private void removeLink(int l) {
+        int a = linkA(l);
+        int b = linkB(l);
+        if (state(l) == SUPPRESSED) {
+            for (int node : new int[] {a, b}) {
+                int[] count = superNodes.get(node);
+                if (count != null) {
+                    count[0]--;
+                }
+            }
+        }
+        setState(l, REMOVED);
+        removePair(a, b);
+        liveLinks--;
+        nodes[a * N_STRIDE + N_PARTNERS]--;
+        nodes[b * N_STRIDE + N_PARTNERS]--;
+    }
 
     @Override
     public SplitResult unlink(Identifier a, Identifier b) {
@@ -583,19 +830,8 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         int removed = 0;
         boolean wasActive = false;
         for (int l = findLink(na, nb); l >= 0; l = findLink(na, nb)) {
-            wasActive |= linkState[l] == ACTIVE;
-            if (linkState[l] == SUPPRESSED) {
-                for (int node : new int[] {na, nb}) {
-                    int[] count = superNodes.get(node);
-                    if (count != null) {
-                        count[0]--;
-                    }
-                }
-            }
-            linkState[l] = REMOVED;
-            liveLinks--;
-            partners[na]--;
-            partners[nb]--;
+            wasActive |= state(l) == ACTIVE;
+            removeLink(l);
             removed++;
         }
         if (wasActive) {
@@ -614,32 +850,11 @@ final class UnionFindIdentityGraph implements IdentityGraph {
             return new ClusterErasure(customer, 0, 0, 0);
         }
         int[] members = members(root);
-        int linksRemoved = 0;
-        for (int m : members) {
-            for (int e = head[m]; e >= 0; e = nextEdge[e]) {
-                int l = e >>> 1;
-                if (linkState[l] == REMOVED) {
-                    continue;
-                }
-                int other = (e & 1) == 0 ? linkB[l] : linkA[l];
-                if (linkState[l] == SUPPRESSED) {
-                    int[] count = superNodes.get(other);
-                    if (count != null) {
-                        count[0]--;
-                    }
-                }
-                partners[other]--;
-                linkState[l] = REMOVED;
-                liveLinks--;
-                linksRemoved++;
-            }
-        }
         int mergesRemoved = 0;
         int kept = 0;
         for (int i = 0; i < mergeCount; i++) {
             int l = mergeLink[i];
-            boolean gone = isMember(linkA[l], root) || isMember(linkB[l], root);
-            if (gone) {
+            if (isMember(linkA(l), root) || isMember(linkB(l), root)) {
                 mergesRemoved++;
             } else {
                 mergeSeq[kept] = mergeSeq[i];
@@ -650,41 +865,50 @@ final class UnionFindIdentityGraph implements IdentityGraph {
             }
         }
         mergeCount = kept;
+        int linksRemoved = 0;
         for (int m : members) {
-            unintern(m);
-            superNodes.remove(m);
-            ids[m] = null;
-            head[m] = -1;
-            partners[m] = 0;
-            nodeFlags[m] = NODE_ERASED;
-            parent[m] = m;
-            size[m] = 1;
-            nextMember[m] = m;
-            liveNodes--;
+            for (int e = head(m); e >= 0; e = nextEdge(e)) {
+                if (state(e >>> 1) != REMOVED) {
+                    removeLink(e >>> 1);
+                    linksRemoved++;
+                }
+            }
         }
-        scrubLinks(members);
-        clusters--;
-        return new ClusterErasure(customer, members.length, linksRemoved, mergesRemoved);
-    }
-
-    private void scrubLinks(int[] members) {
-        java.util.BitSet gone = new java.util.BitSet(nodeCount);
+        BitSet gone = new BitSet(nodeCount);
         for (int m : members) {
             gone.set(m);
+            unintern(m);
+            superNodes.remove(m);
+            int b = m * N_STRIDE;
+            // overwrite the value: erased means gone from memory too, not only unreachable
+            Arrays.fill(arena, valueStart(m), valueEnd(m), '\0');
+            int off = nodes[b + N_OFF];
+            Arrays.fill(nodes, b, b + N_STRIDE, 0);
+            nodes[b + N_OFF] = off;
+            nodes[b + N_PARENT] = m;
+            nodes[b + N_SIZE] = 1;
+            nodes[b + N_NEXT] = m;
+            nodes[b + N_MIN] = m;
+            nodes[b + N_HEAD] = -1;
+            nodes[b + N_META] = NODE_ERASED;
+            liveNodes--;
         }
+        // forget which identifiers the removed links joined and when, not only that they were removed
         for (int l = 0; l < linkCount; l++) {
-            // forget which identifiers the removed links joined and when, not only that they were removed
-            if (linkState[l] == REMOVED && (linkA[l] >= 0 && gone.get(linkA[l]) || linkB[l] >= 0 && gone.get(linkB[l]))) {
-                linkA[l] = -1;
-                linkB[l] = -1;
+            int i = l * L_STRIDE;
+            if (state(l) == REMOVED && (gone.get(links[i + L_A]) || gone.get(linkB(l)))) {
+                links[i + L_A] = 0;
+                links[i + L_B] = REMOVED << 30;
                 linkMillis[l] = 0;
                 linkEvidence[l] = 0;
             }
         }
+        clusters--;
+        return new ClusterErasure(customer, members.length, linksRemoved, mergesRemoved);
     }
 
     private boolean isMember(int node, int root) {
-        return node >= 0 && (nodeFlags[node] & NODE_ERASED) == 0 && find(node) == root;
+        return !isErased(node) && find(node) == root;
     }
 
     // ---------------------------------------------------------------- dumps
@@ -693,8 +917,8 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     public List<Identifier> identifiers() {
         List<Identifier> out = new ArrayList<>(liveNodes);
         for (int i = 0; i < nodeCount; i++) {
-            if ((nodeFlags[i] & NODE_ERASED) == 0) {
-                out.add(ids[i]);
+            if (!isErased(i)) {
+                out.add(identifierAt(i));
             }
         }
         return List.copyOf(out);
@@ -704,7 +928,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     public List<IdentityLink> links() {
         List<IdentityLink> out = new ArrayList<>(liveLinks);
         for (int l = 0; l < linkCount; l++) {
-            if (linkState[l] != REMOVED) {
+            if (state(l) != REMOVED) {
                 out.add(linkAt(l));
             }
         }

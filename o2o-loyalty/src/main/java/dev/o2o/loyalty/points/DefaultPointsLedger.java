@@ -1,0 +1,318 @@
+package dev.o2o.loyalty.points;
+
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** The ledger rules over any {@link LedgerStore}. Thread-safe (stateless apart from the store). */
+final class DefaultPointsLedger implements PointsLedger {
+
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final LedgerStore store;
+    private final Clock clock;
+
+    DefaultPointsLedger(LedgerStore store, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public LedgerStore store() {
+        return store;
+    }
+
+    @Override
+    public PostingResult post(Posting posting) {
+        Objects.requireNonNull(posting, "posting");
+        SortedSet<String> accounts = new TreeSet<>();
+        accounts.add(posting.account());
+        for (int attempt = 1; ; attempt++) {
+            Instant now = clock.instant();
+            try {
+                return store.inTransaction(accounts, tx -> apply(tx, posting, now));
+            } catch (DuplicateKeyException e) {
+                // another account posted the same key concurrently: the retry finds it
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<PostingResult> postAll(List<? extends Posting> postings) {
+        List<Posting> list = List.copyOf(postings);
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        SortedSet<String> accounts = new TreeSet<>();
+        for (Posting p : list) {
+            accounts.add(p.account());
+        }
+        for (int attempt = 1; ; attempt++) {
+            Instant now = clock.instant();
+            try {
+                return store.inTransaction(accounts, tx -> {
+                    List<PostingResult> out = new ArrayList<>(list.size());
+                    for (Posting p : list) {
+                        out.add(apply(tx, p, now));
+                    }
+                    return out;
+                });
+            } catch (DuplicateKeyException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private PostingResult apply(LedgerStore.Transaction tx, Posting p, Instant now) {
+        String key = p.key();
+        Optional<LedgerEntry> existing = tx.entryByKey(key);
+        if (existing.isPresent()) {
+            LedgerEntry e = existing.get();
+            if (!e.account().equals(p.account())) {
+                return PostingResult.rejected(PostingResult.Status.KEY_CONFLICT,
+                        "key " + key + " was posted for another account");
+            }
+            return PostingResult.replayed(e);
+        }
+        if (p instanceof Posting.Earn earn) {
+            Instant availableAt = earn.availableAt().orElse(now);
+            if (earn.expiresAt().isPresent() && !earn.expiresAt().get().isAfter(availableAt)) {
+                throw new IllegalArgumentException("expiresAt " + earn.expiresAt().get() + " of earning '"
+                        + earn.sourceRef() + "' must be after its availability " + availableAt);
+            }
+            return PostingResult.posted(tx.append(new EntryDraft(p.account(), EntryType.EARN, key, p.sourceRef(), now,
+                    OptionalLong.empty(), 0, earn.note(), List.of(), earn.points(), availableAt, earn.expiresAt())));
+        }
+        if (p instanceof Posting.Redeem redeem) {
+            return consume(tx, p, key, redeem.points(), now, true, redeem.note(), EntryType.REDEEM);
+        }
+        if (p instanceof Posting.Adjust adjust) {
+            if (adjust.points() > 0) {
+                if (adjust.expiresAt().isPresent() && !adjust.expiresAt().get().isAfter(now)) {
+                    throw new IllegalArgumentException("expiresAt " + adjust.expiresAt().get() + " of adjustment '"
+                            + adjust.sourceRef() + "' must be after now " + now);
+                }
+                return PostingResult.posted(tx.append(new EntryDraft(p.account(), EntryType.ADJUST, key,
+                        p.sourceRef(), now, OptionalLong.empty(), 0, adjust.note(), List.of(), adjust.points(), now,
+                        adjust.expiresAt())));
+            }
+            return consume(tx, p, key, -adjust.points(), now, false, adjust.note(), EntryType.ADJUST);
+        }
+        return reverse(tx, (Posting.Reverse) p, key, now);
+    }
+
+    /** Takes {@code points} from lots earliest-expiry first (only spendable ones if {@code spendableOnly}). */
+    private PostingResult consume(LedgerStore.Transaction tx, Posting p, String key, long points, Instant now,
+                                  boolean spendableOnly, String note, EntryType type) {
+        List<Lot> lots = tx.openLots(p.account());
+        List<LotMovement> moves = new ArrayList<>(4);
+        long need = points;
+        for (int i = 0; i < lots.size() && need > 0; i++) {
+            Lot lot = lots.get(i);
+            if (spendableOnly && !lot.spendableAt(now)) {
+                continue;
+            }
+            long take = Math.min(need, lot.remaining());
+            moves.add(new LotMovement(lot.id(), -take));
+            need -= take;
+        }
+        if (need > 0) {
+            return PostingResult.rejected(PostingResult.Status.INSUFFICIENT_POINTS, "account needs " + points
+                    + " " + (spendableOnly ? "spendable " : "") + "points, has " + (points - need));
+        }
+        return PostingResult.posted(tx.append(new EntryDraft(p.account(), type, key, p.sourceRef(), now,
+                OptionalLong.empty(), 0, note, moves, 0, now, Optional.empty())));
+    }
+
+    private PostingResult reverse(LedgerStore.Transaction tx, Posting.Reverse r, String key, Instant now) {
+        Optional<LedgerEntry> found = tx.entryByKey(r.originalKey());
+        if (found.isEmpty() || !found.get().account().equals(r.account())) {
+            return PostingResult.rejected(PostingResult.Status.ORIGINAL_NOT_FOUND,
+                    "no posting " + r.originalKey() + " on this account");
+        }
+        LedgerEntry original = found.get();
+        if (original.type() == EntryType.EXPIRE || original.type() == EntryType.REVERSE || original.points() == 0) {
+            return PostingResult.rejected(PostingResult.Status.NOT_REVERSIBLE,
+                    original.type() + " entry " + original.key() + " cannot be reversed");
+        }
+        long magnitude = Math.abs(original.points());
+        long target = BigInteger.valueOf(magnitude).multiply(BigInteger.valueOf(r.numerator()))
+                .divide(BigInteger.valueOf(r.denominator())).longValueExact();
+        List<LedgerEntry> earlier = tx.reversalsOf(r.account(), original.id());
+        long done = 0;
+        for (LedgerEntry e : earlier) {
+            done += Math.abs(e.points()) + e.shortfall();
+        }
+        long amount = target - done;
+        if (amount <= 0) {
+            return PostingResult.rejected(PostingResult.Status.NOTHING_TO_REVERSE, "earlier reversals moved "
+                    + done + " of " + magnitude + " points, the requested share is " + target);
+        }
+        List<LotMovement> moves = new ArrayList<>(4);
+        long shortfall = 0;
+        if (original.points() > 0) {
+            // take back earned points: from the lot they created first, then from any other lot
+            long need = amount;
+            Optional<Lot> own = tx.lot(r.account(), original.id());
+            if (own.isPresent() && own.get().remaining() > 0) {
+                long take = Math.min(need, own.get().remaining());
+                moves.add(new LotMovement(original.id(), -take));
+                need -= take;
+            }
+            if (need > 0) {
+                for (Lot lot : tx.openLots(r.account())) {
+                    if (need == 0) {
+                        break;
+                    }
+                    if (lot.id() == original.id()) {
+                        continue;
+                    }
+                    long take = Math.min(need, lot.remaining());
+                    moves.add(new LotMovement(lot.id(), -take));
+                    need -= take;
+                }
+            }
+            shortfall = need;
+        } else {
+            // restore spent points into exactly the lots they came from, latest expiry first
+            Map<Long, Long> restored = new HashMap<>();
+            for (LedgerEntry e : earlier) {
+                for (LotMovement m : e.movements()) {
+                    restored.merge(m.lotId(), m.points(), Long::sum);
+                }
+            }
+            List<LotMovement> consumed = original.movements();
+            long need = amount;
+            for (int i = consumed.size() - 1; i >= 0 && need > 0; i--) {
+                LotMovement m = consumed.get(i);
+                long left = -m.points() - restored.getOrDefault(m.lotId(), 0L);
+                if (left <= 0) {
+                    continue;
+                }
+                long give = Math.min(need, left);
+                moves.add(new LotMovement(m.lotId(), give));
+                need -= give;
+            }
+            if (need != 0) {
+                throw new IllegalStateException("reversal of " + original.key() + " cannot place " + need
+                        + " points back into the lots it used");
+            }
+        }
+        String note = r.note().isEmpty() ? "reverses " + r.numerator() + "/" + r.denominator() + " of "
+                + original.key() : r.note();
+        return PostingResult.posted(tx.append(new EntryDraft(r.account(), EntryType.REVERSE, key, r.sourceRef(), now,
+                OptionalLong.of(original.id()), shortfall, note, moves, 0, now, Optional.empty())));
+    }
+
+    @Override
+    public ExpiryRun expire(Instant upTo) {
+        Objects.requireNonNull(upTo, "upTo");
+        int entries = 0;
+        long points = 0;
+        for (String account : store.accountsWithLotsDueBy(upTo)) {
+            SortedSet<String> one = new TreeSet<>();
+            one.add(account);
+            long[] counts = store.inTransaction(one, tx -> expireAccount(tx, account, upTo));
+            entries += (int) counts[0];
+            points += counts[1];
+        }
+        return new ExpiryRun(upTo, entries, points);
+    }
+
+    private long[] expireAccount(LedgerStore.Transaction tx, String account, Instant upTo) {
+        Instant now = clock.instant();
+        long entries = 0;
+        long points = 0;
+        for (Lot lot : tx.openLots(account)) {
+            if (!lot.expiredAt(upTo)) {
+                break; // lots come earliest expiry first
+            }
+            // the movement count versions the key, so a lot refilled by a reversal can expire again
+            String ref = "lot:" + lot.id() + ":" + tx.movementCount(account, lot.id());
+            String key = Posting.key(EntryType.EXPIRE, ref);
+            if (tx.entryByKey(key).isPresent()) {
+                continue;
+            }
+            tx.append(new EntryDraft(account, EntryType.EXPIRE, key, ref, now, OptionalLong.empty(), 0,
+                    "expired at " + lot.expiresAt().get(), List.of(new LotMovement(lot.id(), -lot.remaining())), 0,
+                    now, Optional.empty()));
+            entries++;
+            points += lot.remaining();
+        }
+        return new long[] {entries, points};
+    }
+
+    @Override
+    public Balance balance(String account) {
+        Instant now = clock.instant();
+        long available = 0;
+        long pending = 0;
+        long due = 0;
+        for (Lot lot : store.lots(account)) {
+            if (lot.remaining() == 0) {
+                continue;
+            }
+            if (lot.expiredAt(now)) {
+                due += lot.remaining();
+            } else if (lot.availableAt().isAfter(now)) {
+                pending += lot.remaining();
+            } else {
+                available += lot.remaining();
+            }
+        }
+        return new Balance(available + pending + due, available, pending, due);
+    }
+
+    @Override
+    public InvariantCheck check(String account) {
+        SortedSet<String> one = new TreeSet<>();
+        one.add(account);
+        // under the lock, so that the three counts see the same state
+        return store.inTransaction(one, tx -> {
+            long lots = 0;
+            for (Lot lot : tx.openLots(account)) {
+                lots += lot.remaining();
+            }
+            return new InvariantCheck(account, tx.balance(account), tx.entrySum(account), lots);
+        });
+    }
+
+    @Override
+    public long qualifyingPoints(String account, Instant from, Instant to) {
+        List<LedgerEntry> entries = store.entries(account);
+        Map<Long, LedgerEntry> earns = new HashMap<>();
+        long sum = 0;
+        for (LedgerEntry e : entries) {
+            if (e.type() == EntryType.EARN) {
+                earns.put(e.id(), e);
+                if (!e.instant().isBefore(from) && e.instant().isBefore(to)) {
+                    sum += e.points();
+                }
+            }
+        }
+        for (LedgerEntry e : entries) {
+            if (e.type() == EntryType.REVERSE && e.reverses().isPresent()) {
+                LedgerEntry orig = earns.get(e.reverses().getAsLong());
+                if (orig != null && !orig.instant().isBefore(from) && orig.instant().isBefore(to)) {
+                    // the whole reversed share counts, including what could not be clawed back
+                    sum -= Math.abs(e.points()) + e.shortfall();
+                }
+            }
+        }
+        return sum;
+    }
+}

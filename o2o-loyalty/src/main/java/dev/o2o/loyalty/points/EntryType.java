@@ -1,0 +1,15 @@
+package dev.o2o.loyalty.points;
+
+/** The kind of a {@link LedgerEntry}. */
+public enum EntryType {
+    /** Points earned; creates a lot with an optional expiry. Positive. */
+    EARN,
+    /** Points spent; consumes lots earliest-expiry first. Negative. */
+    REDEEM,
+    /** Points of a lot that reached its expiry. Negative. */
+    EXPIRE,
+    /** A manual correction: positive (creates a lot) or negative (consumes lots). */
+    ADJUST,
+    /** A compensating entry for an earlier EARN, REDEEM or ADJUST (refund, cancellation). */
+    REVERSE
+}

@@ -1,0 +1,414 @@
+package dev.o2o.loyalty.points;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * {@link LedgerStore} in memory. Each account has its own lock; a transaction locks its accounts in
+ * sorted order and undoes its appends if the work throws. Idempotency keys live in one concurrent map,
+ * so a key is unique across accounts. Thread-safe.
+ */
+final class InMemoryLedgerStore implements LedgerStore {
+
+    /** Earliest expiry first, never-expiring last, then by id. */
+    static final Comparator<MLot> LOT_ORDER = (a, b) -> {
+        if (a.expiresAt != b.expiresAt) {
+            if (a.expiresAt == null) {
+                return 1;
+            }
+            if (b.expiresAt == null) {
+                return -1;
+            }
+            int c = a.expiresAt.compareTo(b.expiresAt);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Long.compare(a.id, b.id);
+    };
+
+    private final ConcurrentHashMap<String, Acct> accounts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LedgerEntry> byKey = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    static final class MLot {
+        final long id;
+        final long earned;
+        long remaining;
+        final Instant earnedAt;
+        final Instant availableAt;
+        final Instant expiresAt; // null: never
+        int moves;
+
+        MLot(long id, long earned, Instant earnedAt, Instant availableAt, Instant expiresAt) {
+            this.id = id;
+            this.earned = earned;
+            this.remaining = earned;
+            this.earnedAt = earnedAt;
+            this.availableAt = availableAt;
+            this.expiresAt = expiresAt;
+            this.moves = 1;
+        }
+
+        Lot snapshot(String account) {
+            return new Lot(id, account, earned, remaining, earnedAt, availableAt, Optional.ofNullable(expiresAt));
+        }
+    }
+
+    static final class Acct {
+        final String id;
+        final ReentrantLock lock = new ReentrantLock();
+        long balance;
+        final ArrayList<LedgerEntry> entries = new ArrayList<>();
+        /** Lots with remaining > 0 in {@link #LOT_ORDER}. */
+        final ArrayList<MLot> open = new ArrayList<>();
+        final HashMap<Long, MLot> lots = new HashMap<>();
+        final HashMap<Long, List<LedgerEntry>> reversals = new HashMap<>();
+
+        Acct(String id) {
+            this.id = id;
+        }
+
+        void insertOpen(MLot lot) {
+            int lo = 0;
+            int hi = open.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (LOT_ORDER.compare(open.get(mid), lot) < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            open.add(lo, lot);
+        }
+
+        void removeOpen(MLot lot) {
+            for (int i = 0; i < open.size(); i++) {
+                if (open.get(i) == lot) {
+                    open.remove(i);
+                    return;
+                }
+            }
+        }
+    }
+
+    private Acct acct(String account) {
+        return accounts.computeIfAbsent(Checks.id(account, "account"), Acct::new);
+    }
+
+    @Override
+    public <T> T inTransaction(SortedSet<String> names, Function<Transaction, T> work) {
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("accounts must not be empty");
+        }
+        Map<String, Acct> locked = new HashMap<>(names.size() * 2);
+        Acct single = null;
+        if (names.size() == 1) {
+            single = acct(names.first());
+            locked.put(single.id, single);
+        } else {
+            for (String name : names) {
+                Acct a = acct(name);
+                locked.put(name, a);
+            }
+        }
+        List<Acct> order = new ArrayList<>(locked.size());
+        for (String name : names) {
+            order.add(locked.get(name));
+        }
+        int taken = 0;
+        try {
+            for (Acct a : order) {
+                a.lock.lock();
+                taken++;
+            }
+            Tx tx = new Tx(locked);
+            try {
+                return work.apply(tx);
+            } catch (RuntimeException | Error e) {
+                tx.undo();
+                throw e;
+            }
+        } finally {
+            for (int i = taken - 1; i >= 0; i--) {
+                order.get(i).lock.unlock();
+            }
+        }
+    }
+
+    private final class Tx implements Transaction {
+        private final Map<String, Acct> locked;
+        private List<LedgerEntry> appended;
+
+        Tx(Map<String, Acct> locked) {
+            this.locked = locked;
+        }
+
+        private Acct locked(String account) {
+            Acct a = locked.get(account);
+            if (a == null) {
+                throw new IllegalStateException("account '" + account + "' is not locked by this transaction");
+            }
+            return a;
+        }
+
+        @Override
+        public Optional<LedgerEntry> entryByKey(String key) {
+            return Optional.ofNullable(byKey.get(key));
+        }
+
+        @Override
+        public List<LedgerEntry> reversalsOf(String account, long entryId) {
+            List<LedgerEntry> r = locked(account).reversals.get(entryId);
+            return r == null ? List.of() : List.copyOf(r);
+        }
+
+        @Override
+        public List<Lot> openLots(String account) {
+            Acct a = locked(account);
+            List<Lot> out = new ArrayList<>(a.open.size());
+            for (MLot l : a.open) {
+                out.add(l.snapshot(account));
+            }
+            return out;
+        }
+
+        @Override
+        public Optional<Lot> lot(String account, long lotId) {
+            MLot l = locked(account).lots.get(lotId);
+            return l == null ? Optional.empty() : Optional.of(l.snapshot(account));
+        }
+
+        @Override
+        public int movementCount(String account, long lotId) {
+            MLot l = locked(account).lots.get(lotId);
+            return l == null ? 0 : l.moves;
+        }
+
+        @Override
+        public long balance(String account) {
+            return locked(account).balance;
+        }
+
+        @Override
+        public long entrySum(String account) {
+            long sum = 0;
+            for (LedgerEntry e : locked(account).entries) {
+                sum += e.points();
+            }
+            return sum;
+        }
+
+        @Override
+        public LedgerEntry append(EntryDraft d) {
+            Acct a = locked(d.account());
+            long delta = d.points();
+            List<LotMovement> moves = d.movements();
+            // validate everything before changing anything
+            for (int i = 0; i < moves.size(); i++) {
+                LotMovement m = moves.get(i);
+                MLot lot = a.lots.get(m.lotId());
+                if (lot == null) {
+                    throw new IllegalStateException("lot " + m.lotId() + " does not belong to account '"
+                            + d.account() + "'");
+                }
+                long after = lot.remaining + m.points();
+                for (int j = 0; j < i; j++) {
+                    if (moves.get(j).lotId() == m.lotId()) {
+                        throw new IllegalStateException("lot " + m.lotId() + " moved twice in one entry");
+                    }
+                }
+                if (after < 0 || after > lot.earned) {
+                    throw new IllegalStateException("lot " + m.lotId() + " would hold " + after
+                            + " points, outside 0.." + lot.earned);
+                }
+            }
+            if (a.balance + delta < 0) {
+                throw new IllegalStateException("balance of account '" + d.account() + "' would go negative: "
+                        + a.balance + " + " + delta);
+            }
+            long id = ids.incrementAndGet();
+            List<LotMovement> all;
+            if (d.newLotPoints() > 0) {
+                all = new ArrayList<>(moves.size() + 1);
+                all.add(new LotMovement(id, d.newLotPoints()));
+                all.addAll(moves);
+            } else {
+                all = moves;
+            }
+            LedgerEntry e = new LedgerEntry(id, d.account(), d.type(), delta, d.key(), d.sourceRef(), d.instant(),
+                    d.reverses(), d.shortfall(), d.note(), all);
+            if (byKey.putIfAbsent(d.key(), e) != null) {
+                throw new DuplicateKeyException(d.key());
+            }
+            for (LotMovement m : moves) {
+                MLot lot = a.lots.get(m.lotId());
+                boolean wasOpen = lot.remaining > 0;
+                lot.remaining += m.points();
+                lot.moves++;
+                if (wasOpen && lot.remaining == 0) {
+                    a.removeOpen(lot);
+                } else if (!wasOpen && lot.remaining > 0) {
+                    a.insertOpen(lot);
+                }
+            }
+            if (d.newLotPoints() > 0) {
+                MLot lot = new MLot(id, d.newLotPoints(), d.instant(), d.availableAt(), d.expiresAt().orElse(null));
+                a.lots.put(id, lot);
+                a.insertOpen(lot);
+            }
+            a.balance += delta;
+            a.entries.add(e);
+            if (d.reverses().isPresent()) {
+                a.reversals.computeIfAbsent(d.reverses().getAsLong(), k -> new ArrayList<>(2)).add(e);
+            }
+            if (appended == null) {
+                appended = new ArrayList<>(2);
+            }
+            appended.add(e);
+            return e;
+        }
+
+        /** Takes back this transaction's appends, newest first. */
+        void undo() {
+            if (appended == null) {
+                return;
+            }
+            for (int i = appended.size() - 1; i >= 0; i--) {
+                LedgerEntry e = appended.get(i);
+                Acct a = locked.get(e.account());
+                for (LotMovement m : e.movements()) {
+                    MLot lot = a.lots.get(m.lotId());
+                    if (lot.id == e.id()) {
+                        a.removeOpen(lot);
+                        a.lots.remove(lot.id);
+                        continue;
+                    }
+                    boolean wasOpen = lot.remaining > 0;
+                    lot.remaining -= m.points();
+                    lot.moves--;
+                    if (wasOpen && lot.remaining == 0) {
+                        a.removeOpen(lot);
+                    } else if (!wasOpen && lot.remaining > 0) {
+                        a.insertOpen(lot);
+                    }
+                }
+                a.balance -= e.points();
+                a.entries.remove(a.entries.size() - 1);
+                OptionalLong rev = e.reverses();
+                if (rev.isPresent()) {
+                    List<LedgerEntry> r = a.reversals.get(rev.getAsLong());
+                    r.remove(r.size() - 1);
+                    if (r.isEmpty()) {
+                        a.reversals.remove(rev.getAsLong());
+                    }
+                }
+                byKey.remove(e.key(), e);
+            }
+            appended = null;
+        }
+    }
+
+    @Override
+    public Optional<LedgerEntry> entryByKey(String key) {
+        return Optional.ofNullable(byKey.get(key));
+    }
+
+    @Override
+    public List<LedgerEntry> entries(String account) {
+        Acct a = accounts.get(account);
+        if (a == null) {
+            return List.of();
+        }
+        a.lock.lock();
+        try {
+            return List.copyOf(a.entries);
+        } finally {
+            a.lock.unlock();
+        }
+    }
+
+    @Override
+    public List<Lot> lots(String account) {
+        Acct a = accounts.get(account);
+        if (a == null) {
+            return List.of();
+        }
+        a.lock.lock();
+        try {
+            List<Lot> out = new ArrayList<>(a.lots.size());
+            for (MLot l : a.lots.values()) {
+                out.add(l.snapshot(account));
+            }
+            out.sort(Comparator.comparingLong(Lot::id));
+            return out;
+        } finally {
+            a.lock.unlock();
+        }
+    }
+
+    @Override
+    public long balance(String account) {
+        Acct a = accounts.get(account);
+        if (a == null) {
+            return 0;
+        }
+        a.lock.lock();
+        try {
+            return a.balance;
+        } finally {
+            a.lock.unlock();
+        }
+    }
+
+    @Override
+    public Set<String> accounts() {
+        Set<String> out = new TreeSet<>();
+        for (Acct a : accounts.values()) {
+            a.lock.lock();
+            try {
+                if (!a.entries.isEmpty()) {
+                    out.add(a.id);
+                }
+            } finally {
+                a.lock.unlock();
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Set<String> accountsWithLotsDueBy(Instant instant) {
+        Set<String> out = new HashSet<>();
+        for (Acct a : accounts.values()) {
+            a.lock.lock();
+            try {
+                for (MLot l : a.open) {
+                    if (l.expiresAt == null || l.expiresAt.isAfter(instant)) {
+                        break; // open lots are in expiry order
+                    }
+                    out.add(a.id);
+                    break;
+                }
+            } finally {
+                a.lock.unlock();
+            }
+        }
+        return new TreeSet<>(out);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.o2o.loyalty.points;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * Storage of the points ledger: entries, lots and per-account balances.
+ *
+ * <p>The store knows nothing about earning or redemption rules; {@link PointsLedger} decides what to
+ * append and the store makes it durable and atomic. {@link #inTransaction} gives the work exclusive
+ * access to the named accounts (row locks or monitors) and applies everything it appended atomically,
+ * or nothing if it throws. Implementations must refuse to let a lot's remaining points or an account
+ * balance go below zero, and must refuse a second entry with the same idempotency key by throwing
+ * {@link DuplicateKeyException} (the ledger then retries and finds the first entry).
+ *
+ * <p>Implementations are thread-safe. Built-ins: {@link #inMemory()} and {@link #jdbc(DataSource, String)}.
+ */
+public interface LedgerStore {
+
+    /** A thread-safe store in memory (per-account locks), for tests, caches and single-node use. */
+    static LedgerStore inMemory() {
+        return new InMemoryLedgerStore();
+    }
+
+    /**
+     * A store in a relational database over plain {@code java.sql}, tested on H2 and PostgreSQL. Each
+     * transaction takes one connection from the data source, locks the account rows with
+     * {@code SELECT ... FOR UPDATE} and commits; the idempotency key has a unique constraint.
+     * Call {@link JdbcSchema#create} (or run the DDL resource yourself) before use.
+     *
+     * @param dataSource  where connections come from (pool it for production use)
+     * @param tablePrefix prefix of every table name, for example {@code "points_"}: a lower-case
+     *                    letter followed by up to 30 lower-case letters, digits or underscores
+     */
+    static LedgerStore jdbc(DataSource dataSource, String tablePrefix) {
+        return new JdbcLedgerStore(dataSource, tablePrefix);
+    }
+
+    /**
+     * Runs {@code work} with exclusive access to {@code accounts} (locked in their sorted order, so
+     * concurrent multi-account work cannot deadlock) and applies its appends atomically.
+     *
+     * @throws DuplicateKeyException if an append collided with an existing idempotency key
+     */
+    <T> T inTransaction(SortedSet<String> accounts, Function<Transaction, T> work);
+
+    /** The entry with this idempotency key, if any. */
+    Optional<LedgerEntry> entryByKey(String key);
+
+    /** All entries of an account in posting order. */
+    List<LedgerEntry> entries(String account);
+
+    /** All lots of an account (open and closed) by id. */
+    List<Lot> lots(String account);
+
+    /** The stored balance of an account (0 for an unknown account). */
+    long balance(String account);
+
+    /** Every account that has an entry. */
+    Set<String> accounts();
+
+    /** Accounts that have a lot with points left whose expiry is at or before {@code instant}. */
+    Set<String> accountsWithLotsDueBy(Instant instant);
+
+    /**
+     * Reads and appends inside {@link LedgerStore#inTransaction}. Valid only during the call and only
+     * for the locked accounts. Not thread-safe: used by one thread.
+     */
+    interface Transaction {
+
+        /** The entry with this idempotency key, if any (any account). */
+        Optional<LedgerEntry> entryByKey(String key);
+
+        /** REVERSE entries compensating entry {@code entryId} of a locked account. */
+        List<LedgerEntry> reversalsOf(String account, long entryId);
+
+        /**
+         * Lots of a locked account with points left, earliest expiry first (never-expiring last), then
+         * by id.
+         */
+        List<Lot> openLots(String account);
+
+        /** A lot of a locked account, open or closed. */
+        Optional<Lot> lot(String account, long lotId);
+
+        /** How many movements have touched the lot so far (a version number for expiry keys). */
+        int movementCount(String account, long lotId);
+
+        /** The stored balance of a locked account. */
+        long balance(String account);
+
+        /** The sum of the points of all entries of a locked account. */
+        long entrySum(String account);
+
+        /**
+         * Appends an entry, applies its movements, creates its lot and updates the balance.
+         *
+         * @throws DuplicateKeyException    if the key exists already
+         * @throws IllegalStateException    if a lot or the balance would go negative
+         */
+        LedgerEntry append(EntryDraft draft);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.o2o.loyalty.points;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outcome of a {@link Posting}: callers branch on {@link #status()}, not on exceptions.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param status  what happened
+ * @param entry   the entry appended now ({@code POSTED}) or earlier ({@code REPLAYED}); empty otherwise
+ * @param message a readable explanation for people
+ */
+public record PostingResult(Status status, Optional<LedgerEntry> entry, String message) {
+
+    public PostingResult {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(entry, "entry");
+        Objects.requireNonNull(message, "message");
+        if (entry.isPresent() != (status == Status.POSTED || status == Status.REPLAYED)) {
+            throw new IllegalArgumentException("a " + status + " result " + (entry.isPresent() ? "must not" : "must")
+                    + " carry an entry");
+        }
+    }
+
+    /** What happened to a posting. */
+    public enum Status {
+        /** Appended now. */
+        POSTED,
+        /** The key was posted before; the first entry is returned and nothing changed. */
+        REPLAYED,
+        /** Not enough spendable points; nothing changed. Rejections are not remembered by key. */
+        INSUFFICIENT_POINTS,
+        /** The posting to reverse does not exist on this account. */
+        ORIGINAL_NOT_FOUND,
+        /** The original cannot be reversed (an EXPIRE or a REVERSE). */
+        NOT_REVERSIBLE,
+        /** Earlier reversals already cover the requested share; nothing changed. */
+        NOTHING_TO_REVERSE,
+        /** The key exists for a different account; nothing changed. */
+        KEY_CONFLICT
+    }
+
+    /** Whether the posting is (now or earlier) in the ledger. */
+    public boolean ok() {
+        return status == Status.POSTED || status == Status.REPLAYED;
+    }
+
+    /** The balance change of the entry, 0 without one. */
+    public long points() {
+        return entry.map(LedgerEntry::points).orElse(0L);
+    }
+
+    static PostingResult posted(LedgerEntry e) {
+        return new PostingResult(Status.POSTED, Optional.of(e), "posted " + e.key());
+    }
+
+    static PostingResult replayed(LedgerEntry e) {
+        return new PostingResult(Status.REPLAYED, Optional.of(e), "already posted as entry " + e.id());
+    }
+
+    static PostingResult rejected(Status status, String message) {
+        return new PostingResult(status, Optional.empty(), message);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.o2o.loyalty.points;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.h2.jdbcx.JdbcDataSource;
+
+/** The conformance suite on the JDBC store over embedded H2 (a fresh database per test). */
+class H2LedgerStoreTest extends LedgerStoreConformanceTest {
+
+    private static final AtomicInteger DB = new AtomicInteger();
+
+    @Override
+    LedgerStore newStore() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:points_" + DB.incrementAndGet() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
+        JdbcSchema.create(ds, "points_");
+        return LedgerStore.jdbc(ds, "points_");
+    }
+
+    @Override
+    int opsPerThread() {
+        return 400;
+    }
+}

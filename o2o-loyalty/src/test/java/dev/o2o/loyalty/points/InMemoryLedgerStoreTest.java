@@ -1,0 +1,10 @@
+package dev.o2o.loyalty.points;
+
+/** The conformance suite on the in-memory store. */
+class InMemoryLedgerStoreTest extends LedgerStoreConformanceTest {
+
+    @Override
+    LedgerStore newStore() {
+        return LedgerStore.inMemory();
+    }
+}

@@ -1,0 +1,606 @@
+package dev.o2o.loyalty.points;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Random;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link LedgerStore} must show under {@link PointsLedger}. Each store's test
+ * extends this class and supplies a fresh, empty store per test.
+ */
+abstract class LedgerStoreConformanceTest {
+
+    static final Instant T0 = Instant.parse("2026-01-10T00:00:00Z");
+    static final Duration DAY = Duration.ofDays(1);
+
+    TestClock clock;
+    LedgerStore store;
+    PointsLedger ledger;
+
+    /** A new empty store; called once per test. */
+    abstract LedgerStore newStore();
+
+    /** Operations per thread in the concurrency test (JDBC stores are slower). */
+    int opsPerThread() {
+        return 2_000;
+    }
+
+    @BeforeEach
+    void setUp() {
+        clock = new TestClock(T0);
+        store = newStore();
+        ledger = PointsLedger.create(store, clock);
+    }
+
+    static Optional<Instant> at(Instant t) {
+        return Optional.of(t);
+    }
+
+    PostingResult earn(String account, long points, String ref, Instant expiresAt) {
+        return ledger.post(Posting.earn(account, points, ref, Optional.ofNullable(expiresAt)));
+    }
+
+    void assertInvariant(String account) {
+        InvariantCheck c = ledger.check(account);
+        assertTrue(c.holds(), "invariant broken: " + c);
+    }
+
+    @Test
+    void earnCreatesALotAndRaisesTheBalance() {
+        PostingResult r = earn("a", 120, "order:1", T0.plus(Duration.ofDays(365)));
+        assertEquals(PostingResult.Status.POSTED, r.status());
+        LedgerEntry e = r.entry().orElseThrow();
+        assertEquals(EntryType.EARN, e.type());
+        assertEquals(120, e.points());
+        assertEquals("EARN:order:1", e.key());
+        assertEquals(T0, e.instant());
+        assertEquals(List.of(new LotMovement(e.id(), 120)), e.movements());
+        List<Lot> lots = store.lots("a");
+        assertEquals(1, lots.size());
+        assertEquals(new Lot(e.id(), "a", 120, 120, T0, T0, at(T0.plus(Duration.ofDays(365)))), lots.get(0));
+        assertEquals(new Balance(120, 120, 0, 0), ledger.balance("a"));
+        assertEquals(120, store.balance("a"));
+        assertEquals(List.of(e), store.entries("a"));
+        assertEquals(Optional.of(e), store.entryByKey("EARN:order:1"));
+        assertInvariant("a");
+    }
+
+    @Test
+    void redeemConsumesEarliestExpiryFirstAndRecordsTheLots() {
+        long late = earn("a", 50, "o1", T0.plus(Duration.ofDays(300))).entry().orElseThrow().id();
+        long never = earn("a", 40, "o2", null).entry().orElseThrow().id();
+        long early = earn("a", 30, "o3", T0.plus(Duration.ofDays(30))).entry().orElseThrow().id();
+        PostingResult r = ledger.post(Posting.redeem("a", 70, "cart:9"));
+        assertEquals(PostingResult.Status.POSTED, r.status());
+        LedgerEntry e = r.entry().orElseThrow();
+        assertEquals(-70, e.points());
+        assertEquals(List.of(new LotMovement(early, -30), new LotMovement(late, -40)), e.movements());
+        assertEquals(50, ledger.balance("a").available());
+        Map<Long, Long> remaining = remaining("a");
+        assertEquals(0L, remaining.get(early));
+        assertEquals(10L, remaining.get(late));
+        assertEquals(40L, remaining.get(never));
+        // never-expiring lots are spent last
+        LedgerEntry e2 = ledger.post(Posting.redeem("a", 20, "cart:10")).entry().orElseThrow();
+        assertEquals(List.of(new LotMovement(late, -10), new LotMovement(never, -10)), e2.movements());
+        assertInvariant("a");
+    }
+
+    Map<Long, Long> remaining(String account) {
+        Map<Long, Long> m = new java.util.HashMap<>();
+        for (Lot l : store.lots(account)) {
+            m.put(l.id(), l.remaining());
+        }
+        return m;
+    }
+
+    @Test
+    void redeemingMoreThanTheBalanceIsRejectedAndChangesNothing() {
+        earn("a", 100, "o1", null);
+        PostingResult r = ledger.post(Posting.redeem("a", 101, "cart:1"));
+        assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, r.status());
+        assertTrue(r.entry().isEmpty());
+        assertEquals(100, store.balance("a"));
+        assertEquals(1, store.entries("a").size());
+        // the rejection is not remembered: after earning more, the same cart can be paid
+        earn("a", 1, "o2", null);
+        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.redeem("a", 101, "cart:1")).status());
+        assertEquals(0, store.balance("a"));
+        assertInvariant("a");
+    }
+
+    @Test
+    void everyOperationRetriedWithTheSameKeyChangesNothing() {
+        Posting earn = Posting.earn("a", 100, "o1", at(T0.plus(Duration.ofDays(90))));
+        Posting redeem = Posting.redeem("a", 30, "cart:1");
+        Posting adjustUp = new Posting.Adjust("a", 15, "ticket:1", Optional.empty(), "goodwill");
+        Posting adjustDown = new Posting.Adjust("a", -5, "ticket:2", Optional.empty(), "correction");
+        Posting reverse = new Posting.Reverse("a", redeem.key(), "refund:1", 1, 2, "");
+        List<Posting> all = List.of(earn, redeem, adjustUp, adjustDown, reverse);
+        List<LedgerEntry> first = new ArrayList<>();
+        for (Posting p : all) {
+            PostingResult r = ledger.post(p);
+            assertEquals(PostingResult.Status.POSTED, r.status(), p.toString());
+            first.add(r.entry().orElseThrow());
+        }
+        long balance = store.balance("a");
+        assertEquals(100 - 30 + 15 - 5 + 15, balance);
+        List<LedgerEntry> entries = store.entries("a");
+        List<Lot> lots = store.lots("a");
+        clock.advance(Duration.ofHours(3));
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < all.size(); i++) {
+                PostingResult r = ledger.post(all.get(i));
+                assertEquals(PostingResult.Status.REPLAYED, r.status(), all.get(i).toString());
+                assertEquals(first.get(i), r.entry().orElseThrow());
+            }
+            // batched retries too
+            for (PostingResult r : ledger.postAll(all)) {
+                assertEquals(PostingResult.Status.REPLAYED, r.status());
+            }
+        }
+        // a retry with different content still answers with the first result
+        PostingResult changed = ledger.post(Posting.earn("a", 999, "o1", Optional.empty()));
+        assertEquals(PostingResult.Status.REPLAYED, changed.status());
+        assertEquals(100, changed.points());
+        assertEquals(balance, store.balance("a"));
+        assertEquals(entries, store.entries("a"));
+        assertEquals(lots, store.lots("a"));
+        assertInvariant("a");
+    }
+
+    @Test
+    void aKeyUsedByAnotherAccountIsAConflict() {
+        earn("a", 10, "o1", null);
+        PostingResult r = earn("b", 10, "o1", null);
+        assertEquals(PostingResult.Status.KEY_CONFLICT, r.status());
+        assertEquals(0, store.balance("b"));
+    }
+
+    @Test
+    void theStoreRefusesADuplicateKey() {
+        earn("a", 10, "o1", null);
+        SortedSet<String> b = new TreeSet<>(List.of("b"));
+        assertThrows(DuplicateKeyException.class, () -> store.inTransaction(b, tx -> tx.append(new EntryDraft("b",
+                EntryType.EARN, "EARN:o1", "o1", T0, OptionalLong.empty(), 0, "", List.of(), 5, T0,
+                Optional.empty()))));
+        assertEquals(0, store.balance("b"));
+        assertTrue(store.lots("b").isEmpty());
+    }
+
+    @Test
+    void aTransactionThatFailsLeavesNothingBehind() {
+        earn("a", 10, "o1", null);
+        SortedSet<String> a = new TreeSet<>(List.of("a"));
+        assertThrows(IllegalStateException.class, () -> store.inTransaction(a, tx -> {
+            tx.append(new EntryDraft("a", EntryType.EARN, "EARN:o2", "o2", T0, OptionalLong.empty(), 0, "", List.of(),
+                    7, T0, Optional.empty()));
+            throw new IllegalStateException("boom");
+        }));
+        assertEquals(10, store.balance("a"));
+        assertEquals(1, store.entries("a").size());
+        assertEquals(1, store.lots("a").size());
+        assertTrue(store.entryByKey("EARN:o2").isEmpty());
+        // the key is free again
+        assertEquals(PostingResult.Status.POSTED, earn("a", 7, "o2", null).status());
+        assertInvariant("a");
+    }
+
+    @Test
+    void theStoreRefusesToOverdrawALot() {
+        long lot = earn("a", 10, "o1", null).entry().orElseThrow().id();
+        SortedSet<String> a = new TreeSet<>(List.of("a"));
+        assertThrows(IllegalStateException.class, () -> store.inTransaction(a, tx -> tx.append(new EntryDraft("a",
+                EntryType.REDEEM, "REDEEM:x", "x", T0, OptionalLong.empty(), 0, "", List.of(new LotMovement(lot, -11)),
+                0, T0, Optional.empty()))));
+        assertEquals(10, store.balance("a"));
+        assertInvariant("a");
+    }
+
+    @Test
+    void expiryRunExpiresDueLotsEarliestFirstAndOnlyOnce() {
+        Instant d30 = T0.plus(Duration.ofDays(30));
+        Instant d60 = T0.plus(Duration.ofDays(60));
+        long a1 = earn("a", 100, "o1", d30).entry().orElseThrow().id();
+        long a2 = earn("a", 50, "o2", d60).entry().orElseThrow().id();
+        earn("a", 20, "o3", null);
+        earn("b", 5, "o4", d30);
+        ledger.post(Posting.redeem("a", 40, "cart:1")); // from a1 (earliest)
+        clock.set(d30.minusSeconds(1));
+        assertEquals(new Balance(130, 130, 0, 0), ledger.balance("a"));
+        assertEquals(0, ledger.expire(d30.minusSeconds(1)).entries());
+        clock.set(d30);
+        assertEquals(new Balance(130, 70, 0, 60), ledger.balance("a"));
+        // lots at their expiry instant are not spendable
+        assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, ledger.post(Posting.redeem("a", 71, "cart:2")).status());
+        ExpiryRun run = ledger.expire(d30);
+        assertEquals(2, run.entries());
+        assertEquals(65, run.points());
+        assertEquals(70, store.balance("a"));
+        assertEquals(0, store.balance("b"));
+        LedgerEntry expired = store.entries("a").get(store.entries("a").size() - 1);
+        assertEquals(EntryType.EXPIRE, expired.type());
+        assertEquals(List.of(new LotMovement(a1, -60)), expired.movements());
+        assertEquals(0, ledger.expire(d30).entries());
+        assertEquals(0, ledger.expire(d30.plusSeconds(5)).entries());
+        clock.set(d60.plus(DAY));
+        run = ledger.expire(clock.instant());
+        assertEquals(1, run.entries());
+        assertEquals(50, run.points());
+        assertEquals(0L, remaining("a").get(a2));
+        assertEquals(new Balance(20, 20, 0, 0), ledger.balance("a"));
+        assertInvariant("a");
+        assertInvariant("b");
+    }
+
+    @Test
+    void reversingARedemptionRestoresExactlyTheLotsItUsed() {
+        Instant d10 = T0.plus(Duration.ofDays(10));
+        Instant d100 = T0.plus(Duration.ofDays(100));
+        long l1 = earn("a", 30, "o1", d10).entry().orElseThrow().id();
+        long l2 = earn("a", 100, "o2", d100).entry().orElseThrow().id();
+        Posting.Redeem redeem = Posting.redeem("a", 80, "cart:1");
+        ledger.post(redeem);
+        earn("a", 10, "o3", T0.plus(Duration.ofDays(5))); // a newer lot with an earlier expiry
+        PostingResult r = ledger.post(Posting.reverse("a", redeem.key(), "refund:1"));
+        assertEquals(PostingResult.Status.POSTED, r.status());
+        LedgerEntry e = r.entry().orElseThrow();
+        assertEquals(80, e.points());
+        assertEquals(EntryType.REVERSE, e.type());
+        assertEquals(OptionalLong.of(store.entryByKey(redeem.key()).orElseThrow().id()), e.reverses());
+        assertEquals(List.of(new LotMovement(l2, 50), new LotMovement(l1, 30)), e.movements());
+        assertEquals(30L, remaining("a").get(l1));
+        assertEquals(100L, remaining("a").get(l2));
+        assertEquals(PostingResult.Status.NOTHING_TO_REVERSE,
+                ledger.post(Posting.reverse("a", redeem.key(), "refund:2")).status());
+        assertInvariant("a");
+    }
+
+    @Test
+    void pointsRestoredIntoAnExpiredLotExpireAtTheNextRun() {
+        Instant d10 = T0.plus(Duration.ofDays(10));
+        long lot = earn("a", 50, "o1", d10).entry().orElseThrow().id();
+        Posting.Redeem redeem = Posting.redeem("a", 20, "cart:1");
+        ledger.post(redeem);
+        clock.set(d10);
+        assertEquals(30, ledger.expire(d10).points());
+        clock.set(d10.plus(DAY));
+        assertEquals(20, ledger.post(Posting.reverse("a", redeem.key(), "refund:1")).points());
+        assertEquals(new Balance(20, 0, 0, 20), ledger.balance("a"));
+        assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, ledger.post(Posting.redeem("a", 1, "cart:2")).status());
+        ExpiryRun run = ledger.expire(clock.instant());
+        assertEquals(1, run.entries());
+        assertEquals(20, run.points());
+        assertEquals(0L, remaining("a").get(lot));
+        assertEquals(0, store.balance("a"));
+        assertInvariant("a");
+    }
+
+    @Test
+    void partialRefundsReverseEarningsProportionally() {
+        // an order of 90.00 earned 100 points; refunds of 30.00 then 30.00 then the rest
+        Posting.Earn earn = Posting.earn("a", 100, "order:7", Optional.empty());
+        ledger.post(earn);
+        PostingResult r1 = ledger.post(new Posting.Reverse("a", earn.key(), "refund:7a", 3000, 9000, ""));
+        assertEquals(-33, r1.points()); // floor(100 * 1/3)
+        PostingResult r2 = ledger.post(new Posting.Reverse("a", earn.key(), "refund:7b", 6000, 9000, ""));
+        assertEquals(-33, r2.points()); // floor(100 * 2/3) - 33
+        assertEquals(34, store.balance("a"));
+        PostingResult r3 = ledger.post(new Posting.Reverse("a", earn.key(), "refund:7c", 9000, 9000, ""));
+        assertEquals(-34, r3.points());
+        assertEquals(0, store.balance("a"));
+        assertEquals(PostingResult.Status.NOTHING_TO_REVERSE,
+                ledger.post(new Posting.Reverse("a", earn.key(), "refund:7d", 9000, 9000, "")).status());
+        assertEquals(0, ledger.qualifyingPoints("a", T0, T0.plus(DAY)));
+        assertInvariant("a");
+    }
+
+    @Test
+    void partialRefundOfAPointsPaymentRestoresLatestExpiryFirst() {
+        long l1 = earn("a", 60, "o1", T0.plus(Duration.ofDays(10))).entry().orElseThrow().id();
+        long l2 = earn("a", 60, "o2", T0.plus(Duration.ofDays(20))).entry().orElseThrow().id();
+        Posting.Redeem redeem = Posting.redeem("a", 100, "cart:1"); // 60 from l1, 40 from l2
+        ledger.post(redeem);
+        LedgerEntry half = ledger.post(new Posting.Reverse("a", redeem.key(), "refund:1", 1, 2, "")).entry()
+                .orElseThrow();
+        assertEquals(List.of(new LotMovement(l2, 40), new LotMovement(l1, 10)), half.movements());
+        LedgerEntry rest = ledger.post(new Posting.Reverse("a", redeem.key(), "refund:2", 2, 2, "")).entry()
+                .orElseThrow();
+        assertEquals(List.of(new LotMovement(l1, 50)), rest.movements());
+        assertEquals(60L, remaining("a").get(l1));
+        assertEquals(60L, remaining("a").get(l2));
+        assertInvariant("a");
+    }
+
+    @Test
+    void reversingSpentEarningsNeverGoesNegativeAndRecordsTheShortfall() {
+        Posting.Earn earn = Posting.earn("a", 100, "order:1", Optional.empty());
+        ledger.post(earn);
+        earn("a", 10, "order:2", null);
+        ledger.post(Posting.redeem("a", 95, "cart:1"));
+        PostingResult r = ledger.post(Posting.reverse("a", earn.key(), "cancel:1"));
+        assertEquals(PostingResult.Status.POSTED, r.status());
+        LedgerEntry e = r.entry().orElseThrow();
+        assertEquals(-15, e.points());
+        assertEquals(85, e.shortfall());
+        assertEquals(0, store.balance("a"));
+        assertEquals(10, ledger.qualifyingPoints("a", T0, T0.plus(DAY)));
+        assertInvariant("a");
+    }
+
+    @Test
+    void reversalsAreCheckedAgainstTheOriginal() {
+        assertEquals(PostingResult.Status.ORIGINAL_NOT_FOUND,
+                ledger.post(Posting.reverse("a", "EARN:nothing", "r1")).status());
+        Posting.Earn earn = Posting.earn("a", 10, "o1", Optional.empty());
+        ledger.post(earn);
+        assertEquals(PostingResult.Status.ORIGINAL_NOT_FOUND,
+                ledger.post(Posting.reverse("b", earn.key(), "r2")).status());
+        PostingResult rev = ledger.post(Posting.reverse("a", earn.key(), "r3"));
+        assertEquals(PostingResult.Status.NOT_REVERSIBLE,
+                ledger.post(Posting.reverse("a", rev.entry().orElseThrow().key(), "r4")).status());
+        assertThrows(IllegalArgumentException.class, () -> new Posting.Reverse("a", earn.key(), "r5", 0, 3, ""));
+        assertThrows(IllegalArgumentException.class, () -> new Posting.Reverse("a", earn.key(), "r5", 4, 3, ""));
+    }
+
+    @Test
+    void pendingPointsAreNotSpendableUntilTheReturnPeriodEnds() {
+        Instant d7 = T0.plus(Duration.ofDays(7));
+        Posting.Earn pending = new Posting.Earn("a", 80, "order:1", at(d7), at(T0.plus(Duration.ofDays(365))), "");
+        ledger.post(pending);
+        earn("a", 20, "order:0", null);
+        assertEquals(new Balance(100, 20, 80, 0), ledger.balance("a"));
+        assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, ledger.post(Posting.redeem("a", 21, "cart:1")).status());
+        clock.set(d7);
+        assertEquals(new Balance(100, 100, 0, 0), ledger.balance("a"));
+        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.redeem("a", 90, "cart:1")).status());
+        assertThrows(IllegalArgumentException.class,
+                () -> new Posting.Earn("a", 1, "x", at(d7), at(d7), ""));
+        assertInvariant("a");
+    }
+
+    @Test
+    void adjustmentsAddALotOrTakeFromAnyLot() {
+        PostingResult up = ledger.post(new Posting.Adjust("a", 40, "ticket:1", Optional.empty(), "goodwill"));
+        assertEquals(1, store.lots("a").size());
+        assertEquals(40, up.points());
+        Posting.Earn pending = new Posting.Earn("a", 10, "order:1", at(T0.plus(DAY)), Optional.empty(), "");
+        ledger.post(pending);
+        assertEquals(PostingResult.Status.INSUFFICIENT_POINTS,
+                ledger.post(new Posting.Adjust("a", -51, "ticket:2", Optional.empty(), "fraud")).status());
+        assertEquals(-50, ledger.post(new Posting.Adjust("a", -50, "ticket:2", Optional.empty(), "fraud")).points());
+        assertEquals(0, store.balance("a"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Posting.Adjust("a", 5, "ticket:3", Optional.empty(), " "));
+        assertInvariant("a");
+    }
+
+    @Test
+    void batchedPostingsApplyInOrderAcrossAccounts() {
+        List<Posting> batch = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            batch.add(Posting.earn("acct-" + (i % 4), 10, "o" + i, Optional.empty()));
+        }
+        batch.add(Posting.redeem("acct-1", 45, "cart:1"));
+        batch.add(Posting.redeem("acct-2", 51, "cart:2"));
+        List<PostingResult> results = ledger.postAll(batch);
+        assertEquals(22, results.size());
+        assertTrue(results.subList(0, 20).stream().allMatch(r -> r.status() == PostingResult.Status.POSTED));
+        assertEquals(PostingResult.Status.POSTED, results.get(20).status());
+        assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, results.get(21).status());
+        assertEquals(5, store.balance("acct-1"));
+        assertEquals(50, store.balance("acct-2"));
+        assertEquals(new TreeSet<>(List.of("acct-0", "acct-1", "acct-2", "acct-3")), store.accounts());
+        for (String acct : store.accounts()) {
+            assertInvariant(acct);
+        }
+    }
+
+    @Test
+    void qualifyingPointsCountEarningsNotTheBalance() {
+        earn("a", 1000, "o1", null);
+        ledger.post(Posting.redeem("a", 900, "cart:1"));
+        clock.advance(Duration.ofDays(40));
+        earn("a", 200, "o2", null);
+        assertEquals(300, store.balance("a"));
+        assertEquals(1200, ledger.qualifyingPoints("a", T0, clock.instant().plusSeconds(1)));
+        assertEquals(200, ledger.qualifyingPoints("a", T0.plus(DAY), clock.instant().plusSeconds(1)));
+    }
+
+    @Test
+    void concurrentRedemptionsNeverSpendMoreThanTheBalance() throws Exception {
+        earn("a", 100, "o1", null);
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<PostingResult>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int id = t;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return ledger.post(Posting.redeem("a", 30, "cart:" + id));
+                }));
+            }
+            start.countDown();
+            int ok = 0;
+            for (Future<PostingResult> f : futures) {
+                PostingResult r = f.get(60, TimeUnit.SECONDS);
+                if (r.status() == PostingResult.Status.POSTED) {
+                    ok++;
+                } else {
+                    assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, r.status());
+                }
+            }
+            assertEquals(3, ok);
+            assertEquals(10, store.balance("a"));
+            assertInvariant("a");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrentSameKeyPostingsOnDifferentAccountsPostOnce() throws Exception {
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<PostingResult>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String acct = "acct-" + (t % 2);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return earn(acct, 10, "shared", null);
+                }));
+            }
+            start.countDown();
+            int posted = 0;
+            for (Future<PostingResult> f : futures) {
+                PostingResult r = f.get(60, TimeUnit.SECONDS);
+                if (r.status() == PostingResult.Status.POSTED) {
+                    posted++;
+                }
+            }
+            assertEquals(1, posted);
+            assertEquals(10, store.balance("acct-0") + store.balance("acct-1"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * 8 threads post mixed earnings, redemptions, reversals and retries on 100 shared accounts; then an
+     * expiry run. Afterwards every account satisfies the invariant, none is negative, and the sum of
+     * balances equals earned - redeemed - expired + net reversals, counted both from the results the
+     * threads saw and from the entries by type.
+     */
+    @Test
+    void concurrentMixedPostingsKeepTheInvariantExactly() throws Exception {
+        int threads = 8;
+        int accounts = 100;
+        int ops = opsPerThread();
+        List<Posting> posted = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong net = new AtomicLong();
+        Map<EntryType, AtomicLong> byType = new EnumMap<>(EntryType.class);
+        for (EntryType t : EntryType.values()) {
+            byType.put(t, new AtomicLong());
+        }
+        Instant expiry = T0.plus(Duration.ofDays(30));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    Random rnd = new Random(42L + thread);
+                    for (int i = 0; i < ops; i++) {
+                        String acct = "acct-" + rnd.nextInt(accounts);
+                        String ref = "t" + thread + "-" + i;
+                        int op = rnd.nextInt(100);
+                        Posting p;
+                        if (op < 40) {
+                            p = Posting.earn(acct, 1 + rnd.nextInt(100), ref,
+                                    rnd.nextBoolean() ? Optional.of(expiry) : Optional.empty());
+                        } else if (op < 75) {
+                            p = Posting.redeem(acct, 1 + rnd.nextInt(60), ref);
+                        } else if (op < 95 && !posted.isEmpty()) {
+                            Posting orig;
+                            synchronized (posted) {
+                                orig = posted.get(rnd.nextInt(posted.size()));
+                            }
+                            long den = 1 + rnd.nextInt(4);
+                            p = new Posting.Reverse(orig.account(), orig.key(), ref, 1 + rnd.nextInt((int) den), den,
+                                    "");
+                        } else if (!posted.isEmpty()) {
+                            synchronized (posted) {
+                                p = posted.get(rnd.nextInt(posted.size()));
+                            }
+                            PostingResult again = ledger.post(p);
+                            if (again.status() != PostingResult.Status.REPLAYED) {
+                                throw new AssertionError("retry of " + p + " gave " + again);
+                            }
+                            continue;
+                        } else {
+                            continue;
+                        }
+                        PostingResult r = ledger.post(p);
+                        if (r.status() == PostingResult.Status.POSTED) {
+                            LedgerEntry e = r.entry().orElseThrow();
+                            net.addAndGet(e.points());
+                            byType.get(e.type()).addAndGet(e.points());
+                            if (p.type() != EntryType.REVERSE) {
+                                posted.add(p);
+                            }
+                        } else if (r.status() == PostingResult.Status.REPLAYED) {
+                            throw new AssertionError("fresh key replayed: " + p);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : futures) {
+                f.get(10, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        clock.set(expiry);
+        ExpiryRun run = ledger.expire(expiry);
+        net.addAndGet(-run.points());
+        byType.get(EntryType.EXPIRE).addAndGet(-run.points());
+
+        long sumBalances = 0;
+        Map<EntryType, Long> fromEntries = new EnumMap<>(EntryType.class);
+        for (int i = 0; i < accounts; i++) {
+            String acct = "acct-" + i;
+            InvariantCheck c = ledger.check(acct);
+            assertTrue(c.holds(), "invariant broken: " + c);
+            assertTrue(c.balance() >= 0);
+            sumBalances += c.balance();
+            for (LedgerEntry e : store.entries(acct)) {
+                fromEntries.merge(e.type(), e.points(), Long::sum);
+            }
+            for (Lot l : store.lots(acct)) {
+                assertFalse(l.expiredAt(expiry) && l.remaining() > 0, "unexpired due lot " + l);
+            }
+        }
+        assertTrue(byType.get(EntryType.EARN).get() > 0);
+        assertTrue(byType.get(EntryType.REDEEM).get() < 0);
+        assertTrue(byType.get(EntryType.REVERSE).get() != 0);
+        assertEquals(net.get(), sumBalances);
+        long earned = byType.get(EntryType.EARN).get();
+        long redeemed = -byType.get(EntryType.REDEEM).get();
+        long expired = -byType.get(EntryType.EXPIRE).get();
+        long reversed = byType.get(EntryType.REVERSE).get();
+        assertEquals(earned - redeemed - expired + reversed, sumBalances);
+        for (EntryType t : EntryType.values()) {
+            assertEquals(byType.get(t).get(), fromEntries.getOrDefault(t, 0L).longValue(), t.name());
+        }
+    }
+}

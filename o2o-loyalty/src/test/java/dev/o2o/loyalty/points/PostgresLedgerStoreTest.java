@@ -1,0 +1,60 @@
+package dev.o2o.loyalty.points;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Assumptions;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The conformance suite on the JDBC store over PostgreSQL at {@code O2O_TEST_PG_URL}. Skipped with a
+ * message when the variable is unset or the server unreachable, unless {@code O2O_REQUIRE_PG=true}.
+ * Tables use the prefix {@code points_} and are emptied before each test.
+ */
+class PostgresLedgerStoreTest extends LedgerStoreConformanceTest {
+
+    static final String PREFIX = "points_";
+
+    static PGSimpleDataSource dataSourceOrSkip() {
+        String url = System.getenv("O2O_TEST_PG_URL");
+        boolean required = "true".equalsIgnoreCase(System.getenv("O2O_REQUIRE_PG"));
+        if (url == null || url.isBlank()) {
+            if (required) {
+                fail("O2O_REQUIRE_PG=true but O2O_TEST_PG_URL is not set");
+            }
+            Assumptions.abort("O2O_TEST_PG_URL is not set: PostgreSQL ledger tests skipped");
+        }
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(url);
+        try (Connection c = ds.getConnection()) {
+            c.isValid(5);
+        } catch (SQLException e) {
+            if (required) {
+                fail("O2O_REQUIRE_PG=true but PostgreSQL at O2O_TEST_PG_URL is unreachable: " + e.getMessage());
+            }
+            Assumptions.abort("PostgreSQL at O2O_TEST_PG_URL is unreachable (" + e.getMessage() + "): skipped");
+        }
+        return ds;
+    }
+
+    @Override
+    LedgerStore newStore() {
+        PGSimpleDataSource ds = dataSourceOrSkip();
+        JdbcSchema.create(ds, PREFIX);
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            for (String t : new String[] {"movement", "lot", "entry", "account"}) {
+                st.executeUpdate("DELETE FROM " + PREFIX + t);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot empty the points tables: " + e.getMessage(), e);
+        }
+        return LedgerStore.jdbc(ds, PREFIX);
+    }
+
+    @Override
+    int opsPerThread() {
+        return 150;
+    }
+}

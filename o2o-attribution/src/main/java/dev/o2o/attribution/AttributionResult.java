@@ -1,0 +1,62 @@
+package dev.o2o.attribution;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Per-channel credits of one model run, in channel index order of the journey set.
+ *
+ * @param model            a short description of the model, e.g. {@code "markov(order=2)"}
+ * @param credits          one entry per channel of the journey set
+ * @param totalConversions conversions of all attributable journeys; built-in models credit exactly this total
+ * @param totalValue       conversion value of all attributable journeys
+ *
+ * <p>Immutable and thread-safe.
+ */
+public record AttributionResult(String model, List<ChannelCredit> credits, double totalConversions, double totalValue) {
+
+    /** Validates the result. */
+    public AttributionResult {
+        Objects.requireNonNull(model, "model");
+        credits = List.copyOf(Objects.requireNonNull(credits, "credits"));
+    }
+
+    /** The credit of {@code channel}, if the result has it. */
+    public Optional<ChannelCredit> credit(String channel) {
+        for (ChannelCredit c : credits) {
+            if (c.channel().equals(channel)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Conversions credited to {@code channel} (0 when the channel is not in the result). */
+    public double conversions(String channel) {
+        return credit(channel).map(ChannelCredit::conversions).orElse(0.0);
+    }
+
+    /** Value credited to {@code channel} (0 when the channel is not in the result). */
+    public double value(String channel) {
+        return credit(channel).map(ChannelCredit::value).orElse(0.0);
+    }
+
+    /** Sum of credited conversions. */
+    public double creditedConversions() {
+        double s = 0;
+        for (ChannelCredit c : credits) {
+            s += c.conversions();
+        }
+        return s;
+    }
+
+    /** Sum of credited value. */
+    public double creditedValue() {
+        double s = 0;
+        for (ChannelCredit c : credits) {
+            s += c.value();
+        }
+        return s;
+    }
+}

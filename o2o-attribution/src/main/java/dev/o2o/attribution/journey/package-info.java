@@ -1,0 +1,2 @@
+/** Customer journeys: building them from touchpoints and orders, reading path-aggregated files, interning. */
+package dev.o2o.attribution.journey;

@@ -22,10 +22,18 @@ import java.util.TreeMap;
  * touchpoint ends up in exactly one journey and every purchase order ends exactly one journey. Cancelled and
  * refunded orders are not conversions and are ignored.
  *
- * <p>The result is ordered by customer key, then time, so it does not depend on input order (ties between
- * touchpoints at the same instant keep the order of the input). Immutable and thread-safe.
+ * <p>The result is ordered by customer key, then time; touchpoints at the same instant are ordered by channel id,
+ * type, campaign, store and attributes, so the result does not depend on input order. Immutable and thread-safe.
  */
 public final class JourneyBuilder {
+
+    // ties at one instant are broken by content so that the result does not depend on input order
+    private static final Comparator<Touchpoint> TOUCH_ORDER = Comparator.comparing(Touchpoint::instant)
+            .thenComparing(t -> t.channel().id())
+            .thenComparing(Touchpoint::type)
+            .thenComparing(t -> t.campaign().orElse(""))
+            .thenComparing(t -> t.storeId().orElse(""))
+            .thenComparing(t -> new java.util.TreeMap<>(t.attributes()).toString());
 
     private final JourneyOptions options;
 
@@ -84,7 +92,7 @@ public final class JourneyBuilder {
 
     private void buildCustomer(CustomerKey customer, List<Touchpoint> touchpoints, List<Order> orders, List<Journey> out) {
         List<Touchpoint> ts = new ArrayList<>(touchpoints);
-        ts.sort(Comparator.comparing(Touchpoint::instant));
+        ts.sort(TOUCH_ORDER);
         List<Order> os = new ArrayList<>(orders);
         os.sort(Comparator.comparing(Order::instant).thenComparing(Order::id));
         Duration lookback = options.lookback();

@@ -1,13 +1,136 @@
 package dev.o2o.examples.cli;
 
+import dev.o2o.segmentation.clv.BgNbd;
+import dev.o2o.segmentation.clv.CalibrationData;
+import dev.o2o.segmentation.clv.GammaGamma;
+import dev.o2o.segmentation.clv.MbgNbd;
+import dev.o2o.segmentation.clv.ModelFit;
+import dev.o2o.segmentation.clv.ParetoNbd;
+import dev.o2o.segmentation.clv.SpendData;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code o2o clv}: not available in this build yet. */
-@Command(name = "clv", mixinStandardHelpOptions = true, description = "Not available in this build yet.")
+/** {@code o2o clv}: fits a buy-till-you-die or spend model to customer summaries. */
+@Command(name = "clv", mixinStandardHelpOptions = true,
+        description = {"Fits a customer-lifetime-value model by maximum likelihood to a summary CSV "
+                + "(ID,frequency,recency,T or ID,x,t_x,T,zbar, times in one unit such as weeks).",
+                "bgnbd, mbgnbd: r, alpha, a, b; pareto-nbd: r, alpha, s, beta; gamma-gamma: p, q, v "
+                        + "(needs zbar; fitted on the customers with x >= 1).",
+                "CSV output: parameter,estimate,standard_error and a log_likelihood row. JSON: "
+                        + "{\"model\":..,\"params\":{..},\"logLikelihood\":..,\"standardErrors\":{..}}."})
 final class ClvCommand implements Callable<Integer> {
+
+    /** The models of {@code --model}. */
+    enum Model {
+        bgnbd, mbgnbd, pareto_nbd, gamma_gamma;
+
+        @Override
+        public String toString() {
+            return name().replace('_', '-');
+        }
+    }
+
+    static final class ModelConverter implements CommandLine.ITypeConverter<Model> {
+        @Override
+        public Model convert(String value) {
+            try {
+                return Model.valueOf(value.replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("unknown model '" + value
+                        + "'; expected bgnbd, mbgnbd, pareto-nbd or gamma-gamma");
+            }
+        }
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--summary", required = true, paramLabel = "FILE.csv", description = "customer summary CSV")
+    Path summary;
+
+    @Option(names = "--model", required = true, converter = ModelConverter.class, paramLabel = "MODEL",
+            description = "bgnbd|mbgnbd|pareto-nbd|gamma-gamma")
+    Model model;
+
+    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|json", description = "${COMPLETION-CANDIDATES}")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write here instead of stdout")
+    Path out;
+
     @Override
     public Integer call() {
-        throw new BadInputException("the clv command is not available in this build yet");
+        Output.requireFile(summary, "--summary");
+        SummaryCsv s = SummaryCsv.read(summary);
+        CommandLine cl = spec.commandLine();
+        cl.getErr().println("read " + s.size + " customers; fitting " + model);
+        ModelFit<?> fit = fit(model, s, cl);
+        Output.write(out, cl.getOut(), format == Format.json ? json(model.toString(), fit) : csv(fit));
+        return 0;
+    }
+
+    static ModelFit<?> fit(Model model, SummaryCsv s, CommandLine cl) {
+        if (model == Model.gamma_gamma) {
+            if (s.zbar == null) {
+                throw new BadInputException("--model gamma-gamma needs a zbar column (ID,x,t_x,T,zbar)");
+            }
+            int n = 0;
+            for (int i = 0; i < s.size; i++) {
+                if (s.x[i] >= 1) {
+                    n++;
+                }
+            }
+            if (n == 0) {
+                throw new BadInputException("--model gamma-gamma: no customer with x >= 1");
+            }
+            int[] x = new int[n];
+            double[] z = new double[n];
+            int k = 0;
+            for (int i = 0; i < s.size; i++) {
+                if (s.x[i] >= 1) {
+                    x[k] = s.x[i];
+                    z[k++] = s.zbar[i];
+                }
+            }
+            cl.getErr().println("gamma-gamma uses the " + n + " customers with repeat purchases (x >= 1); "
+                    + (s.size - n) + " without carry no spend information");
+            return GammaGamma.fit(SpendData.of(x, z));
+        }
+        CalibrationData data = CalibrationData.of(Arrays.copyOf(s.x, s.size), Arrays.copyOf(s.tx, s.size),
+                Arrays.copyOf(s.t, s.size));
+        return switch (model) {
+            case bgnbd -> BgNbd.fit(data);
+            case mbgnbd -> MbgNbd.fit(data);
+            case pareto_nbd -> ParetoNbd.fit(data);
+            case gamma_gamma -> throw new AssertionError();
+        };
+    }
+
+    static String csv(ModelFit<?> fit) {
+        StringBuilder b = new StringBuilder("parameter,estimate,standard_error\n");
+        for (int i = 0; i < fit.parameterNames().size(); i++) {
+            b.append(fit.parameterNames().get(i)).append(',').append(Output.num(fit.estimates().get(i))).append(',')
+                    .append(Output.num(fit.standardErrors().get(i))).append('\n');
+        }
+        return b.append("log_likelihood,").append(Output.num(fit.logLikelihood())).append(",\n").toString();
+    }
+
+    static String json(String model, ModelFit<?> fit) {
+        StringBuilder b = new StringBuilder("{\"model\":").append(Json.quote(model)).append(",\"params\":{");
+        for (int i = 0; i < fit.parameterNames().size(); i++) {
+            b.append(i == 0 ? "" : ",").append(Json.quote(fit.parameterNames().get(i))).append(':')
+                    .append(Json.num(fit.estimates().get(i)));
+        }
+        b.append("},\"logLikelihood\":").append(Json.num(fit.logLikelihood())).append(",\"standardErrors\":{");
+        for (int i = 0; i < fit.parameterNames().size(); i++) {
+            b.append(i == 0 ? "" : ",").append(Json.quote(fit.parameterNames().get(i))).append(':')
+                    .append(Json.num(fit.standardErrors().get(i)));
+        }
+        return b.append("},\"customers\":").append(fit.customers()).append(",\"iterations\":")
+                .append(fit.iterations()).append("}\n").toString();
     }
 }

@@ -298,7 +298,8 @@ public final class SyntheticData {
                     p.store = rng.bernoulli(0.7) ? nearest : rng.nextInt(stores.size());
                 }
                 purchases.add(p);
-                if (rng.bernoulli(dropout)) {
+                // BG/NBD: a customer may drop out after each repeat purchase, never right after the first
+                if (purchases.size() > 1 && rng.bernoulli(dropout)) {
                     dropped = true;
                     break;
                 }

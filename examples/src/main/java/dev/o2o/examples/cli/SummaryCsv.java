@@ -1,0 +1,118 @@
+package dev.o2o.examples.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a buy-till-you-die summary CSV in either of the CDNOW layouts: {@code ID,frequency,recency,T}
+ * or {@code ID,x,t_x,T,zbar} (column names case-insensitive, in any order, other columns ignored).
+ * Every bad value raises a {@link BadInputException} naming the file, line and column.
+ *
+ * <p>Not thread-safe.
+ */
+final class SummaryCsv {
+    int size;
+    int[] x = new int[1024];
+    double[] tx = new double[1024];
+    double[] t = new double[1024];
+    double[] zbar;
+
+    static SummaryCsv read(Path file) {
+        SummaryCsv s = new SummaryCsv();
+        String name = file.getFileName().toString();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            if (header == null) {
+                throw new BadInputException(name + ": empty file");
+            }
+            List<String> cols = Arrays.stream(header.replace("\uFEFF", "").split(",", -1))
+                    .map(c -> c.strip().replace("\"", "").toLowerCase(Locale.ROOT)).toList();
+            int ix = index(cols, "frequency", "x");
+            int itx = index(cols, "recency", "t_x");
+            int it = index(cols, "t", "t");
+            int iz = cols.indexOf("zbar");
+            if (ix < 0 || itx < 0 || it < 0) {
+                throw new BadInputException(name + ": line 1: expected columns ID,frequency,recency,T or "
+                        + "ID,x,t_x,T,zbar, got '" + header.strip() + "'");
+            }
+            if (iz >= 0) {
+                s.zbar = new double[1024];
+            }
+            String line;
+            long lineNo = 1;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.split(",", -1);
+                if (f.length != cols.size()) {
+                    throw new BadInputException(name + ":" + lineNo + ": expected " + cols.size() + " fields, got "
+                            + f.length);
+                }
+                if (s.size == s.x.length) {
+                    s.grow();
+                }
+                String where = name + ":" + lineNo + ": ";
+                double xv = number(f[ix], where, cols.get(ix));
+                if (xv < 0 || xv != Math.rint(xv) || xv > Integer.MAX_VALUE) {
+                    throw new BadInputException(where + cols.get(ix) + " must be a whole number >= 0: '" + f[ix] + "'");
+                }
+                s.x[s.size] = (int) xv;
+                s.tx[s.size] = number(f[itx], where, cols.get(itx));
+                s.t[s.size] = number(f[it], where, cols.get(it));
+                if (!(s.t[s.size] > 0) || s.tx[s.size] < 0 || s.tx[s.size] > s.t[s.size]) {
+                    throw new BadInputException(where + "need 0 <= " + cols.get(itx) + " <= T and T > 0, got "
+                            + cols.get(itx) + "=" + f[itx] + ", T=" + f[it]);
+                }
+                if (iz >= 0) {
+                    s.zbar[s.size] = number(f[iz], where, "zbar");
+                    if (s.zbar[s.size] < 0) {
+                        throw new BadInputException(where + "zbar must be >= 0: '" + f[iz] + "'");
+                    }
+                }
+                s.size++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (s.size == 0) {
+            throw new BadInputException(name + ": no data rows");
+        }
+        return s;
+    }
+
+    private void grow() {
+        int n = x.length * 2;
+        x = Arrays.copyOf(x, n);
+        tx = Arrays.copyOf(tx, n);
+        t = Arrays.copyOf(t, n);
+        if (zbar != null) {
+            zbar = Arrays.copyOf(zbar, n);
+        }
+    }
+
+    private static int index(List<String> cols, String a, String b) {
+        int i = cols.indexOf(a);
+        return i >= 0 ? i : cols.indexOf(b);
+    }
+
+    private static double number(String s, String where, String column) {
+        try {
+            double v = Double.parseDouble(s.strip());
+            if (!Double.isFinite(v)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new BadInputException(where + column + " is not a number: '" + s + "'");
+        }
+    }
+}

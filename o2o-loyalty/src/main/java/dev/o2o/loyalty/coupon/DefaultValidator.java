@@ -128,10 +128,46 @@ final class DefaultValidator implements CouponValidator {
         int n = stackable.size();
         Search s = new Search(e, stackable.toArray(new Coupon[0]), stackUsage.toArray(new CouponUsage[0]), init,
                 options.base() == ValidationOptions.Base.INITIAL, cartTotal);
-        s.suffix = new long[n + 1];
-        for (int i = n - 1; i >= 0; i--) {
-            s.suffix[i] = s.suffix[i + 1] + standalone.get(i);
+        s.standalone = new long[n];
+        s.eligible = new boolean[n][cart.size()];
+        for (int i = 0; i < n; i++) {
+            s.standalone[i] = standalone.get(i);
+            for (int k = 0; k < cart.size(); k++) {
+                boolean ok = true;
+                for (CouponCondition f : stackable.get(i).filters) {
+                    ok &= f.eligible(cart.lines().get(k));
+                }
+                s.eligible[i][k] = ok;
+            }
         }
+        // coupons on one SKU (fixed price, gift) share a cap: what their lines still cost
+        s.group = new int[n];
+        List<boolean[]> groups = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            s.group[i] = -1;
+            Discount d = stackable.get(i).discount();
+            String sku = d instanceof Discount.FixedPrice fp ? fp.sku() : d instanceof Discount.FreeGift g ? g.sku() : null;
+            if (sku == null) {
+                continue;
+            }
+            boolean[] lines = new boolean[cart.size()];
+            for (int k = 0; k < cart.size(); k++) {
+                lines[k] = s.eligible[i][k] && cart.lines().get(k).sku().equals(sku);
+            }
+            int found = -1;
+            for (int g = 0; g < groups.size() && found < 0; g++) {
+                if (java.util.Arrays.equals(groups.get(g), lines)) {
+                    found = g;
+                }
+            }
+            if (found < 0) {
+                groups.add(lines);
+                found = groups.size() - 1;
+            }
+            s.group[i] = found;
+        }
+        s.groupLines = groups.toArray(new boolean[0][]);
+        s.groupSum = new long[groups.size()];
         s.best = bestExclusiveSaving;
         s.run(0, init.clone(), 0, 0L);
         List<Coupon> chosen = new ArrayList<>();
@@ -155,7 +191,11 @@ final class DefaultValidator implements CouponValidator {
         final long[] init;
         final boolean initialBase;
         final long cartTotal;
-        long[] suffix;
+        long[] standalone;
+        boolean[][] eligible;
+        int[] group;
+        boolean[][] groupLines;
+        long[] groupSum;
         long best;
         long bestMask;
 
@@ -179,9 +219,43 @@ final class DefaultValidator implements CouponValidator {
             if (i == coupons.length) {
                 return;
             }
-            // a coupon never saves more on a smaller base than alone on the whole cart
-            long bound = Math.min(cartTotal, saved + suffix[i]);
-            if (bound <= best) {
+            long left = 0;
+            for (long v : remaining) {
+                left += v;
+            }
+            long optimistic = 0;
+            long rates = 0;
+            int rateCount = 0;
+            double keep = 1.0;
+            long[] gs = new long[groupSum.length];
+            for (int j = i; j < coupons.length; j++) {
+                long ub = upperBound(j, remaining);
+                if (group[j] >= 0) {
+                    gs[group[j]] += ub;
+                } else if (!initialBase && ub > 0 && coupons[j].discount() instanceof Discount.Rate r) {
+                    rates += ub;
+                    rateCount++;
+                    keep *= r.payShare().doubleValue();
+                } else {
+                    optimistic += ub;
+                }
+            }
+            for (int g = 0; g < gs.length; g++) {
+                long cap = 0;
+                for (int k = 0; k < remaining.length; k++) {
+                    if (groupLines[g][k]) {
+                        cap += remaining[k];
+                    }
+                }
+                optimistic += Math.min(gs[g], cap);
+            }
+            if (rateCount > 0) {
+                // rates compound on the running base: together they take at most 1 - prod(payShare)
+                // of what is left (+1 minor unit each for rounding, +1 for the double's error)
+                long compound = (long) Math.ceil(left * (1.0 - keep)) + rateCount + 1;
+                optimistic += Math.min(rates, compound);
+            }
+            if (saved + Math.min(left, optimistic) <= best) {
                 return;
             }
             long[] next = e.tryApply(coupons[i], remaining, initialBase ? init : remaining, usage[i]);
@@ -193,6 +267,37 @@ final class DefaultValidator implements CouponValidator {
                 run(i + 1, next, saved + gain, mask | (1L << i));
             }
             run(i + 1, remaining, saved, mask);
+        }
+
+        /**
+         * An upper bound of what coupon {@code j} can still save on {@code remaining}: never more
+         * than alone on the whole cart (bases only shrink), than its eligible lines still cost,
+         * and, on the running base, a threshold out of reach saves nothing and a rate saves at most
+         * its share of what remains.
+         */
+        private long upperBound(int j, long[] remaining) {
+            long e = 0;
+            boolean[] el = eligible[j];
+            for (int k = 0; k < remaining.length; k++) {
+                if (el[k]) {
+                    e += remaining[k];
+                }
+            }
+            long ub = Math.min(standalone[j], e);
+            if (initialBase) {
+                return ub;
+            }
+            Coupon c = coupons[j];
+            Discount d = c.discount();
+            if (d instanceof Discount.Threshold) {
+                return e < c.amountMinor ? 0 : ub;
+            }
+            if (d instanceof Discount.Rate r) {
+                // +1 covers any rounding mode and the double's error
+                double share = 1.0 - r.payShare().doubleValue();
+                return Math.min(ub, (long) Math.ceil(share * e) + 1);
+            }
+            return ub;
         }
     }
 

@@ -102,8 +102,8 @@ class StackingTest {
     @Test
     void bestIsExactAgainstBruteForce() {
         Random rnd = new Random(42);
-        for (int trial = 0; trial < 150; trial++) {
-            List<Coupon> wallet = randomWallet(rnd, 2 + rnd.nextInt(9));
+        for (int trial = 0; trial < 300; trial++) {
+            List<Coupon> wallet = randomWallet(rnd, 2 + rnd.nextInt(11));
             Cart c = Cart.of(line("tea", "drinks", 1 + rnd.nextInt(3), "15.00"), line("cake", "bakery", 1, "45.50"),
                     line("cup", "goods", 1 + rnd.nextInt(4), "9.99"));
             for (CouponValidator v : List.of(running, initial)) {

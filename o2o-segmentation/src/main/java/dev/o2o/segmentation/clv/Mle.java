@@ -22,35 +22,51 @@ final class Mle {
     private Mle() {
     }
 
-    /** A log-likelihood whose gradient is taken by central differences. */
-    static LogLik numericGradient(java.util.function.ToDoubleFunction<double[]> f) {
+    /** A log-likelihood without an analytic gradient (fit it with {@code analyticGradient = false}). */
+    static LogLik valueOnly(java.util.function.ToDoubleFunction<double[]> f) {
         return (p, grad) -> {
-            double v = f.applyAsDouble(p);
             if (grad != null) {
-                double[] q = p.clone();
-                for (int i = 0; i < p.length; i++) {
-                    double h = 1e-5;
-                    q[i] = p[i] + h;
-                    double up = f.applyAsDouble(q);
-                    q[i] = p[i] - h;
-                    double down = f.applyAsDouble(q);
-                    q[i] = p[i];
-                    grad[i] = (up - down) / (2 * h);
-                }
+                centralDifferences((q, g) -> f.applyAsDouble(q), p, grad);
             }
-            return v;
+            return f.applyAsDouble(p);
         };
+    }
+
+    /** The gradient of {@code ll} at {@code p} by central differences with step 1e-5 in log-parameters. */
+    static void centralDifferences(LogLik ll, double[] p, double[] grad) {
+        double[] q = p.clone();
+        for (int i = 0; i < p.length; i++) {
+            double h = 1e-5;
+            q[i] = p[i] + h;
+            double up = ll.value(q, null);
+            q[i] = p[i] - h;
+            double down = ll.value(q, null);
+            q[i] = p[i];
+            grad[i] = (up - down) / (2 * h);
+        }
     }
 
     static Estimate fit(String model, List<String> names, LogLik ll, double[] startLog, FitOptions options,
                         boolean analyticGradient) {
-        Bfgs.Result r = Bfgs.minimize((p, g) -> {
-            double v = ll.value(p, g);
-            for (int i = 0; i < g.length; i++) {
-                g[i] = -g[i];
+        Bfgs.Objective objective = new Bfgs.Objective() {
+            @Override
+            public double value(double[] p) {
+                return -ll.value(p, null);
             }
-            return -v;
-        }, startLog, options.maxIterations(), options.gradientTolerance(), 3.0);
+
+            @Override
+            public void gradient(double[] p, double fx, double[] g) {
+                if (analyticGradient) {
+                    ll.value(p, g);
+                } else {
+                    centralDifferences(ll, p, g);
+                }
+                for (int i = 0; i < g.length; i++) {
+                    g[i] = -g[i];
+                }
+            }
+        };
+        Bfgs.Result r = Bfgs.minimize(objective, startLog, options.maxIterations(), options.gradientTolerance(), 3.0);
         if (!r.converged()) {
             throw new ConvergenceException(model + " fit did not converge: " + r.message() + " after "
                     + r.iterations() + " iterations at " + describe(names, r.x()) + ", log-likelihood " + (-r.value()));

@@ -53,7 +53,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
         int maxX = data.maxFrequency();
         double scale = Math.max(1e-3, data.meanAge() / 4);
         double[] start = {0, Math.log(scale), 0, Math.log(scale)};
-        Mle.Estimate e = Mle.fit("Pareto/NBD", NAMES, Mle.numericGradient(p -> logLik(data, maxX, p)), start,
+        Mle.Estimate e = Mle.fit("Pareto/NBD", NAMES, Mle.valueOnly(p -> logLik(data, maxX, p)), start,
                 options, false);
         double[] th = e.theta();
         return new ModelFit<>(new ParetoNbd(th[0], th[1], th[2], th[3]), e.logLikelihood(), NAMES, Mle.list(th),

@@ -12,8 +12,11 @@ public final class Bfgs {
 
     /** A function to minimise, with its gradient. */
     public interface Objective {
-        /** The value at {@code x}; fills {@code grad} with the gradient. May return NaN or infinity. */
-        double valueAndGradient(double[] x, double[] grad);
+        /** The value at {@code x}. May return NaN or infinity. */
+        double value(double[] x);
+
+        /** Fills {@code grad} with the gradient at {@code x}, where the value is {@code fx}. */
+        void gradient(double[] x, double fx, double[] grad);
     }
 
     /**
@@ -44,7 +47,10 @@ public final class Bfgs {
         int n = start.length;
         double[] x = start.clone();
         double[] g = new double[n];
-        double fx = f.valueAndGradient(x, g);
+        double fx = f.value(x);
+        if (Double.isFinite(fx)) {
+            f.gradient(x, fx, g);
+        }
         if (!Double.isFinite(fx) || !allFinite(g)) {
             return new Result(x, fx, g, 0, false, "objective is not finite at the start point " + Arrays.toString(x));
         }
@@ -83,10 +89,13 @@ public final class Bfgs {
                 for (int i = 0; i < n; i++) {
                     xNew[i] = x[i] + step * p[i];
                 }
-                fNew = f.valueAndGradient(xNew, gNew);
-                if (Double.isFinite(fNew) && allFinite(gNew) && fNew <= fx + 1e-4 * step * slope) {
-                    accepted = true;
-                    break;
+                fNew = f.value(xNew);
+                if (Double.isFinite(fNew) && fNew <= fx + 1e-4 * step * slope) {
+                    f.gradient(xNew, fNew, gNew);
+                    if (allFinite(gNew)) {
+                        accepted = true;
+                        break;
+                    }
                 }
                 step *= 0.5;
             }

@@ -83,16 +83,18 @@ public final class Special {
         double term = 1;
         double sum = 1;
         for (int n = 0; n < MAX_TERMS; n++) {
-            term *= (a + n) * (b + n) / ((c + n) * (n + 1)) * z;
+            double ratio = (a + n) * (b + n) / ((c + n) * (n + 1)) * z;
+            term *= ratio;
             sum += term;
             if (sum > 1e250) {
                 sum *= 1e-250;
                 term *= 1e-250;
                 logScale += 250 * Math.log(10);
             }
-            // Once the ratio has fallen below 1 the tail is bounded by a geometric series.
-            double ratio = (a + n + 1) * (b + n + 1) / ((c + n + 1) * (n + 2)) * z;
-            if (ratio < 1 && term * ratio / (1 - ratio) <= 1e-17 * sum) {
+            // The term ratio tends to z; once below 1, the tail is bounded by a geometric series
+            // with ratio max(current, z).
+            double q = Math.max(ratio, z);
+            if (q < 1 && term * q <= 1e-17 * sum * (1 - q)) {
                 return logScale + Math.log(sum);
             }
         }

@@ -221,9 +221,31 @@ public final class JourneySet {
         /** Adds a path of channel indexes of the registry (the array is copied). */
         public Builder add(int[] path, double conversions, double value, double nulls) {
             Objects.requireNonNull(path, "path");
-            requireTimed(false);
             check(path, conversions, value, nulls);
+            requireTimed(false);
             table.add(path.clone(), null, conversions, value, nulls);
+            return this;
+        }
+
+        /**
+         * Adds a timed path: channel indexes with each touch's age in days before the journey's conversion or end
+         * (both arrays are copied). Timed and untimed paths cannot be mixed in one set.
+         */
+        public Builder add(int[] path, double[] ageDays, double conversions, double value, double nulls) {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(ageDays, "ageDays");
+            if (ageDays.length != path.length) {
+                throw new IllegalArgumentException("ageDays has " + ageDays.length + " entries for a path of "
+                        + path.length);
+            }
+            for (int i = 0; i < ageDays.length; i++) {
+                if (!(ageDays[i] >= 0) || Double.isInfinite(ageDays[i])) {
+                    throw new IllegalArgumentException("ageDays[" + i + "] must be finite and non-negative: " + ageDays[i]);
+                }
+            }
+            check(path, conversions, value, nulls);
+            requireTimed(true);
+            table.add(path.clone(), ageDays.clone(), conversions, value, nulls);
             return this;
         }
 

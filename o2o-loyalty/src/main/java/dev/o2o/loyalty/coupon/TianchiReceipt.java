@@ -1,6 +1,9 @@
 package dev.o2o.loyalty.coupon;
 
+import dev.o2o.core.ChannelKind;
+
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -26,5 +29,22 @@ public record TianchiReceipt(long userId, long merchantId, long couponId, Discou
         if (distance.isPresent() && (distance.getAsInt() < 0 || distance.getAsInt() > 10)) {
             throw new IllegalArgumentException("distance must be within 0..10: " + distance.getAsInt());
         }
+    }
+
+    /** The contest's window: a coupon counts as used within this many days of receipt. */
+    public static final int VALID_DAYS = 15;
+
+    /** China Standard Time, the zone of the Tianchi dates. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    /**
+     * This receipt as a coupon definition: id {@code "tianchi-<Coupon_id>"}, its discount, valid
+     * offline from the day received for {@value #VALID_DAYS} days (Shanghai time).
+     */
+    public Coupon toCoupon() {
+        return Coupon.builder("tianchi-" + couponId, discount)
+                .condition(CouponCondition.validDays(dateReceived, dateReceived.plusDays(VALID_DAYS - 1L), ZONE))
+                .condition(CouponCondition.channelKind(ChannelKind.OFFLINE))
+                .build();
     }
 }

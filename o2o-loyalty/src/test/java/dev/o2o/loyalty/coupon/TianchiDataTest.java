@@ -35,6 +35,22 @@ class TianchiDataTest {
     }
 
     @Test
+    void receiptsBecomeCouponDefinitions() {
+        TianchiReceipt r = new TianchiReceipt(1, 450, 9983, Discount.parseTianchi("30:5", TianchiData.CNY), OptionalInt.of(1),
+                LocalDate.of(2016, 7, 12));
+        Coupon c = r.toCoupon();
+        assertEquals("tianchi-9983", c.id());
+        Cart cart = Cart.of(Fixtures.line("rice", "grocery", 1, "31.00"));
+        CustomerContext pos = CustomerContext.of(Fixtures.ALICE, Fixtures.POS);
+        java.time.Instant lastDay = java.time.LocalDateTime.of(2016, 7, 26, 23, 59).atZone(TianchiReceipt.ZONE).toInstant();
+        CouponValidator onLastDay = CouponValidator.create(java.time.Clock.fixed(lastDay, TianchiReceipt.ZONE));
+        assertEquals(cny("5.00"), onLastDay.validate(c, cart, pos).totalDiscount());
+        CouponValidator dayAfter = CouponValidator.create(java.time.Clock.fixed(lastDay.plusSeconds(60), TianchiReceipt.ZONE));
+        assertEquals(java.util.List.of(ReasonCode.EXPIRED), dayAfter.validate(c, cart, pos).codes());
+        assertEquals(java.util.List.of(ReasonCode.CHANNEL_NOT_ALLOWED), onLastDay.validate(c, cart, Fixtures.online()).codes());
+    }
+
+    @Test
     void badRowsNameLineAndField() {
         String head = "User_id,Merchant_id,Coupon_id,Discount_rate,Distance,Date_received\n";
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -60,6 +76,7 @@ class TianchiDataTest {
         try (var in = java.nio.file.Files.newBufferedReader(file.get())) {
             long rows = TianchiData.read(in, file.get().toString(), r -> {
                 notations.merge(r.discount().toString(), 1, Integer::sum);
+                r.toCoupon();
                 perDistance[r.distance().isPresent() ? r.distance().getAsInt() : 11]++;
                 assertEquals(2016, r.dateReceived().getYear());
                 assertEquals(7, r.dateReceived().getMonthValue());

@@ -34,12 +34,11 @@ final class DefaultPointsLedger implements PointsLedger {
     @Override
     public PostingResult post(Posting posting) {
         Objects.requireNonNull(posting, "posting");
-        SortedSet<String> accounts = new TreeSet<>();
-        accounts.add(posting.account());
+        String account = posting.account();
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
             try {
-                return store.inTransaction(accounts, tx -> apply(tx, posting, now));
+                return store.inTransaction(account, tx -> apply(tx, posting, now));
             } catch (DuplicateKeyException e) {
                 // another account posted the same key concurrently: the retry finds it
                 if (attempt >= MAX_ATTEMPTS) {
@@ -78,13 +77,12 @@ final class DefaultPointsLedger implements PointsLedger {
     }
 
     private PostingResult apply(LedgerStore.Transaction tx, Posting p, Instant now) {
-        String key = p.key();
-        Optional<LedgerEntry> existing = tx.entryByKey(key);
+        Optional<LedgerEntry> existing = tx.entry(p.type(), p.sourceRef());
         if (existing.isPresent()) {
             LedgerEntry e = existing.get();
             if (!e.account().equals(p.account())) {
                 return PostingResult.rejected(PostingResult.Status.KEY_CONFLICT,
-                        "key " + key + " was posted for another account");
+                        "key " + p.key() + " was posted for another account");
             }
             return PostingResult.replayed(e);
         }
@@ -94,11 +92,11 @@ final class DefaultPointsLedger implements PointsLedger {
                 throw new IllegalArgumentException("expiresAt " + earn.expiresAt().get() + " of earning '"
                         + earn.sourceRef() + "' must be after its availability " + availableAt);
             }
-            return PostingResult.posted(tx.append(new EntryDraft(p.account(), EntryType.EARN, key, p.sourceRef(), now,
+            return PostingResult.posted(tx.append(new EntryDraft(p.account(), EntryType.EARN, p.sourceRef(), now,
                     OptionalLong.empty(), 0, earn.note(), List.of(), earn.points(), availableAt, earn.expiresAt())));
         }
         if (p instanceof Posting.Redeem redeem) {
-            return consume(tx, p, key, redeem.points(), now, true, redeem.note(), EntryType.REDEEM);
+            return consume(tx, p, redeem.points(), now, true, redeem.note(), EntryType.REDEEM);
         }
         if (p instanceof Posting.Adjust adjust) {
             if (adjust.points() > 0) {
@@ -106,17 +104,17 @@ final class DefaultPointsLedger implements PointsLedger {
                     throw new IllegalArgumentException("expiresAt " + adjust.expiresAt().get() + " of adjustment '"
                             + adjust.sourceRef() + "' must be after now " + now);
                 }
-                return PostingResult.posted(tx.append(new EntryDraft(p.account(), EntryType.ADJUST, key,
+                return PostingResult.posted(tx.append(new EntryDraft(p.account(), EntryType.ADJUST,
                         p.sourceRef(), now, OptionalLong.empty(), 0, adjust.note(), List.of(), adjust.points(), now,
                         adjust.expiresAt())));
             }
-            return consume(tx, p, key, -adjust.points(), now, false, adjust.note(), EntryType.ADJUST);
+            return consume(tx, p, -adjust.points(), now, false, adjust.note(), EntryType.ADJUST);
         }
-        return reverse(tx, (Posting.Reverse) p, key, now);
+        return reverse(tx, (Posting.Reverse) p, now);
     }
 
     /** Takes {@code points} from lots earliest-expiry first (only spendable ones if {@code spendableOnly}). */
-    private PostingResult consume(LedgerStore.Transaction tx, Posting p, String key, long points, Instant now,
+    private PostingResult consume(LedgerStore.Transaction tx, Posting p, long points, Instant now,
                                   boolean spendableOnly, String note, EntryType type) {
         List<Lot> lots = tx.openLots(p.account());
         List<LotMovement> moves = new ArrayList<>(4);
@@ -134,11 +132,11 @@ final class DefaultPointsLedger implements PointsLedger {
             return PostingResult.rejected(PostingResult.Status.INSUFFICIENT_POINTS, "account needs " + points
                     + " " + (spendableOnly ? "spendable " : "") + "points, has " + (points - need));
         }
-        return PostingResult.posted(tx.append(new EntryDraft(p.account(), type, key, p.sourceRef(), now,
+        return PostingResult.posted(tx.append(new EntryDraft(p.account(), type, p.sourceRef(), now,
                 OptionalLong.empty(), 0, note, moves, 0, now, Optional.empty())));
     }
 
-    private PostingResult reverse(LedgerStore.Transaction tx, Posting.Reverse r, String key, Instant now) {
+    private PostingResult reverse(LedgerStore.Transaction tx, Posting.Reverse r, Instant now) {
         Optional<LedgerEntry> found = tx.entryByKey(r.originalKey());
         if (found.isEmpty() || !found.get().account().equals(r.account())) {
             return PostingResult.rejected(PostingResult.Status.ORIGINAL_NOT_FOUND,
@@ -214,7 +212,7 @@ final class DefaultPointsLedger implements PointsLedger {
         }
         String note = r.note().isEmpty() ? "reverses " + r.numerator() + "/" + r.denominator() + " of "
                 + original.key() : r.note();
-        return PostingResult.posted(tx.append(new EntryDraft(r.account(), EntryType.REVERSE, key, r.sourceRef(), now,
+        return PostingResult.posted(tx.append(new EntryDraft(r.account(), EntryType.REVERSE, r.sourceRef(), now,
                 OptionalLong.of(original.id()), shortfall, note, moves, 0, now, Optional.empty())));
     }
 
@@ -224,9 +222,7 @@ final class DefaultPointsLedger implements PointsLedger {
         int entries = 0;
         long points = 0;
         for (String account : store.accountsWithLotsDueBy(upTo)) {
-            SortedSet<String> one = new TreeSet<>();
-            one.add(account);
-            long[] counts = store.inTransaction(one, tx -> expireAccount(tx, account, upTo));
+            long[] counts = store.inTransaction(account, tx -> expireAccount(tx, account, upTo));
             entries += (int) counts[0];
             points += counts[1];
         }
@@ -243,11 +239,10 @@ final class DefaultPointsLedger implements PointsLedger {
             }
             // the movement count versions the key, so a lot refilled by a reversal can expire again
             String ref = "lot:" + lot.id() + ":" + tx.movementCount(account, lot.id());
-            String key = Posting.key(EntryType.EXPIRE, ref);
-            if (tx.entryByKey(key).isPresent()) {
+            if (tx.entry(EntryType.EXPIRE, ref).isPresent()) {
                 continue;
             }
-            tx.append(new EntryDraft(account, EntryType.EXPIRE, key, ref, now, OptionalLong.empty(), 0,
+            tx.append(new EntryDraft(account, EntryType.EXPIRE, ref, now, OptionalLong.empty(), 0,
                     "expired at " + lot.expiresAt().get(), List.of(new LotMovement(lot.id(), -lot.remaining())), 0,
                     now, Optional.empty()));
             entries++;
@@ -279,10 +274,8 @@ final class DefaultPointsLedger implements PointsLedger {
 
     @Override
     public InvariantCheck check(String account) {
-        SortedSet<String> one = new TreeSet<>();
-        one.add(account);
         // under the lock, so that the three counts see the same state
-        return store.inTransaction(one, tx -> {
+        return store.inTransaction(account, tx -> {
             long lots = 0;
             for (Lot lot : tx.openLots(account)) {
                 lots += lot.remaining();

@@ -14,7 +14,6 @@ import java.util.OptionalLong;
  *
  * @param account      the account
  * @param type         the kind of entry
- * @param key          the idempotency key
  * @param sourceRef    the business reference
  * @param instant      posting time
  * @param reverses     the compensated entry, for REVERSE
@@ -25,14 +24,13 @@ import java.util.OptionalLong;
  * @param availableAt  when the new lot becomes spendable (ignored without a new lot)
  * @param expiresAt    when the new lot expires (ignored without a new lot)
  */
-public record EntryDraft(String account, EntryType type, String key, String sourceRef, Instant instant,
+public record EntryDraft(String account, EntryType type, String sourceRef, Instant instant,
                          OptionalLong reverses, long shortfall, String note, List<LotMovement> movements,
                          long newLotPoints, Instant availableAt, Optional<Instant> expiresAt) {
 
     public EntryDraft {
         Checks.id(account, "account");
         Objects.requireNonNull(type, "type");
-        Checks.id(key, "key");
         Checks.id(sourceRef, "sourceRef");
         Objects.requireNonNull(instant, "instant");
         Objects.requireNonNull(reverses, "reverses");
@@ -42,6 +40,11 @@ public record EntryDraft(String account, EntryType type, String key, String sour
         Checks.nonNegative(newLotPoints, "newLotPoints");
         Objects.requireNonNull(availableAt, "availableAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
+    }
+
+    /** The idempotency key, {@code TYPE:sourceRef}. */
+    public String key() {
+        return Posting.key(type, sourceRef);
     }
 
     /** The signed change of the balance: movements plus the new lot. */

@@ -42,7 +42,18 @@ final class InMemoryLedgerStore implements LedgerStore {
     };
 
     private final ConcurrentHashMap<String, Acct> accounts = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, LedgerEntry> byKey = new ConcurrentHashMap<>();
+    /** Entries by type (ordinal) and source reference: together the idempotency key. */
+    private final List<ConcurrentHashMap<String, LedgerEntry>> byKey = new ArrayList<>();
+
+    InMemoryLedgerStore() {
+        for (int i = 0; i < EntryType.values().length; i++) {
+            byKey.add(new ConcurrentHashMap<>());
+        }
+    }
+
+    private ConcurrentHashMap<String, LedgerEntry> keys(EntryType type) {
+        return byKey.get(type.ordinal());
+    }
     private final AtomicLong ids = new AtomicLong();
 
     static final class MLot {
@@ -76,7 +87,8 @@ final class InMemoryLedgerStore implements LedgerStore {
         final ArrayList<LedgerEntry> entries = new ArrayList<>();
         /** Lots with remaining > 0 in {@link #LOT_ORDER}. */
         final ArrayList<MLot> open = new ArrayList<>();
-        final HashMap<Long, MLot> lots = new HashMap<>();
+        /** All lots by increasing id (ids come from one increasing counter). */
+        final ArrayList<MLot> lots = new ArrayList<>();
         final HashMap<Long, List<LedgerEntry>> reversals = new HashMap<>();
 
         Acct(String id) {
@@ -97,6 +109,23 @@ final class InMemoryLedgerStore implements LedgerStore {
             open.add(lo, lot);
         }
 
+        MLot lot(long id) {
+            int lo = 0;
+            int hi = lots.size() - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                long v = lots.get(mid).id;
+                if (v < id) {
+                    lo = mid + 1;
+                } else if (v > id) {
+                    hi = mid - 1;
+                } else {
+                    return lots.get(mid);
+                }
+            }
+            return null;
+        }
+
         void removeOpen(MLot lot) {
             for (int i = 0; i < open.size(); i++) {
                 if (open.get(i) == lot) {
@@ -112,20 +141,33 @@ final class InMemoryLedgerStore implements LedgerStore {
     }
 
     @Override
+    public <T> T inTransaction(String account, Function<Transaction, T> work) {
+        Acct a = acct(account);
+        a.lock.lock();
+        try {
+            Tx tx = new Tx(a, null);
+            try {
+                return work.apply(tx);
+            } catch (RuntimeException | Error e) {
+                tx.undo();
+                throw e;
+            }
+        } finally {
+            a.lock.unlock();
+        }
+    }
+
+    @Override
     public <T> T inTransaction(SortedSet<String> names, Function<Transaction, T> work) {
         if (names.isEmpty()) {
             throw new IllegalArgumentException("accounts must not be empty");
         }
-        Map<String, Acct> locked = new HashMap<>(names.size() * 2);
-        Acct single = null;
         if (names.size() == 1) {
-            single = acct(names.first());
-            locked.put(single.id, single);
-        } else {
-            for (String name : names) {
-                Acct a = acct(name);
-                locked.put(name, a);
-            }
+            return inTransaction(names.first(), work);
+        }
+        Map<String, Acct> locked = new HashMap<>(names.size() * 2);
+        for (String name : names) {
+            locked.put(name, acct(name));
         }
         List<Acct> order = new ArrayList<>(locked.size());
         for (String name : names) {
@@ -137,7 +179,7 @@ final class InMemoryLedgerStore implements LedgerStore {
                 a.lock.lock();
                 taken++;
             }
-            Tx tx = new Tx(locked);
+            Tx tx = new Tx(null, locked);
             try {
                 return work.apply(tx);
             } catch (RuntimeException | Error e) {
@@ -152,15 +194,20 @@ final class InMemoryLedgerStore implements LedgerStore {
     }
 
     private final class Tx implements Transaction {
+        /** The only locked account, or null when {@link #locked} holds several. */
+        private final Acct single;
         private final Map<String, Acct> locked;
-        private List<LedgerEntry> appended;
+        /** Appends of this transaction, for undo: the first one, then any others. */
+        private LedgerEntry firstAppended;
+        private List<LedgerEntry> moreAppended;
 
-        Tx(Map<String, Acct> locked) {
+        Tx(Acct single, Map<String, Acct> locked) {
+            this.single = single;
             this.locked = locked;
         }
 
         private Acct locked(String account) {
-            Acct a = locked.get(account);
+            Acct a = single != null ? (single.id.equals(account) ? single : null) : locked.get(account);
             if (a == null) {
                 throw new IllegalStateException("account '" + account + "' is not locked by this transaction");
             }
@@ -168,8 +215,8 @@ final class InMemoryLedgerStore implements LedgerStore {
         }
 
         @Override
-        public Optional<LedgerEntry> entryByKey(String key) {
-            return Optional.ofNullable(byKey.get(key));
+        public Optional<LedgerEntry> entry(EntryType type, String sourceRef) {
+            return Optional.ofNullable(keys(type).get(sourceRef));
         }
 
         @Override
@@ -190,13 +237,13 @@ final class InMemoryLedgerStore implements LedgerStore {
 
         @Override
         public Optional<Lot> lot(String account, long lotId) {
-            MLot l = locked(account).lots.get(lotId);
+            MLot l = locked(account).lot(lotId);
             return l == null ? Optional.empty() : Optional.of(l.snapshot(account));
         }
 
         @Override
         public int movementCount(String account, long lotId) {
-            MLot l = locked(account).lots.get(lotId);
+            MLot l = locked(account).lot(lotId);
             return l == null ? 0 : l.moves;
         }
 
@@ -222,7 +269,7 @@ final class InMemoryLedgerStore implements LedgerStore {
             // validate everything before changing anything
             for (int i = 0; i < moves.size(); i++) {
                 LotMovement m = moves.get(i);
-                MLot lot = a.lots.get(m.lotId());
+                MLot lot = a.lot(m.lotId());
                 if (lot == null) {
                     throw new IllegalStateException("lot " + m.lotId() + " does not belong to account '"
                             + d.account() + "'");
@@ -245,19 +292,23 @@ final class InMemoryLedgerStore implements LedgerStore {
             long id = ids.incrementAndGet();
             List<LotMovement> all;
             if (d.newLotPoints() > 0) {
-                all = new ArrayList<>(moves.size() + 1);
-                all.add(new LotMovement(id, d.newLotPoints()));
-                all.addAll(moves);
+                if (moves.isEmpty()) {
+                    all = List.of(new LotMovement(id, d.newLotPoints()));
+                } else {
+                    all = new ArrayList<>(moves.size() + 1);
+                    all.add(new LotMovement(id, d.newLotPoints()));
+                    all.addAll(moves);
+                }
             } else {
                 all = moves;
             }
-            LedgerEntry e = new LedgerEntry(id, d.account(), d.type(), delta, d.key(), d.sourceRef(), d.instant(),
+            LedgerEntry e = new LedgerEntry(id, d.account(), d.type(), delta, d.sourceRef(), d.instant(),
                     d.reverses(), d.shortfall(), d.note(), all);
-            if (byKey.putIfAbsent(d.key(), e) != null) {
+            if (keys(d.type()).putIfAbsent(d.sourceRef(), e) != null) {
                 throw new DuplicateKeyException(d.key());
             }
             for (LotMovement m : moves) {
-                MLot lot = a.lots.get(m.lotId());
+                MLot lot = a.lot(m.lotId());
                 boolean wasOpen = lot.remaining > 0;
                 lot.remaining += m.points();
                 lot.moves++;
@@ -269,7 +320,7 @@ final class InMemoryLedgerStore implements LedgerStore {
             }
             if (d.newLotPoints() > 0) {
                 MLot lot = new MLot(id, d.newLotPoints(), d.instant(), d.availableAt(), d.expiresAt().orElse(null));
-                a.lots.put(id, lot);
+                a.lots.add(lot);
                 a.insertOpen(lot);
             }
             a.balance += delta;
@@ -277,26 +328,35 @@ final class InMemoryLedgerStore implements LedgerStore {
             if (d.reverses().isPresent()) {
                 a.reversals.computeIfAbsent(d.reverses().getAsLong(), k -> new ArrayList<>(2)).add(e);
             }
-            if (appended == null) {
-                appended = new ArrayList<>(2);
+            if (firstAppended == null) {
+                firstAppended = e;
+            } else {
+                if (moreAppended == null) {
+                    moreAppended = new ArrayList<>(4);
+                }
+                moreAppended.add(e);
             }
-            appended.add(e);
             return e;
         }
 
         /** Takes back this transaction's appends, newest first. */
         void undo() {
-            if (appended == null) {
+            if (firstAppended == null) {
                 return;
+            }
+            List<LedgerEntry> appended = new ArrayList<>();
+            appended.add(firstAppended);
+            if (moreAppended != null) {
+                appended.addAll(moreAppended);
             }
             for (int i = appended.size() - 1; i >= 0; i--) {
                 LedgerEntry e = appended.get(i);
-                Acct a = locked.get(e.account());
+                Acct a = locked(e.account());
                 for (LotMovement m : e.movements()) {
-                    MLot lot = a.lots.get(m.lotId());
+                    MLot lot = a.lot(m.lotId());
                     if (lot.id == e.id()) {
                         a.removeOpen(lot);
-                        a.lots.remove(lot.id);
+                        a.lots.remove(a.lots.size() - 1); // the newest lot
                         continue;
                     }
                     boolean wasOpen = lot.remaining > 0;
@@ -318,15 +378,25 @@ final class InMemoryLedgerStore implements LedgerStore {
                         a.reversals.remove(rev.getAsLong());
                     }
                 }
-                byKey.remove(e.key(), e);
+                keys(e.type()).remove(e.sourceRef(), e);
             }
-            appended = null;
+            firstAppended = null;
+            moreAppended = null;
         }
     }
 
     @Override
     public Optional<LedgerEntry> entryByKey(String key) {
-        return Optional.ofNullable(byKey.get(key));
+        int colon = key.indexOf(':');
+        if (colon <= 0) {
+            return Optional.empty();
+        }
+        for (EntryType t : EntryType.values()) {
+            if (key.length() > colon && t.name().length() == colon && key.startsWith(t.name())) {
+                return Optional.ofNullable(keys(t).get(key.substring(colon + 1)));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -352,10 +422,9 @@ final class InMemoryLedgerStore implements LedgerStore {
         a.lock.lock();
         try {
             List<Lot> out = new ArrayList<>(a.lots.size());
-            for (MLot l : a.lots.values()) {
+            for (MLot l : a.lots) {
                 out.add(l.snapshot(account));
             }
-            out.sort(Comparator.comparingLong(Lot::id));
             return out;
         } finally {
             a.lock.unlock();

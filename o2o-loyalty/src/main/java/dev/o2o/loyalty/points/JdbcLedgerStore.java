@@ -73,12 +73,12 @@ final class JdbcLedgerStore implements LedgerStore {
             Checks.id(n, "account");
         }
         while (true) {
+            String missing = null;
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 boolean committed = false;
                 try {
                     Map<String, Long> balances = new HashMap<>();
-                    String missing = null;
                     try (PreparedStatement ps = c.prepareStatement(
                             "SELECT balance FROM " + account + " WHERE account_id = ? FOR UPDATE")) {
                         for (String n : names) {
@@ -92,22 +92,27 @@ final class JdbcLedgerStore implements LedgerStore {
                             }
                         }
                     }
-                    if (missing != null) {
-                        c.rollback();
-                        createAccount(missing);
-                        continue;
+                    if (missing == null) {
+                        T result = work.apply(new Tx(c, balances));
+                        c.commit();
+                        committed = true;
+                        return result;
                     }
-                    T result = work.apply(new Tx(c, balances));
-                    c.commit();
-                    committed = true;
-                    return result;
                 } finally {
                     if (!committed) {
                         c.rollback();
                     }
+                    // hand pooled connections back in their default mode
+                    c.setAutoCommit(true);
                 }
             } catch (SQLException e) {
                 throw failure("transaction on " + names, e);
+            }
+            // first posting on this account: create its row outside the transaction, then lock it
+            try {
+                createAccount(missing);
+            } catch (SQLException e) {
+                throw failure("creating account " + missing, e);
             }
         }
     }
@@ -169,7 +174,7 @@ final class JdbcLedgerStore implements LedgerStore {
     }
 
     private static LedgerEntry toEntry(Object[] h, List<LotMovement> moves) {
-        return new LedgerEntry((Long) h[0], (String) h[1], (EntryType) h[2], (Long) h[3], (String) h[4],
+        return new LedgerEntry((Long) h[0], (String) h[1], (EntryType) h[2], (Long) h[3],
                 (String) h[5], (Instant) h[6], (OptionalLong) h[7], (Long) h[8], (String) h[9], moves);
     }
 
@@ -201,6 +206,11 @@ final class JdbcLedgerStore implements LedgerStore {
                 throw new IllegalStateException("account '" + acct + "' is not locked by this transaction");
             }
             return acct;
+        }
+
+        @Override
+        public Optional<LedgerEntry> entry(EntryType type, String sourceRef) {
+            return entryByKey(Posting.key(type, sourceRef));
         }
 
         @Override
@@ -401,7 +411,7 @@ final class JdbcLedgerStore implements LedgerStore {
                     }
                     balances.put(acct, bal + delta);
                 }
-                return new LedgerEntry(id, acct, d.type(), delta, d.key(), d.sourceRef(), d.instant(), d.reverses(),
+                return new LedgerEntry(id, acct, d.type(), delta, d.sourceRef(), d.instant(), d.reverses(),
                         d.shortfall(), d.note(), all);
             } catch (SQLException e) {
                 throw failure("appending " + d.key(), e);

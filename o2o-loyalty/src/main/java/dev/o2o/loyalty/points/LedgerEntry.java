@@ -18,8 +18,8 @@ import java.util.OptionalLong;
  * @param account   the account
  * @param type      the kind of entry
  * @param points    signed change of the balance
- * @param key       the idempotency key, unique over the ledger ({@code TYPE:sourceRef})
- * @param sourceRef the business reference (order id, refund id, QR code, ...)
+ * @param sourceRef the business reference (order id, refund id, QR code, ...); with the type it forms the
+ *                  idempotency key {@link #key()}, unique over the ledger
  * @param instant   when it was posted (from the ledger's clock)
  * @param reverses  for a REVERSE, the id of the entry it compensates
  * @param shortfall for a REVERSE of earned points, points that could not be taken back because they
@@ -27,14 +27,13 @@ import java.util.OptionalLong;
  * @param note      free text for people (no personal data), may be empty
  * @param movements the lots it changed
  */
-public record LedgerEntry(long id, String account, EntryType type, long points, String key, String sourceRef,
+public record LedgerEntry(long id, String account, EntryType type, long points, String sourceRef,
                           Instant instant, OptionalLong reverses, long shortfall, String note,
                           List<LotMovement> movements) {
 
     public LedgerEntry {
         Checks.id(account, "account");
         Objects.requireNonNull(type, "type");
-        Checks.id(key, "key");
         Checks.id(sourceRef, "sourceRef");
         Objects.requireNonNull(instant, "instant");
         Objects.requireNonNull(reverses, "reverses");
@@ -46,8 +45,13 @@ public record LedgerEntry(long id, String account, EntryType type, long points, 
             sum += m.points();
         }
         if (sum != points) {
-            throw new IllegalArgumentException("entry " + key + ": points " + points
+            throw new IllegalArgumentException("entry " + type + ":" + sourceRef + ": points " + points
                     + " differ from the sum of its lot movements " + sum);
         }
+    }
+
+    /** The idempotency key, {@code TYPE:sourceRef}. */
+    public String key() {
+        return Posting.key(type, sourceRef);
     }
 }

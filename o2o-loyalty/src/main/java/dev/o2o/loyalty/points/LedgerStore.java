@@ -49,6 +49,13 @@ public interface LedgerStore {
      */
     <T> T inTransaction(SortedSet<String> accounts, Function<Transaction, T> work);
 
+    /** {@link #inTransaction(SortedSet, Function)} on one account; stores may override it with a faster path. */
+    default <T> T inTransaction(String account, Function<Transaction, T> work) {
+        SortedSet<String> one = new java.util.TreeSet<>();
+        one.add(account);
+        return inTransaction(one, work);
+    }
+
     /** The entry with this idempotency key, if any. */
     Optional<LedgerEntry> entryByKey(String key);
 
@@ -73,8 +80,23 @@ public interface LedgerStore {
      */
     interface Transaction {
 
-        /** The entry with this idempotency key, if any (any account). */
-        Optional<LedgerEntry> entryByKey(String key);
+        /** The entry of this type and source reference (that is, with key {@code TYPE:sourceRef}), if any. */
+        Optional<LedgerEntry> entry(EntryType type, String sourceRef);
+
+        /** The entry with this idempotency key ({@code TYPE:sourceRef}), if any (any account). */
+        default Optional<LedgerEntry> entryByKey(String key) {
+            int colon = key.indexOf(':');
+            if (colon <= 0) {
+                return Optional.empty();
+            }
+            EntryType type;
+            try {
+                type = EntryType.valueOf(key.substring(0, colon));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+            return entry(type, key.substring(colon + 1));
+        }
 
         /** REVERSE entries compensating entry {@code entryId} of a locked account. */
         List<LedgerEntry> reversalsOf(String account, long entryId);

@@ -53,7 +53,7 @@ public record PostingResult(Status status, Optional<LedgerEntry> entry, String m
     }
 
     static PostingResult posted(LedgerEntry e) {
-        return new PostingResult(Status.POSTED, Optional.of(e), "posted " + e.key());
+        return new PostingResult(Status.POSTED, Optional.of(e), "posted");
     }
 
     static PostingResult replayed(LedgerEntry e) {

@@ -184,7 +184,7 @@ abstract class LedgerStoreConformanceTest {
         earn("a", 10, "o1", null);
         SortedSet<String> b = new TreeSet<>(List.of("b"));
         assertThrows(DuplicateKeyException.class, () -> store.inTransaction(b, tx -> tx.append(new EntryDraft("b",
-                EntryType.EARN, "EARN:o1", "o1", T0, OptionalLong.empty(), 0, "", List.of(), 5, T0,
+                EntryType.EARN, "o1", T0, OptionalLong.empty(), 0, "", List.of(), 5, T0,
                 Optional.empty()))));
         assertEquals(0, store.balance("b"));
         assertTrue(store.lots("b").isEmpty());
@@ -195,7 +195,7 @@ abstract class LedgerStoreConformanceTest {
         earn("a", 10, "o1", null);
         SortedSet<String> a = new TreeSet<>(List.of("a"));
         assertThrows(IllegalStateException.class, () -> store.inTransaction(a, tx -> {
-            tx.append(new EntryDraft("a", EntryType.EARN, "EARN:o2", "o2", T0, OptionalLong.empty(), 0, "", List.of(),
+            tx.append(new EntryDraft("a", EntryType.EARN, "o2", T0, OptionalLong.empty(), 0, "", List.of(),
                     7, T0, Optional.empty()));
             throw new IllegalStateException("boom");
         }));
@@ -213,7 +213,7 @@ abstract class LedgerStoreConformanceTest {
         long lot = earn("a", 10, "o1", null).entry().orElseThrow().id();
         SortedSet<String> a = new TreeSet<>(List.of("a"));
         assertThrows(IllegalStateException.class, () -> store.inTransaction(a, tx -> tx.append(new EntryDraft("a",
-                EntryType.REDEEM, "REDEEM:x", "x", T0, OptionalLong.empty(), 0, "", List.of(new LotMovement(lot, -11)),
+                EntryType.REDEEM, "x", T0, OptionalLong.empty(), 0, "", List.of(new LotMovement(lot, -11)),
                 0, T0, Optional.empty()))));
         assertEquals(10, store.balance("a"));
         assertInvariant("a");

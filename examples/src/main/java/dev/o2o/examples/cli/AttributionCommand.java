@@ -1,13 +1,170 @@
 package dev.o2o.examples.cli;
 
+import dev.o2o.attribution.AttributionModel;
+import dev.o2o.attribution.AttributionResult;
+import dev.o2o.attribution.ChannelCredit;
+import dev.o2o.attribution.journey.JourneySet;
+import dev.o2o.attribution.journey.PathCsvReader;
+import dev.o2o.attribution.markov.MarkovOptions;
+import dev.o2o.core.ChannelRegistry;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code o2o attribution}: not available in this build yet. */
-@Command(name = "attribution", mixinStandardHelpOptions = true, description = "Not available in this build yet.")
+/** {@code o2o attribution}: attributes path-aggregated conversions to channels. */
+@Command(name = "attribution", mixinStandardHelpOptions = true,
+        description = {"Attributes conversions of path-aggregated journeys "
+                + "(CSV: path,total_conversions,total_conversion_value,total_null; paths like \"a > b > c\") "
+                + "to channels with one model.",
+                "CSV output: channel,conversions,value (and removal_effect for markov). JSON: "
+                        + "{\"model\":..,\"channels\":[{\"channel\":..,\"conversions\":..,\"value\":..,"
+                        + "\"removalEffect\":..}]}."})
 final class AttributionCommand implements Callable<Integer> {
+
+    /** The models of {@code --model}. */
+    enum Model {
+        first, last, last_non_direct, linear, time_decay, position, markov, shapley;
+
+        static Model parse(String s) {
+            try {
+                return valueOf(s.replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown model '" + s
+                        + "'; expected first, last, last-non-direct, linear, time-decay, position, markov or shapley");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return name().replace('_', '-');
+        }
+    }
+
+    /** The coalition values of {@code --shapley-value}. */
+    enum ShapleyValue {
+        conversions, rate
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--paths", required = true, paramLabel = "FILE.csv", description = "path-aggregated CSV")
+    Path paths;
+
+    @Option(names = "--model", defaultValue = "markov", converter = ModelConverter.class,
+            paramLabel = "MODEL", description = "first|last|last-non-direct|linear|time-decay|position|markov|shapley "
+            + "(default ${DEFAULT-VALUE})")
+    Model model;
+
+    @Option(names = "--order", paramLabel = "K", description = "markov only: chain order 1..4 (default 1)")
+    Integer order;
+
+    @Option(names = "--no-nulls", description = "markov only: ignore non-converting journeys (total_null)")
+    boolean noNulls;
+
+    @Option(names = "--shapley-value", defaultValue = "conversions", paramLabel = "conversions|rate",
+            description = "shapley only: coalition value, the conversions of journeys inside the coalition "
+                    + "(closed form, default) or their conversion rate")
+    ShapleyValue shapleyValue;
+
+    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|json", description = "${COMPLETION-CANDIDATES}")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write here instead of stdout")
+    Path out;
+
+    static final class ModelConverter implements CommandLine.ITypeConverter<Model> {
+        @Override
+        public Model convert(String value) {
+            try {
+                return Model.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     @Override
     public Integer call() {
-        throw new BadInputException("the attribution command is not available in this build yet");
+        CommandLine cl = spec.commandLine();
+        if (order != null && model != Model.markov) {
+            throw new CommandLine.ParameterException(cl, "--order applies to --model markov only");
+        }
+        if (order != null && (order < 1 || order > 4)) {
+            throw new CommandLine.ParameterException(cl, "--order must be within 1..4: " + order);
+        }
+        if (noNulls && model != Model.markov) {
+            throw new CommandLine.ParameterException(cl, "--no-nulls applies to --model markov only "
+                    + "(the other models do not use non-converting journeys, except shapley rate which needs them)");
+        }
+        if (cl.getParseResult().hasMatchedOption("--shapley-value") && model != Model.shapley) {
+            throw new CommandLine.ParameterException(cl, "--shapley-value applies to --model shapley only");
+        }
+        if (model == Model.time_decay) {
+            throw new BadInputException("--model time-decay needs the time of every touch, which path-aggregated "
+                    + "CSV does not have; use it on journeys built from touchpoints (see the demo)");
+        }
+        Output.requireFile(paths, "--paths");
+        JourneySet journeys = PathCsvReader.defaults().read(paths, new ChannelRegistry());
+        cl.getErr().println("read " + journeys.size() + " distinct paths, " + Output.num(journeys.totalConversions())
+                + " conversions, " + Output.num(journeys.totalNulls()) + " non-conversions");
+        AttributionResult result = modelOf().attribute(journeys);
+        Output.write(out, cl.getOut(), format == Format.json ? json(model.toString(), result) : csv(result));
+        return 0;
+    }
+
+    AttributionModel modelOf() {
+        return switch (model) {
+            case first -> AttributionModel.firstTouch();
+            case last -> AttributionModel.lastTouch();
+            case last_non_direct -> AttributionModel.lastNonDirectTouch();
+            case linear -> AttributionModel.linear();
+            case time_decay -> AttributionModel.timeDecay();
+            case position -> AttributionModel.positionBased();
+            case markov -> AttributionModel.markov(MarkovOptions.defaults().withOrder(order == null ? 1 : order)
+                    .withNonConverting(!noNulls));
+            case shapley -> shapleyValue == ShapleyValue.rate ? AttributionModel.shapleyConversionRate()
+                    : AttributionModel.shapleyConversions();
+        };
+    }
+
+    static String csv(AttributionResult r) {
+        boolean removal = r.credits().stream().anyMatch(c -> c.removalEffect().isPresent());
+        StringBuilder b = new StringBuilder("channel,conversions,value").append(removal ? ",removal_effect" : "")
+                .append('\n');
+        for (ChannelCredit c : r.credits()) {
+            b.append(Output.csv(c.channel())).append(',').append(Output.num(c.conversions())).append(',')
+                    .append(Output.num(c.value()));
+            if (removal) {
+                b.append(',').append(c.removalEffect().isPresent() ? Output.num(c.removalEffect().getAsDouble()) : "");
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    static String json(String model, AttributionResult r) {
+        StringBuilder b = new StringBuilder("{\"model\":").append(Json.quote(model)).append(",\"description\":")
+                .append(Json.quote(r.model())).append(",\"channels\":[");
+        for (int i = 0; i < r.credits().size(); i++) {
+            ChannelCredit c = r.credits().get(i);
+            b.append(i == 0 ? "" : ",").append("{\"channel\":").append(Json.quote(c.channel()))
+                    .append(",\"conversions\":").append(Json.num(c.conversions()))
+                    .append(",\"value\":").append(Json.num(c.value()));
+            if (c.removalEffect().isPresent()) {
+                b.append(",\"removalEffect\":").append(Json.num(c.removalEffect().getAsDouble()));
+            }
+            if (c.shapleyValue().isPresent()) {
+                b.append(",\"shapleyValue\":").append(Json.num(c.shapleyValue().getAsDouble()));
+            }
+            if (c.standardError().isPresent()) {
+                b.append(",\"standardError\":").append(Json.num(c.standardError().getAsDouble()));
+            }
+            b.append('}');
+        }
+        return b.append("],\"totalConversions\":").append(Json.num(r.totalConversions()))
+                .append(",\"totalValue\":").append(Json.num(r.totalValue())).append("}\n").toString();
     }
 }

@@ -233,6 +233,50 @@ abstract class CouponStoreConformanceTest {
         }
     }
 
+    /** Runs {@code task(i)} for i in 0..n-1 on 16 threads, all released at once; returns the outcomes. */
+    static List<StoreOutcome> race(int n, java.util.function.IntFunction<StoreOutcome> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<StoreOutcome>> fs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            fs.add(pool.submit(() -> {
+                start.await();
+                return task.apply(k);
+            }));
+        }
+        start.countDown();
+        List<StoreOutcome> out = new ArrayList<>();
+        for (Future<StoreOutcome> f : fs) {
+            out.add(f.get(5, TimeUnit.MINUTES));
+        }
+        pool.shutdown();
+        return out;
+    }
+
+    @Test
+    void concurrentRetriesOfOneKeySucceedOnce() throws Exception {
+        store.register(limits("once", 10L, "100.00", 1));
+        store.issue("O1", "once", ALICE, NOW);
+        List<StoreOutcome> out = race(64, i -> store.redeem(req("pay-1", "O1", ALICE, "o1", "7.00")));
+        assertTrue(out.stream().allMatch(StoreOutcome::isSuccess), out.toString());
+        assertEquals(1, out.stream().filter(o -> !o.replayed()).count(), "exactly one first outcome");
+        assertEquals(1, out.stream().map(o -> o.redemption().orElseThrow()).distinct().count());
+        assertEquals(new CouponUsage(1, 700, 1), store.usage("once", ALICE));
+    }
+
+    @Test
+    void perCustomerLimitHoldsUnderConcurrency() throws Exception {
+        store.register(limits("per", null, null, 3));
+        for (int c = 0; c < 40; c++) {
+            store.issue("P" + c, "per", ALICE, NOW);
+        }
+        List<StoreOutcome> out = race(40, i -> store.redeem(req("p-" + i, "P" + i, ALICE, "o" + i, "1.00")));
+        assertEquals(3, out.stream().filter(StoreOutcome::isSuccess).count());
+        assertTrue(out.stream().filter(o -> !o.isSuccess()).allMatch(o -> o.code().orElseThrow() == ReasonCode.PER_CUSTOMER_LIMIT));
+        assertEquals(new CouponUsage(3, 300, 3), store.usage("per", ALICE));
+    }
+
     @Test
     void neverOverRedeemedUnderConcurrency() throws Exception {
         assertEquals(1000, concurrentRedemptions("q", 1000, "5000.00", "5.00"));

@@ -2,6 +2,8 @@ package dev.o2o.loyalty.coupon;
 
 import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -31,6 +33,7 @@ import java.util.OptionalLong;
  */
 final class JdbcCouponStore implements CouponStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcCouponStore.class);
     private static final int ATTEMPTS = 8;
 
     private final DataSource dataSource;
@@ -104,6 +107,8 @@ final class JdbcCouponStore implements CouponStore {
                 String state = e.getSQLState();
                 // 40xxx: serialization failure or deadlock; HYT00: H2 lock timeout. Both are safe to retry.
                 if (state != null && (state.startsWith("40") || state.equals("HYT00"))) {
+                    // log the kind of operation only: keys and codes stay out of the logs
+                    LOG.debug("coupon store: retrying {} after SQLState {} (attempt {})", operation(what), state, attempt + 1);
                     last = e;
                     continue;
                 }
@@ -111,6 +116,11 @@ final class JdbcCouponStore implements CouponStore {
             }
         }
         throw new CouponStoreException(what + " failed after " + ATTEMPTS + " attempts", last);
+    }
+
+    private static String operation(String what) {
+        int space = what.indexOf(' ');
+        return space < 0 ? what : what.substring(0, space);
     }
 
     private static boolean uniqueViolation(SQLException e) {

@@ -20,14 +20,14 @@ public record Identifier(IdentifierType type, String value) {
     public Identifier {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(value, "value");
-        if (value.isBlank()) {
-            throw new IllegalArgumentException("value of " + type + " identifier must not be blank");
+        // one pass over the value: identifiers are created once per ingested event
+        int n = value.length();
+        if (n == 0 || Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(n - 1))) {
+            throw new IllegalArgumentException(value.isBlank()
+                    ? "value of " + type + " identifier must not be blank"
+                    : "value of " + type + " identifier must not have leading or trailing white space");
         }
-        if (!value.equals(value.strip())) {
-            throw new IllegalArgumentException("value of " + type
-                    + " identifier must not have leading or trailing white space");
-        }
-        for (int i = 0; i < value.length(); i++) {
+        for (int i = 0; i < n; i++) {
             if (Character.isISOControl(value.charAt(i))) {
                 throw new IllegalArgumentException("value of " + type
                         + " identifier must not contain control characters (index " + i + ")");

@@ -280,6 +280,37 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         }
     }
 
+    /**
+     * Both nodes packed into a long when both identifiers sit at their home slot, else -1. The
+     * common case of an incremental load, written so that the two identifiers' cache misses
+     * (table slot, node record, value) are in flight together rather than one after the other.
+     */
+    private long lookupPair(Identifier x, Identifier y) {
+        int tx = typeIndexOrMinus(x.type());
+        int ty = typeIndexOrMinus(y.type());
+        if (tx < 0 || ty < 0) {
+            return -1;
+        }
+        String vx = x.value();
+        String vy = y.value();
+        int hx = hash(tx, vx);
+        int hy = hash(ty, vy);
+        int mask = table.length - 1;
+        int sx = table[hx & mask];
+        int sy = table[hy & mask];
+        if (sx <= 0 || sy <= 0) {
+            return -1;
+        }
+        int nx = sx - 1;
+        int ny = sy - 1;
+        int gx = nodes[nx * N_STRIDE + N_HASH];
+        int gy = nodes[ny * N_STRIDE + N_HASH];
+        if (gx != hx || gy != hy || !sameIdentifier(nx, tx, vx) || !sameIdentifier(ny, ty, vy)) {
+            return -1;
+        }
+        return ((long) nx << 32) | ny;
+    }
+
     private int intern(Identifier id) {
         int type = typeIndexOrMinus(id.type());
         if (type < 0) {
@@ -594,8 +625,16 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     @Override
     public LinkResult addLink(IdentityLink link) {
         Objects.requireNonNull(link, "link");
-        int a = intern(link.first());
-        int b = intern(link.second());
+        int a;
+        int b;
+        long both = lookupPair(link.first(), link.second());
+        if (both >= 0) {
+            a = (int) (both >>> 32);
+            b = (int) both;
+        } else {
+            a = intern(link.first());
+            b = intern(link.second());
+        }
         boolean superA = isSuper(a);
         boolean superB = isSuper(b);
         int ra = find(a);

@@ -249,6 +249,12 @@ public final class JourneySet {
             return this;
         }
 
+        /** For readers: adds a path array it hands over (not copied), already checked. */
+        void addOwned(int[] path, double conversions, double value, double nulls) {
+            requireTimed(false);
+            table.add(path, null, conversions, value, nulls);
+        }
+
         /** Adds a built journey with touch times. */
         public Builder add(Journey journey) {
             Objects.requireNonNull(journey, "journey");

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,6 +65,36 @@ class PathCsvReaderTest {
         e = assertThrows(IllegalArgumentException.class, () -> read("p,c,v,n\na,1,1,0\n"));
         assertTrue(e.getMessage().contains("line 1") && e.getMessage().contains("header"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> read(""));
+    }
+
+    @Test
+    void fastAndGeneralParsingAgree() {
+        java.util.Random r = new java.util.Random(8);
+        StringBuilder csv = new StringBuilder("path,total_conversions,total_conversion_value,total_null\n");
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            String v = switch (i % 4) {
+                case 0 -> Integer.toString(r.nextInt(1000));
+                case 1 -> r.nextInt(100000) + "." + String.format("%03d", r.nextInt(1000));
+                case 2 -> Double.toString(r.nextDouble() * 1e-3); // may use an exponent: general parser
+                default -> "-" + r.nextInt(100) + ".5"; // negative value: general parser
+            };
+            values.add(Double.parseDouble(v));
+            String path = "ch" + i + " > x";
+            csv.append(i % 3 == 0 ? "\"" + path + "\"" : path).append(",1,").append(v).append(",").append(i % 5).append('\n');
+        }
+        String longPath = String.join(" > ", java.util.Collections.nCopies(100, "y"));
+        csv.append(longPath).append(",2,3.25,0\n");
+        csv.append("\"say \"\"hi\"\" > x\",1,1,0\n");
+        JourneySet set = read(csv.toString());
+        assertEquals(2002, set.size());
+        for (int i = 0; i < 2000; i++) {
+            assertEquals(values.get(i), set.value(i), 0.0, "row " + i);
+            assertEquals(i % 5, set.nulls(i));
+        }
+        assertEquals(100, set.length(2000));
+        assertEquals(3.25, set.value(2000));
+        assertEquals("say \"hi\" > x", set.pathText(2001));
     }
 
     @Test

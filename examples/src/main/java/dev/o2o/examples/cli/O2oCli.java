@@ -30,6 +30,10 @@ public final class O2oCli implements Runnable {
 
     /** Entry point of {@code o2o.jar}. */
     public static void main(String[] args) {
+        // the library logs through SLF4J; without a provider on the class path, stay quiet about it
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args));
     }
 

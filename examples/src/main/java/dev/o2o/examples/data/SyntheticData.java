@@ -320,7 +320,7 @@ public final class SyntheticData {
             for (String d : devices) {
                 if (app != null && rng.bernoulli(0.9)) {
                     link(linkOut, d, app, linkAt, "app_login");
-                } else if (app == null && phone != null && rng.bernoulli(0.5)) {
+                } else if (app == null && phone != null && rng.bernoulli(0.8)) {
                     link(linkOut, d, phone, linkAt, "sms_verification");
                 }
             }
@@ -388,7 +388,7 @@ public final class SyntheticData {
                 addJourney(tps, touches, true, p.cents);
                 customerOrders.add(order(rng, ids, p));
             }
-            int nulls = rng.poisson(2.0);
+            int nulls = rng.poisson(1.0);
             for (int j = 0; j < nulls; j++) {
                 List<Integer> channels = journey(rng, false);
                 double week = firstWeek + rng.uniform() * (cfg.weeks() - firstWeek);
@@ -435,7 +435,7 @@ public final class SyntheticData {
             int n = SyntheticChannels.MARKETING.size();
             while (true) {
                 int length = 1;
-                while (length < 6 && rng.bernoulli(0.55)) {
+                while (length < 6 && rng.bernoulli(0.45)) {
                     length++;
                 }
                 List<Integer> channels = new ArrayList<>(length);

@@ -1,0 +1,86 @@
+package dev.o2o.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void writesASelfContainedReportAndItsTables() throws IOException {
+        Path dir = tmp.resolve("demo");
+        Cli c = Cli.run("demo", "--out", dir.toString(), "--customers", "2000", "--seed", "3");
+        assertEquals(0, c.exit, c.toString());
+        Path report = dir.resolve("report.html");
+        assertEquals("report: " + report.toAbsolutePath().normalize(), c.out.strip());
+        String html = Files.readString(report);
+        for (String section : List.of("Ingestion", "Identity resolution", "Profiles and tags", "RFM segments",
+                "Customer lifetime value", "Attribution", "Points simulation", "Coupon redemption by distance",
+                "Cohort retention")) {
+            assertTrue(html.contains("\">" + section + "</h2>"), section);
+        }
+        assertTrue(countOf(html, "<svg ") >= 6, "one chart per analysis");
+        // self-contained: nothing to fetch (the SVG namespace is an identifier, not a request)
+        String withoutNamespace = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+        assertFalse(withoutNamespace.contains("http://") || withoutNamespace.contains("https://"));
+        assertFalse(html.contains("<script") || html.contains("<link ") || html.contains("<img "));
+        for (String table : List.of("ingestion", "ingestion_errors", "identity", "tags", "rfm_segments",
+                "rfm_customers", "clv_parameters", "clv_distribution", "clv_customers", "attribution", "points",
+                "coupon_redemption", "cohort_retention", "timings")) {
+            assertTrue(Files.isRegularFile(dir.resolve(table + ".csv")), table);
+        }
+        // every planted bad record is rejected, and nothing else
+        List<String> ingestion = Files.readAllLines(dir.resolve("ingestion.csv"));
+        for (String row : ingestion.subList(1, ingestion.size())) {
+            String[] f = row.split(",");
+            assertEquals(f[4], f[3], "rejected = planted in " + row);
+        }
+        // identity resolution never mixes two true customers here, and finds the kiosks
+        String identity = Files.readString(dir.resolve("identity.csv"));
+        assertTrue(identity.contains("resolved customers mixing two true customers,0\n"), identity);
+        assertTrue(identity.contains("super-nodes suppressed (shared kiosk devices),3\n"), identity);
+        // the attribution table holds every marketing channel and the credits add up per model
+        List<String> attribution = Files.readAllLines(dir.resolve("attribution.csv"));
+        assertEquals(9, attribution.size());
+        double first = 0;
+        double markov = 0;
+        for (String row : attribution.subList(1, attribution.size())) {
+            String[] f = row.split(",");
+            first += Double.parseDouble(f[4]);
+            markov += Double.parseDouble(f[10]);
+        }
+        assertEquals(first, markov, 1.0, "every model credits the same conversions");
+        assertTrue(c.err.contains("demo: attribution ..."), c.err);
+    }
+
+    @Test
+    void badArguments() {
+        Cli c = Cli.run("demo", "--customers", "5");
+        assertEquals(2, c.exit);
+        assertTrue(c.err.contains("--customers must be within 100..2000000: 5"), c.err);
+        c = Cli.run("demo", "--seed", "x");
+        assertEquals(2, c.exit);
+        assertTrue(c.err.contains("'x' is not a long"), c.err);
+    }
+
+    private static int countOf(String s, String what) {
+        Matcher m = Pattern.compile(Pattern.quote(what)).matcher(s);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+}

@@ -49,15 +49,29 @@ final class Mle {
     static Estimate fit(String model, List<String> names, LogLik ll, double[] startLog, FitOptions options,
                         boolean analyticGradient) {
         Bfgs.Objective objective = new Bfgs.Objective() {
+            // With an analytic gradient, value() computes it too and keeps it for gradient().
+            private final double[] lastPoint = new double[startLog.length];
+            private final double[] lastGradient = new double[startLog.length];
+            private boolean cached;
+
             @Override
             public double value(double[] p) {
-                return -ll.value(p, null);
+                if (!analyticGradient) {
+                    return -ll.value(p, null);
+                }
+                double v = ll.value(p, lastGradient);
+                System.arraycopy(p, 0, lastPoint, 0, p.length);
+                cached = true;
+                return -v;
             }
 
             @Override
             public void gradient(double[] p, double fx, double[] g) {
                 if (analyticGradient) {
-                    ll.value(p, g);
+                    if (!cached || !java.util.Arrays.equals(p, lastPoint)) {
+                        value(p);
+                    }
+                    System.arraycopy(lastGradient, 0, g, 0, g.length);
                 } else {
                     centralDifferences(ll, p, g);
                 }

@@ -82,6 +82,36 @@ class BgNbdTest {
     }
 
     @Test
+    void heavyBuyersStayFinite() {
+        BgNbd m = new BgNbd(0.2426, 4.414, 0.793, 2.426);
+        for (int x : new int[] {100, 500, 1500}) {
+            CustomerSummary c = new CustomerSummary(x, 38.8, 38.86);
+            double e = m.expectedPurchases(39, c);
+            double rate = (m.r() + x) / (m.alpha() + c.age());
+            assertTrue(Double.isFinite(m.logLikelihood(c)), "x=" + x);
+            assertTrue(e > 0 && e < rate * 39, "x=" + x + " E=" + e);
+        }
+    }
+
+    @Test
+    void fitsAreThreadSafe() throws Exception {
+        CalibrationData d = Cdnow.summary();
+        double expected = BgNbd.fit(d).logLikelihood();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Double>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                futures.add(pool.submit(() -> BgNbd.fit(d).logLikelihood()));
+            }
+            for (java.util.concurrent.Future<Double> f : futures) {
+                assertEquals(expected, f.get(), 0);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void nonConvergenceIsAnError() {
         assertThrows(ConvergenceException.class, () -> BgNbd.fit(Cdnow.summary(), new FitOptions(2, 1e-8)));
     }

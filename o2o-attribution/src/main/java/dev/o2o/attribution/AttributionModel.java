@@ -79,6 +79,15 @@ public interface AttributionModel {
         return RuleBasedModel.W_SHAPED;
     }
 
+    /**
+     * W-shaped with the lead-creation touch taken as the first touch between the first and the last whose channel
+     * satisfies {@code leadCreation} (for example the app sign-up or coupon channel); paths without such a touch use
+     * the middle touch. The predicate must be thread-safe.
+     */
+    static AttributionModel wShaped(java.util.function.Predicate<dev.o2o.core.Channel> leadCreation) {
+        return RuleBasedModel.wShaped(Objects.requireNonNull(leadCreation, "leadCreation"));
+    }
+
     /** Credit by custom position weights, normalized per path. */
     static AttributionModel positionWeights(PositionWeights weights) {
         return RuleBasedModel.custom(Objects.requireNonNull(weights, "weights"));

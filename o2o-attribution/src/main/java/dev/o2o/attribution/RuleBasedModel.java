@@ -33,19 +33,7 @@ class RuleBasedModel implements AttributionModel {
             w[j] = x;
         }
     });
-    static final RuleBasedModel W_SHAPED = new RuleBasedModel("wShaped", (s, i, n, w) -> {
-        if (n <= 3) {
-            LINEAR.rule.weights(s, i, n, w);
-            return;
-        }
-        double rest = 0.1 / (n - 3);
-        for (int j = 0; j < n; j++) {
-            w[j] = rest;
-        }
-        w[0] = 0.3;
-        w[n / 2] = 0.3;
-        w[n - 1] = 0.3;
-    });
+    static final RuleBasedModel W_SHAPED = wShaped(null);
 
     private final String name;
     private final Rule rule;
@@ -53,6 +41,35 @@ class RuleBasedModel implements AttributionModel {
     RuleBasedModel(String name, Rule rule) {
         this.name = name;
         this.rule = rule;
+    }
+
+    /** W-shaped; the lead touch is the first middle touch whose channel matches, else the middle touch. */
+    static RuleBasedModel wShaped(java.util.function.Predicate<dev.o2o.core.Channel> leadCreation) {
+        return new RuleBasedModel(leadCreation == null ? "wShaped" : "wShaped(leadCreation)", (s, i, n, w) -> {
+            if (n <= 3) {
+                double x = 1.0 / n;
+                for (int j = 0; j < n; j++) {
+                    w[j] = x;
+                }
+                return;
+            }
+            int lead = n / 2;
+            if (leadCreation != null) {
+                for (int j = 1; j < n - 1; j++) {
+                    if (leadCreation.test(s.registry().get(s.channel(i, j)))) {
+                        lead = j;
+                        break;
+                    }
+                }
+            }
+            double rest = 0.1 / (n - 3);
+            for (int j = 0; j < n; j++) {
+                w[j] = rest;
+            }
+            w[0] = 0.3;
+            w[lead] = 0.3;
+            w[n - 1] = 0.3;
+        });
     }
 
     static RuleBasedModel timeDecay(Duration halfLife) {

@@ -52,6 +52,14 @@ class RuleBasedModelTest {
         assertEquals(0.3 + 1.0, w.conversions("c"), EPS);
         assertEquals(0.05, w.conversions("d"), EPS);
         assertThrows(IllegalArgumentException.class, () -> AttributionModel.positionBased(0.7, 0.4));
+        // lead creation at the first "b"-channel touch in the middle: a > b > c > d > e -> b gets 0.3
+        AttributionResult lead = AttributionModel.wShaped(ch -> ch.id().equals("b")).attribute(set);
+        assertEquals(0.3 + 1.0, lead.conversions("b"), EPS);
+        assertEquals(0.05 + 1.0, lead.conversions("c"), EPS);
+        assertEquals(0.3 + 1.0, lead.conversions("a"), EPS);
+        // no matching middle touch: falls back to the middle
+        assertEquals(w, new AttributionResult("wShaped", AttributionModel.wShaped(ch -> false).attribute(set).credits(),
+                4, 40));
     }
 
     @Test

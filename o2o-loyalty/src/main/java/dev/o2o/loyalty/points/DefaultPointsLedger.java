@@ -116,24 +116,51 @@ final class DefaultPointsLedger implements PointsLedger {
     /** Takes {@code points} from lots earliest-expiry first (only spendable ones if {@code spendableOnly}). */
     private PostingResult consume(LedgerStore.Transaction tx, Posting p, long points, Instant now,
                                   boolean spendableOnly, String note, EntryType type) {
-        List<Lot> lots = tx.openLots(p.account());
-        List<LotMovement> moves = new ArrayList<>(4);
-        long need = points;
-        for (int i = 0; i < lots.size() && need > 0; i++) {
-            Lot lot = lots.get(i);
-            if (spendableOnly && !lot.spendableAt(now)) {
-                continue;
-            }
-            long take = Math.min(need, lot.remaining());
-            moves.add(new LotMovement(lot.id(), -take));
-            need -= take;
-        }
+        Taker taker = new Taker(points, now, spendableOnly);
+        tx.forEachOpenLot(p.account(), taker);
+        long need = taker.need;
+        List<LotMovement> moves = taker.moves;
         if (need > 0) {
             return PostingResult.rejected(PostingResult.Status.INSUFFICIENT_POINTS, "account needs " + points
                     + " " + (spendableOnly ? "spendable " : "") + "points, has " + (points - need));
         }
         return PostingResult.posted(tx.append(new EntryDraft(p.account(), type, p.sourceRef(), now,
                 OptionalLong.empty(), 0, note, moves, 0, now, Optional.empty())));
+    }
+
+    /** Takes points from lots in the order visited; only spendable ones if asked. */
+    private static final class Taker implements LedgerStore.LotVisitor {
+        long need;
+        final Instant now;
+        final boolean spendableOnly;
+        List<LotMovement> moves = List.of();
+
+        Taker(long need, Instant now, boolean spendableOnly) {
+            this.need = need;
+            this.now = now;
+            this.spendableOnly = spendableOnly;
+        }
+
+        @Override
+        public boolean visit(long lotId, long remaining, Instant availableAt, Instant expiresAt) {
+            if (spendableOnly && (availableAt.isAfter(now) || !expiresAt.isAfter(now))) {
+                return true;
+            }
+            long take = Math.min(need, remaining);
+            LotMovement m = new LotMovement(lotId, -take);
+            if (moves.isEmpty()) {
+                moves = List.of(m);
+            } else {
+                if (moves.size() == 1) {
+                    List<LotMovement> grown = new ArrayList<>(4);
+                    grown.add(moves.get(0));
+                    moves = grown;
+                }
+                moves.add(m);
+            }
+            need -= take;
+            return need > 0;
+        }
     }
 
     private PostingResult reverse(LedgerStore.Transaction tx, Posting.Reverse r, Instant now) {

@@ -236,6 +236,17 @@ final class InMemoryLedgerStore implements LedgerStore {
         }
 
         @Override
+        public void forEachOpenLot(String account, LotVisitor visitor) {
+            ArrayList<MLot> open = locked(account).open;
+            for (int i = 0, n = open.size(); i < n; i++) {
+                MLot l = open.get(i);
+                if (!visitor.visit(l.id, l.remaining, l.availableAt, l.expiresAt == null ? Instant.MAX : l.expiresAt)) {
+                    return;
+                }
+            }
+        }
+
+        @Override
         public Optional<Lot> lot(String account, long lotId) {
             MLot l = locked(account).lot(lotId);
             return l == null ? Optional.empty() : Optional.of(l.snapshot(account));

@@ -107,6 +107,18 @@ public interface LedgerStore {
          */
         List<Lot> openLots(String account);
 
+        /**
+         * Visits the open lots of a locked account in the order of {@link #openLots} without creating
+         * snapshots, until the visitor returns false. The default goes through {@link #openLots}.
+         */
+        default void forEachOpenLot(String account, LotVisitor visitor) {
+            for (Lot lot : openLots(account)) {
+                if (!visitor.visit(lot.id(), lot.remaining(), lot.availableAt(), lot.expiresAt().orElse(Instant.MAX))) {
+                    return;
+                }
+            }
+        }
+
         /** A lot of a locked account, open or closed. */
         Optional<Lot> lot(String account, long lotId);
 
@@ -126,5 +138,18 @@ public interface LedgerStore {
          * @throws IllegalStateException    if a lot or the balance would go negative
          */
         LedgerEntry append(EntryDraft draft);
+    }
+
+    /** Receives open lots from {@link Transaction#forEachOpenLot}. */
+    @FunctionalInterface
+    interface LotVisitor {
+        /**
+         * @param lotId       the lot
+         * @param remaining   points left, positive
+         * @param availableAt when it becomes spendable
+         * @param expiresAt   when it expires, {@link Instant#MAX} for never
+         * @return whether to continue with the next lot
+         */
+        boolean visit(long lotId, long remaining, Instant availableAt, Instant expiresAt);
     }
 }

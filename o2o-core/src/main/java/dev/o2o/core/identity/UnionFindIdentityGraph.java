@@ -40,12 +40,13 @@ final class UnionFindIdentityGraph implements IdentityGraph {
 
     private static final int NODE_SUPER = 1;
     private static final int NODE_ERASED = 2;
+    private static final int NODE_INLINE = 4; // the value is in the record; bits 3..7 of the flags hold its length
 
     private static final int TOMBSTONE = -1;
     private static final int MAX_NODES = (1 << 30) - 1;
 
     // node record layout
-    private static final int N_STRIDE = 9;
+    private static final int N_STRIDE = 13;
     private static final int N_PARENT = 0;
     private static final int N_SIZE = 1;
     private static final int N_MIN = 2;
@@ -55,6 +56,8 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     private static final int N_META = 6; // type index << 8 | flags
     private static final int N_HASH = 7;
     private static final int N_OFF = 8; // start of the value in the arena; its end is the next node's start
+    private static final int N_INLINE = 9; // values of up to 16 chars in 0..255 also sit here, 4 per int
+    private static final int INLINE_CHARS = 16;
 
     // link record layout: first node, second node | state << 30, next half-edge of each end
     private static final int L_STRIDE = 4;
@@ -209,6 +212,26 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         return h ^ (h >>> 16);
     }
 
+    /** Packs a short Latin-1 value into the record at {@code b}; returns the flag bits to set. */
+    private int inline(String value, int b) {
+        int n = value.length();
+        if (n > INLINE_CHARS) {
+            return 0;
+        }
+        for (int i = 0; i < n; i++) {
+            if (value.charAt(i) > 0xFF) {
+                return 0;
+            }
+        }
+        for (int k = 0; k < INLINE_CHARS / 4; k++) {
+            nodes[b + N_INLINE + k] = 0;
+        }
+        for (int i = 0; i < n; i++) {
+            nodes[b + N_INLINE + (i >>> 2)] |= value.charAt(i) << ((i & 3) << 3);
+        }
+        return NODE_INLINE | (n << 3);
+    }
+
     private int typeIndexOrMinus(IdentifierType type) {
         IdentifierType[] t = types;
         for (int i = 0; i < t.length; i++) {
@@ -237,8 +260,23 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     }
 
     private boolean sameIdentifier(int node, int typeIndex, String value) {
-        if (typeIndex(node) != typeIndex) {
+        int meta = nodes[node * N_STRIDE + N_META];
+        if (meta >>> 8 != typeIndex) {
             return false;
+        }
+        if ((meta & NODE_INLINE) != 0) {
+            // compared within the node record, which the hash check has just brought into the cache
+            int n = value.length();
+            if (((meta >>> 3) & 0x1F) != n) {
+                return false;
+            }
+            int base = node * N_STRIDE + N_INLINE;
+            for (int i = 0; i < n; i++) {
+                if (((nodes[base + (i >>> 2)] >>> ((i & 3) << 3)) & 0xFF) != value.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
         int start = valueStart(node);
         if (valueEnd(node) - start != value.length()) {
@@ -402,7 +440,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         nodes[b + N_NEXT] = node;
         nodes[b + N_HEAD] = -1;
         nodes[b + N_PARTNERS] = 0;
-        nodes[b + N_META] = type << 8;
+        nodes[b + N_META] = (type << 8) | inline(value, b);
         nodes[b + N_HASH] = hash;
         liveNodes++;
         clusters++;

@@ -229,6 +229,31 @@ class IdentityGraphTest {
     }
 
     @Test
+    void shortLongAndNonLatinValuesAreKeptExactly() {
+        IdentityGraph g = IdentityGraph.create(IdentityConfig.defaults().withExpectedSize(2, 2));
+        List<Identifier> ids = List.of(
+                Identifier.memberCard("0123456789abcdef"), Identifier.memberCard("0123456789abcdeF"),
+                Identifier.memberCard("0123456789abcdef0"), Identifier.memberCard("0123456789abcde"),
+                Identifier.socialOpenId("oWx_\u5f20\u4e09"), Identifier.socialOpenId("oWx_\u5f20\u4e8c"),
+                Identifier.email("caf\u00e9@example.com"), Identifier.email("cafe@example.com"),
+                Identifier.deviceId("6f1c2a9e-1b7d-4c52-9a43-0d2a3c9e7b11"), Identifier.phone("\u00ff"));
+        for (int i = 0; i < ids.size(); i++) {
+            assertEquals(CustomerKey.of("cust-" + i), g.addIdentifier(ids.get(i)));
+        }
+        assertEquals(ids, g.identifiers());
+        for (int i = 0; i < ids.size(); i++) {
+            Identifier copy = Identifier.of(ids.get(i).type(), new String(ids.get(i).value().toCharArray()));
+            assertEquals(Optional.of(CustomerKey.of("cust-" + i)), g.resolve(copy));
+        }
+        assertEquals(Optional.empty(), g.resolve(Identifier.memberCard("0123456789abcdeg")));
+        assertEquals(Optional.empty(), g.resolve(Identifier.phone("0123456789abcdef")));
+        assertEquals(LinkResult.MERGED, g.addLink(link(ids.get(0), ids.get(4), 0, "x")));
+        assertEquals(LinkResult.DUPLICATE, g.addLink(link(Identifier.socialOpenId("oWx_\u5f20\u4e09"),
+                Identifier.memberCard("0123456789abcdef"), 1, "y")));
+        assertEquals(ids.size(), g.identifierCount());
+    }
+
+    @Test
     void identifiersNeverShowTheirValue() {
         assertEquals("phone[11 chars]", PHONE.toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

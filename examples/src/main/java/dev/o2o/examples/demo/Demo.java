@@ -53,6 +53,8 @@ import dev.o2o.segmentation.clv.CustomerSummary;
 import dev.o2o.segmentation.clv.GammaGamma;
 import dev.o2o.segmentation.clv.ModelFit;
 import dev.o2o.segmentation.clv.SpendData;
+import dev.o2o.segmentation.lifecycle.LifecyclePolicy;
+import dev.o2o.segmentation.lifecycle.LifecycleStage;
 import dev.o2o.segmentation.rfm.CustomerRfm;
 import dev.o2o.segmentation.rfm.RfmOptions;
 import dev.o2o.segmentation.rfm.RfmScores;
@@ -190,7 +192,7 @@ public final class Demo {
         step("profiles and tags");
         profilesSection(touchpoints, orders, end);
 
-        step("RFM segments");
+        step("RFM and lifecycle segments");
         Map<CustomerKey, List<Order>> byCustomer = new HashMap<>();
         for (Order o : orders) {
             byCustomer.computeIfAbsent(o.customer(), k -> new ArrayList<>()).add(o);
@@ -399,12 +401,40 @@ public final class Demo {
             customers.row(c.customer().value(), c.recencyDays(), c.frequency(), c.monetary().amount().toPlainString(),
                     scores.recency(k), scores.frequency(k), scores.monetary(k), seg.segment(k));
         }
-        report.section("RFM segments",
+        LifecyclePolicy policy = LifecyclePolicy.fixed(30, 90, 180);
+        LocalDate asOf = end.atZone(ZONE).toLocalDate();
+        Map<LifecycleStage, Long> stages = new TreeMap<>();
+        for (List<Order> list : byCustomer.values()) {
+            List<LocalDate> days = new ArrayList<>();
+            for (Order o : list) {
+                if (o.status().isPurchase()) {
+                    days.add(o.instant().atZone(ZONE).toLocalDate());
+                }
+            }
+            if (!days.isEmpty()) {
+                stages.merge(policy.stageOf(days, asOf), 1L, Long::sum);
+            }
+        }
+        Table life = new Table("lifecycle", "stage", "customers", "share");
+        long all = stages.values().stream().mapToLong(Long::longValue).sum();
+        List<String> lifeLabels = new ArrayList<>();
+        List<String> lifeTexts = new ArrayList<>();
+        double[] lifeValues = new double[stages.size()];
+        int li = 0;
+        for (Map.Entry<LifecycleStage, Long> e : stages.entrySet()) {
+            life.row(e.getKey(), e.getValue(), pct(e.getValue(), all));
+            lifeLabels.add(e.getKey().toString().toLowerCase(Locale.ROOT));
+            lifeValues[li++] = e.getValue();
+            lifeTexts.add(String.format(Locale.ROOT, "%,d (%s)", e.getValue(), pct(e.getValue(), all)));
+        }
+        report.section("RFM segments and lifecycle",
                 "<p>Quintile scores (5 = best) and the standard 11 segments; bars show each segment's share of "
                         + "customers and of revenue.</p>"
                         + Svg.groupedShares(cats, List.of("share of customers", "share of revenue"), shares, 760)
-                        + t.html(20),
-                t, customers);
+                        + t.html(20) + "<h3>Lifecycle stages</h3><p>New: first purchase within 30 days; sleeping: "
+                        + "none for 90 days; churned: none for 180 days.</p>"
+                        + Svg.hbars(lifeLabels, lifeValues, lifeTexts, Svg.PALETTE[4], 760) + life.html(10),
+                t, customers, life);
     }
 
     // ---------------------------------------------------------------- CLV

@@ -26,7 +26,7 @@ class DemoCommandTest {
         Path report = dir.resolve("report.html");
         assertEquals("report: " + report.toAbsolutePath().normalize(), c.out.strip());
         String html = Files.readString(report);
-        for (String section : List.of("Ingestion", "Identity resolution", "Profiles and tags", "RFM segments",
+        for (String section : List.of("Ingestion", "Identity resolution", "Profiles and tags", "RFM segments and lifecycle",
                 "Customer lifetime value", "Attribution", "Points simulation", "Coupon redemption by distance",
                 "Cohort retention")) {
             assertTrue(html.contains("\">" + section + "</h2>"), section);
@@ -37,7 +37,7 @@ class DemoCommandTest {
         assertFalse(withoutNamespace.contains("http://") || withoutNamespace.contains("https://"));
         assertFalse(html.contains("<script") || html.contains("<link ") || html.contains("<img "));
         for (String table : List.of("ingestion", "ingestion_errors", "identity", "tags", "rfm_segments",
-                "rfm_customers", "clv_parameters", "clv_distribution", "clv_customers", "attribution", "points",
+                "rfm_customers", "lifecycle", "clv_parameters", "clv_distribution", "clv_customers", "attribution", "points",
                 "coupon_redemption", "cohort_retention", "timings")) {
             assertTrue(Files.isRegularFile(dir.resolve(table + ".csv")), table);
         }

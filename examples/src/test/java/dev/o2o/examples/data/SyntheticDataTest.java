@@ -57,6 +57,27 @@ class SyntheticDataTest {
     }
 
     @Test
+    void concurrentRunsAreIndependent() throws Exception {
+        // the generator is documented as thread-safe: two runs at once give the same bytes as one alone
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<?> f1 = pool.submit(() ->
+                    SyntheticData.generate(SyntheticConfig.defaults(3000, 11), tmp.resolve("p1"), m -> { }));
+            java.util.concurrent.Future<?> f2 = pool.submit(() ->
+                    SyntheticData.generate(SyntheticConfig.defaults(3000, 11), tmp.resolve("p2"), m -> { }));
+            f1.get();
+            f2.get();
+        } finally {
+            pool.shutdown();
+        }
+        for (String name : fileNames(tmp.resolve("a"))) {
+            byte[] expected = Files.readAllBytes(tmp.resolve("a").resolve(name));
+            assertArrayEquals(expected, Files.readAllBytes(tmp.resolve("p1").resolve(name)), name);
+            assertArrayEquals(expected, Files.readAllBytes(tmp.resolve("p2").resolve(name)), name);
+        }
+    }
+
+    @Test
     void anotherSeedGivesOtherData() throws IOException {
         SyntheticData.generate(SyntheticConfig.defaults(3000, 12), tmp.resolve("c"), m -> { });
         assertFalse(java.util.Arrays.equals(Files.readAllBytes(tmp.resolve("a").resolve(SyntheticData.ORDERS)),

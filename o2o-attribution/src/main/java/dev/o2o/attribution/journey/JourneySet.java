@@ -192,6 +192,7 @@ public final class JourneySet {
         private double unattributedConversions;
         private double unattributedValue;
         private Boolean timed;
+        private java.util.Currency currency;
 
         Builder(ChannelRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -255,9 +256,21 @@ public final class JourneySet {
             table.add(path, null, conversions, value, nulls);
         }
 
-        /** Adds a built journey with touch times. */
+        /**
+         * Adds a built journey with touch times; its value is the order's net total (all orders must share one
+         * currency).
+         */
         public Builder add(Journey journey) {
             Objects.requireNonNull(journey, "journey");
+            journey.conversion().ifPresent(o -> {
+                if (currency == null) {
+                    currency = o.currency();
+                } else if (!currency.equals(o.currency())) {
+                    throw new IllegalArgumentException("order '" + o.id() + "' is in " + o.currency().getCurrencyCode()
+                            + " but earlier orders are in " + currency.getCurrencyCode()
+                            + "; convert to one currency before attribution");
+                }
+            });
             double conv = journey.conversion().isPresent() ? 1 : 0;
             double value = journey.conversion().map(o -> o.netTotal().amount().doubleValue()).orElse(0.0);
             if (journey.touchpoints().isEmpty()) {

@@ -102,6 +102,17 @@ class JourneyBuilderTest {
     }
 
     @Test
+    void mixedCurrenciesAreRejected() {
+        Order usd = Order.completed("u1", BOB, APP, Optional.empty(), T0.plusSeconds(7200),
+                List.of(new OrderLine("sku-1", "general", 1, Money.of("3.00", "USD"))));
+        List<Journey> js = JourneyBuilder.withDefaults().build(List.of(touch(ANN, APP, 0), touch(BOB, APP, 0)),
+                List.of(order("o1", ANN, STORE, 1, "5.00"), usd));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> JourneySet.of(new ChannelRegistry(), js));
+        assertTrue(e.getMessage().contains("USD"), e.getMessage());
+    }
+
+    @Test
     void cancelledOrdersAreNotConversions() {
         OrderLine line = orderLine("5.00");
         Order cancelled = new Order("c1", ANN, APP, Optional.empty(), T0.plusSeconds(3600), List.of(line),

@@ -151,7 +151,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
 
     @Override
     public double expectedPurchases(double t, CustomerSummary c) {
-        PurchaseModel.requireHorizon(t);
+        Params.requireHorizon(t);
         if (t == 0) {
             return 0;
         }
@@ -169,7 +169,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
 
     @Override
     public double expectedPurchases(double t) {
-        PurchaseModel.requireHorizon(t);
+        Params.requireHorizon(t);
         if (t == 0) {
             return 0;
         }

@@ -2,7 +2,6 @@ package dev.o2o.segmentation.clv;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Objects;
 
@@ -71,9 +70,5 @@ public record CustomerSummary(int frequency, double recency, double age) {
     @Override
     public String toString() {
         return "CustomerSummary[x=" + frequency + ", t_x=" + recency + ", T=" + age + "]";
-    }
-
-    static double[] copy(double[] a) {
-        return Arrays.copyOf(a, a.length);
     }
 }

@@ -135,7 +135,7 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Purc
 
     @Override
     public double expectedPurchases(double t, CustomerSummary c) {
-        PurchaseModel.requireHorizon(t);
+        Params.requireHorizon(t);
         if (t == 0) {
             return 0;
         }
@@ -149,7 +149,7 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Purc
 
     @Override
     public double expectedPurchases(double t) {
-        PurchaseModel.requireHorizon(t);
+        Params.requireHorizon(t);
         if (t == 0) {
             return 0;
         }

@@ -12,6 +12,14 @@ final class Params {
         }
     }
 
+    /** Checks a forecast horizon. */
+    static double requireHorizon(double t) {
+        if (!(t >= 0) || !Double.isFinite(t)) {
+            throw new IllegalArgumentException("horizon t must be finite and >= 0, got " + t);
+        }
+        return t;
+    }
+
     /** {@code out[x] = sum_{i<x} ln(c + i) = lnGamma(c + x) - lnGamma(c)}, for x = 0..max. */
     static double[] cumLog(double c, int max) {
         double[] out = new double[max + 1];

@@ -136,7 +136,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
 
     @Override
     public double expectedPurchases(double t, CustomerSummary c) {
-        PurchaseModel.requireHorizon(t);
+        Params.requireHorizon(t);
         if (t == 0) {
             return 0;
         }
@@ -148,7 +148,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
 
     @Override
     public double expectedPurchases(double t) {
-        PurchaseModel.requireHorizon(t);
+        Params.requireHorizon(t);
         if (t == 0) {
             return 0;
         }

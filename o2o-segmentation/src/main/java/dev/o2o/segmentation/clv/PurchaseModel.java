@@ -57,12 +57,4 @@ public sealed interface PurchaseModel permits BgNbd, MbgNbd, ParetoNbd {
         }
         return out;
     }
-
-    /** Checks a forecast horizon. */
-    static double requireHorizon(double t) {
-        if (!(t >= 0) || !Double.isFinite(t)) {
-            throw new IllegalArgumentException("horizon t must be finite and >= 0, got " + t);
-        }
-        return t;
-    }
 }

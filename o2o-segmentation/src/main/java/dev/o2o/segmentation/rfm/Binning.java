@@ -11,15 +11,9 @@ final class Binning {
      *
      * @param scratch a work array of at least {@code values.length}; overwritten
      */
-    static void score(double[] values, int k, TiePolicy ties, boolean reverse, byte[] out, double[] scratch,
-                      String column) {
+    static void score(double[] values, int k, TiePolicy ties, boolean reverse, byte[] out, double[] scratch) {
+        // values are finite: RfmTable validated them
         int n = values.length;
-        for (int i = 0; i < n; i++) {
-            double v = values[i];
-            if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException(column + " of customer at index " + i + " is not finite: " + v);
-            }
-        }
         System.arraycopy(values, 0, scratch, 0, n);
         if (n == 1) {
             out[0] = (byte) (reverse ? k : 1);

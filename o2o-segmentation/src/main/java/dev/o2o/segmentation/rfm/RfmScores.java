@@ -1,7 +1,5 @@
 package dev.o2o.segmentation.rfm;
 
-import java.util.Objects;
-
 /**
  * The R, F and M scores ({@code 1..bins}) of every customer of an {@link RfmTable}, by index.
  *
@@ -77,13 +75,5 @@ public final class RfmScores {
             c += b == score ? 1 : 0;
         }
         return c;
-    }
-
-    static RfmScores requireSameSize(RfmScores s, int n) {
-        Objects.requireNonNull(s, "scores");
-        if (s.size() != n) {
-            throw new IllegalArgumentException("scores of " + s.size() + " customers for a table of " + n);
-        }
-        return s;
     }
 }

@@ -63,9 +63,9 @@ public record RfmScoring(int bins, TiePolicy ties, double recencyWeight, double 
         byte[] r = new byte[n];
         byte[] f = new byte[n];
         byte[] m = new byte[n];
-        Binning.score(table.recency, bins, ties, true, r, scratch, "recency");
-        Binning.score(table.frequency, bins, ties, false, f, scratch, "frequency");
-        Binning.score(table.monetary, bins, ties, false, m, scratch, "monetary");
+        Binning.score(table.recency, bins, ties, true, r, scratch);
+        Binning.score(table.frequency, bins, ties, false, f, scratch);
+        Binning.score(table.monetary, bins, ties, false, m, scratch);
         return new RfmScores(this, r, f, m);
     }
 }

@@ -112,6 +112,19 @@ class BgNbdTest {
     }
 
     @Test
+    void unidentifiedModelIsAnErrorNotTheStartValues() {
+        // Nobody ever repeats: the dropout parameters are not identified and r runs to 0.
+        int n = 500;
+        int[] x = new int[n];
+        double[] tx = new double[n];
+        double[] t = new double[n];
+        java.util.Arrays.fill(t, 30);
+        ConvergenceException e = assertThrows(ConvergenceException.class,
+                () -> BgNbd.fit(CalibrationData.of(x, tx, t)));
+        assertTrue(e.getMessage().contains("BG/NBD"), e.getMessage());
+    }
+
+    @Test
     void nonConvergenceIsAnError() {
         assertThrows(ConvergenceException.class, () -> BgNbd.fit(Cdnow.summary(), new FitOptions(2, 1e-8)));
     }

@@ -43,7 +43,9 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     private static final int NODE_INLINE = 4; // the value is in the record; bits 3..7 of the flags hold its length
 
     private static final int TOMBSTONE = -1;
-    private static final int MAX_NODES = (1 << 30) - 1;
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+    private static final int MAX_NODES = MAX_ARRAY / 13; // N_STRIDE ints per node in one int array
+    private static final int MAX_LINKS = MAX_ARRAY / 4; // L_STRIDE ints per link
 
     // node record layout
     private static final int N_STRIDE = 13;
@@ -102,10 +104,10 @@ final class UnionFindIdentityGraph implements IdentityGraph {
 
     private int mergeCount;
     private long mergeSequence;
-    private long[] mergeSeq = new long[16];
-    private int[] mergeLink = new int[16];
-    private int[] mergeSurvivor = new int[16];
-    private int[] mergeAbsorbed = new int[16];
+    private long[] mergeSeq;
+    private int[] mergeLink;
+    private int[] mergeSurvivor;
+    private int[] mergeAbsorbed;
 
     // super-nodes in order of discovery: node -> suppressed link count
     private final Map<Integer, int[]> superNodes = new LinkedHashMap<>();
@@ -116,13 +118,19 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         this.limitsByType = config.superNodeLimits();
         int n = Math.min(config.expectedIdentifiers(), MAX_NODES);
         nodes = new int[n * N_STRIDE];
-        arena = new char[Math.max(16, n * 12)];
+        arena = new char[(int) Math.min(MAX_ARRAY, Math.max(16L, n * 12L))];
         table = new int[tableSizeFor(n)];
-        int m = config.expectedLinks();
+        int m = Math.min(config.expectedLinks(), MAX_LINKS);
         links = new int[m * L_STRIDE];
         linkMillis = new long[m];
         linkEvidence = new int[m];
         pairs = new long[tableSizeFor(m)];
+        // there are at most (identifiers - 1) merges; sizing for them up front spares regrowth garbage
+        int merges = Math.max(16, Math.min(n, m));
+        mergeSeq = new long[merges];
+        mergeLink = new int[merges];
+        mergeSurvivor = new int[merges];
+        mergeAbsorbed = new int[merges];
     }
 
     private static int tableSizeFor(int entries) {
@@ -461,10 +469,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
 
     private static int grow(int current) {
         long next = Math.max(16L, current + (current >> 1) + 1L);
-        if (next > Integer.MAX_VALUE / 8) {
-            throw new IllegalStateException("identity graph is full (" + current + " entries)");
-        }
-        return (int) next;
+        return (int) Math.min(next, MAX_ARRAY);
     }
 
     // ---------------------------------------------------------------- union-find
@@ -634,7 +639,10 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     private int storeLink(int a, int b, IdentityLink link) {
         int l = linkCount;
         if (l == linkMillis.length) {
-            int cap = grow(l);
+            if (l == MAX_LINKS) {
+                throw new IllegalStateException("identity graph is full (" + MAX_LINKS + " links)");
+            }
+            int cap = Math.min(grow(l), MAX_LINKS);
             links = Arrays.copyOf(links, cap * L_STRIDE);
             linkMillis = Arrays.copyOf(linkMillis, cap);
             linkEvidence = Arrays.copyOf(linkEvidence, cap);

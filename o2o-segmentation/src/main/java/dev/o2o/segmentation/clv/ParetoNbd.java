@@ -155,6 +155,45 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
         return r * beta / alpha * powerTerm(s - 1, Math.log(beta / (beta + t)));
     }
 
+    /**
+     * Simulates customers from this model: each is acquired at time 0 and observed for
+     * {@code age} time units; returns their calibration summaries. Deterministic for a seed.
+     */
+    public CalibrationData simulate(int customers, double age, long seed) {
+        if (customers < 1) {
+            throw new IllegalArgumentException("customers must be >= 1, got " + customers);
+        }
+        Params.positive("simulation", "age", age);
+        org.apache.commons.math3.random.RandomGenerator rng = new org.apache.commons.math3.random.Well19937c(seed);
+        org.apache.commons.math3.distribution.GammaDistribution rate =
+                new org.apache.commons.math3.distribution.GammaDistribution(rng, r, 1 / alpha);
+        org.apache.commons.math3.distribution.GammaDistribution dropout =
+                new org.apache.commons.math3.distribution.GammaDistribution(rng, s, 1 / beta);
+        int[] x = new int[customers];
+        double[] tx = new double[customers];
+        double[] ts = new double[customers];
+        for (int i = 0; i < customers; i++) {
+            double lambda = rate.sample();
+            double mu = dropout.sample();
+            double end = Math.min(age, -Math.log(1 - rng.nextDouble()) / mu);
+            double time = 0;
+            int count = 0;
+            double last = 0;
+            while (true) {
+                time += -Math.log(1 - rng.nextDouble()) / lambda;
+                if (time > end) {
+                    break;
+                }
+                count++;
+                last = time;
+            }
+            x[i] = count;
+            tx[i] = last;
+            ts[i] = age;
+        }
+        return CalibrationData.of(x, tx, ts);
+    }
+
     /** {@code (1 - exp(k logQ)) / k}, with its limit {@code -logQ} at {@code k = 0}. */
     private static double powerTerm(double k, double logQ) {
         if (Math.abs(k) < 1e-12) {

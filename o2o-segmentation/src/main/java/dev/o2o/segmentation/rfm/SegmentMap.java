@@ -93,8 +93,9 @@ public final class SegmentMap {
      * 1        Lost              Lost              At Risk                      Can't Lose Them  Can't Lose Them
      * </pre>
      *
-     * The names follow the widely used RFM segment table (as in R's {@code rfm} vignette); that
-     * table's score ranges overlap, so the ranges here are our disjoint reading of it.
+     * The names follow the widely used 11-segment RFM table (popularised by Putler; R's
+     * {@code rfm} vignette uses a variant of it). That table's published score ranges overlap
+     * and leave gaps, so the ranges here are our own disjoint reading of it.
      */
     public static SegmentMap standard() {
         List<SegmentRule> rules = new ArrayList<>();

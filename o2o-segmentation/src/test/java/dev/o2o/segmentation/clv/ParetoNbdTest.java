@@ -23,6 +23,19 @@ class ParetoNbdTest {
     }
 
     @Test
+    void recoversSimulatedParametersWithinStandardErrors() {
+        ParetoNbd truth = new ParetoNbd(0.55, 10.5, 0.6, 12);
+        ModelFit<ParetoNbd> fit = ParetoNbd.fit(truth.simulate(20_000, 52, 7L));
+        System.out.println(fit);
+        for (int i = 0; i < 4; i++) {
+            double est = fit.estimates().get(i);
+            double se = fit.standardErrors().get(i);
+            double t = truth.parameters().get(i);
+            assertTrue(Math.abs(est - t) <= 2 * se, fit.parameterNames().get(i) + " " + est + " vs " + t + " se " + se);
+        }
+    }
+
+    @Test
     void heavyBuyersDoNotOverflow() {
         ParetoNbd m = new ParetoNbd(0.553, 10.578, 0.606, 11.669);
         for (int x : new int[] {100, 500, 2000}) {

@@ -202,6 +202,7 @@ public final class MarkovChain {
         double[] x = new double[stateCount];
         boolean[] none = new boolean[stateCount];
         conversionProbability = solve(none, x);
+        double[] baseX = x.clone();
         removalEffects = new double[channels];
         if (conversionProbability > 0) {
             boolean[] present = new boolean[channels];
@@ -215,10 +216,11 @@ public final class MarkovChain {
                 if (!present[c]) {
                     continue;
                 }
+                // warm start from the full chain's solution: states that cannot reach c keep their value
                 for (int s = 0; s < stateCount; s++) {
                     removed[s] = contains(stateChannels[s], c);
+                    x[s] = removed[s] ? 0 : baseX[s];
                 }
-                Arrays.fill(x, 0);
                 double p = solve(removed, x);
                 removalEffects[c] = Math.max(0, 1 - p / conversionProbability);
             }

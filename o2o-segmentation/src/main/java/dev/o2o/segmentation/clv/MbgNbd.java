@@ -147,6 +147,44 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Purc
         return hc / (a - 1) * -Math.expm1(logHyp) * probabilityAlive(c);
     }
 
+    /**
+     * Simulates customers from this model (dropout possible right after the first purchase):
+     * each is acquired at time 0 and observed for {@code age} time units. Deterministic for a seed.
+     */
+    public CalibrationData simulate(int customers, double age, long seed) {
+        if (customers < 1) {
+            throw new IllegalArgumentException("customers must be >= 1, got " + customers);
+        }
+        Params.positive("simulation", "age", age);
+        org.apache.commons.math3.random.RandomGenerator rng = new org.apache.commons.math3.random.Well19937c(seed);
+        org.apache.commons.math3.distribution.GammaDistribution rate =
+                new org.apache.commons.math3.distribution.GammaDistribution(rng, r, 1 / alpha);
+        org.apache.commons.math3.distribution.BetaDistribution drop =
+                new org.apache.commons.math3.distribution.BetaDistribution(rng, a, b);
+        int[] x = new int[customers];
+        double[] tx = new double[customers];
+        double[] ts = new double[customers];
+        for (int i = 0; i < customers; i++) {
+            double lambda = rate.sample();
+            double p = drop.sample();
+            double time = 0;
+            int count = 0;
+            double last = 0;
+            while (rng.nextDouble() >= p) {
+                time += -Math.log(1 - rng.nextDouble()) / lambda;
+                if (time > age) {
+                    break;
+                }
+                count++;
+                last = time;
+            }
+            x[i] = count;
+            tx[i] = last;
+            ts[i] = age;
+        }
+        return CalibrationData.of(x, tx, ts);
+    }
+
     @Override
     public double expectedPurchases(double t) {
         Params.requireHorizon(t);

@@ -63,11 +63,11 @@ public record SyntheticConfig(int customers, long seed, int stores, Instant star
 
     /**
      * 20 stores in Shanghai, a 52-week window from 2026-01-05, a 12-week acquisition cohort,
-     * BG/NBD r=0.9, alpha=4, a=0.7, b=3 and the CDNOW Gamma-Gamma spend (p=6.25, q=3.74, v=15.44).
+     * BG/NBD r=0.9, alpha=6, a=0.7, b=3 and the CDNOW Gamma-Gamma spend (p=6.25, q=3.74, v=15.44).
      */
     public static SyntheticConfig defaults(int customers, long seed) {
         return new SyntheticConfig(customers, seed, 20, Instant.parse("2026-01-05T00:00:00Z"), 52, 12,
-                0.9, 4.0, 0.7, 3.0, 6.25, 3.74, 15.44);
+                0.9, 6.0, 0.7, 3.0, 6.25, 3.74, 15.44);
     }
 
     /** The mean spend per order implied by the Gamma-Gamma parameters, p v / (q - 1). */

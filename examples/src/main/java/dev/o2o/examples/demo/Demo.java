@@ -44,7 +44,11 @@ import dev.o2o.loyalty.points.EarningHistory;
 import dev.o2o.loyalty.points.EarningRule;
 import dev.o2o.loyalty.points.Evaluation;
 import dev.o2o.loyalty.points.Member;
+import dev.o2o.loyalty.points.LedgerStore;
 import dev.o2o.loyalty.points.PointsAward;
+import dev.o2o.loyalty.points.PointsLedger;
+import dev.o2o.loyalty.points.Posting;
+import dev.o2o.loyalty.points.PostingResult;
 import dev.o2o.loyalty.points.RuleSet;
 import dev.o2o.segmentation.clv.BgNbd;
 import dev.o2o.segmentation.clv.CalibrationData;
@@ -85,6 +89,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -132,6 +137,13 @@ public final class Demo {
 
     private String lastStep;
 
+    private void timed(Map<String, Long> times, String name, Runnable task) {
+        progress.accept("demo: " + name + " ...");
+        long t = System.nanoTime();
+        task.run();
+        times.put(name, (System.nanoTime() - t) / 1_000_000);
+    }
+
     /** Runs every step and returns the report file. */
     public Path run() {
         long t0 = System.nanoTime();
@@ -166,7 +178,7 @@ public final class Demo {
         @SuppressWarnings("unchecked")
         List<Touchpoint> rawTouchpoints = (List<Touchpoint>) tp[0];
         IngestReport tpReport = (IngestReport) tp[1];
-        ingestionSection(tpReport, orderReport, gen);
+        ingestionSection(report, tpReport, orderReport, gen);
 
         step("resolve identities");
         IdentityGraph graph = IdentityGraph.create(IdentityConfig.defaults()
@@ -187,31 +199,40 @@ public final class Demo {
                     o.lines(), o.status(), o.refunded()));
         }
         rawOrders.clear();
-        identitySection(graph, links, resolved, data.resolve(SyntheticData.TRUTH_IDENTIFIERS), gen);
+        identitySection(report, graph, links, resolved, data.resolve(SyntheticData.TRUTH_IDENTIFIERS), gen);
 
-        step("profiles and tags");
-        profilesSection(touchpoints, orders, end);
+        step(null);
 
-        step("RFM and lifecycle segments");
+        // the analyses are independent of one another: run them on two threads, keep the report order
+        Report profiles = new Report();
+        Report rfm = new Report();
+        Report clv = new Report();
+        Report attribution = new Report();
+        Report points = new Report();
+        Report coupons = new Report();
+        Report cohorts = new Report();
         Map<CustomerKey, List<Order>> byCustomer = new HashMap<>();
         for (Order o : orders) {
             byCustomer.computeIfAbsent(o.customer(), k -> new ArrayList<>()).add(o);
         }
-        rfmSection(orders, byCustomer, start, end);
-
-        step("BG/NBD and Gamma-Gamma CLV");
-        clvSection(byCustomer, end);
-
-        step("attribution");
-        attributionSection(touchpoints, orders);
-
-        step("points and coupons");
-        pointsSection(orders);
-        couponSection(data);
-
-        step("cohort retention");
-        cohortSection(orders, end);
-        step(null);
+        Map<String, Long> taskTimes = new java.util.concurrent.ConcurrentHashMap<>();
+        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
+            timed(taskTimes, "attribution", () -> attributionSection(attribution, touchpoints, orders));
+            timed(taskTimes, "BG/NBD and Gamma-Gamma CLV", () -> clvSection(clv, byCustomer, end));
+            timed(taskTimes, "cohort retention", () -> cohortSection(cohorts, orders, end));
+        });
+        timed(taskTimes, "profiles and tags", () -> profilesSection(profiles, touchpoints, orders, end));
+        timed(taskTimes, "RFM and lifecycle segments", () -> rfmSection(rfm, orders, byCustomer, start, end));
+        timed(taskTimes, "points ledger", () -> pointsSection(points, orders, end));
+        timed(taskTimes, "coupons", () -> couponSection(coupons, data));
+        other.join();
+        for (String task : List.of("profiles and tags", "RFM and lifecycle segments", "BG/NBD and Gamma-Gamma CLV",
+                "attribution", "points ledger", "coupons", "cohort retention")) {
+            timings.put(task + " (parallel)", taskTimes.get(task));
+        }
+        for (Report r : List.of(profiles, rfm, clv, attribution, points, coupons, cohorts)) {
+            report.addAll(r);
+        }
 
         long total = (System.nanoTime() - t0) / 1_000_000;
         Table steps = new Table("timings", "step", "milliseconds");
@@ -228,7 +249,7 @@ public final class Demo {
 
     // ---------------------------------------------------------------- ingestion
 
-    private void ingestionSection(IngestReport tp, IngestReport or, GenerationSummary gen) {
+    private void ingestionSection(Report report, IngestReport tp, IngestReport or, GenerationSummary gen) {
         Table counts = new Table("ingestion", "source", "records", "accepted", "rejected", "planted_bad_records");
         counts.row(tp.source(), tp.total(), tp.accepted(), tp.rejected(), gen.badTouchpoints());
         counts.row(or.source(), or.total(), or.accepted(), or.rejected(), gen.badOrders());
@@ -284,7 +305,7 @@ public final class Demo {
         });
     }
 
-    private void identitySection(IdentityGraph graph, long links, Map<String, CustomerKey> resolved, Path truthFile,
+    private void identitySection(Report report, IdentityGraph graph, long links, Map<String, CustomerKey> resolved, Path truthFile,
                                  GenerationSummary gen) {
         Map<CustomerKey, Integer> ownerOf = new HashMap<>();
         Set<CustomerKey> impure = new HashSet<>();
@@ -327,7 +348,7 @@ public final class Demo {
 
     // ---------------------------------------------------------------- profiles
 
-    private void profilesSection(List<Touchpoint> touchpoints, List<Order> orders, Instant end) {
+    private void profilesSection(Report report, List<Touchpoint> touchpoints, List<Order> orders, Instant end) {
         ProfileBook book = new ProfileBook(ProfileConfig.defaults().withCurrency(SyntheticData.CNY).withZone(ZONE));
         for (Touchpoint t : touchpoints) {
             book.add(t);
@@ -373,7 +394,7 @@ public final class Demo {
 
     // ---------------------------------------------------------------- RFM
 
-    private void rfmSection(List<Order> orders, Map<CustomerKey, List<Order>> byCustomer, Instant start,
+    private void rfmSection(Report report, List<Order> orders, Map<CustomerKey, List<Order>> byCustomer, Instant start,
                             Instant end) {
         List<CustomerRfm> rfm = RfmSummarizer.summarize(orders, RfmOptions.window(start.minus(Duration.ofDays(30)),
                 end, ZONE));
@@ -439,7 +460,7 @@ public final class Demo {
 
     // ---------------------------------------------------------------- CLV
 
-    private void clvSection(Map<CustomerKey, List<Order>> byCustomer, Instant end) {
+    private void clvSection(Report report, Map<CustomerKey, List<Order>> byCustomer, Instant end) {
         int n = byCustomer.size();
         int[] x = new int[n];
         double[] tx = new double[n];
@@ -556,7 +577,7 @@ public final class Demo {
 
     // ---------------------------------------------------------------- attribution
 
-    private void attributionSection(List<Touchpoint> touchpoints, List<Order> orders) {
+    private void attributionSection(Report report, List<Touchpoint> touchpoints, List<Order> orders) {
         List<Touchpoint> marketing = new ArrayList<>(touchpoints.size());
         for (Touchpoint t : touchpoints) {
             // coupon events are not part of the generator's journey model; keep them out of the paths
@@ -646,14 +667,18 @@ public final class Demo {
 
     // ---------------------------------------------------------------- points and coupons
 
-    private void pointsSection(List<Order> orders) {
+    private void pointsSection(Report report, List<Order> orders, Instant end) {
         RuleSet rules = RuleSet.builder()
                 .add(EarningRule.pointsPerAmount("base", 1, Money.of("1.00", "CNY")))
                 .add(EarningRule.channelMultiplier("store_double", SyntheticChannels.STORE.id(), new BigDecimal("2")))
                 .build();
+        PointsLedger ledger = PointsLedger.create(LedgerStore.inMemory(), java.time.Clock.fixed(end, ZONE));
         Map<String, Long> byRule = new TreeMap<>();
         Map<String, long[]> byChannel = new TreeMap<>();
-        long total = 0;
+        Set<String> accounts = new java.util.TreeSet<>();
+        long earned = 0;
+        long replayed = 0;
+        int k = 0;
         for (Order o : orders) {
             if (!o.status().isPurchase()) {
                 continue;
@@ -663,24 +688,63 @@ public final class Demo {
             for (PointsAward a : ev.awards()) {
                 byRule.merge(a.ruleId(), a.points(), Long::sum);
             }
-            long[] c = byChannel.computeIfAbsent(o.channel().id(), k -> new long[2]);
+            long[] c = byChannel.computeIfAbsent(o.channel().id(), x -> new long[2]);
             c[0]++;
             c[1] += ev.total();
-            total += ev.total();
+            if (ev.total() > 0) {
+                String account = o.customer().value();
+                accounts.add(account);
+                Posting.Earn earn = Posting.earn(account, ev.total(), o.id(),
+                        Optional.of(o.instant().plus(Duration.ofDays(365))));
+                if (ledger.post(earn).ok()) {
+                    earned += ev.total();
+                }
+                // a retried delivery of every 50th order: the idempotency key must make it a no-op
+                if (++k % 50 == 0 && ledger.post(earn).status() == PostingResult.Status.REPLAYED) {
+                    replayed++;
+                }
+            }
         }
-        Table t = new Table("points", "rule_or_channel", "orders", "points");
+        // members with 1,000 points or more trade 1,000 for a voucher
+        long redeemed = 0;
+        long vouchers = 0;
+        for (String account : accounts) {
+            if (ledger.balance(account).available() >= 1000
+                    && ledger.post(Posting.redeem(account, 1000, "voucher-" + account)).ok()) {
+                redeemed += 1000;
+                vouchers++;
+            }
+        }
+        long balances = 0;
+        long broken = 0;
+        for (String account : accounts) {
+            balances += ledger.balance(account).total();
+            if (!ledger.check(account).holds()) {
+                broken++;
+            }
+        }
+        Table t = new Table("points", "item", "orders", "points");
         for (Map.Entry<String, Long> e : byRule.entrySet()) {
             t.row("rule " + e.getKey(), "", e.getValue());
         }
         for (Map.Entry<String, long[]> e : byChannel.entrySet()) {
             t.row("channel " + e.getKey(), e.getValue()[0], e.getValue()[1]);
         }
-        t.row("total", "", total);
+        t.row("earned (ledger)", "", earned);
+        t.row("retried postings replayed, not added", replayed, 0);
+        t.row("redeemed for " + vouchers + " vouchers", "", redeemed);
+        t.row("balances (ledger)", "", balances);
+        t.row("accounts whose invariants fail", accounts.size() + " checked", broken);
         report.section("Points simulation", "<p>One point per yuan spent, doubled in stores to pull online "
-                + "customers offline, evaluated by the loyalty rule engine on every purchase.</p>" + t.html(20), t);
+                + "customers offline, evaluated by the loyalty rule engine on every purchase and posted to an "
+                + "in-memory points ledger (with every 50th posting delivered twice); members with 1,000 points "
+                + "redeem them for a voucher. Earned " + String.format(Locale.ROOT, "%,d", earned) + " = redeemed "
+                + String.format(Locale.ROOT, "%,d", redeemed) + " + balances " + String.format(Locale.ROOT, "%,d", balances)
+                + (earned == redeemed + balances && broken == 0 ? ": no point lost or created." : ": MISMATCH.")
+                + "</p>" + t.html(20), t);
     }
 
-    private void couponSection(Path data) {
+    private void couponSection(Report report, Path data) {
         Map<String, DistanceBand> bandOf = new HashMap<>();
         long[] received = new long[DistanceBand.values().length];
         try (Reader in = Files.newBufferedReader(data.resolve(SyntheticData.TIANCHI), StandardCharsets.UTF_8)) {
@@ -724,7 +788,7 @@ public final class Demo {
 
     // ---------------------------------------------------------------- cohorts
 
-    private void cohortSection(List<Order> orders, Instant end) {
+    private void cohortSection(Report report, List<Order> orders, Instant end) {
         // the last complete month: the window ends a few days into the next one
         CohortMatrix m = CohortRetention.create(ZONE).addAll(orders)
                 .matrix(java.time.YearMonth.from(end.minusSeconds(1).atZone(ZONE)).minusMonths(

@@ -19,6 +19,11 @@ final class Report {
         sections.add(new Section(title, body, List.of(tables)));
     }
 
+    /** Appends the sections of another report. */
+    void addAll(Report other) {
+        sections.addAll(other.sections);
+    }
+
     void write(Path dir, Path html, String title) {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(Svg.esc(title))

@@ -63,6 +63,10 @@ class DemoCommandTest {
         }
         assertEquals(first, markov, 1.0, "every model credits the same conversions");
         assertTrue(c.err.contains("demo: attribution ..."), c.err);
+        // the points ledger neither loses nor creates points
+        assertTrue(html.contains(": no point lost or created."), "points conservation");
+        String points = Files.readString(dir.resolve("points.csv"));
+        assertTrue(points.contains("checked,0\n"), points);
     }
 
     @Test

@@ -71,6 +71,11 @@ public final class RfmTable {
         CustomerKey[] k = new CustomerKey[n];
         for (int i = 0; i < n; i++) {
             CustomerRfm c = Objects.requireNonNull(customers.get(i), "customers[" + i + "]");
+            if (!c.monetary().currency().equals(customers.get(0).monetary().currency())) {
+                throw new IllegalArgumentException("monetary of " + c.customer() + " is in "
+                        + c.monetary().currency().getCurrencyCode() + ", of " + customers.get(0).customer() + " in "
+                        + customers.get(0).monetary().currency().getCurrencyCode() + "; convert to one currency first");
+            }
             r[i] = c.recencyDays();
             f[i] = c.frequency();
             m[i] = c.monetary().amount().doubleValue();

@@ -2,6 +2,7 @@ package dev.o2o.segmentation.rfm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.o2o.core.Channel;
 import dev.o2o.core.CustomerKey;
@@ -84,5 +85,9 @@ class RfmSummarizerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.add(usd));
         assertEquals(true, e.getMessage().contains("USD"));
         assertThrows(IllegalArgumentException.class, () -> RfmOptions.window(Instant.EPOCH, Instant.EPOCH, SHANGHAI));
+        List<CustomerRfm> mixed = List.of(new CustomerRfm(CustomerKey.of("a"), 1, 1, Money.of("1.00", "CNY")),
+                new CustomerRfm(CustomerKey.of("b"), 1, 1, Money.of("1.00", "USD")));
+        e = assertThrows(IllegalArgumentException.class, () -> RfmTable.of(mixed));
+        assertTrue(e.getMessage().contains("USD"), e.getMessage());
     }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Storage of coupon limits, issued codes and redemptions. Every operation is atomic: quantity,
  * budget and per-customer limits hold under any number of concurrent redemptions, and a
- * redemption retried with the same key returns its first outcome.
+ * redemption retried with the same key returns its first outcome, a refusal included.
  *
  * <p>Business outcomes are {@link StoreOutcome} values; storage failures throw
  * {@link CouponStoreException}. Instants are kept to the millisecond. Implementations must be
@@ -44,8 +44,11 @@ public interface CouponStore extends UsageSource {
     /**
      * Redeems a code once: NOT_FOUND, ALREADY_REDEEMED, RESERVED (for another order),
      * QUANTITY_EXHAUSTED, BUDGET_EXHAUSTED, PER_CUSTOMER_LIMIT, CURRENCY_MISMATCH, or success.
-     * The same key again returns the first success ({@code replayed}); a key used for another
-     * code fails KEY_CONFLICT. Failed attempts are not recorded, so retrying one evaluates anew.
+     * Every outcome but KEY_CONFLICT is the first outcome of the request's key and is kept: the same
+     * key again returns the first success or the first refusal with the same code and message
+     * ({@code replayed}), and changes nothing, even if the limits, the code or the counts changed
+     * since. To try again after a refusal, use a new key. A key used for another code or customer
+     * fails KEY_CONFLICT (and that is not recorded).
      */
     StoreOutcome redeem(RedemptionRequest request);
 

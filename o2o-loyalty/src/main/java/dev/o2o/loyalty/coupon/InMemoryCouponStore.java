@@ -53,6 +53,8 @@ final class InMemoryCouponStore implements CouponStore {
     private final ConcurrentHashMap<String, Campaign> campaigns = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Code> codes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Redemption> redemptions = new ConcurrentHashMap<>();
+    /** First outcomes of refused redemption keys. */
+    private final ConcurrentHashMap<String, Refusal> refusals = new ConcurrentHashMap<>();
 
     private static Instant ms(Instant t) {
         return t.truncatedTo(ChronoUnit.MILLIS);
@@ -151,42 +153,43 @@ final class InMemoryCouponStore implements CouponStore {
     @Override
     public StoreOutcome redeem(RedemptionRequest r) {
         Objects.requireNonNull(r, "request");
-        Redemption prior = redemptions.get(r.key());
-        if (prior != null) {
-            return replay(prior, r);
+        StoreOutcome first = firstOutcome(r);
+        if (first != null) {
+            return first;
         }
         Code c = codes.get(r.code());
         if (c == null || !c.customer.equals(r.customer())) {
-            return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no code " + r.code() + " for this customer");
+            return refuse(r, StoreOutcome.fail(ReasonCode.NOT_FOUND, "no code " + r.code() + " for this customer"));
         }
         Campaign camp = campaigns.get(c.couponId);
         synchronized (camp) {
-            prior = redemptions.get(r.key());
-            if (prior != null) {
-                return replay(prior, r);
+            // refusals are recorded under the coupon's lock, so a concurrent retry sees them here
+            first = firstOutcome(r);
+            if (first != null) {
+                return first;
             }
             StoreOutcome busy = busy(c, r.orderId(), r.at());
             if (busy != null) {
-                return busy;
+                return refuse(r, busy);
             }
             CouponLimits l = camp.limits;
             long amount = r.discount().minorUnits();
             if (l.totalBudget().isPresent() && !l.totalBudget().get().currency().equals(r.discount().currency())) {
-                return StoreOutcome.fail(ReasonCode.CURRENCY_MISMATCH, "discount " + r.discount() + " is not in the budget's currency");
+                return refuse(r, StoreOutcome.fail(ReasonCode.CURRENCY_MISMATCH, "discount " + r.discount() + " is not in the budget's currency"));
             }
             if (l.totalQuantity().isPresent() && camp.redeemed >= l.totalQuantity().getAsLong()) {
-                return StoreOutcome.fail(ReasonCode.QUANTITY_EXHAUSTED, "all " + l.totalQuantity().getAsLong() + " units are used");
+                return refuse(r, StoreOutcome.fail(ReasonCode.QUANTITY_EXHAUSTED, "all " + l.totalQuantity().getAsLong() + " units are used"));
             }
             if (l.totalBudget().isPresent() && camp.spentMinor + amount > l.totalBudget().get().minorUnits()) {
-                return StoreOutcome.fail(ReasonCode.BUDGET_EXHAUSTED, "budget " + l.totalBudget().get() + " cannot cover " + r.discount());
+                return refuse(r, StoreOutcome.fail(ReasonCode.BUDGET_EXHAUSTED, "budget " + l.totalBudget().get() + " cannot cover " + r.discount()));
             }
             long[] mine = camp.byCustomer.get(r.customer());
             if (l.perCustomerLimit().isPresent() && mine != null && mine[0] >= l.perCustomerLimit().getAsInt()) {
-                return StoreOutcome.fail(ReasonCode.PER_CUSTOMER_LIMIT, "customer reached the limit of " + l.perCustomerLimit().getAsInt());
+                return refuse(r, StoreOutcome.fail(ReasonCode.PER_CUSTOMER_LIMIT, "customer reached the limit of " + l.perCustomerLimit().getAsInt()));
             }
             Redemption red = new Redemption(r.key(), r.code(), c.couponId, r.customer(), r.orderId(), r.discount(),
                     r.storeId(), r.cashierId(), ms(r.at()), Optional.empty());
-            prior = redemptions.putIfAbsent(r.key(), red);
+            Redemption prior = redemptions.putIfAbsent(r.key(), red);
             if (prior != null) {
                 // the same key won the race on another coupon
                 return replay(prior, r);
@@ -203,6 +206,22 @@ final class InMemoryCouponStore implements CouponStore {
             c.reservedUntil = null;
             return StoreOutcome.ok(red, false);
         }
+    }
+
+    /** The first outcome of the request's key (a redemption or a refusal) replayed, or null for a new key. */
+    private StoreOutcome firstOutcome(RedemptionRequest r) {
+        Redemption prior = redemptions.get(r.key());
+        if (prior != null) {
+            return replay(prior, r);
+        }
+        Refusal refused = refusals.get(r.key());
+        return refused == null ? null : refused.replay(r);
+    }
+
+    /** Remembers a refusal as the first outcome of its key, unless the key got one concurrently. */
+    private StoreOutcome refuse(RedemptionRequest r, StoreOutcome failure) {
+        Refusal first = refusals.putIfAbsent(r.key(), Refusal.of(r, failure));
+        return first == null ? failure : first.replay(r);
     }
 
     private static StoreOutcome replay(Redemption prior, RedemptionRequest r) {

@@ -316,71 +316,124 @@ final class JdbcCouponStore implements CouponStore {
     public StoreOutcome redeem(RedemptionRequest r) {
         Objects.requireNonNull(r, "request");
         return tx("redeem " + r.key(), c -> {
-            Redemption prior = loadRedemption(c, r.key());
-            if (prior != null) {
-                return replay(prior, r);
+            StoreOutcome o = attemptRedeem(c, r);
+            if (Refusal.remembered(o)) {
+                return refuse(c, r, o);
             }
-            IssuedCode ic = loadCode(c, r.code(), false);
-            if (ic == null || !ic.customer().equals(r.customer())) {
-                return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no code " + r.code() + " for this customer");
-            }
-            // lock order: coupon row, then code row; every writer follows it, so no deadlocks
-            Row row = loadCampaign(c, ic.couponId(), true);
-            prior = loadRedemption(c, r.key());
-            if (prior != null) {
-                return replay(prior, r);
-            }
-            ic = loadCode(c, r.code(), true);
-            StoreOutcome b = busy(ic, r.orderId(), r.at());
-            if (b != null) {
-                return b;
-            }
-            CouponLimits l = row.limits();
-            long amount = r.discount().minorUnits();
-            if (l.totalBudget().isPresent() && !l.totalBudget().get().currency().equals(r.discount().currency())) {
-                return StoreOutcome.fail(ReasonCode.CURRENCY_MISMATCH, "discount " + r.discount() + " is not in the budget's currency");
-            }
-            if (l.totalQuantity().isPresent() && row.redeemed() >= l.totalQuantity().getAsLong()) {
-                return StoreOutcome.fail(ReasonCode.QUANTITY_EXHAUSTED, "all " + l.totalQuantity().getAsLong() + " units are used");
-            }
-            if (l.totalBudget().isPresent() && row.spentMinor() + amount > l.totalBudget().get().minorUnits()) {
-                return StoreOutcome.fail(ReasonCode.BUDGET_EXHAUSTED, "budget " + l.totalBudget().get() + " cannot cover " + r.discount());
-            }
-            long mine = customerCount(c, ic.couponId(), r.customer());
-            if (l.perCustomerLimit().isPresent() && mine >= l.perCustomerLimit().getAsInt()) {
-                return StoreOutcome.fail(ReasonCode.PER_CUSTOMER_LIMIT, "customer reached the limit of " + l.perCustomerLimit().getAsInt());
-            }
-            Redemption red = new Redemption(r.key(), r.code(), ic.couponId(), r.customer(), r.orderId(), r.discount(),
-                    r.storeId(), r.cashierId(), Instant.ofEpochMilli(r.at().toEpochMilli()), Optional.empty());
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO coupon_redemption (redemption_key, code, coupon_id, "
-                    + "customer, order_id, amount_minor, currency, store_id, cashier_id, redeemed_at_ms) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                p.setString(1, red.key());
-                p.setString(2, red.code());
-                p.setString(3, red.couponId());
-                p.setString(4, red.customer().value());
-                p.setString(5, red.orderId());
-                p.setLong(6, amount);
-                p.setString(7, red.discount().currency().getCurrencyCode());
-                p.setString(8, red.storeId().orElse(null));
-                p.setString(9, red.cashierId().orElse(null));
-                p.setLong(10, red.redeemedAt().toEpochMilli());
-                p.executeUpdate();
-            } catch (SQLException e) {
-                if (uniqueViolation(e)) {
-                    throw new Retry(); // the same key committed elsewhere: start again and replay it
-                }
-                throw e;
-            }
-            counts(c, ic.couponId(), r.customer(), 1, amount);
-            try (PreparedStatement p = c.prepareStatement("UPDATE coupon_code SET state = 'REDEEMED', order_id = ?, "
-                    + "reserved_until_ms = NULL WHERE code = ?")) {
-                p.setString(1, r.orderId());
-                p.setString(2, r.code());
-                p.executeUpdate();
-            }
-            return StoreOutcome.ok(red, false);
+            return o;
         });
+    }
+
+    /** Remembers a refusal as the first outcome of its key, in the same transaction. */
+    private static StoreOutcome refuse(Connection c, RedemptionRequest r, StoreOutcome failure) throws SQLException {
+        Violation v = failure.failure().orElseThrow();
+        String message = v.message().length() > 1000 ? v.message().substring(0, 1000) : v.message();
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO coupon_refusal (redemption_key, code, customer, "
+                + "reason, message) VALUES (?, ?, ?, ?, ?)")) {
+            p.setString(1, r.key());
+            p.setString(2, r.code());
+            p.setString(3, r.customer().value());
+            p.setString(4, v.code().name());
+            p.setString(5, message);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            if (uniqueViolation(e)) {
+                throw new Retry(); // the same key was refused concurrently: start again and replay it
+            }
+            throw e;
+        }
+        return message.length() == v.message().length() ? failure : StoreOutcome.fail(v.code(), message);
+    }
+
+    private static Refusal loadRefusal(Connection c, String key) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT code, customer, reason, message FROM coupon_refusal "
+                + "WHERE redemption_key = ?")) {
+            p.setString(1, key);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return new Refusal(rs.getString(1), CustomerKey.of(rs.getString(2)),
+                        new Violation(ReasonCode.valueOf(rs.getString(3)), rs.getString(4)));
+            }
+        }
+    }
+
+    /** The first outcome of the request's key replayed, or null for a new key. */
+    private static StoreOutcome firstOutcome(Connection c, RedemptionRequest r) throws SQLException {
+        Redemption prior = loadRedemption(c, r.key());
+        if (prior != null) {
+            return replay(prior, r);
+        }
+        Refusal refused = loadRefusal(c, r.key());
+        return refused == null ? null : refused.replay(r);
+    }
+
+    private StoreOutcome attemptRedeem(Connection c, RedemptionRequest r) throws SQLException {
+        StoreOutcome first = firstOutcome(c, r);
+        if (first != null) {
+            return first;
+        }
+        IssuedCode ic = loadCode(c, r.code(), false);
+        if (ic == null || !ic.customer().equals(r.customer())) {
+            return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no code " + r.code() + " for this customer");
+        }
+        // lock order: coupon row, then code row; every writer follows it, so no deadlocks
+        Row row = loadCampaign(c, ic.couponId(), true);
+        first = firstOutcome(c, r);
+        if (first != null) {
+            return first;
+        }
+        ic = loadCode(c, r.code(), true);
+        StoreOutcome b = busy(ic, r.orderId(), r.at());
+        if (b != null) {
+            return b;
+        }
+        CouponLimits l = row.limits();
+        long amount = r.discount().minorUnits();
+        if (l.totalBudget().isPresent() && !l.totalBudget().get().currency().equals(r.discount().currency())) {
+            return StoreOutcome.fail(ReasonCode.CURRENCY_MISMATCH, "discount " + r.discount() + " is not in the budget's currency");
+        }
+        if (l.totalQuantity().isPresent() && row.redeemed() >= l.totalQuantity().getAsLong()) {
+            return StoreOutcome.fail(ReasonCode.QUANTITY_EXHAUSTED, "all " + l.totalQuantity().getAsLong() + " units are used");
+        }
+        if (l.totalBudget().isPresent() && row.spentMinor() + amount > l.totalBudget().get().minorUnits()) {
+            return StoreOutcome.fail(ReasonCode.BUDGET_EXHAUSTED, "budget " + l.totalBudget().get() + " cannot cover " + r.discount());
+        }
+        long mine = customerCount(c, ic.couponId(), r.customer());
+        if (l.perCustomerLimit().isPresent() && mine >= l.perCustomerLimit().getAsInt()) {
+            return StoreOutcome.fail(ReasonCode.PER_CUSTOMER_LIMIT, "customer reached the limit of " + l.perCustomerLimit().getAsInt());
+        }
+        Redemption red = new Redemption(r.key(), r.code(), ic.couponId(), r.customer(), r.orderId(), r.discount(),
+                r.storeId(), r.cashierId(), Instant.ofEpochMilli(r.at().toEpochMilli()), Optional.empty());
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO coupon_redemption (redemption_key, code, coupon_id, "
+                + "customer, order_id, amount_minor, currency, store_id, cashier_id, redeemed_at_ms) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            p.setString(1, red.key());
+            p.setString(2, red.code());
+            p.setString(3, red.couponId());
+            p.setString(4, red.customer().value());
+            p.setString(5, red.orderId());
+            p.setLong(6, amount);
+            p.setString(7, red.discount().currency().getCurrencyCode());
+            p.setString(8, red.storeId().orElse(null));
+            p.setString(9, red.cashierId().orElse(null));
+            p.setLong(10, red.redeemedAt().toEpochMilli());
+            p.executeUpdate();
+        } catch (SQLException e) {
+            if (uniqueViolation(e)) {
+                throw new Retry(); // the same key committed elsewhere: start again and replay it
+            }
+            throw e;
+        }
+        counts(c, ic.couponId(), r.customer(), 1, amount);
+        try (PreparedStatement p = c.prepareStatement("UPDATE coupon_code SET state = 'REDEEMED', order_id = ?, "
+                + "reserved_until_ms = NULL WHERE code = ?")) {
+            p.setString(1, r.orderId());
+            p.setString(2, r.code());
+            p.executeUpdate();
+        }
+        return StoreOutcome.ok(red, false);
     }
 
     private static void counts(Connection c, String couponId, CustomerKey customer, int delta, long amount) throws SQLException {

@@ -86,6 +86,30 @@ final class DefaultPointsLedger implements PointsLedger {
             }
             return PostingResult.replayed(e);
         }
+        Optional<LedgerStore.Rejection> refused = tx.rejection(p.type(), p.sourceRef());
+        if (refused.isPresent()) {
+            LedgerStore.Rejection r = refused.get();
+            if (!r.account().equals(p.account())) {
+                return PostingResult.rejected(PostingResult.Status.KEY_CONFLICT,
+                        "key " + p.key() + " was posted for another account");
+            }
+            return PostingResult.rejected(r.status(), r.message());
+        }
+        PostingResult result = applyNew(tx, p, now);
+        if (!result.ok()) {
+            // the first outcome of the key, so that a retry after the balance changed is refused alike
+            String message = result.message();
+            if (message.length() > LedgerStore.Rejection.MAX_MESSAGE) {
+                message = message.substring(0, LedgerStore.Rejection.MAX_MESSAGE);
+            }
+            tx.recordRejection(new LedgerStore.Rejection(p.account(), p.type(), p.sourceRef(), result.status(),
+                    message));
+            return message.length() == result.message().length() ? result : PostingResult.rejected(result.status(), message);
+        }
+        return result;
+    }
+
+    private PostingResult applyNew(LedgerStore.Transaction tx, Posting p, Instant now) {
         if (p instanceof Posting.Earn earn) {
             Instant availableAt = earn.availableAt().orElse(now);
             if (earn.expiresAt().isPresent() && !earn.expiresAt().get().isAfter(availableAt)) {

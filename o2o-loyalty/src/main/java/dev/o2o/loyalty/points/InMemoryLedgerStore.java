@@ -44,11 +44,18 @@ final class InMemoryLedgerStore implements LedgerStore {
     private final ConcurrentHashMap<String, Acct> accounts = new ConcurrentHashMap<>();
     /** Entries by type (ordinal) and source reference: together the idempotency key. */
     private final List<ConcurrentHashMap<String, LedgerEntry>> byKey = new ArrayList<>();
+    /** Remembered rejections, by type (ordinal) and source reference like {@link #byKey}. */
+    private final List<ConcurrentHashMap<String, Rejection>> rejectedByKey = new ArrayList<>();
 
     InMemoryLedgerStore() {
         for (int i = 0; i < EntryType.values().length; i++) {
             byKey.add(new ConcurrentHashMap<>());
+            rejectedByKey.add(new ConcurrentHashMap<>());
         }
+    }
+
+    private ConcurrentHashMap<String, Rejection> rejections(EntryType type) {
+        return rejectedByKey.get(type.ordinal());
     }
 
     private ConcurrentHashMap<String, LedgerEntry> keys(EntryType type) {
@@ -200,6 +207,8 @@ final class InMemoryLedgerStore implements LedgerStore {
         /** Appends of this transaction, for undo: the first one, then any others. */
         private LedgerEntry firstAppended;
         private List<LedgerEntry> moreAppended;
+        /** Rejections recorded by this transaction, for undo; null for none. */
+        private List<Rejection> recorded;
 
         Tx(Acct single, Map<String, Acct> locked) {
             this.single = single;
@@ -217,6 +226,25 @@ final class InMemoryLedgerStore implements LedgerStore {
         @Override
         public Optional<LedgerEntry> entry(EntryType type, String sourceRef) {
             return Optional.ofNullable(keys(type).get(sourceRef));
+        }
+
+        @Override
+        public Optional<Rejection> rejection(EntryType type, String sourceRef) {
+            ConcurrentHashMap<String, Rejection> map = rejections(type);
+            // most postings are new and nothing was ever rejected: skip the lookup
+            return map.isEmpty() ? Optional.empty() : Optional.ofNullable(map.get(sourceRef));
+        }
+
+        @Override
+        public void recordRejection(Rejection r) {
+            locked(r.account());
+            if (keys(r.type()).containsKey(r.sourceRef()) || rejections(r.type()).putIfAbsent(r.sourceRef(), r) != null) {
+                throw new DuplicateKeyException(r.key());
+            }
+            if (recorded == null) {
+                recorded = new ArrayList<>(2);
+            }
+            recorded.add(r);
         }
 
         @Override
@@ -318,6 +346,10 @@ final class InMemoryLedgerStore implements LedgerStore {
             if (keys(d.type()).putIfAbsent(d.sourceRef(), e) != null) {
                 throw new DuplicateKeyException(d.key());
             }
+            if (rejection(d.type(), d.sourceRef()).isPresent()) {
+                keys(d.type()).remove(d.sourceRef(), e);
+                throw new DuplicateKeyException(d.key());
+            }
             for (LotMovement m : moves) {
                 MLot lot = a.lot(m.lotId());
                 boolean wasOpen = lot.remaining > 0;
@@ -352,6 +384,12 @@ final class InMemoryLedgerStore implements LedgerStore {
 
         /** Takes back this transaction's appends, newest first. */
         void undo() {
+            if (recorded != null) {
+                for (Rejection r : recorded) {
+                    rejections(r.type()).remove(r.sourceRef(), r);
+                }
+                recorded = null;
+            }
             if (firstAppended == null) {
                 return;
             }
@@ -405,6 +443,17 @@ final class InMemoryLedgerStore implements LedgerStore {
         for (EntryType t : EntryType.values()) {
             if (key.length() > colon && t.name().length() == colon && key.startsWith(t.name())) {
                 return Optional.ofNullable(keys(t).get(key.substring(colon + 1)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Rejection> rejectionByKey(String key) {
+        int colon = key.indexOf(':');
+        for (EntryType t : EntryType.values()) {
+            if (colon > 0 && t.name().length() == colon && key.startsWith(t.name())) {
+                return Optional.ofNullable(rejections(t).get(key.substring(colon + 1)));
             }
         }
         return Optional.empty();

@@ -38,6 +38,7 @@ final class JdbcLedgerStore implements LedgerStore {
     private final String entry;
     private final String lot;
     private final String movement;
+    private final String rejection;
 
     JdbcLedgerStore(DataSource dataSource, String prefix) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -46,6 +47,7 @@ final class JdbcLedgerStore implements LedgerStore {
         this.entry = prefix + "entry";
         this.lot = prefix + "lot";
         this.movement = prefix + "movement";
+        this.rejection = prefix + "rejection";
     }
 
     static long toNanos(Instant t) {
@@ -220,6 +222,35 @@ final class JdbcLedgerStore implements LedgerStore {
                 return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
             } catch (SQLException e) {
                 throw failure("reading entry " + key, e);
+            }
+        }
+
+        @Override
+        public Optional<Rejection> rejection(EntryType type, String sourceRef) {
+            return readRejection(c, Posting.key(type, sourceRef));
+        }
+
+        @Override
+        public void recordRejection(Rejection r) {
+            locked(r.account());
+            String key = r.key();
+            if (entryByKey(key).isPresent()) {
+                throw new DuplicateKeyException(key);
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + rejection
+                    + " (idem_key, account_id, entry_type, source_ref, status, message) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, key);
+                ps.setString(2, r.account());
+                ps.setString(3, r.type().name());
+                ps.setString(4, r.sourceRef());
+                ps.setString(5, r.status().name());
+                ps.setString(6, r.message());
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw new DuplicateKeyException(key);
+                }
+                throw failure("recording the rejection of " + key, e);
             }
         }
 
@@ -426,6 +457,31 @@ final class JdbcLedgerStore implements LedgerStore {
             return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
         } catch (SQLException e) {
             throw failure("reading entry " + key, e);
+        }
+    }
+
+    private Optional<Rejection> readRejection(Connection c, String key) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT account_id, entry_type, source_ref, status, message FROM "
+                + rejection + " WHERE idem_key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Rejection(rs.getString(1), EntryType.valueOf(rs.getString(2)), rs.getString(3),
+                        PostingResult.Status.valueOf(rs.getString(4)), rs.getString(5)));
+            }
+        } catch (SQLException e) {
+            throw failure("reading rejection " + key, e);
+        }
+    }
+
+    @Override
+    public Optional<Rejection> rejectionByKey(String key) {
+        try (Connection c = dataSource.getConnection()) {
+            return readRejection(c, key);
+        } catch (SQLException e) {
+            throw failure("reading rejection " + key, e);
         }
     }
 

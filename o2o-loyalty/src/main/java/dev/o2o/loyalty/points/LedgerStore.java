@@ -18,6 +18,11 @@ import javax.sql.DataSource;
  * balance go below zero, and must refuse a second entry with the same idempotency key by throwing
  * {@link DuplicateKeyException} (the ledger then retries and finds the first entry).
  *
+ * <p>A rejected posting is remembered too, as a {@link Rejection} under its idempotency key, so that a
+ * retry returns the first outcome even after the balance has changed. An entry and a rejection never
+ * share a key within one account's history; recording a rejection for a key that exists already throws
+ * {@link DuplicateKeyException} like an append.
+ *
  * <p>Implementations are thread-safe. Built-ins: {@link #inMemory()} and {@link #jdbc(DataSource, String)}.
  */
 public interface LedgerStore {
@@ -68,6 +73,9 @@ public interface LedgerStore {
     /** The stored balance of an account (0 for an unknown account). */
     long balance(String account);
 
+    /** The rejection remembered under this idempotency key ({@code TYPE:sourceRef}), if any. */
+    Optional<Rejection> rejectionByKey(String key);
+
     /** Every account that has an entry. */
     Set<String> accounts();
 
@@ -97,6 +105,17 @@ public interface LedgerStore {
             }
             return entry(type, key.substring(colon + 1));
         }
+
+        /** The rejection remembered for this type and source reference (any account), if any. */
+        Optional<Rejection> rejection(EntryType type, String sourceRef);
+
+        /**
+         * Remembers that a posting on a locked account was rejected, atomically with the rest of the
+         * transaction (undone if the work throws).
+         *
+         * @throws DuplicateKeyException if the key has an entry or a rejection already
+         */
+        void recordRejection(Rejection rejection);
 
         /** REVERSE entries compensating entry {@code entryId} of a locked account. */
         List<LedgerEntry> reversalsOf(String account, long entryId);
@@ -138,6 +157,47 @@ public interface LedgerStore {
          * @throws IllegalStateException    if a lot or the balance would go negative
          */
         LedgerEntry append(EntryDraft draft);
+    }
+
+    /**
+     * The first outcome of a posting that was rejected (for example {@code INSUFFICIENT_POINTS}): a retry
+     * with the same key returns this status and message and changes nothing. To try again after the
+     * account has changed, post with a new source reference.
+     *
+     * <p>Immutable and thread-safe.
+     *
+     * @param account   the account of the rejected posting
+     * @param type      its entry type
+     * @param sourceRef its source reference; with the type the idempotency key
+     * @param status    why it was rejected: neither {@code POSTED}, {@code REPLAYED} nor {@code KEY_CONFLICT}
+     * @param message   the readable explanation given the first time, at most {@value #MAX_MESSAGE} characters
+     */
+    record Rejection(String account, EntryType type, String sourceRef, PostingResult.Status status, String message) {
+
+        /** The longest message a store must keep. */
+        public static final int MAX_MESSAGE = 1000;
+
+        public Rejection {
+            Checks.id(account, "account");
+            java.util.Objects.requireNonNull(type, "type");
+            Checks.id(sourceRef, "sourceRef");
+            java.util.Objects.requireNonNull(status, "status");
+            if (status == PostingResult.Status.POSTED || status == PostingResult.Status.REPLAYED
+                    || status == PostingResult.Status.KEY_CONFLICT) {
+                throw new IllegalArgumentException("status of a rejection of '" + sourceRef
+                        + "' must be a rejection reason, not " + status);
+            }
+            java.util.Objects.requireNonNull(message, "message");
+            if (message.length() > MAX_MESSAGE) {
+                throw new IllegalArgumentException("message of a rejection of '" + sourceRef + "' is longer than "
+                        + MAX_MESSAGE + " characters: " + message.length());
+            }
+        }
+
+        /** The idempotency key, {@code TYPE:sourceRef}. */
+        public String key() {
+            return Posting.key(type, sourceRef);
+        }
     }
 
     /** Receives open lots from {@link Transaction#forEachOpenLot}. */

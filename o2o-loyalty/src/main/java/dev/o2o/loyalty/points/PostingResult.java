@@ -6,6 +6,10 @@ import java.util.Optional;
 /**
  * The outcome of a {@link Posting}: callers branch on {@link #status()}, not on exceptions.
  *
+ * <p>A rejection (any status but {@code POSTED}, {@code REPLAYED} and {@code KEY_CONFLICT}) is the first
+ * outcome of its idempotency key: the ledger remembers it, and a retry with the same key returns the same
+ * status and message and changes nothing.
+ *
  * <p>Immutable and thread-safe.
  *
  * @param status  what happened
@@ -30,7 +34,10 @@ public record PostingResult(Status status, Optional<LedgerEntry> entry, String m
         POSTED,
         /** The key was posted before; the first entry is returned and nothing changed. */
         REPLAYED,
-        /** Not enough spendable points; nothing changed. Rejections are not remembered by key. */
+        /**
+         * Not enough spendable points; nothing changed. Like every rejection except {@link #KEY_CONFLICT},
+         * it is remembered by key: a retry with the same key returns it again, even if points arrived since.
+         */
         INSUFFICIENT_POINTS,
         /** The posting to reverse does not exist on this account. */
         ORIGINAL_NOT_FOUND,

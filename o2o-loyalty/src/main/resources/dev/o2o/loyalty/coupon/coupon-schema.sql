@@ -45,3 +45,11 @@ CREATE TABLE IF NOT EXISTS coupon_redemption (
     rolled_back_at_ms BIGINT
 );
 CREATE INDEX IF NOT EXISTS coupon_redemption_by_code ON coupon_redemption (code);
+-- The first outcome of a refused redemption key: a retry with the same key is refused alike.
+CREATE TABLE IF NOT EXISTS coupon_refusal (
+    redemption_key VARCHAR(200) PRIMARY KEY,
+    code           VARCHAR(400) NOT NULL,
+    customer       VARCHAR(200) NOT NULL,
+    reason         VARCHAR(40) NOT NULL,
+    message        VARCHAR(1000) NOT NULL
+);

@@ -41,3 +41,13 @@ CREATE TABLE IF NOT EXISTS ${p}movement (
     PRIMARY KEY (entry_id, seq)
 );
 CREATE INDEX IF NOT EXISTS ${p}movement_lot_ix ON ${p}movement (lot_id);
+-- The first outcome of a rejected posting (INSUFFICIENT_POINTS, ...), so that a retry with the same key
+-- is rejected alike; a key is either here or in the entry table.
+CREATE TABLE IF NOT EXISTS ${p}rejection (
+    idem_key    VARCHAR(400)  NOT NULL PRIMARY KEY,
+    account_id  VARCHAR(200)  NOT NULL,
+    entry_type  VARCHAR(8)    NOT NULL,
+    source_ref  VARCHAR(380)  NOT NULL,
+    status      VARCHAR(24)   NOT NULL,
+    message     VARCHAR(1000) NOT NULL
+);

@@ -107,7 +107,7 @@ abstract class CouponStoreConformanceTest {
         assertEquals(Optional.of(ReasonCode.ALREADY_REDEEMED), store.redeem(req("k2", "A1", ALICE, "o9", "5.00")).code());
         assertEquals(Optional.of(ReasonCode.KEY_CONFLICT), store.redeem(req("k1", "A2", ALICE, "o1", "5.00")).code());
         assertEquals(Optional.of(ReasonCode.NOT_FOUND), store.redeem(req("k3", "B1", ALICE, "o1", "5.00")).code());
-        assertEquals(Optional.of(ReasonCode.NOT_FOUND), store.redeem(req("k3", "zz", ALICE, "o1", "5.00")).code());
+        assertEquals(Optional.of(ReasonCode.NOT_FOUND), store.redeem(req("k4", "zz", ALICE, "o1", "5.00")).code());
         assertEquals(new CouponUsage(1, 500, 1), store.usage("free", ALICE));
         assertEquals(new CouponUsage(1, 500, 0), store.usage("free", BOB));
         assertEquals(CouponUsage.NONE, store.usage("unknown", BOB));
@@ -149,10 +149,68 @@ abstract class CouponStoreConformanceTest {
         assertEquals(Optional.of(ReasonCode.CURRENCY_MISMATCH), store.redeem(RedemptionRequest.online("k5", "L4",
                 CustomerKey.of("c-L4"), "o5", Money.of("1", "USD"), NOW)).code());
         assertEquals(new CouponUsage(2, 2500, 1), store.usage("lim", CustomerKey.of("c-L3")));
-        // raising the limits keeps the counts
+        // raising the limits keeps the counts; k4 was refused first and stays refused, a new key succeeds
         store.register(limits("lim", 3L, "30.00", 1));
-        assertTrue(store.redeem(req("k4", "L4", CustomerKey.of("c-L4"), "o4", "5.00")).isSuccess());
+        StoreOutcome again = store.redeem(req("k4", "L4", CustomerKey.of("c-L4"), "o4", "5.00"));
+        assertEquals(Optional.of(ReasonCode.QUANTITY_EXHAUSTED), again.code());
+        assertTrue(again.replayed());
+        assertTrue(store.redeem(req("k4b", "L4", CustomerKey.of("c-L4"), "o4", "5.00")).isSuccess());
         assertEquals(new CouponUsage(3, 3000, 1), store.usage("lim", CustomerKey.of("c-L4")));
+    }
+
+    @Test
+    void aRefusedRedemptionIsTheFirstOutcomeOfItsKey() {
+        store.register(limits("lim", 1L, null, null));
+        store.issue("L1", "lim", ALICE, NOW);
+        store.issue("L2", "lim", BOB, NOW);
+        assertTrue(store.redeem(req("k1", "L1", ALICE, "o1", "1.00")).isSuccess());
+        StoreOutcome refused = store.redeem(req("k2", "L2", BOB, "o2", "1.00"));
+        assertEquals(Optional.of(ReasonCode.QUANTITY_EXHAUSTED), refused.code());
+        assertFalse(refused.replayed());
+        // a unit comes free (refund): the retry with the same key is still refused, and nothing changes
+        assertTrue(store.rollback("k1", NOW).isSuccess());
+        StoreOutcome retry = store.redeem(req("k2", "L2", BOB, "o2", "1.00"));
+        assertEquals(refused.failure(), retry.failure());
+        assertTrue(retry.replayed());
+        assertEquals(new CouponUsage(0, 0, 0), store.usage("lim", BOB));
+        assertEquals(CodeState.ISSUED, store.find("L2").orElseThrow().state());
+        assertTrue(store.redemption("k2").isEmpty());
+        // the refused key cannot be borrowed for another code
+        assertEquals(Optional.of(ReasonCode.KEY_CONFLICT), store.redeem(req("k2", "L1", ALICE, "o2", "1.00")).code());
+        // NOT_FOUND is remembered too: issuing the code afterwards does not turn the old key into a success
+        assertEquals(Optional.of(ReasonCode.NOT_FOUND), store.redeem(req("k3", "L3", ALICE, "o3", "1.00")).code());
+        store.issue("L3", "lim", ALICE, NOW);
+        StoreOutcome notFound = store.redeem(req("k3", "L3", ALICE, "o3", "1.00"));
+        assertEquals(Optional.of(ReasonCode.NOT_FOUND), notFound.code());
+        assertTrue(notFound.replayed());
+        // a new key is evaluated anew
+        assertTrue(store.redeem(req("k5", "L2", BOB, "o2", "1.00")).isSuccess());
+        assertEquals(new CouponUsage(1, 100, 1), store.usage("lim", BOB));
+    }
+
+    @Test
+    void concurrentRetriesOfARefusedKeyAllGetTheFirstRefusal() throws Exception {
+        store.register(limits("one", 1L, null, null));
+        store.issue("O1", "one", ALICE, NOW);
+        store.issue("O2", "one", BOB, NOW);
+        assertTrue(store.redeem(req("first", "O1", ALICE, "o1", "1.00")).isSuccess());
+        assertEquals(Optional.of(ReasonCode.QUANTITY_EXHAUSTED), store.redeem(req("kb", "O2", BOB, "o2", "1.00")).code());
+        store.register(limits("one", 100L, null, null));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<StoreOutcome>> fs = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                fs.add(pool.submit(() -> store.redeem(req("kb", "O2", BOB, "o2", "1.00"))));
+            }
+            for (Future<StoreOutcome> f : fs) {
+                StoreOutcome o = f.get(60, TimeUnit.SECONDS);
+                assertEquals(Optional.of(ReasonCode.QUANTITY_EXHAUSTED), o.code());
+                assertTrue(o.replayed());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(new CouponUsage(1, 100, 0), store.usage("one", BOB));
     }
 
     @Test
@@ -173,8 +231,10 @@ abstract class CouponStoreConformanceTest {
         assertTrue(again.replayed());
         assertEquals(Optional.of(NOW.plusSeconds(5)), again.redemption().orElseThrow().rolledBackAt());
         assertEquals(Optional.of(ReasonCode.NOT_FOUND), store.rollback("nope", NOW).code());
-        // the freed unit can be used again, the old key replays its (rolled back) redemption
-        assertTrue(store.redeem(req("k2", "R2", BOB, "o2", "4.00")).isSuccess());
+        // the freed unit can be used again (with a new key: k2 keeps its refusal), the old key replays its
+        // (rolled back) redemption
+        assertEquals(Optional.of(ReasonCode.QUANTITY_EXHAUSTED), store.redeem(req("k2", "R2", BOB, "o2", "4.00")).code());
+        assertTrue(store.redeem(req("k2b", "R2", BOB, "o2", "4.00")).isSuccess());
         assertTrue(store.redeem(req("k1", "R1", ALICE, "o1", "10.00")).redemption().orElseThrow().isRolledBack());
         assertEquals(new CouponUsage(1, 400, 1), store.usage("lim", BOB));
     }

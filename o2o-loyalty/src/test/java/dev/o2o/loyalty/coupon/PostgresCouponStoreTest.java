@@ -53,7 +53,7 @@ class PostgresCouponStoreTest extends CouponStoreConformanceTest {
         // skipping per test (not per class) makes the skips and their reason visible in the report
         Assumptions.assumeTrue(pool != null, skipReason);
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS coupon_redemption, coupon_customer_usage, coupon_code, coupon_campaign");
+            s.execute("DROP TABLE IF EXISTS coupon_refusal, coupon_redemption, coupon_customer_usage, coupon_code, coupon_campaign");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

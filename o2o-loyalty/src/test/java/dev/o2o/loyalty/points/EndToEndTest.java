@@ -96,7 +96,7 @@ class EndToEndTest {
     @Test
     void jdbcSchemaStatementsArePrefixedAndPrefixesChecked() {
         List<String> ddl = JdbcSchema.statements("loyalty_pts_");
-        assertEquals(9, ddl.size()); // 4 tables, 5 indexes
+        assertEquals(10, ddl.size()); // 5 tables, 5 indexes
         assertTrue(ddl.stream().allMatch(s -> !s.contains("${p}") && !s.endsWith(";")));
         assertTrue(ddl.get(0).startsWith("CREATE TABLE IF NOT EXISTS loyalty_pts_account"), ddl.get(0));
         assertThrows(IllegalArgumentException.class, () -> JdbcSchema.statements("Points"));

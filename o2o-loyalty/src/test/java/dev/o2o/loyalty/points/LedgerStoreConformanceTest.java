@@ -124,10 +124,74 @@ abstract class LedgerStoreConformanceTest {
         assertTrue(r.entry().isEmpty());
         assertEquals(100, store.balance("a"));
         assertEquals(1, store.entries("a").size());
-        // the rejection is not remembered: after earning more, the same cart can be paid
+        // the rejection is the first outcome of the key: after earning more, the retry is still refused
         earn("a", 1, "o2", null);
-        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.redeem("a", 101, "cart:1")).status());
+        List<LedgerEntry> entries = store.entries("a");
+        PostingResult retry = ledger.post(Posting.redeem("a", 101, "cart:1"));
+        assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, retry.status());
+        assertEquals(r.message(), retry.message());
+        assertTrue(retry.entry().isEmpty());
+        assertEquals(101, store.balance("a"));
+        assertEquals(entries, store.entries("a"));
+        assertEquals(PostingResult.Status.INSUFFICIENT_POINTS,
+                store.rejectionByKey("REDEEM:cart:1").orElseThrow().status());
+        assertEquals(PostingResult.Status.INSUFFICIENT_POINTS,
+                ledger.postAll(List.of(Posting.redeem("a", 101, "cart:1"))).get(0).status(), "batched retry");
+        // the same key on another account is a conflict, not a replay of someone else's rejection
+        assertEquals(PostingResult.Status.KEY_CONFLICT, ledger.post(Posting.redeem("b", 1, "cart:1")).status());
+        // a new key is a new posting
+        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.redeem("a", 101, "cart:2")).status());
         assertEquals(0, store.balance("a"));
+        assertInvariant("a");
+    }
+
+    @Test
+    void rejectedReversalsAreRememberedByKey() {
+        Posting.Earn earn = Posting.earn("a", 10, "o1", Optional.empty());
+        // the refund arrives before the order: ORIGINAL_NOT_FOUND is its first outcome
+        assertEquals(PostingResult.Status.ORIGINAL_NOT_FOUND, ledger.post(Posting.reverse("a", earn.key(), "r1")).status());
+        ledger.post(earn);
+        assertEquals(PostingResult.Status.ORIGINAL_NOT_FOUND, ledger.post(Posting.reverse("a", earn.key(), "r1")).status());
+        assertEquals(10, store.balance("a"));
+        // NOTHING_TO_REVERSE is remembered as well
+        assertEquals(PostingResult.Status.POSTED,
+                ledger.post(new Posting.Reverse("a", earn.key(), "r2", 1, 2, "")).status());
+        assertEquals(PostingResult.Status.NOTHING_TO_REVERSE,
+                ledger.post(new Posting.Reverse("a", earn.key(), "r3", 1, 2, "")).status());
+        assertEquals(PostingResult.Status.NOTHING_TO_REVERSE,
+                ledger.post(new Posting.Reverse("a", earn.key(), "r3", 2, 2, "")).status(), "retry with a larger share");
+        assertEquals(5, store.balance("a"));
+        assertEquals(PostingResult.Status.POSTED, ledger.post(new Posting.Reverse("a", earn.key(), "r4", 2, 2, "")).status());
+        assertEquals(0, store.balance("a"));
+        assertInvariant("a");
+    }
+
+    @Test
+    void aRejectionRecordedInAFailedTransactionIsUndoneAndKeysStayUnique() {
+        earn("a", 10, "o1", null);
+        SortedSet<String> a = new TreeSet<>(List.of("a"));
+        assertThrows(IllegalStateException.class, () -> store.inTransaction(a, tx -> {
+            tx.recordRejection(new LedgerStore.Rejection("a", EntryType.REDEEM, "cart:9",
+                    PostingResult.Status.INSUFFICIENT_POINTS, "no"));
+            throw new IllegalStateException("boom");
+        }));
+        assertTrue(store.rejectionByKey("REDEEM:cart:9").isEmpty());
+        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.redeem("a", 4, "cart:9")).status());
+        // a key with an entry cannot also get a rejection, nor a rejected key an entry
+        assertThrows(DuplicateKeyException.class, () -> store.inTransaction(a, tx -> {
+            tx.recordRejection(new LedgerStore.Rejection("a", EntryType.REDEEM, "cart:9",
+                    PostingResult.Status.INSUFFICIENT_POINTS, "no"));
+            return null;
+        }));
+        assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, ledger.post(Posting.redeem("a", 99, "cart:10")).status());
+        assertThrows(DuplicateKeyException.class, () -> store.inTransaction(a, tx -> {
+            tx.recordRejection(new LedgerStore.Rejection("a", EntryType.REDEEM, "cart:10",
+                    PostingResult.Status.INSUFFICIENT_POINTS, "again"));
+            return null;
+        }));
+        assertThrows(IllegalArgumentException.class, () -> new LedgerStore.Rejection("a", EntryType.REDEEM, "x",
+                PostingResult.Status.POSTED, "no"));
+        assertEquals(6, store.balance("a"));
         assertInvariant("a");
     }
 
@@ -375,7 +439,9 @@ abstract class LedgerStoreConformanceTest {
         assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, ledger.post(Posting.redeem("a", 21, "cart:1")).status());
         clock.set(d7);
         assertEquals(new Balance(100, 100, 0, 0), ledger.balance("a"));
-        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.redeem("a", 90, "cart:1")).status());
+        // cart:1 was refused first and stays refused; the same cart paid again is a new posting
+        assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, ledger.post(Posting.redeem("a", 90, "cart:1")).status());
+        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.redeem("a", 90, "cart:1b")).status());
         assertThrows(IllegalArgumentException.class,
                 () -> new Posting.Earn("a", 1, "x", at(d7), at(d7), ""));
         assertInvariant("a");
@@ -390,7 +456,7 @@ abstract class LedgerStoreConformanceTest {
         ledger.post(pending);
         assertEquals(PostingResult.Status.INSUFFICIENT_POINTS,
                 ledger.post(new Posting.Adjust("a", -51, "ticket:2", Optional.empty(), "fraud")).status());
-        assertEquals(-50, ledger.post(new Posting.Adjust("a", -50, "ticket:2", Optional.empty(), "fraud")).points());
+        assertEquals(-50, ledger.post(new Posting.Adjust("a", -50, "ticket:2b", Optional.empty(), "fraud")).points());
         assertEquals(0, store.balance("a"));
         assertThrows(IllegalArgumentException.class,
                 () -> new Posting.Adjust("a", 5, "ticket:3", Optional.empty(), " "));

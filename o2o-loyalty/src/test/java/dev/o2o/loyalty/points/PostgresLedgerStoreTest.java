@@ -44,7 +44,7 @@ class PostgresLedgerStoreTest extends LedgerStoreConformanceTest {
         PGSimpleDataSource ds = dataSourceOrSkip();
         JdbcSchema.create(ds, PREFIX);
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            for (String t : new String[] {"movement", "lot", "entry", "account"}) {
+            for (String t : new String[] {"rejection", "movement", "lot", "entry", "account"}) {
                 st.executeUpdate("DELETE FROM " + PREFIX + t);
             }
         } catch (SQLException e) {

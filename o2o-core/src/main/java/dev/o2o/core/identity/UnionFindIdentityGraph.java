@@ -124,13 +124,20 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         links = new int[m * L_STRIDE];
         linkMillis = new long[m];
         linkEvidence = new int[m];
-        pairs = new long[tableSizeFor(m)];
+        pairs = new long[pairTableSizeFor(m)];
         // there are at most (identifiers - 1) merges; sizing for them up front spares regrowth garbage
         int merges = Math.max(16, Math.min(n, m));
         mergeSeq = new long[merges];
         mergeLink = new int[merges];
         mergeSurvivor = new int[merges];
         mergeAbsorbed = new int[merges];
+    }
+
+    /** Pairs are probed within a cache line or two, so their table runs fuller (at most 3/4) to save memory. */
+    private static int pairTableSizeFor(int entries) {
+        long want = Math.max(16L, (long) Math.ceil(entries / 0.75));
+        int size = Integer.highestOneBit((int) Math.min(want, 1 << 30));
+        return size < want ? size << 1 : size;
     }
 
     private static int tableSizeFor(int entries) {
@@ -566,7 +573,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     }
 
     private void addPair(int a, int b) {
-        if ((pairsUsed + 1) * 2L > pairs.length) {
+        if ((pairsUsed + 1) * 4L > pairs.length * 3L) {
             rehashPairs(pairs.length * 2);
         }
         long key = pairKey(a, b);

@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
 
 /**
  * Seeded synthetic journeys: path lengths geometric with mean 3, channels drawn with Zipf-like popularity
- * (weight 1 / (rank + 1)), conversion probability 3% plus 1.5% per distinct "strong" channel (every third
- * channel). Each journey is one row with either one conversion or one non-conversion.
+ * (weight 1 / (rank + 1)), conversion probability 3% plus 1.5% per touch on a "strong" channel (every third
+ * channel; at most 4 counted). Each journey is one row with either one conversion or one non-conversion.
  */
 final class JourneyGenerator {
 

@@ -5,18 +5,22 @@
 #   benchmarks/run.sh Stitch          # benchmarks whose name matches a regular expression
 #   benchmarks/run.sh Stitch -t 4     # further arguments go to JMH
 #
-# Builds benchmarks/target/benchmarks.jar through the Maven wrapper if it is missing (or when
-# O2O_REBUILD=1). Settings can be changed with JMH_FORKS, JMH_WARMUPS, JMH_ITERATIONS and
-# JMH_TIME (per iteration, e.g. 1s). The short defaults give indicative figures only; use
+# Builds benchmarks/target/benchmarks.jar through the Maven wrapper if it is missing, older than
+# the benchmark sources, or when O2O_REBUILD=1. Settings can be changed with JMH_FORKS, JMH_WARMUPS, JMH_ITERATIONS and
+# JMH_TIME (per iteration, e.g. 1s); O2O_MVN_ARGS adds Maven options to the build (e.g. -o). The short defaults give indicative figures only; use
 # longer runs (e.g. -f 3 -wi 5 -i 10) for numbers you want to publish.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/benchmarks/target/benchmarks.jar"
 
-if [[ ! -f "$jar" || "${O2O_REBUILD:-0}" == "1" ]]; then
-  echo "run.sh: building $jar ..." >&2
-  (cd "$root" && ./mvnw -B -q -DskipTests package -pl benchmarks -am) >&2
+stale=0
+if [[ -f "$jar" ]] && [[ -n "$(find "$root/benchmarks/src" "$root/benchmarks/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
+  stale=1
+fi
+if [[ ! -f "$jar" || "$stale" == "1" || "${O2O_REBUILD:-0}" == "1" ]]; then
+  echo "run.sh: building $jar (missing, older than benchmarks/src, or O2O_REBUILD=1) ..." >&2
+  (cd "$root" && ./mvnw -B -q ${O2O_MVN_ARGS:-} -DskipTests package -pl benchmarks -am) >&2
 fi
 
 pattern=".*"

@@ -5,10 +5,11 @@
 #   benchmarks/run.sh Stitch          # benchmarks whose name matches a regular expression
 #   benchmarks/run.sh Stitch -t 4     # further arguments go to JMH
 #
-# Builds benchmarks/target/benchmarks.jar through the Maven wrapper if it is missing, older than
-# the benchmark sources, or when O2O_REBUILD=1. Settings can be changed with JMH_FORKS, JMH_WARMUPS, JMH_ITERATIONS and
-# JMH_TIME (per iteration, e.g. 1s); O2O_MVN_ARGS adds Maven options to the build (e.g. -o). The short defaults give indicative figures only; use
-# longer runs (e.g. -f 3 -wi 5 -i 10) for numbers you want to publish.
+# Builds benchmarks/target/benchmarks.jar through the Maven wrapper if it is missing, older
+# than the benchmark sources, or when O2O_REBUILD=1 (O2O_MVN_ARGS adds Maven options, e.g. -o).
+# JMH_FORKS, JMH_WARMUPS, JMH_ITERATIONS and JMH_TIME (per iteration, e.g. 1s) change the
+# settings. The short defaults give indicative figures only; use longer runs
+# (e.g. -f 3 -wi 5 -i 10) for numbers you want to publish.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

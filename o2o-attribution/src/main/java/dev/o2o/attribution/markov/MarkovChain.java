@@ -82,6 +82,9 @@ public final class MarkovChain {
             int len = journeys.length(i);
             if (seq.length < len) {
                 seq = new int[len * 2];
+            }
+            if (stateSeq.length < len + 1) {
+                // the start state plus one state per window: up to len + 1 entries
                 stateSeq = new int[len * 2 + 2];
             }
             int m = 0;

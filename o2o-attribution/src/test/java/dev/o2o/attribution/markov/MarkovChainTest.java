@@ -44,6 +44,24 @@ class MarkovChainTest {
     }
 
     @Test
+    void longJourneysOfEveryLengthSolve() {
+        // regression: a journey of exactly 16 touches overflowed the state buffer
+        for (int order = 1; order <= 4; order++) {
+            for (int len = 1; len <= 40; len++) {
+                StringBuilder path = new StringBuilder("c0");
+                for (int j = 1; j < len; j++) {
+                    path.append(" > c").append(j);
+                }
+                JourneySet set = TestData.paths(path.toString(), 1, 0);
+                AttributionResult r = AttributionModel.markov(MarkovOptions.defaults().withOrder(order)).attribute(set);
+                for (int j = 0; j < len; j++) {
+                    assertEquals(1.0 / len, r.conversions("c" + j), EPS, "order " + order + ", length " + len);
+                }
+            }
+        }
+    }
+
+    @Test
     void secondHandCheckedCase() {
         JourneySet set = TestData.paths("A > B > C", 1, 0, "A > C", 0, 1, "B > C", 1, 0, "A > B", 0, 1);
         MarkovChain chain = MarkovChain.fit(set, MarkovOptions.defaults());

@@ -97,9 +97,20 @@ final class InMemoryLedgerStore implements LedgerStore {
         /** All lots by increasing id (ids come from one increasing counter). */
         final ArrayList<MLot> lots = new ArrayList<>();
         final HashMap<Long, List<LedgerEntry>> reversals = new HashMap<>();
+        /** Transaction object for non-nested single-account work; touched only under {@link #lock}. */
+        private Tx tx;
 
         Acct(String id) {
             this.id = id;
+        }
+
+        Tx reusableTx(InMemoryLedgerStore store) {
+            if (tx == null) {
+                tx = store.new Tx(this, null);
+            } else {
+                tx.reset();
+            }
+            return tx;
         }
 
         void insertOpen(MLot lot) {
@@ -144,7 +155,9 @@ final class InMemoryLedgerStore implements LedgerStore {
     }
 
     private Acct acct(String account) {
-        return accounts.computeIfAbsent(Checks.id(account, "account"), Acct::new);
+        Acct a = accounts.get(account);
+        // validate only names not seen before: known ones were checked when they were added
+        return a != null ? a : accounts.computeIfAbsent(Checks.id(account, "account"), Acct::new);
     }
 
     @Override
@@ -152,7 +165,8 @@ final class InMemoryLedgerStore implements LedgerStore {
         Acct a = acct(account);
         a.lock.lock();
         try {
-            Tx tx = new Tx(a, null);
+            // the account's own transaction object is reused under its lock; a nested call gets a new one
+            Tx tx = a.lock.getHoldCount() == 1 ? a.reusableTx(this) : new Tx(a, null);
             try {
                 return work.apply(tx);
             } catch (RuntimeException | Error e) {
@@ -213,6 +227,13 @@ final class InMemoryLedgerStore implements LedgerStore {
         Tx(Acct single, Map<String, Acct> locked) {
             this.single = single;
             this.locked = locked;
+        }
+
+        /** Forgets the previous transaction's undo state, so the object can serve the next one. */
+        void reset() {
+            firstAppended = null;
+            moreAppended = null;
+            recorded = null;
         }
 
         private Acct locked(String account) {

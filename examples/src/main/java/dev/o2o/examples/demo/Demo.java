@@ -106,7 +106,6 @@ import java.util.function.Consumer;
 public final class Demo {
 
     private static final ZoneId ZONE = SyntheticData.ZONE;
-    private static final int MAX_TOUCHES = 15;
 
     private final SyntheticConfig config;
     private final Path out;
@@ -590,19 +589,7 @@ public final class Demo {
                 marketing.add(t);
             }
         }
-        List<Journey> journeys = new ArrayList<>();
-        long capped = 0;
-        for (Journey j : JourneyBuilder.withDefaults().build(marketing, orders)) {
-            // keep the last MAX_TOUCHES touches: works around an index bug in MarkovChain of this build for
-            // journeys of exactly 16 touches, and long paths carry little extra signal
-            if (j.touchpoints().size() > MAX_TOUCHES) {
-                List<Touchpoint> tail = j.touchpoints().subList(j.touchpoints().size() - MAX_TOUCHES,
-                        j.touchpoints().size());
-                j = new Journey(j.customer(), tail, j.conversion(), j.end(), j.onlineToOffline());
-                capped++;
-            }
-            journeys.add(j);
-        }
+        List<Journey> journeys = JourneyBuilder.withDefaults().build(marketing, orders);
         long o2o = journeys.stream().filter(Journey::onlineToOffline).count();
         long converted = journeys.stream().filter(Journey::converted).count();
         JourneySet set = JourneySet.of(SyntheticChannels.registry(), journeys);
@@ -660,9 +647,7 @@ public final class Demo {
         report.section("Attribution",
                 "<p>" + String.format(Locale.ROOT, "%,d", journeys.size()) + " journeys built from the resolved "
                         + "touchpoints and orders (30-day lookback; coupon events left out), " + String.format(Locale.ROOT, "%,d", converted)
-                        + " converting, " + String.format(Locale.ROOT, "%,d", o2o) + " of them online-to-offline; "
-                        + capped + " journeys longer than " + MAX_TOUCHES + " touches keep their last "
-                        + MAX_TOUCHES + ". "
+                        + " converting, " + String.format(Locale.ROOT, "%,d", o2o) + " of them online-to-offline. "
                         + "Bars: each model's share of conversions per channel. <i>true_effect</i> is the lift the "
                         + "generator gave the channel; <i>journey_conversion_rate</i> (journeys with the channel that "
                         + "converted) shows it in the data, while position-based models mostly follow how often a "

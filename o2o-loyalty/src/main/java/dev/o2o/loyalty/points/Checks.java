@@ -10,11 +10,13 @@ final class Checks {
 
     static String id(String value, String field) {
         Objects.requireNonNull(value, field);
-        if (value.isBlank() || !value.strip().equals(value)) {
+        // one pass over the characters: this runs several times per posting on the ledger's hot path
+        int n = value.length();
+        if (n == 0 || Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(n - 1))) {
             throw new IllegalArgumentException(field + " must be non-blank without surrounding white space: '"
                     + value + "'");
         }
-        for (int i = 0; i < value.length(); i++) {
+        for (int i = 0; i < n; i++) {
             if (Character.isISOControl(value.charAt(i))) {
                 throw new IllegalArgumentException(field + " must not contain control characters: '" + value + "'");
             }

@@ -114,6 +114,11 @@ final class InMemoryLedgerStore implements LedgerStore {
         }
 
         void insertOpen(MLot lot) {
+            int size = open.size();
+            if (size == 0 || LOT_ORDER.compare(open.get(size - 1), lot) < 0) {
+                open.add(lot); // the usual case: a new lot expires no earlier than the open ones
+                return;
+            }
             int lo = 0;
             int hi = open.size();
             while (lo < hi) {

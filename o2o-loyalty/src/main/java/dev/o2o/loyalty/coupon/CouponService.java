@@ -153,16 +153,18 @@ public final class CouponService {
             return StoreOutcome.ok(prior.get(), true);
         }
         ValidationResult v = validateCode(code, cart, customer);
+        Money discount = v.isValid() ? v.totalDiscount() : Money.zero(cart.currency());
+        RedemptionRequest request = new RedemptionRequest(key, code, customer.customer(), orderId, discount,
+                customer.storeId(), cashierId, clock.instant());
         if (!v.isValid()) {
             StringBuilder msg = new StringBuilder();
             for (Violation x : v.violations()) {
                 msg.append(msg.length() == 0 ? "" : "; ").append(x.code()).append(": ").append(x.message());
             }
-            return StoreOutcome.fail(v.violations().get(0).code(), msg.toString());
+            // remembered by key like the store's own refusals: a retry gets this first outcome
+            return store.refuse(request, new Violation(v.violations().get(0).code(), msg.toString()));
         }
-        Money discount = v.totalDiscount();
-        return store.redeem(new RedemptionRequest(key, code, customer.customer(), orderId, discount, customer.storeId(),
-                cashierId, clock.instant()));
+        return store.redeem(request);
     }
 
     /** Rolls back a redemption (refund). */

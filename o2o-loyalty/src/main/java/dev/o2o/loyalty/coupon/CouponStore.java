@@ -53,6 +53,17 @@ public interface CouponStore extends UsageSource {
     StoreOutcome redeem(RedemptionRequest request);
 
     /**
+     * Records a refusal decided before the store was asked (by validation, for example
+     * MIN_SPEND_NOT_REACHED) as the first outcome of the request's key, so that a retry with the same
+     * key is refused alike, even if the cart or the coupon changed since. If the key has a first
+     * outcome already (a redemption or a refusal), that outcome is returned ({@code replayed}) and
+     * nothing changes; a key used for another code or customer fails KEY_CONFLICT.
+     *
+     * @param violation why the request is refused; not KEY_CONFLICT, which is never recorded
+     */
+    StoreOutcome refuse(RedemptionRequest request, Violation violation);
+
+    /**
      * Rolls back a redemption (refund): the code is free again and the counts and budget are
      * restored. Rolling back twice succeeds once and then replays; an unknown key fails NOT_FOUND.
      */

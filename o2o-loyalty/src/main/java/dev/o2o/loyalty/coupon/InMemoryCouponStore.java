@@ -208,6 +208,21 @@ final class InMemoryCouponStore implements CouponStore {
         }
     }
 
+    @Override
+    public StoreOutcome refuse(RedemptionRequest r, Violation violation) {
+        StoreOutcome failure = Refusal.toRemember(r, violation);
+        Code c = codes.get(r.code());
+        if (c == null) {
+            StoreOutcome first = firstOutcome(r);
+            return first != null ? first : refuse(r, failure);
+        }
+        // under the coupon's lock, like redeem, so a success and a refusal of one key cannot both land
+        synchronized (campaigns.get(c.couponId)) {
+            StoreOutcome first = firstOutcome(r);
+            return first != null ? first : refuse(r, failure);
+        }
+    }
+
     /** The first outcome of the request's key (a redemption or a refusal) replayed, or null for a new key. */
     private StoreOutcome firstOutcome(RedemptionRequest r) {
         Redemption prior = redemptions.get(r.key());

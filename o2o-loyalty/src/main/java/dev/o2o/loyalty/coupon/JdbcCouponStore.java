@@ -324,6 +324,19 @@ final class JdbcCouponStore implements CouponStore {
         });
     }
 
+    @Override
+    public StoreOutcome refuse(RedemptionRequest r, Violation violation) {
+        StoreOutcome failure = Refusal.toRemember(r, violation);
+        return tx("refuse " + r.key(), c -> {
+            IssuedCode ic = loadCode(c, r.code(), false);
+            if (ic != null) {
+                loadCampaign(c, ic.couponId(), true); // the coupon row lock, as in redeem
+            }
+            StoreOutcome first = firstOutcome(c, r);
+            return first != null ? first : refuse(c, r, failure);
+        });
+    }
+
     /** Remembers a refusal as the first outcome of its key, in the same transaction. */
     private static StoreOutcome refuse(Connection c, RedemptionRequest r, StoreOutcome failure) throws SQLException {
         Violation v = failure.failure().orElseThrow();

@@ -25,6 +25,16 @@ record Refusal(String code, CustomerKey customer, Violation violation) {
         return !o.isSuccess() && !o.replayed() && o.code().orElseThrow() != ReasonCode.KEY_CONFLICT;
     }
 
+    /** A fresh failure that a store must remember, for {@link CouponStore#refuse}. */
+    static StoreOutcome toRemember(RedemptionRequest r, Violation violation) {
+        Objects.requireNonNull(r, "request");
+        Objects.requireNonNull(violation, "violation");
+        if (violation.code() == ReasonCode.KEY_CONFLICT) {
+            throw new IllegalArgumentException("refusal of redemption '" + r.key() + "' cannot be KEY_CONFLICT");
+        }
+        return new StoreOutcome(Optional.of(violation), Optional.empty(), false);
+    }
+
     static Refusal of(RedemptionRequest r, StoreOutcome failure) {
         return new Refusal(r.code(), r.customer(), failure.failure().orElseThrow());
     }

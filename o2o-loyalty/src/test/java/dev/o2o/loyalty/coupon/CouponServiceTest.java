@@ -97,6 +97,23 @@ class CouponServiceTest {
     }
 
     @Test
+    void aRefusalFromValidationIsTheFirstOutcomeOfItsKey() {
+        String code = issue(ALICE);
+        CustomerContext ctx = online().atStore("S1");
+        Cart small = Cart.of(Fixtures.line("tea", "drinks", 2, "15.00"));
+        StoreOutcome first = service.redeem("pay-9", code, "o9", small, ctx);
+        assertEquals(Optional.of(ReasonCode.MIN_SPEND_NOT_REACHED), first.code());
+        assertFalse(first.replayed());
+        // the same payment retried with a cart that would qualify: still the first refusal, nothing redeemed
+        StoreOutcome retry = service.redeem("pay-9", code, "o9", cart(), ctx);
+        assertEquals(first.failure(), retry.failure());
+        assertTrue(retry.replayed());
+        assertEquals(CodeState.ISSUED, store.find(code).orElseThrow().state());
+        // a new key is validated anew
+        assertTrue(service.redeem("pay-10", code, "o9", cart(), ctx).isSuccess());
+    }
+
+    @Test
     void verifyAndRedeemAtTheCounter() {
         String code = issue(ALICE);
         assertTrue(service.verifyAtStore(code, "S2", "cashier-1").isSuccess());

@@ -189,6 +189,37 @@ abstract class CouponStoreConformanceTest {
     }
 
     @Test
+    void aRefusalFromValidationIsRememberedAndNeverOverridesAnOutcome() {
+        Violation minSpend = new Violation(ReasonCode.MIN_SPEND_NOT_REACHED, "spend 100.00 CNY, cart is 50.00 CNY");
+        StoreOutcome refused = store.refuse(req("v1", "A1", ALICE, "o1", "0.00"), minSpend);
+        assertEquals(Optional.of(minSpend), refused.failure());
+        assertFalse(refused.replayed());
+        // the retry reaches the store with a valid request: the first refusal is replayed, nothing is redeemed
+        StoreOutcome retry = store.redeem(req("v1", "A1", ALICE, "o1", "1.00"));
+        assertEquals(Optional.of(minSpend), retry.failure());
+        assertTrue(retry.replayed());
+        assertEquals(CodeState.ISSUED, store.find("A1").orElseThrow().state());
+        assertEquals(new CouponUsage(0, 0, 0), store.usage("free", ALICE));
+        // refusing again replays the first refusal, not the new reason
+        StoreOutcome again = store.refuse(req("v1", "A1", ALICE, "o1", "0.00"),
+                new Violation(ReasonCode.EXPIRED, "coupon expired"));
+        assertEquals(Optional.of(minSpend), again.failure());
+        assertTrue(again.replayed());
+        // a key that redeemed keeps its success; another code under the key is a conflict
+        assertTrue(store.redeem(req("v2", "A2", ALICE, "o2", "1.00")).isSuccess());
+        StoreOutcome late = store.refuse(req("v2", "A2", ALICE, "o2", "0.00"), minSpend);
+        assertTrue(late.isSuccess());
+        assertTrue(late.replayed());
+        assertEquals(Optional.of(ReasonCode.KEY_CONFLICT), store.refuse(req("v2", "B1", BOB, "o3", "0.00"), minSpend).code());
+        // unknown codes are refused and remembered too
+        assertEquals(Optional.of(minSpend), store.refuse(req("v3", "ZZ", ALICE, "o4", "0.00"), minSpend).failure());
+        assertTrue(store.redeem(req("v3", "ZZ", ALICE, "o4", "1.00")).replayed());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> store.refuse(
+                req("v4", "B1", BOB, "o5", "0.00"), new Violation(ReasonCode.KEY_CONFLICT, "no")));
+        assertTrue(e.getMessage().contains("v4"), e.getMessage());
+    }
+
+    @Test
     void concurrentRetriesOfARefusedKeyAllGetTheFirstRefusal() throws Exception {
         store.register(limits("one", 1L, null, null));
         store.issue("O1", "one", ALICE, NOW);

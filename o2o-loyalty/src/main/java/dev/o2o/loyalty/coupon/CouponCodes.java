@@ -13,10 +13,11 @@ import java.util.Set;
  * without look-alike characters, plus one check character.
  *
  * <p>The alphabet has 31 symbols ({@value #ALPHABET}: no 0/O, 1/I/L). Because 31 is prime, a
- * weighted sum modulo 31 with non-zero weights that differ between neighbours detects every
+ * weighted sum modulo 31 with the weights 1, 2, ..., 30, 1, 2, ... detects every
  * single-character substitution (the error is {@code w·(a−b)}, both factors non-zero mod 31) and
- * every transposition of two adjacent different characters (the error is
- * {@code (w_i − w_{i+1})·(a−b)}). The default 11 payload characters carry
+ * every transposition of two different characters fewer than 30 positions apart, adjacent or not
+ * (the error is {@code (w_i − w_j)·(a−b)}): in a code of up to 30 characters, every transposition.
+ * The default 11 payload characters carry
  * 11·log2(31) ≈ 54.5 bits.
  *
  * <p>Instances are thread-safe (SecureRandom is); the static methods are pure.

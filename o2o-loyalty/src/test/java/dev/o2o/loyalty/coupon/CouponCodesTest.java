@@ -109,6 +109,39 @@ class CouponCodesTest {
     }
 
     @Test
+    void everyTranspositionOfCharactersFewerThan30ApartIsDetected() throws Exception {
+        SecureRandom rnd = seeded(5);
+        CouponCodes g = CouponCodes.generator(rnd, 29);
+        int tested = 0;
+        for (int n = 0; n < 200; n++) {
+            String code = n % 2 == 0 ? g.next() : CouponCodes.generator(rnd).next();
+            char[] c = code.toCharArray();
+            for (int i = 0; i < c.length; i++) {
+                for (int j = i + 1; j < c.length; j++) {
+                    if (c[i] == c[j]) {
+                        continue;
+                    }
+                    char[] t = c.clone();
+                    t[i] = c[j];
+                    t[j] = c[i];
+                    assertFalse(CouponCodes.isWellFormed(new String(t)), code + " swap " + i + "," + j);
+                    tested++;
+                }
+            }
+        }
+        assertTrue(tested > 40_000, "swaps tested: " + tested);
+        // 30 apart, the weights repeat: such a swap is not detected (documented limit)
+        char[] c = CouponCodes.generator(rnd, 35).next().toCharArray();
+        c[1] = 'A';
+        c[31] = 'B';
+        c[35] = A.charAt(CouponCodes.checkValue(c, 35));
+        char t = c[1];
+        c[1] = c[31];
+        c[31] = t;
+        assertTrue(CouponCodes.isWellFormed(new String(c)));
+    }
+
+    @Test
     void transpositionWithTheCheckCharacterIsDetected() throws Exception {
         SecureRandom rnd = seeded(4);
         CouponCodes g = CouponCodes.generator(rnd);

@@ -1,6 +1,6 @@
 package dev.o2o.core;
 
-/** The state of an {@link Order}. */
+/** The state of an {@link Order}. Immutable and thread-safe. */
 public enum OrderStatus {
     /** Placed and paid; counts as a purchase. */
     COMPLETED,

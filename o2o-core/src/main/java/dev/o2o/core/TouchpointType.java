@@ -1,6 +1,6 @@
 package dev.o2o.core;
 
-/** What kind of interaction a {@link Touchpoint} records. */
+/** What kind of interaction a {@link Touchpoint} records. Immutable and thread-safe. */
 public enum TouchpointType {
     IMPRESSION,
     CLICK,

@@ -1,6 +1,6 @@
 package dev.o2o.core.io;
 
-/** What a reader does with a bad record. */
+/** What a reader does with a bad record. Immutable and thread-safe. */
 public enum ErrorPolicy {
     /** Throw {@link IngestException} at the first bad record. */
     FAIL_FAST,

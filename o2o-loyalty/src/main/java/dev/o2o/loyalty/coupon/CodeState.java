@@ -1,6 +1,6 @@
 package dev.o2o.loyalty.coupon;
 
-/** The state of an issued code. A reservation past its deadline counts as {@link #ISSUED}. */
+/** The state of an issued code. A reservation past its deadline counts as {@link #ISSUED}. Immutable and thread-safe. */
 public enum CodeState {
     /** Issued to a customer, free to use. */
     ISSUED,

@@ -2,7 +2,7 @@ package dev.o2o.loyalty.coupon;
 
 import java.util.OptionalInt;
 
-/** Bands of the Tianchi distance (500 m units) for reports. */
+/** Bands of the Tianchi distance (500 m units) for reports. Immutable and thread-safe. */
 public enum DistanceBand {
     /** Distance 0: under 500 m. */
     UNDER_500_M,

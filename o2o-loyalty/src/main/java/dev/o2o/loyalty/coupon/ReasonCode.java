@@ -7,6 +7,8 @@ package dev.o2o.loyalty.coupon;
  * learn the reason. Undisclosed reasons are reported as {@link #NOT_FOUND} in public mode, so a
  * guesser cannot tell a wrong code from a code that exists but belongs to someone else, is not
  * yet active, or is used up.
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum ReasonCode {
     /** No such coupon or code (or, in public mode, a reason that is not disclosed). */

@@ -1,6 +1,6 @@
 package dev.o2o.segmentation.lifecycle;
 
-/** Where a customer stands in the purchase lifecycle on a given day. */
+/** Where a customer stands in the purchase lifecycle on a given day. Immutable and thread-safe. */
 public enum LifecycleStage {
     /** First purchase recently (within the policy's new-customer window). */
     NEW,

@@ -1,6 +1,6 @@
 package dev.o2o.segmentation.lifecycle;
 
-/** A customer's value tier by cumulative revenue share (see {@link ValueTiers}). */
+/** A customer's value tier by cumulative revenue share (see {@link ValueTiers}). Immutable and thread-safe. */
 public enum ValueTier {
     /** The top customers who together bring the first share of revenue (80% by default). */
     HIGH,

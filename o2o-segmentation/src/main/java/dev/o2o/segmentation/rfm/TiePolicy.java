@@ -1,6 +1,6 @@
 package dev.o2o.segmentation.rfm;
 
-/** How quantile scoring treats customers with equal values. */
+/** How quantile scoring treats customers with equal values. Immutable and thread-safe. */
 public enum TiePolicy {
     /**
      * Equal values always get the same score, as in R's {@code rfm} package: the bins are the

@@ -29,17 +29,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The contract every {@link CouponStore} must meet; each implementation's test extends this class. */
-abstract class CouponStoreConformanceTest {
+/**
+ * The contract every {@link CouponStore} must meet: each implementation's test extends this class
+ * and says how to make a new, empty store. Published in the {@code o2o-loyalty} test jar (classifier
+ * {@code tests}) so that an integrator's own store (another database, a cache in front of ours) runs
+ * the same checks, concurrency included. Not thread-safe itself; JUnit makes one instance per test.
+ */
+public abstract class CouponStoreConformanceTest {
     static final CustomerKey BOB = CustomerKey.of("bob");
 
     /** A new, empty store. */
-    abstract CouponStore newStore();
+    protected abstract CouponStore newStore();
 
-    CouponStore store;
+    /** The store under test, made by {@link #newStore()} before each test. */
+    protected CouponStore store;
 
     @BeforeEach
-    void setUp() {
+    public void setUp() {
         store = newStore();
         store.register(CouponLimits.none("free"));
         store.issue("A1", "free", ALICE, NOW);
@@ -58,7 +64,7 @@ abstract class CouponStoreConformanceTest {
     }
 
     @Test
-    void issueAndFind() {
+    public void issueAndFind() {
         IssuedCode c = store.find("A1").orElseThrow();
         assertEquals("free", c.couponId());
         assertEquals(ALICE, c.customer());
@@ -71,7 +77,7 @@ abstract class CouponStoreConformanceTest {
     }
 
     @Test
-    void reserveWithTimeoutAndRelease() {
+    public void reserveWithTimeoutAndRelease() {
         assertTrue(store.reserve("A1", ALICE, "o1", NOW, Duration.ofMinutes(15)).isSuccess());
         IssuedCode c = store.find("A1").orElseThrow();
         assertEquals(CodeState.RESERVED, c.state());
@@ -92,7 +98,7 @@ abstract class CouponStoreConformanceTest {
     }
 
     @Test
-    void redeemOnceWithIdempotentRetries() {
+    public void redeemOnceWithIdempotentRetries() {
         StoreOutcome first = store.redeem(req("k1", "A1", ALICE, "o1", "5.00"));
         assertTrue(first.isSuccess());
         assertFalse(first.replayed());
@@ -115,7 +121,7 @@ abstract class CouponStoreConformanceTest {
     }
 
     @Test
-    void reservedCodesRedeemOnlyForTheirOrder() {
+    public void reservedCodesRedeemOnlyForTheirOrder() {
         assertTrue(store.reserve("A1", ALICE, "o1", NOW, Duration.ofMinutes(15)).isSuccess());
         assertEquals(Optional.of(ReasonCode.RESERVED), store.redeem(req("k1", "A1", ALICE, "o2", "1.00")).code());
         assertTrue(store.redeem(req("k2", "A1", ALICE, "o1", "1.00")).isSuccess());
@@ -123,7 +129,7 @@ abstract class CouponStoreConformanceTest {
     }
 
     @Test
-    void offlineRedemptionRecordsStoreAndCashier() {
+    public void offlineRedemptionRecordsStoreAndCashier() {
         RedemptionRequest q = new RedemptionRequest("k1", "B1", BOB, "pos-1", cny("3.00"), Optional.of("S1"),
                 Optional.of("cashier-7"), NOW.plusMillis(1234));
         Redemption r = store.redeem(q).redemption().orElseThrow();
@@ -134,7 +140,7 @@ abstract class CouponStoreConformanceTest {
     }
 
     @Test
-    void limitsHold() {
+    public void limitsHold() {
         store.register(limits("lim", 2L, "25.00", 1));
         for (String code : List.of("L1", "L2", "L3", "L4")) {
             store.issue(code, "lim", CustomerKey.of("c-" + code), NOW);
@@ -159,7 +165,7 @@ abstract class CouponStoreConformanceTest {
     }
 
     @Test
-    void aRefusedRedemptionIsTheFirstOutcomeOfItsKey() {
+    public void aRefusedRedemptionIsTheFirstOutcomeOfItsKey() {
         store.register(limits("lim", 1L, null, null));
         store.issue("L1", "lim", ALICE, NOW);
         store.issue("L2", "lim", BOB, NOW);
@@ -189,7 +195,7 @@ abstract class CouponStoreConformanceTest {
     }
 
     @Test
-    void aRefusalFromValidationIsRememberedAndNeverOverridesAnOutcome() {
+    public void aRefusalFromValidationIsRememberedAndNeverOverridesAnOutcome() {
         Violation minSpend = new Violation(ReasonCode.MIN_SPEND_NOT_REACHED, "spend 100.00 CNY, cart is 50.00 CNY");
         StoreOutcome refused = store.refuse(req("v1", "A1", ALICE, "o1", "0.00"), minSpend);
         assertEquals(Optional.of(minSpend), refused.failure());
@@ -220,7 +226,7 @@ abstract class CouponStoreConformanceTest {
     }
 
     @Test
-    void concurrentRetriesOfARefusedKeyAllGetTheFirstRefusal() throws Exception {
+    public void concurrentRetriesOfARefusedKeyAllGetTheFirstRefusal() throws Exception {
         store.register(limits("one", 1L, null, null));
         store.issue("O1", "one", ALICE, NOW);
         store.issue("O2", "one", BOB, NOW);
@@ -245,7 +251,7 @@ abstract class CouponStoreConformanceTest {
     }
 
     @Test
-    void rollbackRestoresCountsAndIsIdempotent() {
+    public void rollbackRestoresCountsAndIsIdempotent() {
         store.register(limits("lim", 1L, "10.00", 1));
         store.issue("R1", "lim", ALICE, NOW);
         store.issue("R2", "lim", BOB, NOW);
@@ -346,7 +352,7 @@ abstract class CouponStoreConformanceTest {
     }
 
     @Test
-    void concurrentRetriesOfOneKeySucceedOnce() throws Exception {
+    public void concurrentRetriesOfOneKeySucceedOnce() throws Exception {
         store.register(limits("once", 10L, "100.00", 1));
         store.issue("O1", "once", ALICE, NOW);
         List<StoreOutcome> out = race(64, i -> store.redeem(req("pay-1", "O1", ALICE, "o1", "7.00")));
@@ -357,7 +363,7 @@ abstract class CouponStoreConformanceTest {
     }
 
     @Test
-    void perCustomerLimitHoldsUnderConcurrency() throws Exception {
+    public void perCustomerLimitHoldsUnderConcurrency() throws Exception {
         store.register(limits("per", null, null, 3));
         for (int c = 0; c < 40; c++) {
             store.issue("P" + c, "per", ALICE, NOW);
@@ -369,12 +375,12 @@ abstract class CouponStoreConformanceTest {
     }
 
     @Test
-    void neverOverRedeemedUnderConcurrency() throws Exception {
+    public void neverOverRedeemedUnderConcurrency() throws Exception {
         assertEquals(1000, concurrentRedemptions("q", 1000, "5000.00", "5.00"));
     }
 
     @Test
-    void budgetBindsUnderConcurrency() throws Exception {
+    public void budgetBindsUnderConcurrency() throws Exception {
         assertEquals(900, concurrentRedemptions("b", 1000, "4500.00", "5.00"));
     }
 }

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 class H2CouponStoreTest extends CouponStoreConformanceTest {
     @Override
-    CouponStore newStore() {
+    protected CouponStore newStore() {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:coupon-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
         CouponStore.createJdbcSchema(ds);

@@ -2,7 +2,7 @@ package dev.o2o.loyalty.coupon;
 
 class InMemoryCouponStoreTest extends CouponStoreConformanceTest {
     @Override
-    CouponStore newStore() {
+    protected CouponStore newStore() {
         return CouponStore.inMemory();
     }
 }

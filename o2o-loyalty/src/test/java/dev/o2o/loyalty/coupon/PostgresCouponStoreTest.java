@@ -49,7 +49,7 @@ class PostgresCouponStoreTest extends CouponStoreConformanceTest {
     }
 
     @Override
-    CouponStore newStore() {
+    protected CouponStore newStore() {
         // skipping per test (not per class) makes the skips and their reason visible in the report
         Assumptions.assumeTrue(pool != null, skipReason);
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {

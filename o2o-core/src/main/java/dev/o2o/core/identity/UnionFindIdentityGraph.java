@@ -18,17 +18,23 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Union-find on primitive arrays. Identifiers are interned to dense ints (open addressing,
- * linear probing, the hash kept in the node record so that probes rarely touch the identifier
- * objects). Links are threaded into per-identifier adjacency lists (forward star: half-edge
- * {@code 2l} hangs off the first identifier of link {@code l}, {@code 2l+1} off the second) so
- * that one cluster can be rebuilt without touching the others. A circular member list per
- * cluster enumerates its identifiers.
+ * Union-find on primitive arrays in which the interning hash table is the node array itself: an
+ * identifier's node is its slot in an open-addressing table (linear probing) of 32-byte records
+ * holding the union-find parent, the type, the value when it is short (up to 16 Latin-1 chars,
+ * otherwise its hash and its place in a char arena), the adjacency head and, for roots, the
+ * cluster's oldest identifier. With millions of identifiers nearly every access is a cache and
+ * TLB miss, so one probe that lands on the record to compare, to find the root from and to hang
+ * the link on replaces a table slot followed by a node record: that layout, not the arithmetic,
+ * decides the speed.
  *
- * <p>Everything one step of the stitching loop reads about a node (parent, size, hash,
- * adjacency head, ...) sits in one 32-byte record of an int array, and everything about a link
- * in one 16-byte record: with millions of identifiers each access is a cache miss, so the
- * layout, not the arithmetic, decides the speed.
+ * <p>Links are threaded into per-identifier adjacency lists (forward star: half-edge {@code 2l}
+ * hangs off the first identifier of link {@code l}, {@code 2l+1} off the second) so that one
+ * cluster can be found and rebuilt by a search over its active links without touching the others.
+ * Clusters are exactly the connected components of the active links.
+ *
+ * <p>Slots move when the table grows, so everything that must outlive a growth (keys, merge
+ * history, super-node reports) names identifiers by their sequence number, the order in which the
+ * graph first saw them; {@code seqToSlot} maps back.
  */
 final class UnionFindIdentityGraph implements IdentityGraph {
 
@@ -38,28 +44,30 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     private static final int SUPPRESSED = 1;
     private static final int REMOVED = 2;
 
-    private static final int NODE_SUPER = 1;
-    private static final int NODE_ERASED = 2;
-    private static final int NODE_INLINE = 4; // the value is in the record; bits 3..7 of the flags hold its length
-
-    private static final int TOMBSTONE = -1;
-    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
-    private static final int MAX_NODES = MAX_ARRAY / 13; // N_STRIDE ints per node in one int array
-    private static final int MAX_LINKS = MAX_ARRAY / 4; // L_STRIDE ints per link
-
-    // node record layout
-    private static final int N_STRIDE = 13;
-    private static final int N_PARENT = 0;
-    private static final int N_SIZE = 1;
-    private static final int N_MIN = 2;
-    private static final int N_NEXT = 3;
-    private static final int N_HEAD = 4;
-    private static final int N_PARTNERS = 5;
-    private static final int N_META = 6; // type index << 8 | flags
-    private static final int N_HASH = 7;
-    private static final int N_OFF = 8; // start of the value in the arena; its end is the next node's start
-    private static final int N_INLINE = 9; // values of up to 16 chars in 0..255 also sit here, 4 per int
+    // meta word: flags in bits 0..3, inline length in bits 4..8, type index from bit 9; 0 = empty slot
+    private static final int SUPER = 1;
+    private static final int ERASED = 2; // a tombstone: probing goes on past it
+    private static final int INLINE = 4;
+    private static final int USED = 8;
+    private static final int LEN_SHIFT = 4;
+    private static final int TYPE_SHIFT = 9;
+    private static final int MAX_TYPES = 1 << 22;
     private static final int INLINE_CHARS = 16;
+
+    // hot record: what one step of the stitching loop reads or writes about an identifier
+    private static final int H_STRIDE = 8;
+    private static final int H_PARENT = 0; // parent slot, or -(cluster size) at a root
+    private static final int H_META = 1;
+    private static final int H_HEAD = 2; // first half-edge of the adjacency list, -1 if none
+    private static final int H_MIN = 3; // at a root: sequence number of the cluster's oldest identifier
+    private static final int H_VALUE = 4; // 4 ints: the inline chars, 4 per int; or hash, arena offset, length
+    private static final int H_HASH = H_VALUE;
+    private static final int H_OFF = H_VALUE + 1;
+    private static final int H_LEN = H_VALUE + 2;
+
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+    private static final int MAX_SLOTS = MAX_ARRAY / H_STRIDE;
+    private static final double MAX_LOAD = 0.6;
 
     // link record layout: first node, second node | state << 30, next half-edge of each end
     private static final int L_STRIDE = 4;
@@ -67,24 +75,31 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     private static final int L_B = 1;
     private static final int L_NEXT = 2;
     private static final int NODE_MASK = (1 << 30) - 1;
+    private static final int MAX_LINKS = MAX_ARRAY / L_STRIDE;
 
     private final String keyPrefix;
     private final Map<IdentifierType, Integer> limitsByType;
 
-    private int nodeCount;
-    private int[] nodes;
-    // identifier values back to back: no object per identifier, one cache miss to compare
-    private char[] arena;
-    private int arenaUsed;
+    private int capacity;
+    private int[] hot;
+    private int slotsUsed; // live records and tombstones
+    private int maxSlotsUsed;
+    private int[] seqOf; // slot -> sequence number
+    private int[] partners; // slot -> distinct partners, kept for types with a super-node limit only
+    private int[] seqToSlot; // sequence number -> slot, -1 once erased
+    private int seqCount;
     private int liveNodes;
     private int clusters;
 
-    // interner: slot holds node+1, 0 = empty, TOMBSTONE = erased
-    private int[] table;
-    private int tableUsed;
+    // values longer than the inline form, back to back
+    private char[] arena;
+    private int arenaUsed;
 
     private IdentifierType[] types = new IdentifierType[0];
     private int[] typeLimits = new int[0];
+
+    private final Probe probeX = new Probe();
+    private final Probe probeY = new Probe();
 
     // distinct live pairs (min << 32 | max) for exact duplicate detection in O(1)
     private long[] pairs;
@@ -99,27 +114,49 @@ final class UnionFindIdentityGraph implements IdentityGraph {
 
     private final Map<String, Integer> evidenceIndex = new HashMap<>();
     private final List<String> evidences = new ArrayList<>();
-    private String lastEvidence;
-    private int lastEvidenceIndex;
+    // the few kinds an ingestion loop cycles through, matched by identity before the map
+    private final String[] recentEvidence = new String[8];
+    private final int[] recentEvidenceIndex = new int[8];
+    private int recentEvidenceNext;
 
     private int mergeCount;
     private long mergeSequence;
     private long[] mergeSeq;
     private int[] mergeLink;
-    private int[] mergeSurvivor;
+    private int[] mergeSurvivor; // sequence numbers, i.e. key numbers
     private int[] mergeAbsorbed;
 
-    // super-nodes in order of discovery: node -> suppressed link count
+    // super-nodes in order of discovery: sequence number -> suppressed link count
     private final Map<Integer, int[]> superNodes = new LinkedHashMap<>();
+
+    /**
+     * An identifier in the form its record holds it; reused (two per graph) so that a lookup
+     * allocates nothing.
+     */
+    private static final class Probe {
+        int meta; // the record's meta word, SUPER aside
+        int v0;
+        int v1;
+        int v2;
+        int v3;
+        int hash;
+        int home;
+        String value;
+    }
 
     UnionFindIdentityGraph(IdentityConfig config) {
         Objects.requireNonNull(config, "config");
         this.keyPrefix = config.keyPrefix();
         this.limitsByType = config.superNodeLimits();
-        int n = Math.min(config.expectedIdentifiers(), MAX_NODES);
-        nodes = new int[n * N_STRIDE];
-        arena = new char[(int) Math.min(MAX_ARRAY, Math.max(16L, n * 12L))];
-        table = new int[tableSizeFor(n)];
+        int n = config.expectedIdentifiers();
+        capacity = capacityFor(n);
+        maxSlotsUsed = (int) (capacity * MAX_LOAD);
+        hot = new int[capacity * H_STRIDE];
+        seqOf = new int[capacity];
+        partners = new int[capacity];
+        seqToSlot = new int[Math.min(n, MAX_SLOTS)];
+        // long values only; most identifiers fit the inline form
+        arena = new char[(int) Math.min(MAX_ARRAY, Math.max(16L, n * 2L))];
         int m = Math.min(config.expectedLinks(), MAX_LINKS);
         links = new int[m * L_STRIDE];
         linkMillis = new long[m];
@@ -133,6 +170,14 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         mergeAbsorbed = new int[merges];
     }
 
+    private static int capacityFor(long identifiers) {
+        long want = Math.max(16L, (long) Math.ceil(identifiers / MAX_LOAD) + 1);
+        if (want > MAX_SLOTS) {
+            throw new IllegalStateException("identity graph is full (" + identifiers + " identifiers)");
+        }
+        return (int) want;
+    }
+
     /** Pairs are probed within a cache line or two, so their table runs fuller (at most 3/4) to save memory. */
     private static int pairTableSizeFor(int entries) {
         long want = Math.max(16L, (long) Math.ceil(entries / 0.75));
@@ -140,56 +185,31 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         return size < want ? size << 1 : size;
     }
 
-    private static int tableSizeFor(int entries) {
-        long want = Math.max(16L, (long) entries * 2);
-        int size = Integer.highestOneBit((int) Math.min(want, 1 << 30));
-        return size < want ? size << 1 : size;
+    private static int grow(int current) {
+        long next = Math.max(16L, current + (current >> 1) + 1L);
+        return (int) Math.min(next, MAX_ARRAY);
     }
 
     // ---------------------------------------------------------------- accessors
 
-    private int parent(int x) {
-        return nodes[x * N_STRIDE + N_PARENT];
-    }
-
-    private int size(int x) {
-        return nodes[x * N_STRIDE + N_SIZE];
-    }
-
-    private int minMember(int x) {
-        return nodes[x * N_STRIDE + N_MIN];
-    }
-
-    private int nextMember(int x) {
-        return nodes[x * N_STRIDE + N_NEXT];
+    private int meta(int x) {
+        return hot[x * H_STRIDE + H_META];
     }
 
     private int head(int x) {
-        return nodes[x * N_STRIDE + N_HEAD];
-    }
-
-    private int partners(int x) {
-        return nodes[x * N_STRIDE + N_PARTNERS];
-    }
-
-    private int flags(int x) {
-        return nodes[x * N_STRIDE + N_META] & 0xFF;
+        return hot[x * H_STRIDE + H_HEAD];
     }
 
     private int typeIndex(int x) {
-        return nodes[x * N_STRIDE + N_META] >>> 8;
+        return meta(x) >>> TYPE_SHIFT;
     }
 
     private boolean isSuper(int x) {
-        return (flags(x) & NODE_SUPER) != 0;
+        return (meta(x) & SUPER) != 0;
     }
 
-    private boolean isErased(int x) {
-        return (flags(x) & NODE_ERASED) != 0;
-    }
-
-    private void setFlag(int x, int flag) {
-        nodes[x * N_STRIDE + N_META] |= flag;
+    private boolean limited(int typeIndex) {
+        return typeLimits[typeIndex] != Integer.MAX_VALUE;
     }
 
     private int linkA(int l) {
@@ -222,29 +242,28 @@ final class UnionFindIdentityGraph implements IdentityGraph {
 
     // ---------------------------------------------------------------- interning
 
-    private static int mix(int h) {
-        h *= 0x9E3779B9;
-        return h ^ (h >>> 16);
+    private static int fmix(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return (int) (h >>> 32);
     }
 
-    /** Packs a short Latin-1 value into the record at {@code b}; returns the flag bits to set. */
-    private int inline(String value, int b) {
-        int n = value.length();
-        if (n > INLINE_CHARS) {
-            return 0;
-        }
-        for (int i = 0; i < n; i++) {
-            if (value.charAt(i) > 0xFF) {
-                return 0;
-            }
-        }
-        for (int k = 0; k < INLINE_CHARS / 4; k++) {
-            nodes[b + N_INLINE + k] = 0;
-        }
-        for (int i = 0; i < n; i++) {
-            nodes[b + N_INLINE + (i >>> 2)] |= value.charAt(i) << ((i & 3) << 3);
-        }
-        return NODE_INLINE | (n << 3);
+    private static int inlineHash(int type, int v0, int v1, int v2, int v3) {
+        long x = ((long) v0 << 32) | (v1 & 0xFFFFFFFFL);
+        long y = ((long) v2 << 32) | (v3 & 0xFFFFFFFFL);
+        return fmix(x * 0x9E3779B97F4A7C15L ^ Long.rotateLeft(y * 0xC2B2AE3D27D4EB4FL, 31) ^ type * 0x165667B19E3779F9L);
+    }
+
+    private static int longHash(int type, String value) {
+        return fmix(value.hashCode() * 0x9E3779B97F4A7C15L + type);
+    }
+
+    /** Slot where probing for this hash starts (multiply-shift: any capacity, high hash bits). */
+    private int homeOf(int hash) {
+        return (int) (((hash & 0xFFFFFFFFL) * capacity) >>> 32);
     }
 
     private int typeIndexOrMinus(IdentifierType type) {
@@ -262,41 +281,61 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         return -1;
     }
 
-    private static int hash(int typeIndex, String value) {
-        return mix(value.hashCode() * 31 + typeIndex);
+    /** Fills {@code p} with the record form of a value of a known type, in one pass over its chars. */
+    private void describe(int type, String value, Probe p) {
+        int n = value.length();
+        p.value = value;
+        if (n <= INLINE_CHARS) {
+            // char i goes to bits 8 * (i mod 8) of the low or high half: int k holds chars 4k..4k+3
+            long lo = 0;
+            long hi = 0;
+            int wide = 0;
+            int m = Math.min(n, 8);
+            for (int i = 0; i < m; i++) {
+                int c = value.charAt(i);
+                wide |= c;
+                lo |= (long) c << (i << 3);
+            }
+            for (int i = 8; i < n; i++) {
+                int c = value.charAt(i);
+                wide |= c;
+                hi |= (long) c << ((i - 8) << 3);
+            }
+            if (wide <= 0xFF) {
+                p.meta = USED | INLINE | (n << LEN_SHIFT) | (type << TYPE_SHIFT);
+                p.v0 = (int) lo;
+                p.v1 = (int) (lo >>> 32);
+                p.v2 = (int) hi;
+                p.v3 = (int) (hi >>> 32);
+                p.hash = inlineHash(type, p.v0, p.v1, p.v2, p.v3);
+                p.home = homeOf(p.hash);
+                return;
+            }
+        }
+        p.meta = USED | (type << TYPE_SHIFT);
+        p.hash = longHash(type, value);
+        p.v0 = p.hash;
+        p.v1 = 0;
+        p.v2 = n;
+        p.v3 = 0;
+        p.home = homeOf(p.hash);
     }
 
-    private int valueStart(int node) {
-        return nodes[node * N_STRIDE + N_OFF];
-    }
-
-    private int valueEnd(int node) {
-        return node + 1 < nodeCount ? nodes[(node + 1) * N_STRIDE + N_OFF] : arenaUsed;
-    }
-
-    private boolean sameIdentifier(int node, int typeIndex, String value) {
-        int meta = nodes[node * N_STRIDE + N_META];
-        if (meta >>> 8 != typeIndex) {
+    /** Whether the record at {@code slot}, whose meta word is {@code meta}, holds the probed identifier. */
+    private boolean matches(int slot, int meta, Probe p) {
+        if ((meta & ~SUPER) != p.meta) {
             return false;
         }
-        if ((meta & NODE_INLINE) != 0) {
-            // compared within the node record, which the hash check has just brought into the cache
-            int n = value.length();
-            if (((meta >>> 3) & 0x1F) != n) {
-                return false;
-            }
-            int base = node * N_STRIDE + N_INLINE;
-            for (int i = 0; i < n; i++) {
-                if (((nodes[base + (i >>> 2)] >>> ((i & 3) << 3)) & 0xFF) != value.charAt(i)) {
-                    return false;
-                }
-            }
-            return true;
+        int b = slot * H_STRIDE + H_VALUE;
+        int[] h = hot;
+        if ((meta & INLINE) != 0) {
+            return h[b] == p.v0 && h[b + 1] == p.v1 && h[b + 2] == p.v2 && h[b + 3] == p.v3;
         }
-        int start = valueStart(node);
-        if (valueEnd(node) - start != value.length()) {
+        if (h[b] != p.hash || h[b + 2] != p.v2) {
             return false;
         }
+        int start = h[b + 1];
+        String value = p.value;
         char[] a = arena;
         for (int i = 0; i < value.length(); i++) {
             if (a[start + i] != value.charAt(i)) {
@@ -306,9 +345,27 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         return true;
     }
 
-    private Identifier identifierAt(int node) {
-        int start = valueStart(node);
-        return new Identifier(types[typeIndex(node)], new String(arena, start, valueEnd(node) - start));
+    private int next(int slot) {
+        return slot + 1 == capacity ? 0 : slot + 1;
+    }
+
+    /** The slot holding the probed identifier, or {@code -(slot to insert it at) - 1}. */
+    private int locate(Probe p, int from) {
+        int[] h = hot;
+        int tomb = -1;
+        for (int i = from; ; i = next(i)) {
+            int meta = h[i * H_STRIDE + H_META];
+            if (meta == 0) {
+                return -(tomb >= 0 ? tomb : i) - 1;
+            }
+            if ((meta & ERASED) != 0) {
+                if (tomb < 0) {
+                    tomb = i;
+                }
+            } else if (matches(i, meta, p)) {
+                return i;
+            }
+        }
     }
 
     /** The node of an identifier, or -1. */
@@ -317,155 +374,187 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         if (type < 0) {
             return -1;
         }
-        String value = id.value();
-        int h = hash(type, value);
-        int mask = table.length - 1;
-        int i = h & mask;
-        while (true) {
-            int slot = table[i];
-            if (slot == 0) {
-                return -1;
-            }
-            if (slot > 0 && nodes[(slot - 1) * N_STRIDE + N_HASH] == h && sameIdentifier(slot - 1, type, value)) {
-                return slot - 1;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    /**
-     * Both nodes packed into a long when both identifiers sit at their home slot, else -1. The
-     * common case of an incremental load, written so that the two identifiers' cache misses
-     * (table slot, node record, value) are in flight together rather than one after the other.
-     */
-    private long lookupPair(Identifier x, Identifier y) {
-        int tx = typeIndexOrMinus(x.type());
-        int ty = typeIndexOrMinus(y.type());
-        if (tx < 0 || ty < 0) {
-            return -1;
-        }
-        String vx = x.value();
-        String vy = y.value();
-        int hx = hash(tx, vx);
-        int hy = hash(ty, vy);
-        int mask = table.length - 1;
-        int sx = table[hx & mask];
-        int sy = table[hy & mask];
-        if (sx <= 0 || sy <= 0) {
-            return -1;
-        }
-        int nx = sx - 1;
-        int ny = sy - 1;
-        int gx = nodes[nx * N_STRIDE + N_HASH];
-        int gy = nodes[ny * N_STRIDE + N_HASH];
-        if (gx != hx || gy != hy || !sameIdentifier(nx, tx, vx) || !sameIdentifier(ny, ty, vy)) {
-            return -1;
-        }
-        return ((long) nx << 32) | ny;
+        describe(type, id.value(), probeX);
+        int slot = locate(probeX, probeX.home);
+        return slot >= 0 ? slot : -1;
     }
 
     private int intern(Identifier id) {
+        ensureRoom(1);
         int type = typeIndexOrMinus(id.type());
         if (type < 0) {
             type = addType(id.type());
         }
-        String value = id.value();
-        int h = hash(type, value);
-        int mask = table.length - 1;
-        int i = h & mask;
-        int firstTomb = -1;
-        while (true) {
-            int slot = table[i];
-            if (slot == 0) {
-                break;
-            }
-            if (slot == TOMBSTONE) {
-                if (firstTomb < 0) {
-                    firstTomb = i;
-                }
-            } else if (nodes[(slot - 1) * N_STRIDE + N_HASH] == h && sameIdentifier(slot - 1, type, value)) {
-                return slot - 1;
-            }
-            i = (i + 1) & mask;
-        }
-        int node = newNode(type, value, h);
-        if (firstTomb >= 0) {
-            table[firstTomb] = node + 1;
-        } else {
-            table[i] = node + 1;
-            tableUsed++;
-            if (tableUsed * 2 > table.length) {
-                rehash(table.length * 2);
-            }
-        }
-        return node;
+        describe(type, id.value(), probeX);
+        int slot = locate(probeX, probeX.home);
+        return slot >= 0 ? slot : insert(probeX, -slot - 1);
     }
 
-    private void rehash(int newSize) {
-        int[] fresh = new int[newSize];
-        int mask = newSize - 1;
-        int used = 0;
-        for (int slot : table) {
-            if (slot > 0) {
-                int i = nodes[(slot - 1) * N_STRIDE + N_HASH] & mask;
-                while (fresh[i] != 0) {
-                    i = (i + 1) & mask;
+    /** Grows the table now if {@code more} new identifiers could push it past its load, so no slot moves mid-link. */
+    private void ensureRoom(int more) {
+        if (slotsUsed + more > maxSlotsUsed) {
+            rehash(capacityFor((long) liveNodes * 2 + more));
+        }
+    }
+
+    private int insert(Probe p, int slot) {
+        int seq = seqCount;
+        if (seq == Integer.MAX_VALUE) {
+            throw new IllegalStateException("identity graph is full (" + seq + " identifiers seen)");
+        }
+        if (seq == seqToSlot.length) {
+            seqToSlot = Arrays.copyOf(seqToSlot, grow(seq));
+        }
+        int[] h = hot;
+        int b = slot * H_STRIDE;
+        if (h[b + H_META] == 0) {
+            slotsUsed++;
+        }
+        int v1 = p.v1;
+        if ((p.meta & INLINE) == 0) {
+            String value = p.value;
+            if ((long) arenaUsed + value.length() > arena.length) {
+                long cap = Math.max((long) arenaUsed + value.length(), (long) arena.length + (arena.length >> 1) + 16);
+                if (cap > MAX_ARRAY) {
+                    throw new IllegalStateException("identity graph is full (" + arenaUsed + " characters of identifiers)");
                 }
-                fresh[i] = slot;
-                used++;
+                arena = Arrays.copyOf(arena, (int) cap);
+            }
+            value.getChars(0, value.length(), arena, arenaUsed);
+            v1 = arenaUsed;
+            arenaUsed += value.length();
+        }
+        h[b + H_PARENT] = -1;
+        h[b + H_META] = p.meta;
+        h[b + H_HEAD] = -1;
+        h[b + H_MIN] = seq;
+        h[b + H_VALUE] = p.v0;
+        h[b + H_VALUE + 1] = v1;
+        h[b + H_VALUE + 2] = p.v2;
+        h[b + H_VALUE + 3] = p.v3;
+        seqOf[slot] = seq;
+        partners[slot] = 0;
+        seqToSlot[seq] = slot;
+        seqCount++;
+        liveNodes++;
+        clusters++;
+        return slot;
+    }
+
+    private int hashAt(int slot) {
+        int b = slot * H_STRIDE;
+        int meta = hot[b + H_META];
+        if ((meta & INLINE) == 0) {
+            return hot[b + H_HASH];
+        }
+        return inlineHash(meta >>> TYPE_SHIFT, hot[b + H_VALUE], hot[b + H_VALUE + 1], hot[b + H_VALUE + 2],
+                hot[b + H_VALUE + 3]);
+    }
+
+    /** Moves every live record to a table of {@code newCapacity} slots (dropping tombstones) and renames slots everywhere. */
+    private void rehash(int newCapacity) {
+        int oldCapacity = capacity;
+        int[] old = hot;
+        int[] fresh = new int[newCapacity * H_STRIDE];
+        int[] freshSeq = new int[newCapacity];
+        int[] freshPartners = new int[newCapacity];
+        int[] moved = new int[oldCapacity];
+        capacity = newCapacity;
+        for (int s = 0; s < oldCapacity; s++) {
+            int meta = old[s * H_STRIDE + H_META];
+            moved[s] = -1;
+            if (meta == 0 || (meta & ERASED) != 0) {
+                continue;
+            }
+            int hash;
+            int b = s * H_STRIDE;
+            if ((meta & INLINE) == 0) {
+                hash = old[b + H_HASH];
+            } else {
+                hash = inlineHash(meta >>> TYPE_SHIFT, old[b + H_VALUE], old[b + H_VALUE + 1], old[b + H_VALUE + 2],
+                        old[b + H_VALUE + 3]);
+            }
+            int t = homeOf(hash);
+            while (fresh[t * H_STRIDE + H_META] != 0) {
+                t = next(t);
+            }
+            System.arraycopy(old, b, fresh, t * H_STRIDE, H_STRIDE);
+            freshSeq[t] = seqOf[s];
+            freshPartners[t] = partners[s];
+            moved[s] = t;
+        }
+        for (int t = 0; t < newCapacity; t++) {
+            int p = fresh[t * H_STRIDE + H_PARENT];
+            if (fresh[t * H_STRIDE + H_META] != 0 && p >= 0) {
+                fresh[t * H_STRIDE + H_PARENT] = moved[p];
             }
         }
-        table = fresh;
-        tableUsed = used;
+        for (int l = 0; l < linkCount; l++) {
+            int i = l * L_STRIDE;
+            int a = moved[links[i + L_A]];
+            int b = moved[links[i + L_B] & NODE_MASK];
+            // a removed link of an erased identifier has already lost its ends (0, 0)
+            links[i + L_A] = Math.max(a, 0);
+            links[i + L_B] = (links[i + L_B] & ~NODE_MASK) | Math.max(b, 0);
+        }
+        for (int q = 0; q < seqCount; q++) {
+            if (seqToSlot[q] >= 0) {
+                seqToSlot[q] = moved[seqToSlot[q]];
+            }
+        }
+        // pairs name slots too
+        long[] oldPairs = pairs;
+        pairs = new long[oldPairs.length];
+        pairsUsed = 0;
+        for (long k : oldPairs) {
+            if (k != 0 && k != PAIR_TOMBSTONE) {
+                addPair(moved[(int) (k >>> 32)], moved[(int) k]);
+            }
+        }
+        hot = fresh;
+        seqOf = freshSeq;
+        partners = freshPartners;
+        slotsUsed = liveNodes;
+        maxSlotsUsed = (int) (capacity * MAX_LOAD);
     }
 
     private void unintern(int node) {
-        int mask = table.length - 1;
-        int i = nodes[node * N_STRIDE + N_HASH] & mask;
-        while (table[i] != node + 1) {
-            i = (i + 1) & mask;
+        int b = node * H_STRIDE;
+        if ((hot[b + H_META] & INLINE) == 0) {
+            // overwrite the value: erased means gone from memory too, not only unreachable
+            int off = hot[b + H_OFF];
+            Arrays.fill(arena, off, off + hot[b + H_LEN], '\0');
         }
-        table[i] = TOMBSTONE;
+        Arrays.fill(hot, b, b + H_STRIDE, 0);
+        hot[b + H_PARENT] = -1;
+        hot[b + H_HEAD] = -1;
+        hot[b + H_META] = USED | ERASED;
+        seqToSlot[seqOf[node]] = -1;
+        seqOf[node] = 0;
+        partners[node] = 0;
     }
 
-    private int newNode(int type, String value, int hash) {
-        int node = nodeCount;
-        if (node == MAX_NODES) {
-            throw new IllegalStateException("identity graph is full (" + MAX_NODES + " identifiers)");
-        }
-        if ((node + 1) * N_STRIDE > nodes.length) {
-            int cap = Math.min(grow(node), MAX_NODES);
-            nodes = Arrays.copyOf(nodes, cap * N_STRIDE);
-        }
-        if ((long) arenaUsed + value.length() > arena.length) {
-            long cap = Math.max((long) arenaUsed + value.length(), (long) arena.length + (arena.length >> 1) + 16);
-            if (cap > Integer.MAX_VALUE - 8) {
-                throw new IllegalStateException("identity graph is full (" + arenaUsed + " characters of identifiers)");
+    private Identifier identifierAt(int node) {
+        int b = node * H_STRIDE;
+        int meta = hot[b + H_META];
+        String value;
+        if ((meta & INLINE) != 0) {
+            int n = (meta >>> LEN_SHIFT) & 0x1F;
+            char[] chars = new char[n];
+            for (int i = 0; i < n; i++) {
+                chars[i] = (char) ((hot[b + H_VALUE + (i >>> 2)] >>> ((i & 3) << 3)) & 0xFF);
             }
-            arena = Arrays.copyOf(arena, (int) cap);
+            value = new String(chars);
+        } else {
+            value = new String(arena, hot[b + H_OFF], hot[b + H_LEN]);
         }
-        value.getChars(0, value.length(), arena, arenaUsed);
-        int b = node * N_STRIDE;
-        nodes[b + N_OFF] = arenaUsed;
-        arenaUsed += value.length();
-        nodeCount++;
-        nodes[b + N_PARENT] = node;
-        nodes[b + N_SIZE] = 1;
-        nodes[b + N_MIN] = node;
-        nodes[b + N_NEXT] = node;
-        nodes[b + N_HEAD] = -1;
-        nodes[b + N_PARTNERS] = 0;
-        nodes[b + N_META] = (type << 8) | inline(value, b);
-        nodes[b + N_HASH] = hash;
-        liveNodes++;
-        clusters++;
-        return node;
+        return new Identifier(types[meta >>> TYPE_SHIFT], value);
     }
 
     private int addType(IdentifierType type) {
         int index = types.length;
-        if (index >= 1 << 22) {
-            throw new IllegalStateException("more than " + (1 << 22) + " identifier types");
+        if (index >= MAX_TYPES) {
+            throw new IllegalStateException("more than " + MAX_TYPES + " identifier types");
         }
         types = Arrays.copyOf(types, index + 1);
         types[index] = type;
@@ -474,76 +563,130 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         return index;
     }
 
-    private static int grow(int current) {
-        long next = Math.max(16L, current + (current >> 1) + 1L);
-        return (int) Math.min(next, MAX_ARRAY);
-    }
-
     // ---------------------------------------------------------------- union-find
 
     private int find(int x) {
-        int[] n = nodes;
-        int p = n[x * N_STRIDE + N_PARENT];
-        while (p != x) {
-            int gp = n[p * N_STRIDE + N_PARENT];
-            n[x * N_STRIDE + N_PARENT] = gp; // path halving
-            x = gp;
-            p = n[x * N_STRIDE + N_PARENT];
+        int[] h = hot;
+        int p = h[x * H_STRIDE + H_PARENT];
+        if (p < 0) {
+            return x;
         }
-        return x;
+        while (true) {
+            int gp = h[p * H_STRIDE + H_PARENT];
+            if (gp < 0) {
+                return p;
+            }
+            h[x * H_STRIDE + H_PARENT] = gp; // path halving
+            x = gp;
+            p = h[x * H_STRIDE + H_PARENT];
+            if (p < 0) {
+                return x;
+            }
+        }
     }
 
-    /** Joins two different roots by size; returns the new root. */
-    private int union(int ra, int rb) {
-        if (size(ra) < size(rb)) {
-            int t = ra;
+    /** Joins two different roots by size. */
+    private void union(int ra, int rb) {
+        int[] h = hot;
+        int a = ra * H_STRIDE;
+        int b = rb * H_STRIDE;
+        if (h[a + H_PARENT] > h[b + H_PARENT]) { // sizes are stored negated
+            int t = a;
+            a = b;
+            b = t;
             ra = rb;
-            rb = t;
         }
-        int a = ra * N_STRIDE;
-        int b = rb * N_STRIDE;
-        nodes[b + N_PARENT] = ra;
-        nodes[a + N_SIZE] += nodes[b + N_SIZE];
-        nodes[a + N_MIN] = Math.min(nodes[a + N_MIN], nodes[b + N_MIN]);
-        int t = nodes[a + N_NEXT];
-        nodes[a + N_NEXT] = nodes[b + N_NEXT];
-        nodes[b + N_NEXT] = t;
+        h[a + H_PARENT] += h[b + H_PARENT];
+        h[a + H_MIN] = Math.min(h[a + H_MIN], h[b + H_MIN]);
+        h[b + H_PARENT] = ra;
         clusters--;
-        return ra;
+    }
+
+    /** The identifiers connected to {@code start} by active links: its cluster. */
+    private int[] component(int start, IntSet seen) {
+        int[] out = new int[8];
+        int n = 0;
+        seen.add(start);
+        out[n++] = start;
+        for (int i = 0; i < n; i++) {
+            for (int e = head(out[i]); e >= 0; e = nextEdge(e)) {
+                if (state(e >>> 1) == ACTIVE && seen.add(far(e))) {
+                    if (n == out.length) {
+                        out = Arrays.copyOf(out, grow(n));
+                    }
+                    out[n++] = far(e);
+                }
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     private int[] members(int root) {
-        int[] out = new int[size(root)];
-        int n = 0;
-        int x = root;
-        do {
-            out[n++] = x;
-            x = nextMember(x);
-        } while (x != root);
-        return out;
+        return component(root, new IntSet());
     }
 
-    /** Rebuilds the cluster made of these members from their active links only. */
-    private void rebuild(int[] members) {
-        for (int m : members) {
-            int b = m * N_STRIDE;
-            nodes[b + N_PARENT] = m;
-            nodes[b + N_SIZE] = 1;
-            nodes[b + N_MIN] = m;
-            nodes[b + N_NEXT] = m;
+    /**
+     * Rebuilds, from their active links only, the clusters around {@code starts} after some of
+     * their links were removed or suppressed: the starts must reach every identifier of the
+     * {@code oldClusters} clusters they held. Each new cluster becomes a star on its first member.
+     */
+    private void relink(int[] starts, int oldClusters) {
+        IntSet seen = new IntSet();
+        int fresh = 0;
+        for (int s : starts) {
+            if (seen.contains(s)) {
+                continue;
+            }
+            int[] members = component(s, seen);
+            int min = Integer.MAX_VALUE;
+            for (int m : members) {
+                min = Math.min(min, seqOf[m]);
+                hot[m * H_STRIDE + H_PARENT] = s;
+            }
+            hot[s * H_STRIDE + H_PARENT] = -members.length;
+            hot[s * H_STRIDE + H_MIN] = min;
+            fresh++;
         }
-        clusters += members.length - 1;
-        for (int m : members) {
-            for (int e = head(m); e >= 0; e = nextEdge(e)) {
-                if (state(e >>> 1) != ACTIVE) {
-                    continue;
-                }
-                int ra = find(m);
-                int rb = find(far(e));
-                if (ra != rb) {
-                    union(ra, rb);
+        clusters += fresh - oldClusters;
+    }
+
+    /** A small open-addressing set of non-negative ints for searches over one cluster. */
+    private static final class IntSet {
+        private int[] slots = new int[16]; // value + 1, 0 = empty
+        private int size;
+
+        boolean contains(int v) {
+            int mask = slots.length - 1;
+            for (int i = fmix(v) & mask; slots[i] != 0; i = (i + 1) & mask) {
+                if (slots[i] == v + 1) {
+                    return true;
                 }
             }
+            return false;
+        }
+
+        /** Adds {@code v}; false if it was there. */
+        boolean add(int v) {
+            if ((size + 1) * 2 > slots.length) {
+                int[] old = slots;
+                slots = new int[old.length * 2];
+                size = 0;
+                for (int s : old) {
+                    if (s != 0) {
+                        add(s - 1);
+                    }
+                }
+            }
+            int mask = slots.length - 1;
+            int i = fmix(v) & mask;
+            for (; slots[i] != 0; i = (i + 1) & mask) {
+                if (slots[i] == v + 1) {
+                    return false;
+                }
+            }
+            slots[i] = v + 1;
+            size++;
+            return true;
         }
     }
 
@@ -620,7 +763,10 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     // ---------------------------------------------------------------- links
 
     private int findLink(int a, int b) {
-        int from = partners(a) <= partners(b) ? a : b;
+        // scan the shorter list where the counts are kept
+        boolean la = limited(typeIndex(a));
+        boolean lb = limited(typeIndex(b));
+        int from = la && (!lb || partners[a] > partners[b]) ? b : a;
         int to = from == a ? b : a;
         for (int e = head(from); e >= 0; e = nextEdge(e)) {
             if (state(e >>> 1) != REMOVED && far(e) == to) {
@@ -631,15 +777,20 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     }
 
     private int evidenceIndexOf(String evidence) {
-        if (evidence == lastEvidence) {
-            return lastEvidenceIndex;
+        String[] recent = recentEvidence;
+        for (int i = 0; i < recent.length; i++) {
+            if (recent[i] == evidence) {
+                return recentEvidenceIndex[i];
+            }
         }
         int index = evidenceIndex.computeIfAbsent(evidence, k -> {
             evidences.add(k);
             return evidences.size() - 1;
         });
-        lastEvidence = evidence;
-        lastEvidenceIndex = index;
+        int slot = recentEvidenceNext;
+        recentEvidenceNext = (slot + 1) & (recent.length - 1);
+        recent[slot] = evidence;
+        recentEvidenceIndex[slot] = index;
         return index;
     }
 
@@ -658,15 +809,20 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         liveLinks++;
         linkMillis[l] = link.at().toEpochMilli();
         linkEvidence[l] = evidenceIndexOf(link.evidence());
+        int[] h = hot;
         int i = l * L_STRIDE;
         links[i + L_A] = a;
         links[i + L_B] = b; // state ACTIVE is 0
-        links[i + L_NEXT] = nodes[a * N_STRIDE + N_HEAD];
-        nodes[a * N_STRIDE + N_HEAD] = 2 * l;
-        links[i + L_NEXT + 1] = nodes[b * N_STRIDE + N_HEAD];
-        nodes[b * N_STRIDE + N_HEAD] = 2 * l + 1;
-        nodes[a * N_STRIDE + N_PARTNERS]++;
-        nodes[b * N_STRIDE + N_PARTNERS]++;
+        links[i + L_NEXT] = h[a * H_STRIDE + H_HEAD];
+        h[a * H_STRIDE + H_HEAD] = 2 * l;
+        links[i + L_NEXT + 1] = h[b * H_STRIDE + H_HEAD];
+        h[b * H_STRIDE + H_HEAD] = 2 * l + 1;
+        if (limited(typeIndex(a))) {
+            partners[a]++;
+        }
+        if (limited(typeIndex(b))) {
+            partners[b]++;
+        }
         return l;
     }
 
@@ -678,18 +834,43 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     @Override
     public LinkResult addLink(IdentityLink link) {
         Objects.requireNonNull(link, "link");
-        int a;
-        int b;
-        long both = lookupPair(link.first(), link.second());
-        if (both >= 0) {
-            a = (int) (both >>> 32);
-            b = (int) both;
-        } else {
-            a = intern(link.first());
-            b = intern(link.second());
+        Identifier x = link.first();
+        Identifier y = link.second();
+        int tx = typeIndexOrMinus(x.type());
+        int ty = typeIndexOrMinus(y.type());
+        if (tx < 0) {
+            tx = addType(x.type());
+            ty = typeIndexOrMinus(y.type());
         }
-        boolean superA = isSuper(a);
-        boolean superB = isSuper(b);
+        if (ty < 0) {
+            ty = addType(y.type());
+        }
+        ensureRoom(2);
+        Probe px = probeX;
+        Probe py = probeY;
+        describe(tx, x.value(), px);
+        describe(ty, y.value(), py);
+        int[] h = hot;
+        int hx = px.home;
+        int hy = py.home;
+        // read both home records before comparing either, so that their cache misses overlap
+        int mx = h[hx * H_STRIDE + H_META];
+        int my = h[hy * H_STRIDE + H_META];
+        int a = matches(hx, mx, px) ? hx : locate(px, hx);
+        int b = matches(hy, my, py) ? hy : locate(py, hy);
+        if (a < 0) {
+            a = insert(px, -a - 1);
+            if (b < 0) {
+                b = locate(py, hy); // x may have taken the slot y was to go to
+            }
+        }
+        if (b < 0) {
+            b = insert(py, -b - 1);
+        }
+        int metaA = h[a * H_STRIDE + H_META];
+        int metaB = h[b * H_STRIDE + H_META];
+        boolean superA = (metaA & SUPER) != 0;
+        boolean superB = (metaB & SUPER) != 0;
         int ra = find(a);
         int rb = find(b);
         // a live link between different clusters can only be a suppressed one
@@ -701,19 +882,19 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         if (superA || superB) {
             setState(l, SUPPRESSED);
             if (superA) {
-                superNodes.get(a)[0]++;
+                superNodes.get(seqOf[a])[0]++;
             }
             if (superB) {
-                superNodes.get(b)[0]++;
+                superNodes.get(seqOf[b])[0]++;
             }
             return LinkResult.SUPPRESSED_SUPER_NODE;
         }
         boolean tripped = false;
-        if (partners(a) > typeLimits[typeIndex(a)]) {
+        if (partners[a] > typeLimits[metaA >>> TYPE_SHIFT]) {
             becomeSuperNode(a);
             tripped = true;
         }
-        if (partners(b) > typeLimits[typeIndex(b)]) {
+        if (partners[b] > typeLimits[metaB >>> TYPE_SHIFT]) {
             becomeSuperNode(b);
             tripped = true;
         }
@@ -723,8 +904,8 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         if (ra == rb) {
             return LinkResult.SAME_CUSTOMER;
         }
-        int minA = minMember(ra);
-        int minB = minMember(rb);
+        int minA = h[ra * H_STRIDE + H_MIN];
+        int minB = h[rb * H_STRIDE + H_MIN];
         union(ra, rb);
         recordMerge(l, Math.min(minA, minB), Math.max(minA, minB));
         return LinkResult.MERGED;
@@ -746,26 +927,33 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     }
 
     private void becomeSuperNode(int x) {
-        setFlag(x, NODE_SUPER);
+        hot[x * H_STRIDE + H_META] |= SUPER;
+        // x and its active partners reach every identifier of the cluster(s) this changes; the
+        // link that tripped the limit was not merged yet, so its far end may be another cluster
+        int[] starts = new int[1 + partners[x]];
+        int n = 0;
+        starts[n++] = x;
+        IntSet oldRoots = new IntSet();
+        oldRoots.add(find(x));
         int suppressed = 0;
-        boolean hadActive = false;
         for (int e = head(x); e >= 0; e = nextEdge(e)) {
             int l = e >>> 1;
             if (state(l) == ACTIVE) {
                 setState(l, SUPPRESSED);
-                hadActive = true;
+                starts[n++] = far(e);
+                oldRoots.add(find(far(e)));
             }
             if (state(l) == SUPPRESSED) {
                 suppressed++;
             }
         }
-        superNodes.put(x, new int[] {suppressed});
-        if (hadActive) {
-            rebuild(members(find(x)));
+        superNodes.put(seqOf[x], new int[] {suppressed});
+        if (n > 1) {
+            relink(Arrays.copyOf(starts, n), oldRoots.size);
         }
-        // type and internal number only: the value is personal data
+        // type and sequence number only: the value is personal data
         LOG.warn("identifier #{} of type {} is linked to {} distinct identifiers, above the limit {}; "
-                        + "its {} links are no longer used for merging", x, types[typeIndex(x)], partners(x),
+                        + "its {} links are no longer used for merging", seqOf[x], types[typeIndex(x)], partners[x],
                 typeLimits[typeIndex(x)], suppressed);
     }
 
@@ -778,7 +966,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     // ---------------------------------------------------------------- queries
 
     private CustomerKey keyOf(int root) {
-        return new CustomerKey(keyPrefix + minMember(root));
+        return new CustomerKey(keyPrefix + hot[root * H_STRIDE + H_MIN]);
     }
 
     /** The root of the cluster a key names, or -1. */
@@ -796,11 +984,11 @@ final class UnionFindIdentityGraph implements IdentityGraph {
             }
             n = n * 10 + (c - '0');
         }
-        if (n >= nodeCount || isErased((int) n)) {
+        if (n >= seqCount || seqToSlot[(int) n] < 0) {
             return -1;
         }
-        int root = find((int) n);
-        return minMember(root) == n ? root : -1;
+        int root = find(seqToSlot[(int) n]);
+        return hot[root * H_STRIDE + H_MIN] == n ? root : -1;
     }
 
     @Override
@@ -815,14 +1003,27 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         return rootOf(customer) >= 0;
     }
 
+    /** Members of a cluster, oldest first. */
+    private int[] membersBySeq(int root) {
+        int[] members = members(root);
+        long[] order = new long[members.length];
+        for (int i = 0; i < members.length; i++) {
+            order[i] = ((long) seqOf[members[i]] << 32) | members[i];
+        }
+        Arrays.sort(order);
+        for (int i = 0; i < members.length; i++) {
+            members[i] = (int) order[i];
+        }
+        return members;
+    }
+
     @Override
     public List<Identifier> identifiersOf(CustomerKey customer) {
         int root = rootOf(customer);
         if (root < 0) {
             return List.of();
         }
-        int[] members = members(root);
-        Arrays.sort(members);
+        int[] members = membersBySeq(root);
         List<Identifier> out = new ArrayList<>(members.length);
         for (int m : members) {
             out.add(identifierAt(m));
@@ -885,8 +1086,11 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     @Override
     public List<SuperNodeReport> superNodes() {
         List<SuperNodeReport> out = new ArrayList<>();
-        superNodes.forEach((node, suppressed) -> out.add(new SuperNodeReport(identifierAt(node),
-                typeLimits[typeIndex(node)], partners(node), suppressed[0])));
+        superNodes.forEach((seq, suppressed) -> {
+            int node = seqToSlot[seq];
+            out.add(new SuperNodeReport(identifierAt(node), typeLimits[typeIndex(node)], partners[node],
+                    suppressed[0]));
+        });
         return List.copyOf(out);
     }
 
@@ -897,7 +1101,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         int b = linkB(l);
         if (state(l) == SUPPRESSED) {
             for (int node : new int[] {a, b}) {
-                int[] count = superNodes.get(node);
+                int[] count = superNodes.get(seqOf[node]);
                 if (count != null) {
                     count[0]--;
                 }
@@ -906,8 +1110,12 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         setState(l, REMOVED);
         removePair(a, b);
         liveLinks--;
-        nodes[a * N_STRIDE + N_PARTNERS]--;
-        nodes[b * N_STRIDE + N_PARTNERS]--;
+        if (limited(typeIndex(a))) {
+            partners[a]--;
+        }
+        if (limited(typeIndex(b))) {
+            partners[b]--;
+        }
     }
 
     @Override
@@ -927,7 +1135,8 @@ final class UnionFindIdentityGraph implements IdentityGraph {
             removed++;
         }
         if (wasActive) {
-            rebuild(members(find(na)));
+            // an active link joined one cluster, and every part of it is now around one of its ends
+            relink(new int[] {na, nb}, 1);
         }
         int ra = find(na);
         int rb = find(nb);
@@ -966,23 +1175,11 @@ final class UnionFindIdentityGraph implements IdentityGraph {
                 }
             }
         }
-        BitSet gone = new BitSet(nodeCount);
+        BitSet gone = new BitSet(capacity);
         for (int m : members) {
             gone.set(m);
+            superNodes.remove(seqOf[m]);
             unintern(m);
-            superNodes.remove(m);
-            int b = m * N_STRIDE;
-            // overwrite the value: erased means gone from memory too, not only unreachable
-            Arrays.fill(arena, valueStart(m), valueEnd(m), '\0');
-            int off = nodes[b + N_OFF];
-            Arrays.fill(nodes, b, b + N_STRIDE, 0);
-            nodes[b + N_OFF] = off;
-            nodes[b + N_PARENT] = m;
-            nodes[b + N_SIZE] = 1;
-            nodes[b + N_NEXT] = m;
-            nodes[b + N_MIN] = m;
-            nodes[b + N_HEAD] = -1;
-            nodes[b + N_META] = NODE_ERASED;
             liveNodes--;
         }
         // forget which identifiers the removed links joined and when, not only that they were removed
@@ -1000,7 +1197,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     }
 
     private boolean isMember(int node, int root) {
-        return !isErased(node) && find(node) == root;
+        return (meta(node) & ERASED) == 0 && find(node) == root;
     }
 
     // ---------------------------------------------------------------- dumps
@@ -1008,9 +1205,9 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     @Override
     public List<Identifier> identifiers() {
         List<Identifier> out = new ArrayList<>(liveNodes);
-        for (int i = 0; i < nodeCount; i++) {
-            if (!isErased(i)) {
-                out.add(identifierAt(i));
+        for (int q = 0; q < seqCount; q++) {
+            if (seqToSlot[q] >= 0) {
+                out.add(identifierAt(seqToSlot[q]));
             }
         }
         return List.copyOf(out);

@@ -275,4 +275,44 @@ class IdentityGraphTest {
         assertEquals(CustomerKey.of("c:0"),
                 IdentityGraph.create(IdentityConfig.defaults().withKeyPrefix("c:")).addIdentifier(PHONE));
     }
+
+    @Test
+    void everythingSurvivesTheTableGrowingAfterErasuresAndSplits() {
+        // a tiny initial table: the loop below grows it several times, moving every record
+        IdentityGraph g = IdentityGraph.create(IdentityConfig.defaults().withExpectedSize(1, 1)
+                .withSuperNodeLimit(IdentifierType.DEVICE_ID, 2));
+        Identifier tablet = Identifier.deviceId("shared-tablet");
+        Identifier longValue = Identifier.email("a-rather-long-address-" + "x".repeat(40) + "@example.com");
+        g.addLink(link(PHONE, CARD, 0, "pos"));
+        g.addLink(link(CARD, longValue, 1, "newsletter"));
+        g.addLink(link(APP, DEVICE, 2, "login"));
+        g.addLink(link(tablet, PHONE, 3, "login"));
+        g.addLink(link(tablet, APP, 4, "login"));
+        assertEquals(LinkResult.SUPPRESSED_SUPER_NODE, g.addLink(link(tablet, OPENID, 5, "login")));
+        CustomerKey erased = g.resolve(APP).orElseThrow();
+        assertEquals(new ClusterErasure(erased, 2, 2, 2), g.erase(erased));
+        for (int i = 0; i < 3000; i++) {
+            g.addLink(link(Identifier.phone("1390000" + i), Identifier.appUserId("u" + i), 10 + i, "signup"));
+        }
+        assertEquals(CustomerKey.of("cust-0"), g.resolve(longValue).orElseThrow());
+        assertEquals(List.of(PHONE, CARD, longValue), g.identifiersOf(CustomerKey.of("cust-0")));
+        assertEquals(Optional.empty(), g.resolve(APP));
+        assertEquals(Optional.empty(), g.resolve(DEVICE));
+        assertEquals(List.of(new SuperNodeReport(tablet, 2, 2, 2)), g.superNodes());
+        assertEquals(LinkResult.DUPLICATE, g.addLink(link(longValue, CARD, 9000, "again")));
+        assertEquals(LinkResult.DUPLICATE, g.addLink(link(Identifier.appUserId("u2999"),
+                Identifier.phone("13900002999"), 9001, "again")));
+        assertEquals(3 + 3000, g.customerCount()); // cust-0, the tablet, the open id and the new pairs
+        MergeExplanation why = g.explain(PHONE, longValue).orElseThrow();
+        assertEquals(2, why.chain().size());
+        assertEquals("newsletter", why.chain().get(1).evidence());
+        assertEquals(3 + 3000, g.mergeHistory().size());
+        assertEquals(CustomerKey.of("cust-7"), g.resolve(Identifier.appUserId("u0")).orElseThrow());
+
+        SplitResult split = g.unlink(CARD, longValue);
+        assertEquals(List.of(CustomerKey.of("cust-0"), CustomerKey.of("cust-2")), split.customers());
+        assertEquals(List.of(longValue), g.identifiersOf(CustomerKey.of("cust-2")));
+        assertEquals(LinkResult.MERGED, g.addLink(link(longValue, Identifier.phone("13900001"), 9002, "sms")));
+        assertEquals(CustomerKey.of("cust-2"), g.resolve(Identifier.appUserId("u1")).orElseThrow());
+    }
 }

@@ -8,6 +8,7 @@ import dev.o2o.segmentation.rfm.RfmScoring;
 import dev.o2o.segmentation.rfm.RfmSummarizer;
 import dev.o2o.segmentation.rfm.RfmTable;
 import dev.o2o.segmentation.rfm.SegmentMap;
+import dev.o2o.segmentation.rfm.TiePolicy;
 import dev.o2o.segmentation.rfm.SegmentSummary;
 import dev.o2o.segmentation.rfm.Segmentation;
 import java.nio.file.Path;
@@ -59,6 +60,16 @@ final class RfmCommand implements Callable<Integer> {
     @Option(names = "--segments-out", paramLabel = "FILE", description = "write the segment summary CSV here")
     Path segmentsOut;
 
+    @Option(names = "--ties", defaultValue = "same-bin", paramLabel = "same-bin|first-come|rfm-package",
+            description = "quintile tie policy: equal values in one bin between R's type-7 quantiles (default), "
+                    + "ranked first-come as pandas qcut(rank(method=\"first\")), or exactly as R's rfm package")
+    String ties;
+
+    @Option(names = "--segments", defaultValue = "standard", paramLabel = "standard|rfm-package",
+            description = "segment table: our disjoint 11-segment reading of the standard table (default), or "
+                    + "the 10-segment table of R's rfm package (first match wins, else Others)")
+    String segmentTable;
+
     /** The outcome of one run. */
     record Result(LocalDate asOf, RfmTable table, RfmScores scores, Segmentation segmentation,
                   List<CustomerRfm> customers, List<SegmentSummary> segments) {
@@ -81,10 +92,23 @@ final class RfmCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(cl, "--as-of: '" + asOf + "' is not a date yyyy-MM-dd");
             }
         }
+        TiePolicy tiePolicy = switch (ties) {
+            case "same-bin" -> TiePolicy.SAME_BIN;
+            case "first-come" -> TiePolicy.FIRST_COME;
+            case "rfm-package" -> TiePolicy.RFM_PACKAGE;
+            default -> throw new CommandLine.ParameterException(cl, "--ties: '" + ties
+                    + "' is not one of same-bin, first-come, rfm-package");
+        };
+        SegmentMap map = switch (segmentTable) {
+            case "standard" -> SegmentMap.standard();
+            case "rfm-package" -> SegmentMap.rfmPackage();
+            default -> throw new CommandLine.ParameterException(cl, "--segments: '" + segmentTable
+                    + "' is not one of standard, rfm-package");
+        };
         Output.requireFile(orders, "--orders");
         List<Order> all = new ArrayList<>();
         OrdersInput.read(orders, OrdersInput.channels(channels), z, all::add, cl.getErr());
-        Result r = compute(all, day, z);
+        Result r = compute(all, day, z, RfmScoring.defaults().withTies(tiePolicy), map);
         cl.getErr().println("scored " + r.customers().size() + " customers as of " + r.asOf());
         if (format == Format.json) {
             Output.write(out, cl.getOut(), json(r));
@@ -101,7 +125,7 @@ final class RfmCommand implements Callable<Integer> {
     }
 
     /** RFM over every order before {@code asOf} (default: the day after the last order). */
-    static Result compute(List<Order> orders, LocalDate asOf, ZoneId zone) {
+    static Result compute(List<Order> orders, LocalDate asOf, ZoneId zone, RfmScoring scoring, SegmentMap map) {
         Instant last = Instant.MIN;
         Instant first = Instant.MAX;
         for (Order o : orders) {
@@ -118,8 +142,8 @@ final class RfmCommand implements Callable<Integer> {
             throw new BadInputException("no purchase up to " + day + " (refunded and cancelled orders do not count)");
         }
         RfmTable table = RfmTable.of(customers);
-        RfmScores scores = RfmScoring.defaults().score(table);
-        Segmentation seg = SegmentMap.standard().segment(scores);
+        RfmScores scores = scoring.score(table);
+        Segmentation seg = map.segment(scores);
         return new Result(day, table, scores, seg, customers, seg.summary(table));
     }
 

@@ -60,6 +60,36 @@ class RfmCommandTest {
     }
 
     @Test
+    void rPackageTiesAndSegments() throws IOException {
+        Path f = tmp.resolve("ten.csv");
+        StringBuilder b = new StringBuilder("id,customer,channel,store,instant,status,refunded,currency,sku,category,"
+                + "quantity,unit_price\n");
+        // customer cK buys K times (K = 1..10), each time on day K of March, 10.00 CNY
+        for (int k = 1; k <= 10; k++) {
+            for (int n = 0; n < k; n++) {
+                b.append("o").append(k).append('-').append(n).append(",c").append(k).append(",store,S001,2026-03-")
+                        .append(String.format("%02d", k)).append("T10:00:00Z,COMPLETED,0.00,CNY,sku,food,1,10.00\n");
+            }
+        }
+        Files.writeString(f, b.toString());
+        Cli same = Cli.run("rfm", "--orders", f.toString(), "--as-of", "2026-03-11");
+        Cli pkg = Cli.run("rfm", "--orders", f.toString(), "--as-of", "2026-03-11", "--ties", "rfm-package",
+                "--segments", "rfm-package");
+        assertEquals(0, pkg.exit, pkg.toString());
+        // frequencies 1..10: quintile breaks 2.8, 4.6, ...; the package adds one, so c3 stays in the lowest F bin
+        // (monetary 10..100: breaks 28 + 1, ...: 30.00 is in the second bin)
+        assertTrue(same.out.contains("\nc3,8,3,30.00,2,2,2,"), same.out);
+        assertTrue(pkg.out.contains("\nc3,8,3,30.00,2,1,2,About To Sleep\n"), pkg.out);
+        assertTrue(pkg.out.contains("\nc10,1,10,100.00,5,5,5,Champions\n"), pkg.out);
+        Cli bad = Cli.run("rfm", "--orders", f.toString(), "--ties", "dense");
+        assertEquals(2, bad.exit);
+        assertTrue(bad.err.contains("--ties: 'dense' is not one of same-bin, first-come, rfm-package"), bad.err);
+        bad = Cli.run("rfm", "--orders", f.toString(), "--segments", "putler");
+        assertEquals(2, bad.exit);
+        assertTrue(bad.err.contains("--segments: 'putler'"), bad.err);
+    }
+
+    @Test
     void argumentErrors() throws IOException {
         Cli c = Cli.run("rfm", "--orders", orders().toString(), "--as-of", "31/03/2026");
         assertEquals(2, c.exit);

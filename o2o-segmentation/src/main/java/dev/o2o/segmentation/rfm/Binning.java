@@ -19,14 +19,20 @@ final class Binning {
             out[0] = (byte) (reverse ? k : 1);
             return;
         }
-        if (ties == TiePolicy.SAME_BIN) {
-            sameBin(values, k, reverse, out, scratch);
+        if (ties == TiePolicy.SAME_BIN || ties == TiePolicy.RFM_PACKAGE) {
+            double[] q = quantiles(values, k, scratch);
+            if (ties == TiePolicy.SAME_BIN) {
+                classify(values, q, k, reverse, out);
+            } else {
+                classifyClosedLeft(values, q, k, reverse, out);
+            }
         } else {
             firstCome(values, k, reverse, out, scratch);
         }
     }
 
-    private static void sameBin(double[] values, int k, boolean reverse, byte[] out, double[] scratch) {
+    /** The type-7 quantiles at {@code j / k}, {@code j = 1..k-1}; reorders {@code scratch}. */
+    private static double[] quantiles(double[] values, int k, double[] scratch) {
         int n = values.length;
         int[] lo = new int[k - 1];
         double[] frac = new double[k - 1];
@@ -47,7 +53,26 @@ final class Binning {
             double b = scratch[Math.min(n - 1, lo[j] + 1)];
             thresholds[j] = a + frac[j] * (b - a);
         }
-        classify(values, thresholds, k, reverse, out);
+        return thresholds;
+    }
+
+    /** R's rfm package: breaks at the quantiles plus one, a value at a break goes to the upper bin. */
+    static void classifyClosedLeft(double[] values, double[] quantiles, int k, boolean reverse, byte[] out) {
+        int t = quantiles.length;
+        double[] breaks = new double[t];
+        for (int j = 0; j < t; j++) {
+            breaks[j] = quantiles[j] + 1;
+        }
+        int base = reverse ? k : 1;
+        int sign = reverse ? -1 : 1;
+        for (int i = 0; i < values.length; i++) {
+            double x = values[i];
+            int c = 0;
+            for (int j = 0; j < t; j++) {
+                c += x >= breaks[j] ? 1 : 0;
+            }
+            out[i] = (byte) (base + sign * c);
+        }
     }
 
     private static int addPosition(int[] positions, int m, int p) {

@@ -93,9 +93,9 @@ public final class SegmentMap {
      * 1        Lost              Lost              At Risk                      Can't Lose Them  Can't Lose Them
      * </pre>
      *
-     * The names follow the widely used 11-segment RFM table (popularised by Putler; R's
-     * {@code rfm} vignette uses a variant of it). That table's published score ranges overlap
-     * and leave gaps, so the ranges here are our own disjoint reading of it.
+     * The names follow the widely used 11-segment RFM table (popularised by Putler). That table's
+     * published score ranges overlap and leave gaps, so the ranges here are our own disjoint
+     * reading of it. To reproduce R's {@code rfm} package, use {@link #rfmPackage()}.
      */
     public static SegmentMap standard() {
         List<SegmentRule> rules = new ArrayList<>();
@@ -112,6 +112,42 @@ public final class SegmentMap {
         rules.add(SegmentRule.recencyAndFm("Can't Lose Them", 1, 1, 4, 5));
         rules.add(SegmentRule.recencyAndFm("Hibernating", 2, 2, 1, 2));
         rules.add(SegmentRule.recencyAndFm("Lost", 1, 1, 1, 2));
+        return new SegmentMap(rules, "Others", 5);
+    }
+
+    /**
+     * The 10-segment table of the documentation of R's {@code rfm} package, for five scores,
+     * applied as its {@code rfm_segment} applies it: rows in this order, the first row whose R, F
+     * and M ranges (inclusive) all hold wins, customers no row matches are "Others". The rows
+     * overlap; the order decides. Use it with {@link TiePolicy#RFM_PACKAGE} to reproduce results
+     * from R.
+     *
+     * <pre>
+     * segment              R     F     M
+     * Champions            5-5   5-5   5-5
+     * Potential Loyalist   3-5   3-5   2-5
+     * Loyal Customers      2-4   2-4   2-4
+     * Promising            3-4   1-3   3-5
+     * New Customers        4-5   1-3   1-5
+     * Can't Lose Them      1-2   3-4   4-5
+     * At Risk              1-2   2-5   4-5
+     * Need Attention       1-3   3-5   3-5
+     * About To Sleep       2-3   1-3   1-4
+     * Lost                 1-1   1-5   1-5
+     * </pre>
+     */
+    public static SegmentMap rfmPackage() {
+        List<SegmentRule> rules = List.of(
+                SegmentRule.box("Champions", 5, 5, 5, 5, 5, 5),
+                SegmentRule.box("Potential Loyalist", 3, 5, 3, 5, 2, 5),
+                SegmentRule.box("Loyal Customers", 2, 4, 2, 4, 2, 4),
+                SegmentRule.box("Promising", 3, 4, 1, 3, 3, 5),
+                SegmentRule.box("New Customers", 4, 5, 1, 3, 1, 5),
+                SegmentRule.box("Can't Lose Them", 1, 2, 3, 4, 4, 5),
+                SegmentRule.box("At Risk", 1, 2, 2, 5, 4, 5),
+                SegmentRule.box("Need Attention", 1, 3, 3, 5, 3, 5),
+                SegmentRule.box("About To Sleep", 2, 3, 1, 3, 1, 4),
+                SegmentRule.box("Lost", 1, 1, 1, 5, 1, 5));
         return new SegmentMap(rules, "Others", 5);
     }
 

@@ -433,7 +433,6 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         h[b + H_VALUE + 2] = p.v2;
         h[b + H_VALUE + 3] = p.v3;
         seqOf[slot] = seq;
-        partners[slot] = 0;
         seqToSlot[seq] = slot;
         seqCount++;
         liveNodes++;
@@ -701,18 +700,17 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         return (int) (h >>> 32) & mask;
     }
 
-    private boolean hasPair(int a, int b) {
-        long key = pairKey(a, b);
+    /** Whether the pair is in the set, probing from its slot {@code i} whose entry {@code k} was read already. */
+    private boolean hasPair(long key, int i, long k) {
         int mask = pairs.length - 1;
-        for (int i = pairSlot(key, mask); ; i = (i + 1) & mask) {
-            long k = pairs[i];
-            if (k == 0) {
-                return false;
-            }
+        while (k != 0) {
             if (k == key) {
                 return true;
             }
+            i = (i + 1) & mask;
+            k = pairs[i];
         }
+        return false;
     }
 
     private void addPair(int a, int b) {
@@ -871,10 +869,14 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         int metaB = h[b * H_STRIDE + H_META];
         boolean superA = (metaA & SUPER) != 0;
         boolean superB = (metaB & SUPER) != 0;
+        // every link but a duplicate ends up in the pair set: read its slot now, with the finds
+        long pair = pairKey(a, b);
+        int pairAt = pairSlot(pair, pairs.length - 1);
+        long pairThere = pairs[pairAt];
         int ra = find(a);
         int rb = find(b);
         // a live link between different clusters can only be a suppressed one
-        if ((ra == rb || superA || superB) && hasPair(a, b)) {
+        if ((ra == rb || superA || superB) && hasPair(pair, pairAt, pairThere)) {
             return LinkResult.DUPLICATE;
         }
         int l = storeLink(a, b, link);
@@ -890,11 +892,14 @@ final class UnionFindIdentityGraph implements IdentityGraph {
             return LinkResult.SUPPRESSED_SUPER_NODE;
         }
         boolean tripped = false;
-        if (partners[a] > typeLimits[metaA >>> TYPE_SHIFT]) {
+        // the counts are a cache miss away and kept for limited types only
+        int limitA = typeLimits[metaA >>> TYPE_SHIFT];
+        int limitB = typeLimits[metaB >>> TYPE_SHIFT];
+        if (limitA != Integer.MAX_VALUE && partners[a] > limitA) {
             becomeSuperNode(a);
             tripped = true;
         }
-        if (partners[b] > typeLimits[metaB >>> TYPE_SHIFT]) {
+        if (limitB != Integer.MAX_VALUE && partners[b] > limitB) {
             becomeSuperNode(b);
             tripped = true;
         }

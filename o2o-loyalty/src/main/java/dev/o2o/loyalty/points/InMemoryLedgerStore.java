@@ -12,7 +12,8 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -21,10 +22,12 @@ import java.util.function.Function;
  * sorted order and undoes its appends if the work throws. Idempotency keys live in one striped index
  * ({@link KeyIndex}), so a key is unique across accounts. Thread-safe.
  *
- * <p>The whole history stays in memory, so it is kept compact: an account's entries, movements, key
- * characters and lots are columns of primitive arrays, and {@link LedgerEntry} and {@link Lot} records are
- * built only when read. A posting then leaves a few dozen bytes in arrays behind instead of half a dozen
- * objects, which is what the garbage collector would otherwise spend its time copying.
+ * <p>The whole history stays in memory, so it is kept compact and out of the garbage collector's way:
+ * entries, lot movements, key characters and lots are columns of primitive arrays shared by all accounts
+ * ({@link Slabs}), allocated in chunks of growing size that are never copied, and {@link LedgerEntry} and
+ * {@link Lot} records are built only when read. An entry's id is its position plus one. An account keeps
+ * only its balance, its newest entry (entries link to the previous entry of their account) and its open
+ * lots. Capacity: fewer than 2<sup>31</sup> entries, lots, movements and key characters per store.
  */
 final class InMemoryLedgerStore implements LedgerStore {
 
@@ -40,10 +43,10 @@ final class InMemoryLedgerStore implements LedgerStore {
     private volatile Acct[] byIndex = new Acct[64];
     private int registered;
     private final Object registryLock = new Object();
+    private final Slabs slabs = new Slabs();
     private final KeyIndex keys = new KeyIndex();
     /** Remembered rejections, by type (ordinal) and source reference. */
     private final List<ConcurrentHashMap<String, Rejection>> rejectedByKey = new ArrayList<>();
-    private final AtomicLong ids = new AtomicLong();
 
     InMemoryLedgerStore() {
         for (int i = 0; i < TYPES.length; i++) {
@@ -56,119 +59,321 @@ final class InMemoryLedgerStore implements LedgerStore {
     }
 
     /**
-     * An account's entry columns. The arrays are written only by the thread holding the account's lock;
-     * the holder is replaced (through the volatile {@link Acct#cols}) whenever one of them grows, so
-     * that a thread reading another account's entry through the key index sees complete arrays. Entry
-     * {@code i} has movements {@code [moveEnd[i-1], moveEnd[i])} and key characters
-     * {@code [refEnd[i-1], refEnd[i])} (from 0 for the first entry).
+     * Chunk {@code k} of a slab holds positions {@code [2^(B+k) - 2^B, 2^(B+1+k) - 2^B)}: each chunk is as
+     * large as all before it together, so growing never copies and the large chunks are allocated outside
+     * the young generation's copying.
      */
-    static final class Cols {
-        final long[] id;
+    static final class Pos {
+        private Pos() {
+        }
+
+        static int chunk(int position, int baseBits) {
+            long g = position + (1L << baseBits);
+            return 63 - Long.numberOfLeadingZeros(g) - baseBits;
+        }
+
+        static int offset(int position, int chunk, int baseBits) {
+            return (int) (position + (1L << baseBits) - (1L << (baseBits + chunk)));
+        }
+
+        static int size(int chunk, int baseBits) {
+            return 1 << (baseBits + chunk);
+        }
+    }
+
+    /** Columns of entries {@code [start, start + size)}. Slot {@code o} holds entry {@code start + o}. */
+    static final class EntryChunk {
+        /** Account index + 1; 0 for a slot that is not (or no longer) an entry of any account. */
+        final int[] acct;
+        /** The previous entry of the same account, -1 for none. */
+        final int[] prev;
+        final byte[] type;
         final long[] points;
         final long[] sec;
         final int[] nano;
-        final byte[] type;
+        final int[] moveStart;
+        final int[] moveCount;
+        final int[] refStart;
+        final int[] refLength;
+        /** Null for the empty note, so that the common case stores no reference. */
+        final String[] note;
+        /** The lot this entry created, as lot position + 1; 0 for none. */
+        final int[] lot;
         final long[] reverses;
         final long[] shortfall;
-        final String[] note;
-        final int[] moveEnd;
-        final int[] refEnd;
-        final long[] moveLot;
-        final long[] movePoints;
-        final char[] refChars;
 
-        Cols(int entries, int moves, int chars) {
-            this(new long[entries], new long[entries], new long[entries], new int[entries], new byte[entries],
-                    new long[entries], new long[entries], new String[entries], new int[entries], new int[entries],
-                    new long[moves], new long[moves], new char[chars]);
+        EntryChunk(int n) {
+            acct = new int[n];
+            prev = new int[n];
+            type = new byte[n];
+            points = new long[n];
+            sec = new long[n];
+            nano = new int[n];
+            moveStart = new int[n];
+            moveCount = new int[n];
+            refStart = new int[n];
+            refLength = new int[n];
+            note = new String[n];
+            lot = new int[n];
+            reverses = new long[n];
+            shortfall = new long[n];
         }
+    }
 
-        private Cols(long[] id, long[] points, long[] sec, int[] nano, byte[] type, long[] reverses,
-                     long[] shortfall, String[] note, int[] moveEnd, int[] refEnd, long[] moveLot, long[] movePoints,
-                     char[] refChars) {
-            this.id = id;
-            this.points = points;
-            this.sec = sec;
-            this.nano = nano;
-            this.type = type;
-            this.reverses = reverses;
-            this.shortfall = shortfall;
-            this.note = note;
-            this.moveEnd = moveEnd;
-            this.refEnd = refEnd;
-            this.moveLot = moveLot;
-            this.movePoints = movePoints;
-            this.refChars = refChars;
+    /**
+     * A lot is a row of {@value #LOT_STRIDE} longs next to each other, because lots are read at random
+     * (one or two cache lines per lot rather than one per column); it is touched only under its account's
+     * lock. {@code ENTRY} is the position of the entry that created it: the lot's id is that entry's id and
+     * its {@code earnedAt} that entry's instant.
+     */
+    static final int LOT_STRIDE = 8;
+    static final int EARNED = 0;
+    static final int REMAINING = 1;
+    static final int AVAIL_SEC = 2;
+    static final int AVAIL_NANO = 3;
+    static final int EXP_SEC = 4;
+    static final int EXP_NANO = 5;
+    static final int MOVES = 6;
+    static final int ENTRY = 7;
+
+    /** Lot movement columns: lot id and signed points. */
+    static final class MoveChunk {
+        final long[] lot;
+        final long[] points;
+
+        MoveChunk(int n) {
+            lot = new long[n];
+            points = new long[n];
         }
+    }
 
-        Cols withEntries(int n) {
-            return new Cols(Arrays.copyOf(id, n), Arrays.copyOf(points, n), Arrays.copyOf(sec, n),
-                    Arrays.copyOf(nano, n), Arrays.copyOf(type, n), Arrays.copyOf(reverses, n),
-                    Arrays.copyOf(shortfall, n), Arrays.copyOf(note, n), Arrays.copyOf(moveEnd, n),
-                    Arrays.copyOf(refEnd, n), moveLot, movePoints, refChars);
-        }
+    /**
+     * The four slabs with their allocation counters. Positions are handed out atomically, so threads
+     * holding different account locks write disjoint slots; a slot's contents are published to other
+     * threads by the account lock or, for reads through the key index, by the index's stripe lock. Chunk
+     * references are read through volatile array elements.
+     */
+    static final class Slabs {
+        static final int ENTRY_BITS = 10;
+        static final int LOT_BITS = 9;
+        static final int MOVE_BITS = 10;
+        static final int CHAR_BITS = 12;
+        private static final int CHUNKS = 32;
 
-        Cols withMoves(int n) {
-            return new Cols(id, points, sec, nano, type, reverses, shortfall, note, moveEnd, refEnd,
-                    Arrays.copyOf(moveLot, n), Arrays.copyOf(movePoints, n), refChars);
-        }
+        final AtomicInteger entryCount = new AtomicInteger();
+        final AtomicInteger lotCount = new AtomicInteger();
+        final AtomicInteger moveCount = new AtomicInteger();
+        final AtomicInteger charCount = new AtomicInteger();
+        private final AtomicReferenceArray<EntryChunk> entryChunks =
+                new AtomicReferenceArray<>(CHUNKS);
+        private final AtomicReferenceArray<long[]> lotChunks =
+                new AtomicReferenceArray<>(CHUNKS);
+        private final AtomicReferenceArray<MoveChunk> moveChunks =
+                new AtomicReferenceArray<>(CHUNKS);
+        private final AtomicReferenceArray<char[]> charChunks =
+                new AtomicReferenceArray<>(CHUNKS);
 
-        Cols withChars(int n) {
-            return new Cols(id, points, sec, nano, type, reverses, shortfall, note, moveEnd, refEnd, moveLot,
-                    movePoints, Arrays.copyOf(refChars, n));
-        }
-
-        int moveStart(int i) {
-            return i == 0 ? 0 : moveEnd[i - 1];
-        }
-
-        int refStart(int i) {
-            return i == 0 ? 0 : refEnd[i - 1];
-        }
-
-        EntryType typeOf(int i) {
-            return TYPES[type[i] & TYPE_MASK];
-        }
-
-        String sourceRef(int i) {
-            int from = refStart(i);
-            return new String(refChars, from, refEnd[i] - from);
-        }
-
-        boolean refEquals(int i, String ref) {
-            int from = refStart(i);
-            int n = ref.length();
-            if (refEnd[i] - from != n) {
-                return false;
+        /** Reserves {@code n} consecutive positions of a slab. */
+        static int reserve(AtomicInteger counter, int n, String what) {
+            int start = counter.getAndAdd(n);
+            if (start < 0 || start + n < 0) {
+                counter.set(Integer.MIN_VALUE); // stays full
+                throw new IllegalStateException("in-memory ledger is full: more than " + Integer.MAX_VALUE + " "
+                        + what + "; use a JDBC store");
             }
-            char[] chars = refChars;
-            for (int k = 0; k < n; k++) {
-                if (chars[from + k] != ref.charAt(k)) {
-                    return false;
+            return start;
+        }
+
+        EntryChunk entryChunk(int k) {
+            EntryChunk c = entryChunks.get(k);
+            if (c == null) {
+                synchronized (entryChunks) {
+                    c = entryChunks.get(k);
+                    if (c == null) {
+                        c = new EntryChunk(Pos.size(k, ENTRY_BITS));
+                        entryChunks.set(k, c);
+                    }
                 }
             }
-            return true;
+            return c;
         }
 
-        List<LotMovement> movements(int i) {
-            int from = moveStart(i);
-            int to = moveEnd[i];
-            if (to - from == 1) {
-                return List.of(new LotMovement(moveLot[from], movePoints[from]));
+        /** The chunk of an entry position that may not exist yet (for checks of user-supplied ids): or null. */
+        EntryChunk entryChunkIfPresent(int k) {
+            return k < CHUNKS ? entryChunks.get(k) : null;
+        }
+
+        long[] lotChunk(int k) {
+            long[] c = lotChunks.get(k);
+            if (c == null) {
+                synchronized (lotChunks) {
+                    c = lotChunks.get(k);
+                    if (c == null) {
+                        c = new long[Pos.size(k, LOT_BITS) * LOT_STRIDE];
+                        lotChunks.set(k, c);
+                    }
+                }
             }
-            LotMovement[] out = new LotMovement[to - from];
-            for (int k = from; k < to; k++) {
-                out[k - from] = new LotMovement(moveLot[k], movePoints[k]);
+            return c;
+        }
+
+        MoveChunk moveChunk(int k) {
+            MoveChunk c = moveChunks.get(k);
+            if (c == null) {
+                synchronized (moveChunks) {
+                    c = moveChunks.get(k);
+                    if (c == null) {
+                        c = new MoveChunk(Pos.size(k, MOVE_BITS));
+                        moveChunks.set(k, c);
+                    }
+                }
+            }
+            return c;
+        }
+
+        char[] charChunk(int k) {
+            char[] c = charChunks.get(k);
+            if (c == null) {
+                synchronized (charChunks) {
+                    c = charChunks.get(k);
+                    if (c == null) {
+                        c = new char[Pos.size(k, CHAR_BITS)];
+                        charChunks.set(k, c);
+                    }
+                }
+            }
+            return c;
+        }
+
+        void putMove(int position, long lot, long points) {
+            int k = Pos.chunk(position, MOVE_BITS);
+            MoveChunk c = moveChunk(k);
+            int o = Pos.offset(position, k, MOVE_BITS);
+            c.lot[o] = lot;
+            c.points[o] = points;
+        }
+
+        List<LotMovement> movements(int start, int count) {
+            LotMovement[] out = new LotMovement[count];
+            for (int i = 0; i < count; i++) {
+                int p = start + i;
+                int k = Pos.chunk(p, MOVE_BITS);
+                MoveChunk c = moveChunk(k);
+                int o = Pos.offset(p, k, MOVE_BITS);
+                out[i] = new LotMovement(c.lot[o], c.points[o]);
             }
             return List.of(out);
         }
 
-        LedgerEntry entry(String account, int i) {
-            return new LedgerEntry(id[i], account, typeOf(i), points[i], sourceRef(i),
-                    Instant.ofEpochSecond(sec[i], nano[i]),
-                    (type[i] & HAS_REVERSES) != 0 ? OptionalLong.of(reverses[i]) : OptionalLong.empty(), shortfall[i],
-                    note[i], movements(i));
+        /** Copies {@code s} to positions {@code [start, start + s.length())}, across chunks if need be. */
+        void putChars(int start, String s) {
+            int n = s.length();
+            for (int i = 0; i < n; ) {
+                int p = start + i;
+                int k = Pos.chunk(p, CHAR_BITS);
+                char[] c = charChunk(k);
+                int o = Pos.offset(p, k, CHAR_BITS);
+                int m = Math.min(n - i, c.length - o);
+                s.getChars(i, i + m, c, o);
+                i += m;
+            }
         }
+
+        boolean charsEqual(int start, int length, String s) {
+            if (length != s.length()) {
+                return false;
+            }
+            for (int i = 0; i < length; ) {
+                int p = start + i;
+                int k = Pos.chunk(p, CHAR_BITS);
+                char[] c = charChunk(k);
+                int o = Pos.offset(p, k, CHAR_BITS);
+                int m = Math.min(length - i, c.length - o);
+                for (int j = 0; j < m; j++) {
+                    if (c[o + j] != s.charAt(i + j)) {
+                        return false;
+                    }
+                }
+                i += m;
+            }
+            return true;
+        }
+
+        String string(int start, int length) {
+            char[] out = new char[length];
+            for (int i = 0; i < length; ) {
+                int p = start + i;
+                int k = Pos.chunk(p, CHAR_BITS);
+                char[] c = charChunk(k);
+                int o = Pos.offset(p, k, CHAR_BITS);
+                int m = Math.min(length - i, c.length - o);
+                System.arraycopy(c, o, out, i, m);
+                i += m;
+            }
+            return new String(out);
+        }
+    }
+
+    /** The chunk of an entry position. */
+    private EntryChunk entryChunk(int e) {
+        return slabs.entryChunk(Pos.chunk(e, Slabs.ENTRY_BITS));
+    }
+
+    private static int entryOffset(int e) {
+        return Pos.offset(e, Pos.chunk(e, Slabs.ENTRY_BITS), Slabs.ENTRY_BITS);
+    }
+
+    /** The row array of a lot position. */
+    private long[] lotChunk(int l) {
+        return slabs.lotChunk(Pos.chunk(l, Slabs.LOT_BITS));
+    }
+
+    /** Where a lot's row starts in its row array. */
+    private static int lotOffset(int l) {
+        return Pos.offset(l, Pos.chunk(l, Slabs.LOT_BITS), Slabs.LOT_BITS) * LOT_STRIDE;
+    }
+
+    /** Builds the entry at position {@code e}, whose contents are visible to the caller. */
+    private LedgerEntry entryAt(int e) {
+        EntryChunk c = entryChunk(e);
+        int o = entryOffset(e);
+        int type = c.type[o];
+        String note = c.note[o];
+        return new LedgerEntry(e + 1L, byIndex[c.acct[o] - 1].id, TYPES[type & TYPE_MASK], c.points[o],
+                slabs.string(c.refStart[o], c.refLength[o]), Instant.ofEpochSecond(c.sec[o], c.nano[o]),
+                (type & HAS_REVERSES) != 0 ? OptionalLong.of(c.reverses[o]) : OptionalLong.empty(), c.shortfall[o],
+                note == null ? "" : note, slabs.movements(c.moveStart[o], c.moveCount[o]));
+    }
+
+    /** Whether entry {@code e} has this key; its contents are visible to the caller. */
+    private boolean hasKey(int e, EntryType type, String ref) {
+        EntryChunk c = entryChunk(e);
+        int o = entryOffset(e);
+        return (c.type[o] & TYPE_MASK) == type.ordinal() && slabs.charsEqual(c.refStart[o], c.refLength[o], ref);
+    }
+
+    /** Ordering of the open lots: earliest expiry first, never-expiring last, then by id. */
+    private int compareLots(int x, int y) {
+        long[] cx = lotChunk(x);
+        int ox = lotOffset(x);
+        long[] cy = lotChunk(y);
+        int oy = lotOffset(y);
+        int c = Long.compare(cx[ox + EXP_SEC], cy[oy + EXP_SEC]);
+        if (c == 0) {
+            c = Long.compare(cx[ox + EXP_NANO], cy[oy + EXP_NANO]);
+        }
+        return c != 0 ? c : Long.compare(cx[ox + ENTRY], cy[oy + ENTRY]);
+    }
+
+    private Lot snapshot(Acct a, int l) {
+        long[] c = lotChunk(l);
+        int o = lotOffset(l);
+        int e = (int) c[o + ENTRY];
+        EntryChunk ec = entryChunk(e);
+        int eo = entryOffset(e);
+        return new Lot(e + 1L, a.id, c[o + EARNED], c[o + REMAINING], Instant.ofEpochSecond(ec.sec[eo], ec.nano[eo]),
+                Instant.ofEpochSecond(c[o + AVAIL_SEC], c[o + AVAIL_NANO]),
+                c[o + EXP_SEC] == NEVER ? Optional.empty() : Optional.of(Instant.ofEpochSecond(c[o + EXP_SEC], c[o + EXP_NANO])));
     }
 
     static final class Acct {
@@ -176,25 +381,13 @@ final class InMemoryLedgerStore implements LedgerStore {
         final int index;
         final ReentrantLock lock = new ReentrantLock();
         long balance;
-        /** Entry columns; see {@link Cols}. Only the lock holder writes them. */
-        volatile Cols cols = new Cols(4, 4, 32);
         int entryCount;
-        /** Lot columns by increasing lot id (ids come from one increasing counter); guarded by {@link #lock}. */
-        long[] lotId = new long[2];
-        long[] lotEarned = new long[2];
-        long[] lotRemaining = new long[2];
-        long[] lotAvailSec = new long[2];
-        int[] lotAvailNano = new int[2];
-        long[] lotExpSec = new long[2];
-        int[] lotExpNano = new int[2];
-        int[] lotMoves = new int[2];
-        /** The index of the entry that created the lot: its instant is the lot's {@code earnedAt}. */
-        int[] lotEntry = new int[2];
-        int lotCount;
-        /** Indices of the lots with remaining &gt; 0, earliest expiry first, never-expiring last, then by id. */
+        /** The newest entry's position, -1 for none; entries link to their predecessor. */
+        int last = -1;
+        /** Lot positions with remaining &gt; 0, earliest expiry first, never-expiring last, then by id. */
         int[] open = new int[4];
         int openCount;
-        /** Entry indices of the REVERSE entries of an entry id; rare, so a map. */
+        /** Entry positions of the REVERSE entries of an entry id; rare, so a map. */
         HashMap<Long, int[]> reversals;
         /** Transaction object for non-nested single-account work; touched only under {@link #lock}. */
         private Tx tx;
@@ -212,149 +405,92 @@ final class InMemoryLedgerStore implements LedgerStore {
             }
             return tx;
         }
+    }
 
-        /** Lot index of a lot id, or -1. */
-        int lotIndex(long id) {
-            int lo = 0;
-            int hi = lotCount - 1;
-            while (lo <= hi) {
-                int mid = (lo + hi) >>> 1;
-                long v = lotId[mid];
-                if (v < id) {
-                    lo = mid + 1;
-                } else if (v > id) {
-                    hi = mid - 1;
-                } else {
-                    return mid;
-                }
-            }
+    /** The entry positions of an account, oldest first. */
+    private int[] positions(Acct a) {
+        int[] out = new int[a.entryCount];
+        int e = a.last;
+        for (int i = out.length - 1; i >= 0; i--) {
+            out[i] = e;
+            e = entryChunk(e).prev[entryOffset(e)];
+        }
+        return out;
+    }
+
+    /** The lot position of a lot id of account {@code a} (held by the caller), or -1. */
+    private int lotOf(Acct a, long lotId) {
+        if (lotId < 1 || lotId > Integer.MAX_VALUE) {
             return -1;
         }
-
-        /** Earliest expiry first, never-expiring last, then by id. */
-        int compareLots(int x, int y) {
-            int c = Long.compare(lotExpSec[x], lotExpSec[y]);
-            if (c == 0) {
-                c = Integer.compare(lotExpNano[x], lotExpNano[y]);
-            }
-            return c != 0 ? c : Long.compare(lotId[x], lotId[y]);
+        int e = (int) (lotId - 1);
+        EntryChunk c = slabs.entryChunkIfPresent(Pos.chunk(e, Slabs.ENTRY_BITS));
+        if (c == null) {
+            return -1;
         }
+        int o = entryOffset(e);
+        // only threads holding the account's lock write its index into a slot, so this read is not a race
+        return c.acct[o] == a.index + 1 ? c.lot[o] - 1 : -1;
+    }
 
-        void insertOpen(int lot) {
-            if (openCount == open.length) {
-                open = Arrays.copyOf(open, openCount * 2);
+    private void insertOpen(Acct a, int lot) {
+        if (a.openCount == a.open.length) {
+            a.open = Arrays.copyOf(a.open, a.openCount * 2);
+        }
+        int n = a.openCount;
+        int[] open = a.open;
+        if (n == 0 || compareLots(open[n - 1], lot) < 0) {
+            open[a.openCount++] = lot; // the usual case: a new lot expires no earlier than the open ones
+            return;
+        }
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (compareLots(open[mid], lot) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
-            int n = openCount;
-            if (n == 0 || compareLots(open[n - 1], lot) < 0) {
-                open[openCount++] = lot; // the usual case: a new lot expires no earlier than the open ones
+        }
+        System.arraycopy(open, lo, open, lo + 1, n - lo);
+        open[lo] = lot;
+        a.openCount++;
+    }
+
+    private static void removeOpen(Acct a, int lot) {
+        for (int i = 0; i < a.openCount; i++) {
+            if (a.open[i] == lot) {
+                System.arraycopy(a.open, i + 1, a.open, i, a.openCount - i - 1);
+                a.openCount--;
                 return;
             }
-            int lo = 0;
-            int hi = n;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (compareLots(open[mid], lot) < 0) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            System.arraycopy(open, lo, open, lo + 1, n - lo);
-            open[lo] = lot;
-            openCount++;
         }
+    }
 
-        void removeOpen(int lot) {
-            for (int i = 0; i < openCount; i++) {
-                if (open[i] == lot) {
-                    System.arraycopy(open, i + 1, open, i, openCount - i - 1);
-                    openCount--;
-                    return;
-                }
-            }
-        }
-
-        /** Applies a movement to an existing lot, keeping the open list in order. */
-        void move(int lot, long points, int moves) {
-            boolean wasOpen = lotRemaining[lot] > 0;
-            lotRemaining[lot] += points;
-            lotMoves[lot] += moves;
-            if (wasOpen && lotRemaining[lot] == 0) {
-                removeOpen(lot);
-            } else if (!wasOpen && lotRemaining[lot] > 0) {
-                insertOpen(lot);
-            }
-        }
-
-        void addLot(long id, long points, int entry, Instant availableAt, Optional<Instant> expiresAt) {
-            int n = lotCount;
-            if (n == lotId.length) {
-                int cap = n * 2;
-                lotId = Arrays.copyOf(lotId, cap);
-                lotEarned = Arrays.copyOf(lotEarned, cap);
-                lotRemaining = Arrays.copyOf(lotRemaining, cap);
-                lotAvailSec = Arrays.copyOf(lotAvailSec, cap);
-                lotAvailNano = Arrays.copyOf(lotAvailNano, cap);
-                lotExpSec = Arrays.copyOf(lotExpSec, cap);
-                lotExpNano = Arrays.copyOf(lotExpNano, cap);
-                lotMoves = Arrays.copyOf(lotMoves, cap);
-                lotEntry = Arrays.copyOf(lotEntry, cap);
-            }
-            lotId[n] = id;
-            lotEarned[n] = points;
-            lotRemaining[n] = points;
-            lotAvailSec[n] = availableAt.getEpochSecond();
-            lotAvailNano[n] = availableAt.getNano();
-            if (expiresAt.isPresent()) {
-                lotExpSec[n] = expiresAt.get().getEpochSecond();
-                lotExpNano[n] = expiresAt.get().getNano();
-            } else {
-                lotExpSec[n] = NEVER;
-                lotExpNano[n] = 0;
-            }
-            lotMoves[n] = 1;
-            lotEntry[n] = entry;
-            lotCount = n + 1;
-            insertOpen(n);
-        }
-
-        Instant expiresAt(int lot) {
-            return lotExpSec[lot] == NEVER ? Instant.MAX : Instant.ofEpochSecond(lotExpSec[lot], lotExpNano[lot]);
-        }
-
-        /** Whether the lot's expiry is at or before {@code t}. */
-        boolean expiredBy(int lot, Instant t) {
-            long s = lotExpSec[lot];
-            return s != NEVER && (s < t.getEpochSecond() || (s == t.getEpochSecond() && lotExpNano[lot] <= t.getNano()));
-        }
-
-        Lot snapshot(int lot) {
-            Cols c = cols;
-            int e = lotEntry[lot];
-            return new Lot(lotId[lot], id, lotEarned[lot], lotRemaining[lot], Instant.ofEpochSecond(c.sec[e], c.nano[e]),
-                    Instant.ofEpochSecond(lotAvailSec[lot], lotAvailNano[lot]),
-                    lotExpSec[lot] == NEVER ? Optional.empty() : Optional.of(expiresAt(lot)));
-        }
-
-        List<LedgerEntry> entries() {
-            Cols c = cols;
-            List<LedgerEntry> out = new ArrayList<>(entryCount);
-            for (int i = 0; i < entryCount; i++) {
-                out.add(c.entry(id, i));
-            }
-            return out;
+    /** Applies a movement to an existing lot of {@code a}, keeping the open list in order. */
+    private void move(Acct a, int lot, long points, int moves) {
+        long[] c = lotChunk(lot);
+        int o = lotOffset(lot);
+        boolean wasOpen = c[o + REMAINING] > 0;
+        c[o + REMAINING] += points;
+        c[o + MOVES] += moves;
+        if (wasOpen && c[o + REMAINING] == 0) {
+            removeOpen(a, lot);
+        } else if (!wasOpen && c[o + REMAINING] > 0) {
+            insertOpen(a, lot);
         }
     }
 
     /**
-     * Idempotency keys ({@code type}, {@code sourceRef}) to the entry holding them, as a packed
-     * (account index, entry index). Open addressing in {@value #STRIPES} stripes, each guarded by its own
-     * monitor, so transactions on different accounts rarely meet. The key's characters are not kept here:
-     * a candidate with the same hash is compared with the characters in its account's columns, so a key
-     * never matches another key.
+     * Idempotency keys ({@code type}, {@code sourceRef}) to the position of the entry holding them.
+     * Open addressing in {@value #STRIPES} stripes, each guarded by its own monitor, so that transactions
+     * on different accounts rarely meet; a slot packs the key's hash (high half) and the entry position
+     * (low half). The key's characters are not kept here: a candidate with the same hash is compared with
+     * the entry's type and characters, so a key never matches another key.
      */
     final class KeyIndex {
-        static final int STRIPES = 64;
+        static final int STRIPES = 16;
         private static final long EMPTY = -1;
         private static final long REMOVED = -2;
 
@@ -367,72 +503,78 @@ final class InMemoryLedgerStore implements LedgerStore {
         }
 
         final class Stripe {
-            int[] hashes = new int[64];
-            long[] slots = filled(64);
+            long[] slots = empty(64);
             /** Live keys and removed markers. */
             int used;
             int live;
 
-            /** The slot holding the key, or -1. */
+            /** The entry position holding the key, or -1. */
             int find(int hash, EntryType type, String ref) {
-                int mask = slots.length - 1;
+                long[] t = slots;
+                int mask = t.length - 1;
                 for (int i = hash & mask; ; i = (i + 1) & mask) {
-                    long s = slots[i];
+                    long s = t[i];
                     if (s == EMPTY) {
                         return -1;
                     }
-                    if (s != REMOVED && hashes[i] == hash) {
-                        Cols c = byIndex[(int) (s >>> 32)].cols;
-                        int e = (int) s;
-                        if ((c.type[e] & TYPE_MASK) == type.ordinal() && c.refEquals(e, ref)) {
-                            return i;
-                        }
+                    if ((int) (s >>> 32) == hash && s != REMOVED && hasKey((int) s, type, ref)) {
+                        return (int) s;
                     }
                 }
             }
 
-            void insert(int hash, long packed) {
+            void insert(long slot) {
                 if ((used + 1) * 4 > slots.length * 3) {
                     rehash(live * 4 >= slots.length ? slots.length * 2 : slots.length);
                 }
-                int mask = slots.length - 1;
-                int i = hash & mask;
-                while (slots[i] != EMPTY) {
+                long[] t = slots;
+                int mask = t.length - 1;
+                int i = (int) (slot >>> 32) & mask;
+                while (t[i] != EMPTY) {
                     i = (i + 1) & mask;
                 }
-                slots[i] = packed;
-                hashes[i] = hash;
+                t[i] = slot;
                 used++;
                 live++;
             }
 
-            private void rehash(int capacity) {
-                int[] oldHashes = hashes;
-                long[] oldSlots = slots;
-                hashes = new int[capacity];
-                slots = filled(capacity);
-                int mask = capacity - 1;
-                for (int j = 0; j < oldSlots.length; j++) {
-                    long s = oldSlots[j];
-                    if (s >= 0) {
-                        int i = oldHashes[j] & mask;
-                        while (slots[i] != EMPTY) {
-                            i = (i + 1) & mask;
-                        }
-                        slots[i] = s;
-                        hashes[i] = oldHashes[j];
+            void remove(long slot) {
+                long[] t = slots;
+                int mask = t.length - 1;
+                for (int i = (int) (slot >>> 32) & mask; t[i] != EMPTY; i = (i + 1) & mask) {
+                    if (t[i] == slot) {
+                        t[i] = REMOVED;
+                        live--;
+                        return;
                     }
                 }
+            }
+
+            private void rehash(int capacity) {
+                long[] old = slots;
+                long[] t = empty(capacity);
+                int mask = capacity - 1;
+                for (long s : old) {
+                    if (s != EMPTY && s != REMOVED) {
+                        int i = (int) (s >>> 32) & mask;
+                        while (t[i] != EMPTY) {
+                            i = (i + 1) & mask;
+                        }
+                        t[i] = s;
+                    }
+                }
+                slots = t;
                 used = live;
             }
         }
 
-        private static long[] filled(int n) {
+        private static long[] empty(int n) {
             long[] a = new long[n];
             Arrays.fill(a, EMPTY);
             return a;
         }
 
+        /** The hash of a key, never such that a slot equals {@link #EMPTY} or {@link #REMOVED}. */
         static int hash(EntryType type, String ref) {
             int h = ref.hashCode() + type.ordinal() * 0x61c88647;
             h ^= h >>> 16;
@@ -442,21 +584,21 @@ final class InMemoryLedgerStore implements LedgerStore {
         }
 
         private Stripe stripe(int hash) {
-            return stripes[hash >>> 26];
+            return stripes[hash >>> 28];
         }
 
-        /** The entry with this key, built while the stripe is locked (so an undo cannot interfere). */
+        private static long slot(int hash, int entry) {
+            // entry positions are below 2^31, so a slot is never EMPTY (-1) or REMOVED (-2)
+            return ((long) hash << 32) | entry;
+        }
+
+        /** The entry with this key, built while the stripe is locked (so that an undo cannot interfere). */
         Optional<LedgerEntry> get(EntryType type, String ref) {
             int h = hash(type, ref);
             Stripe s = stripe(h);
             synchronized (s) {
-                int i = s.find(h, type, ref);
-                if (i < 0) {
-                    return Optional.empty();
-                }
-                long packed = s.slots[i];
-                Acct a = byIndex[(int) (packed >>> 32)];
-                return Optional.of(a.cols.entry(a.id, (int) packed));
+                int e = s.find(h, type, ref);
+                return e < 0 ? Optional.empty() : Optional.of(entryAt(e));
             }
         }
 
@@ -468,33 +610,25 @@ final class InMemoryLedgerStore implements LedgerStore {
             }
         }
 
-        /** Adds the key of entry {@code entry} of {@code acct}, whose columns are written already. */
-        boolean putIfAbsent(EntryType type, String ref, Acct acct, int entry) {
+        /** Adds the key of the entry at {@code entry}, whose columns are written already. */
+        boolean putIfAbsent(EntryType type, String ref, int entry) {
             int h = hash(type, ref);
             Stripe s = stripe(h);
             synchronized (s) {
                 if (s.find(h, type, ref) >= 0) {
                     return false;
                 }
-                s.insert(h, ((long) acct.index << 32) | entry);
+                s.insert(slot(h, entry));
                 return true;
             }
         }
 
-        /** Removes the key if it belongs to exactly this entry. */
-        void remove(EntryType type, String ref, Acct acct, int entry) {
+        /** Removes the key of the entry at {@code entry}. */
+        void remove(EntryType type, String ref, int entry) {
             int h = hash(type, ref);
-            long packed = ((long) acct.index << 32) | entry;
             Stripe s = stripe(h);
             synchronized (s) {
-                int mask = s.slots.length - 1;
-                for (int i = h & mask; s.slots[i] != EMPTY; i = (i + 1) & mask) {
-                    if (s.slots[i] == packed) {
-                        s.slots[i] = REMOVED;
-                        s.live--;
-                        return;
-                    }
-                }
+                s.remove(slot(h, entry));
             }
         }
     }
@@ -578,13 +712,13 @@ final class InMemoryLedgerStore implements LedgerStore {
         /** The only locked account, or null when {@link #locked} holds several. */
         private final Acct single;
         private final Map<String, Acct> locked;
-        /** Appends of this transaction in order, for undo: account and entry index. */
+        /** Appends of this transaction in order, for undo: account and entry position. */
         private Acct[] appendedTo = new Acct[2];
         private int[] appendedAt = new int[2];
         private int appended;
         /** Rejections recorded by this transaction, for undo; null for none. */
         private List<Rejection> recorded;
-        /** Lot indices of the movements of the draft being appended. */
+        /** Lot positions of the movements of the draft being appended. */
         private int[] moveLots = new int[4];
 
         Tx(Acct single, Map<String, Acct> locked) {
@@ -637,10 +771,9 @@ final class InMemoryLedgerStore implements LedgerStore {
             if (r == null) {
                 return List.of();
             }
-            Cols c = a.cols;
             LedgerEntry[] out = new LedgerEntry[r.length];
             for (int i = 0; i < r.length; i++) {
-                out[i] = c.entry(account, r[i]);
+                out[i] = entryAt(r[i]);
             }
             return List.of(out);
         }
@@ -650,7 +783,7 @@ final class InMemoryLedgerStore implements LedgerStore {
             Acct a = locked(account);
             List<Lot> out = new ArrayList<>(a.openCount);
             for (int i = 0; i < a.openCount; i++) {
-                out.add(a.snapshot(a.open[i]));
+                out.add(snapshot(a, a.open[i]));
             }
             return out;
         }
@@ -660,8 +793,12 @@ final class InMemoryLedgerStore implements LedgerStore {
             Acct a = locked(account);
             for (int i = 0; i < a.openCount; i++) {
                 int l = a.open[i];
-                if (!visitor.visit(a.lotId[l], a.lotRemaining[l],
-                        Instant.ofEpochSecond(a.lotAvailSec[l], a.lotAvailNano[l]), a.expiresAt(l))) {
+                long[] c = lotChunk(l);
+                int o = lotOffset(l);
+                Instant expiresAt = c[o + EXP_SEC] == NEVER ? Instant.MAX
+                        : Instant.ofEpochSecond(c[o + EXP_SEC], c[o + EXP_NANO]);
+                if (!visitor.visit(c[o + ENTRY] + 1L, c[o + REMAINING], Instant.ofEpochSecond(c[o + AVAIL_SEC],
+                        c[o + AVAIL_NANO]), expiresAt)) {
                     return;
                 }
             }
@@ -670,15 +807,15 @@ final class InMemoryLedgerStore implements LedgerStore {
         @Override
         public Optional<Lot> lot(String account, long lotId) {
             Acct a = locked(account);
-            int l = a.lotIndex(lotId);
-            return l < 0 ? Optional.empty() : Optional.of(a.snapshot(l));
+            int l = lotOf(a, lotId);
+            return l < 0 ? Optional.empty() : Optional.of(snapshot(a, l));
         }
 
         @Override
         public int movementCount(String account, long lotId) {
             Acct a = locked(account);
-            int l = a.lotIndex(lotId);
-            return l < 0 ? 0 : a.lotMoves[l];
+            int l = lotOf(a, lotId);
+            return l < 0 ? 0 : (int) lotChunk(l)[lotOffset(l) + MOVES];
         }
 
         @Override
@@ -689,10 +826,12 @@ final class InMemoryLedgerStore implements LedgerStore {
         @Override
         public long entrySum(String account) {
             Acct a = locked(account);
-            long[] points = a.cols.points;
             long sum = 0;
-            for (int i = 0; i < a.entryCount; i++) {
-                sum += points[i];
+            for (int e = a.last; e >= 0; ) {
+                EntryChunk c = entryChunk(e);
+                int o = entryOffset(e);
+                sum += c.points[o];
+                e = c.prev[o];
             }
             return sum;
         }
@@ -709,7 +848,7 @@ final class InMemoryLedgerStore implements LedgerStore {
             // validate everything before changing anything
             for (int i = 0; i < n; i++) {
                 LotMovement m = moves.get(i);
-                int lot = a.lotIndex(m.lotId());
+                int lot = lotOf(a, m.lotId());
                 if (lot < 0) {
                     throw new IllegalStateException("lot " + m.lotId() + " does not belong to account '"
                             + d.account() + "'");
@@ -719,10 +858,12 @@ final class InMemoryLedgerStore implements LedgerStore {
                         throw new IllegalStateException("lot " + m.lotId() + " moved twice in one entry");
                     }
                 }
-                long after = a.lotRemaining[lot] + m.points();
-                if (after < 0 || after > a.lotEarned[lot]) {
+                long[] c = lotChunk(lot);
+                int o = lotOffset(lot);
+                long after = c[o + REMAINING] + m.points();
+                if (after < 0 || after > c[o + EARNED]) {
                     throw new IllegalStateException("lot " + m.lotId() + " would hold " + after
-                            + " points, outside 0.." + a.lotEarned[lot]);
+                            + " points, outside 0.." + c[o + EARNED]);
                 }
                 moveLots[i] = lot;
                 delta += m.points();
@@ -731,7 +872,8 @@ final class InMemoryLedgerStore implements LedgerStore {
                 throw new IllegalStateException("balance of account '" + d.account() + "' would go negative: "
                         + a.balance + " + " + delta);
             }
-            long id = ids.incrementAndGet();
+            int e = Slabs.reserve(slabs.entryCount, 1, "entries");
+            long id = e + 1L;
             List<LotMovement> all;
             if (d.newLotPoints() > 0) {
                 if (moves.isEmpty()) {
@@ -747,31 +889,35 @@ final class InMemoryLedgerStore implements LedgerStore {
             } else {
                 all = moves;
             }
-            LedgerEntry e = new LedgerEntry(id, d.account(), d.type(), delta, d.sourceRef(), d.instant(),
+            LedgerEntry entry = new LedgerEntry(id, d.account(), d.type(), delta, d.sourceRef(), d.instant(),
                     d.reverses(), d.shortfall(), d.note(), all);
             // the columns are written before the key is published, so a reader that finds the key sees them
-            int idx = a.entryCount;
-            write(a, idx, e);
-            if (!keys.putIfAbsent(d.type(), d.sourceRef(), a, idx)) {
+            EntryChunk c = entryChunk(e);
+            int o = entryOffset(e);
+            write(a, c, o, entry);
+            if (!keys.putIfAbsent(d.type(), d.sourceRef(), e)) {
+                c.acct[o] = 0;
                 throw new DuplicateKeyException(d.key());
             }
             if (rejection(d.type(), d.sourceRef()).isPresent()) {
-                keys.remove(d.type(), d.sourceRef(), a, idx);
+                keys.remove(d.type(), d.sourceRef(), e);
+                c.acct[o] = 0;
                 throw new DuplicateKeyException(d.key());
             }
-            a.entryCount = idx + 1;
             for (int i = 0; i < n; i++) {
-                a.move(moveLots[i], moves.get(i).points(), 1);
+                move(a, moveLots[i], moves.get(i).points(), 1);
             }
             if (d.newLotPoints() > 0) {
-                a.addLot(id, d.newLotPoints(), idx, d.availableAt(), d.expiresAt());
+                c.lot[o] = addLot(a, e, d.newLotPoints(), d.availableAt(), d.expiresAt()) + 1;
             }
             a.balance += delta;
+            a.last = e;
+            a.entryCount++;
             if (d.reverses().isPresent()) {
                 if (a.reversals == null) {
                     a.reversals = new HashMap<>();
                 }
-                a.reversals.merge(d.reverses().getAsLong(), new int[] {idx}, (old, one) -> {
+                a.reversals.merge(d.reverses().getAsLong(), new int[] {e}, (old, one) -> {
                     int[] grown = Arrays.copyOf(old, old.length + 1);
                     grown[old.length] = one[0];
                     return grown;
@@ -782,54 +928,61 @@ final class InMemoryLedgerStore implements LedgerStore {
                 appendedAt = Arrays.copyOf(appendedAt, appended * 2);
             }
             appendedTo[appended] = a;
-            appendedAt[appended] = idx;
+            appendedAt[appended] = e;
             appended++;
-            return e;
+            return entry;
         }
 
-        /** Writes entry {@code e} into the columns of {@code a} at index {@code i}, growing them as needed. */
-        private void write(Acct a, int i, LedgerEntry e) {
-            Cols c = a.cols;
-            int moveFrom = c.moveStart(i);
-            int refFrom = c.refStart(i);
-            List<LotMovement> moves = e.movements();
-            String ref = e.sourceRef();
-            Cols grown = c;
-            if (i == grown.id.length) {
-                grown = grown.withEntries(i * 2);
-            }
-            if (moveFrom + moves.size() > grown.moveLot.length) {
-                grown = grown.withMoves(Math.max(grown.moveLot.length * 2, moveFrom + moves.size()));
-            }
-            if (refFrom + ref.length() > grown.refChars.length) {
-                grown = grown.withChars(Math.max(grown.refChars.length * 2, refFrom + ref.length()));
-            }
-            if (grown != c) {
-                a.cols = grown; // volatile: readers of other accounts see the copied contents
-                c = grown;
-            }
-            c.id[i] = e.id();
-            c.points[i] = e.points();
-            c.sec[i] = e.instant().getEpochSecond();
-            c.nano[i] = e.instant().getNano();
-            int type = e.type().ordinal();
-            if (e.reverses().isPresent()) {
-                type |= HAS_REVERSES;
-                c.reverses[i] = e.reverses().getAsLong();
-            } else {
-                c.reverses[i] = 0;
-            }
-            c.type[i] = (byte) type;
-            c.shortfall[i] = e.shortfall();
-            c.note[i] = e.note();
+        /** Writes the columns of {@code entry} (of account {@code a}) into slot {@code o} of {@code c}. */
+        private void write(Acct a, EntryChunk c, int o, LedgerEntry entry) {
+            List<LotMovement> moves = entry.movements();
+            String ref = entry.sourceRef();
+            int moveStart = Slabs.reserve(slabs.moveCount, moves.size(), "lot movements");
             for (int k = 0, n = moves.size(); k < n; k++) {
                 LotMovement m = moves.get(k);
-                c.moveLot[moveFrom + k] = m.lotId();
-                c.movePoints[moveFrom + k] = m.points();
+                slabs.putMove(moveStart + k, m.lotId(), m.points());
             }
-            c.moveEnd[i] = moveFrom + moves.size();
-            ref.getChars(0, ref.length(), c.refChars, refFrom);
-            c.refEnd[i] = refFrom + ref.length();
+            int refStart = Slabs.reserve(slabs.charCount, ref.length(), "key characters");
+            slabs.putChars(refStart, ref);
+            c.acct[o] = a.index + 1;
+            c.prev[o] = a.last;
+            c.points[o] = entry.points();
+            c.sec[o] = entry.instant().getEpochSecond();
+            c.nano[o] = entry.instant().getNano();
+            int type = entry.type().ordinal();
+            if (entry.reverses().isPresent()) {
+                type |= HAS_REVERSES;
+                c.reverses[o] = entry.reverses().getAsLong();
+            }
+            c.type[o] = (byte) type;
+            c.shortfall[o] = entry.shortfall();
+            c.note[o] = entry.note().isEmpty() ? null : entry.note();
+            c.lot[o] = 0;
+            c.moveStart[o] = moveStart;
+            c.moveCount[o] = moves.size();
+            c.refStart[o] = refStart;
+            c.refLength[o] = ref.length();
+        }
+
+        private int addLot(Acct a, int entry, long points, Instant availableAt, Optional<Instant> expiresAt) {
+            int l = Slabs.reserve(slabs.lotCount, 1, "lots");
+            long[] c = lotChunk(l);
+            int o = lotOffset(l);
+            c[o + EARNED] = points;
+            c[o + REMAINING] = points;
+            c[o + AVAIL_SEC] = availableAt.getEpochSecond();
+            c[o + AVAIL_NANO] = availableAt.getNano();
+            if (expiresAt.isPresent()) {
+                c[o + EXP_SEC] = expiresAt.get().getEpochSecond();
+                c[o + EXP_NANO] = expiresAt.get().getNano();
+            } else {
+                c[o + EXP_SEC] = NEVER;
+                c[o + EXP_NANO] = 0;
+            }
+            c[o + MOVES] = 1;
+            c[o + ENTRY] = entry;
+            insertOpen(a, l);
+            return l;
         }
 
         /** Takes back this transaction's appends, newest first. */
@@ -842,23 +995,23 @@ final class InMemoryLedgerStore implements LedgerStore {
             }
             for (int k = appended - 1; k >= 0; k--) {
                 Acct a = appendedTo[k];
-                int idx = appendedAt[k];
-                Cols c = a.cols;
-                keys.remove(c.typeOf(idx), c.sourceRef(idx), a, idx);
-                long id = c.id[idx];
-                for (int m = c.moveStart(idx), end = c.moveEnd[idx]; m < end; m++) {
-                    if (c.moveLot[m] == id) {
-                        // the lot this entry created: the newest lot of the account
-                        a.removeOpen(a.lotCount - 1);
-                        a.lotCount--;
+                int e = appendedAt[k];
+                EntryChunk c = entryChunk(e);
+                int o = entryOffset(e);
+                keys.remove(TYPES[c.type[o] & TYPE_MASK], slabs.string(c.refStart[o], c.refLength[o]), e);
+                List<LotMovement> moves = slabs.movements(c.moveStart[o], c.moveCount[o]);
+                for (LotMovement m : moves) {
+                    if (m.lotId() == e + 1L) {
+                        removeOpen(a, c.lot[o] - 1); // the lot this entry created; its slot is abandoned
                     } else {
-                        a.move(a.lotIndex(c.moveLot[m]), -c.movePoints[m], -1);
+                        move(a, lotOf(a, m.lotId()), -m.points(), -1);
                     }
                 }
-                a.balance -= c.points[idx];
-                a.entryCount = idx;
-                if ((c.type[idx] & HAS_REVERSES) != 0) {
-                    long original = c.reverses[idx];
+                a.balance -= c.points[o];
+                a.last = c.prev[o];
+                a.entryCount--;
+                if ((c.type[o] & HAS_REVERSES) != 0) {
+                    long original = c.reverses[o];
                     int[] r = a.reversals.get(original);
                     if (r.length == 1) {
                         a.reversals.remove(original);
@@ -866,6 +1019,8 @@ final class InMemoryLedgerStore implements LedgerStore {
                         a.reversals.put(original, Arrays.copyOf(r, r.length - 1));
                     }
                 }
+                c.acct[o] = 0;
+                c.lot[o] = 0;
                 appendedTo[k] = null;
             }
             appended = 0;
@@ -903,7 +1058,12 @@ final class InMemoryLedgerStore implements LedgerStore {
         }
         a.lock.lock();
         try {
-            return List.copyOf(a.entries());
+            int[] positions = positions(a);
+            LedgerEntry[] out = new LedgerEntry[positions.length];
+            for (int i = 0; i < positions.length; i++) {
+                out[i] = entryAt(positions[i]);
+            }
+            return List.of(out);
         } finally {
             a.lock.unlock();
         }
@@ -917,9 +1077,12 @@ final class InMemoryLedgerStore implements LedgerStore {
         }
         a.lock.lock();
         try {
-            List<Lot> out = new ArrayList<>(a.lotCount);
-            for (int l = 0; l < a.lotCount; l++) {
-                out.add(a.snapshot(l));
+            List<Lot> out = new ArrayList<>();
+            for (int e : positions(a)) {
+                int lot = entryChunk(e).lot[entryOffset(e)];
+                if (lot != 0) {
+                    out.add(snapshot(a, lot - 1)); // entries are in id order, so their lots are too
+                }
             }
             return out;
         } finally {
@@ -964,8 +1127,14 @@ final class InMemoryLedgerStore implements LedgerStore {
             a.lock.lock();
             try {
                 // open lots are in expiry order: the first one decides
-                if (a.openCount > 0 && a.expiredBy(a.open[0], instant)) {
-                    out.add(a.id);
+                if (a.openCount > 0) {
+                    long[] c = lotChunk(a.open[0]);
+                    int o = lotOffset(a.open[0]);
+                    long s = c[o + EXP_SEC];
+                    if (s != NEVER && (s < instant.getEpochSecond()
+                            || (s == instant.getEpochSecond() && c[o + EXP_NANO] <= instant.getNano()))) {
+                        out.add(a.id);
+                    }
                 }
             } finally {
                 a.lock.unlock();

@@ -39,6 +39,27 @@ class KpisTest {
         return order(id, customer, instant, "10.00", OrderStatus.COMPLETED, "0");
     }
 
+    /** Against statsmodels' proportion_confint(method="wilson"); file and script in src/test/resources/kpi. */
+    @Test
+    void wilsonIntervalMatchesStatsmodels() throws java.io.IOException {
+        java.io.InputStream in = KpisTest.class.getResourceAsStream("/kpi/wilson-statsmodels.csv");
+        org.junit.jupiter.api.Assertions.assertNotNull(in, "missing test resource kpi/wilson-statsmodels.csv");
+        int rows = 0;
+        try (java.io.BufferedReader r = new java.io.BufferedReader(
+                new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+            r.readLine();
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String[] f = line.split(",");
+                RateEstimate e = RateEstimate.wilson(Long.parseLong(f[0]), Long.parseLong(f[1]),
+                        Double.parseDouble(f[2]));
+                assertEquals(Double.parseDouble(f[3]), e.lower(), 1e-13, line);
+                assertEquals(Double.parseDouble(f[4]), e.upper(), 1e-13, line);
+                rows++;
+            }
+        }
+        assertEquals(10, rows);
+    }
+
     @Test
     void wilsonIntervalByHand() {
         // p = 0.8, n = 10, z = 1.959964: centre 0.716748, half-width 0.226578

@@ -2,7 +2,7 @@ package dev.o2o.loyalty.points;
 
 import java.time.Instant;
 import java.time.Period;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -11,8 +11,13 @@ import java.util.Set;
 
 /**
  * Tier rules: tiers by qualifying points (earned, never the spendable balance) or by spend over a
- * rolling window (12 months by default, counted in UTC); upgrade at once when a threshold is crossed;
- * downgrade only at a review, either one tier at a time or straight to the tier the window supports.
+ * rolling window (12 months by default); upgrade at once when a threshold is crossed; downgrade only at a
+ * review, either one tier at a time or straight to the tier the window supports.
+ *
+ * <p>The window is counted on the member's calendar, in the member's time zone ({@link Member#zone()}),
+ * like birthdays and member days: it starts at the same local date and time one window earlier. Months
+ * have different lengths and zones change their offsets, so the start can differ from the one counted in
+ * UTC, by a day next to a month end or by an hour across a daylight saving change.
  *
  * <p>Immutable and thread-safe.
  *
@@ -97,14 +102,30 @@ public record TierPolicy(List<Tier> tiers, Basis basis, Period window, Downgrade
         return best;
     }
 
-    /** The start (exclusive) of the window ending at {@code asOf}. */
-    public Instant windowStart(Instant asOf) {
-        return asOf.atZone(ZoneOffset.UTC).minus(window).toInstant();
+    /**
+     * The start (exclusive) of the window ending at {@code asOf}: the local date and time of {@code asOf}
+     * in {@code zone} less the window (a day of month past the end of the earlier month becomes its last
+     * day; a local time in a daylight saving gap or overlap resolves as {@link java.time.ZonedDateTime#minus}
+     * does).
+     *
+     * @param asOf the end of the window
+     * @param zone the member's time zone
+     */
+    public Instant windowStart(Instant asOf, ZoneId zone) {
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(zone, "zone");
+        return asOf.atZone(zone).minus(window).toInstant();
     }
 
-    /** The qualifying value (by the basis) of activity in {@code (asOf - window, asOf]}, at least 0. */
-    public long qualifyingValue(List<QualifyingActivity> activity, Instant asOf) {
-        Instant start = windowStart(asOf);
+    /**
+     * The qualifying value (by the basis) of activity in {@code (windowStart(asOf, zone), asOf]}, at least 0.
+     *
+     * @param activity the member's qualifying activity, in any order
+     * @param asOf     the end of the window
+     * @param zone     the member's time zone
+     */
+    public long qualifyingValue(List<QualifyingActivity> activity, Instant asOf, ZoneId zone) {
+        Instant start = windowStart(asOf, zone);
         long sum = 0;
         for (QualifyingActivity a : activity) {
             if (a.at().isAfter(start) && !a.at().isAfter(asOf)) {

@@ -76,7 +76,7 @@ class EndToEndTest {
 
         // qualifying points: 905 earned - 450 reversed = 455, base tier stays
         Instant now = clock.instant();
-        long q = ledger.qualifyingPoints("c1", tiers.windowStart(now), now.plusNanos(1));
+        long q = ledger.qualifyingPoints("c1", tiers.windowStart(now, m.zone()), now.plusNanos(1));
         assertEquals(455, q);
         assertTrue(tiers.upgrade("c1", "base", q, now).isEmpty());
         // a big purchase crosses silver at once, and silver's multiplier feeds the next evaluation
@@ -84,7 +84,7 @@ class EndToEndTest {
                 List.of(new OrderLine("sofa", "home", 1, Money.of("600.00", "CNY"))));
         Evaluation ev2 = rules.evaluate(m, new EarningEvent.Purchase(big), history);
         ledger.post(ev2.toEarn("c1", Optional.empty(), Optional.empty()).orElseThrow());
-        long q2 = ledger.qualifyingPoints("c1", tiers.windowStart(now), now.plusNanos(1));
+        long q2 = ledger.qualifyingPoints("c1", tiers.windowStart(now, m.zone()), now.plusNanos(1));
         TierChange up = tiers.upgrade("c1", "base", q2, now).orElseThrow();
         assertEquals("silver", up.to());
         Member silver = m.withTier(up.to(), tiers.tier(up.to()).multiplier());

@@ -19,6 +19,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -53,6 +55,8 @@ public class StitchBenchmark {
 
     @Param({"true"})
     public boolean presized;
+
+    private static final int BATCH = 1024;
 
     private int[] ends;
     private static final IdentifierType[] TYPES = {IdentifierType.PHONE, IdentifierType.MEMBER_CARD,
@@ -111,14 +115,37 @@ public class StitchBenchmark {
         return new Identifier(TYPES[t], value);
     }
 
-    @Benchmark
-    public int stitch() {
+    private IdentityGraph newGraph() {
         IdentityConfig config = presized ? IdentityConfig.defaults().withExpectedSize(identifiers, links)
                 : IdentityConfig.defaults();
-        IdentityGraph graph = IdentityGraph.create(config);
+        return IdentityGraph.create(config);
+    }
+
+    @Benchmark
+    public int stitch() {
+        IdentityGraph graph = newGraph();
         for (int l = 0; l < links; l++) {
             graph.addLink(new IdentityLink(identifier(ends[2 * l]), identifier(ends[2 * l + 1]),
                     T0.plusSeconds(l), EVIDENCE[l & 3]));
+        }
+        return graph.customerCount();
+    }
+
+    /**
+     * The same links handed over in lists of {@value #BATCH}, as a loader that reads a file in
+     * chunks would ({@link IdentityGraph#addLinks}); each list is built afresh and counted.
+     */
+    @Benchmark
+    public int stitchInBatches() {
+        IdentityGraph graph = newGraph();
+        List<IdentityLink> batch = new ArrayList<>(BATCH);
+        for (int l = 0; l < links; l++) {
+            batch.add(new IdentityLink(identifier(ends[2 * l]), identifier(ends[2 * l + 1]),
+                    T0.plusSeconds(l), EVIDENCE[l & 3]));
+            if (batch.size() == BATCH || l == links - 1) {
+                graph.addLinks(batch);
+                batch = new ArrayList<>(BATCH);
+            }
         }
         return graph.customerCount();
     }

@@ -832,22 +832,94 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     @Override
     public LinkResult addLink(IdentityLink link) {
         Objects.requireNonNull(link, "link");
+        ensureRoom(2);
+        describe(link, probeX, probeY);
+        return addDescribed(link, probeX, probeY);
+    }
+
+    /** Fills the probes of both identifiers of a link, registering types seen for the first time. */
+    private void describe(IdentityLink link, Probe px, Probe py) {
         Identifier x = link.first();
         Identifier y = link.second();
         int tx = typeIndexOrMinus(x.type());
-        int ty = typeIndexOrMinus(y.type());
         if (tx < 0) {
             tx = addType(x.type());
-            ty = typeIndexOrMinus(y.type());
         }
+        int ty = typeIndexOrMinus(y.type());
         if (ty < 0) {
             ty = addType(y.type());
         }
-        ensureRoom(2);
-        Probe px = probeX;
-        Probe py = probeY;
         describe(tx, x.value(), px);
         describe(ty, y.value(), py);
+    }
+
+    /**
+     * Batches of this many links are read ahead: their records, roots and pair-set slots are
+     * touched for the whole batch before the links are added one by one, so that up to this many
+     * cache misses are in flight at once instead of two or three.
+     */
+    private static final int BATCH = 16;
+    private Probe[] batchProbes;
+    private int prefetchSink; // keeps the touching reads from being optimized away
+
+    @Override
+    public List<LinkResult> addLinks(List<IdentityLink> batch) {
+        Objects.requireNonNull(batch, "links");
+        for (IdentityLink link : batch) {
+            Objects.requireNonNull(link, "link");
+        }
+        int n = batch.size();
+        LinkResult[] out = new LinkResult[n];
+        if (batchProbes == null) {
+            batchProbes = new Probe[2 * BATCH];
+            Arrays.setAll(batchProbes, i -> new Probe());
+        }
+        Probe[] probes = batchProbes;
+        IdentityLink[] chunk = new IdentityLink[BATCH];
+        int[] slots = new int[2 * BATCH];
+        for (int start = 0; start < n; start += BATCH) {
+            int m = Math.min(BATCH, n - start);
+            ensureRoom(2 * m); // no slot moves within the batch
+            for (int k = 0; k < m; k++) {
+                IdentityLink link = batch.get(start + k);
+                chunk[k] = link;
+                describe(link, probes[2 * k], probes[2 * k + 1]);
+            }
+            // the touching loops are kept short so that all their misses fit in the out-of-order window together
+            int[] h = hot;
+            int touched = 0;
+            for (int k = 0; k < 2 * m; k++) {
+                touched += h[probes[k].home * H_STRIDE + H_META];
+            }
+            for (int k = 0; k < 2 * m; k++) {
+                slots[k] = locate(probes[k], probes[k].home);
+            }
+            // second wave, for links between known identifiers: their parents' records and the pair slot
+            long[] p = pairs;
+            int mask = p.length - 1;
+            for (int k = 0; k < m; k++) {
+                int a = slots[2 * k];
+                int b = slots[2 * k + 1];
+                if (a >= 0 && b >= 0) {
+                    int pa = h[a * H_STRIDE + H_PARENT];
+                    int pb = h[b * H_STRIDE + H_PARENT];
+                    touched += h[Math.max(pa, 0) * H_STRIDE] + h[Math.max(pb, 0) * H_STRIDE]
+                            + (int) p[pairSlot(pairKey(a, b), mask)];
+                }
+            }
+            prefetchSink += touched;
+            for (int k = 0; k < m; k++) {
+                out[start + k] = addDescribed(chunk[k], probes[2 * k], probes[2 * k + 1]);
+            }
+        }
+        return Collections.unmodifiableList(Arrays.asList(out));
+    }
+
+    /**
+     * Adds a link whose identifiers are described by {@code px} and {@code py}; the table must
+     * have room for both (no slot may move while the probes are in use).
+     */
+    private LinkResult addDescribed(IdentityLink link, Probe px, Probe py) {
         int[] h = hot;
         int hx = px.home;
         int hy = py.home;

@@ -1,6 +1,7 @@
 package dev.o2o.core.identity;
 
 import dev.o2o.core.CustomerKey;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Random link and unlink sequences checked against a naive connected-components model. */
@@ -113,5 +115,68 @@ class IdentityGraphPropertyTest {
             }
         }
         return min;
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {7, 8, 9})
+    void addingInBatchesGivesWhatAddingOneByOneGives(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        IdentityConfig config = IdentityConfig.defaults().withExpectedSize(8, 8)
+                .withSuperNodeLimit(IdentifierType.DEVICE_ID, 3);
+        IdentityGraph single = IdentityGraph.create(config);
+        IdentityGraph batched = IdentityGraph.create(config);
+        IdentifierType[] types = {IdentifierType.PHONE, IdentifierType.DEVICE_ID, IdentifierType.of("crm_id")};
+        List<IdentityLink> all = new ArrayList<>();
+        for (int step = 0; step < 3000; step++) {
+            // a growing universe, so that batches mix known and new identifiers (and repeat new ones)
+            int universe = 20 + step / 4;
+            int i = rnd.nextInt(universe);
+            int j = rnd.nextInt(universe);
+            if (i == j) {
+                continue;
+            }
+            all.add(IdentityLink.of(Identifier.of(types[i % 3], value(i)), Identifier.of(types[j % 3], value(j)),
+                    Instant.EPOCH.plusSeconds(step), "e" + step % 5));
+        }
+        List<LinkResult> expected = new ArrayList<>();
+        for (IdentityLink l : all) {
+            expected.add(single.addLink(l));
+        }
+        List<LinkResult> actual = new ArrayList<>();
+        for (int from = 0; from < all.size(); ) {
+            int to = Math.min(all.size(), from + 1 + rnd.nextInt(40));
+            actual.addAll(batched.addLinks(all.subList(from, to)));
+            from = to;
+        }
+        assertEquals(expected, actual);
+        assertTrue(expected.contains(LinkResult.SUPPRESSED_SUPER_NODE) && expected.contains(LinkResult.DUPLICATE)
+                && expected.contains(LinkResult.MERGED) && expected.contains(LinkResult.SAME_CUSTOMER));
+        assertEquals(single.identifiers(), batched.identifiers());
+        assertEquals(single.links(), batched.links());
+        assertEquals(single.mergeHistory(), batched.mergeHistory());
+        assertEquals(single.superNodes(), batched.superNodes());
+        assertEquals(single.customerCount(), batched.customerCount());
+        for (Identifier id : single.identifiers()) {
+            assertEquals(single.resolve(id), batched.resolve(id));
+        }
+    }
+
+    /** Identifier number i's value; every 7th is too long for the graph's inline form. */
+    private static String value(int i) {
+        return "v" + i + (i % 7 == 0 ? "-a-value-too-long-to-sit-inline" : "");
+    }
+
+    @Test
+    void aNullLinkInABatchAddsNothing() {
+        IdentityGraph g = IdentityGraph.create();
+        List<IdentityLink> batch = new ArrayList<>();
+        batch.add(IdentityLink.of(Identifier.phone("1"), Identifier.phone("2"), Instant.EPOCH, "e"));
+        batch.add(null);
+        assertThrows(NullPointerException.class, () -> g.addLinks(batch));
+        assertEquals(0, g.linkCount());
+        assertEquals(0, g.identifierCount());
+        batch.remove(1);
+        assertEquals(List.of(LinkResult.MERGED), g.addLinks(batch));
+        assertEquals(List.of(), g.addLinks(List.of()));
     }
 }

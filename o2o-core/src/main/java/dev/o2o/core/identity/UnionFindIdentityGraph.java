@@ -858,7 +858,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
      * touched for the whole batch before the links are added one by one, so that up to this many
      * cache misses are in flight at once instead of two or three.
      */
-    private static final int BATCH = 16;
+    private static final int BATCH = 32;
     private Probe[] batchProbes;
     private int prefetchSink; // keeps the touching reads from being optimized away
 

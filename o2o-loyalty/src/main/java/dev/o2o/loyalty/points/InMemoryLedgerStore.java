@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * {@link LedgerStore} in memory. Each account has its own lock; a transaction locks its accounts in
@@ -27,14 +28,20 @@ import java.util.function.Function;
  * ({@link Slabs}), allocated in chunks of growing size that are never copied, and {@link LedgerEntry} and
  * {@link Lot} records are built only when read. An entry's id is its position plus one. An account keeps
  * only its balance, its newest entry (entries link to the previous entry of their account) and its open
- * lots. Capacity: fewer than 2<sup>31</sup> entries, lots, movements and key characters per store.
+ * lots. Capacity per store: about 2<sup>31</sup> entries, movements and key characters and 2<sup>29</sup> lots.
  */
 final class InMemoryLedgerStore implements LedgerStore {
 
     private static final EntryType[] TYPES = EntryType.values();
-    /** Set in an entry's type byte when it has a {@code reverses} id. */
+    /**
+     * Set in an entry's type byte when it has a {@code reverses} id, or a shortfall: both are rare, so they
+     * are not columns but one extra slot in front of the entry's movements (lot = reverses, points =
+     * shortfall).
+     */
     private static final int HAS_REVERSES = 0x40;
-    private static final int TYPE_MASK = 0x3f;
+    private static final int HAS_SHORTFALL = 0x20;
+    private static final int EXTRA = HAS_REVERSES | HAS_SHORTFALL;
+    private static final int TYPE_MASK = 0x1f;
     /** Expiry seconds of a lot that never expires: after every {@link Instant}, so it sorts last. */
     private static final long NEVER = Long.MAX_VALUE;
 
@@ -59,9 +66,9 @@ final class InMemoryLedgerStore implements LedgerStore {
     }
 
     /**
-     * Chunk {@code k} of a slab holds positions {@code [2^(B+k) - 2^B, 2^(B+1+k) - 2^B)}: each chunk is as
-     * large as all before it together, so growing never copies and the large chunks are allocated outside
-     * the young generation's copying.
+     * Chunk {@code k} of a slab holds positions {@code [2^(B+k) - 2^B, 2^(B+1+k) - 2^B)}: each chunk is
+     * about as large as all before it together, so growing never copies, and the large chunks are arrays a
+     * generational collector does not copy either (G1 allocates them as humongous objects).
      */
     static final class Pos {
         private Pos() {
@@ -82,6 +89,18 @@ final class InMemoryLedgerStore implements LedgerStore {
     }
 
     /** Columns of entries {@code [start, start + size)}. Slot {@code o} holds entry {@code start + o}. */
+    private static int high(long v) {
+        return (int) (v >>> 32);
+    }
+
+    private static int low(long v) {
+        return (int) v;
+    }
+
+    private static long pack(int high, int low) {
+        return ((long) high << 32) | (low & 0xffffffffL);
+    }
+
     static final class EntryChunk {
         /** Account index + 1; 0 for a slot that is not (or no longer) an entry of any account. */
         final int[] acct;
@@ -91,6 +110,7 @@ final class InMemoryLedgerStore implements LedgerStore {
         final long[] points;
         final long[] sec;
         final int[] nano;
+        /** Where the entry's movements start, after the extra slot if there is one (see {@link #EXTRA}). */
         final int[] moveStart;
         final int[] moveCount;
         final int[] refStart;
@@ -99,8 +119,6 @@ final class InMemoryLedgerStore implements LedgerStore {
         final String[] note;
         /** The lot this entry created, as lot position + 1; 0 for none. */
         final int[] lot;
-        final long[] reverses;
-        final long[] shortfall;
 
         EntryChunk(int n) {
             acct = new int[n];
@@ -115,8 +133,6 @@ final class InMemoryLedgerStore implements LedgerStore {
             refLength = new int[n];
             note = new String[n];
             lot = new int[n];
-            reverses = new long[n];
-            shortfall = new long[n];
         }
     }
 
@@ -126,15 +142,15 @@ final class InMemoryLedgerStore implements LedgerStore {
      * lock. {@code ENTRY} is the position of the entry that created it: the lot's id is that entry's id and
      * its {@code earnedAt} that entry's instant.
      */
-    static final int LOT_STRIDE = 8;
+    static final int LOT_STRIDE = 6;
     static final int EARNED = 0;
     static final int REMAINING = 1;
     static final int AVAIL_SEC = 2;
-    static final int AVAIL_NANO = 3;
-    static final int EXP_SEC = 4;
-    static final int EXP_NANO = 5;
-    static final int MOVES = 6;
-    static final int ENTRY = 7;
+    static final int EXP_SEC = 3;
+    /** Nanoseconds of availability (high half) and of expiry (low half). */
+    static final int NANOS = 4;
+    /** Movement count (high half) and the creating entry's position (low half). */
+    static final int MOVES_ENTRY = 5;
 
     /** Lot movement columns: lot id and signed points. */
     static final class MoveChunk {
@@ -158,96 +174,84 @@ final class InMemoryLedgerStore implements LedgerStore {
         static final int LOT_BITS = 9;
         static final int MOVE_BITS = 10;
         static final int CHAR_BITS = 12;
+        /** Lot rows take {@link #LOT_STRIDE} longs, so the largest lot chunk has 2^27 rows. */
+        static final int LOT_LIMIT = (1 << 28) - (1 << LOT_BITS);
         private static final int CHUNKS = 32;
 
         final AtomicInteger entryCount = new AtomicInteger();
         final AtomicInteger lotCount = new AtomicInteger();
         final AtomicInteger moveCount = new AtomicInteger();
         final AtomicInteger charCount = new AtomicInteger();
-        private final AtomicReferenceArray<EntryChunk> entryChunks =
-                new AtomicReferenceArray<>(CHUNKS);
-        private final AtomicReferenceArray<long[]> lotChunks =
-                new AtomicReferenceArray<>(CHUNKS);
-        private final AtomicReferenceArray<MoveChunk> moveChunks =
-                new AtomicReferenceArray<>(CHUNKS);
-        private final AtomicReferenceArray<char[]> charChunks =
-                new AtomicReferenceArray<>(CHUNKS);
+        final Chunks<EntryChunk> entryChunks = new Chunks<>(ENTRY_BITS, EntryChunk::new);
+        final Chunks<long[]> lotChunks = new Chunks<>(LOT_BITS, n -> new long[n * LOT_STRIDE]);
+        final Chunks<MoveChunk> moveChunks = new Chunks<>(MOVE_BITS, MoveChunk::new);
+        final Chunks<char[]> charChunks = new Chunks<>(CHAR_BITS, char[]::new);
 
-        /** Reserves {@code n} consecutive positions of a slab. */
-        static int reserve(AtomicInteger counter, int n, String what) {
+        /** One slab's chunks, created on first use and read through volatile array elements. */
+        static final class Chunks<C> {
+            private final AtomicReferenceArray<C> chunks = new AtomicReferenceArray<>(CHUNKS);
+            private final int baseBits;
+            /** Makes a chunk for a number of positions. */
+            private final IntFunction<C> make;
+
+            Chunks(int baseBits, IntFunction<C> make) {
+                this.baseBits = baseBits;
+                this.make = make;
+            }
+
+            /** Chunk {@code k}, created if it does not exist yet. */
+            C get(int k) {
+                C c = chunks.get(k);
+                if (c == null) {
+                    synchronized (this) {
+                        c = chunks.get(k);
+                        if (c == null) {
+                            c = make.apply(Pos.size(k, baseBits));
+                            chunks.set(k, c);
+                        }
+                    }
+                }
+                return c;
+            }
+
+            /** Chunk {@code k}, or null if it does not exist (for checks of ids that callers pass in). */
+            C getIfPresent(int k) {
+                return k < CHUNKS ? chunks.get(k) : null;
+            }
+        }
+
+        /**
+         * Reserves {@code n} consecutive positions of a slab below {@code limit}, a bound that keeps every
+         * chunk's array length within an {@code int}.
+         */
+        static int reserve(AtomicInteger counter, int n, int limit, String what) {
             int start = counter.getAndAdd(n);
-            if (start < 0 || start + n < 0) {
+            if (start < 0 || start > limit - n) {
                 counter.set(Integer.MIN_VALUE); // stays full
-                throw new IllegalStateException("in-memory ledger is full: more than " + Integer.MAX_VALUE + " "
-                        + what + "; use a JDBC store");
+                throw new IllegalStateException("in-memory ledger is full: no room for " + n + " more " + what
+                        + " (at most " + limit + "); use a JDBC store");
             }
             return start;
         }
 
-        EntryChunk entryChunk(int k) {
-            EntryChunk c = entryChunks.get(k);
-            if (c == null) {
-                synchronized (entryChunks) {
-                    c = entryChunks.get(k);
-                    if (c == null) {
-                        c = new EntryChunk(Pos.size(k, ENTRY_BITS));
-                        entryChunks.set(k, c);
-                    }
-                }
-            }
-            return c;
+        /** Positions below this keep the largest chunk at 2^30 elements. */
+        static int limit(int baseBits) {
+            return (1 << 30) - (1 << baseBits) + (1 << 30);
         }
 
-        /** The chunk of an entry position that may not exist yet (for checks of user-supplied ids): or null. */
-        EntryChunk entryChunkIfPresent(int k) {
-            return k < CHUNKS ? entryChunks.get(k) : null;
+        long moveLot(int position) {
+            int k = Pos.chunk(position, MOVE_BITS);
+            return moveChunks.get(k).lot[Pos.offset(position, k, MOVE_BITS)];
         }
 
-        long[] lotChunk(int k) {
-            long[] c = lotChunks.get(k);
-            if (c == null) {
-                synchronized (lotChunks) {
-                    c = lotChunks.get(k);
-                    if (c == null) {
-                        c = new long[Pos.size(k, LOT_BITS) * LOT_STRIDE];
-                        lotChunks.set(k, c);
-                    }
-                }
-            }
-            return c;
-        }
-
-        MoveChunk moveChunk(int k) {
-            MoveChunk c = moveChunks.get(k);
-            if (c == null) {
-                synchronized (moveChunks) {
-                    c = moveChunks.get(k);
-                    if (c == null) {
-                        c = new MoveChunk(Pos.size(k, MOVE_BITS));
-                        moveChunks.set(k, c);
-                    }
-                }
-            }
-            return c;
-        }
-
-        char[] charChunk(int k) {
-            char[] c = charChunks.get(k);
-            if (c == null) {
-                synchronized (charChunks) {
-                    c = charChunks.get(k);
-                    if (c == null) {
-                        c = new char[Pos.size(k, CHAR_BITS)];
-                        charChunks.set(k, c);
-                    }
-                }
-            }
-            return c;
+        long movePoints(int position) {
+            int k = Pos.chunk(position, MOVE_BITS);
+            return moveChunks.get(k).points[Pos.offset(position, k, MOVE_BITS)];
         }
 
         void putMove(int position, long lot, long points) {
             int k = Pos.chunk(position, MOVE_BITS);
-            MoveChunk c = moveChunk(k);
+            MoveChunk c = moveChunks.get(k);
             int o = Pos.offset(position, k, MOVE_BITS);
             c.lot[o] = lot;
             c.points[o] = points;
@@ -258,7 +262,7 @@ final class InMemoryLedgerStore implements LedgerStore {
             for (int i = 0; i < count; i++) {
                 int p = start + i;
                 int k = Pos.chunk(p, MOVE_BITS);
-                MoveChunk c = moveChunk(k);
+                MoveChunk c = moveChunks.get(k);
                 int o = Pos.offset(p, k, MOVE_BITS);
                 out[i] = new LotMovement(c.lot[o], c.points[o]);
             }
@@ -271,7 +275,7 @@ final class InMemoryLedgerStore implements LedgerStore {
             for (int i = 0; i < n; ) {
                 int p = start + i;
                 int k = Pos.chunk(p, CHAR_BITS);
-                char[] c = charChunk(k);
+                char[] c = charChunks.get(k);
                 int o = Pos.offset(p, k, CHAR_BITS);
                 int m = Math.min(n - i, c.length - o);
                 s.getChars(i, i + m, c, o);
@@ -286,7 +290,7 @@ final class InMemoryLedgerStore implements LedgerStore {
             for (int i = 0; i < length; ) {
                 int p = start + i;
                 int k = Pos.chunk(p, CHAR_BITS);
-                char[] c = charChunk(k);
+                char[] c = charChunks.get(k);
                 int o = Pos.offset(p, k, CHAR_BITS);
                 int m = Math.min(length - i, c.length - o);
                 for (int j = 0; j < m; j++) {
@@ -304,7 +308,7 @@ final class InMemoryLedgerStore implements LedgerStore {
             for (int i = 0; i < length; ) {
                 int p = start + i;
                 int k = Pos.chunk(p, CHAR_BITS);
-                char[] c = charChunk(k);
+                char[] c = charChunks.get(k);
                 int o = Pos.offset(p, k, CHAR_BITS);
                 int m = Math.min(length - i, c.length - o);
                 System.arraycopy(c, o, out, i, m);
@@ -316,7 +320,7 @@ final class InMemoryLedgerStore implements LedgerStore {
 
     /** The chunk of an entry position. */
     private EntryChunk entryChunk(int e) {
-        return slabs.entryChunk(Pos.chunk(e, Slabs.ENTRY_BITS));
+        return slabs.entryChunks.get(Pos.chunk(e, Slabs.ENTRY_BITS));
     }
 
     private static int entryOffset(int e) {
@@ -325,7 +329,7 @@ final class InMemoryLedgerStore implements LedgerStore {
 
     /** The row array of a lot position. */
     private long[] lotChunk(int l) {
-        return slabs.lotChunk(Pos.chunk(l, Slabs.LOT_BITS));
+        return slabs.lotChunks.get(Pos.chunk(l, Slabs.LOT_BITS));
     }
 
     /** Where a lot's row starts in its row array. */
@@ -339,10 +343,12 @@ final class InMemoryLedgerStore implements LedgerStore {
         int o = entryOffset(e);
         int type = c.type[o];
         String note = c.note[o];
+        int extra = c.moveStart[o] - 1;
         return new LedgerEntry(e + 1L, byIndex[c.acct[o] - 1].id, TYPES[type & TYPE_MASK], c.points[o],
                 slabs.string(c.refStart[o], c.refLength[o]), Instant.ofEpochSecond(c.sec[o], c.nano[o]),
-                (type & HAS_REVERSES) != 0 ? OptionalLong.of(c.reverses[o]) : OptionalLong.empty(), c.shortfall[o],
-                note == null ? "" : note, slabs.movements(c.moveStart[o], c.moveCount[o]));
+                (type & HAS_REVERSES) != 0 ? OptionalLong.of(slabs.moveLot(extra)) : OptionalLong.empty(),
+                (type & HAS_SHORTFALL) != 0 ? slabs.movePoints(extra) : 0, note == null ? "" : note,
+                slabs.movements(c.moveStart[o], c.moveCount[o]));
     }
 
     /** Whether entry {@code e} has this key; its contents are visible to the caller. */
@@ -360,20 +366,20 @@ final class InMemoryLedgerStore implements LedgerStore {
         int oy = lotOffset(y);
         int c = Long.compare(cx[ox + EXP_SEC], cy[oy + EXP_SEC]);
         if (c == 0) {
-            c = Long.compare(cx[ox + EXP_NANO], cy[oy + EXP_NANO]);
+            c = Integer.compare(low(cx[ox + NANOS]), low(cy[oy + NANOS]));
         }
-        return c != 0 ? c : Long.compare(cx[ox + ENTRY], cy[oy + ENTRY]);
+        return c != 0 ? c : Integer.compare(low(cx[ox + MOVES_ENTRY]), low(cy[oy + MOVES_ENTRY]));
     }
 
     private Lot snapshot(Acct a, int l) {
         long[] c = lotChunk(l);
         int o = lotOffset(l);
-        int e = (int) c[o + ENTRY];
+        int e = low(c[o + MOVES_ENTRY]);
         EntryChunk ec = entryChunk(e);
         int eo = entryOffset(e);
         return new Lot(e + 1L, a.id, c[o + EARNED], c[o + REMAINING], Instant.ofEpochSecond(ec.sec[eo], ec.nano[eo]),
-                Instant.ofEpochSecond(c[o + AVAIL_SEC], c[o + AVAIL_NANO]),
-                c[o + EXP_SEC] == NEVER ? Optional.empty() : Optional.of(Instant.ofEpochSecond(c[o + EXP_SEC], c[o + EXP_NANO])));
+                Instant.ofEpochSecond(c[o + AVAIL_SEC], high(c[o + NANOS])), c[o + EXP_SEC] == NEVER ? Optional.empty()
+                : Optional.of(Instant.ofEpochSecond(c[o + EXP_SEC], low(c[o + NANOS]))));
     }
 
     static final class Acct {
@@ -424,7 +430,7 @@ final class InMemoryLedgerStore implements LedgerStore {
             return -1;
         }
         int e = (int) (lotId - 1);
-        EntryChunk c = slabs.entryChunkIfPresent(Pos.chunk(e, Slabs.ENTRY_BITS));
+        EntryChunk c = slabs.entryChunks.getIfPresent(Pos.chunk(e, Slabs.ENTRY_BITS));
         if (c == null) {
             return -1;
         }
@@ -474,7 +480,7 @@ final class InMemoryLedgerStore implements LedgerStore {
         int o = lotOffset(lot);
         boolean wasOpen = c[o + REMAINING] > 0;
         c[o + REMAINING] += points;
-        c[o + MOVES] += moves;
+        c[o + MOVES_ENTRY] += (long) moves << 32;
         if (wasOpen && c[o + REMAINING] == 0) {
             removeOpen(a, lot);
         } else if (!wasOpen && c[o + REMAINING] > 0) {
@@ -796,9 +802,9 @@ final class InMemoryLedgerStore implements LedgerStore {
                 long[] c = lotChunk(l);
                 int o = lotOffset(l);
                 Instant expiresAt = c[o + EXP_SEC] == NEVER ? Instant.MAX
-                        : Instant.ofEpochSecond(c[o + EXP_SEC], c[o + EXP_NANO]);
-                if (!visitor.visit(c[o + ENTRY] + 1L, c[o + REMAINING], Instant.ofEpochSecond(c[o + AVAIL_SEC],
-                        c[o + AVAIL_NANO]), expiresAt)) {
+                        : Instant.ofEpochSecond(c[o + EXP_SEC], low(c[o + NANOS]));
+                if (!visitor.visit(low(c[o + MOVES_ENTRY]) + 1L, c[o + REMAINING],
+                        Instant.ofEpochSecond(c[o + AVAIL_SEC], high(c[o + NANOS])), expiresAt)) {
                     return;
                 }
             }
@@ -815,7 +821,7 @@ final class InMemoryLedgerStore implements LedgerStore {
         public int movementCount(String account, long lotId) {
             Acct a = locked(account);
             int l = lotOf(a, lotId);
-            return l < 0 ? 0 : (int) lotChunk(l)[lotOffset(l) + MOVES];
+            return l < 0 ? 0 : high(lotChunk(l)[lotOffset(l) + MOVES_ENTRY]);
         }
 
         @Override
@@ -872,7 +878,7 @@ final class InMemoryLedgerStore implements LedgerStore {
                 throw new IllegalStateException("balance of account '" + d.account() + "' would go negative: "
                         + a.balance + " + " + delta);
             }
-            int e = Slabs.reserve(slabs.entryCount, 1, "entries");
+            int e = Slabs.reserve(slabs.entryCount, 1, Slabs.limit(Slabs.ENTRY_BITS), "entries");
             long id = e + 1L;
             List<LotMovement> all;
             if (d.newLotPoints() > 0) {
@@ -937,25 +943,32 @@ final class InMemoryLedgerStore implements LedgerStore {
         private void write(Acct a, EntryChunk c, int o, LedgerEntry entry) {
             List<LotMovement> moves = entry.movements();
             String ref = entry.sourceRef();
-            int moveStart = Slabs.reserve(slabs.moveCount, moves.size(), "lot movements");
+            int type = entry.type().ordinal();
+            if (entry.reverses().isPresent()) {
+                type |= HAS_REVERSES;
+            }
+            if (entry.shortfall() != 0) {
+                type |= HAS_SHORTFALL;
+            }
+            int extra = (type & EXTRA) != 0 ? 1 : 0;
+            int moveStart = Slabs.reserve(slabs.moveCount, moves.size() + extra, Slabs.limit(Slabs.MOVE_BITS),
+                    "lot movements") + extra;
+            if (extra != 0) {
+                slabs.putMove(moveStart - 1, entry.reverses().orElse(0), entry.shortfall());
+            }
             for (int k = 0, n = moves.size(); k < n; k++) {
                 LotMovement m = moves.get(k);
                 slabs.putMove(moveStart + k, m.lotId(), m.points());
             }
-            int refStart = Slabs.reserve(slabs.charCount, ref.length(), "key characters");
+            int refStart = Slabs.reserve(slabs.charCount, ref.length(), Slabs.limit(Slabs.CHAR_BITS),
+                    "key characters");
             slabs.putChars(refStart, ref);
             c.acct[o] = a.index + 1;
             c.prev[o] = a.last;
             c.points[o] = entry.points();
             c.sec[o] = entry.instant().getEpochSecond();
             c.nano[o] = entry.instant().getNano();
-            int type = entry.type().ordinal();
-            if (entry.reverses().isPresent()) {
-                type |= HAS_REVERSES;
-                c.reverses[o] = entry.reverses().getAsLong();
-            }
             c.type[o] = (byte) type;
-            c.shortfall[o] = entry.shortfall();
             c.note[o] = entry.note().isEmpty() ? null : entry.note();
             c.lot[o] = 0;
             c.moveStart[o] = moveStart;
@@ -965,22 +978,20 @@ final class InMemoryLedgerStore implements LedgerStore {
         }
 
         private int addLot(Acct a, int entry, long points, Instant availableAt, Optional<Instant> expiresAt) {
-            int l = Slabs.reserve(slabs.lotCount, 1, "lots");
+            int l = Slabs.reserve(slabs.lotCount, 1, Slabs.LOT_LIMIT, "lots");
             long[] c = lotChunk(l);
             int o = lotOffset(l);
             c[o + EARNED] = points;
             c[o + REMAINING] = points;
             c[o + AVAIL_SEC] = availableAt.getEpochSecond();
-            c[o + AVAIL_NANO] = availableAt.getNano();
             if (expiresAt.isPresent()) {
                 c[o + EXP_SEC] = expiresAt.get().getEpochSecond();
-                c[o + EXP_NANO] = expiresAt.get().getNano();
+                c[o + NANOS] = pack(availableAt.getNano(), expiresAt.get().getNano());
             } else {
                 c[o + EXP_SEC] = NEVER;
-                c[o + EXP_NANO] = 0;
+                c[o + NANOS] = pack(availableAt.getNano(), 0);
             }
-            c[o + MOVES] = 1;
-            c[o + ENTRY] = entry;
+            c[o + MOVES_ENTRY] = pack(1, entry);
             insertOpen(a, l);
             return l;
         }
@@ -1011,7 +1022,7 @@ final class InMemoryLedgerStore implements LedgerStore {
                 a.last = c.prev[o];
                 a.entryCount--;
                 if ((c.type[o] & HAS_REVERSES) != 0) {
-                    long original = c.reverses[o];
+                    long original = slabs.moveLot(c.moveStart[o] - 1);
                     int[] r = a.reversals.get(original);
                     if (r.length == 1) {
                         a.reversals.remove(original);
@@ -1132,7 +1143,7 @@ final class InMemoryLedgerStore implements LedgerStore {
                     int o = lotOffset(a.open[0]);
                     long s = c[o + EXP_SEC];
                     if (s != NEVER && (s < instant.getEpochSecond()
-                            || (s == instant.getEpochSecond() && c[o + EXP_NANO] <= instant.getNano()))) {
+                            || (s == instant.getEpochSecond() && low(c[o + NANOS]) <= instant.getNano()))) {
                         out.add(a.id);
                     }
                 }

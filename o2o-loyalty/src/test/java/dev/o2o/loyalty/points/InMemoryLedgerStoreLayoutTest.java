@@ -137,6 +137,33 @@ class InMemoryLedgerStoreLayoutTest {
     }
 
     @Test
+    void anUndoneReversalWithAShortfallIsForgotten() {
+        LedgerEntry earn = ledger.post(Posting.earn("a", 40, "o1", Optional.empty())).entry().orElseThrow();
+        SortedSet<String> a = new TreeSet<>(List.of("a"));
+        assertThrows(IllegalStateException.class, () -> store.inTransaction(a, tx -> {
+            LedgerEntry r = tx.append(new EntryDraft("a", EntryType.REVERSE, "refund:1", T0,
+                    OptionalLong.of(earn.id()), 3, "partial", List.of(new LotMovement(earn.id(), -2)), 0, T0,
+                    Optional.empty()));
+            assertEquals(OptionalLong.of(earn.id()), r.reverses());
+            assertEquals(List.of(r), tx.reversalsOf("a", earn.id()));
+            assertEquals(Optional.of(r), tx.entry(EntryType.REVERSE, "refund:1"));
+            throw new IllegalStateException("boom");
+        }));
+        assertTrue(store.inTransaction(a, tx -> tx.reversalsOf("a", earn.id())).isEmpty());
+        PostingResult full = ledger.post(Posting.reverse("a", earn.key(), "refund:1"));
+        assertEquals(-40, full.points());
+        assertEquals(0, full.entry().orElseThrow().shortfall());
+        assertEquals(OptionalLong.of(earn.id()), store.entryByKey("REVERSE:refund:1").orElseThrow().reverses());
+        // a shortfall without a reversed entry is kept too
+        LedgerEntry odd = store.inTransaction(a, tx -> tx.append(new EntryDraft("a", EntryType.ADJUST, "t:1", T0,
+                OptionalLong.empty(), 7, "odd", List.of(), 5, T0, Optional.empty())));
+        assertEquals(odd, store.entryByKey("ADJUST:t:1").orElseThrow());
+        assertEquals(7, odd.shortfall());
+        assertTrue(odd.reverses().isEmpty());
+        assertTrue(ledger.check("a").holds());
+    }
+
+    @Test
     void movementsOnLotsOfAnotherAccountOrUnknownLotsAreRefused() {
         long bLot = ledger.post(Posting.earn("b", 10, "o1", Optional.empty())).entry().orElseThrow().id();
         long redeem = ledger.post(Posting.redeem("b", 5, "cart:1")).entry().orElseThrow().id();

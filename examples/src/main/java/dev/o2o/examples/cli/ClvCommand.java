@@ -2,10 +2,12 @@ package dev.o2o.examples.cli;
 
 import dev.o2o.segmentation.clv.BgNbd;
 import dev.o2o.segmentation.clv.CalibrationData;
+import dev.o2o.segmentation.clv.CustomerSummary;
 import dev.o2o.segmentation.clv.GammaGamma;
 import dev.o2o.segmentation.clv.MbgNbd;
 import dev.o2o.segmentation.clv.ModelFit;
 import dev.o2o.segmentation.clv.ParetoNbd;
+import dev.o2o.segmentation.clv.PurchaseModel;
 import dev.o2o.segmentation.clv.SpendData;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,7 +23,9 @@ import picocli.CommandLine.Option;
                 "bgnbd, mbgnbd: r, alpha, a, b; pareto-nbd: r, alpha, s, beta; gamma-gamma: p, q, v "
                         + "(needs zbar; fitted on the customers with x >= 1).",
                 "CSV output: parameter,estimate,standard_error and a log_likelihood row. JSON: "
-                        + "{\"model\":..,\"params\":{..},\"logLikelihood\":..,\"standardErrors\":{..}}."})
+                        + "{\"model\":..,\"params\":{..},\"logLikelihood\":..,\"standardErrors\":{..}}.",
+                "With --predict-out (count models): per customer ID,x,t_x,T,p_alive,expected_purchases, the "
+                        + "purchases expected in the next --horizon time units."})
 final class ClvCommand implements Callable<Integer> {
 
     /** The models of {@code --model}. */
@@ -62,15 +66,44 @@ final class ClvCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "write here instead of stdout")
     Path out;
 
+    @Option(names = "--predict-out", paramLabel = "FILE", description = "write per-customer predictions here")
+    Path predictOut;
+
+    @Option(names = "--horizon", defaultValue = "39", paramLabel = "T", description = "prediction horizon, in the "
+            + "summary's time unit (default ${DEFAULT-VALUE})")
+    double horizon;
+
     @Override
     public Integer call() {
         Output.requireFile(summary, "--summary");
         SummaryCsv s = SummaryCsv.read(summary);
         CommandLine cl = spec.commandLine();
+        if (predictOut != null && model == Model.gamma_gamma) {
+            throw new CommandLine.ParameterException(cl, "--predict-out needs a count model (bgnbd, mbgnbd or "
+                    + "pareto-nbd), not gamma-gamma");
+        }
+        if (!(horizon > 0) || Double.isInfinite(horizon)) {
+            throw new CommandLine.ParameterException(cl, "--horizon must be a positive number, got " + horizon);
+        }
         cl.getErr().println("read " + s.size + " customers; fitting " + model);
         ModelFit<?> fit = fit(model, s, cl);
         Output.write(out, cl.getOut(), format == Format.json ? json(model.toString(), fit) : csv(fit));
+        if (predictOut != null) {
+            Output.write(predictOut, cl.getOut(), predictions((PurchaseModel) fit.model(), s, horizon));
+        }
         return 0;
+    }
+
+    /** Per customer: probability alive and purchases expected in the next {@code horizon} units. */
+    static String predictions(PurchaseModel m, SummaryCsv s, double horizon) {
+        StringBuilder b = new StringBuilder("ID,x,t_x,T,p_alive,expected_purchases\n");
+        for (int i = 0; i < s.size; i++) {
+            CustomerSummary c = new CustomerSummary(s.x[i], s.tx[i], s.t[i]);
+            b.append(Output.csv(s.id[i])).append(',').append(s.x[i]).append(',').append(Output.num(s.tx[i]))
+                    .append(',').append(Output.num(s.t[i])).append(',').append(Output.num(m.probabilityAlive(c)))
+                    .append(',').append(Output.num(m.expectedPurchases(horizon, c))).append('\n');
+        }
+        return b.toString();
     }
 
     static ModelFit<?> fit(Model model, SummaryCsv s, CommandLine cl) {

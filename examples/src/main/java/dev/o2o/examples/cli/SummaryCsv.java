@@ -19,6 +19,8 @@ import java.util.Locale;
  */
 final class SummaryCsv {
     int size;
+    /** The ID column's values, or the data row numbers (1, 2, ...) where there is no ID column. */
+    String[] id = new String[1024];
     int[] x = new int[1024];
     double[] tx = new double[1024];
     double[] t = new double[1024];
@@ -38,6 +40,7 @@ final class SummaryCsv {
             int itx = index(cols, "recency", "t_x");
             int it = index(cols, "t", "t");
             int iz = cols.indexOf("zbar");
+            int iid = cols.indexOf("id");
             if (ix < 0 || itx < 0 || it < 0) {
                 throw new BadInputException(name + ": line 1: expected columns ID,frequency,recency,T or "
                         + "ID,x,t_x,T,zbar, got '" + header.strip() + "'");
@@ -66,6 +69,7 @@ final class SummaryCsv {
                     throw new BadInputException(where + cols.get(ix) + " must be a whole number >= 0: '" + f[ix] + "'");
                 }
                 s.x[s.size] = (int) xv;
+                s.id[s.size] = iid >= 0 ? f[iid].strip() : Integer.toString(s.size + 1);
                 s.tx[s.size] = number(f[itx], where, cols.get(itx));
                 s.t[s.size] = number(f[it], where, cols.get(it));
                 if (!(s.t[s.size] > 0) || s.tx[s.size] < 0 || s.tx[s.size] > s.t[s.size]) {
@@ -91,6 +95,7 @@ final class SummaryCsv {
 
     private void grow() {
         int n = x.length * 2;
+        id = Arrays.copyOf(id, n);
         x = Arrays.copyOf(x, n);
         tx = Arrays.copyOf(tx, n);
         t = Arrays.copyOf(t, n);

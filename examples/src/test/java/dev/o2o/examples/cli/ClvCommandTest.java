@@ -10,6 +10,7 @@ import dev.o2o.examples.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,5 +101,31 @@ class ClvCommandTest {
         c = Cli.run("clv", "--summary", f.toString(), "--model", "bgnbd");
         assertEquals(2, c.exit);
         assertTrue(c.err.contains("expected columns ID,frequency,recency,T"), c.err);
+        Files.writeString(f, "ID,x,t_x,T,zbar\n1,2,3.5,10,20\n");
+        c = Cli.run("clv", "--summary", f.toString(), "--model", "gamma-gamma", "--predict-out",
+                tmp.resolve("p.csv").toString());
+        assertEquals(2, c.exit);
+        assertTrue(c.err.contains("--predict-out needs a count model"), c.err);
+        c = Cli.run("clv", "--summary", f.toString(), "--model", "bgnbd", "--horizon", "-1");
+        assertEquals(2, c.exit);
+        assertTrue(c.err.contains("--horizon must be a positive number"), c.err);
+    }
+
+    @Test
+    void predictionsForEveryCustomerIncludingThePublishedCustomerOne() throws IOException {
+        Path p = tmp.resolve("predictions.csv");
+        Cli c = Cli.run("clv", "--summary", cdnow("cdnow_customers_summary.csv").toString(), "--model", "bgnbd",
+                "--predict-out", p.toString(), "--horizon", "39");
+        assertEquals(0, c.exit, c.toString());
+        List<String> rows = Files.readAllLines(p);
+        assertEquals("ID,x,t_x,T,p_alive,expected_purchases", rows.get(0));
+        assertEquals(2358, rows.size());
+        String[] one = rows.get(1).split(",");
+        assertEquals("1", one[0]);
+        assertEquals("2", one[1]);
+        // Fader, Hardie and Lee (2005): customer 1 is expected to buy 1.226 times in the next 39 weeks
+        assertEquals(1.226, Double.parseDouble(one[5]), 0.0005);
+        double pAlive = Double.parseDouble(one[4]);
+        assertTrue(pAlive > 0 && pAlive <= 1, rows.get(1));
     }
 }

@@ -501,20 +501,12 @@ final class UnionFindIdentityGraph implements IdentityGraph {
                 seqToSlot[q] = moved[seqToSlot[q]];
             }
         }
-        // pairs name slots too
-        long[] oldPairs = pairs;
-        pairs = new long[oldPairs.length];
-        pairsUsed = 0;
-        for (long k : oldPairs) {
-            if (k != 0 && k != PAIR_TOMBSTONE) {
-                addPair(moved[(int) (k >>> 32)], moved[(int) k]);
-            }
-        }
         hot = fresh;
         seqOf = freshSeq;
         partners = freshPartners;
         slotsUsed = liveNodes;
         maxSlotsUsed = (int) (capacity * MAX_LOAD);
+        rehashPairs(pairs.length, moved); // pairs name slots too
     }
 
     private void unintern(int node) {
@@ -695,9 +687,15 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         return a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
     }
 
-    private static int pairSlot(long key, int mask) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h >>> 32) & mask;
+    /**
+     * Where probing for a pair starts: a function of the two identifiers' hashes, not of their
+     * slots, so that it is known (and its cache miss can start) before the identifiers are found.
+     * The entries themselves hold the exact slot pair.
+     */
+    private static int pairPosition(int hashA, int hashB, int mask) {
+        int lo = Math.min(hashA, hashB);
+        int hi = Math.max(hashA, hashB);
+        return fmix(((long) hi << 32) ^ (lo & 0xFFFFFFFFL) ^ 0x632BE59BD9B4E019L) & mask;
     }
 
     /** Whether the pair is in the set, probing from its slot {@code i} whose entry {@code k} was read already. */
@@ -713,13 +711,12 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         return false;
     }
 
-    private void addPair(int a, int b) {
+    private void addPair(long key, int hashA, int hashB) {
         if ((pairsUsed + 1) * 4L > pairs.length * 3L) {
-            rehashPairs(pairs.length * 2);
+            rehashPairs(pairs.length * 2, null);
         }
-        long key = pairKey(a, b);
         int mask = pairs.length - 1;
-        int i = pairSlot(key, mask);
+        int i = pairPosition(hashA, hashB, mask);
         while (pairs[i] != 0 && pairs[i] != PAIR_TOMBSTONE) {
             i = (i + 1) & mask;
         }
@@ -732,7 +729,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     private void removePair(int a, int b) {
         long key = pairKey(a, b);
         int mask = pairs.length - 1;
-        for (int i = pairSlot(key, mask); pairs[i] != 0; i = (i + 1) & mask) {
+        for (int i = pairPosition(hashAt(a), hashAt(b), mask); pairs[i] != 0; i = (i + 1) & mask) {
             if (pairs[i] == key) {
                 pairs[i] = PAIR_TOMBSTONE;
                 return;
@@ -740,22 +737,22 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         }
     }
 
-    private void rehashPairs(int size) {
-        long[] fresh = new long[size];
-        int mask = size - 1;
-        int used = 0;
-        for (long k : pairs) {
+    /** Rebuilds the pair set at {@code size} entries, renaming slots by {@code moved} if given. */
+    private void rehashPairs(int size, int[] moved) {
+        long[] old = pairs;
+        pairs = new long[size];
+        pairsUsed = 0;
+        for (long k : old) {
             if (k != 0 && k != PAIR_TOMBSTONE) {
-                int i = pairSlot(k, mask);
-                while (fresh[i] != 0) {
-                    i = (i + 1) & mask;
+                int a = (int) (k >>> 32);
+                int b = (int) k;
+                if (moved != null) {
+                    a = moved[a];
+                    b = moved[b];
                 }
-                fresh[i] = k;
-                used++;
+                addPair(pairKey(a, b), hashAt(a), hashAt(b));
             }
         }
-        pairs = fresh;
-        pairsUsed = used;
     }
 
     // ---------------------------------------------------------------- links
@@ -887,24 +884,23 @@ final class UnionFindIdentityGraph implements IdentityGraph {
             }
             // the touching loops are kept short so that all their misses fit in the out-of-order window together
             int[] h = hot;
+            long[] p = pairs;
+            int mask = p.length - 1;
             int touched = 0;
-            for (int k = 0; k < 2 * m; k++) {
-                touched += h[probes[k].home * H_STRIDE + H_META];
+            for (int k = 0; k < m; k++) {
+                Probe px = probes[2 * k];
+                Probe py = probes[2 * k + 1];
+                touched += h[px.home * H_STRIDE + H_META] + h[py.home * H_STRIDE + H_META]
+                        + (int) p[pairPosition(px.hash, py.hash, mask)];
             }
             for (int k = 0; k < 2 * m; k++) {
                 slots[k] = locate(probes[k], probes[k].home);
             }
-            // second wave, for links between known identifiers: their parents' records and the pair slot
-            long[] p = pairs;
-            int mask = p.length - 1;
-            for (int k = 0; k < m; k++) {
-                int a = slots[2 * k];
-                int b = slots[2 * k + 1];
-                if (a >= 0 && b >= 0) {
-                    int pa = h[a * H_STRIDE + H_PARENT];
-                    int pb = h[b * H_STRIDE + H_PARENT];
-                    touched += h[Math.max(pa, 0) * H_STRIDE] + h[Math.max(pb, 0) * H_STRIDE]
-                            + (int) p[pairSlot(pairKey(a, b), mask)];
+            // second wave: the parents' records of the identifiers already known
+            for (int k = 0; k < 2 * m; k++) {
+                int x = slots[k];
+                if (x >= 0) {
+                    touched += h[Math.max(h[x * H_STRIDE + H_PARENT], 0) * H_STRIDE];
                 }
             }
             prefetchSink += touched;
@@ -923,9 +919,12 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         int[] h = hot;
         int hx = px.home;
         int hy = py.home;
-        // read both home records before comparing either, so that their cache misses overlap
+        long[] ps = pairs;
+        int pairAt = pairPosition(px.hash, py.hash, ps.length - 1);
+        // read both home records and the pair slot before using any, so that their cache misses overlap
         int mx = h[hx * H_STRIDE + H_META];
         int my = h[hy * H_STRIDE + H_META];
+        long pairThere = ps[pairAt];
         int a = matches(hx, mx, px) ? hx : locate(px, hx);
         int b = matches(hy, my, py) ? hy : locate(py, hy);
         if (a < 0) {
@@ -941,10 +940,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         int metaB = h[b * H_STRIDE + H_META];
         boolean superA = (metaA & SUPER) != 0;
         boolean superB = (metaB & SUPER) != 0;
-        // every link but a duplicate ends up in the pair set: read its slot now, with the finds
         long pair = pairKey(a, b);
-        int pairAt = pairSlot(pair, pairs.length - 1);
-        long pairThere = pairs[pairAt];
         int ra = find(a);
         int rb = find(b);
         // a live link between different clusters can only be a suppressed one
@@ -952,7 +948,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
             return LinkResult.DUPLICATE;
         }
         int l = storeLink(a, b, link);
-        addPair(a, b);
+        addPair(pair, px.hash, py.hash);
         if (superA || superB) {
             setState(l, SUPPRESSED);
             if (superA) {

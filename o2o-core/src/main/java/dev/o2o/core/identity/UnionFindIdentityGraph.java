@@ -35,6 +35,9 @@ import java.util.Optional;
  * <p>Slots move when the table grows, so everything that must outlive a growth (keys, merge
  * history, super-node reports) names identifiers by their sequence number, the order in which the
  * graph first saw them; {@code seqToSlot} maps back.
+ *
+ * <p>A single {@link #addLink} is a chain of dependent cache misses (home records and pair slot
+ * together, then the roots); {@link #addLinks} overlaps those of many links.
  */
 final class UnionFindIdentityGraph implements IdentityGraph {
 
@@ -101,7 +104,8 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     private final Probe probeX = new Probe();
     private final Probe probeY = new Probe();
 
-    // distinct live pairs (min << 32 | max) for exact duplicate detection in O(1)
+    // distinct live pairs of slots (min << 32 | max) for exact duplicate detection in O(1); placed
+    // by the identifiers' hashes (see pairPosition)
     private long[] pairs;
     private int pairsUsed;
     private static final long PAIR_TOMBSTONE = -1L;
@@ -851,9 +855,9 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     }
 
     /**
-     * Batches of this many links are read ahead: their records, roots and pair-set slots are
-     * touched for the whole batch before the links are added one by one, so that up to this many
-     * cache misses are in flight at once instead of two or three.
+     * Batches of this many links are read ahead: their records, pair-set slots and parents are
+     * touched for the whole batch before the links are added one by one, so that many cache
+     * misses are in flight at once instead of the three or so of a single link.
      */
     private static final int BATCH = 32;
     private Probe[] batchProbes;

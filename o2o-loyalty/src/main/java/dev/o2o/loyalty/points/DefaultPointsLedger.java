@@ -31,6 +31,31 @@ final class DefaultPointsLedger implements PointsLedger {
         return store;
     }
 
+    /**
+     * A transaction that appends an entry from its fields, without an {@link EntryDraft}. The ledger
+     * builds its appends from postings that validated the same fields already, so the in-memory store
+     * takes them directly and spares the draft and its checks on its hot path. Same contract as
+     * {@link LedgerStore.Transaction#append}.
+     */
+    interface DraftlessAppend {
+        LedgerEntry append(String account, EntryType type, String sourceRef, Instant instant, OptionalLong reverses,
+                           long shortfall, String note, List<LotMovement> movements, long newLotPoints,
+                           Instant availableAt, Optional<Instant> expiresAt);
+    }
+
+    /** Appends through {@link DraftlessAppend} where the store offers it, else through an {@link EntryDraft}. */
+    private static LedgerEntry append(LedgerStore.Transaction tx, String account, EntryType type, String sourceRef,
+                                      Instant instant, OptionalLong reverses, long shortfall, String note,
+                                      List<LotMovement> movements, long newLotPoints, Instant availableAt,
+                                      Optional<Instant> expiresAt) {
+        if (tx instanceof DraftlessAppend direct) {
+            return direct.append(account, type, sourceRef, instant, reverses, shortfall, note, movements,
+                    newLotPoints, availableAt, expiresAt);
+        }
+        return tx.append(new EntryDraft(account, type, sourceRef, instant, reverses, shortfall, note, movements,
+                newLotPoints, availableAt, expiresAt));
+    }
+
     @Override
     public PostingResult post(Posting posting) {
         Objects.requireNonNull(posting, "posting");
@@ -116,8 +141,8 @@ final class DefaultPointsLedger implements PointsLedger {
                 throw new IllegalArgumentException("expiresAt " + earn.expiresAt().get() + " of earning '"
                         + earn.sourceRef() + "' must be after its availability " + availableAt);
             }
-            return PostingResult.posted(tx.append(new EntryDraft(p.account(), EntryType.EARN, p.sourceRef(), now,
-                    OptionalLong.empty(), 0, earn.note(), List.of(), earn.points(), availableAt, earn.expiresAt())));
+            return PostingResult.posted(append(tx, p.account(), EntryType.EARN, p.sourceRef(), now,
+                    OptionalLong.empty(), 0, earn.note(), List.of(), earn.points(), availableAt, earn.expiresAt()));
         }
         if (p instanceof Posting.Redeem redeem) {
             return consume(tx, p, redeem.points(), now, true, redeem.note(), EntryType.REDEEM);
@@ -128,9 +153,9 @@ final class DefaultPointsLedger implements PointsLedger {
                     throw new IllegalArgumentException("expiresAt " + adjust.expiresAt().get() + " of adjustment '"
                             + adjust.sourceRef() + "' must be after now " + now);
                 }
-                return PostingResult.posted(tx.append(new EntryDraft(p.account(), EntryType.ADJUST,
+                return PostingResult.posted(append(tx, p.account(), EntryType.ADJUST,
                         p.sourceRef(), now, OptionalLong.empty(), 0, adjust.note(), List.of(), adjust.points(), now,
-                        adjust.expiresAt())));
+                        adjust.expiresAt()));
             }
             return consume(tx, p, -adjust.points(), now, false, adjust.note(), EntryType.ADJUST);
         }
@@ -148,8 +173,8 @@ final class DefaultPointsLedger implements PointsLedger {
             return PostingResult.rejected(PostingResult.Status.INSUFFICIENT_POINTS, "account needs " + points
                     + " " + (spendableOnly ? "spendable " : "") + "points, has " + (points - need));
         }
-        return PostingResult.posted(tx.append(new EntryDraft(p.account(), type, p.sourceRef(), now,
-                OptionalLong.empty(), 0, note, moves, 0, now, Optional.empty())));
+        return PostingResult.posted(append(tx, p.account(), type, p.sourceRef(), now,
+                OptionalLong.empty(), 0, note, moves, 0, now, Optional.empty()));
     }
 
     /** Takes points from lots in the order visited; only spendable ones if asked. */
@@ -263,8 +288,8 @@ final class DefaultPointsLedger implements PointsLedger {
         }
         String note = r.note().isEmpty() ? "reverses " + r.numerator() + "/" + r.denominator() + " of "
                 + original.key() : r.note();
-        return PostingResult.posted(tx.append(new EntryDraft(r.account(), EntryType.REVERSE, r.sourceRef(), now,
-                OptionalLong.of(original.id()), shortfall, note, moves, 0, now, Optional.empty())));
+        return PostingResult.posted(append(tx, r.account(), EntryType.REVERSE, r.sourceRef(), now,
+                OptionalLong.of(original.id()), shortfall, note, moves, 0, now, Optional.empty()));
     }
 
     @Override
@@ -293,9 +318,9 @@ final class DefaultPointsLedger implements PointsLedger {
             if (tx.entry(EntryType.EXPIRE, ref).isPresent()) {
                 continue;
             }
-            tx.append(new EntryDraft(account, EntryType.EXPIRE, ref, now, OptionalLong.empty(), 0,
+            append(tx, account, EntryType.EXPIRE, ref, now, OptionalLong.empty(), 0,
                     "expired at " + lot.expiresAt().get(), List.of(new LotMovement(lot.id(), -lot.remaining())), 0,
-                    now, Optional.empty()));
+                    now, Optional.empty());
             entries++;
             points += lot.remaining();
         }

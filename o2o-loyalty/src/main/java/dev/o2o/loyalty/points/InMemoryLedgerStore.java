@@ -714,7 +714,7 @@ final class InMemoryLedgerStore implements LedgerStore {
         }
     }
 
-    private final class Tx implements Transaction {
+    private final class Tx implements Transaction, DefaultPointsLedger.DraftlessAppend {
         /** The only locked account, or null when {@link #locked} holds several. */
         private final Acct single;
         private final Map<String, Acct> locked;
@@ -801,13 +801,37 @@ final class InMemoryLedgerStore implements LedgerStore {
                 int l = a.open[i];
                 long[] c = lotChunk(l);
                 int o = lotOffset(l);
-                Instant expiresAt = c[o + EXP_SEC] == NEVER ? Instant.MAX
-                        : Instant.ofEpochSecond(c[o + EXP_SEC], low(c[o + NANOS]));
+                Instant expiresAt = c[o + EXP_SEC] == NEVER ? Instant.MAX : expiry(c[o + EXP_SEC], low(c[o + NANOS]));
                 if (!visitor.visit(low(c[o + MOVES_ENTRY]) + 1L, c[o + REMAINING],
-                        Instant.ofEpochSecond(c[o + AVAIL_SEC], high(c[o + NANOS])), expiresAt)) {
+                        availability(c[o + AVAIL_SEC], high(c[o + NANOS])), expiresAt)) {
                     return;
                 }
             }
+        }
+
+        /*
+         * The last availability and expiry handed to a visitor: lots of one account often share them, and
+         * reusing the (immutable) instants spares an allocation per visited lot.
+         */
+        private Instant lastAvailability = Instant.EPOCH;
+        private Instant lastExpiry = Instant.EPOCH;
+
+        private Instant availability(long sec, int nano) {
+            Instant t = lastAvailability;
+            if (t.getEpochSecond() != sec || t.getNano() != nano) {
+                t = Instant.ofEpochSecond(sec, nano);
+                lastAvailability = t;
+            }
+            return t;
+        }
+
+        private Instant expiry(long sec, int nano) {
+            Instant t = lastExpiry;
+            if (t.getEpochSecond() != sec || t.getNano() != nano) {
+                t = Instant.ofEpochSecond(sec, nano);
+                lastExpiry = t;
+            }
+            return t;
         }
 
         @Override
@@ -844,20 +868,27 @@ final class InMemoryLedgerStore implements LedgerStore {
 
         @Override
         public LedgerEntry append(EntryDraft d) {
-            Acct a = locked(d.account());
-            List<LotMovement> moves = d.movements();
+            return append(d.account(), d.type(), d.sourceRef(), d.instant(), d.reverses(), d.shortfall(), d.note(),
+                    d.movements(), d.newLotPoints(), d.availableAt(), d.expiresAt());
+        }
+
+        @Override
+        public LedgerEntry append(String account, EntryType type, String sourceRef, Instant instant,
+                                  OptionalLong reverses, long shortfall, String note, List<LotMovement> moves,
+                                  long newLotPoints, Instant availableAt, Optional<Instant> expiresAt) {
+            Acct a = locked(account);
             int n = moves.size();
             if (moveLots.length < n) {
                 moveLots = new int[n];
             }
-            long delta = d.newLotPoints();
+            long delta = newLotPoints;
             // validate everything before changing anything
             for (int i = 0; i < n; i++) {
                 LotMovement m = moves.get(i);
                 int lot = lotOf(a, m.lotId());
                 if (lot < 0) {
                     throw new IllegalStateException("lot " + m.lotId() + " does not belong to account '"
-                            + d.account() + "'");
+                            + account + "'");
                 }
                 for (int j = 0; j < i; j++) {
                     if (moveLots[j] == lot) {
@@ -875,18 +906,18 @@ final class InMemoryLedgerStore implements LedgerStore {
                 delta += m.points();
             }
             if (a.balance + delta < 0) {
-                throw new IllegalStateException("balance of account '" + d.account() + "' would go negative: "
+                throw new IllegalStateException("balance of account '" + account + "' would go negative: "
                         + a.balance + " + " + delta);
             }
             int e = Slabs.reserve(slabs.entryCount, 1, Slabs.limit(Slabs.ENTRY_BITS), "entries");
             long id = e + 1L;
             List<LotMovement> all;
-            if (d.newLotPoints() > 0) {
+            if (newLotPoints > 0) {
                 if (moves.isEmpty()) {
-                    all = List.of(new LotMovement(id, d.newLotPoints()));
+                    all = List.of(new LotMovement(id, newLotPoints));
                 } else {
                     LotMovement[] withLot = new LotMovement[n + 1];
-                    withLot[0] = new LotMovement(id, d.newLotPoints());
+                    withLot[0] = new LotMovement(id, newLotPoints);
                     for (int i = 0; i < n; i++) {
                         withLot[i + 1] = moves.get(i);
                     }
@@ -895,35 +926,35 @@ final class InMemoryLedgerStore implements LedgerStore {
             } else {
                 all = moves;
             }
-            LedgerEntry entry = new LedgerEntry(id, d.account(), d.type(), delta, d.sourceRef(), d.instant(),
-                    d.reverses(), d.shortfall(), d.note(), all);
+            LedgerEntry entry = new LedgerEntry(id, account, type, delta, sourceRef, instant,
+                    reverses, shortfall, note, all);
             // the columns are written before the key is published, so a reader that finds the key sees them
             EntryChunk c = entryChunk(e);
             int o = entryOffset(e);
             write(a, c, o, entry);
-            if (!keys.putIfAbsent(d.type(), d.sourceRef(), e)) {
+            if (!keys.putIfAbsent(type, sourceRef, e)) {
                 c.acct[o] = 0;
-                throw new DuplicateKeyException(d.key());
+                throw new DuplicateKeyException(Posting.key(type, sourceRef));
             }
-            if (rejection(d.type(), d.sourceRef()).isPresent()) {
-                keys.remove(d.type(), d.sourceRef(), e);
+            if (rejection(type, sourceRef).isPresent()) {
+                keys.remove(type, sourceRef, e);
                 c.acct[o] = 0;
-                throw new DuplicateKeyException(d.key());
+                throw new DuplicateKeyException(Posting.key(type, sourceRef));
             }
             for (int i = 0; i < n; i++) {
                 move(a, moveLots[i], moves.get(i).points(), 1);
             }
-            if (d.newLotPoints() > 0) {
-                c.lot[o] = addLot(a, e, d.newLotPoints(), d.availableAt(), d.expiresAt()) + 1;
+            if (newLotPoints > 0) {
+                c.lot[o] = addLot(a, e, newLotPoints, availableAt, expiresAt) + 1;
             }
             a.balance += delta;
             a.last = e;
             a.entryCount++;
-            if (d.reverses().isPresent()) {
+            if (reverses.isPresent()) {
                 if (a.reversals == null) {
                     a.reversals = new HashMap<>();
                 }
-                a.reversals.merge(d.reverses().getAsLong(), new int[] {e}, (old, one) -> {
+                a.reversals.merge(reverses.getAsLong(), new int[] {e}, (old, one) -> {
                     int[] grown = Arrays.copyOf(old, old.length + 1);
                     grown[old.length] = one[0];
                     return grown;

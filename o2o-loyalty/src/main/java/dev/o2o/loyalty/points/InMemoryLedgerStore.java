@@ -726,6 +726,12 @@ final class InMemoryLedgerStore implements LedgerStore {
         private List<Rejection> recorded;
         /** Lot positions of the movements of the draft being appended. */
         private int[] moveLots = new int[4];
+        /**
+         * The last availability and expiry handed to a visitor: lots of one account often share them, and
+         * reusing the (immutable) instants spares an allocation per visited lot.
+         */
+        private Instant lastAvailability = Instant.EPOCH;
+        private Instant lastExpiry = Instant.EPOCH;
 
         Tx(Acct single, Map<String, Acct> locked) {
             this.single = single;
@@ -801,37 +807,19 @@ final class InMemoryLedgerStore implements LedgerStore {
                 int l = a.open[i];
                 long[] c = lotChunk(l);
                 int o = lotOffset(l);
-                Instant expiresAt = c[o + EXP_SEC] == NEVER ? Instant.MAX : expiry(c[o + EXP_SEC], low(c[o + NANOS]));
-                if (!visitor.visit(low(c[o + MOVES_ENTRY]) + 1L, c[o + REMAINING],
-                        availability(c[o + AVAIL_SEC], high(c[o + NANOS])), expiresAt)) {
+                Instant expiresAt = Instant.MAX;
+                if (c[o + EXP_SEC] != NEVER) {
+                    expiresAt = lastExpiry = reuse(lastExpiry, c[o + EXP_SEC], low(c[o + NANOS]));
+                }
+                lastAvailability = reuse(lastAvailability, c[o + AVAIL_SEC], high(c[o + NANOS]));
+                if (!visitor.visit(low(c[o + MOVES_ENTRY]) + 1L, c[o + REMAINING], lastAvailability, expiresAt)) {
                     return;
                 }
             }
         }
 
-        /*
-         * The last availability and expiry handed to a visitor: lots of one account often share them, and
-         * reusing the (immutable) instants spares an allocation per visited lot.
-         */
-        private Instant lastAvailability = Instant.EPOCH;
-        private Instant lastExpiry = Instant.EPOCH;
-
-        private Instant availability(long sec, int nano) {
-            Instant t = lastAvailability;
-            if (t.getEpochSecond() != sec || t.getNano() != nano) {
-                t = Instant.ofEpochSecond(sec, nano);
-                lastAvailability = t;
-            }
-            return t;
-        }
-
-        private Instant expiry(long sec, int nano) {
-            Instant t = lastExpiry;
-            if (t.getEpochSecond() != sec || t.getNano() != nano) {
-                t = Instant.ofEpochSecond(sec, nano);
-                lastExpiry = t;
-            }
-            return t;
+        private static Instant reuse(Instant last, long sec, int nano) {
+            return last.getEpochSecond() == sec && last.getNano() == nano ? last : Instant.ofEpochSecond(sec, nano);
         }
 
         @Override

@@ -161,6 +161,66 @@ class IdentityGraphPropertyTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {11, 12, 13, 14, 15})
+    void matchesTheModelThroughErasuresAndTableGrowth(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        IdentityGraph g = IdentityGraph.create(IdentityConfig.defaults().withExpectedSize(2, 2));
+        Map<Identifier, Integer> seqOf = new LinkedHashMap<>();
+        int[] nextSeq = {0};
+        Set<List<Integer>> edges = new HashSet<>();
+        Identifier[] universe = new Identifier[80];
+        for (int i = 0; i < universe.length; i++) {
+            universe[i] = Identifier.of(i % 2 == 0 ? IdentifierType.PHONE : IdentifierType.of("crm_id"), value(i));
+        }
+        for (int step = 0; step < 800; step++) {
+            Identifier a = universe[rnd.nextInt(universe.length)];
+            Identifier b = universe[rnd.nextInt(universe.length)];
+            int op = rnd.nextInt(20);
+            if (op == 0 && seqOf.containsKey(a)) {
+                Map<Integer, Integer> comp = components(nextSeq[0], edges);
+                int c = comp.get(seqOf.get(a));
+                Set<Integer> gone = new HashSet<>();
+                seqOf.values().forEach(s -> {
+                    if (comp.get(s) == c) {
+                        gone.add(s);
+                    }
+                });
+                long linksGone = edges.stream().filter(e -> gone.contains(e.get(0))).count();
+                ClusterErasure erased = g.erase(CustomerKey.of("cust-" + c));
+                assertEquals(gone.size(), erased.identifiersRemoved(), "step " + step);
+                assertEquals(linksGone, erased.linksRemoved(), "step " + step);
+                seqOf.values().removeAll(gone);
+                edges.removeIf(e -> gone.contains(e.get(0)));
+            } else if (op == 1) {
+                seqOf.computeIfAbsent(a, k -> nextSeq[0]++);
+                g.addIdentifier(a);
+            } else if (op < 5 && seqOf.containsKey(a) && seqOf.containsKey(b) && !a.equals(b)) {
+                assertEquals(edges.remove(pair(seqOf.get(a), seqOf.get(b))) ? 1 : 0, g.unlink(a, b).linksRemoved());
+            } else if (!a.equals(b)) {
+                seqOf.computeIfAbsent(a, k -> nextSeq[0]++);
+                seqOf.computeIfAbsent(b, k -> nextSeq[0]++);
+                boolean fresh = edges.add(pair(seqOf.get(a), seqOf.get(b)));
+                LinkResult r = g.addLink(IdentityLink.of(a, b, Instant.EPOCH.plusSeconds(step), "e"));
+                assertEquals(fresh, r != LinkResult.DUPLICATE, "step " + step);
+            }
+            Map<Integer, Integer> comp = components(nextSeq[0], edges);
+            for (Map.Entry<Identifier, Integer> e : seqOf.entrySet()) {
+                assertEquals(CustomerKey.of("cust-" + comp.get(e.getValue())), g.resolve(e.getKey()).orElseThrow(),
+                        "step " + step);
+            }
+            for (Identifier id : universe) {
+                assertEquals(seqOf.containsKey(id), g.resolve(id).isPresent(), "step " + step);
+            }
+            List<Identifier> bySeq = new ArrayList<>(seqOf.keySet());
+            bySeq.sort(java.util.Comparator.comparing(seqOf::get));
+            assertEquals(bySeq, g.identifiers(), "step " + step);
+            Set<Integer> live = new HashSet<>(seqOf.values());
+            assertEquals(live.stream().map(comp::get).distinct().count(), g.customerCount(), "step " + step);
+            assertEquals(edges.size(), g.linkCount(), "step " + step);
+        }
+    }
+
     /** Identifier number i's value; every 7th is too long for the graph's inline form. */
     private static String value(int i) {
         return "v" + i + (i % 7 == 0 ? "-a-value-too-long-to-sit-inline" : "");

@@ -382,7 +382,11 @@ final class InMemoryLedgerStore implements LedgerStore {
                 : Optional.of(Instant.ofEpochSecond(c[o + EXP_SEC], low(c[o + NANOS]))));
     }
 
-    static final class Acct {
+    /**
+     * An account. It is also the transaction object of non-nested work on it alone (touched only under
+     * {@link #lock}), so that a posting reaches its undo state without one more object to fetch.
+     */
+    final class Acct extends TxBase {
         final String id;
         final int index;
         final ReentrantLock lock = new ReentrantLock();
@@ -395,21 +399,18 @@ final class InMemoryLedgerStore implements LedgerStore {
         int openCount;
         /** Entry positions of the REVERSE entries of an entry id; rare, so a map. */
         HashMap<Long, int[]> reversals;
-        /** Transaction object for non-nested single-account work; touched only under {@link #lock}. */
-        private Tx tx;
 
         Acct(String id, int index) {
             this.id = id;
             this.index = index;
         }
 
-        Tx reusableTx(InMemoryLedgerStore store) {
-            if (tx == null) {
-                tx = store.new Tx(this, null);
-            } else {
-                tx.reset();
+        @Override
+        Acct locked(String account) {
+            if (!id.equals(account)) {
+                throw new IllegalStateException("account '" + account + "' is not locked by this transaction");
             }
-            return tx;
+            return this;
         }
     }
 
@@ -666,7 +667,7 @@ final class InMemoryLedgerStore implements LedgerStore {
         a.lock.lock();
         try {
             // the account's own transaction object is reused under its lock; a nested call gets a new one
-            Tx tx = a.lock.getHoldCount() == 1 ? a.reusableTx(this) : new Tx(a, null);
+            TxBase tx = a.lock.getHoldCount() == 1 ? a.reset() : new Tx(a, null);
             try {
                 return work.apply(tx);
             } catch (RuntimeException | Error e) {
@@ -714,18 +715,39 @@ final class InMemoryLedgerStore implements LedgerStore {
         }
     }
 
-    private final class Tx implements Transaction, DefaultPointsLedger.DraftlessAppend {
+    /** A transaction on several accounts, or a nested one on one account. */
+    private final class Tx extends TxBase {
         /** The only locked account, or null when {@link #locked} holds several. */
         private final Acct single;
         private final Map<String, Acct> locked;
-        /** Appends of this transaction in order, for undo: account and entry position. */
-        private Acct[] appendedTo = new Acct[2];
-        private int[] appendedAt = new int[2];
+
+        Tx(Acct single, Map<String, Acct> locked) {
+            this.single = single;
+            this.locked = locked;
+        }
+
+        @Override
+        Acct locked(String account) {
+            Acct a = single != null ? (single.id.equals(account) ? single : null) : locked.get(account);
+            if (a == null) {
+                throw new IllegalStateException("account '" + account + "' is not locked by this transaction");
+            }
+            return a;
+        }
+    }
+
+    /** The work of a transaction: reads, appends and their undo. Used by one thread at a time. */
+    private abstract class TxBase implements Transaction, DefaultPointsLedger.DraftlessAppend {
+        /** Appends of this transaction in order, for undo: the first in fields, any others in arrays. */
+        private Acct firstTo;
+        private int firstAt;
+        private Acct[] moreTo;
+        private int[] moreAt;
         private int appended;
         /** Rejections recorded by this transaction, for undo; null for none. */
         private List<Rejection> recorded;
-        /** Lot positions of the movements of the draft being appended. */
-        private int[] moveLots = new int[4];
+        /** Lot positions of the movements of the draft being appended; null until needed. */
+        private int[] moveLots;
         /**
          * The last availability and expiry handed to a visitor: lots of one account often share them, and
          * reusing the (immutable) instants spares an allocation per visited lot.
@@ -733,23 +755,14 @@ final class InMemoryLedgerStore implements LedgerStore {
         private Instant lastAvailability = Instant.EPOCH;
         private Instant lastExpiry = Instant.EPOCH;
 
-        Tx(Acct single, Map<String, Acct> locked) {
-            this.single = single;
-            this.locked = locked;
-        }
+        /** The locked account of this name; throws if this transaction does not hold it. */
+        abstract Acct locked(String account);
 
         /** Forgets the previous transaction's undo state, so the object can serve the next one. */
-        void reset() {
+        TxBase reset() {
             appended = 0;
             recorded = null;
-        }
-
-        private Acct locked(String account) {
-            Acct a = single != null ? (single.id.equals(account) ? single : null) : locked.get(account);
-            if (a == null) {
-                throw new IllegalStateException("account '" + account + "' is not locked by this transaction");
-            }
-            return a;
+            return this;
         }
 
         @Override
@@ -866,8 +879,8 @@ final class InMemoryLedgerStore implements LedgerStore {
                                   long newLotPoints, Instant availableAt, Optional<Instant> expiresAt) {
             Acct a = locked(account);
             int n = moves.size();
-            if (moveLots.length < n) {
-                moveLots = new int[n];
+            if (n > 0 && (moveLots == null || moveLots.length < n)) {
+                moveLots = new int[Math.max(4, n)];
             }
             long delta = newLotPoints;
             // validate everything before changing anything
@@ -948,12 +961,18 @@ final class InMemoryLedgerStore implements LedgerStore {
                     return grown;
                 });
             }
-            if (appended == appendedTo.length) {
-                appendedTo = Arrays.copyOf(appendedTo, appended * 2);
-                appendedAt = Arrays.copyOf(appendedAt, appended * 2);
+            if (appended == 0) {
+                firstTo = a;
+                firstAt = e;
+            } else {
+                int k = appended - 1;
+                if (moreTo == null || k == moreTo.length) {
+                    moreTo = moreTo == null ? new Acct[4] : Arrays.copyOf(moreTo, k * 2);
+                    moreAt = moreAt == null ? new int[4] : Arrays.copyOf(moreAt, k * 2);
+                }
+                moreTo[k] = a;
+                moreAt[k] = e;
             }
-            appendedTo[appended] = a;
-            appendedAt[appended] = e;
             appended++;
             return entry;
         }
@@ -1024,8 +1043,8 @@ final class InMemoryLedgerStore implements LedgerStore {
                 recorded = null;
             }
             for (int k = appended - 1; k >= 0; k--) {
-                Acct a = appendedTo[k];
-                int e = appendedAt[k];
+                Acct a = k == 0 ? firstTo : moreTo[k - 1];
+                int e = k == 0 ? firstAt : moreAt[k - 1];
                 EntryChunk c = entryChunk(e);
                 int o = entryOffset(e);
                 keys.remove(TYPES[c.type[o] & TYPE_MASK], slabs.string(c.refStart[o], c.refLength[o]), e);
@@ -1051,8 +1070,11 @@ final class InMemoryLedgerStore implements LedgerStore {
                 }
                 c.acct[o] = 0;
                 c.lot[o] = 0;
-                appendedTo[k] = null;
+                if (k > 0) {
+                    moreTo[k - 1] = null;
+                }
             }
+            firstTo = null;
             appended = 0;
         }
     }

@@ -137,6 +137,42 @@ class InMemoryLedgerStoreLayoutTest {
     }
 
     @Test
+    void anUndoneTransactionOverSeveralAccountsTakesBackEveryAppend() {
+        ledger.post(Posting.earn("a", 5, "o0", Optional.empty()));
+        SortedSet<String> both = new TreeSet<>(List.of("a", "b"));
+        for (int round = 0; round < 2; round++) {
+            assertThrows(IllegalStateException.class, () -> store.inTransaction(both, tx -> {
+                for (int i = 1; i <= 9; i++) {
+                    tx.append(new EntryDraft(i % 2 == 0 ? "a" : "b", EntryType.EARN, "o" + i, T0, OptionalLong.empty(),
+                            0, "", List.of(), i, T0, Optional.empty()));
+                }
+                assertEquals(5 + 2 + 4 + 6 + 8, tx.balance("a"));
+                throw new IllegalStateException("boom");
+            }));
+            assertEquals(5, store.balance("a"));
+            assertEquals(0, store.balance("b"));
+            assertEquals(1, store.entries("a").size());
+            assertTrue(store.entries("b").isEmpty());
+            assertTrue(store.lots("b").isEmpty());
+            for (int i = 1; i <= 9; i++) {
+                assertTrue(store.entryByKey("EARN:o" + i).isEmpty(), "o" + i);
+            }
+        }
+        // the same work on one account at a time, through the account's own reusable transaction
+        SortedSet<String> a = new TreeSet<>(List.of("a"));
+        assertThrows(IllegalStateException.class, () -> store.inTransaction(a, tx -> {
+            for (int i = 1; i <= 9; i++) {
+                tx.append(new EntryDraft("a", EntryType.EARN, "p" + i, T0, OptionalLong.empty(), 0, "", List.of(), i,
+                        T0, Optional.empty()));
+            }
+            throw new IllegalStateException("boom");
+        }));
+        assertEquals(List.of(5L), store.lots("a").stream().map(Lot::remaining).toList());
+        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.earn("a", 1, "p9", Optional.empty())).status());
+        assertTrue(ledger.check("a").holds());
+    }
+
+    @Test
     void anUndoneReversalWithAShortfallIsForgotten() {
         LedgerEntry earn = ledger.post(Posting.earn("a", 40, "o1", Optional.empty())).entry().orElseThrow();
         SortedSet<String> a = new TreeSet<>(List.of("a"));

@@ -397,6 +397,15 @@ final class InMemoryLedgerStore implements LedgerStore {
         /** Lot positions with remaining &gt; 0, earliest expiry first, never-expiring last, then by id. */
         int[] open = new int[4];
         int openCount;
+        /**
+         * The greatest lot ordering key (expiry seconds, nanos, entry) ever inserted into {@link #open}: an
+         * upper bound of the open lots, so that a lot above it is appended without reading the last open
+         * lot's row (a cache miss per EARN). An undone insert may leave it too high, which costs only the
+         * comparison it spares.
+         */
+        long topExpSec = Long.MIN_VALUE;
+        int topExpNano;
+        int topEntry;
         /** Entry positions of the REVERSE entries of an entry id; rare, so a map. */
         HashMap<Long, int[]> reversals;
 
@@ -446,7 +455,19 @@ final class InMemoryLedgerStore implements LedgerStore {
         }
         int n = a.openCount;
         int[] open = a.open;
-        if (n == 0 || compareLots(open[n - 1], lot) < 0) {
+        long[] c = lotChunk(lot);
+        int o = lotOffset(lot);
+        long sec = c[o + EXP_SEC];
+        int nano = low(c[o + NANOS]);
+        int entry = low(c[o + MOVES_ENTRY]);
+        boolean aboveTop = sec > a.topExpSec || sec == a.topExpSec
+                && (nano > a.topExpNano || nano == a.topExpNano && entry > a.topEntry);
+        if (aboveTop) {
+            a.topExpSec = sec;
+            a.topExpNano = nano;
+            a.topEntry = entry;
+        }
+        if (n == 0 || aboveTop || compareLots(open[n - 1], lot) < 0) {
             open[a.openCount++] = lot; // the usual case: a new lot expires no earlier than the open ones
             return;
         }

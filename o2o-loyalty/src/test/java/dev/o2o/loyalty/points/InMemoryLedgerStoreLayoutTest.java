@@ -137,6 +137,51 @@ class InMemoryLedgerStoreLayoutTest {
     }
 
     @Test
+    void openLotsStayInExpiryOrderThroughEarnsRedeemsReversalsAndUndos() {
+        java.util.Random random = new java.util.Random(7);
+        SortedSet<String> a = new TreeSet<>(List.of("a"));
+        List<String> reversible = new ArrayList<>();
+        java.util.Comparator<Lot> order = java.util.Comparator
+                .comparing((Lot l) -> l.expiresAt().orElse(Instant.MAX)).thenComparingLong(Lot::id);
+        for (int i = 0; i < 3_000; i++) {
+            int op = random.nextInt(10);
+            if (op < 4) {
+                // few distinct expiries, so that ties broken by id are common; some never expire
+                Optional<Instant> expiry = random.nextInt(8) == 0 ? Optional.empty()
+                        : Optional.of(T0.plus(Duration.ofDays(1 + random.nextInt(6))));
+                ledger.post(Posting.earn("a", 1 + random.nextInt(50), "e" + i, expiry));
+                reversible.add("EARN:e" + i);
+            } else if (op < 7) {
+                if (ledger.post(Posting.redeem("a", 1 + random.nextInt(60), "r" + i)).ok()) {
+                    reversible.add("REDEEM:r" + i);
+                }
+            } else if (op < 9 && !reversible.isEmpty()) {
+                // a reversed redemption reopens older lots, which go back into the middle of the list
+                ledger.post(Posting.reverse("a", reversible.get(random.nextInt(reversible.size())), "v" + i));
+            } else {
+                // an undone earn may leave the store's bound of the newest lot above every open lot
+                String ref = "u" + i;
+                Instant expiry = T0.plus(Duration.ofDays(30 + random.nextInt(5)));
+                assertThrows(IllegalStateException.class, () -> store.inTransaction(a, tx -> {
+                    tx.append(new EntryDraft("a", EntryType.EARN, ref, T0, OptionalLong.empty(), 0, "", List.of(),
+                            5, T0, Optional.of(expiry)));
+                    throw new IllegalStateException("undo");
+                }));
+            }
+            List<Lot> open = store.inTransaction(a, tx -> tx.openLots("a"));
+            List<Lot> expected = new ArrayList<>();
+            for (Lot lot : store.lots("a")) {
+                if (lot.remaining() > 0) {
+                    expected.add(lot);
+                }
+            }
+            expected.sort(order);
+            assertEquals(expected, open, "after step " + i);
+        }
+        assertTrue(ledger.check("a").holds());
+    }
+
+    @Test
     void anUndoneTransactionOverSeveralAccountsTakesBackEveryAppend() {
         ledger.post(Posting.earn("a", 5, "o0", Optional.empty()));
         SortedSet<String> both = new TreeSet<>(List.of("a", "b"));

@@ -1,6 +1,6 @@
 package dev.o2o.core.identity;
 
-/** What {@link IdentityGraph#addLink(IdentityLink)} did with a link. */
+/** What {@link IdentityGraph#addLink(IdentityLink)} did with a link. Immutable and thread-safe. */
 public enum LinkResult {
     /** The link joined two customers; the merge is in {@link IdentityGraph#mergeHistory()}. */
     MERGED,

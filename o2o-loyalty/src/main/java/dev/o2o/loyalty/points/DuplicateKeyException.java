@@ -2,7 +2,8 @@ package dev.o2o.loyalty.points;
 
 /**
  * Thrown by a {@link LedgerStore} when an entry's idempotency key exists already. The ledger catches
- * it, retries the posting and answers with the first entry.
+ * it, retries the posting and answers with the first entry. Safe to pass between
+ * threads once thrown.
  */
 public class DuplicateKeyException extends RuntimeException {
 

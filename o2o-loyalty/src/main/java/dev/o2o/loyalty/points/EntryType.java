@@ -1,6 +1,6 @@
 package dev.o2o.loyalty.points;
 
-/** The kind of a {@link LedgerEntry}. */
+/** The kind of a {@link LedgerEntry}. Immutable and thread-safe. */
 public enum EntryType {
     /** Points earned; creates a lot with an optional expiry. Positive. */
     EARN,

@@ -1,6 +1,9 @@
 package dev.o2o.loyalty.points;
 
-/** A storage failure of a {@link LedgerStore} (for example a lost database connection). */
+/**
+ * A storage failure of a {@link LedgerStore} (for example a lost database connection). Safe to pass
+ * between threads once thrown.
+ */
 public class LedgerStoreException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

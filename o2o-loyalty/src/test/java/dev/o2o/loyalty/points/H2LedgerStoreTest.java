@@ -9,7 +9,7 @@ class H2LedgerStoreTest extends LedgerStoreConformanceTest {
     private static final AtomicInteger DB = new AtomicInteger();
 
     @Override
-    LedgerStore newStore() {
+    protected LedgerStore newStore() {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:points_" + DB.incrementAndGet() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
         JdbcSchema.create(ds, "points_");
@@ -17,7 +17,7 @@ class H2LedgerStoreTest extends LedgerStoreConformanceTest {
     }
 
     @Override
-    int opsPerThread() {
+    protected int opsPerThread() {
         return 400;
     }
 }

@@ -4,7 +4,7 @@ package dev.o2o.loyalty.points;
 class InMemoryLedgerStoreTest extends LedgerStoreConformanceTest {
 
     @Override
-    LedgerStore newStore() {
+    protected LedgerStore newStore() {
         return LedgerStore.inMemory();
     }
 }

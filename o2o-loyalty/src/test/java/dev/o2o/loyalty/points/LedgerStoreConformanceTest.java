@@ -28,9 +28,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every {@link LedgerStore} must show under {@link PointsLedger}. Each store's test
- * extends this class and supplies a fresh, empty store per test.
+ * extends this class and supplies a fresh, empty store per test. Published in the {@code o2o-loyalty}
+ * test jar, so that a store of your own runs the same checks (including the 8-thread invariant test).
  */
-abstract class LedgerStoreConformanceTest {
+public abstract class LedgerStoreConformanceTest {
 
     static final Instant T0 = Instant.parse("2026-01-10T00:00:00Z");
     static final Duration DAY = Duration.ofDays(1);
@@ -40,10 +41,10 @@ abstract class LedgerStoreConformanceTest {
     PointsLedger ledger;
 
     /** A new empty store; called once per test. */
-    abstract LedgerStore newStore();
+    protected abstract LedgerStore newStore();
 
     /** Operations per thread in the concurrency test (JDBC stores are slower). */
-    int opsPerThread() {
+    protected int opsPerThread() {
         return 2_000;
     }
 

@@ -40,7 +40,7 @@ class PostgresLedgerStoreTest extends LedgerStoreConformanceTest {
     }
 
     @Override
-    LedgerStore newStore() {
+    protected LedgerStore newStore() {
         PGSimpleDataSource ds = dataSourceOrSkip();
         JdbcSchema.create(ds, PREFIX);
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
@@ -54,7 +54,7 @@ class PostgresLedgerStoreTest extends LedgerStoreConformanceTest {
     }
 
     @Override
-    int opsPerThread() {
+    protected int opsPerThread() {
         return 150;
     }
 }

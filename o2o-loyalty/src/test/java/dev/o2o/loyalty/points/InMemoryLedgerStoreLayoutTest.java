@@ -261,6 +261,55 @@ class InMemoryLedgerStoreLayoutTest {
     }
 
     /**
+     * Accounts are found without a lock and added under one: eight threads post to the same 5,000 new
+     * names in different orders while the account table grows from 64 slots, each name with its own key
+     * per thread. Every name must end as one account holding all eight postings.
+     */
+    @Test
+    void accountsAddedConcurrentlyAreOneAccountPerName() throws Exception {
+        int threads = 8;
+        int names = 5_000;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    List<Integer> order = new ArrayList<>();
+                    for (int i = 0; i < names; i++) {
+                        order.add(i);
+                    }
+                    java.util.Collections.shuffle(order, new java.util.Random(thread));
+                    start.await();
+                    for (int i : order) {
+                        // a fresh string each time, so that names are matched by content, not identity
+                        String name = new StringBuilder("member-").append(i).toString();
+                        PostingResult r = ledger.post(Posting.earn(name, 1 + thread, "t" + thread + "-" + i,
+                                Optional.empty()));
+                        assertEquals(PostingResult.Status.POSTED, r.status(), name);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : futures) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        java.util.Set<String> expected = new TreeSet<>();
+        for (int i = 0; i < names; i++) {
+            String name = "member-" + i;
+            expected.add(name);
+            assertEquals(36, store.balance(name), name); // 1 + 2 + ... + 8
+            assertEquals(threads, store.entries(name).size(), name);
+        }
+        assertEquals(expected, store.accounts());
+    }
+
+    /**
      * Pairs of threads post the same keys on two accounts, one chasing the other, so that key look-ups
      * read the other account's entries while its columns grow. Every key ends up posted exactly once,
      * and every conflicting posting reads the winner.

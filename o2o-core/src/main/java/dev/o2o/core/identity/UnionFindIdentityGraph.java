@@ -21,7 +21,7 @@ import java.util.Optional;
  * Union-find on primitive arrays in which the interning hash table is the node array itself: an
  * identifier's node is its slot in an open-addressing table (linear probing) of 32-byte records
  * holding the union-find parent, the type, the value when it is short (up to 16 Latin-1 chars,
- * otherwise its hash and its place in a char arena), the adjacency head and, for roots, the
+ * otherwise its hash and its place in a byte arena), the adjacency head and, for roots, the
  * cluster's oldest identifier. With millions of identifiers nearly every access is a cache and
  * TLB miss, so one probe that lands on the record to compare, to find the root from and to hang
  * the link on replaces a table slot followed by a node record: that layout, not the arithmetic,
@@ -63,10 +63,19 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     private static final int H_META = 1;
     private static final int H_HEAD = 2; // first half-edge of the adjacency list, -1 if none
     private static final int H_MIN = 3; // at a root: sequence number of the cluster's oldest identifier
-    private static final int H_VALUE = 4; // 4 ints: the inline chars, 4 per int; or hash, arena offset, length
+    private static final int H_VALUE = 4; // 4 ints: the inline chars, 4 per int; or hash, arena offset, length, encoding
     private static final int H_HASH = H_VALUE;
     private static final int H_OFF = H_VALUE + 1;
     private static final int H_LEN = H_VALUE + 2;
+    private static final int H_ENC = H_VALUE + 3;
+
+    // how a long value is kept in the arena; pseudonyms (hex digests) take a quarter of UTF-16
+    private static final int ENC_UTF16 = 0; // 2 bytes per char, high byte first
+    private static final int ENC_LATIN1 = 1; // 1 byte per char
+    private static final int ENC_HEX_LOWER = 2; // even length, [0-9a-f]: 2 chars per byte
+    private static final int ENC_HEX_UPPER = 3; // even length, [0-9A-F]: 2 chars per byte
+    private static final char[] HEX_LOWER = "0123456789abcdef".toCharArray();
+    private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
 
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
     private static final int MAX_SLOTS = MAX_ARRAY / H_STRIDE;
@@ -94,8 +103,8 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     private int liveNodes;
     private int clusters;
 
-    // values longer than the inline form, back to back
-    private char[] arena;
+    // values longer than the inline form, back to back, each in its encoding (H_ENC)
+    private byte[] arena;
     private int arenaUsed;
 
     private IdentifierType[] types = new IdentifierType[0];
@@ -146,6 +155,10 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         int hash;
         int home;
         String value;
+        // a long value: its chars, and its arena form (bytes[0..byteLength)) in encoding v3
+        char[] chars = new char[64];
+        byte[] bytes = new byte[64];
+        int byteLength;
     }
 
     UnionFindIdentityGraph(IdentityConfig config) {
@@ -160,7 +173,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         partners = new int[capacity];
         seqToSlot = new int[Math.min(n, MAX_SLOTS)];
         // long values only; most identifiers fit the inline form
-        arena = new char[(int) Math.min(MAX_ARRAY, Math.max(16L, n * 2L))];
+        arena = new byte[(int) Math.min(MAX_ARRAY, Math.max(16L, n * 2L))];
         int m = Math.min(config.expectedLinks(), MAX_LINKS);
         links = new int[m * L_STRIDE];
         linkMillis = new long[m];
@@ -261,8 +274,13 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         return fmix(x * 0x9E3779B97F4A7C15L ^ Long.rotateLeft(y * 0xC2B2AE3D27D4EB4FL, 31) ^ type * 0x165667B19E3779F9L);
     }
 
-    private static int longHash(int type, String value) {
-        return fmix(value.hashCode() * 0x9E3779B97F4A7C15L + type);
+    /** Hash of a long value from its arena form (one value has one form, so equal values hash alike). */
+    private static int longHash(int type, int enc, byte[] bytes, int length) {
+        int h = enc;
+        for (int i = 0; i < length; i++) {
+            h = 31 * h + bytes[i];
+        }
+        return fmix((h ^ (long) length << 32) * 0x9E3779B97F4A7C15L + type);
     }
 
     /** Slot where probing for this hash starts (multiply-shift: any capacity, high hash bits). */
@@ -316,13 +334,119 @@ final class UnionFindIdentityGraph implements IdentityGraph {
                 return;
             }
         }
+        // the arena form is built once here, so that comparing and storing are plain byte-range operations
+        if (p.chars.length < n) {
+            p.chars = new char[n];
+            p.bytes = new byte[2 * n];
+        }
+        char[] cs = p.chars;
+        value.getChars(0, n, cs, 0);
+        int enc = encodingOf(cs, n);
+        int len = pack(cs, n, enc, p.bytes);
         p.meta = USED | (type << TYPE_SHIFT);
-        p.hash = longHash(type, value);
+        p.hash = longHash(type, enc, p.bytes, len);
         p.v0 = p.hash;
         p.v1 = 0;
         p.v2 = n;
-        p.v3 = 0;
+        p.v3 = enc;
+        p.byteLength = len;
         p.home = homeOf(p.hash);
+    }
+
+    // per ASCII char: 1 if a lower-case hex digit, 2 if an upper-case one (digits are both)
+    private static final byte[] HEX_CLASS = new byte[128];
+    // per ASCII char: its value as a hex digit
+    private static final byte[] NIBBLE = new byte[128];
+
+    static {
+        for (int i = 0; i < 16; i++) {
+            HEX_CLASS[HEX_LOWER[i]] |= 1;
+            HEX_CLASS[HEX_UPPER[i]] |= 2;
+            NIBBLE[HEX_LOWER[i]] = (byte) i;
+            NIBBLE[HEX_UPPER[i]] = (byte) i;
+        }
+    }
+
+    /** The most compact arena encoding that holds the {@code n} chars exactly. */
+    private static int encodingOf(char[] cs, int n) {
+        int wide = 0;
+        int hex = (n & 1) == 0 ? 3 : 0;
+        for (int i = 0; i < n; i++) {
+            char c = cs[i];
+            wide |= c;
+            hex &= HEX_CLASS[c & 0x7F]; // exact while every char is ASCII; the test below covers the rest
+        }
+        if (wide >= 0x80) {
+            hex = 0;
+        }
+        if ((hex & 1) != 0) {
+            return ENC_HEX_LOWER;
+        }
+        if (hex != 0) {
+            return ENC_HEX_UPPER;
+        }
+        return wide <= 0xFF ? ENC_LATIN1 : ENC_UTF16;
+    }
+
+    /** Writes the arena form of the {@code n} chars in encoding {@code enc} to {@code out}; returns its length. */
+    private static int pack(char[] cs, int n, int enc, byte[] out) {
+        switch (enc) {
+            case ENC_LATIN1:
+                for (int i = 0; i < n; i++) {
+                    out[i] = (byte) cs[i];
+                }
+                return n;
+            case ENC_HEX_LOWER:
+            case ENC_HEX_UPPER:
+                for (int i = 0, j = 0; i < n; i += 2, j++) {
+                    out[j] = (byte) (NIBBLE[cs[i]] << 4 | NIBBLE[cs[i + 1]]);
+                }
+                return n >>> 1;
+            default:
+                for (int i = 0, j = 0; i < n; i++, j += 2) {
+                    out[j] = (byte) (cs[i] >>> 8);
+                    out[j + 1] = (byte) cs[i];
+                }
+                return 2 * n;
+        }
+    }
+
+    /** Bytes that {@code chars} characters take in the arena in encoding {@code enc}. */
+    private static int arenaBytes(int chars, int enc) {
+        switch (enc) {
+            case ENC_LATIN1:
+                return chars;
+            case ENC_HEX_LOWER:
+            case ENC_HEX_UPPER:
+                return chars >>> 1;
+            default:
+                return chars * 2;
+        }
+    }
+
+    private String arenaString(int start, int enc, int n) {
+        byte[] a = arena;
+        char[] out = new char[n];
+        switch (enc) {
+            case ENC_LATIN1:
+                for (int i = 0; i < n; i++) {
+                    out[i] = (char) (a[start + i] & 0xFF);
+                }
+                break;
+            case ENC_HEX_LOWER:
+            case ENC_HEX_UPPER:
+                char[] digits = enc == ENC_HEX_LOWER ? HEX_LOWER : HEX_UPPER;
+                for (int i = 0, j = start; i < n; i += 2, j++) {
+                    out[i] = digits[(a[j] >>> 4) & 0xF];
+                    out[i + 1] = digits[a[j] & 0xF];
+                }
+                break;
+            default:
+                for (int i = 0, j = start; i < n; i++, j += 2) {
+                    out[i] = (char) ((a[j] & 0xFF) << 8 | (a[j + 1] & 0xFF));
+                }
+        }
+        return new String(out);
     }
 
     /** Whether the record at {@code slot}, whose meta word is {@code meta}, holds the probed identifier. */
@@ -335,18 +459,12 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         if ((meta & INLINE) != 0) {
             return h[b] == p.v0 && h[b + 1] == p.v1 && h[b + 2] == p.v2 && h[b + 3] == p.v3;
         }
-        if (h[b] != p.hash || h[b + 2] != p.v2) {
+        // one value has one encoding, so a different encoding is a different value
+        if (h[b] != p.hash || h[b + 2] != p.v2 || h[b + 3] != p.v3) {
             return false;
         }
         int start = h[b + 1];
-        String value = p.value;
-        char[] a = arena;
-        for (int i = 0; i < value.length(); i++) {
-            if (a[start + i] != value.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.equals(arena, start, start + p.byteLength, p.bytes, 0, p.byteLength);
     }
 
     private int next(int slot) {
@@ -416,17 +534,17 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         }
         int v1 = p.v1;
         if ((p.meta & INLINE) == 0) {
-            String value = p.value;
-            if ((long) arenaUsed + value.length() > arena.length) {
-                long cap = Math.max((long) arenaUsed + value.length(), (long) arena.length + (arena.length >> 1) + 16);
+            int bytes = p.byteLength;
+            if ((long) arenaUsed + bytes > arena.length) {
+                long cap = Math.max((long) arenaUsed + bytes, (long) arena.length + (arena.length >> 1) + 16);
                 if (cap > MAX_ARRAY) {
-                    throw new IllegalStateException("identity graph is full (" + arenaUsed + " characters of identifiers)");
+                    throw new IllegalStateException("identity graph is full (" + arenaUsed + " bytes of identifiers)");
                 }
                 arena = Arrays.copyOf(arena, (int) cap);
             }
-            value.getChars(0, value.length(), arena, arenaUsed);
+            System.arraycopy(p.bytes, 0, arena, arenaUsed, bytes);
             v1 = arenaUsed;
-            arenaUsed += value.length();
+            arenaUsed += bytes;
         }
         h[b + H_PARENT] = -1;
         h[b + H_META] = p.meta;
@@ -518,7 +636,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         if ((hot[b + H_META] & INLINE) == 0) {
             // overwrite the value: erased means gone from memory too, not only unreachable
             int off = hot[b + H_OFF];
-            Arrays.fill(arena, off, off + hot[b + H_LEN], '\0');
+            Arrays.fill(arena, off, off + arenaBytes(hot[b + H_LEN], hot[b + H_ENC]), (byte) 0);
         }
         Arrays.fill(hot, b, b + H_STRIDE, 0);
         hot[b + H_PARENT] = -1;
@@ -541,7 +659,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
             }
             value = new String(chars);
         } else {
-            value = new String(arena, hot[b + H_OFF], hot[b + H_LEN]);
+            value = arenaString(hot[b + H_OFF], hot[b + H_ENC], hot[b + H_LEN]);
         }
         return new Identifier(types[meta >>> TYPE_SHIFT], value);
     }

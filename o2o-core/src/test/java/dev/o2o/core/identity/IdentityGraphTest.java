@@ -254,6 +254,66 @@ class IdentityGraphTest {
     }
 
     @Test
+    void longValuesInEveryArenaEncodingAreKeptExactlyAndErasedFromMemory() throws Exception {
+        // pseudonyms (hex digests) are packed two digits to a byte, other long Latin-1 values one char
+        // to a byte, the rest two bytes a char; near-misses of each form must stay different identifiers
+        Identifier pseudonym = dev.o2o.core.privacy.Pseudonymizer.hmacSha256("0123456789abcdef".getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII)).pseudonymize(Identifier.phone("13812345678"));
+        String hex = pseudonym.value();
+        assertEquals(64, hex.length());
+        String upper = hex.toUpperCase(java.util.Locale.ROOT);
+        String mixed = hex.substring(0, 63) + (hex.charAt(63) == 'a' ? "A" : "B");
+        String lastChanged = hex.substring(0, 63) + (hex.charAt(63) == '0' ? "1" : "0");
+        IdentifierType t = pseudonym.type();
+        List<Identifier> ids = List.of(pseudonym, Identifier.of(t, upper), Identifier.of(t, mixed),
+                Identifier.of(t, lastChanged), Identifier.of(t, hex.substring(1)), Identifier.of(t, hex + "0g"),
+                Identifier.phone("123456789012345678"), Identifier.phone("12345678901234567"),
+                Identifier.email("caf\u00e9-au-lait@example.com"), Identifier.email("\u00ff".repeat(17)),
+                Identifier.socialOpenId("oWx_" + "\u5f20\u4e09".repeat(9)));
+        IdentityGraph g = IdentityGraph.create(IdentityConfig.defaults().withExpectedSize(2, 2));
+        for (int i = 0; i < ids.size(); i++) {
+            assertEquals(CustomerKey.of("cust-" + i), g.addIdentifier(ids.get(i)));
+        }
+        assertEquals(ids, g.identifiers());
+        for (int i = 0; i < ids.size(); i++) {
+            Identifier copy = Identifier.of(ids.get(i).type(), new String(ids.get(i).value().toCharArray()));
+            assertEquals(Optional.of(CustomerKey.of("cust-" + i)), g.resolve(copy), copy.value());
+            assertEquals(List.of(ids.get(i)), g.identifiersOf(CustomerKey.of("cust-" + i)));
+        }
+        assertEquals(Optional.empty(), g.resolve(Identifier.of(t, hex.substring(0, 62))));
+        assertEquals(Optional.empty(), g.resolve(Identifier.email(hex)));
+
+        // erasure overwrites the packed value itself (the upper-case twin of the pseudonym packs to the
+        // same bytes, so the check uses the pseudonym whose last digit differs)
+        java.lang.reflect.Field arenaField = g.getClass().getDeclaredField("arena");
+        arenaField.setAccessible(true);
+        byte[] packed = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            packed[i] = (byte) Integer.parseInt(lastChanged.substring(2 * i, 2 * i + 2), 16);
+        }
+        assertTrue(contains((byte[]) arenaField.get(g), packed), "the packed pseudonym is in the arena");
+        assertEquals(1, g.erase(CustomerKey.of("cust-3")).identifiersRemoved());
+        assertFalse(contains((byte[]) arenaField.get(g), packed), "the erased pseudonym is gone from memory");
+        assertEquals(Optional.empty(), g.resolve(Identifier.of(t, lastChanged)));
+        assertEquals(Optional.of(CustomerKey.of("cust-0")), g.resolve(pseudonym));
+        assertEquals(Optional.of(CustomerKey.of("cust-1")), g.resolve(Identifier.of(t, upper)));
+        assertEquals(CustomerKey.of("cust-" + ids.size()), g.addIdentifier(Identifier.of(t, lastChanged)));
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    @Test
     void identifiersNeverShowTheirValue() {
         assertEquals("phone[11 chars]", PHONE.toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

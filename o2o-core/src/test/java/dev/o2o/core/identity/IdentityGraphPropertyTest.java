@@ -221,8 +221,20 @@ class IdentityGraphPropertyTest {
         }
     }
 
-    /** Identifier number i's value; every 7th is too long for the graph's inline form. */
+    /**
+     * Identifier number i's value. Some are too long for the graph's inline form, in each of the arena's
+     * encodings: 64-digit hex (lower and upper case, as pseudonyms), Latin-1 and UTF-16.
+     */
     private static String value(int i) {
+        if (i % 11 == 0) {
+            return String.format("%064x", i * 0x9E3779B97F4A7C15L);
+        }
+        if (i % 17 == 0) {
+            return String.format("%064X", i * 0x9E3779B97F4A7C15L);
+        }
+        if (i % 13 == 0) {
+            return "v" + i + "-\u5f20\u4e09-\u674e\u56db-\u738b\u4e94-\u8d75\u516d";
+        }
         return "v" + i + (i % 7 == 0 ? "-a-value-too-long-to-sit-inline" : "");
     }
 

@@ -78,6 +78,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
 
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+    private static final int PROBE_BUFFER_KEEP = 4096;
     private static final int MAX_SLOTS = MAX_ARRAY / H_STRIDE;
     private static final double MAX_LOAD = 0.6;
 
@@ -154,7 +155,6 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         int v3;
         int hash;
         int home;
-        String value;
         // a long value: its chars, and its arena form (bytes[0..byteLength)) in encoding v3
         char[] chars = new char[64];
         byte[] bytes = new byte[64];
@@ -306,7 +306,6 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     /** Fills {@code p} with the record form of a value of a known type, in one pass over its chars. */
     private void describe(int type, String value, Probe p) {
         int n = value.length();
-        p.value = value;
         if (n <= INLINE_CHARS) {
             // char i goes to bits 8 * (i mod 8) of the low or high half: int k holds chars 4k..4k+3
             long lo = 0;
@@ -335,9 +334,14 @@ final class UnionFindIdentityGraph implements IdentityGraph {
             }
         }
         // the arena form is built once here, so that comparing and storing are plain byte-range operations
-        if (p.chars.length < n) {
-            p.chars = new char[n];
-            p.bytes = new byte[2 * n];
+        if (n > MAX_ARRAY / 2) {
+            throw new IllegalArgumentException("identifier value of " + n + " chars is longer than the graph can hold ("
+                    + MAX_ARRAY / 2 + ")");
+        }
+        // buffers fit the longest value seen, but one outsized value does not pin its buffers for good
+        if (p.chars.length < n || (p.chars.length > PROBE_BUFFER_KEEP && n <= PROBE_BUFFER_KEEP)) {
+            p.chars = new char[Math.max(64, n)];
+            p.bytes = new byte[2 * Math.max(64, n)];
         }
         char[] cs = p.chars;
         value.getChars(0, n, cs, 0);

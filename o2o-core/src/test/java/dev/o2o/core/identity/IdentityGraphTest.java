@@ -269,6 +269,7 @@ class IdentityGraphTest {
                 Identifier.of(t, lastChanged), Identifier.of(t, hex.substring(1)), Identifier.of(t, hex + "0g"),
                 Identifier.phone("123456789012345678"), Identifier.phone("12345678901234567"),
                 Identifier.email("caf\u00e9-au-lait@example.com"), Identifier.email("\u00ff".repeat(17)),
+                Identifier.email("y".repeat(5_000) + "@example.com"), // outgrows, then gives back, the probe buffers
                 Identifier.socialOpenId("oWx_" + "\u5f20\u4e09".repeat(9)));
         IdentityGraph g = IdentityGraph.create(IdentityConfig.defaults().withExpectedSize(2, 2));
         for (int i = 0; i < ids.size(); i++) {

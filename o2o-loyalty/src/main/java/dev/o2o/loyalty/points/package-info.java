@@ -6,5 +6,13 @@
  *
  * <p>Points are whole numbers held in {@code long}; nothing in this package uses floating point for
  * points or money.
+ *
+ * <p>Guarantees of every store: an {@link dev.o2o.loyalty.points.IdempotencyKey} has one outcome in
+ * the whole ledger (an entry or a remembered refusal, on one account), also when two accounts race
+ * for it; ids longer than 200 characters, notes longer than 500, NUL and unpaired surrogates are
+ * refused when a posting is built, before any store is called; an expiry run reports the accounts it
+ * could not expire next to what it committed ({@link dev.o2o.loyalty.points.ExpiryRun}); on JDBC a
+ * failed COMMIT is a {@code dev.o2o.core.jdbc.CommitOutcomeUnknownException}, resolved by posting
+ * again with the same key. Messages show keys and accounts masked.
  */
 package dev.o2o.loyalty.points;

@@ -35,7 +35,8 @@ import javax.sql.DataSource;
  * (a missing account is created first, outside it, with a quiet insert), then reads what the work
  * asks for and keeps every write in memory: the work sees its own appends (balances, lots, keys) from
  * there. At the end the writes go out as one multi-row insert per table (outcomes, entries, lots,
- * movements) and one batch of conditional updates each for lots and balances, so a batch of postings
+ * movements; on H2 a JDBC batch of one single-row statement) and one batch of conditional updates
+ * each for lots and balances, so a batch of postings
  * costs a handful of round trips, not several per posting. Entry ids come from a sequence, taken in one
  * query per transaction after the locks, so an account's entries are in posting order by id.
  *

@@ -3,7 +3,6 @@ package dev.o2o.loyalty.coupon;
 import dev.o2o.core.Money;
 
 import java.math.BigDecimal;
-import java.util.Currency;
 import java.util.Objects;
 
 /**
@@ -143,70 +142,6 @@ public sealed interface Discount
         @Override
         public Kind kind() {
             return Kind.FREE_GIFT;
-        }
-    }
-
-    /**
-     * Parses the Discount_rate notation of the Tianchi O2O data: {@code "150:20"} is spend 150
-     * save 20 (in {@code currency}), {@code "0.95"} is pay 95%.
-     *
-     * @throws IllegalArgumentException with the reason, for example for {@code "150:20:00"},
-     *                                  {@code "20:30"} (save not below spend), {@code "1.5"} or {@code ""}
-     */
-    static Discount parseTianchi(String notation, Currency currency) {
-        Objects.requireNonNull(notation, "notation");
-        Objects.requireNonNull(currency, "currency");
-        String s = notation.strip();
-        if (s.isEmpty()) {
-            throw new IllegalArgumentException("discount notation is empty");
-        }
-        int colon = s.indexOf(':');
-        if (colon >= 0) {
-            if (s.indexOf(':', colon + 1) >= 0) {
-                throw new IllegalArgumentException("discount notation '" + notation
-                        + "' has more than one ':'; expected spend:save such as 150:20");
-            }
-            BigDecimal spend = decimal(s.substring(0, colon), "spend", notation);
-            BigDecimal save = decimal(s.substring(colon + 1), "save", notation);
-            if (spend.signum() <= 0 || save.signum() <= 0) {
-                throw new IllegalArgumentException("discount notation '" + notation + "': spend and save must be positive");
-            }
-            if (save.compareTo(spend) >= 0) {
-                throw new IllegalArgumentException("discount notation '" + notation + "': save " + save.toPlainString()
-                        + " must be less than spend " + spend.toPlainString());
-            }
-            int scale = Money.scaleOf(currency);
-            if (spend.stripTrailingZeros().scale() > scale || save.stripTrailingZeros().scale() > scale) {
-                throw new IllegalArgumentException("discount notation '" + notation + "' has more than " + scale
-                        + " fraction digits for " + currency.getCurrencyCode());
-            }
-            return new Threshold(new Money(spend, currency), new Money(save, currency));
-        }
-        BigDecimal rate = decimal(s, "rate", notation);
-        if (rate.signum() <= 0 || rate.compareTo(BigDecimal.ONE) >= 0) {
-            throw new IllegalArgumentException("discount notation '" + notation
-                    + "': a rate must be strictly between 0 and 1 (share paid)");
-        }
-        return new Rate(rate);
-    }
-
-    private static BigDecimal decimal(String part, String what, String notation) {
-        String p = part.strip();
-        if (p.isEmpty()) {
-            throw new IllegalArgumentException("discount notation '" + notation + "': " + what + " is missing");
-        }
-        for (int i = 0; i < p.length(); i++) {
-            char c = p.charAt(i);
-            if (!(c >= '0' && c <= '9') && c != '.') {
-                throw new IllegalArgumentException("discount notation '" + notation + "': " + what + " '" + p
-                        + "' is not a plain decimal number");
-            }
-        }
-        try {
-            return new BigDecimal(p);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("discount notation '" + notation + "': " + what + " '" + p
-                    + "' is not a plain decimal number");
         }
     }
 }

@@ -7,7 +7,7 @@
  * {@link dev.o2o.loyalty.coupon.CouponService}.
  *
  * <pre>{@code
- * Coupon spend150 = Coupon.builder("spend150save20", Discount.parseTianchi("150:20", cny))
+ * Coupon spend150 = Coupon.builder("spend150save20", new Discount.Threshold(Money.of("150", "CNY"), Money.of("20", "CNY")))
  *         .condition(CouponCondition.validDays(first, last, ZoneId.of("Asia/Shanghai")))
  *         .condition(CouponCondition.stores(Set.of("S1", "S2")))
  *         .condition(CouponCondition.perCustomerLimit(1))

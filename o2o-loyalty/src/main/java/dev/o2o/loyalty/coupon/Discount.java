@@ -3,11 +3,15 @@ package dev.o2o.loyalty.coupon;
 import dev.o2o.core.Money;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Currency;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What a coupon takes off: one of five kinds. Amounts are {@link Money}; a coupon only applies
- * to carts in the same currency.
+ * What a coupon takes off: one of five kinds. Amounts are {@link Money} of at most 10^15 minor
+ * units (checked when built, naming the field); a coupon only applies to carts in the same
+ * currency.
  *
  * <p>All implementations are immutable and thread-safe records.
  */
@@ -16,6 +20,11 @@ public sealed interface Discount
 
     /** The kind of discount, for reports. */
     Kind kind();
+
+    /** The currency of the discount's amounts, if it has any (a rate or a gift has none). */
+    default Optional<Currency> currency() {
+        return Optional.empty();
+    }
 
     /** The kinds of discount. */
     enum Kind {
@@ -39,8 +48,8 @@ public sealed interface Discount
      */
     record Threshold(Money spend, Money save) implements Discount {
         public Threshold {
-            Objects.requireNonNull(spend, "spend");
-            Objects.requireNonNull(save, "save");
+            Check.amount(spend, "threshold spend");
+            Check.amount(save, "threshold save");
             if (!spend.currency().equals(save.currency())) {
                 throw new IllegalArgumentException("threshold spend " + spend + " and save " + save + " differ in currency");
             }
@@ -59,18 +68,32 @@ public sealed interface Discount
         public Kind kind() {
             return Kind.THRESHOLD;
         }
+
+        @Override
+        public Optional<Currency> currency() {
+            return Optional.of(spend.currency());
+        }
     }
 
     /**
      * Pay {@code payShare} of the eligible amount ("0.9" is 10% off).
      *
-     * @param payShare share of the price paid, strictly between 0 and 1
+     * @param payShare share of the price paid, strictly between 0 and 1, at most {@value #MAX_RATE_SCALE} fraction digits
      */
     record Rate(BigDecimal payShare) implements Discount {
+        /** The most fraction digits of a share ("0.333333333" is fine, a thousand digits are not). */
+        public static final int MAX_RATE_SCALE = 9;
+
         public Rate {
             Objects.requireNonNull(payShare, "payShare");
+            // compared before printed: a share like 1e999999999 is quoted by its first digits only
             if (payShare.signum() <= 0 || payShare.compareTo(BigDecimal.ONE) >= 0) {
-                throw new IllegalArgumentException("rate payShare must be strictly between 0 and 1: " + payShare.toPlainString());
+                throw new IllegalArgumentException("rate payShare must be strictly between 0 and 1: "
+                        + payShare.round(new MathContext(4)));
+            }
+            if (payShare.stripTrailingZeros().scale() > MAX_RATE_SCALE) {
+                throw new IllegalArgumentException("rate payShare must have at most " + MAX_RATE_SCALE
+                        + " fraction digits: " + payShare.round(new MathContext(MAX_RATE_SCALE + 2)) + "...");
             }
         }
 
@@ -92,7 +115,7 @@ public sealed interface Discount
      */
     record FixedAmount(Money amount) implements Discount {
         public FixedAmount {
-            Objects.requireNonNull(amount, "amount");
+            Check.amount(amount, "fixed amount");
             if (!amount.isPositive()) {
                 throw new IllegalArgumentException("fixed amount must be positive: " + amount);
             }
@@ -101,6 +124,11 @@ public sealed interface Discount
         @Override
         public Kind kind() {
             return Kind.FIXED_AMOUNT;
+        }
+
+        @Override
+        public Optional<Currency> currency() {
+            return Optional.of(amount.currency());
         }
     }
 
@@ -113,7 +141,7 @@ public sealed interface Discount
     record FixedPrice(String sku, Money unitPrice) implements Discount {
         public FixedPrice {
             Check.id(sku, "fixed price sku");
-            Objects.requireNonNull(unitPrice, "unitPrice");
+            Check.amount(unitPrice, "fixed price unitPrice");
             if (unitPrice.isNegative()) {
                 throw new IllegalArgumentException("fixed price for sku '" + sku + "' must not be negative: " + unitPrice);
             }
@@ -122,6 +150,11 @@ public sealed interface Discount
         @Override
         public Kind kind() {
             return Kind.FIXED_PRICE;
+        }
+
+        @Override
+        public Optional<Currency> currency() {
+            return Optional.of(unitPrice.currency());
         }
     }
 

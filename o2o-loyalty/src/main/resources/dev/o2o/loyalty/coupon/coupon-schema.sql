@@ -31,10 +31,12 @@ CREATE TABLE IF NOT EXISTS coupon_customer_usage (
     PRIMARY KEY (coupon_id, customer),
     CONSTRAINT coupon_customer_usage_count CHECK (redeemed >= 0)
 );
+-- The first outcome of every redemption key, a redemption (reason NULL) or a refusal (reason set):
+-- one row per key, so a key can never hold both. Refusals may name codes that do not exist.
 CREATE TABLE IF NOT EXISTS coupon_redemption (
     redemption_key    VARCHAR(200) PRIMARY KEY,
-    code              VARCHAR(64) NOT NULL REFERENCES coupon_code (code),
-    coupon_id         VARCHAR(200) NOT NULL,
+    code              VARCHAR(64) NOT NULL,
+    coupon_id         VARCHAR(200),
     customer          VARCHAR(200) NOT NULL,
     order_id          VARCHAR(200) NOT NULL,
     amount_minor      BIGINT NOT NULL,
@@ -42,14 +44,10 @@ CREATE TABLE IF NOT EXISTS coupon_redemption (
     store_id          VARCHAR(200),
     cashier_id        VARCHAR(200),
     redeemed_at_ms    BIGINT NOT NULL,
-    rolled_back_at_ms BIGINT
+    rolled_back_at_ms BIGINT,
+    reason            VARCHAR(40),
+    message           VARCHAR(1000),
+    CONSTRAINT coupon_redemption_kind CHECK ((reason IS NULL AND coupon_id IS NOT NULL AND message IS NULL)
+        OR (reason IS NOT NULL AND message IS NOT NULL AND rolled_back_at_ms IS NULL))
 );
 CREATE INDEX IF NOT EXISTS coupon_redemption_by_code ON coupon_redemption (code);
--- The first outcome of a refused redemption key: a retry with the same key is refused alike.
-CREATE TABLE IF NOT EXISTS coupon_refusal (
-    redemption_key VARCHAR(200) PRIMARY KEY,
-    code           VARCHAR(400) NOT NULL,
-    customer       VARCHAR(200) NOT NULL,
-    reason         VARCHAR(40) NOT NULL,
-    message        VARCHAR(1000) NOT NULL
-);

@@ -48,9 +48,9 @@ class CouponServiceTest {
     private final MutableClock clock = new MutableClock();
     private final CouponStore store = CouponStore.inMemory();
     private final Coupon spend100 = Coupon.builder("spend100", new Discount.Threshold(cny("100"), cny("20")))
-            .condition(CouponCondition.perCustomerLimit(1))
-            .condition(CouponCondition.stores(Set.of("S1", "S2")))
-            .condition(CouponCondition.totalQuantity(10)).build();
+            .perCustomerLimit(1)
+            .stores(Set.of("S1", "S2"))
+            .totalQuantity(10).build();
     private final CouponService service = CouponService.create(List.of(spend100), store, clock,
             ValidationOptions.defaults());
     private final CouponCodes codes = CouponCodes.generator(new SecureRandom());

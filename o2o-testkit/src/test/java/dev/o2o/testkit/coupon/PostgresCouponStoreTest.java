@@ -1,4 +1,6 @@
-package dev.o2o.loyalty.coupon;
+package dev.o2o.testkit.coupon;
+
+import dev.o2o.loyalty.coupon.CouponStore;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;

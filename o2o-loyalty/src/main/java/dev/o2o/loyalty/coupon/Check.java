@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.coupon;
 
+import dev.o2o.core.Ids;
 import dev.o2o.core.Money;
 
 import java.math.BigDecimal;
@@ -16,7 +17,7 @@ final class Check {
     /** The longest code, in UTF-16 chars (generated codes have at most 41). */
     static final int MAX_CODE_LENGTH = 64;
     /** The longest identifier (coupon, order, store, cashier, redemption key), in UTF-16 chars. */
-    static final int MAX_ID_LENGTH = 200;
+    static final int MAX_ID_LENGTH = Ids.MAX_LENGTH;
     /** The longest refusal message a store keeps, in UTF-16 chars. */
     static final int MAX_MESSAGE_LENGTH = 1000;
     /** The largest amount in minor units, 10^15 (10 trillion yuan): sums of many stay far inside a long. */
@@ -26,68 +27,34 @@ final class Check {
     }
 
     /**
-     * Requires a non-blank identifier of at most {@value #MAX_ID_LENGTH} chars, well-formed
-     * Unicode, without surrounding white space or control characters (NUL included).
+     * Requires an identifier as core's {@link Ids#requireId} does: non-blank, at most
+     * {@value #MAX_ID_LENGTH} chars, well-formed Unicode (no lone surrogate), without surrounding
+     * white space or control characters (NUL included).
      */
     static String id(String value, String field) {
-        return id(value, field, MAX_ID_LENGTH);
+        return Ids.requireId(value, field);
     }
 
     /** Requires a code: an identifier of at most {@value #MAX_CODE_LENGTH} chars. */
     static String code(String value, String field) {
-        return id(value, field, MAX_CODE_LENGTH);
-    }
-
-    private static String id(String value, String field, int maxLength) {
-        Objects.requireNonNull(value, field);
-        if (value.length() > maxLength) {
-            throw new IllegalArgumentException(field + " must have at most " + maxLength + " characters, has " + value.length());
+        Ids.requireId(value, field);
+        if (value.length() > MAX_CODE_LENGTH) {
+            throw new IllegalArgumentException(field + " is longer than " + MAX_CODE_LENGTH + " characters: "
+                    + Ids.describe(value));
         }
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(field + " must not be blank");
-        }
-        if (!value.equals(value.strip())) {
-            throw new IllegalArgumentException(field + " must not have leading or trailing white space");
-        }
-        for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
-                throw new IllegalArgumentException(field + " must not contain control characters (at index " + i + ")");
-            }
-        }
-        wellFormed(value, field);
         return value;
     }
 
-    /** Requires well-formed UTF-16: a database cannot store a lone surrogate exactly. */
-    private static void wellFormed(String value, String field) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw new IllegalArgumentException(field + " is not well-formed Unicode: lone surrogate at index " + i);
-            }
-        }
-    }
-
     /**
-     * Requires a refusal message a store can keep exactly: at most {@value #MAX_MESSAGE_LENGTH}
-     * chars, no NUL, well-formed Unicode.
+     * Requires a refusal a store can keep exactly: not KEY_CONFLICT, a message of at most
+     * {@value #MAX_MESSAGE_LENGTH} chars, without NUL, well-formed Unicode.
      */
     static Violation refusal(Violation violation) {
         Objects.requireNonNull(violation, "violation");
         if (violation.code() == ReasonCode.KEY_CONFLICT) {
             throw new IllegalArgumentException("a refusal cannot be KEY_CONFLICT, which is never recorded");
         }
-        String m = violation.message();
-        if (m.length() > MAX_MESSAGE_LENGTH) {
-            throw new IllegalArgumentException("refusal message must have at most " + MAX_MESSAGE_LENGTH
-                    + " characters, has " + m.length());
-        }
-        if (m.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("refusal message must not contain NUL");
-        }
-        wellFormed(m, "refusal message");
+        Ids.requireText(violation.message(), "refusal message", MAX_MESSAGE_LENGTH);
         return violation;
     }
 

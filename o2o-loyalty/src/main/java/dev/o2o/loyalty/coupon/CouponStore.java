@@ -1,6 +1,7 @@
 package dev.o2o.loyalty.coupon;
 
 import dev.o2o.core.CustomerKey;
+import dev.o2o.core.jdbc.TablePrefix;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -94,15 +95,22 @@ public interface CouponStore extends UsageSource {
     }
 
     /**
-     * A store over a JDBC data source (tested on H2 and PostgreSQL). Its tables are prefixed
-     * {@code coupon_}; create them with {@link #createJdbcSchema(DataSource)}.
+     * A store over a JDBC data source (H2 2.x or PostgreSQL), on core's shared JDBC layer: READ
+     * COMMITTED transactions, serialization failures and deadlocks retried with bounded, jittered
+     * exponential back-off. Create its tables with {@link #createJdbcSchema(DataSource, String)}.
+     *
+     * @param tablePrefix prefix of every table name, for example {@code "coupon_"}: a lower-case
+     *                    letter followed by up to 30 lower-case letters, digits or underscores
      */
-    static CouponStore jdbc(DataSource dataSource) {
-        return new JdbcCouponStore(dataSource);
+    static CouponStore jdbc(DataSource dataSource, String tablePrefix) {
+        return new JdbcCouponStore(dataSource, TablePrefix.of(tablePrefix));
     }
 
-    /** Creates the JDBC tables if they do not exist (DDL from the resource {@code coupon-schema.sql}). */
-    static void createJdbcSchema(DataSource dataSource) {
-        JdbcCouponStore.createSchema(dataSource);
+    /**
+     * Creates the JDBC tables with this prefix if they do not exist (DDL from the resource
+     * {@code coupon-schema.sql}).
+     */
+    static void createJdbcSchema(DataSource dataSource, String tablePrefix) {
+        JdbcCouponStore.createSchema(dataSource, TablePrefix.of(tablePrefix));
     }
 }

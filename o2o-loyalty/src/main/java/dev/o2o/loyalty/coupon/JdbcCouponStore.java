@@ -2,204 +2,115 @@ package dev.o2o.loyalty.coupon;
 
 import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Money;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.o2o.core.jdbc.Dialect;
+import dev.o2o.core.jdbc.SchemaScript;
+import dev.o2o.core.jdbc.SqlWork;
+import dev.o2o.core.jdbc.TablePrefix;
+import dev.o2o.core.jdbc.TransactionException;
+import dev.o2o.core.jdbc.Transactions;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * The JDBC {@link CouponStore}, plain {@code java.sql}. Thread-safe: each call takes its own
- * connection and transaction (READ COMMITTED). A redemption locks the coupon's row
- * ({@code SELECT ... FOR UPDATE}) before it reads the counts, then the code's row, so concurrent
- * redemptions of one coupon are serialised and the limits hold; CHECK constraints refuse any
- * count beyond the limits as a last line of defence. Every first outcome of a key, redemption or
- * refusal, is one row of {@code coupon_redemption} keyed by the redemption key, so a key has one
- * outcome. Expected conflicts (a code issued twice, a key claimed concurrently) are inserts that
- * do nothing ({@code ON CONFLICT DO NOTHING} on PostgreSQL, {@code MERGE} elsewhere), not
- * errors that the database would log with the key's value.
+ * The JDBC {@link CouponStore}, plain {@code java.sql} on core's {@link Transactions}. Thread-safe:
+ * each call takes its own connection and transaction (READ COMMITTED; serialization failures and
+ * deadlocks are retried with the shared bounded, jittered exponential back-off). A redemption
+ * locks the coupon's row ({@code SELECT ... FOR UPDATE}) before it reads the counts, then the
+ * code's row, so concurrent redemptions of one coupon are serialised and the limits hold; CHECK
+ * constraints refuse any count beyond the limits as a last line of defence. Every first outcome of
+ * a key, redemption or refusal, is one row of the {@code redemption} table keyed by the redemption
+ * key, so a key has one outcome. Expected conflicts (a code issued twice, a key claimed
+ * concurrently) are inserts that do nothing ({@link Dialect#insertIgnoringConflict}), not errors
+ * that PostgreSQL would log with the key's value.
  */
 final class JdbcCouponStore implements CouponStore {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcCouponStore.class);
-    private static final int ATTEMPTS = 8;
+    private static final SchemaScript SCHEMA = SchemaScript.fromResource(JdbcCouponStore.class, "coupon-schema.sql");
 
-    private final DataSource dataSource;
-    /** Whether the database is PostgreSQL, found on first use. */
-    private volatile Boolean postgres;
+    private final Transactions tx;
+    private final String campaign;
+    private final String codeTable;
+    private final String usageTable;
+    private final String outcome;
 
-    JdbcCouponStore(DataSource dataSource) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    JdbcCouponStore(DataSource dataSource, TablePrefix prefix) {
+        this.tx = Transactions.of(Objects.requireNonNull(dataSource, "dataSource"));
+        Objects.requireNonNull(prefix, "tablePrefix");
+        campaign = prefix.table("campaign");
+        codeTable = prefix.table("code");
+        usageTable = prefix.table("customer_usage");
+        outcome = prefix.table("redemption");
     }
 
-    static void createSchema(DataSource dataSource) {
-        String ddl;
-        try (InputStream in = JdbcCouponStore.class.getResourceAsStream("coupon-schema.sql")) {
-            if (in == null) {
-                throw new IllegalStateException("resource coupon-schema.sql is missing from the jar");
-            }
-            ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read coupon-schema.sql", e);
-        }
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String stmt : stripComments(ddl).split(";")) {
-                String sql = stmt.strip();
-                if (!sql.isBlank()) {
-                    s.execute(sql);
-                }
-            }
-        } catch (SQLException e) {
-            throw new CouponStoreException("cannot create the coupon schema: " + e.getMessage(), e);
+    static void createSchema(DataSource dataSource, TablePrefix prefix) {
+        try {
+            SCHEMA.create(Objects.requireNonNull(dataSource, "dataSource"), prefix);
+        } catch (TransactionException e) {
+            throw new CouponStoreException("cannot create the coupon schema", e);
         }
     }
 
-    private static String stripComments(String sql) {
-        StringBuilder b = new StringBuilder();
-        for (String line : sql.split("\n")) {
-            int dash = line.indexOf("--");
-            b.append(dash >= 0 ? line.substring(0, dash) : line).append('\n');
-        }
-        return b.toString().strip();
+    /** A concurrent transaction claimed the same key first: this one starts again and replays that outcome. */
+    private static SQLException keyTaken() {
+        return new SQLException("the redemption key was claimed by a concurrent transaction", "40001");
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    /** Thrown inside a transaction to start it again (a lost race on a unique key). */
-    private static final class Retry extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Retry() {
-            super(null, null, false, false);
+    /** Runs store work in a transaction; storage failures become {@link CouponStoreException}. */
+    private <T> T write(String operation, SqlWork<T> work) {
+        try {
+            return tx.inTransaction("coupon store: " + operation, work);
+        } catch (TransactionException e) {
+            throw new CouponStoreException(e.getMessage(), e);
         }
     }
 
-    private <T> T tx(String what, Work<T> work) {
-        SQLException last = null;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                try {
-                    T result = work.run(c);
-                    c.commit();
-                    return result;
-                } catch (Retry r) {
-                    c.rollback();
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                String state = e.getSQLState();
-                // 40xxx: serialization failure or deadlock; HYT00: H2 lock timeout. Both are safe to retry.
-                if (state != null && (state.startsWith("40") || state.equals("HYT00"))) {
-                    // log the kind of operation only: keys and codes stay out of the logs
-                    LOG.debug("coupon store: retrying {} after SQLState {} (attempt {})", what, state, attempt + 1);
-                    last = e;
-                    continue;
-                }
-                throw new CouponStoreException("coupon store: " + what + " failed (SQLState " + state + ")", e);
-            }
+    /** Runs a read on one connection in auto-commit mode. */
+    private <T> T read(String operation, SqlWork<T> work) {
+        try {
+            return tx.withConnection("coupon store: " + operation, work);
+        } catch (TransactionException e) {
+            throw new CouponStoreException(e.getMessage(), e);
         }
-        throw new CouponStoreException("coupon store: " + what + " failed after " + ATTEMPTS + " attempts", last);
-    }
-
-    /** True if the database is PostgreSQL (INSERT ... ON CONFLICT); others get the standard MERGE. */
-    private boolean postgres(Connection c) throws SQLException {
-        Boolean p = postgres;
-        if (p == null) {
-            p = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-            postgres = p;
-        }
-        return p;
-    }
-
-    /**
-     * An insert that does nothing if a row with the same key exists, so that an expected conflict
-     * is not a database error (PostgreSQL logs every unique violation with the key's value). The
-     * first {@code keys} of {@code columns} form the key; parameters bind in the order of
-     * {@code columns}. Under a concurrent insert of the same key H2's MERGE may still raise a unique
-     * violation: the caller starts the transaction again.
-     */
-    private String insertIfAbsent(Connection c, String table, int keys, String... columns) throws SQLException {
-        String cols = String.join(", ", columns);
-        String marks = String.join(", ", Collections.nCopies(columns.length, "?"));
-        if (postgres(c)) {
-            return "INSERT INTO " + table + " (" + cols + ") VALUES (" + marks + ") ON CONFLICT DO NOTHING";
-        }
-        StringBuilder using = new StringBuilder();
-        StringBuilder on = new StringBuilder();
-        StringBuilder values = new StringBuilder();
-        for (int i = 0; i < columns.length; i++) {
-            String src = i < keys ? "s." + columns[i] : "?";
-            values.append(i == 0 ? "" : ", ").append(src);
-            if (i < keys) {
-                using.append(i == 0 ? "" : ", ").append("CAST(? AS VARCHAR(200)) AS ").append(columns[i]);
-                on.append(i == 0 ? "" : " AND ").append("t.").append(columns[i]).append(" = s.").append(columns[i]);
-            }
-        }
-        return "MERGE INTO " + table + " t USING (SELECT " + using + ") s ON " + on
-                + " WHEN NOT MATCHED THEN INSERT (" + cols + ") VALUES (" + values + ")";
     }
 
     @Override
     public void register(CouponLimits l) {
         Objects.requireNonNull(l, "limits");
-        tx("register", c -> {
+        write("register", c -> {
             if (updateLimits(c, l) > 0) {
                 return null;
             }
-            try (PreparedStatement p = c.prepareStatement(insertIfAbsent(c, "coupon_campaign", 1, "coupon_id",
-                    "total_quantity", "budget_minor", "budget_currency", "per_customer"))) {
+            try (PreparedStatement p = c.prepareStatement(tx.dialect().insertIgnoringConflict("INSERT INTO " + campaign + " "
+                    + "(coupon_id, total_quantity, budget_minor, budget_currency, per_customer) VALUES (?, ?, ?, ?, ?)"))) {
                 p.setString(1, l.couponId());
                 bindLimits(p, 2, l);
-                if (p.executeUpdate() == 0) {
-                    throw new Retry(); // registered concurrently: the next attempt updates that row
+                if (!tx.dialect().insertIfAbsent(p)) {
+                    updateLimits(c, l); // registered concurrently: that row, committed, now takes these limits
                 }
-            } catch (SQLException e) {
-                retryOnUniqueViolation(e);
             }
             return null;
         });
     }
 
-    private static int updateLimits(Connection c, CouponLimits l) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("UPDATE coupon_campaign SET total_quantity = ?, budget_minor = ?, "
+    private int updateLimits(Connection c, CouponLimits l) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE " + campaign + " SET total_quantity = ?, budget_minor = ?, "
                 + "budget_currency = ?, per_customer = ? WHERE coupon_id = ?")) {
             bindLimits(p, 1, l);
             p.setString(5, l.couponId());
             return p.executeUpdate();
         }
-    }
-
-    /** A unique violation (a concurrent insert of the same key) starts the transaction again; others propagate. */
-    private static void retryOnUniqueViolation(SQLException e) throws SQLException {
-        if ("23505".equals(e.getSQLState())) {
-            throw new Retry();
-        }
-        throw e;
     }
 
     private static void bindLimits(PreparedStatement p, int from, CouponLimits l) throws SQLException {
@@ -228,21 +139,18 @@ final class JdbcCouponStore implements CouponStore {
         Check.id(couponId, "couponId");
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(at, "at");
-        return tx("issue", c -> {
+        return write("issue", c -> {
             if (loadCampaign(c, couponId, false) == null) {
                 throw new IllegalArgumentException("coupon '" + couponId + "' is not registered");
             }
-            try (PreparedStatement p = c.prepareStatement(insertIfAbsent(c, "coupon_code", 1, "code", "coupon_id",
-                    "customer", "state", "issued_at_ms"))) {
+            try (PreparedStatement p = c.prepareStatement(tx.dialect().insertIgnoringConflict("INSERT INTO " + codeTable + " "
+                    + "(code, coupon_id, customer, state, issued_at_ms) VALUES (?, ?, ?, ?, ?)"))) {
                 p.setString(1, code);
                 p.setString(2, couponId);
                 p.setString(3, customer.value());
                 p.setString(4, CodeState.ISSUED.name());
                 p.setLong(5, at.toEpochMilli());
-                return p.executeUpdate() == 1;
-            } catch (SQLException e) {
-                retryOnUniqueViolation(e);
-                return false; // not reached
+                return tx.dialect().insertIfAbsent(p);
             }
         });
     }
@@ -250,12 +158,12 @@ final class JdbcCouponStore implements CouponStore {
     @Override
     public Optional<IssuedCode> find(String code) {
         Check.code(code, "code");
-        return tx("find", c -> Optional.ofNullable(loadCode(c, code, false)));
+        return read("find", c -> Optional.ofNullable(loadCode(c, code, false)));
     }
 
-    private static IssuedCode loadCode(Connection c, String code, boolean lock) throws SQLException {
+    private IssuedCode loadCode(Connection c, String code, boolean lock) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT coupon_id, customer, state, order_id, reserved_until_ms, "
-                + "issued_at_ms FROM coupon_code WHERE code = ?" + (lock ? " FOR UPDATE" : ""))) {
+                + "issued_at_ms FROM " + codeTable + " WHERE code = ?" + (lock ? " FOR UPDATE" : ""))) {
             p.setString(1, code);
             try (ResultSet rs = p.executeQuery()) {
                 if (!rs.next()) {
@@ -273,9 +181,9 @@ final class JdbcCouponStore implements CouponStore {
     private record Row(CouponLimits limits, long redeemed, long spentMinor) {
     }
 
-    private static Row loadCampaign(Connection c, String couponId, boolean lock) throws SQLException {
+    private Row loadCampaign(Connection c, String couponId, boolean lock) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT total_quantity, budget_minor, budget_currency, per_customer, "
-                + "redeemed, spent_minor FROM coupon_campaign WHERE coupon_id = ?" + (lock ? " FOR UPDATE" : ""))) {
+                + "redeemed, spent_minor FROM " + campaign + " WHERE coupon_id = ?" + (lock ? " FOR UPDATE" : ""))) {
             p.setString(1, couponId);
             try (ResultSet rs = p.executeQuery()) {
                 if (!rs.next()) {
@@ -313,7 +221,7 @@ final class JdbcCouponStore implements CouponStore {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("reservation timeout must be positive: " + timeout);
         }
-        return tx("reserve", c -> {
+        return write("reserve", c -> {
             IssuedCode ic = loadCode(c, code, true);
             if (ic == null || !ic.customer().equals(customer)) {
                 return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no such code for this customer");
@@ -322,7 +230,7 @@ final class JdbcCouponStore implements CouponStore {
             if (b != null) {
                 return b;
             }
-            try (PreparedStatement p = c.prepareStatement("UPDATE coupon_code SET state = 'RESERVED', order_id = ?, "
+            try (PreparedStatement p = c.prepareStatement("UPDATE " + codeTable + " SET state = 'RESERVED', order_id = ?, "
                     + "reserved_until_ms = ? WHERE code = ?")) {
                 p.setString(1, orderId);
                 p.setLong(2, now.plus(timeout).toEpochMilli());
@@ -338,7 +246,7 @@ final class JdbcCouponStore implements CouponStore {
         Check.code(code, "code");
         Check.id(orderId, "orderId");
         Objects.requireNonNull(now, "now");
-        return tx("release", c -> {
+        return write("release", c -> {
             IssuedCode ic = loadCode(c, code, true);
             if (ic == null) {
                 return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no such code");
@@ -357,8 +265,8 @@ final class JdbcCouponStore implements CouponStore {
         });
     }
 
-    private static void setFree(Connection c, String code) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("UPDATE coupon_code SET state = 'ISSUED', order_id = NULL, "
+    private void setFree(Connection c, String code) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE " + codeTable + " SET state = 'ISSUED', order_id = NULL, "
                 + "reserved_until_ms = NULL WHERE code = ?")) {
             p.setString(1, code);
             p.executeUpdate();
@@ -376,7 +284,7 @@ final class JdbcCouponStore implements CouponStore {
     @Override
     public StoreOutcome redeem(RedemptionRequest r) {
         Objects.requireNonNull(r, "request");
-        return tx("redeem", c -> {
+        return write("redeem", c -> {
             FirstOutcome first = loadOutcome(c, r.key());
             if (first != null) {
                 return first.replay(r);
@@ -400,7 +308,7 @@ final class JdbcCouponStore implements CouponStore {
                     r.storeId(), r.cashierId(), Instant.ofEpochMilli(r.at().toEpochMilli()), Optional.empty());
             StoreOutcome o = claim(c, r, FirstOutcome.of(red));
             counts(c, ic.couponId(), r.customer(), 1, r.discount().minorUnits());
-            try (PreparedStatement p = c.prepareStatement("UPDATE coupon_code SET state = 'REDEEMED', order_id = ?, "
+            try (PreparedStatement p = c.prepareStatement("UPDATE " + codeTable + " SET state = 'REDEEMED', order_id = ?, "
                     + "reserved_until_ms = NULL WHERE code = ?")) {
                 p.setString(1, r.orderId());
                 p.setString(2, r.code());
@@ -414,21 +322,23 @@ final class JdbcCouponStore implements CouponStore {
     public StoreOutcome refuse(RedemptionRequest r, Violation violation) {
         Objects.requireNonNull(r, "request");
         FirstOutcome refusal = FirstOutcome.refused(r, Check.refusal(violation));
-        return tx("refuse", c -> {
+        return write("refuse", c -> {
             FirstOutcome first = loadOutcome(c, r.key());
             return first != null ? first.replay(r) : claim(c, r, refusal);
         });
     }
 
     /**
-     * Inserts the key's first outcome, or, if the key is taken, starts the transaction again so that
-     * the next attempt replays the outcome that won.
+     * Inserts the key's first outcome before anything else changes. If the key is taken, the
+     * transaction is rolled back and run again, as after a serialization failure (the shared
+     * bounded back-off), and the next attempt replays the outcome that won: a READ COMMITTED
+     * snapshot of this attempt may not show it yet, the unique key always does.
      */
     private StoreOutcome claim(Connection c, RedemptionRequest r, FirstOutcome o) throws SQLException {
         Redemption red = o.redemption().orElse(null);
-        try (PreparedStatement p = c.prepareStatement(insertIfAbsent(c, "coupon_redemption", 1, "redemption_key", "code",
-                "coupon_id", "customer", "order_id", "amount_minor", "currency", "store_id", "cashier_id", "redeemed_at_ms",
-                "reason", "message"))) {
+        try (PreparedStatement p = c.prepareStatement(tx.dialect().insertIgnoringConflict("INSERT INTO " + outcome + " "
+                + "(redemption_key, code, coupon_id, customer, order_id, amount_minor, currency, store_id, cashier_id, "
+                + "redeemed_at_ms, reason, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
             p.setString(1, r.key());
             p.setString(2, r.code());
             p.setString(3, red == null ? null : red.couponId());
@@ -441,19 +351,18 @@ final class JdbcCouponStore implements CouponStore {
             p.setLong(10, r.at().toEpochMilli());
             p.setString(11, o.refusal().map(v -> v.code().name()).orElse(null));
             p.setString(12, o.refusal().map(Violation::message).orElse(null));
-            if (p.executeUpdate() == 0) {
-                throw new Retry();
+            if (!tx.dialect().insertIfAbsent(p)) {
+                // another transaction holds the key; a new attempt (with back-off) sees its committed outcome
+                throw keyTaken();
             }
-        } catch (SQLException e) {
-            retryOnUniqueViolation(e);
         }
         return o.fresh();
     }
 
     /** The first outcome of a key, or null. */
-    private static FirstOutcome loadOutcome(Connection c, String key) throws SQLException {
+    private FirstOutcome loadOutcome(Connection c, String key) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT code, coupon_id, customer, order_id, amount_minor, currency, "
-                + "store_id, cashier_id, redeemed_at_ms, rolled_back_at_ms, reason, message FROM coupon_redemption "
+                + "store_id, cashier_id, redeemed_at_ms, rolled_back_at_ms, reason, message FROM " + outcome + " "
                 + "WHERE redemption_key = ?")) {
             p.setString(1, key);
             try (ResultSet rs = p.executeQuery()) {
@@ -476,8 +385,8 @@ final class JdbcCouponStore implements CouponStore {
         }
     }
 
-    private static void counts(Connection c, String couponId, CustomerKey customer, int delta, long amount) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("UPDATE coupon_campaign SET redeemed = redeemed + ?, "
+    private void counts(Connection c, String couponId, CustomerKey customer, int delta, long amount) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE " + campaign + " SET redeemed = redeemed + ?, "
                 + "spent_minor = spent_minor + ? WHERE coupon_id = ?")) {
             p.setInt(1, delta);
             p.setLong(2, delta * amount);
@@ -485,7 +394,7 @@ final class JdbcCouponStore implements CouponStore {
             p.executeUpdate();
         }
         int n;
-        try (PreparedStatement p = c.prepareStatement("UPDATE coupon_customer_usage SET redeemed = redeemed + ? "
+        try (PreparedStatement p = c.prepareStatement("UPDATE " + usageTable + " SET redeemed = redeemed + ? "
                 + "WHERE coupon_id = ? AND customer = ?")) {
             p.setInt(1, delta);
             p.setString(2, couponId);
@@ -494,7 +403,7 @@ final class JdbcCouponStore implements CouponStore {
         }
         if (n == 0) {
             // no race: the coupon row lock is held
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO coupon_customer_usage (coupon_id, customer, redeemed) "
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO " + usageTable + " (coupon_id, customer, redeemed) "
                     + "VALUES (?, ?, ?)")) {
                 p.setString(1, couponId);
                 p.setString(2, customer.value());
@@ -504,8 +413,8 @@ final class JdbcCouponStore implements CouponStore {
         }
     }
 
-    private static long customerCount(Connection c, String couponId, CustomerKey customer) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT redeemed FROM coupon_customer_usage WHERE coupon_id = ? AND customer = ?")) {
+    private long customerCount(Connection c, String couponId, CustomerKey customer) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT redeemed FROM " + usageTable + " WHERE coupon_id = ? AND customer = ?")) {
             p.setString(1, couponId);
             p.setString(2, customer.value());
             try (ResultSet rs = p.executeQuery()) {
@@ -518,7 +427,7 @@ final class JdbcCouponStore implements CouponStore {
     public StoreOutcome rollback(String key, Instant now) {
         Check.id(key, "redemption key");
         Objects.requireNonNull(now, "now");
-        return tx("rollback", c -> {
+        return write("rollback", c -> {
             FirstOutcome first = loadOutcome(c, key);
             if (first == null || first.redemption().isEmpty()) {
                 return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no redemption with this key");
@@ -530,7 +439,7 @@ final class JdbcCouponStore implements CouponStore {
             }
             loadCode(c, red.code(), true);
             Instant at = Instant.ofEpochMilli(now.toEpochMilli());
-            try (PreparedStatement p = c.prepareStatement("UPDATE coupon_redemption SET rolled_back_at_ms = ? WHERE redemption_key = ?")) {
+            try (PreparedStatement p = c.prepareStatement("UPDATE " + outcome + " SET rolled_back_at_ms = ? WHERE redemption_key = ?")) {
                 p.setLong(1, at.toEpochMilli());
                 p.setString(2, key);
                 p.executeUpdate();
@@ -545,7 +454,7 @@ final class JdbcCouponStore implements CouponStore {
     @Override
     public Optional<Redemption> redemption(String key) {
         Check.id(key, "redemption key");
-        return tx("read redemption", c -> {
+        return read("read redemption", c -> {
             FirstOutcome first = loadOutcome(c, key);
             return first == null ? Optional.empty() : first.redemption();
         });
@@ -555,7 +464,7 @@ final class JdbcCouponStore implements CouponStore {
     public CouponUsage usage(String couponId, CustomerKey customer) {
         Check.id(couponId, "couponId");
         Objects.requireNonNull(customer, "customer");
-        return tx("usage", c -> {
+        return read("usage", c -> {
             Row row = loadCampaign(c, couponId, false);
             if (row == null) {
                 return CouponUsage.NONE;

@@ -59,7 +59,7 @@ class PostgresCouponStoreTest extends CouponStoreConformanceTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        CouponStore.createJdbcSchema(pool);
-        return CouponStore.jdbc(pool);
+        CouponStore.createJdbcSchema(pool, "coupon_");
+        return CouponStore.jdbc(pool, "coupon_");
     }
 }

@@ -20,7 +20,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,114 +42,149 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * JDBC ledger postings per second on one thread: single EARN postings (one transaction each) and
- * batches of 100 EARN postings over 10 accounts in one transaction. {@code db=h2} is an embedded
- * in-memory H2; {@code db=postgresql} uses {@code O2O_TEST_PG_URL}. One connection is reused (as a
- * pool would), so the figures are the ledger's own round trips, not connection set-up.
+ * JDBC ledger postings per second with 8 threads on one shared ledger: single EARN postings (one
+ * transaction each, over 1,000 accounts per thread) and batches of 100 EARN postings over 10 accounts
+ * in one transaction ({@code PointsLedger.postAll}). Each thread has its own accounts, so the figures
+ * are the store's round trips and the database's work, not lock waits. {@code db=h2} is an embedded
+ * in-memory H2; {@code db=postgresql} uses {@code O2O_TEST_PG_URL}. Each thread keeps one connection
+ * (as a pool would), so connection set-up is not measured.
  *
  * <p>The benchmarks module does not depend on the drivers; put them on the class path when running,
  * for example {@code java -cp benchmarks.jar:h2.jar:postgresql.jar org.openjdk.jmh.Main JdbcLedger}.
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
-@Threads(1)
+@Threads(8)
 public class JdbcLedgerBenchmark {
 
     static final String PREFIX = "bench_points_";
     static final int BATCH = 100;
+    static final String[] TABLES = {"outcome", "rejection", "movement", "lot", "entry", "account"};
 
-    @Param({"h2", "postgresql"})
-    public String db;
+    /** The database and the ledger shared by all threads. */
+    @State(Scope.Benchmark)
+    public static class Db {
+        @Param({"h2", "postgresql"})
+        public String db;
 
-    Connection connection;
-    PointsLedger ledger;
-    long n;
-    final Instant now = Instant.parse("2026-03-11T04:00:00Z");
-    Optional<Instant> expiry;
-    String runId;
+        PerThreadConnections connections;
+        PointsLedger ledger;
+        final Instant now = Instant.parse("2026-03-11T04:00:00Z");
+        Optional<Instant> expiry;
+        String runId;
+        final AtomicInteger threads = new AtomicInteger();
 
-    @Setup(Level.Trial)
-    public void open() throws SQLException {
-        String url;
-        if (db.equals("h2")) {
-            url = "jdbc:h2:mem:bench_points;DB_CLOSE_DELAY=-1";
-        } else {
-            url = System.getenv("O2O_TEST_PG_URL");
-            if (url == null || url.isBlank()) {
-                throw new IllegalStateException("set O2O_TEST_PG_URL to benchmark PostgreSQL");
+        @Setup(Level.Trial)
+        public void open() throws SQLException {
+            String url;
+            if (db.equals("h2")) {
+                url = "jdbc:h2:mem:bench_points;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000";
+            } else {
+                url = System.getenv("O2O_TEST_PG_URL");
+                if (url == null || url.isBlank()) {
+                    throw new IllegalStateException("set O2O_TEST_PG_URL to benchmark PostgreSQL");
+                }
+            }
+            connections = new PerThreadConnections(url);
+            dropTables();
+            JdbcSchema.create(connections, PREFIX);
+            ledger = PointsLedger.create(LedgerStore.jdbc(connections, PREFIX), Clock.fixed(now, ZoneOffset.UTC));
+            expiry = Optional.of(now.plus(Duration.ofDays(365)));
+            runId = Long.toString(System.nanoTime(), 36);
+        }
+
+        private void dropTables() throws SQLException {
+            try (Connection c = connections.getConnection(); Statement st = c.createStatement()) {
+                c.setAutoCommit(true);
+                for (String t : TABLES) {
+                    st.executeUpdate("DROP TABLE IF EXISTS " + PREFIX + t);
+                }
+                st.executeUpdate("DROP SEQUENCE IF EXISTS " + PREFIX + "entry_seq");
             }
         }
-        connection = DriverManager.getConnection(url);
-        DataSource ds = new ReusedConnection(connection);
-        JdbcSchema.create(ds, PREFIX);
-        connection.setAutoCommit(true);
-        try (Statement st = connection.createStatement()) {
-            for (String t : new String[] {"movement", "lot", "entry", "account"}) {
-                st.executeUpdate("DELETE FROM " + PREFIX + t);
-            }
+
+        @TearDown(Level.Trial)
+        public void close() throws SQLException {
+            dropTables();
+            connections.closeAll();
         }
-        ledger = PointsLedger.create(LedgerStore.jdbc(ds, PREFIX), Clock.fixed(now, ZoneOffset.UTC));
-        expiry = Optional.of(now.plus(Duration.ofDays(365)));
-        runId = Long.toString(System.nanoTime(), 36);
     }
 
-    @TearDown(Level.Trial)
-    public void close() throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            for (String t : new String[] {"movement", "lot", "entry", "account"}) {
-                st.executeUpdate("DROP TABLE IF EXISTS " + PREFIX + t);
-            }
+    /** One thread's counter and account names. */
+    @State(Scope.Thread)
+    public static class Worker {
+        int thread;
+        long n;
+
+        @Setup(Level.Trial)
+        public void number(Db db) {
+            thread = db.threads.getAndIncrement();
         }
-        connection.close();
     }
 
     @Benchmark
-    public PostingResult single() {
-        long i = n++;
-        return ledger.post(Posting.earn("m-" + (i % 1000), 100, runId + "s" + i, expiry));
+    public PostingResult single(Db db, Worker w) {
+        long i = w.n++;
+        return db.ledger.post(Posting.earn("m-" + w.thread + "-" + (i % 1000), 100, db.runId + "s" + w.thread + "-" + i,
+                db.expiry));
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public List<PostingResult> batched() {
+    public List<PostingResult> batched(Db db, Worker w) {
         List<Posting> batch = new ArrayList<>(BATCH);
         for (int k = 0; k < BATCH; k++) {
-            long i = n++;
-            batch.add(Posting.earn("b-" + (i % 10), 100, runId + "b" + i, expiry));
+            long i = w.n++;
+            batch.add(Posting.earn("b-" + w.thread + "-" + (i % 10), 100, db.runId + "b" + w.thread + "-" + i,
+                    db.expiry));
         }
-        return ledger.postAll(batch);
+        return db.ledger.postAll(batch);
     }
 
-    /** A data source handing out one shared connection whose close() does nothing. Single-threaded use only. */
-    static final class ReusedConnection implements DataSource {
-        private final Connection proxy;
+    /** Hands each thread its own connection, kept open (close() does nothing), as a pool would. */
+    static final class PerThreadConnections implements DataSource {
+        private final String url;
+        private final ConcurrentLinkedQueue<Connection> all = new ConcurrentLinkedQueue<>();
+        private final ThreadLocal<Connection> mine = new ThreadLocal<>();
 
-        ReusedConnection(Connection target) {
-            this.proxy = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, (p, m, args) -> {
-                        if (m.getName().equals("close")) {
-                            return null;
-                        }
-                        try {
-                            return m.invoke(target, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+        PerThreadConnections(String url) {
+            this.url = url;
         }
 
         @Override
-        public Connection getConnection() {
-            return proxy;
+        public Connection getConnection() throws SQLException {
+            Connection c = mine.get();
+            if (c == null) {
+                Connection target = DriverManager.getConnection(url);
+                all.add(target);
+                c = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                        new Class<?>[] {Connection.class}, (p, m, args) -> {
+                            if (m.getName().equals("close")) {
+                                return null;
+                            }
+                            try {
+                                return m.invoke(target, args);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+                mine.set(c);
+            }
+            return c;
+        }
+
+        void closeAll() throws SQLException {
+            for (Connection c : all) {
+                c.close();
+            }
         }
 
         @Override
-        public Connection getConnection(String username, String password) {
-            return proxy;
+        public Connection getConnection(String username, String password) throws SQLException {
+            return getConnection();
         }
 
         @Override

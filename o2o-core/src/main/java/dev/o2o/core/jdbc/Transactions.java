@@ -18,6 +18,13 @@ import org.slf4j.LoggerFactory;
  * auto-commit off and back to what it was, commits, rolls back, and retries serialization
  * failures and deadlocks ({@link SqlErrors#RETRYABLE}) under a {@link RetryPolicy}.
  *
+ * <p>Isolation: o2o's stores are written for READ COMMITTED (row locks taken with
+ * {@code SELECT ... FOR UPDATE}), the default of both H2 and PostgreSQL, so by default the
+ * connection's level is used as it is. {@link Builder#isolation(int)} sets another level on every
+ * connection and restores the previous one afterwards; on PostgreSQL that costs three extra round
+ * trips per transaction (the driver asks the server for the level), which is why it is not the
+ * default.
+ *
  * <p>Outcomes of {@link #inTransaction}:
  * <ul>
  *   <li>the work's result, once COMMIT succeeded;</li>
@@ -44,6 +51,7 @@ public final class Transactions {
     }
 
     private final DataSource dataSource;
+    /** The level to set, or -1 to leave the connection's own. */
     private final int isolation;
     private final RetryPolicy retry;
     private final DoubleSupplier jitter;
@@ -58,12 +66,12 @@ public final class Transactions {
         this.sleeper = b.sleeper;
     }
 
-    /** Transactions at READ COMMITTED with {@link RetryPolicy#defaults()}. */
+    /** Transactions at the connection's isolation (READ COMMITTED by default) with {@link RetryPolicy#defaults()}. */
     public static Transactions of(DataSource dataSource) {
         return builder(dataSource).build();
     }
 
-    /** A builder starting from READ COMMITTED, {@link RetryPolicy#defaults()} and unseeded jitter. */
+    /** A builder starting from the connection's isolation, {@link RetryPolicy#defaults()} and unseeded jitter. */
     public static Builder builder(DataSource dataSource) {
         return new Builder(dataSource);
     }
@@ -140,12 +148,15 @@ public final class Transactions {
         Connection c = dataSource.getConnection();
         boolean committed = false;
         boolean autoCommit = true;
-        int oldIsolation = isolation;
+        int oldIsolation = -1;
         try {
             autoCommit = c.getAutoCommit();
-            oldIsolation = c.getTransactionIsolation();
-            if (oldIsolation != isolation) {
-                c.setTransactionIsolation(isolation);
+            if (isolation >= 0) {
+                int current = c.getTransactionIsolation();
+                if (current != isolation) {
+                    c.setTransactionIsolation(isolation);
+                    oldIsolation = current;
+                }
             }
             if (autoCommit) {
                 c.setAutoCommit(false);
@@ -184,14 +195,17 @@ public final class Transactions {
         }
     }
 
-    /** Restores the connection's settings and closes it; errors here never hide the outcome. */
+    /**
+     * Restores the connection's settings ({@code oldIsolation} -1: unchanged) and closes it; errors
+     * here never hide the outcome.
+     */
     private void release(String operation, Connection c, boolean autoCommit, int oldIsolation, boolean committed) {
         try {
             try {
                 if (autoCommit && !c.getAutoCommit()) {
                     c.setAutoCommit(true);
                 }
-                if (oldIsolation != isolation) {
+                if (oldIsolation >= 0) {
                     c.setTransactionIsolation(oldIsolation);
                 }
             } finally {
@@ -220,7 +234,7 @@ public final class Transactions {
      */
     public static final class Builder {
         private final DataSource dataSource;
-        private int isolation = Connection.TRANSACTION_READ_COMMITTED;
+        private int isolation = -1;
         private RetryPolicy retry = RetryPolicy.defaults();
         private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
         private Sleeper sleeper = d -> Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000));
@@ -231,10 +245,16 @@ public final class Transactions {
         }
 
         /**
-         * The isolation level, one of {@link Connection}'s {@code TRANSACTION_*} constants other
-         * than {@code TRANSACTION_NONE}; READ COMMITTED by default.
+         * Sets this isolation level on every connection (and restores the connection's own after
+         * the transaction): one of {@link Connection}'s {@code TRANSACTION_*} constants other than
+         * {@code TRANSACTION_NONE}. Without this call the connection's level is used.
+         *
+         * @throws IllegalStateException if called twice
          */
         public Builder isolation(int level) {
+            if (isolation >= 0) {
+                throw new IllegalStateException("isolation is already set");
+            }
             if (level != Connection.TRANSACTION_READ_UNCOMMITTED && level != Connection.TRANSACTION_READ_COMMITTED
                     && level != Connection.TRANSACTION_REPEATABLE_READ && level != Connection.TRANSACTION_SERIALIZABLE) {
                 throw new IllegalArgumentException("isolation must be a Connection.TRANSACTION_* level: " + level);

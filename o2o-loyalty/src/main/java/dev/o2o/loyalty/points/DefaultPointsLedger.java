@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.Ids;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,27 +32,10 @@ final class DefaultPointsLedger implements PointsLedger {
         return store;
     }
 
-    /**
-     * A transaction that appends an entry from its fields, without an {@link EntryDraft}. The ledger
-     * builds its appends from postings that validated the same fields already, so the in-memory store
-     * takes them directly and spares the draft and its checks on its hot path. Same contract as
-     * {@link LedgerStore.Transaction#append}.
-     */
-    interface DraftlessAppend {
-        LedgerEntry append(String account, EntryType type, String sourceRef, Instant instant, OptionalLong reverses,
-                           long shortfall, String note, List<LotMovement> movements, long newLotPoints,
-                           Instant availableAt, Optional<Instant> expiresAt);
-    }
-
-    /** Appends through {@link DraftlessAppend} where the store offers it, else through an {@link EntryDraft}. */
     private static LedgerEntry append(LedgerStore.Transaction tx, String account, EntryType type, String sourceRef,
                                       Instant instant, OptionalLong reverses, long shortfall, String note,
                                       List<LotMovement> movements, long newLotPoints, Instant availableAt,
                                       Optional<Instant> expiresAt) {
-        if (tx instanceof DraftlessAppend direct) {
-            return direct.append(account, type, sourceRef, instant, reverses, shortfall, note, movements,
-                    newLotPoints, availableAt, expiresAt);
-        }
         return tx.append(new EntryDraft(account, type, sourceRef, instant, reverses, shortfall, note, movements,
                 newLotPoints, availableAt, expiresAt));
     }
@@ -65,7 +49,7 @@ final class DefaultPointsLedger implements PointsLedger {
             try {
                 return store.inTransaction(account, tx -> apply(tx, posting, now));
             } catch (DuplicateKeyException e) {
-                // another account posted the same key concurrently: the retry finds it
+                // another account took the same key concurrently: the next attempt finds its outcome
                 if (attempt >= MAX_ATTEMPTS) {
                     throw e;
                 }
@@ -80,13 +64,16 @@ final class DefaultPointsLedger implements PointsLedger {
             return List.of();
         }
         SortedSet<String> accounts = new TreeSet<>();
+        List<IdempotencyKey> keys = new ArrayList<>(list.size());
         for (Posting p : list) {
             accounts.add(p.account());
+            keys.add(p.key());
         }
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
             try {
                 return store.inTransaction(accounts, tx -> {
+                    tx.prefetch(keys);
                     List<PostingResult> out = new ArrayList<>(list.size());
                     for (Posting p : list) {
                         out.add(apply(tx, p, now));
@@ -102,21 +89,22 @@ final class DefaultPointsLedger implements PointsLedger {
     }
 
     private PostingResult apply(LedgerStore.Transaction tx, Posting p, Instant now) {
-        Optional<LedgerEntry> existing = tx.entry(p.type(), p.sourceRef());
+        IdempotencyKey key = p.key();
+        Optional<LedgerEntry> existing = tx.entry(key);
         if (existing.isPresent()) {
             LedgerEntry e = existing.get();
             if (!e.account().equals(p.account())) {
                 return PostingResult.rejected(PostingResult.Status.KEY_CONFLICT,
-                        "key " + p.key() + " was posted for another account");
+                        "key " + key.masked() + " was posted for another account");
             }
             return PostingResult.replayed(e);
         }
-        Optional<LedgerStore.Rejection> refused = tx.rejection(p.type(), p.sourceRef());
+        Optional<LedgerStore.Rejection> refused = tx.rejection(key);
         if (refused.isPresent()) {
             LedgerStore.Rejection r = refused.get();
             if (!r.account().equals(p.account())) {
                 return PostingResult.rejected(PostingResult.Status.KEY_CONFLICT,
-                        "key " + p.key() + " was posted for another account");
+                        "key " + key.masked() + " was posted for another account");
             }
             return PostingResult.rejected(r.status(), r.message());
         }
@@ -138,8 +126,8 @@ final class DefaultPointsLedger implements PointsLedger {
         if (p instanceof Posting.Earn earn) {
             Instant availableAt = earn.availableAt().orElse(now);
             if (earn.expiresAt().isPresent() && !earn.expiresAt().get().isAfter(availableAt)) {
-                throw new IllegalArgumentException("expiresAt " + earn.expiresAt().get() + " of earning '"
-                        + earn.sourceRef() + "' must be after its availability " + availableAt);
+                throw new IllegalArgumentException("expiresAt " + earn.expiresAt().get() + " of earning "
+                        + Ids.describe(earn.sourceRef()) + " must be after its availability " + availableAt);
             }
             return PostingResult.posted(append(tx, p.account(), EntryType.EARN, p.sourceRef(), now,
                     OptionalLong.empty(), 0, earn.note(), List.of(), earn.points(), availableAt, earn.expiresAt()));
@@ -150,8 +138,8 @@ final class DefaultPointsLedger implements PointsLedger {
         if (p instanceof Posting.Adjust adjust) {
             if (adjust.points() > 0) {
                 if (adjust.expiresAt().isPresent() && !adjust.expiresAt().get().isAfter(now)) {
-                    throw new IllegalArgumentException("expiresAt " + adjust.expiresAt().get() + " of adjustment '"
-                            + adjust.sourceRef() + "' must be after now " + now);
+                    throw new IllegalArgumentException("expiresAt " + adjust.expiresAt().get() + " of adjustment "
+                            + Ids.describe(adjust.sourceRef()) + " must be after now " + now);
                 }
                 return PostingResult.posted(append(tx, p.account(), EntryType.ADJUST,
                         p.sourceRef(), now, OptionalLong.empty(), 0, adjust.note(), List.of(), adjust.points(), now,
@@ -213,15 +201,15 @@ final class DefaultPointsLedger implements PointsLedger {
     }
 
     private PostingResult reverse(LedgerStore.Transaction tx, Posting.Reverse r, Instant now) {
-        Optional<LedgerEntry> found = tx.entryByKey(r.originalKey());
+        Optional<LedgerEntry> found = tx.entry(r.original());
         if (found.isEmpty() || !found.get().account().equals(r.account())) {
             return PostingResult.rejected(PostingResult.Status.ORIGINAL_NOT_FOUND,
-                    "no posting " + r.originalKey() + " on this account");
+                    "no posting " + r.original().masked() + " on this account");
         }
         LedgerEntry original = found.get();
         if (original.type() == EntryType.EXPIRE || original.type() == EntryType.REVERSE || original.points() == 0) {
             return PostingResult.rejected(PostingResult.Status.NOT_REVERSIBLE,
-                    original.type() + " entry " + original.key() + " cannot be reversed");
+                    original.type() + " entry " + original.id() + " cannot be reversed");
         }
         long magnitude = Math.abs(original.points());
         long target = BigInteger.valueOf(magnitude).multiply(BigInteger.valueOf(r.numerator()))
@@ -282,12 +270,12 @@ final class DefaultPointsLedger implements PointsLedger {
                 need -= give;
             }
             if (need != 0) {
-                throw new IllegalStateException("reversal of " + original.key() + " cannot place " + need
+                throw new IllegalStateException("reversal of entry " + original.id() + " cannot place " + need
                         + " points back into the lots it used");
             }
         }
-        String note = r.note().isEmpty() ? "reverses " + r.numerator() + "/" + r.denominator() + " of "
-                + original.key() : r.note();
+        String note = r.note().isEmpty() ? "reverses " + r.numerator() + "/" + r.denominator() + " of entry "
+                + original.id() : r.note();
         return PostingResult.posted(append(tx, r.account(), EntryType.REVERSE, r.sourceRef(), now,
                 OptionalLong.of(original.id()), shortfall, note, moves, 0, now, Optional.empty()));
     }
@@ -297,12 +285,20 @@ final class DefaultPointsLedger implements PointsLedger {
         Objects.requireNonNull(upTo, "upTo");
         int entries = 0;
         long points = 0;
+        List<ExpiryRun.Failure> failures = new ArrayList<>();
         for (String account : store.accountsWithLotsDueBy(upTo)) {
-            long[] counts = store.inTransaction(account, tx -> expireAccount(tx, account, upTo));
+            long[] counts;
+            try {
+                counts = store.inTransaction(account, tx -> expireAccount(tx, account, upTo));
+            } catch (RuntimeException e) {
+                // this account's transaction did not commit; the others go on and the counts stay true
+                failures.add(new ExpiryRun.Failure(account, e));
+                continue;
+            }
             entries += (int) counts[0];
             points += counts[1];
         }
-        return new ExpiryRun(upTo, entries, points);
+        return new ExpiryRun(upTo, entries, points, failures);
     }
 
     private long[] expireAccount(LedgerStore.Transaction tx, String account, Instant upTo) {
@@ -315,7 +311,7 @@ final class DefaultPointsLedger implements PointsLedger {
             }
             // the movement count versions the key, so a lot refilled by a reversal can expire again
             String ref = "lot:" + lot.id() + ":" + tx.movementCount(account, lot.id());
-            if (tx.entry(EntryType.EXPIRE, ref).isPresent()) {
+            if (tx.entry(new IdempotencyKey(EntryType.EXPIRE, ref)).isPresent()) {
                 continue;
             }
             append(tx, account, EntryType.EXPIRE, ref, now, OptionalLong.empty(), 0,

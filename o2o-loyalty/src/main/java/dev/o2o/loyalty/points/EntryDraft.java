@@ -36,16 +36,16 @@ public record EntryDraft(String account, EntryType type, String sourceRef, Insta
         Objects.requireNonNull(instant, "instant");
         Objects.requireNonNull(reverses, "reverses");
         Checks.nonNegative(shortfall, "shortfall");
-        Objects.requireNonNull(note, "note");
+        Posting.checkNote(note);
         movements = List.copyOf(movements);
         Checks.nonNegative(newLotPoints, "newLotPoints");
         Objects.requireNonNull(availableAt, "availableAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
     }
 
-    /** The idempotency key, {@code TYPE:sourceRef}. */
-    public String key() {
-        return Posting.key(type, sourceRef);
+    /** The idempotency key: the type and the source reference. */
+    public IdempotencyKey key() {
+        return new IdempotencyKey(type, sourceRef);
     }
 
     /** The signed change of the balance: movements plus the new lot. */

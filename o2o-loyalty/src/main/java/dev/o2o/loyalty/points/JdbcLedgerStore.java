@@ -1,14 +1,22 @@
 package dev.o2o.loyalty.points;
 
 import dev.o2o.core.Ids;
+import dev.o2o.core.jdbc.Dialect;
+import dev.o2o.core.jdbc.SqlErrors;
+import dev.o2o.core.jdbc.TablePrefix;
+import dev.o2o.core.jdbc.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,34 +29,54 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * {@link LedgerStore} over plain JDBC, tested on H2 and PostgreSQL. A transaction locks its account
- * rows with {@code SELECT ... FOR UPDATE} in sorted order; lot and balance updates are additionally
- * conditional ({@code remaining + ? >= 0}) and backed by CHECK constraints; idempotency keys have a
- * unique constraint (SQLState 23505 becomes {@link DuplicateKeyException}). Thread-safe: every call
- * uses its own connection.
+ * {@link LedgerStore} over plain JDBC on core's {@link Transactions}, tested on H2 and PostgreSQL.
+ *
+ * <p>A transaction locks its account rows in one {@code SELECT ... ORDER BY account_id FOR UPDATE}
+ * (a missing account is created first, outside it, with a quiet insert), then reads what the work
+ * asks for and keeps every write in memory: the work sees its own appends (balances, lots, keys) from
+ * there. At the end the writes go out as one multi-row insert per table (outcomes, entries, lots,
+ * movements) and one batch of conditional updates each for lots and balances, so a batch of postings
+ * costs a handful of round trips, not several per posting. Entry ids come from a sequence, taken in one
+ * query per transaction after the locks, so an account's entries are in posting order by id.
+ *
+ * <p>Every key's outcome is a row of the outcome table (primary key: source reference and type):
+ * two transactions racing for one key on different accounts collide there, whatever their outcomes,
+ * and the loser gets {@link DuplicateKeyException}. On PostgreSQL the inserts that can meet an expected
+ * conflict use {@code ON CONFLICT DO NOTHING}, so the server logs no duplicate-key errors (which would
+ * quote the key). Lot and balance updates stay conditional and CHECK constraints back them.
+ *
+ * <p>Thread-safe: every call uses its own connection.
  */
 final class JdbcLedgerStore implements LedgerStore {
 
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final long NANOS = 1_000_000_000L;
-    private static final String ENTRY_COLS = "e.id, e.account_id, e.entry_type, e.points, e.idem_key, e.source_ref, "
+    /** Rows per multi-row statement: PostgreSQL allows 32,767 parameters, and 10 columns x 500 stays far below. */
+    private static final int CHUNK = 500;
+    private static final String ENTRY_COLS = "e.id, e.account_id, e.entry_type, e.points, e.source_ref, "
             + "e.created_at, e.reverses_id, e.shortfall, e.note, m.lot_id, m.points";
+    private static final String LOT_COLS = "id, earned, remaining, earned_at, available_at, expires_at, moves";
 
-    private final DataSource dataSource;
+    private final Transactions transactions;
     private final String account;
     private final String entry;
     private final String lot;
     private final String movement;
-    private final String rejection;
+    private final String outcome;
+    private final String sequence;
 
     JdbcLedgerStore(DataSource dataSource, String prefix) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        JdbcSchema.checkPrefix(prefix);
-        this.account = prefix + "account";
-        this.entry = prefix + "entry";
-        this.lot = prefix + "lot";
-        this.movement = prefix + "movement";
-        this.rejection = prefix + "rejection";
+        this(Transactions.of(Objects.requireNonNull(dataSource, "dataSource")), prefix);
+    }
+
+    JdbcLedgerStore(Transactions transactions, String prefix) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        TablePrefix p = TablePrefix.of(prefix);
+        this.account = p.table("account");
+        this.entry = p.table("entry");
+        this.lot = p.table("lot");
+        this.movement = p.table("movement");
+        this.outcome = p.table("outcome");
+        this.sequence = p.table("entry_seq");
     }
 
     static long toNanos(Instant t) {
@@ -63,8 +91,62 @@ final class JdbcLedgerStore implements LedgerStore {
         return Instant.ofEpochSecond(Math.floorDiv(n, NANOS), Math.floorMod(n, NANOS));
     }
 
-    private static LedgerStoreException failure(String what, SQLException e) {
-        return new LedgerStoreException(what + " failed: " + e.getMessage() + " (SQLState " + e.getSQLState() + ")", e);
+    /** Carries an {@link SQLException} out of the {@link Transaction} methods to {@link Transactions}. */
+    private static final class SqlFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SqlFailure(SQLException cause) {
+            super(cause);
+        }
+
+        SQLException sql() {
+            return (SQLException) getCause();
+        }
+    }
+
+    /** Some accounts have no row yet: they are created outside the transaction, which then runs again. */
+    private static final class MissingAccounts extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient List<String> names;
+
+        MissingAccounts(List<String> names) {
+            super(null, null, false, false);
+            this.names = names;
+        }
+    }
+
+    private interface SqlRead<T> {
+        T read() throws SQLException;
+    }
+
+    private static <T> T sql(SqlRead<T> read) {
+        try {
+            return read.read();
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
+        }
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private static String marks(int n) {
+        StringBuilder b = new StringBuilder(n * 3);
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "?" : ", ?");
+        }
+        return b.toString();
+    }
+
+    /** {@code VALUES (?, ..), (?, ..)} for {@code rows} rows of {@code cols} columns. */
+    private static String values(int rows, int cols) {
+        String row = "(" + marks(cols) + ")";
+        StringBuilder b = new StringBuilder(rows * (row.length() + 2));
+        for (int i = 0; i < rows; i++) {
+            b.append(i == 0 ? row : ", " + row);
+        }
+        return b.toString();
     }
 
     @Override
@@ -75,129 +157,118 @@ final class JdbcLedgerStore implements LedgerStore {
         for (String n : names) {
             Ids.requireId(n, "account");
         }
+        List<String> sorted = List.copyOf(names);
+        transactions.dialect(); // detected now, never on a second connection inside a transaction
         while (true) {
-            String missing = null;
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                boolean committed = false;
-                try {
-                    Map<String, Long> balances = new HashMap<>();
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "SELECT balance FROM " + account + " WHERE account_id = ? FOR UPDATE")) {
-                        for (String n : names) {
-                            ps.setString(1, n);
-                            try (ResultSet rs = ps.executeQuery()) {
-                                if (!rs.next()) {
-                                    missing = n;
-                                    break;
-                                }
-                                balances.put(n, rs.getLong(1));
-                            }
-                        }
-                    }
-                    if (missing == null) {
-                        T result = work.apply(new Tx(c, balances));
-                        c.commit();
-                        committed = true;
-                        return result;
-                    }
-                } finally {
-                    if (!committed) {
-                        c.rollback();
-                    }
-                    // hand pooled connections back in their default mode
-                    c.setAutoCommit(true);
-                }
-            } catch (SQLException e) {
-                throw failure("transaction on " + names, e);
-            }
-            // first posting on this account: create its row outside the transaction, then lock it
             try {
-                createAccount(missing);
-            } catch (SQLException e) {
-                throw failure("creating account " + missing, e);
+                return transactions.inTransaction("points transaction", c -> {
+                    Map<String, Long> balances = lock(c, sorted);
+                    Tx tx = new Tx(c, balances);
+                    try {
+                        T result = work.apply(tx);
+                        tx.flush();
+                        return result;
+                    } catch (SqlFailure f) {
+                        throw f.sql();
+                    } finally {
+                        tx.open = false;
+                    }
+                });
+            } catch (MissingAccounts m) {
+                createAccounts(m.names);
             }
         }
     }
 
-    private void createAccount(String name) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO " + account + " (account_id, balance) VALUES (?, 0)")) {
-                ps.setString(1, name);
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    throw e;
-                }
-                // created concurrently: fine
+    private Map<String, Long> lock(Connection c, List<String> names) throws SQLException {
+        Map<String, Long> balances = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT account_id, balance FROM " + account
+                + " WHERE account_id IN (" + marks(names.size()) + ") ORDER BY account_id FOR UPDATE")) {
+            for (int i = 0; i < names.size(); i++) {
+                ps.setString(i + 1, names.get(i));
             }
-        }
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    /** Entries with their movements, from a query over {@link #ENTRY_COLS} ordered by entry id, seq. */
-    private static List<LedgerEntry> readEntries(Connection c, String sql, Binder binder) throws SQLException {
-        List<LedgerEntry> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
-                long current = Long.MIN_VALUE;
-                Object[] head = null;
-                List<LotMovement> moves = new ArrayList<>();
                 while (rs.next()) {
-                    long id = rs.getLong(1);
-                    if (id != current) {
-                        if (head != null) {
-                            out.add(toEntry(head, moves));
-                        }
-                        current = id;
-                        long rev = rs.getLong(8);
-                        OptionalLong reverses = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(rev);
-                        head = new Object[] {id, rs.getString(2), EntryType.valueOf(rs.getString(3)), rs.getLong(4),
-                            rs.getString(5), rs.getString(6), fromNanos(rs.getLong(7)), reverses, rs.getLong(9),
-                            rs.getString(10)};
-                        moves = new ArrayList<>();
-                    }
-                    long lotId = rs.getLong(11);
-                    if (!rs.wasNull()) {
-                        moves.add(new LotMovement(lotId, rs.getLong(12)));
-                    }
-                }
-                if (head != null) {
-                    out.add(toEntry(head, moves));
+                    balances.put(rs.getString(1), rs.getLong(2));
                 }
             }
         }
-        return out;
+        if (balances.size() < names.size()) {
+            List<String> missing = new ArrayList<>();
+            for (String n : names) {
+                if (!balances.containsKey(n)) {
+                    missing.add(n);
+                }
+            }
+            throw new MissingAccounts(missing);
+        }
+        return balances;
     }
 
-    private static LedgerEntry toEntry(Object[] h, List<LotMovement> moves) {
-        return new LedgerEntry((Long) h[0], (String) h[1], (EntryType) h[2], (Long) h[3],
-                (String) h[5], (Instant) h[6], (OptionalLong) h[7], (Long) h[8], (String) h[9], moves);
+    /** Creates account rows, each in its own statement in auto-commit mode; existing ones are left alone. */
+    private void createAccounts(List<String> names) {
+        Dialect d = transactions.dialect();
+        transactions.withConnection("creating points accounts", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    d.insertIgnoringConflict("INSERT INTO " + account + " (account_id, balance) VALUES (?, 0)"))) {
+                for (String n : names) {
+                    ps.setString(1, n);
+                    d.insertIfAbsent(ps);
+                }
+            }
+            return null;
+        });
     }
 
-    private String entrySelect(String where) {
-        return "SELECT " + ENTRY_COLS + " FROM " + entry + " e LEFT JOIN " + movement + " m ON m.entry_id = e.id WHERE "
-                + where + " ORDER BY e.id, m.seq";
-    }
+    /** A lot as this transaction sees it; {@code moved}/{@code moves} not yet written. */
+    private static final class LotState {
+        final long id;
+        final String account;
+        final long earned;
+        final Instant earnedAt;
+        final Instant availableAt;
+        final Instant expiresAt; // null: never
+        final boolean created; // by this transaction
+        long remaining;
+        int moves;
+        long movedPoints; // pending change of an existing lot
+        int movedTimes;
 
-    private static Lot readLot(ResultSet rs, String acct) throws SQLException {
-        long exp = rs.getLong(6);
-        Optional<Instant> expiresAt = rs.wasNull() ? Optional.empty() : Optional.of(fromNanos(exp));
-        return new Lot(rs.getLong(1), acct, rs.getLong(2), rs.getLong(3), fromNanos(rs.getLong(4)),
-                fromNanos(rs.getLong(5)), expiresAt);
-    }
+        LotState(long id, String account, long earned, long remaining, Instant earnedAt, Instant availableAt,
+                 Instant expiresAt, int moves, boolean created) {
+            this.id = id;
+            this.account = account;
+            this.earned = earned;
+            this.remaining = remaining;
+            this.earnedAt = earnedAt;
+            this.availableAt = availableAt;
+            this.expiresAt = expiresAt;
+            this.moves = moves;
+            this.created = created;
+        }
 
-    private static final String LOT_COLS = "id, earned, remaining, earned_at, available_at, expires_at";
+        Lot snapshot() {
+            return new Lot(id, account, earned, remaining, earnedAt, availableAt, Optional.ofNullable(expiresAt));
+        }
+
+        Instant expiryOrMax() {
+            return expiresAt == null ? Instant.MAX : expiresAt;
+        }
+    }
 
     private final class Tx implements Transaction {
         private final Connection c;
         private final Map<String, Long> balances;
+        private final Map<String, Long> balanceChanges = new LinkedHashMap<>();
+        /** Known outcomes: a LedgerEntry, a Rejection, or NONE (known to have none). */
+        private final Map<IdempotencyKey, Object> outcomes = new HashMap<>();
+        private final Map<IdempotencyKey, Object> newOutcomes = new LinkedHashMap<>();
+        private final List<LedgerEntry> newEntries = new ArrayList<>();
+        private final Map<Long, LotState> lots = new LinkedHashMap<>();
+        private final Set<String> openLotsRead = new HashSet<>();
+        private final List<Long> ids = new ArrayList<>();
+        private int expectedAppends = 1;
+        boolean open = true;
 
         Tx(Connection c, Map<String, Long> balances) {
             this.c = c;
@@ -205,116 +276,166 @@ final class JdbcLedgerStore implements LedgerStore {
         }
 
         private String locked(String acct) {
+            if (!open) {
+                throw new IllegalStateException("the transaction is over");
+            }
             if (!balances.containsKey(acct)) {
-                throw new IllegalStateException("account '" + acct + "' is not locked by this transaction");
+                throw new IllegalStateException("account " + Ids.describe(acct) + " is not locked by this transaction");
             }
             return acct;
         }
 
         @Override
-        public Optional<LedgerEntry> entry(EntryType type, String sourceRef) {
-            return entryByKey(Posting.key(type, sourceRef));
-        }
-
-        @Override
-        public Optional<LedgerEntry> entryByKey(String key) {
-            try {
-                List<LedgerEntry> found = readEntries(c, entrySelect("e.idem_key = ?"), ps -> ps.setString(1, key));
-                return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-            } catch (SQLException e) {
-                throw failure("reading entry " + key, e);
+        public void prefetch(Collection<IdempotencyKey> keys) {
+            List<IdempotencyKey> unknown = new ArrayList<>();
+            for (IdempotencyKey k : keys) {
+                if (!outcomes.containsKey(k)) {
+                    unknown.add(k);
+                }
+            }
+            expectedAppends = Math.max(expectedAppends, keys.size());
+            for (int from = 0; from < unknown.size(); from += CHUNK) {
+                List<IdempotencyKey> part = unknown.subList(from, Math.min(unknown.size(), from + CHUNK));
+                outcomes.putAll(sql(() -> readOutcomes(c, part)));
             }
         }
 
+        private Object outcome(IdempotencyKey key) {
+            Object o = outcomes.get(key);
+            if (o == null) {
+                o = sql(() -> readOutcomes(c, List.of(key))).get(key);
+                outcomes.put(key, o);
+            }
+            return o;
+        }
+
         @Override
-        public Optional<Rejection> rejection(EntryType type, String sourceRef) {
-            return readRejection(c, Posting.key(type, sourceRef));
+        public Optional<LedgerEntry> entry(IdempotencyKey key) {
+            return outcome(key) instanceof LedgerEntry e ? Optional.of(e) : Optional.empty();
+        }
+
+        @Override
+        public Optional<Rejection> rejection(IdempotencyKey key) {
+            return outcome(key) instanceof Rejection r ? Optional.of(r) : Optional.empty();
+        }
+
+        private void claim(IdempotencyKey key, Object result) {
+            if (outcome(key) != NONE) {
+                throw new DuplicateKeyException(key);
+            }
+            outcomes.put(key, result);
+            newOutcomes.put(key, result);
         }
 
         @Override
         public void recordRejection(Rejection r) {
             locked(r.account());
-            String key = r.key();
-            if (entryByKey(key).isPresent()) {
-                throw new DuplicateKeyException(key);
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + rejection
-                    + " (idem_key, account_id, entry_type, source_ref, status, message) VALUES (?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, key);
-                ps.setString(2, r.account());
-                ps.setString(3, r.type().name());
-                ps.setString(4, r.sourceRef());
-                ps.setString(5, r.status().name());
-                ps.setString(6, r.message());
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    throw new DuplicateKeyException(key);
-                }
-                throw failure("recording the rejection of " + key, e);
-            }
+            claim(r.key(), r);
         }
 
         @Override
         public List<LedgerEntry> reversalsOf(String acct, long entryId) {
             locked(acct);
-            try {
-                return readEntries(c, entrySelect("e.reverses_id = ? AND e.account_id = ?"), ps -> {
-                    ps.setLong(1, entryId);
-                    ps.setString(2, acct);
-                });
-            } catch (SQLException e) {
-                throw failure("reading reversals of " + entryId, e);
+            List<LedgerEntry> out = new ArrayList<>(sql(() -> readEntries(c,
+                    entrySelect("e.reverses_id = ? AND e.account_id = ?"), ps -> {
+                        ps.setLong(1, entryId);
+                        ps.setString(2, acct);
+                    })));
+            for (LedgerEntry e : newEntries) {
+                if (e.account().equals(acct) && e.reverses().isPresent() && e.reverses().getAsLong() == entryId) {
+                    out.add(e);
+                }
             }
+            return out;
+        }
+
+        /** Reads the account's open lots once; from then on this transaction's view is complete. */
+        private void readOpenLots(String acct) {
+            if (!openLotsRead.add(acct)) {
+                return;
+            }
+            sql(() -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + LOT_COLS + " FROM " + lot
+                        + " WHERE account_id = ? AND remaining > 0")) {
+                    ps.setString(1, acct);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            LotState l = readLot(rs, acct);
+                            lots.putIfAbsent(l.id, l);
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+
+        private List<LotState> open(String acct) {
+            readOpenLots(acct);
+            List<LotState> out = new ArrayList<>();
+            for (LotState l : lots.values()) {
+                if (l.account.equals(acct) && l.remaining > 0) {
+                    out.add(l);
+                }
+            }
+            out.sort((x, y) -> {
+                int byExpiry = x.expiryOrMax().compareTo(y.expiryOrMax());
+                return byExpiry != 0 ? byExpiry : Long.compare(x.id, y.id);
+            });
+            return out;
         }
 
         @Override
         public List<Lot> openLots(String acct) {
             locked(acct);
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + LOT_COLS + " FROM " + lot
-                    + " WHERE account_id = ? AND remaining > 0"
-                    + " ORDER BY CASE WHEN expires_at IS NULL THEN 1 ELSE 0 END, expires_at, id")) {
-                ps.setString(1, acct);
-                List<Lot> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(readLot(rs, acct));
+            List<Lot> out = new ArrayList<>();
+            for (LotState l : open(acct)) {
+                out.add(l.snapshot());
+            }
+            return out;
+        }
+
+        @Override
+        public void forEachOpenLot(String acct, LotVisitor visitor) {
+            locked(acct);
+            for (LotState l : open(acct)) {
+                if (!visitor.visit(l.id, l.remaining, l.availableAt, l.expiryOrMax())) {
+                    return;
+                }
+            }
+        }
+
+        private LotState lotState(String acct, long lotId) {
+            LotState known = lots.get(lotId);
+            if (known != null) {
+                return known.account.equals(acct) ? known : null;
+            }
+            LotState read = sql(() -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + LOT_COLS + " FROM " + lot
+                        + " WHERE id = ? AND account_id = ?")) {
+                    ps.setLong(1, lotId);
+                    ps.setString(2, acct);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? readLot(rs, acct) : null;
                     }
                 }
-                return out;
-            } catch (SQLException e) {
-                throw failure("reading lots of " + acct, e);
+            });
+            if (read != null) {
+                lots.put(lotId, read);
             }
+            return read;
         }
 
         @Override
         public Optional<Lot> lot(String acct, long lotId) {
             locked(acct);
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + LOT_COLS + " FROM " + lot
-                    + " WHERE id = ? AND account_id = ?")) {
-                ps.setLong(1, lotId);
-                ps.setString(2, acct);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(readLot(rs, acct)) : Optional.empty();
-                }
-            } catch (SQLException e) {
-                throw failure("reading lot " + lotId, e);
-            }
+            return Optional.ofNullable(lotState(acct, lotId)).map(LotState::snapshot);
         }
 
         @Override
         public int movementCount(String acct, long lotId) {
             locked(acct);
-            try (PreparedStatement ps = c.prepareStatement("SELECT moves FROM " + lot
-                    + " WHERE id = ? AND account_id = ?")) {
-                ps.setLong(1, lotId);
-                ps.setString(2, acct);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getInt(1) : 0;
-                }
-            } catch (SQLException e) {
-                throw failure("reading lot " + lotId, e);
-            }
+            LotState l = lotState(acct, lotId);
+            return l == null ? 0 : l.moves;
         }
 
         @Override
@@ -325,16 +446,39 @@ final class JdbcLedgerStore implements LedgerStore {
         @Override
         public long entrySum(String acct) {
             locked(acct);
-            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(points), 0) FROM " + entry
-                    + " WHERE account_id = ?")) {
-                ps.setString(1, acct);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
+            long stored = sql(() -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(points), 0) FROM " + entry
+                        + " WHERE account_id = ?")) {
+                    ps.setString(1, acct);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
                 }
-            } catch (SQLException e) {
-                throw failure("summing entries of " + acct, e);
+            });
+            return stored + balanceChanges.getOrDefault(acct, 0L);
+        }
+
+        private long nextId() {
+            if (ids.isEmpty()) {
+                int n = Math.max(1, expectedAppends - newEntries.size());
+                sql(() -> {
+                    String from = transactions.dialect() == Dialect.POSTGRESQL
+                            ? "SELECT nextval('" + sequence + "') FROM generate_series(1, ?)"
+                            : "SELECT NEXT VALUE FOR " + sequence + " FROM SYSTEM_RANGE(1, ?)";
+                    try (PreparedStatement ps = c.prepareStatement(from)) {
+                        ps.setInt(1, n);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                ids.add(rs.getLong(1));
+                            }
+                        }
+                    }
+                    return null;
+                });
+                ids.sort(null);
             }
+            return ids.remove(0);
         }
 
         @Override
@@ -343,213 +487,425 @@ final class JdbcLedgerStore implements LedgerStore {
             long delta = d.points();
             long bal = balances.get(acct);
             if (bal + delta < 0) {
-                throw new IllegalStateException("balance of account '" + acct + "' would go negative: " + bal
-                        + " + " + delta);
+                throw new IllegalStateException("balance of account " + Ids.describe(acct) + " would go negative: "
+                        + bal + " + " + delta);
             }
-            try {
-                long id;
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + entry
-                        + " (account_id, entry_type, points, idem_key, source_ref, created_at, reverses_id, shortfall,"
-                        + " note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                    ps.setString(1, acct);
-                    ps.setString(2, d.type().name());
-                    ps.setLong(3, delta);
-                    ps.setString(4, d.key());
-                    ps.setString(5, d.sourceRef());
-                    ps.setLong(6, toNanos(d.instant()));
-                    if (d.reverses().isPresent()) {
-                        ps.setLong(7, d.reverses().getAsLong());
-                    } else {
-                        ps.setNull(7, java.sql.Types.BIGINT);
-                    }
-                    ps.setLong(8, d.shortfall());
-                    ps.setString(9, d.note());
-                    try {
-                        ps.executeUpdate();
-                    } catch (SQLException e) {
-                        if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                            throw new DuplicateKeyException(d.key());
-                        }
-                        throw e;
-                    }
-                    try (ResultSet keys = ps.getGeneratedKeys()) {
-                        if (!keys.next()) {
-                            throw new IllegalStateException("the database returned no id for entry " + d.key());
-                        }
-                        id = keys.getLong(1);
-                    }
+            List<LotState> moved = new ArrayList<>(d.movements().size());
+            for (LotMovement m : d.movements()) {
+                LotState l = lotState(acct, m.lotId());
+                if (l == null || l.remaining + m.points() < 0 || l.remaining + m.points() > l.earned) {
+                    throw new IllegalStateException("lot " + m.lotId() + " cannot move by " + m.points());
                 }
-                List<LotMovement> all = new ArrayList<>(d.movements().size() + 1);
-                if (d.newLotPoints() > 0) {
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + lot + " (id, account_id, earned,"
-                            + " remaining, earned_at, available_at, expires_at, moves) VALUES (?, ?, ?, ?, ?, ?, ?, 1)")) {
-                        ps.setLong(1, id);
-                        ps.setString(2, acct);
-                        ps.setLong(3, d.newLotPoints());
-                        ps.setLong(4, d.newLotPoints());
-                        ps.setLong(5, toNanos(d.instant()));
-                        ps.setLong(6, toNanos(d.availableAt()));
-                        if (d.expiresAt().isPresent()) {
-                            ps.setLong(7, toNanos(d.expiresAt().get()));
+                moved.add(l);
+            }
+            if (outcome(d.key()) != NONE) {
+                throw new DuplicateKeyException(d.key());
+            }
+            long id = nextId();
+            List<LotMovement> all = new ArrayList<>(d.movements().size() + 1);
+            if (d.newLotPoints() > 0) {
+                all.add(new LotMovement(id, d.newLotPoints()));
+            }
+            all.addAll(d.movements());
+            LedgerEntry e = new LedgerEntry(id, acct, d.type(), delta, d.sourceRef(), d.instant(), d.reverses(),
+                    d.shortfall(), d.note(), all);
+            claim(d.key(), e);
+            for (int i = 0; i < moved.size(); i++) {
+                LotState l = moved.get(i);
+                long points = d.movements().get(i).points();
+                l.remaining += points;
+                l.moves++;
+                l.movedPoints += points;
+                l.movedTimes++;
+            }
+            if (d.newLotPoints() > 0) {
+                lots.put(id, new LotState(id, acct, d.newLotPoints(), d.newLotPoints(), d.instant(), d.availableAt(),
+                        d.expiresAt().orElse(null), 1, true));
+            }
+            newEntries.add(e);
+            balances.put(acct, bal + delta);
+            balanceChanges.merge(acct, delta, Long::sum);
+            return e;
+        }
+
+        /** Writes everything this transaction did, in a few statements. */
+        void flush() throws SQLException {
+            insertOutcomes();
+            insertRows(c, entry, "id, account_id, entry_type, points, source_ref, created_at, reverses_id, shortfall, note",
+                    9, newEntries, (ps, i, e) -> {
+                        ps.setLong(i, e.id());
+                        ps.setString(i + 1, e.account());
+                        ps.setString(i + 2, e.type().name());
+                        ps.setLong(i + 3, e.points());
+                        ps.setString(i + 4, e.sourceRef());
+                        ps.setLong(i + 5, toNanos(e.instant()));
+                        if (e.reverses().isPresent()) {
+                            ps.setLong(i + 6, e.reverses().getAsLong());
                         } else {
-                            ps.setNull(7, java.sql.Types.BIGINT);
+                            ps.setNull(i + 6, Types.BIGINT);
                         }
-                        ps.executeUpdate();
-                    }
-                    all.add(new LotMovement(id, d.newLotPoints()));
+                        ps.setLong(i + 7, e.shortfall());
+                        ps.setString(i + 8, e.note());
+                    });
+            List<LotState> created = new ArrayList<>();
+            List<LotState> changed = new ArrayList<>();
+            for (LotState l : lots.values()) {
+                if (l.created) {
+                    created.add(l);
+                } else if (l.movedTimes > 0) {
+                    changed.add(l);
                 }
-                if (!d.movements().isEmpty()) {
-                    try (PreparedStatement ps = c.prepareStatement("UPDATE " + lot
-                            + " SET remaining = remaining + ?, moves = moves + 1"
-                            + " WHERE id = ? AND account_id = ? AND remaining + ? >= 0 AND remaining + ? <= earned")) {
-                        for (LotMovement m : d.movements()) {
-                            ps.setLong(1, m.points());
-                            ps.setLong(2, m.lotId());
-                            ps.setString(3, acct);
-                            ps.setLong(4, m.points());
-                            ps.setLong(5, m.points());
-                            if (ps.executeUpdate() != 1) {
-                                throw new IllegalStateException("lot " + m.lotId() + " of account '" + acct
-                                        + "' cannot move by " + m.points());
-                            }
+            }
+            insertRows(c, lot, "id, account_id, earned, remaining, earned_at, available_at, expires_at, moves", 8, created,
+                    (ps, i, l) -> {
+                        ps.setLong(i, l.id);
+                        ps.setString(i + 1, l.account);
+                        ps.setLong(i + 2, l.earned);
+                        ps.setLong(i + 3, l.remaining);
+                        ps.setLong(i + 4, toNanos(l.earnedAt));
+                        ps.setLong(i + 5, toNanos(l.availableAt));
+                        if (l.expiresAt != null) {
+                            ps.setLong(i + 6, toNanos(l.expiresAt));
+                        } else {
+                            ps.setNull(i + 6, Types.BIGINT);
                         }
-                    }
-                    all.addAll(d.movements());
+                        ps.setInt(i + 7, l.moves);
+                    });
+            List<long[]> moves = new ArrayList<>();
+            for (LedgerEntry e : newEntries) {
+                int seq = 0;
+                for (LotMovement m : e.movements()) {
+                    moves.add(new long[] {e.id(), seq++, m.lotId(), m.points()});
                 }
-                if (!all.isEmpty()) {
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + movement
-                            + " (entry_id, seq, lot_id, points) VALUES (?, ?, ?, ?)")) {
-                        int seq = 0;
-                        for (LotMovement m : all) {
-                            ps.setLong(1, id);
-                            ps.setInt(2, seq++);
-                            ps.setLong(3, m.lotId());
-                            ps.setLong(4, m.points());
-                            ps.addBatch();
+            }
+            insertRows(c, movement, "entry_id, seq, lot_id, points", 4, moves, (ps, i, m) -> {
+                ps.setLong(i, m[0]);
+                ps.setInt(i + 1, (int) m[1]);
+                ps.setLong(i + 2, m[2]);
+                ps.setLong(i + 3, m[3]);
+            });
+            if (!changed.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE " + lot
+                        + " SET remaining = remaining + ?, moves = moves + ?"
+                        + " WHERE id = ? AND account_id = ? AND remaining + ? >= 0 AND remaining + ? <= earned")) {
+                    for (LotState l : changed) {
+                        ps.setLong(1, l.movedPoints);
+                        ps.setInt(2, l.movedTimes);
+                        ps.setLong(3, l.id);
+                        ps.setString(4, l.account);
+                        ps.setLong(5, l.movedPoints);
+                        ps.setLong(6, l.movedPoints);
+                        ps.addBatch();
+                    }
+                    requireAllUpdated(ps.executeBatch(), "lot");
+                }
+            }
+            boolean anyBalance = false;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + account
+                    + " SET balance = balance + ? WHERE account_id = ? AND balance + ? >= 0")) {
+                for (Map.Entry<String, Long> b : balanceChanges.entrySet()) {
+                    if (b.getValue() != 0) {
+                        ps.setLong(1, b.getValue());
+                        ps.setString(2, b.getKey());
+                        ps.setLong(3, b.getValue());
+                        ps.addBatch();
+                        anyBalance = true;
+                    }
+                }
+                if (anyBalance) {
+                    requireAllUpdated(ps.executeBatch(), "balance");
+                }
+            }
+        }
+
+        private void requireAllUpdated(int[] counts, String what) {
+            for (int n : counts) {
+                if (n != 1 && n != Statement.SUCCESS_NO_INFO) {
+                    throw new IllegalStateException("a " + what + " update of this transaction found its row changed "
+                            + "or its limit crossed: nothing was written");
+                }
+            }
+        }
+
+        /** Inserts the new outcomes; a key taken meanwhile by another transaction is a DuplicateKeyException. */
+        private void insertOutcomes() throws SQLException {
+            List<Map.Entry<IdempotencyKey, Object>> rows = new ArrayList<>(newOutcomes.entrySet());
+            Dialect d = transactions.dialect();
+            for (int from = 0; from < rows.size(); from += CHUNK) {
+                List<Map.Entry<IdempotencyKey, Object>> part = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+                String sql = "INSERT INTO " + outcome + " (source_ref, entry_type, account_id, entry_id, status, message)"
+                        + " VALUES " + values(part.size(), 6);
+                int inserted;
+                try (PreparedStatement ps = c.prepareStatement(d.insertIgnoringConflict(sql))) {
+                    int i = 1;
+                    for (Map.Entry<IdempotencyKey, Object> row : part) {
+                        bindOutcome(ps, i, row.getKey(), row.getValue());
+                        i += 6;
+                    }
+                    try {
+                        inserted = ps.executeUpdate();
+                    } catch (SQLException e) {
+                        if (!SqlErrors.isUniqueViolation(e)) {
+                            throw e;
                         }
-                        ps.executeBatch();
+                        inserted = -1;
                     }
                 }
-                if (delta != 0) {
-                    try (PreparedStatement ps = c.prepareStatement("UPDATE " + account
-                            + " SET balance = balance + ? WHERE account_id = ? AND balance + ? >= 0")) {
-                        ps.setLong(1, delta);
-                        ps.setString(2, acct);
-                        ps.setLong(3, delta);
-                        if (ps.executeUpdate() != 1) {
-                            throw new IllegalStateException("balance of account '" + acct + "' cannot move by "
-                                    + delta);
-                        }
-                    }
-                    balances.put(acct, bal + delta);
+                if (inserted != part.size()) {
+                    throw new DuplicateKeyException(takenKey(part));
                 }
-                return new LedgerEntry(id, acct, d.type(), delta, d.sourceRef(), d.instant(), d.reverses(),
-                        d.shortfall(), d.note(), all);
-            } catch (SQLException e) {
-                throw failure("appending " + d.key(), e);
+            }
+        }
+
+        /** Which of these keys another transaction holds (rare: only after a lost race). */
+        private IdempotencyKey takenKey(List<Map.Entry<IdempotencyKey, Object>> part) throws SQLException {
+            List<IdempotencyKey> keys = new ArrayList<>();
+            for (Map.Entry<IdempotencyKey, Object> row : part) {
+                keys.add(row.getKey());
+            }
+            Map<IdempotencyKey, Object> stored = readOutcomes(c, keys);
+            for (Map.Entry<IdempotencyKey, Object> row : part) {
+                Object s = stored.get(row.getKey());
+                if (s != NONE && !sameOutcome(s, row.getValue())) {
+                    return row.getKey();
+                }
+            }
+            return part.get(0).getKey();
+        }
+
+        private static boolean sameOutcome(Object stored, Object mine) {
+            if (stored instanceof LedgerEntry s && mine instanceof LedgerEntry m) {
+                return s.id() == m.id();
+            }
+            return stored instanceof Rejection s && mine instanceof Rejection m && s.account().equals(m.account());
+        }
+    }
+
+    private interface RowBinder<R> {
+        void bind(PreparedStatement ps, int firstParameter, R row) throws SQLException;
+    }
+
+    private static <R> void insertRows(Connection c, String table, String columns, int width, List<R> rows, RowBinder<R> binder)
+            throws SQLException {
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            List<R> part = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + columns + ") VALUES "
+                    + values(part.size(), width))) {
+                int i = 1;
+                for (R row : part) {
+                    binder.bind(ps, i, row);
+                    i += width;
+                }
+                ps.executeUpdate();
             }
         }
     }
 
-    @Override
-    public Optional<LedgerEntry> entryByKey(String key) {
-        try (Connection c = dataSource.getConnection()) {
-            List<LedgerEntry> found = readEntries(c, entrySelect("e.idem_key = ?"), ps -> ps.setString(1, key));
-            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-        } catch (SQLException e) {
-            throw failure("reading entry " + key, e);
+    private static void bindOutcome(PreparedStatement ps, int i, IdempotencyKey key, Object result) throws SQLException {
+        ps.setString(i, key.sourceRef());
+        ps.setString(i + 1, key.type().name());
+        if (result instanceof LedgerEntry e) {
+            ps.setString(i + 2, e.account());
+            ps.setLong(i + 3, e.id());
+            ps.setNull(i + 4, Types.VARCHAR);
+            ps.setNull(i + 5, Types.VARCHAR);
+        } else {
+            Rejection r = (Rejection) result;
+            ps.setString(i + 2, r.account());
+            ps.setNull(i + 3, Types.BIGINT);
+            ps.setString(i + 4, r.status().name());
+            ps.setString(i + 5, r.message());
         }
     }
 
-    private Optional<Rejection> readRejection(Connection c, String key) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT account_id, entry_type, source_ref, status, message FROM "
-                + rejection + " WHERE idem_key = ?")) {
-            ps.setString(1, key);
+    /** The marker of a key known to have no outcome. */
+    private static final Object NONE = new Object();
+
+    /** The outcomes of {@code keys} (each key mapped; {@link #NONE} where there is none). */
+    private Map<IdempotencyKey, Object> readOutcomes(Connection c, List<IdempotencyKey> keys) throws SQLException {
+        Map<IdempotencyKey, Object> out = new HashMap<>();
+        for (IdempotencyKey k : keys) {
+            out.put(k, NONE);
+        }
+        Set<String> refs = new HashSet<>();
+        for (IdempotencyKey k : keys) {
+            refs.add(k.sourceRef());
+        }
+        List<String> refList = new ArrayList<>(refs);
+        String sql = "SELECT o.source_ref, o.entry_type, o.account_id, o.status, o.message, " + ENTRY_COLS
+                + " FROM " + outcome + " o LEFT JOIN " + entry + " e ON e.id = o.entry_id LEFT JOIN " + movement
+                + " m ON m.entry_id = e.id WHERE o.source_ref IN (" + marks(refList.size()) + ")"
+                + " ORDER BY o.source_ref, o.entry_type, m.seq";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < refList.size(); i++) {
+                ps.setString(i + 1, refList.get(i));
+            }
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+                EntryRows rows = new EntryRows(6);
+                IdempotencyKey current = null;
+                while (rs.next()) {
+                    IdempotencyKey key = new IdempotencyKey(EntryType.valueOf(rs.getString(2)), rs.getString(1));
+                    if (!key.equals(current)) {
+                        rows.finish().ifPresent(e -> out.put(e.key(), e));
+                        current = key;
+                    }
+                    if (rs.getString(4) != null) {
+                        if (out.containsKey(key)) {
+                            out.put(key, new Rejection(rs.getString(3), key.type(), key.sourceRef(),
+                                    PostingResult.Status.valueOf(rs.getString(4)), rs.getString(5)));
+                        }
+                    } else if (out.containsKey(key)) {
+                        rows.add(rs); // one entry per key: the previous one was finished at the key change
+                    }
                 }
-                return Optional.of(new Rejection(rs.getString(1), EntryType.valueOf(rs.getString(2)), rs.getString(3),
-                        PostingResult.Status.valueOf(rs.getString(4)), rs.getString(5)));
+                rows.finish().ifPresent(e -> out.put(e.key(), e));
             }
-        } catch (SQLException e) {
-            throw failure("reading rejection " + key, e);
+        }
+        return out;
+    }
+
+    /** Assembles entries (with their movements) from rows over {@link #ENTRY_COLS} starting at a column. */
+    private static final class EntryRows {
+        private final int first;
+        private Object[] head;
+        private List<LotMovement> moves = new ArrayList<>();
+
+        EntryRows(int first) {
+            this.first = first;
+        }
+
+        /** Adds a row; starts a new entry when its id differs. Returns the finished previous one, if any. */
+        Optional<LedgerEntry> add(ResultSet rs) throws SQLException {
+            long id = rs.getLong(first);
+            Optional<LedgerEntry> done = Optional.empty();
+            if (head == null || (Long) head[0] != id) {
+                done = finish();
+                long rev = rs.getLong(first + 6);
+                OptionalLong reverses = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(rev);
+                head = new Object[] {id, rs.getString(first + 1), EntryType.valueOf(rs.getString(first + 2)),
+                    rs.getLong(first + 3), rs.getString(first + 4), fromNanos(rs.getLong(first + 5)), reverses,
+                    rs.getLong(first + 7), rs.getString(first + 8)};
+            }
+            long lotId = rs.getLong(first + 9);
+            if (!rs.wasNull()) {
+                moves.add(new LotMovement(lotId, rs.getLong(first + 10)));
+            }
+            return done;
+        }
+
+        Optional<LedgerEntry> finish() {
+            if (head == null) {
+                return Optional.empty();
+            }
+            LedgerEntry e = new LedgerEntry((Long) head[0], (String) head[1], (EntryType) head[2], (Long) head[3],
+                    (String) head[4], (Instant) head[5], (OptionalLong) head[6], (Long) head[7], (String) head[8],
+                    moves);
+            head = null;
+            moves = new ArrayList<>();
+            return Optional.of(e);
         }
     }
 
-    @Override
-    public Optional<Rejection> rejectionByKey(String key) {
-        try (Connection c = dataSource.getConnection()) {
-            return readRejection(c, key);
-        } catch (SQLException e) {
-            throw failure("reading rejection " + key, e);
+    /** Entries with their movements, from a query over {@link #ENTRY_COLS} ordered by entry id, seq. */
+    private static List<LedgerEntry> readEntries(Connection c, String sql, Binder binder) throws SQLException {
+        List<LedgerEntry> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                EntryRows rows = new EntryRows(1);
+                while (rs.next()) {
+                    rows.add(rs).ifPresent(out::add);
+                }
+                rows.finish().ifPresent(out::add);
+            }
         }
+        return out;
+    }
+
+    private String entrySelect(String where) {
+        return "SELECT " + ENTRY_COLS + " FROM " + entry + " e LEFT JOIN " + movement + " m ON m.entry_id = e.id WHERE "
+                + where + " ORDER BY e.id, m.seq";
+    }
+
+    private static LotState readLot(ResultSet rs, String acct) throws SQLException {
+        long exp = rs.getLong(6);
+        Instant expiresAt = rs.wasNull() ? null : fromNanos(exp);
+        return new LotState(rs.getLong(1), acct, rs.getLong(2), rs.getLong(3), fromNanos(rs.getLong(4)),
+                fromNanos(rs.getLong(5)), expiresAt, rs.getInt(7), false);
+    }
+
+    @Override
+    public Optional<LedgerEntry> entryByKey(IdempotencyKey key) {
+        Object o = transactions.withConnection("reading a points entry", c -> readOutcomes(c, List.of(key)).get(key));
+        return o instanceof LedgerEntry e ? Optional.of(e) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Rejection> rejectionByKey(IdempotencyKey key) {
+        Object o = transactions.withConnection("reading a points rejection",
+                c -> readOutcomes(c, List.of(key)).get(key));
+        return o instanceof Rejection r ? Optional.of(r) : Optional.empty();
     }
 
     @Override
     public List<LedgerEntry> entries(String acct) {
-        try (Connection c = dataSource.getConnection()) {
-            return readEntries(c, entrySelect("e.account_id = ?"), ps -> ps.setString(1, acct));
-        } catch (SQLException e) {
-            throw failure("reading entries of " + acct, e);
-        }
+        return transactions.withConnection("reading points entries",
+                c -> readEntries(c, entrySelect("e.account_id = ?"), ps -> ps.setString(1, acct)));
     }
 
     @Override
     public List<Lot> lots(String acct) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + LOT_COLS + " FROM " + lot
-                     + " WHERE account_id = ? ORDER BY id")) {
-            ps.setString(1, acct);
-            List<Lot> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(readLot(rs, acct));
+        return transactions.withConnection("reading points lots", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + LOT_COLS + " FROM " + lot
+                    + " WHERE account_id = ? ORDER BY id")) {
+                ps.setString(1, acct);
+                List<Lot> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(readLot(rs, acct).snapshot());
+                    }
                 }
+                return out;
             }
-            return out;
-        } catch (SQLException e) {
-            throw failure("reading lots of " + acct, e);
-        }
+        });
     }
 
     @Override
     public long balance(String acct) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT balance FROM " + account + " WHERE account_id = ?")) {
-            ps.setString(1, acct);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
+        return transactions.withConnection("reading a points balance", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT balance FROM " + account + " WHERE account_id = ?")) {
+                ps.setString(1, acct);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
             }
-        } catch (SQLException e) {
-            throw failure("reading balance of " + acct, e);
-        }
+        });
     }
 
     @Override
     public Set<String> accounts() {
-        return strings("SELECT DISTINCT account_id FROM " + entry, ps -> { });
+        return strings("reading points accounts", "SELECT DISTINCT account_id FROM " + entry, ps -> { });
     }
 
     @Override
     public Set<String> accountsWithLotsDueBy(Instant instant) {
         long t = toNanos(instant);
-        return strings("SELECT DISTINCT account_id FROM " + lot + " WHERE expires_at <= ? AND remaining > 0",
-                ps -> ps.setLong(1, t));
+        return strings("reading points accounts due to expire", "SELECT DISTINCT account_id FROM " + lot
+                + " WHERE expires_at <= ? AND remaining > 0", ps -> ps.setLong(1, t));
     }
 
-    private Set<String> strings(String sql, Binder binder) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            Set<String> out = new TreeSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
+    private Set<String> strings(String what, String sql, Binder binder) {
+        return transactions.withConnection(what, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                binder.bind(ps);
+                Set<String> out = new TreeSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
                 }
+                return out;
             }
-            return out;
-        } catch (SQLException e) {
-            throw failure("query " + sql, e);
-        }
+        });
     }
 }

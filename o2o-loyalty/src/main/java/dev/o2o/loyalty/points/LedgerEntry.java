@@ -39,20 +39,20 @@ public record LedgerEntry(long id, String account, EntryType type, long points, 
         Objects.requireNonNull(instant, "instant");
         Objects.requireNonNull(reverses, "reverses");
         Checks.nonNegative(shortfall, "shortfall");
-        Objects.requireNonNull(note, "note");
+        Posting.checkNote(note);
         movements = List.copyOf(movements);
         long sum = 0;
         for (LotMovement m : movements) {
             sum += m.points();
         }
         if (sum != points) {
-            throw new IllegalArgumentException("entry " + type + ":" + sourceRef + ": points " + points
+            throw new IllegalArgumentException("entry " + id + ": points " + points
                     + " differ from the sum of its lot movements " + sum);
         }
     }
 
-    /** The idempotency key, {@code TYPE:sourceRef}. */
-    public String key() {
-        return Posting.key(type, sourceRef);
+    /** The idempotency key: the type and the source reference. */
+    public IdempotencyKey key() {
+        return new IdempotencyKey(type, sourceRef);
     }
 }

@@ -2,10 +2,13 @@ package dev.o2o.loyalty.points;
 
 import dev.o2o.core.Ids;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -20,9 +23,16 @@ import javax.sql.DataSource;
  * {@link DuplicateKeyException} (the ledger then retries and finds the first entry).
  *
  * <p>A rejected posting is remembered too, as a {@link Rejection} under its idempotency key, so that a
- * retry returns the first outcome even after the balance has changed. An entry and a rejection never
- * share a key within one account's history; recording a rejection for a key that exists already throws
- * {@link DuplicateKeyException} like an append.
+ * retry returns the first outcome even after the balance has changed. A key belongs to one outcome in
+ * the whole store: an entry or a rejection, on one account. Recording a rejection or appending an entry
+ * under a key that has either, on any account, throws {@link DuplicateKeyException}, also when two
+ * transactions on different accounts race for the key (one of them fails).
+ *
+ * <p>A store sees only validated values: postings, drafts and rejections check their limits (ids and
+ * notes, see {@link Posting}) when they are built.
+ *
+ * <p>Every store is checked by the conformance kit {@code dev.o2o.testkit.points.LedgerStoreConformanceTest}
+ * in the {@code o2o-testkit} module; a store of your own should extend it too.
  *
  * <p>Implementations are thread-safe. Built-ins: {@link #inMemory()} and {@link #jdbc(DataSource, String)}.
  */
@@ -37,7 +47,10 @@ public interface LedgerStore {
      * A store in a relational database over plain {@code java.sql}, tested on H2 and PostgreSQL. Each
      * transaction takes one connection from the data source, locks the account rows with
      * {@code SELECT ... FOR UPDATE} and commits; the idempotency key has a unique constraint.
-     * Call {@link JdbcSchema#create} (or run the DDL resource yourself) before use.
+     * Call {@link JdbcSchema#create} (or run the DDL resource yourself) before use. Transactions run
+     * through {@code dev.o2o.core.jdbc.Transactions}: deadlocks and serialization failures are retried,
+     * and database failures surface as {@code dev.o2o.core.jdbc.TransactionException}, a failed COMMIT
+     * as {@code CommitOutcomeUnknownException} (post again with the same key to resolve it).
      *
      * @param dataSource  where connections come from (pool it for production use)
      * @param tablePrefix prefix of every table name, for example {@code "points_"}: a lower-case
@@ -55,15 +68,15 @@ public interface LedgerStore {
      */
     <T> T inTransaction(SortedSet<String> accounts, Function<Transaction, T> work);
 
-    /** {@link #inTransaction(SortedSet, Function)} on one account; stores may override it with a faster path. */
+    /** {@link #inTransaction(SortedSet, Function)} on one account. */
     default <T> T inTransaction(String account, Function<Transaction, T> work) {
-        SortedSet<String> one = new java.util.TreeSet<>();
+        SortedSet<String> one = new TreeSet<>();
         one.add(account);
         return inTransaction(one, work);
     }
 
-    /** The entry with this idempotency key, if any. */
-    Optional<LedgerEntry> entryByKey(String key);
+    /** The entry with this idempotency key, if any (any account). */
+    Optional<LedgerEntry> entryByKey(IdempotencyKey key);
 
     /** All entries of an account in posting order. */
     List<LedgerEntry> entries(String account);
@@ -74,8 +87,8 @@ public interface LedgerStore {
     /** The stored balance of an account (0 for an unknown account). */
     long balance(String account);
 
-    /** The rejection remembered under this idempotency key ({@code TYPE:sourceRef}), if any. */
-    Optional<Rejection> rejectionByKey(String key);
+    /** The rejection remembered under this idempotency key, if any (any account). */
+    Optional<Rejection> rejectionByKey(IdempotencyKey key);
 
     /** Every account that has an entry. */
     Set<String> accounts();
@@ -89,32 +102,24 @@ public interface LedgerStore {
      */
     interface Transaction {
 
-        /** The entry of this type and source reference (that is, with key {@code TYPE:sourceRef}), if any. */
-        Optional<LedgerEntry> entry(EntryType type, String sourceRef);
+        /** The entry with this idempotency key, if any (any account). */
+        Optional<LedgerEntry> entry(IdempotencyKey key);
 
-        /** The entry with this idempotency key ({@code TYPE:sourceRef}), if any (any account). */
-        default Optional<LedgerEntry> entryByKey(String key) {
-            int colon = key.indexOf(':');
-            if (colon <= 0) {
-                return Optional.empty();
-            }
-            EntryType type;
-            try {
-                type = EntryType.valueOf(key.substring(0, colon));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-            return entry(type, key.substring(colon + 1));
+        /** The rejection remembered under this idempotency key, if any (any account). */
+        Optional<Rejection> rejection(IdempotencyKey key);
+
+        /**
+         * A hint that {@link #entry} and {@link #rejection} will be asked for these keys next, so that a
+         * database store reads them in one query rather than one by one. The default does nothing.
+         */
+        default void prefetch(Collection<IdempotencyKey> keys) {
         }
-
-        /** The rejection remembered for this type and source reference (any account), if any. */
-        Optional<Rejection> rejection(EntryType type, String sourceRef);
 
         /**
          * Remembers that a posting on a locked account was rejected, atomically with the rest of the
          * transaction (undone if the work throws).
          *
-         * @throws DuplicateKeyException if the key has an entry or a rejection already
+         * @throws DuplicateKeyException if the key has an entry or a rejection already, on any account
          */
         void recordRejection(Rejection rejection);
 
@@ -154,7 +159,7 @@ public interface LedgerStore {
         /**
          * Appends an entry, applies its movements, creates its lot and updates the balance.
          *
-         * @throws DuplicateKeyException    if the key exists already
+         * @throws DuplicateKeyException    if the key has an entry or a rejection already, on any account
          * @throws IllegalStateException    if a lot or the balance would go negative
          */
         LedgerEntry append(EntryDraft draft);
@@ -180,24 +185,20 @@ public interface LedgerStore {
 
         public Rejection {
             Ids.requireId(account, "account");
-            java.util.Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(type, "type");
             Ids.requireId(sourceRef, "sourceRef");
-            java.util.Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(status, "status");
             if (status == PostingResult.Status.POSTED || status == PostingResult.Status.REPLAYED
                     || status == PostingResult.Status.KEY_CONFLICT) {
-                throw new IllegalArgumentException("status of a rejection of '" + sourceRef
-                        + "' must be a rejection reason, not " + status);
+                throw new IllegalArgumentException("status of a rejection of " + Ids.describe(sourceRef)
+                        + " must be a rejection reason, not " + status);
             }
-            java.util.Objects.requireNonNull(message, "message");
-            if (message.length() > MAX_MESSAGE) {
-                throw new IllegalArgumentException("message of a rejection of '" + sourceRef + "' is longer than "
-                        + MAX_MESSAGE + " characters: " + message.length());
-            }
+            Ids.requireText(message, "message of a rejection", MAX_MESSAGE);
         }
 
-        /** The idempotency key, {@code TYPE:sourceRef}. */
-        public String key() {
-            return Posting.key(type, sourceRef);
+        /** The idempotency key: the type and the source reference. */
+        public IdempotencyKey key() {
+            return new IdempotencyKey(type, sourceRef);
         }
     }
 

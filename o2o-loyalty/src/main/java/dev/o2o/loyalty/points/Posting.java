@@ -6,8 +6,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A request to change an account's points. Every posting has an idempotency key
- * ({@code TYPE:sourceRef}): posting it again returns the first result and changes nothing.
+ * A request to change an account's points. Every posting has an {@link IdempotencyKey} (its type and
+ * source reference): posting it again returns the first result and changes nothing.
+ *
+ * <p>Limits, checked here so that they hold in every store before any store is called: ids (account,
+ * source references) as {@link Ids#requireId} accepts them (at most {@value Ids#MAX_LENGTH}
+ * characters, well-formed, no control characters); notes at most {@value #MAX_NOTE} characters,
+ * without NUL, well-formed.
  *
  * <p>Implementations are immutable and thread-safe records.
  */
@@ -22,14 +27,17 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
     /** The entry type this posting appends. */
     EntryType type();
 
-    /** The idempotency key: {@code TYPE:sourceRef}. */
-    default String key() {
-        return key(type(), sourceRef());
+    /** The longest note, in UTF-16 code units (the stores' {@code VARCHAR(500)}). */
+    int MAX_NOTE = 500;
+
+    /** The idempotency key: the type and the source reference. */
+    default IdempotencyKey key() {
+        return new IdempotencyKey(type(), sourceRef());
     }
 
-    /** The idempotency key of a posting of {@code type} for {@code sourceRef}. */
-    static String key(EntryType type, String sourceRef) {
-        return type.name() + ':' + sourceRef;
+    /** Checks a note against the limits above. */
+    static String checkNote(String note) {
+        return Ids.requireText(note, "note", MAX_NOTE);
     }
 
     /** Earn points available at once. */
@@ -43,8 +51,8 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
     }
 
     /** Reverse the whole of an earlier posting. */
-    static Reverse reverse(String account, String originalKey, String sourceRef) {
-        return new Reverse(account, originalKey, sourceRef, 1, 1, "");
+    static Reverse reverse(String account, IdempotencyKey original, String sourceRef) {
+        return new Reverse(account, original, sourceRef, 1, 1, "");
     }
 
     /**
@@ -65,10 +73,10 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
             Ids.requireId(sourceRef, "sourceRef");
             Objects.requireNonNull(availableAt, "availableAt");
             Objects.requireNonNull(expiresAt, "expiresAt");
-            Objects.requireNonNull(note, "note");
+            checkNote(note);
             if (availableAt.isPresent() && expiresAt.isPresent() && !expiresAt.get().isAfter(availableAt.get())) {
-                throw new IllegalArgumentException("expiresAt " + expiresAt.get() + " of earning '" + sourceRef
-                        + "' must be after availableAt " + availableAt.get());
+                throw new IllegalArgumentException("expiresAt " + expiresAt.get() + " of earning " + Ids.describe(sourceRef)
+                        + " must be after availableAt " + availableAt.get());
             }
         }
 
@@ -91,7 +99,7 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
             Ids.requireId(account, "account");
             Checks.positive(points, "points");
             Ids.requireId(sourceRef, "sourceRef");
-            Objects.requireNonNull(note, "note");
+            checkNote(note);
         }
 
         @Override
@@ -115,14 +123,17 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
         public Adjust {
             Ids.requireId(account, "account");
             if (points == 0) {
-                throw new IllegalArgumentException("points of adjustment '" + sourceRef + "' must not be zero");
+                throw new IllegalArgumentException("points of adjustment " + Ids.describe(sourceRef) + " must not be zero");
             }
             Ids.requireId(sourceRef, "sourceRef");
             Objects.requireNonNull(expiresAt, "expiresAt");
             if (points < 0 && expiresAt.isPresent()) {
-                throw new IllegalArgumentException("negative adjustment '" + sourceRef + "' cannot have an expiry");
+                throw new IllegalArgumentException("negative adjustment " + Ids.describe(sourceRef) + " cannot have an expiry");
             }
-            Ids.requireId(note, "note of an adjustment");
+            checkNote(note);
+            if (note.isBlank()) {
+                throw new IllegalArgumentException("note of adjustment must give the reason, not be blank");
+            }
         }
 
         @Override
@@ -140,24 +151,24 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
      * its lot, then from other lots, and records any shortfall rather than going negative.
      *
      * @param account     the account of the original
-     * @param originalKey the idempotency key of the original posting
+     * @param original    the idempotency key of the original posting
      * @param sourceRef   business reference of this reversal (refund id)
      * @param numerator   reversed share so far, 1..denominator
      * @param denominator positive
      * @param note        free text, may be empty
      */
-    record Reverse(String account, String originalKey, String sourceRef, long numerator, long denominator,
+    record Reverse(String account, IdempotencyKey original, String sourceRef, long numerator, long denominator,
                    String note) implements Posting {
         public Reverse {
             Ids.requireId(account, "account");
-            Ids.requireId(originalKey, "originalKey");
+            Objects.requireNonNull(original, "original");
             Ids.requireId(sourceRef, "sourceRef");
             Checks.positive(denominator, "denominator");
             if (numerator < 1 || numerator > denominator) {
-                throw new IllegalArgumentException("numerator of reversal '" + sourceRef + "' must be within 1.."
+                throw new IllegalArgumentException("numerator of reversal " + Ids.describe(sourceRef) + " must be within 1.."
                         + denominator + ": " + numerator);
             }
-            Objects.requireNonNull(note, "note");
+            checkNote(note);
         }
 
         @Override

@@ -10,6 +10,7 @@ import dev.o2o.core.Money;
 import dev.o2o.core.Order;
 import dev.o2o.core.OrderLine;
 import dev.o2o.core.OrderStatus;
+import dev.o2o.core.jdbc.Dialect;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,11 +96,12 @@ class EndToEndTest {
 
     @Test
     void jdbcSchemaStatementsArePrefixedAndPrefixesChecked() {
-        List<String> ddl = JdbcSchema.statements("loyalty_pts_");
-        assertEquals(10, ddl.size()); // 5 tables, 5 indexes
+        List<String> ddl = JdbcSchema.statements("loyalty_pts_", Dialect.POSTGRESQL);
+        assertEquals(11, ddl.size()); // 5 tables, 5 indexes, 1 sequence
+        assertEquals(ddl, JdbcSchema.statements("loyalty_pts_", Dialect.H2));
         assertTrue(ddl.stream().allMatch(s -> !s.contains("${p}") && !s.endsWith(";")));
         assertTrue(ddl.get(0).startsWith("CREATE TABLE IF NOT EXISTS loyalty_pts_account"), ddl.get(0));
-        assertThrows(IllegalArgumentException.class, () -> JdbcSchema.statements("Points"));
-        assertThrows(IllegalArgumentException.class, () -> JdbcSchema.statements("p; DROP TABLE x; --"));
+        assertThrows(IllegalArgumentException.class, () -> JdbcSchema.statements("Points", Dialect.H2));
+        assertThrows(IllegalArgumentException.class, () -> JdbcSchema.statements("p; DROP TABLE x; --", Dialect.H2));
     }
 }

@@ -43,7 +43,7 @@ class RuleSetTest {
                 + " + 18 (wednesday: x1.5 for member day WEDNESDAY on 37 base points)", ev.explain());
         Posting.Earn earn = ev.toEarn("c1", Optional.empty(), Optional.empty()).orElseThrow();
         assertEquals(92, earn.points());
-        assertEquals("EARN:order:o1", earn.key());
+        assertEquals(IdempotencyKey.of(EntryType.EARN, "order:o1"), earn.key());
     }
 
     @Test

@@ -1,5 +1,7 @@
-package dev.o2o.loyalty.points;
+package dev.o2o.testkit.points;
 
+import dev.o2o.loyalty.points.JdbcSchema;
+import dev.o2o.loyalty.points.LedgerStore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.jdbcx.JdbcDataSource;
 

@@ -1,7 +1,9 @@
-package dev.o2o.loyalty.points;
+package dev.o2o.testkit.points;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.o2o.loyalty.points.JdbcSchema;
+import dev.o2o.loyalty.points.LedgerStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,7 +13,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * The conformance suite on the JDBC store over PostgreSQL at {@code O2O_TEST_PG_URL}. Skipped with a
  * message when the variable is unset or the server unreachable, unless {@code O2O_REQUIRE_PG=true}.
- * Tables use the prefix {@code points_} and are emptied before each test.
+ * Tables use the prefix {@code points_} and are dropped and created again before each test.
  */
 class PostgresLedgerStoreTest extends LedgerStoreConformanceTest {
 
@@ -42,15 +44,21 @@ class PostgresLedgerStoreTest extends LedgerStoreConformanceTest {
     @Override
     protected LedgerStore newStore() {
         PGSimpleDataSource ds = dataSourceOrSkip();
+        dropTables(ds, PREFIX);
         JdbcSchema.create(ds, PREFIX);
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            for (String t : new String[] {"rejection", "movement", "lot", "entry", "account"}) {
-                st.executeUpdate("DELETE FROM " + PREFIX + t);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot empty the points tables: " + e.getMessage(), e);
-        }
         return LedgerStore.jdbc(ds, PREFIX);
+    }
+
+    /** Drops the ledger's tables (and those of earlier schema versions) under {@code prefix}. */
+    static void dropTables(PGSimpleDataSource ds, String prefix) {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            for (String t : new String[] {"outcome", "rejection", "movement", "lot", "entry", "account"}) {
+                st.executeUpdate("DROP TABLE IF EXISTS " + prefix + t);
+            }
+            st.executeUpdate("DROP SEQUENCE IF EXISTS " + prefix + "entry_seq");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop the points tables: " + e.getMessage(), e);
+        }
     }
 
     @Override

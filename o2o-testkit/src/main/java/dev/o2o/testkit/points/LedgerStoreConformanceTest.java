@@ -1,44 +1,86 @@
-package dev.o2o.loyalty.points;
+package dev.o2o.testkit.points;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.o2o.core.Ids;
+import dev.o2o.loyalty.points.Balance;
+import dev.o2o.loyalty.points.DuplicateKeyException;
+import dev.o2o.loyalty.points.EntryDraft;
+import dev.o2o.loyalty.points.EntryType;
+import dev.o2o.loyalty.points.ExpiryRun;
+import dev.o2o.loyalty.points.IdempotencyKey;
+import dev.o2o.loyalty.points.InvariantCheck;
+import dev.o2o.loyalty.points.LedgerEntry;
+import dev.o2o.loyalty.points.LedgerStore;
+import dev.o2o.loyalty.points.Lot;
+import dev.o2o.loyalty.points.LotMovement;
+import dev.o2o.loyalty.points.PointsLedger;
+import dev.o2o.loyalty.points.Posting;
+import dev.o2o.loyalty.points.PostingResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link LedgerStore} must show under {@link PointsLedger}. Each store's test
- * extends this class and supplies a fresh, empty store per test. Published in the {@code o2o-loyalty}
- * test jar, so that a store of your own runs the same checks (including the 8-thread invariant test).
+ * The conformance kit of {@link LedgerStore}: the behaviour every store must show under
+ * {@link PointsLedger}, including idempotency, remembered rejections, a key's one outcome store-wide
+ * (also when two accounts race for it), the limits on ids and notes, failed transactions that leave
+ * nothing behind, expiry, reversals, and an 8-thread run whose invariants are checked exactly.
+ *
+ * <p>To check a store of your own, extend this class in your tests (JUnit 5) and return a fresh,
+ * empty store from {@link #newStore()}; o2o runs it on its in-memory store, H2 and PostgreSQL:
+ * <pre>{@code
+ * class MyLedgerStoreTest extends LedgerStoreConformanceTest {
+ *     @Override
+ *     protected LedgerStore newStore() {
+ *         return new MyLedgerStore(...);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Each test gets its own store, ledger and clock (starting at {@link #T0}); an instance is used by
+ * one test at a time, as JUnit does.
  */
 public abstract class LedgerStoreConformanceTest {
 
-    static final Instant T0 = Instant.parse("2026-01-10T00:00:00Z");
+    /** The instant every test starts at. */
+    protected static final Instant T0 = Instant.parse("2026-01-10T00:00:00Z");
     static final Duration DAY = Duration.ofDays(1);
 
-    TestClock clock;
-    LedgerStore store;
-    PointsLedger ledger;
+    /** The clock of {@link #ledger}, moved by the tests. */
+    protected TestClock clock;
+    /** The store under test, fresh for each test. */
+    protected LedgerStore store;
+    /** A ledger over {@link #store}. */
+    protected PointsLedger ledger;
+
+    /** Subclasses supply the store. */
+    protected LedgerStoreConformanceTest() {
+    }
 
     /** A new empty store; called once per test. */
     protected abstract LedgerStore newStore();
@@ -48,8 +90,9 @@ public abstract class LedgerStoreConformanceTest {
         return 2_000;
     }
 
+    /** Creates the store, the clock and the ledger of one test. */
     @BeforeEach
-    void setUp() {
+    protected void setUp() {
         clock = new TestClock(T0);
         store = newStore();
         ledger = PointsLedger.create(store, clock);
@@ -75,7 +118,7 @@ public abstract class LedgerStoreConformanceTest {
         LedgerEntry e = r.entry().orElseThrow();
         assertEquals(EntryType.EARN, e.type());
         assertEquals(120, e.points());
-        assertEquals("EARN:order:1", e.key());
+        assertEquals(IdempotencyKey.of(EntryType.EARN, "order:1"), e.key());
         assertEquals(T0, e.instant());
         assertEquals(List.of(new LotMovement(e.id(), 120)), e.movements());
         List<Lot> lots = store.lots("a");
@@ -84,7 +127,7 @@ public abstract class LedgerStoreConformanceTest {
         assertEquals(new Balance(120, 120, 0, 0), ledger.balance("a"));
         assertEquals(120, store.balance("a"));
         assertEquals(List.of(e), store.entries("a"));
-        assertEquals(Optional.of(e), store.entryByKey("EARN:order:1"));
+        assertEquals(Optional.of(e), store.entryByKey(IdempotencyKey.of(EntryType.EARN, "order:1")));
         assertInvariant("a");
     }
 
@@ -110,7 +153,7 @@ public abstract class LedgerStoreConformanceTest {
     }
 
     Map<Long, Long> remaining(String account) {
-        Map<Long, Long> m = new java.util.HashMap<>();
+        Map<Long, Long> m = new HashMap<>();
         for (Lot l : store.lots(account)) {
             m.put(l.id(), l.remaining());
         }
@@ -135,7 +178,7 @@ public abstract class LedgerStoreConformanceTest {
         assertEquals(101, store.balance("a"));
         assertEquals(entries, store.entries("a"));
         assertEquals(PostingResult.Status.INSUFFICIENT_POINTS,
-                store.rejectionByKey("REDEEM:cart:1").orElseThrow().status());
+                store.rejectionByKey(IdempotencyKey.of(EntryType.REDEEM, "cart:1")).orElseThrow().status());
         assertEquals(PostingResult.Status.INSUFFICIENT_POINTS,
                 ledger.postAll(List.of(Posting.redeem("a", 101, "cart:1"))).get(0).status(), "batched retry");
         // the same key on another account is a conflict, not a replay of someone else's rejection
@@ -176,7 +219,7 @@ public abstract class LedgerStoreConformanceTest {
                     PostingResult.Status.INSUFFICIENT_POINTS, "no"));
             throw new IllegalStateException("boom");
         }));
-        assertTrue(store.rejectionByKey("REDEEM:cart:9").isEmpty());
+        assertTrue(store.rejectionByKey(IdempotencyKey.of(EntryType.REDEEM, "cart:9")).isEmpty());
         assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.redeem("a", 4, "cart:9")).status());
         // a key with an entry cannot also get a rejection, nor a rejected key an entry
         assertThrows(DuplicateKeyException.class, () -> store.inTransaction(a, tx -> {
@@ -267,7 +310,7 @@ public abstract class LedgerStoreConformanceTest {
         assertEquals(10, store.balance("a"));
         assertEquals(1, store.entries("a").size());
         assertEquals(1, store.lots("a").size());
-        assertTrue(store.entryByKey("EARN:o2").isEmpty());
+        assertTrue(store.entryByKey(IdempotencyKey.of(EntryType.EARN, "o2")).isEmpty());
         // the key is free again
         assertEquals(PostingResult.Status.POSTED, earn("a", 7, "o2", null).status());
         assertInvariant("a");
@@ -418,7 +461,7 @@ public abstract class LedgerStoreConformanceTest {
     @Test
     void reversalsAreCheckedAgainstTheOriginal() {
         assertEquals(PostingResult.Status.ORIGINAL_NOT_FOUND,
-                ledger.post(Posting.reverse("a", "EARN:nothing", "r1")).status());
+                ledger.post(Posting.reverse("a", IdempotencyKey.of(EntryType.EARN, "nothing"), "r1")).status());
         Posting.Earn earn = Posting.earn("a", 10, "o1", Optional.empty());
         ledger.post(earn);
         assertEquals(PostingResult.Status.ORIGINAL_NOT_FOUND,
@@ -494,6 +537,189 @@ public abstract class LedgerStoreConformanceTest {
         assertEquals(300, store.balance("a"));
         assertEquals(1200, ledger.qualifyingPoints("a", T0, clock.instant().plusSeconds(1)));
         assertEquals(200, ledger.qualifyingPoints("a", T0.plus(DAY), clock.instant().plusSeconds(1)));
+    }
+
+    /**
+     * Issue 14 item 7: the same key posted on two accounts at the same moment, refused on one (no
+     * points) and fine on the other, has exactly one outcome in the whole store; each caller's retry
+     * answers what the store holds.
+     */
+    @Test
+    void oneKeyOnTwoAccountsAtOnceHasOneOutcomeStoreWide() throws Exception {
+        earn("rich", 1_000_000, "funds", null);
+        int rounds = raceRounds();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < rounds; i++) {
+                String ref = "cart:race-" + i;
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<PostingResult> poor = pool.submit(() -> {
+                    together.await(30, TimeUnit.SECONDS);
+                    return ledger.post(Posting.redeem("poor", 5, ref));
+                });
+                Future<PostingResult> rich = pool.submit(() -> {
+                    together.await(30, TimeUnit.SECONDS);
+                    return ledger.post(Posting.redeem("rich", 5, ref));
+                });
+                PostingResult p = poor.get(60, TimeUnit.SECONDS);
+                PostingResult r = rich.get(60, TimeUnit.SECONDS);
+                IdempotencyKey key = IdempotencyKey.of(EntryType.REDEEM, ref);
+                Optional<LedgerEntry> entry = store.entryByKey(key);
+                Optional<LedgerStore.Rejection> rejection = store.rejectionByKey(key);
+                assertTrue(entry.isPresent() != rejection.isPresent(),
+                        "round " + i + ": one outcome, not " + entry + " and " + rejection);
+                if (entry.isPresent()) {
+                    assertEquals(PostingResult.Status.POSTED, r.status(), "round " + i);
+                    assertEquals(PostingResult.Status.KEY_CONFLICT, p.status(), "round " + i);
+                    assertEquals(PostingResult.Status.KEY_CONFLICT, ledger.post(Posting.redeem("poor", 5, ref)).status());
+                    assertEquals(PostingResult.Status.REPLAYED, ledger.post(Posting.redeem("rich", 5, ref)).status());
+                } else {
+                    assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, p.status(), "round " + i);
+                    assertEquals(PostingResult.Status.KEY_CONFLICT, r.status(), "round " + i);
+                    assertEquals(PostingResult.Status.INSUFFICIENT_POINTS,
+                            ledger.post(Posting.redeem("poor", 5, ref)).status(), "the retry answers the first outcome");
+                    assertEquals(PostingResult.Status.KEY_CONFLICT, ledger.post(Posting.redeem("rich", 5, ref)).status());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertInvariant("rich");
+        assertEquals(0, store.balance("poor"));
+        assertTrue(store.entries("poor").isEmpty());
+    }
+
+    /** Rounds of {@link #oneKeyOnTwoAccountsAtOnceHasOneOutcomeStoreWide} (JDBC stores are slower). */
+    protected int raceRounds() {
+        return 300;
+    }
+
+    /**
+     * Issue 14 items 3 and 11: the limits the JDBC schema has (ids up to 200 characters, notes up to
+     * 500, no NUL, well-formed Unicode) hold in every store because postings, drafts and rejections
+     * refuse anything else before a store is called; values at the limits round-trip exactly.
+     */
+    @Test
+    void limitsHoldInEveryStoreAndValuesAtTheLimitsRoundTripExactly() {
+        String longId = "会".repeat(Ids.MAX_LENGTH);
+        String note = "n\u00e9\n".repeat(Posting.MAX_NOTE / 3) + "xy";
+        assertEquals(Posting.MAX_NOTE, note.length());
+        String emoji = "acct-\uD83D\uDE00";
+        LedgerEntry e = ledger.post(new Posting.Earn(longId, 10, longId, Optional.empty(), Optional.empty(), note))
+                .entry().orElseThrow();
+        assertEquals(List.of(e), store.entries(longId));
+        assertEquals(note, store.entryByKey(IdempotencyKey.of(EntryType.EARN, longId)).orElseThrow().note());
+        assertEquals(PostingResult.Status.POSTED, earn(emoji, 7, "o1", null).status());
+        assertEquals(7, store.balance(emoji));
+        assertEquals(0, store.balance("acct-\uD83D\uDE01"), "ids differing in a supplementary character stay apart");
+
+        String tooLong = "x".repeat(Ids.MAX_LENGTH + 1);
+        for (String bad : new String[] {tooLong, "bob\uD800", "\uDC00bob", "bo\u0000b", " bob", ""}) {
+            assertThrows(IllegalArgumentException.class, () -> Posting.earn(bad, 1, "o9", Optional.empty()), bad);
+            assertThrows(IllegalArgumentException.class, () -> Posting.redeem("a", 1, bad), bad);
+            assertThrows(IllegalArgumentException.class, () -> new EntryDraft(bad, EntryType.EARN, "o9", T0,
+                    OptionalLong.empty(), 0, "", List.of(), 1, T0, Optional.empty()), bad);
+        }
+        for (String badNote : new String[] {"x".repeat(Posting.MAX_NOTE + 1), "a\u0000b", "a\uD800"}) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> new Posting.Earn("a", 1, "o9", Optional.empty(), Optional.empty(), badNote));
+            assertThrows(IllegalArgumentException.class, () -> new Posting.Redeem("a", 1, "o9", badNote));
+            assertThrows(IllegalArgumentException.class, () -> new EntryDraft("a", EntryType.EARN, "o9", T0,
+                    OptionalLong.empty(), 0, badNote, List.of(), 1, T0, Optional.empty()));
+        }
+        assertThrows(IllegalArgumentException.class, () -> new LedgerStore.Rejection("a", EntryType.REDEEM, "o9",
+                PostingResult.Status.INSUFFICIENT_POINTS, "m".repeat(LedgerStore.Rejection.MAX_MESSAGE + 1)));
+        // the message of a refused id names the field and does not repeat the value
+        IllegalArgumentException m = assertThrows(IllegalArgumentException.class,
+                () -> Posting.earn("13812345678\uD800", 1, "o9", Optional.empty()));
+        assertTrue(m.getMessage().startsWith("account ") && !m.getMessage().contains("13812345678"), m.getMessage());
+        assertTrue(store.entries("a").isEmpty());
+        assertInvariant(longId);
+    }
+
+    /**
+     * Issue 14 item 13: when one account's expiry transaction fails, the run goes on and reports what
+     * it committed and the failure, not nothing.
+     */
+    @Test
+    void expiryReportsWhatItCommittedAndTheAccountsThatFailed() {
+        Instant d30 = T0.plus(Duration.ofDays(30));
+        earn("a", 100, "o1", d30);
+        earn("b", 40, "o2", d30);
+        earn("c", 5, "o3", d30);
+        IllegalStateException boom = new IllegalStateException("connection lost");
+        LedgerStore failingOnB = new FailingStore(store, "b", boom);
+        clock.set(d30);
+        ExpiryRun run = PointsLedger.create(failingOnB, clock).expire(d30);
+        assertEquals(2, run.entries());
+        assertEquals(105, run.points());
+        assertFalse(run.complete());
+        assertEquals(List.of(new ExpiryRun.Failure("b", boom)), run.failures());
+        assertEquals(0, store.balance("a"));
+        assertEquals(40, store.balance("b"));
+        assertEquals(0, store.balance("c"));
+        // the next run picks up what failed
+        ExpiryRun again = ledger.expire(d30);
+        assertTrue(again.complete());
+        assertEquals(1, again.entries());
+        assertEquals(40, again.points());
+        assertInvariant("b");
+    }
+
+    /** A store that fails every transaction on one account and forwards everything else. */
+    private static final class FailingStore implements LedgerStore {
+        private final LedgerStore inner;
+        private final String failing;
+        private final RuntimeException error;
+
+        FailingStore(LedgerStore inner, String failing, RuntimeException error) {
+            this.inner = inner;
+            this.failing = failing;
+            this.error = error;
+        }
+
+        @Override
+        public <T> T inTransaction(SortedSet<String> accounts, Function<Transaction, T> work) {
+            if (accounts.contains(failing)) {
+                throw error;
+            }
+            return inner.inTransaction(accounts, work);
+        }
+
+        @Override
+        public Optional<LedgerEntry> entryByKey(IdempotencyKey key) {
+            return inner.entryByKey(key);
+        }
+
+        @Override
+        public List<LedgerEntry> entries(String account) {
+            return inner.entries(account);
+        }
+
+        @Override
+        public List<Lot> lots(String account) {
+            return inner.lots(account);
+        }
+
+        @Override
+        public long balance(String account) {
+            return inner.balance(account);
+        }
+
+        @Override
+        public Optional<Rejection> rejectionByKey(IdempotencyKey key) {
+            return inner.rejectionByKey(key);
+        }
+
+        @Override
+        public Set<String> accounts() {
+            return inner.accounts();
+        }
+
+        @Override
+        public Set<String> accountsWithLotsDueBy(Instant instant) {
+            return inner.accountsWithLotsDueBy(instant);
+        }
     }
 
     @Test

@@ -1,8 +1,8 @@
-package dev.o2o.loyalty.integrator;
+package dev.o2o.testkit.points;
 
+import dev.o2o.loyalty.points.IdempotencyKey;
 import dev.o2o.loyalty.points.LedgerEntry;
 import dev.o2o.loyalty.points.LedgerStore;
-import dev.o2o.loyalty.points.LedgerStoreConformanceTest;
 import dev.o2o.loyalty.points.Lot;
 
 import java.time.Instant;
@@ -32,7 +32,7 @@ class ForwardingLedgerStoreTest extends LedgerStoreConformanceTest {
         }
 
         @Override
-        public Optional<LedgerEntry> entryByKey(String key) {
+        public Optional<LedgerEntry> entryByKey(IdempotencyKey key) {
             return inner.entryByKey(key);
         }
 
@@ -52,7 +52,7 @@ class ForwardingLedgerStoreTest extends LedgerStoreConformanceTest {
         }
 
         @Override
-        public Optional<Rejection> rejectionByKey(String key) {
+        public Optional<Rejection> rejectionByKey(IdempotencyKey key) {
             return inner.rejectionByKey(key);
         }
 

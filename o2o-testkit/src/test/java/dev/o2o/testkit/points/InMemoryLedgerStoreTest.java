@@ -1,4 +1,6 @@
-package dev.o2o.loyalty.points;
+package dev.o2o.testkit.points;
+
+import dev.o2o.loyalty.points.LedgerStore;
 
 /** The conformance suite on the in-memory store. */
 class InMemoryLedgerStoreTest extends LedgerStoreConformanceTest {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -162,7 +163,7 @@ class ValidationTest {
             ZonedDateTime z = t.atZone(ZoneId.of("Europe/Berlin"));
             boolean expected = (z.getDayOfWeek() == DayOfWeek.SATURDAY || z.getDayOfWeek() == DayOfWeek.SUNDAY)
                     && !z.toLocalTime().isBefore(LocalTime.of(11, 30)) && z.toLocalTime().isBefore(LocalTime.of(14, 0));
-            CouponValidator v = CouponValidator.create(java.time.Clock.fixed(t, SHANGHAI));
+            CouponValidator v = CouponValidator.create(Clock.fixed(t, SHANGHAI));
             assertEquals(expected, v.validate(lunch, cart(), online()).isValid(), t.toString());
         }
     }

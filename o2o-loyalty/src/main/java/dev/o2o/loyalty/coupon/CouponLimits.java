@@ -3,6 +3,7 @@ package dev.o2o.loyalty.coupon;
 import dev.o2o.core.Money;
 
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -80,27 +81,32 @@ public record CouponLimits(String couponId, OptionalLong totalQuantity, Optional
      */
     public List<Violation> check(CouponUsage before, Money discount) {
         Objects.requireNonNull(before, "before");
-        Objects.requireNonNull(discount, "discount");
+        Check.amount(discount, "discount");
         List<Violation> out = new ArrayList<>(0);
-        boolean currencyOk = totalBudget.isEmpty() || totalBudget.get().currency().equals(discount.currency());
+        check(before, discount.minorUnits(), discount.currency(), (code, message) -> out.add(new Violation(code, message)));
+        return out;
+    }
+
+    /** {@link #check(CouponUsage, Money)} on minor units, reporting to {@code out}: the validator's allocation-free path. */
+    void check(CouponUsage before, long discountMinor, Currency currency, Violations out) {
+        boolean currencyOk = totalBudget.isEmpty() || totalBudget.get().currency().equals(currency);
         if (!currencyOk) {
-            out.add(new Violation(ReasonCode.CURRENCY_MISMATCH, "the discount is in " + discount.currency().getCurrencyCode()
-                    + ", the budget in " + totalBudget.get().currency().getCurrencyCode()));
+            out.add(ReasonCode.CURRENCY_MISMATCH, "the discount is in " + currency.getCurrencyCode()
+                    + ", the budget in " + totalBudget.get().currency().getCurrencyCode());
         }
         if (totalQuantity.isPresent() && before.redeemed() >= totalQuantity.getAsLong()) {
-            out.add(new Violation(ReasonCode.QUANTITY_EXHAUSTED, "all " + totalQuantity.getAsLong() + " units are used"));
+            out.add(ReasonCode.QUANTITY_EXHAUSTED, "all " + totalQuantity.getAsLong() + " units are used");
         }
         if (currencyOk && totalBudget.isPresent()) {
             long left = totalBudget.get().minorUnits() - before.spentMinor();
-            if (left <= 0 || Check.amount(discount, "discount").minorUnits() > left) {
-                out.add(new Violation(ReasonCode.BUDGET_EXHAUSTED, "the budget of " + totalBudget.get()
-                        + " cannot cover a discount of " + discount));
+            if (left <= 0 || discountMinor > left) {
+                out.add(ReasonCode.BUDGET_EXHAUSTED, "the budget of " + totalBudget.get()
+                        + " cannot cover a discount of " + Money.ofMinor(discountMinor, currency));
             }
         }
         if (perCustomerLimit.isPresent() && before.redeemedByCustomer() >= perCustomerLimit.getAsInt()) {
-            out.add(new Violation(ReasonCode.PER_CUSTOMER_LIMIT, "the customer has used the coupon "
-                    + perCustomerLimit.getAsInt() + " time(s), the limit"));
+            out.add(ReasonCode.PER_CUSTOMER_LIMIT, "the customer has used the coupon "
+                    + perCustomerLimit.getAsInt() + " time(s), the limit");
         }
-        return out;
     }
 }

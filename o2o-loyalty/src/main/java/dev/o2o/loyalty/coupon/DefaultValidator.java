@@ -381,11 +381,11 @@ final class DefaultValidator implements CouponValidator {
             }
             if (c.limits().isLimited()) {
                 // the stores' own rule, on the usage read once: validation and redemption agree
-                for (Violation v : c.limits().check(usage(), Money.ofMinor(discount, cart.currency()))) {
-                    if (v.code() != ReasonCode.CURRENCY_MISMATCH) { // reported above, once
-                        add(v.code(), v.message());
+                c.limits().check(usage(), discount, cart.currency(), (code, message) -> {
+                    if (code != ReasonCode.CURRENCY_MISMATCH) { // reported above, once
+                        add(code, message);
                     }
-                }
+                });
             }
             return new ValidationResult(c.id(), violations == null ? List.of() : violations, cart.currency(), out);
         }

@@ -77,13 +77,13 @@ public class CouponValidationBenchmark {
                 .condition(CouponCondition.validity(now.minusSeconds(86_400), now.plusSeconds(86_400)))
                 .condition(CouponCondition.hours(EnumSet.allOf(DayOfWeek.class), LocalTime.of(9, 0), LocalTime.of(22, 0), SHANGHAI))
                 .condition(CouponCondition.channelKind(ChannelKind.OFFLINE))
-                .condition(CouponCondition.stores(Set.of("S1", "S2", "S3")))
+                .stores(Set.of("S1", "S2", "S3"))
                 .condition(CouponCondition.geoFence(List.of(s1), 3000))
                 .condition(CouponCondition.minSpend(cny("100")))
                 .condition(CouponCondition.excludeCategories(Set.of("tobacco", "gift-cards")))
                 .condition(CouponCondition.tiers(Set.of("silver", "gold")))
-                .condition(CouponCondition.perCustomerLimit(1))
-                .condition(CouponCondition.totalQuantity(1000))
+                .perCustomerLimit(1)
+                .totalQuantity(1000)
                 .build();
         cart = Cart.of(new OrderLine("tea", "drinks", 2, cny("15.00")), new OrderLine("cake", "bakery", 1, cny("45.50")),
                 new OrderLine("cup", "goods", 3, cny("9.99")), new OrderLine("rice", "grocery", 1, cny("59.90")),

@@ -1,10 +1,10 @@
 package dev.o2o.examples.cli;
 
 import dev.o2o.loyalty.coupon.Discount;
-import dev.o2o.loyalty.coupon.DistanceBand;
-import dev.o2o.loyalty.coupon.ReceiptStats;
-import dev.o2o.loyalty.coupon.TianchiData;
-import dev.o2o.loyalty.coupon.TianchiReceipt;
+import dev.o2o.loyalty.tianchi.DistanceBand;
+import dev.o2o.loyalty.tianchi.ReceiptStats;
+import dev.o2o.loyalty.tianchi.TianchiData;
+import dev.o2o.loyalty.tianchi.TianchiReceipt;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;

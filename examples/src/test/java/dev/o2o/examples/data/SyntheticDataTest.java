@@ -14,7 +14,7 @@ import dev.o2o.core.io.Ingest;
 import dev.o2o.core.io.IngestOptions;
 import dev.o2o.core.io.IngestReport;
 import dev.o2o.core.io.RecordReader;
-import dev.o2o.loyalty.coupon.TianchiData;
+import dev.o2o.loyalty.tianchi.TianchiData;
 import dev.o2o.segmentation.clv.BgNbd;
 import dev.o2o.segmentation.clv.CalibrationData;
 import dev.o2o.segmentation.clv.GammaGamma;

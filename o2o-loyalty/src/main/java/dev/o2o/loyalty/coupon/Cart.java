@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * The lines a coupon is validated against, all in one currency. Line totals are kept in minor
- * units so that validation does not re-derive them.
+ * units so that validation does not re-derive them. Every unit price, line total and the cart
+ * total are at most 10^15 minor units (checked when built, naming the line).
  *
  * <p>Immutable and thread-safe.
  */
@@ -28,6 +29,7 @@ public final class Cart {
             throw new IllegalArgumentException("cart lines must not be empty");
         }
         lineTotalMinor = new long[this.lines.size()];
+        long total = 0;
         unitMinor = new long[this.lines.size()];
         for (int i = 0; i < this.lines.size(); i++) {
             OrderLine l = this.lines.get(i);
@@ -36,15 +38,21 @@ public final class Cart {
                 throw new IllegalArgumentException("cart line " + i + " (sku '" + l.sku() + "') is in "
                         + c.getCurrencyCode() + ", cart currency is " + currency.getCurrencyCode());
             }
-            lineTotalMinor[i] = l.total().minorUnits();
-            unitMinor[i] = l.unitPrice().minorUnits();
+            String field = "cart line " + i;
+            unitMinor[i] = Check.amount(l.unitPrice(), field + " unitPrice").minorUnits();
+            lineTotalMinor[i] = Check.amount(l.total(), field + " total").minorUnits();
+            total += lineTotalMinor[i];
+            if (total > Check.MAX_AMOUNT_MINOR) {
+                throw new IllegalArgumentException("cart total is out of range after line " + i + ": at most 10^15 minor units");
+            }
         }
     }
 
     /**
      * A cart of the given lines.
      *
-     * @throws IllegalArgumentException if there are no lines or a line is in another currency
+     * @throws IllegalArgumentException if there are no lines, a line is in another currency, or an
+     *                                  amount is beyond 10^15 minor units
      */
     public static Cart of(List<OrderLine> lines, Currency currency) {
         return new Cart(lines, currency);
@@ -87,7 +95,7 @@ public final class Cart {
     public Money total() {
         long sum = 0;
         for (long v : lineTotalMinor) {
-            sum = Math.addExact(sum, v);
+            sum += v; // bounded by the constructor
         }
         return Money.ofMinor(sum, currency);
     }

@@ -200,11 +200,11 @@ final class Conditions {
 
     record MinSpend(Money amount, long minMinor) implements CouponCondition {
         MinSpend(Money amount) {
-            this(amount, Objects.requireNonNull(amount, "amount").minorUnits());
+            this(amount, Check.amount(amount, "minSpend").minorUnits());
         }
 
         MinSpend {
-            Objects.requireNonNull(amount, "amount");
+            Check.amount(amount, "minSpend");
             if (!amount.isPositive()) {
                 throw new IllegalArgumentException("minSpend must be positive: " + amount);
             }
@@ -301,70 +301,6 @@ final class Conditions {
         @Override
         public boolean dependsOnBase() {
             return false;
-        }
-    }
-
-    record PerCustomerLimit(int limit) implements CouponCondition {
-        PerCustomerLimit {
-            if (limit < 1) {
-                throw new IllegalArgumentException("perCustomerLimit must be at least 1: " + limit);
-            }
-        }
-
-        @Override
-        public void check(ConditionInput in, Violations out) {
-            if (in.usage().redeemedByCustomer() >= limit) {
-                out.add(ReasonCode.PER_CUSTOMER_LIMIT, "customer has used the coupon " + limit + " time(s), the limit");
-            }
-        }
-
-        @Override
-        public boolean dependsOnBase() {
-            return false;
-        }
-    }
-
-    record TotalQuantity(long quantity) implements CouponCondition {
-        TotalQuantity {
-            if (quantity < 1) {
-                throw new IllegalArgumentException("totalQuantity must be at least 1: " + quantity);
-            }
-        }
-
-        @Override
-        public void check(ConditionInput in, Violations out) {
-            if (in.usage().redeemed() >= quantity) {
-                out.add(ReasonCode.QUANTITY_EXHAUSTED, "all " + quantity + " units are used");
-            }
-        }
-
-        @Override
-        public boolean dependsOnBase() {
-            return false;
-        }
-    }
-
-    record TotalBudget(Money budget, long budgetMinor) implements CouponCondition {
-        TotalBudget(Money budget) {
-            this(budget, Objects.requireNonNull(budget, "budget").minorUnits());
-        }
-
-        TotalBudget {
-            Objects.requireNonNull(budget, "budget");
-            if (!budget.isPositive()) {
-                throw new IllegalArgumentException("totalBudget must be positive: " + budget);
-            }
-        }
-
-        @Override
-        public void check(ConditionInput in, Violations out) {
-            if (!in.cart().currency().equals(budget.currency())) {
-                return; // the coupon's currency: the validator reports CURRENCY_MISMATCH once
-            }
-            long left = budgetMinor - in.usage().spentMinor();
-            if (left <= 0 || in.discountMinor() > left) {
-                out.add(ReasonCode.BUDGET_EXHAUSTED, "budget " + budget + " cannot cover this discount");
-            }
         }
     }
 }

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * A coupon definition: a discount, the conditions under which it applies, and how it stacks.
- * Built with {@link #builder(String, Discount)}.
+ * Built with {@link #builder(String, Discount)}, which also sets its limits (quantity, budget,
+ * per customer) and the stores it is valid at.
  *
  * <p>Immutable and thread-safe (conditions must be immutable too). Equality is by id.
  */
@@ -34,80 +35,40 @@ public final class Coupon {
     final long secondMinor;
 
     private Coupon(Builder b) {
-        id = Check.id(b.id, "coupon id");
-        discount = Objects.requireNonNull(b.discount, "discount");
+        id = b.id;
+        discount = b.discount;
         conditions = List.copyOf(b.conditions);
         group = b.group;
         priority = b.priority;
         List<CouponCondition> f = new ArrayList<>();
-        List<CouponCondition> c = new ArrayList<>();
         List<CouponCondition> bc = new ArrayList<>();
-        OptionalLong quantity = OptionalLong.empty();
-        Optional<Money> budget = Optional.empty();
-        OptionalInt perCustomer = OptionalInt.empty();
-        Optional<Set<String>> stores = Optional.empty();
         for (CouponCondition cond : conditions) {
             if (cond.filtersLines()) {
                 f.add(cond);
             }
-            c.add(cond);
             if (cond.dependsOnBase()) {
                 bc.add(cond);
             }
-            if (cond instanceof Conditions.TotalQuantity q) {
-                quantity = once(quantity.isPresent(), "totalQuantity") ? OptionalLong.of(q.quantity()) : quantity;
-            } else if (cond instanceof Conditions.TotalBudget tb) {
-                budget = once(budget.isPresent(), "totalBudget") ? Optional.of(tb.budget()) : budget;
-            } else if (cond instanceof Conditions.PerCustomerLimit p) {
-                perCustomer = once(perCustomer.isPresent(), "perCustomerLimit") ? OptionalInt.of(p.limit()) : perCustomer;
-            } else if (cond instanceof Conditions.Stores s) {
-                stores = once(stores.isPresent(), "stores") ? Optional.of(s.storeIds()) : stores;
-            }
         }
         filters = f.toArray(new CouponCondition[0]);
-        checks = c.toArray(new CouponCondition[0]);
+        checks = conditions.toArray(new CouponCondition[0]);
         baseChecks = bc.toArray(new CouponCondition[0]);
-        limits = new CouponLimits(id, quantity, budget, perCustomer);
-        storeIds = stores;
-        Currency cur = null;
+        limits = new CouponLimits(id, b.quantity, b.budget, b.perCustomer);
+        storeIds = b.storeIds;
+        currency = b.currency;
         if (discount instanceof Discount.Threshold t) {
-            cur = t.spend().currency();
             amountMinor = t.spend().minorUnits();
             secondMinor = t.save().minorUnits();
         } else if (discount instanceof Discount.FixedAmount a) {
-            cur = a.amount().currency();
             amountMinor = a.amount().minorUnits();
             secondMinor = 0;
         } else if (discount instanceof Discount.FixedPrice p) {
-            cur = p.unitPrice().currency();
             amountMinor = p.unitPrice().minorUnits();
             secondMinor = 0;
         } else {
             amountMinor = 0;
             secondMinor = 0;
         }
-        // one currency per coupon, so that a cart in another currency is reported once, as CURRENCY_MISMATCH
-        for (CouponCondition cond : conditions) {
-            Money m = cond instanceof Conditions.MinSpend ms ? ms.amount()
-                    : cond instanceof Conditions.TotalBudget tb ? tb.budget() : null;
-            if (m == null) {
-                continue;
-            }
-            if (cur == null) {
-                cur = m.currency();
-            } else if (!cur.equals(m.currency())) {
-                throw new IllegalArgumentException("coupon '" + id + "' mixes currencies: " + cur.getCurrencyCode()
-                        + " and " + m);
-            }
-        }
-        currency = cur;
-    }
-
-    private boolean once(boolean already, String what) {
-        if (already) {
-            throw new IllegalArgumentException("coupon '" + id + "' has more than one " + what + " condition");
-        }
-        return true;
     }
 
     /** A builder for a coupon with an id and a discount; stackable, priority 0, no conditions. */
@@ -140,12 +101,12 @@ public final class Coupon {
         return priority;
     }
 
-    /** The limits the store enforces on redemption. */
+    /** The limits the store enforces on redemption (set on the builder). */
     public CouponLimits limits() {
         return limits;
     }
 
-    /** The stores the coupon is restricted to, if it has a {@link CouponCondition#stores} condition. */
+    /** The stores the coupon is restricted to, if {@link Builder#stores} was set. */
     public Optional<Set<String>> storeIds() {
         return storeIds;
     }
@@ -170,34 +131,111 @@ public final class Coupon {
         return "Coupon[" + id + ", " + discount + ", " + group + ", priority " + priority + "]";
     }
 
-    /** Builds a {@link Coupon}. Not thread-safe. */
+    /**
+     * Builds a {@link Coupon}. Each limit and the store restriction may be set once, and every
+     * amount must be in one currency: a call that conflicts with an earlier one throws
+     * {@link IllegalStateException} at once, naming both. Not thread-safe.
+     */
     public static final class Builder {
         private final String id;
         private final Discount discount;
         private final List<CouponCondition> conditions = new ArrayList<>();
         private StackingGroup group = StackingGroup.STACKABLE;
+        private boolean groupSet;
         private int priority;
+        private boolean prioritySet;
+        private OptionalLong quantity = OptionalLong.empty();
+        private Optional<Money> budget = Optional.empty();
+        private OptionalInt perCustomer = OptionalInt.empty();
+        private Optional<Set<String>> storeIds = Optional.empty();
+        /** The currency of the amounts so far, and where it came from (for the conflict message). */
+        private Currency currency;
+        private String currencyFrom;
 
         private Builder(String id, Discount discount) {
-            this.id = id;
-            this.discount = discount;
+            this.id = Check.id(id, "coupon id");
+            this.discount = Objects.requireNonNull(discount, "discount");
+            discount.currency().ifPresent(c -> sameCurrency(c, "the discount"));
         }
 
-        /** Adds a condition. */
+        private void sameCurrency(Currency c, String from) {
+            if (currency == null) {
+                currency = c;
+                currencyFrom = from;
+            } else if (!currency.equals(c)) {
+                throw new IllegalStateException("coupon '" + id + "': " + from + " is in " + c.getCurrencyCode()
+                        + " but " + currencyFrom + " is in " + currency.getCurrencyCode() + "; a coupon has one currency");
+            }
+        }
+
+        private void once(boolean already, String what) {
+            if (already) {
+                throw new IllegalStateException("coupon '" + id + "': " + what + " is already set");
+            }
+        }
+
+        /** Adds a condition; conditions are checked in the order added. */
         public Builder condition(CouponCondition condition) {
-            conditions.add(Objects.requireNonNull(condition, "condition"));
+            Objects.requireNonNull(condition, "condition");
+            if (condition instanceof Conditions.MinSpend ms) {
+                sameCurrency(ms.amount().currency(), "the minimum spend");
+            }
+            conditions.add(condition);
+            return this;
+        }
+
+        /** At most {@code quantity} redemptions overall (at least 1): QUANTITY_EXHAUSTED, enforced by the store. */
+        public Builder totalQuantity(long quantity) {
+            once(this.quantity.isPresent(), "totalQuantity");
+            this.quantity = OptionalLong.of(CouponLimits.requireQuantity(quantity));
+            return this;
+        }
+
+        /**
+         * At most {@code budget} of discount overall (positive, at most 10^15 minor units):
+         * BUDGET_EXHAUSTED, enforced by the store.
+         */
+        public Builder totalBudget(Money budget) {
+            once(this.budget.isPresent(), "totalBudget");
+            CouponLimits.requireBudget(Objects.requireNonNull(budget, "totalBudget"));
+            sameCurrency(budget.currency(), "the total budget");
+            this.budget = Optional.of(budget);
+            return this;
+        }
+
+        /** At most {@code limit} redemptions per customer (at least 1): PER_CUSTOMER_LIMIT, enforced by the store. */
+        public Builder perCustomerLimit(int limit) {
+            once(perCustomer.isPresent(), "perCustomerLimit");
+            perCustomer = OptionalInt.of(CouponLimits.requirePerCustomer(limit));
+            return this;
+        }
+
+        /**
+         * Only at the listed stores (the customer context must name one): STORE_NOT_ALLOWED, also
+         * checked by {@link CouponService#verifyAtStore}.
+         */
+        public Builder stores(Set<String> ids) {
+            once(storeIds.isPresent(), "stores");
+            Conditions.Stores s = new Conditions.Stores(ids);
+            storeIds = Optional.of(s.storeIds());
+            conditions.add(s);
             return this;
         }
 
         /** Sets the stacking group (default stackable). */
         public Builder group(StackingGroup g) {
-            group = Objects.requireNonNull(g, "group");
+            Objects.requireNonNull(g, "group");
+            once(groupSet, "group");
+            group = g;
+            groupSet = true;
             return this;
         }
 
         /** Sets the priority (default 0; higher applies first). */
         public Builder priority(int p) {
+            once(prioritySet, "priority");
             priority = p;
+            prioritySet = true;
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.o2o.loyalty.coupon;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,7 @@ public final class CouponCodes {
     private static final int[] VALUE = new int[128];
 
     static {
-        java.util.Arrays.fill(VALUE, -1);
+        Arrays.fill(VALUE, -1);
         for (int i = 0; i < ALPHABET.length(); i++) {
             VALUE[ALPHABET.charAt(i)] = i;
         }
@@ -124,13 +125,13 @@ public final class CouponCodes {
 
     /**
      * True if a (normalised) code has only alphabet characters, at least
-     * {@value #MIN_PAYLOAD_LENGTH} + 1 of them, and a correct check character. Use it before any
+     * {@value #MIN_PAYLOAD_LENGTH} + 1 and at most 64 of them, and a correct check character. Use it before any
      * lookup so typos never reach the store.
      */
     public static boolean isWellFormed(String code) {
         Objects.requireNonNull(code, "code");
         int len = code.length();
-        if (len < MIN_PAYLOAD_LENGTH + 1) {
+        if (len < MIN_PAYLOAD_LENGTH + 1 || len > Check.MAX_CODE_LENGTH) {
             return false;
         }
         for (int i = 0; i < len; i++) {

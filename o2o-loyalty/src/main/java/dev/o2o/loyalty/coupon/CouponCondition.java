@@ -19,8 +19,10 @@ import java.util.Set;
  * failure it finds to {@link Violations}; a condition may also restrict which lines are
  * eligible ({@link #eligible(OrderLine)}).
  *
- * <p>Built-ins come from the static factories here. Implementations must be immutable and
- * thread-safe: one coupon is validated by many threads at once.
+ * <p>Built-ins come from the static factories here. The limits a store enforces (quantity, budget,
+ * per customer) and the stores a coupon is valid at are not conditions: they are set on
+ * {@link Coupon.Builder}. Implementations must be immutable and thread-safe: one coupon is
+ * validated by many threads at once.
  */
 @FunctionalInterface
 public interface CouponCondition {
@@ -81,17 +83,12 @@ public interface CouponCondition {
         return new Conditions.Channels(channelIds);
     }
 
-    /** Only at the listed stores (the context must name a store): STORE_NOT_ALLOWED. */
-    static CouponCondition stores(Set<String> storeIds) {
-        return new Conditions.Stores(storeIds);
-    }
-
     /** The customer must be within {@code radiusMetres} of one of the stores: OUTSIDE_AREA. */
     static CouponCondition geoFence(Collection<Store> stores, double radiusMetres) {
         return new Conditions.GeoFence(stores, radiusMetres);
     }
 
-    /** The eligible lines must add up to at least {@code amount}: MIN_SPEND_NOT_REACHED. */
+    /** The eligible lines must add up to at least {@code amount} (at most 10^15 minor units): MIN_SPEND_NOT_REACHED. */
     static CouponCondition minSpend(Money amount) {
         return new Conditions.MinSpend(amount);
     }
@@ -129,20 +126,5 @@ public interface CouponCondition {
     /** Only on the customer's first order: CUSTOMER_NOT_ELIGIBLE. */
     static CouponCondition firstOrderOnly() {
         return Conditions.FirstOrder.INSTANCE;
-    }
-
-    /** At most {@code limit} redemptions per customer: PER_CUSTOMER_LIMIT (enforced again by the store). */
-    static CouponCondition perCustomerLimit(int limit) {
-        return new Conditions.PerCustomerLimit(limit);
-    }
-
-    /** At most {@code quantity} redemptions overall: QUANTITY_EXHAUSTED (enforced again by the store). */
-    static CouponCondition totalQuantity(long quantity) {
-        return new Conditions.TotalQuantity(quantity);
-    }
-
-    /** At most {@code budget} of discount overall: BUDGET_EXHAUSTED (enforced again by the store). */
-    static CouponCondition totalBudget(Money budget) {
-        return new Conditions.TotalBudget(budget);
     }
 }

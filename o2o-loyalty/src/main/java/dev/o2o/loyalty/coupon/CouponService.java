@@ -104,7 +104,7 @@ public final class CouponService {
         }
         Coupon coupon = coupons.get(issued.get().couponId());
         if (coupon.storeIds().isPresent() && !coupon.storeIds().get().contains(storeId)) {
-            return StoreOutcome.fail(ReasonCode.STORE_NOT_ALLOWED, "coupon " + coupon.id() + " is not valid at store " + storeId);
+            return StoreOutcome.fail(ReasonCode.STORE_NOT_ALLOWED, "coupon " + coupon.id() + " is not valid at this store");
         }
         if (issued.get().stateAt(now) == CodeState.RESERVED) {
             return StoreOutcome.fail(ReasonCode.RESERVED, "code is reserved for an online order");
@@ -123,10 +123,15 @@ public final class CouponService {
     }
 
     /**
-     * Validates and redeems a code for an order. A retry with the same key returns the first
-     * success before anything is validated again, so a payment retry of a one-per-customer
-     * coupon does not fail. An invalid coupon fails with its first violation (all are in the
-     * message).
+     * Validates and redeems a code for an order. A retry with the same key and the same code and
+     * customer returns the first success before anything is validated again, so a payment retry of
+     * a one-per-customer coupon does not fail; the same key with another code or customer fails
+     * KEY_CONFLICT (the stores compare alike). A code that fails its check character is refused
+     * INVALID_CODE without reaching the store, and the key stays unused. An invalid coupon fails
+     * with its first violation (all are in the message, cut to 1,000 characters), remembered as the
+     * key's first outcome.
+     *
+     * @throws IllegalArgumentException if the key or order id is not a valid id (see {@link CouponStore})
      */
     public StoreOutcome redeem(String key, String typedCode, String orderId, Cart cart, CustomerContext customer) {
         return redeem(key, typedCode, orderId, cart, customer, Optional.empty());
@@ -144,13 +149,16 @@ public final class CouponService {
     private StoreOutcome redeem(String key, String typedCode, String orderId, Cart cart, CustomerContext customer,
                                 Optional<String> cashierId) {
         Check.id(key, "redemption key");
+        Check.id(orderId, "orderId");
         String code = CouponCodes.normalize(typedCode);
         Optional<Redemption> prior = store.redemption(key);
         if (prior.isPresent()) {
-            if (!prior.get().code().equals(code)) {
-                return StoreOutcome.fail(ReasonCode.KEY_CONFLICT, "redemption key " + key + " was used for another code");
-            }
-            return StoreOutcome.ok(prior.get(), true);
+            // the stores' own comparison: same code and same customer replay, anything else is KEY_CONFLICT
+            return FirstOutcome.of(prior.get()).replay(code, customer.customer());
+        }
+        if (!CouponCodes.isWellFormed(code)) {
+            // a typo never reaches the store, so it does not use up the key
+            return StoreOutcome.fail(ReasonCode.INVALID_CODE, "code fails its check character (typo?)");
         }
         ValidationResult v = validateCode(code, cart, customer);
         Money discount = v.isValid() ? v.totalDiscount() : Money.zero(cart.currency());
@@ -162,7 +170,7 @@ public final class CouponService {
                 msg.append(msg.length() == 0 ? "" : "; ").append(x.code()).append(": ").append(x.message());
             }
             // remembered by key like the store's own refusals: a retry gets this first outcome
-            return store.refuse(request, new Violation(v.violations().get(0).code(), msg.toString()));
+            return store.refuse(request, new Violation(v.violations().get(0).code(), Check.shorten(msg.toString())));
         }
         return store.redeem(request);
     }

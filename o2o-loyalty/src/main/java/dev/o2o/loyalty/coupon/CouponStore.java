@@ -1,7 +1,9 @@
 package dev.o2o.loyalty.coupon;
 
 import dev.o2o.core.CustomerKey;
+import dev.o2o.core.jdbc.TablePrefix;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -11,9 +13,22 @@ import java.util.Optional;
  * budget and per-customer limits hold under any number of concurrent redemptions, and a
  * redemption retried with the same key returns its first outcome, a refusal included.
  *
+ * <p>A key has exactly one first outcome, store-wide: concurrent requests with one key, at the
+ * same moment, get that outcome once and its replay otherwise, never a second outcome.
+ *
+ * <p><b>Limits, the same in every store</b> and checked before anything is stored (an
+ * {@link IllegalArgumentException} naming the field, never repeating its value): codes have at
+ * most 64 characters; redemption keys, coupon, order, store and cashier ids at most 200; all are
+ * non-blank, without surrounding white space or control characters (NUL included), and
+ * well-formed Unicode (no lone surrogate, which a database cannot store exactly); a refusal
+ * message has at most 1,000 characters and no NUL; amounts are at most 10^15 minor units.
+ * {@link RedemptionRequest} and {@link CouponLimits} check theirs when built, the stores the
+ * plain strings they are given.
+ *
  * <p>Business outcomes are {@link StoreOutcome} values; storage failures throw
  * {@link CouponStoreException}. Instants are kept to the millisecond. Implementations must be
- * thread-safe; every one passes the same conformance tests.
+ * thread-safe; every one passes the same conformance kit ({@code CouponStoreConformanceTest} in
+ * {@code o2o-testkit}).
  */
 public interface CouponStore extends UsageSource {
 
@@ -60,6 +75,8 @@ public interface CouponStore extends UsageSource {
      * nothing changes; a key used for another code or customer fails KEY_CONFLICT.
      *
      * @param violation why the request is refused; not KEY_CONFLICT, which is never recorded
+     * @throws IllegalArgumentException if the violation is KEY_CONFLICT or its message is longer
+     *                                  than 1,000 characters, contains NUL or is not well-formed
      */
     StoreOutcome refuse(RedemptionRequest request, Violation violation);
 
@@ -78,15 +95,22 @@ public interface CouponStore extends UsageSource {
     }
 
     /**
-     * A store over a JDBC data source (tested on H2 and PostgreSQL). Its tables are prefixed
-     * {@code coupon_}; create them with {@link #createJdbcSchema(javax.sql.DataSource)}.
+     * A store over a JDBC data source (H2 2.x or PostgreSQL), on core's shared JDBC layer: READ
+     * COMMITTED transactions, serialization failures and deadlocks retried with bounded, jittered
+     * exponential back-off. Create its tables with {@link #createJdbcSchema(DataSource, String)}.
+     *
+     * @param tablePrefix prefix of every table name, for example {@code "coupon_"}: a lower-case
+     *                    letter followed by up to 30 lower-case letters, digits or underscores
      */
-    static CouponStore jdbc(javax.sql.DataSource dataSource) {
-        return new JdbcCouponStore(dataSource);
+    static CouponStore jdbc(DataSource dataSource, String tablePrefix) {
+        return new JdbcCouponStore(dataSource, TablePrefix.of(tablePrefix));
     }
 
-    /** Creates the JDBC tables if they do not exist (DDL from the resource {@code coupon-schema.sql}). */
-    static void createJdbcSchema(javax.sql.DataSource dataSource) {
-        JdbcCouponStore.createSchema(dataSource);
+    /**
+     * Creates the JDBC tables with this prefix if they do not exist (DDL from the resource
+     * {@code coupon-schema.sql}).
+     */
+    static void createJdbcSchema(DataSource dataSource, String tablePrefix) {
+        JdbcCouponStore.createSchema(dataSource, TablePrefix.of(tablePrefix));
     }
 }

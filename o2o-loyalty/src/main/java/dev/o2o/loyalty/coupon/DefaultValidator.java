@@ -1,12 +1,14 @@
 package dev.o2o.loyalty.coupon;
 
 import dev.o2o.core.Money;
+import dev.o2o.core.OrderLine;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -156,7 +158,7 @@ final class DefaultValidator implements CouponValidator {
             }
             int found = -1;
             for (int g = 0; g < groups.size() && found < 0; g++) {
-                if (java.util.Arrays.equals(groups.get(g), lines)) {
+                if (Arrays.equals(groups.get(g), lines)) {
                     found = g;
                 }
             }
@@ -346,7 +348,7 @@ final class DefaultValidator implements CouponValidator {
             int n = cart.size();
             long[] out = new long[n];
             boolean any = false;
-            List<dev.o2o.core.OrderLine> lines = cart.lines();
+            List<OrderLine> lines = cart.lines();
             CouponCondition[] filters = c.filters;
             for (int i = 0; i < n; i++) {
                 boolean ok = true;
@@ -377,6 +379,14 @@ final class DefaultValidator implements CouponValidator {
             for (CouponCondition cond : checks) {
                 cond.check(this, this);
             }
+            if (c.limits().isLimited()) {
+                // the stores' own rule, on the usage read once: validation and redemption agree
+                c.limits().check(usage(), discount, cart.currency(), (code, message) -> {
+                    if (code != ReasonCode.CURRENCY_MISMATCH) { // reported above, once
+                        add(code, message);
+                    }
+                });
+            }
             return new ValidationResult(c.id(), violations == null ? List.of() : violations, cart.currency(), out);
         }
 
@@ -406,7 +416,7 @@ final class DefaultValidator implements CouponValidator {
                 for (int i = 0; i < out.length; i++) {
                     if (eligible[i] && cart.lines().get(i).sku().equals(fp.sku())) {
                         found = true;
-                        long target = Math.multiplyExact(c.amountMinor, (long) cart.lines().get(i).quantity());
+                        long target = saturatedProduct(c.amountMinor, cart.lines().get(i).quantity());
                         out[i] = Math.min(remaining[i], Math.max(0, calc[i] - target));
                     }
                 }
@@ -428,6 +438,13 @@ final class DefaultValidator implements CouponValidator {
                     add(ReasonCode.NO_ELIGIBLE_ITEMS, "gift sku " + g.sku() + " is not in the cart");
                 }
             }
+        }
+
+        /** a × b, or Long.MAX_VALUE if it does not fit: a target price above any line total gives no discount. */
+        private static long saturatedProduct(long a, long b) {
+            long high = Math.multiplyHigh(a, b);
+            long low = a * b;
+            return high != 0 || low < 0 ? Long.MAX_VALUE : low;
         }
 
         /** Spreads {@code total} over the eligible lines in proportion to what remains, by largest remainder. */

@@ -3,12 +3,15 @@ package dev.o2o.loyalty.coupon;
 import dev.o2o.core.Money;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Currency;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What a coupon takes off: one of five kinds. Amounts are {@link Money}; a coupon only applies
- * to carts in the same currency.
+ * What a coupon takes off: one of five kinds. Amounts are {@link Money} of at most 10^15 minor
+ * units (checked when built, naming the field); a coupon only applies to carts in the same
+ * currency.
  *
  * <p>All implementations are immutable and thread-safe records.
  */
@@ -17,6 +20,11 @@ public sealed interface Discount
 
     /** The kind of discount, for reports. */
     Kind kind();
+
+    /** The currency of the discount's amounts, if it has any (a rate or a gift has none). */
+    default Optional<Currency> currency() {
+        return Optional.empty();
+    }
 
     /** The kinds of discount. */
     enum Kind {
@@ -40,8 +48,8 @@ public sealed interface Discount
      */
     record Threshold(Money spend, Money save) implements Discount {
         public Threshold {
-            Objects.requireNonNull(spend, "spend");
-            Objects.requireNonNull(save, "save");
+            Check.amount(spend, "threshold spend");
+            Check.amount(save, "threshold save");
             if (!spend.currency().equals(save.currency())) {
                 throw new IllegalArgumentException("threshold spend " + spend + " and save " + save + " differ in currency");
             }
@@ -60,18 +68,32 @@ public sealed interface Discount
         public Kind kind() {
             return Kind.THRESHOLD;
         }
+
+        @Override
+        public Optional<Currency> currency() {
+            return Optional.of(spend.currency());
+        }
     }
 
     /**
      * Pay {@code payShare} of the eligible amount ("0.9" is 10% off).
      *
-     * @param payShare share of the price paid, strictly between 0 and 1
+     * @param payShare share of the price paid, strictly between 0 and 1, at most {@value #MAX_RATE_SCALE} fraction digits
      */
     record Rate(BigDecimal payShare) implements Discount {
+        /** The most fraction digits of a share ("0.333333333" is fine, a thousand digits are not). */
+        public static final int MAX_RATE_SCALE = 9;
+
         public Rate {
             Objects.requireNonNull(payShare, "payShare");
+            // compared before printed: a share like 1e999999999 is quoted by its first digits only
             if (payShare.signum() <= 0 || payShare.compareTo(BigDecimal.ONE) >= 0) {
-                throw new IllegalArgumentException("rate payShare must be strictly between 0 and 1: " + payShare.toPlainString());
+                throw new IllegalArgumentException("rate payShare must be strictly between 0 and 1: "
+                        + payShare.round(new MathContext(4)));
+            }
+            if (payShare.stripTrailingZeros().scale() > MAX_RATE_SCALE) {
+                throw new IllegalArgumentException("rate payShare must have at most " + MAX_RATE_SCALE
+                        + " fraction digits: " + payShare.round(new MathContext(MAX_RATE_SCALE + 2)) + "...");
             }
         }
 
@@ -93,7 +115,7 @@ public sealed interface Discount
      */
     record FixedAmount(Money amount) implements Discount {
         public FixedAmount {
-            Objects.requireNonNull(amount, "amount");
+            Check.amount(amount, "fixed amount");
             if (!amount.isPositive()) {
                 throw new IllegalArgumentException("fixed amount must be positive: " + amount);
             }
@@ -102,6 +124,11 @@ public sealed interface Discount
         @Override
         public Kind kind() {
             return Kind.FIXED_AMOUNT;
+        }
+
+        @Override
+        public Optional<Currency> currency() {
+            return Optional.of(amount.currency());
         }
     }
 
@@ -114,7 +141,7 @@ public sealed interface Discount
     record FixedPrice(String sku, Money unitPrice) implements Discount {
         public FixedPrice {
             Check.id(sku, "fixed price sku");
-            Objects.requireNonNull(unitPrice, "unitPrice");
+            Check.amount(unitPrice, "fixed price unitPrice");
             if (unitPrice.isNegative()) {
                 throw new IllegalArgumentException("fixed price for sku '" + sku + "' must not be negative: " + unitPrice);
             }
@@ -123,6 +150,11 @@ public sealed interface Discount
         @Override
         public Kind kind() {
             return Kind.FIXED_PRICE;
+        }
+
+        @Override
+        public Optional<Currency> currency() {
+            return Optional.of(unitPrice.currency());
         }
     }
 
@@ -143,70 +175,6 @@ public sealed interface Discount
         @Override
         public Kind kind() {
             return Kind.FREE_GIFT;
-        }
-    }
-
-    /**
-     * Parses the Discount_rate notation of the Tianchi O2O data: {@code "150:20"} is spend 150
-     * save 20 (in {@code currency}), {@code "0.95"} is pay 95%.
-     *
-     * @throws IllegalArgumentException with the reason, for example for {@code "150:20:00"},
-     *                                  {@code "20:30"} (save not below spend), {@code "1.5"} or {@code ""}
-     */
-    static Discount parseTianchi(String notation, Currency currency) {
-        Objects.requireNonNull(notation, "notation");
-        Objects.requireNonNull(currency, "currency");
-        String s = notation.strip();
-        if (s.isEmpty()) {
-            throw new IllegalArgumentException("discount notation is empty");
-        }
-        int colon = s.indexOf(':');
-        if (colon >= 0) {
-            if (s.indexOf(':', colon + 1) >= 0) {
-                throw new IllegalArgumentException("discount notation '" + notation
-                        + "' has more than one ':'; expected spend:save such as 150:20");
-            }
-            BigDecimal spend = decimal(s.substring(0, colon), "spend", notation);
-            BigDecimal save = decimal(s.substring(colon + 1), "save", notation);
-            if (spend.signum() <= 0 || save.signum() <= 0) {
-                throw new IllegalArgumentException("discount notation '" + notation + "': spend and save must be positive");
-            }
-            if (save.compareTo(spend) >= 0) {
-                throw new IllegalArgumentException("discount notation '" + notation + "': save " + save.toPlainString()
-                        + " must be less than spend " + spend.toPlainString());
-            }
-            int scale = Money.scaleOf(currency);
-            if (spend.stripTrailingZeros().scale() > scale || save.stripTrailingZeros().scale() > scale) {
-                throw new IllegalArgumentException("discount notation '" + notation + "' has more than " + scale
-                        + " fraction digits for " + currency.getCurrencyCode());
-            }
-            return new Threshold(new Money(spend, currency), new Money(save, currency));
-        }
-        BigDecimal rate = decimal(s, "rate", notation);
-        if (rate.signum() <= 0 || rate.compareTo(BigDecimal.ONE) >= 0) {
-            throw new IllegalArgumentException("discount notation '" + notation
-                    + "': a rate must be strictly between 0 and 1 (share paid)");
-        }
-        return new Rate(rate);
-    }
-
-    private static BigDecimal decimal(String part, String what, String notation) {
-        String p = part.strip();
-        if (p.isEmpty()) {
-            throw new IllegalArgumentException("discount notation '" + notation + "': " + what + " is missing");
-        }
-        for (int i = 0; i < p.length(); i++) {
-            char c = p.charAt(i);
-            if (!(c >= '0' && c <= '9') && c != '.') {
-                throw new IllegalArgumentException("discount notation '" + notation + "': " + what + " '" + p
-                        + "' is not a plain decimal number");
-            }
-        }
-        try {
-            return new BigDecimal(p);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("discount notation '" + notation + "': " + what + " '" + p
-                    + "' is not a plain decimal number");
         }
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The in-memory {@link CouponStore}. Thread-safe: every change to a coupon's codes, counts and
- * redemptions happens under that coupon's lock, so limits hold under concurrency.
+ * redemptions happens under that coupon's lock, so limits hold under concurrency; the first
+ * outcome of a key is claimed with one {@code putIfAbsent} before anything changes, so concurrent
+ * requests with one key (even for different codes) get one outcome and its replays.
  */
 final class InMemoryCouponStore implements CouponStore {
 
@@ -52,9 +55,8 @@ final class InMemoryCouponStore implements CouponStore {
 
     private final ConcurrentHashMap<String, Campaign> campaigns = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Code> codes = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Redemption> redemptions = new ConcurrentHashMap<>();
-    /** First outcomes of refused redemption keys. */
-    private final ConcurrentHashMap<String, Refusal> refusals = new ConcurrentHashMap<>();
+    /** The first outcome of every redemption key, redemption or refusal: one entry per key. */
+    private final ConcurrentHashMap<String, FirstOutcome> outcomes = new ConcurrentHashMap<>();
 
     private static Instant ms(Instant t) {
         return t.truncatedTo(ChronoUnit.MILLIS);
@@ -74,7 +76,8 @@ final class InMemoryCouponStore implements CouponStore {
 
     @Override
     public boolean issue(String code, String couponId, CustomerKey customer, Instant at) {
-        Check.id(code, "code");
+        Check.code(code, "code");
+        Check.id(couponId, "couponId");
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(at, "at");
         if (!campaigns.containsKey(couponId)) {
@@ -85,7 +88,7 @@ final class InMemoryCouponStore implements CouponStore {
 
     @Override
     public Optional<IssuedCode> find(String code) {
-        Code c = codes.get(code);
+        Code c = codes.get(Check.code(code, "code"));
         if (c == null) {
             return Optional.empty();
         }
@@ -96,13 +99,16 @@ final class InMemoryCouponStore implements CouponStore {
 
     @Override
     public StoreOutcome reserve(String code, CustomerKey customer, String orderId, Instant now, Duration timeout) {
+        Check.code(code, "code");
+        Objects.requireNonNull(customer, "customer");
         Check.id(orderId, "orderId");
+        Objects.requireNonNull(now, "now");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("reservation timeout must be positive: " + timeout);
         }
         Code c = codes.get(code);
         if (c == null || !c.customer.equals(customer)) {
-            return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no code " + code + " for this customer");
+            return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no such code for this customer");
         }
         synchronized (campaigns.get(c.couponId)) {
             StoreOutcome busy = busy(c, orderId, now);
@@ -129,9 +135,12 @@ final class InMemoryCouponStore implements CouponStore {
 
     @Override
     public StoreOutcome release(String code, String orderId, Instant now) {
+        Check.code(code, "code");
+        Check.id(orderId, "orderId");
+        Objects.requireNonNull(now, "now");
         Code c = codes.get(code);
         if (c == null) {
-            return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no code " + code);
+            return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no such code");
         }
         synchronized (campaigns.get(c.couponId)) {
             if (c.state == CodeState.ISSUED) {
@@ -153,49 +162,39 @@ final class InMemoryCouponStore implements CouponStore {
     @Override
     public StoreOutcome redeem(RedemptionRequest r) {
         Objects.requireNonNull(r, "request");
-        StoreOutcome first = firstOutcome(r);
+        FirstOutcome first = outcomes.get(r.key());
         if (first != null) {
-            return first;
+            return first.replay(r);
         }
         Code c = codes.get(r.code());
         if (c == null || !c.customer.equals(r.customer())) {
-            return refuse(r, StoreOutcome.fail(ReasonCode.NOT_FOUND, "no code " + r.code() + " for this customer"));
+            return remember(r, new Violation(ReasonCode.NOT_FOUND, "no such code for this customer"));
         }
         Campaign camp = campaigns.get(c.couponId);
         synchronized (camp) {
-            // refusals are recorded under the coupon's lock, so a concurrent retry sees them here
-            first = firstOutcome(r);
+            first = outcomes.get(r.key());
             if (first != null) {
-                return first;
+                return first.replay(r);
             }
             StoreOutcome busy = busy(c, r.orderId(), r.at());
             if (busy != null) {
-                return refuse(r, busy);
-            }
-            CouponLimits l = camp.limits;
-            long amount = r.discount().minorUnits();
-            if (l.totalBudget().isPresent() && !l.totalBudget().get().currency().equals(r.discount().currency())) {
-                return refuse(r, StoreOutcome.fail(ReasonCode.CURRENCY_MISMATCH, "discount " + r.discount() + " is not in the budget's currency"));
-            }
-            if (l.totalQuantity().isPresent() && camp.redeemed >= l.totalQuantity().getAsLong()) {
-                return refuse(r, StoreOutcome.fail(ReasonCode.QUANTITY_EXHAUSTED, "all " + l.totalQuantity().getAsLong() + " units are used"));
-            }
-            if (l.totalBudget().isPresent() && camp.spentMinor + amount > l.totalBudget().get().minorUnits()) {
-                return refuse(r, StoreOutcome.fail(ReasonCode.BUDGET_EXHAUSTED, "budget " + l.totalBudget().get() + " cannot cover " + r.discount()));
+                return remember(r, busy.failure().orElseThrow());
             }
             long[] mine = camp.byCustomer.get(r.customer());
-            if (l.perCustomerLimit().isPresent() && mine != null && mine[0] >= l.perCustomerLimit().getAsInt()) {
-                return refuse(r, StoreOutcome.fail(ReasonCode.PER_CUSTOMER_LIMIT, "customer reached the limit of " + l.perCustomerLimit().getAsInt()));
+            CouponUsage before = new CouponUsage(camp.redeemed, camp.spentMinor, mine == null ? 0 : mine[0]);
+            List<Violation> broken = camp.limits.check(before, r.discount());
+            if (!broken.isEmpty()) {
+                return remember(r, broken.get(0));
             }
             Redemption red = new Redemption(r.key(), r.code(), c.couponId, r.customer(), r.orderId(), r.discount(),
                     r.storeId(), r.cashierId(), ms(r.at()), Optional.empty());
-            Redemption prior = redemptions.putIfAbsent(r.key(), red);
-            if (prior != null) {
-                // the same key won the race on another coupon
-                return replay(prior, r);
+            // the key is claimed before anything changes: a concurrent first outcome of it (on another code) wins alone
+            first = outcomes.putIfAbsent(r.key(), FirstOutcome.of(red));
+            if (first != null) {
+                return first.replay(r);
             }
             camp.redeemed++;
-            camp.spentMinor += amount;
+            camp.spentMinor += r.discount().minorUnits();
             if (mine == null) {
                 mine = new long[1];
                 camp.byCustomer.put(r.customer(), mine);
@@ -210,57 +209,35 @@ final class InMemoryCouponStore implements CouponStore {
 
     @Override
     public StoreOutcome refuse(RedemptionRequest r, Violation violation) {
-        StoreOutcome failure = Refusal.toRemember(r, violation);
-        Code c = codes.get(r.code());
-        if (c == null) {
-            StoreOutcome first = firstOutcome(r);
-            return first != null ? first : refuse(r, failure);
-        }
-        // under the coupon's lock, like redeem, so a success and a refusal of one key cannot both land
-        synchronized (campaigns.get(c.couponId)) {
-            StoreOutcome first = firstOutcome(r);
-            return first != null ? first : refuse(r, failure);
-        }
+        Objects.requireNonNull(r, "request");
+        return remember(r, Check.refusal(violation));
     }
 
-    /** The first outcome of the request's key (a redemption or a refusal) replayed, or null for a new key. */
-    private StoreOutcome firstOutcome(RedemptionRequest r) {
-        Redemption prior = redemptions.get(r.key());
-        if (prior != null) {
-            return replay(prior, r);
-        }
-        Refusal refused = refusals.get(r.key());
-        return refused == null ? null : refused.replay(r);
-    }
-
-    /** Remembers a refusal as the first outcome of its key, unless the key got one concurrently. */
-    private StoreOutcome refuse(RedemptionRequest r, StoreOutcome failure) {
-        Refusal first = refusals.putIfAbsent(r.key(), Refusal.of(r, failure));
-        return first == null ? failure : first.replay(r);
-    }
-
-    private static StoreOutcome replay(Redemption prior, RedemptionRequest r) {
-        if (!prior.code().equals(r.code()) || !prior.customer().equals(r.customer())) {
-            return StoreOutcome.fail(ReasonCode.KEY_CONFLICT, "redemption key " + r.key() + " was used for another code");
-        }
-        return StoreOutcome.ok(prior, true);
+    /** Records a refusal as the first outcome of its key, or replays the key's first outcome if it has one. */
+    private StoreOutcome remember(RedemptionRequest r, Violation why) {
+        FirstOutcome mine = FirstOutcome.refused(r, why);
+        FirstOutcome first = outcomes.putIfAbsent(r.key(), mine);
+        return first == null ? mine.fresh() : first.replay(r);
     }
 
     @Override
     public StoreOutcome rollback(String key, Instant now) {
-        Redemption red = redemptions.get(key);
-        if (red == null) {
-            return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no redemption with key " + key);
+        Check.id(key, "redemption key");
+        Objects.requireNonNull(now, "now");
+        FirstOutcome first = outcomes.get(key);
+        if (first == null || first.redemption().isEmpty()) {
+            return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no redemption with this key");
         }
+        Redemption red = first.redemption().get();
         Campaign camp = campaigns.get(red.couponId());
         synchronized (camp) {
-            red = redemptions.get(key);
+            red = outcomes.get(key).redemption().orElseThrow();
             if (red.isRolledBack()) {
                 return StoreOutcome.ok(red, true);
             }
             Redemption back = new Redemption(red.key(), red.code(), red.couponId(), red.customer(), red.orderId(),
                     red.discount(), red.storeId(), red.cashierId(), red.redeemedAt(), Optional.of(ms(now)));
-            redemptions.put(key, back);
+            outcomes.put(key, FirstOutcome.of(back));
             camp.redeemed--;
             camp.spentMinor -= red.discount().minorUnits();
             camp.byCustomer.get(red.customer())[0]--;
@@ -274,11 +251,14 @@ final class InMemoryCouponStore implements CouponStore {
 
     @Override
     public Optional<Redemption> redemption(String key) {
-        return Optional.ofNullable(redemptions.get(key));
+        FirstOutcome first = outcomes.get(Check.id(key, "redemption key"));
+        return first == null ? Optional.empty() : first.redemption();
     }
 
     @Override
     public CouponUsage usage(String couponId, CustomerKey customer) {
+        Check.id(couponId, "couponId");
+        Objects.requireNonNull(customer, "customer");
         Campaign camp = campaigns.get(couponId);
         if (camp == null) {
             return CouponUsage.NONE;
@@ -288,5 +268,4 @@ final class InMemoryCouponStore implements CouponStore {
             return new CouponUsage(camp.redeemed, camp.spentMinor, mine == null ? 0 : mine[0]);
         }
     }
-
 }

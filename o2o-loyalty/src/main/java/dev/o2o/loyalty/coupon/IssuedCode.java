@@ -23,11 +23,12 @@ public record IssuedCode(String code, String couponId, CustomerKey customer, Cod
                          Optional<Instant> reservedUntil, Instant issuedAt) {
 
     public IssuedCode {
-        Check.id(code, "code");
+        Check.code(code, "code");
         Check.id(couponId, "couponId");
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(orderId, "orderId");
+        orderId.ifPresent(o -> Check.id(o, "orderId"));
         Objects.requireNonNull(reservedUntil, "reservedUntil");
         Objects.requireNonNull(issuedAt, "issuedAt");
     }

@@ -2,213 +2,168 @@ package dev.o2o.loyalty.coupon;
 
 import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Money;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.o2o.core.jdbc.Dialect;
+import dev.o2o.core.jdbc.SchemaScript;
+import dev.o2o.core.jdbc.SqlWork;
+import dev.o2o.core.jdbc.TablePrefix;
+import dev.o2o.core.jdbc.TransactionException;
+import dev.o2o.core.jdbc.Transactions;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * The JDBC {@link CouponStore}, plain {@code java.sql}. Thread-safe: each call takes its own
- * connection and transaction (READ COMMITTED). A redemption locks the coupon's row
- * ({@code SELECT ... FOR UPDATE}) before it reads the counts, then the code's row, so concurrent
- * redemptions of one coupon are serialised and the limits hold; CHECK constraints refuse any
- * count beyond the limits as a last line of defence, and the primary key on the redemption key
- * makes retries idempotent.
+ * The JDBC {@link CouponStore}, plain {@code java.sql} on core's {@link Transactions}. Thread-safe:
+ * each call takes its own connection and transaction (READ COMMITTED; serialization failures and
+ * deadlocks are retried with the shared bounded, jittered exponential back-off). A redemption
+ * locks the coupon's row ({@code SELECT ... FOR UPDATE}) before it reads the counts, then the
+ * code's row, so concurrent redemptions of one coupon are serialised and the limits hold; CHECK
+ * constraints refuse any count beyond the limits as a last line of defence. Every first outcome of
+ * a key, redemption or refusal, is one row of the {@code redemption} table keyed by the redemption
+ * key, so a key has one outcome. Expected conflicts (a code issued twice, a key claimed
+ * concurrently) are inserts that do nothing ({@link Dialect#insertIgnoringConflict}), not errors
+ * that PostgreSQL would log with the key's value.
  */
 final class JdbcCouponStore implements CouponStore {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcCouponStore.class);
-    private static final int ATTEMPTS = 8;
+    private static final SchemaScript SCHEMA = SchemaScript.fromResource(JdbcCouponStore.class, "coupon-schema.sql");
 
-    private final DataSource dataSource;
+    private final Transactions tx;
+    private final String campaign;
+    private final String codeTable;
+    private final String usageTable;
+    private final String outcome;
 
-    JdbcCouponStore(DataSource dataSource) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    JdbcCouponStore(DataSource dataSource, TablePrefix prefix) {
+        this.tx = Transactions.of(Objects.requireNonNull(dataSource, "dataSource"));
+        Objects.requireNonNull(prefix, "tablePrefix");
+        campaign = prefix.table("campaign");
+        codeTable = prefix.table("code");
+        usageTable = prefix.table("customer_usage");
+        outcome = prefix.table("redemption");
     }
 
-    static void createSchema(DataSource dataSource) {
-        String ddl;
-        try (InputStream in = JdbcCouponStore.class.getResourceAsStream("coupon-schema.sql")) {
-            if (in == null) {
-                throw new IllegalStateException("resource coupon-schema.sql is missing from the jar");
-            }
-            ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read coupon-schema.sql", e);
-        }
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String stmt : stripComments(ddl).split(";")) {
-                String sql = stmt.strip();
-                if (!sql.isBlank()) {
-                    s.execute(sql);
-                }
-            }
-        } catch (SQLException e) {
-            throw new CouponStoreException("cannot create the coupon schema: " + e.getMessage(), e);
+    static void createSchema(DataSource dataSource, TablePrefix prefix) {
+        try {
+            SCHEMA.create(Objects.requireNonNull(dataSource, "dataSource"), prefix);
+        } catch (TransactionException e) {
+            throw new CouponStoreException("cannot create the coupon schema", e);
         }
     }
 
-    private static String stripComments(String sql) {
-        StringBuilder b = new StringBuilder();
-        for (String line : sql.split("\n")) {
-            int dash = line.indexOf("--");
-            b.append(dash >= 0 ? line.substring(0, dash) : line).append('\n');
-        }
-        return b.toString().strip();
+    /** A concurrent transaction claimed the same key first: this one starts again and replays that outcome. */
+    private static SQLException keyTaken() {
+        return new SQLException("the redemption key was claimed by a concurrent transaction", "40001");
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    /** Thrown inside a transaction to start it again (a lost race on a unique key). */
-    private static final class Retry extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Retry() {
-            super(null, null, false, false);
+    /** Runs store work in a transaction; storage failures become {@link CouponStoreException}. */
+    private <T> T write(String operation, SqlWork<T> work) {
+        try {
+            return tx.inTransaction("coupon store: " + operation, work);
+        } catch (TransactionException e) {
+            throw new CouponStoreException(e.getMessage(), e);
         }
     }
 
-    private <T> T tx(String what, Work<T> work) {
-        SQLException last = null;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                try {
-                    T result = work.run(c);
-                    c.commit();
-                    return result;
-                } catch (Retry r) {
-                    c.rollback();
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                String state = e.getSQLState();
-                // 40xxx: serialization failure or deadlock; HYT00: H2 lock timeout. Both are safe to retry.
-                if (state != null && (state.startsWith("40") || state.equals("HYT00"))) {
-                    // log the kind of operation only: keys and codes stay out of the logs
-                    LOG.debug("coupon store: retrying {} after SQLState {} (attempt {})", operation(what), state, attempt + 1);
-                    last = e;
-                    continue;
-                }
-                throw new CouponStoreException(what + " failed: " + e.getMessage(), e);
-            }
+    /** Runs a read on one connection in auto-commit mode. */
+    private <T> T read(String operation, SqlWork<T> work) {
+        try {
+            return tx.withConnection("coupon store: " + operation, work);
+        } catch (TransactionException e) {
+            throw new CouponStoreException(e.getMessage(), e);
         }
-        throw new CouponStoreException(what + " failed after " + ATTEMPTS + " attempts", last);
-    }
-
-    private static String operation(String what) {
-        int space = what.indexOf(' ');
-        return space < 0 ? what : what.substring(0, space);
-    }
-
-    private static boolean uniqueViolation(SQLException e) {
-        return "23505".equals(e.getSQLState());
     }
 
     @Override
     public void register(CouponLimits l) {
         Objects.requireNonNull(l, "limits");
-        tx("register " + l.couponId(), c -> {
-            int n;
-            try (PreparedStatement p = c.prepareStatement("UPDATE coupon_campaign SET total_quantity = ?, budget_minor = ?, "
-                    + "budget_currency = ?, per_customer = ? WHERE coupon_id = ?")) {
-                bindLimits(p, l);
-                p.setString(5, l.couponId());
-                n = p.executeUpdate();
+        write("register", c -> {
+            if (updateLimits(c, l) > 0) {
+                return null;
             }
-            if (n == 0) {
-                try (PreparedStatement p = c.prepareStatement("INSERT INTO coupon_campaign (total_quantity, budget_minor, "
-                        + "budget_currency, per_customer, coupon_id, redeemed, spent_minor) VALUES (?, ?, ?, ?, ?, 0, 0)")) {
-                    bindLimits(p, l);
-                    p.setString(5, l.couponId());
-                    p.executeUpdate();
-                } catch (SQLException e) {
-                    if (uniqueViolation(e)) {
-                        throw new Retry();
-                    }
-                    throw e;
+            try (PreparedStatement p = c.prepareStatement(tx.dialect().insertIgnoringConflict("INSERT INTO " + campaign + " "
+                    + "(coupon_id, total_quantity, budget_minor, budget_currency, per_customer) VALUES (?, ?, ?, ?, ?)"))) {
+                p.setString(1, l.couponId());
+                bindLimits(p, 2, l);
+                if (!tx.dialect().insertIfAbsent(p)) {
+                    updateLimits(c, l); // registered concurrently: that row, committed, now takes these limits
                 }
             }
             return null;
         });
     }
 
-    private static void bindLimits(PreparedStatement p, CouponLimits l) throws SQLException {
+    private int updateLimits(Connection c, CouponLimits l) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE " + campaign + " SET total_quantity = ?, budget_minor = ?, "
+                + "budget_currency = ?, per_customer = ? WHERE coupon_id = ?")) {
+            bindLimits(p, 1, l);
+            p.setString(5, l.couponId());
+            return p.executeUpdate();
+        }
+    }
+
+    private static void bindLimits(PreparedStatement p, int from, CouponLimits l) throws SQLException {
         if (l.totalQuantity().isPresent()) {
-            p.setLong(1, l.totalQuantity().getAsLong());
+            p.setLong(from, l.totalQuantity().getAsLong());
         } else {
-            p.setNull(1, Types.BIGINT);
+            p.setNull(from, Types.BIGINT);
         }
         if (l.totalBudget().isPresent()) {
-            p.setLong(2, l.totalBudget().get().minorUnits());
-            p.setString(3, l.totalBudget().get().currency().getCurrencyCode());
+            p.setLong(from + 1, l.totalBudget().get().minorUnits());
+            p.setString(from + 2, l.totalBudget().get().currency().getCurrencyCode());
         } else {
-            p.setNull(2, Types.BIGINT);
-            p.setNull(3, Types.CHAR);
+            p.setNull(from + 1, Types.BIGINT);
+            p.setNull(from + 2, Types.CHAR);
         }
         if (l.perCustomerLimit().isPresent()) {
-            p.setInt(4, l.perCustomerLimit().getAsInt());
+            p.setInt(from + 3, l.perCustomerLimit().getAsInt());
         } else {
-            p.setNull(4, Types.INTEGER);
+            p.setNull(from + 3, Types.INTEGER);
         }
     }
 
     @Override
     public boolean issue(String code, String couponId, CustomerKey customer, Instant at) {
-        Check.id(code, "code");
+        Check.code(code, "code");
+        Check.id(couponId, "couponId");
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(at, "at");
-        return tx("issue " + code, c -> {
+        return write("issue", c -> {
             if (loadCampaign(c, couponId, false) == null) {
                 throw new IllegalArgumentException("coupon '" + couponId + "' is not registered");
             }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO coupon_code (code, coupon_id, customer, state, "
-                    + "issued_at_ms) VALUES (?, ?, ?, 'ISSUED', ?)")) {
+            try (PreparedStatement p = c.prepareStatement(tx.dialect().insertIgnoringConflict("INSERT INTO " + codeTable + " "
+                    + "(code, coupon_id, customer, state, issued_at_ms) VALUES (?, ?, ?, ?, ?)"))) {
                 p.setString(1, code);
                 p.setString(2, couponId);
                 p.setString(3, customer.value());
-                p.setLong(4, at.toEpochMilli());
-                p.executeUpdate();
-                return true;
-            } catch (SQLException e) {
-                if (uniqueViolation(e)) {
-                    return false;
-                }
-                throw e;
+                p.setString(4, CodeState.ISSUED.name());
+                p.setLong(5, at.toEpochMilli());
+                return tx.dialect().insertIfAbsent(p);
             }
         });
     }
 
     @Override
     public Optional<IssuedCode> find(String code) {
-        return tx("find " + code, c -> Optional.ofNullable(loadCode(c, code, false)));
+        Check.code(code, "code");
+        return read("find", c -> Optional.ofNullable(loadCode(c, code, false)));
     }
 
-    private static IssuedCode loadCode(Connection c, String code, boolean lock) throws SQLException {
+    private IssuedCode loadCode(Connection c, String code, boolean lock) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT coupon_id, customer, state, order_id, reserved_until_ms, "
-                + "issued_at_ms FROM coupon_code WHERE code = ?" + (lock ? " FOR UPDATE" : ""))) {
+                + "issued_at_ms FROM " + codeTable + " WHERE code = ?" + (lock ? " FOR UPDATE" : ""))) {
             p.setString(1, code);
             try (ResultSet rs = p.executeQuery()) {
                 if (!rs.next()) {
@@ -226,9 +181,9 @@ final class JdbcCouponStore implements CouponStore {
     private record Row(CouponLimits limits, long redeemed, long spentMinor) {
     }
 
-    private static Row loadCampaign(Connection c, String couponId, boolean lock) throws SQLException {
+    private Row loadCampaign(Connection c, String couponId, boolean lock) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT total_quantity, budget_minor, budget_currency, per_customer, "
-                + "redeemed, spent_minor FROM coupon_campaign WHERE coupon_id = ?" + (lock ? " FOR UPDATE" : ""))) {
+                + "redeemed, spent_minor FROM " + campaign + " WHERE coupon_id = ?" + (lock ? " FOR UPDATE" : ""))) {
             p.setString(1, couponId);
             try (ResultSet rs = p.executeQuery()) {
                 if (!rs.next()) {
@@ -259,20 +214,23 @@ final class JdbcCouponStore implements CouponStore {
 
     @Override
     public StoreOutcome reserve(String code, CustomerKey customer, String orderId, Instant now, Duration timeout) {
+        Check.code(code, "code");
+        Objects.requireNonNull(customer, "customer");
         Check.id(orderId, "orderId");
+        Objects.requireNonNull(now, "now");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("reservation timeout must be positive: " + timeout);
         }
-        return tx("reserve " + code, c -> {
+        return write("reserve", c -> {
             IssuedCode ic = loadCode(c, code, true);
             if (ic == null || !ic.customer().equals(customer)) {
-                return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no code " + code + " for this customer");
+                return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no such code for this customer");
             }
             StoreOutcome b = busy(ic, orderId, now);
             if (b != null) {
                 return b;
             }
-            try (PreparedStatement p = c.prepareStatement("UPDATE coupon_code SET state = 'RESERVED', order_id = ?, "
+            try (PreparedStatement p = c.prepareStatement("UPDATE " + codeTable + " SET state = 'RESERVED', order_id = ?, "
                     + "reserved_until_ms = ? WHERE code = ?")) {
                 p.setString(1, orderId);
                 p.setLong(2, now.plus(timeout).toEpochMilli());
@@ -285,10 +243,13 @@ final class JdbcCouponStore implements CouponStore {
 
     @Override
     public StoreOutcome release(String code, String orderId, Instant now) {
-        return tx("release " + code, c -> {
+        Check.code(code, "code");
+        Check.id(orderId, "orderId");
+        Objects.requireNonNull(now, "now");
+        return write("release", c -> {
             IssuedCode ic = loadCode(c, code, true);
             if (ic == null) {
-                return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no code " + code);
+                return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no such code");
             }
             if (ic.state() == CodeState.ISSUED) {
                 return StoreOutcome.OK;
@@ -304,21 +265,54 @@ final class JdbcCouponStore implements CouponStore {
         });
     }
 
-    private static void setFree(Connection c, String code) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("UPDATE coupon_code SET state = 'ISSUED', order_id = NULL, "
+    private void setFree(Connection c, String code) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE " + codeTable + " SET state = 'ISSUED', order_id = NULL, "
                 + "reserved_until_ms = NULL WHERE code = ?")) {
             p.setString(1, code);
             p.executeUpdate();
         }
     }
 
+    /**
+     * Redeems in one transaction: the key's first outcome is replayed if it has one; otherwise the
+     * coupon row and then the code row are locked (every writer takes them in this order, so there
+     * are no deadlocks), the limits are checked by {@link CouponLimits#check}, and the outcome is
+     * claimed by inserting the key's row before any count changes. If the claim finds the key taken
+     * (a concurrent request with the same key committed first, which a READ COMMITTED snapshot may
+     * not show yet), the transaction starts again and replays that outcome.
+     */
     @Override
     public StoreOutcome redeem(RedemptionRequest r) {
         Objects.requireNonNull(r, "request");
-        return tx("redeem " + r.key(), c -> {
-            StoreOutcome o = attemptRedeem(c, r);
-            if (Refusal.remembered(o)) {
-                return refuse(c, r, o);
+        return write("redeem", c -> {
+            FirstOutcome first = loadOutcome(c, r.key());
+            if (first != null) {
+                return first.replay(r);
+            }
+            IssuedCode ic = loadCode(c, r.code(), false);
+            if (ic == null || !ic.customer().equals(r.customer())) {
+                return claim(c, r, FirstOutcome.refused(r, new Violation(ReasonCode.NOT_FOUND, "no such code for this customer")));
+            }
+            Row row = loadCampaign(c, ic.couponId(), true);
+            ic = loadCode(c, r.code(), true);
+            StoreOutcome b = busy(ic, r.orderId(), r.at());
+            if (b != null) {
+                return claim(c, r, FirstOutcome.refused(r, b.failure().orElseThrow()));
+            }
+            CouponUsage before = new CouponUsage(row.redeemed(), row.spentMinor(), customerCount(c, ic.couponId(), r.customer()));
+            List<Violation> broken = row.limits().check(before, r.discount());
+            if (!broken.isEmpty()) {
+                return claim(c, r, FirstOutcome.refused(r, broken.get(0)));
+            }
+            Redemption red = new Redemption(r.key(), r.code(), ic.couponId(), r.customer(), r.orderId(), r.discount(),
+                    r.storeId(), r.cashierId(), Instant.ofEpochMilli(r.at().toEpochMilli()), Optional.empty());
+            StoreOutcome o = claim(c, r, FirstOutcome.of(red));
+            counts(c, ic.couponId(), r.customer(), 1, r.discount().minorUnits());
+            try (PreparedStatement p = c.prepareStatement("UPDATE " + codeTable + " SET state = 'REDEEMED', order_id = ?, "
+                    + "reserved_until_ms = NULL WHERE code = ?")) {
+                p.setString(1, r.orderId());
+                p.setString(2, r.code());
+                p.executeUpdate();
             }
             return o;
         });
@@ -326,131 +320,73 @@ final class JdbcCouponStore implements CouponStore {
 
     @Override
     public StoreOutcome refuse(RedemptionRequest r, Violation violation) {
-        StoreOutcome failure = Refusal.toRemember(r, violation);
-        return tx("refuse " + r.key(), c -> {
-            IssuedCode ic = loadCode(c, r.code(), false);
-            if (ic != null) {
-                loadCampaign(c, ic.couponId(), true); // the coupon row lock, as in redeem
-            }
-            StoreOutcome first = firstOutcome(c, r);
-            return first != null ? first : refuse(c, r, failure);
+        Objects.requireNonNull(r, "request");
+        FirstOutcome refusal = FirstOutcome.refused(r, Check.refusal(violation));
+        return write("refuse", c -> {
+            FirstOutcome first = loadOutcome(c, r.key());
+            return first != null ? first.replay(r) : claim(c, r, refusal);
         });
     }
 
-    /** Remembers a refusal as the first outcome of its key, in the same transaction. */
-    private static StoreOutcome refuse(Connection c, RedemptionRequest r, StoreOutcome failure) throws SQLException {
-        Violation v = failure.failure().orElseThrow();
-        String message = v.message().length() > 1000 ? v.message().substring(0, 1000) : v.message();
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO coupon_refusal (redemption_key, code, customer, "
-                + "reason, message) VALUES (?, ?, ?, ?, ?)")) {
+    /**
+     * Inserts the key's first outcome before anything else changes. If the key is taken, the
+     * transaction is rolled back and run again, as after a serialization failure (the shared
+     * bounded back-off), and the next attempt replays the outcome that won: a READ COMMITTED
+     * snapshot of this attempt may not show it yet, the unique key always does.
+     */
+    private StoreOutcome claim(Connection c, RedemptionRequest r, FirstOutcome o) throws SQLException {
+        Redemption red = o.redemption().orElse(null);
+        try (PreparedStatement p = c.prepareStatement(tx.dialect().insertIgnoringConflict("INSERT INTO " + outcome + " "
+                + "(redemption_key, code, coupon_id, customer, order_id, amount_minor, currency, store_id, cashier_id, "
+                + "redeemed_at_ms, reason, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
             p.setString(1, r.key());
             p.setString(2, r.code());
-            p.setString(3, r.customer().value());
-            p.setString(4, v.code().name());
-            p.setString(5, message);
-            p.executeUpdate();
-        } catch (SQLException e) {
-            if (uniqueViolation(e)) {
-                throw new Retry(); // the same key was refused concurrently: start again and replay it
+            p.setString(3, red == null ? null : red.couponId());
+            p.setString(4, r.customer().value());
+            p.setString(5, r.orderId());
+            p.setLong(6, r.discount().minorUnits());
+            p.setString(7, r.discount().currency().getCurrencyCode());
+            p.setString(8, r.storeId().orElse(null));
+            p.setString(9, r.cashierId().orElse(null));
+            p.setLong(10, r.at().toEpochMilli());
+            p.setString(11, o.refusal().map(v -> v.code().name()).orElse(null));
+            p.setString(12, o.refusal().map(Violation::message).orElse(null));
+            if (!tx.dialect().insertIfAbsent(p)) {
+                // another transaction holds the key; a new attempt (with back-off) sees its committed outcome
+                throw keyTaken();
             }
-            throw e;
         }
-        return message.length() == v.message().length() ? failure : StoreOutcome.fail(v.code(), message);
+        return o.fresh();
     }
 
-    private static Refusal loadRefusal(Connection c, String key) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT code, customer, reason, message FROM coupon_refusal "
+    /** The first outcome of a key, or null. */
+    private FirstOutcome loadOutcome(Connection c, String key) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT code, coupon_id, customer, order_id, amount_minor, currency, "
+                + "store_id, cashier_id, redeemed_at_ms, rolled_back_at_ms, reason, message FROM " + outcome + " "
                 + "WHERE redemption_key = ?")) {
             p.setString(1, key);
             try (ResultSet rs = p.executeQuery()) {
                 if (!rs.next()) {
                     return null;
                 }
-                return new Refusal(rs.getString(1), CustomerKey.of(rs.getString(2)),
-                        new Violation(ReasonCode.valueOf(rs.getString(3)), rs.getString(4)));
+                String code = rs.getString(1);
+                CustomerKey customer = CustomerKey.of(rs.getString(3));
+                String reason = rs.getString(11);
+                if (reason != null) {
+                    return new FirstOutcome(code, customer, Optional.empty(),
+                            Optional.of(new Violation(ReasonCode.valueOf(reason), rs.getString(12))));
+                }
+                long back = rs.getLong(10);
+                Optional<Instant> rolledBack = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(back));
+                return FirstOutcome.of(new Redemption(key, code, rs.getString(2), customer, rs.getString(4),
+                        Money.ofMinor(rs.getLong(5), Money.currency(rs.getString(6))), Optional.ofNullable(rs.getString(7)),
+                        Optional.ofNullable(rs.getString(8)), Instant.ofEpochMilli(rs.getLong(9)), rolledBack));
             }
         }
     }
 
-    /** The first outcome of the request's key replayed, or null for a new key. */
-    private static StoreOutcome firstOutcome(Connection c, RedemptionRequest r) throws SQLException {
-        Redemption prior = loadRedemption(c, r.key());
-        if (prior != null) {
-            return replay(prior, r);
-        }
-        Refusal refused = loadRefusal(c, r.key());
-        return refused == null ? null : refused.replay(r);
-    }
-
-    private StoreOutcome attemptRedeem(Connection c, RedemptionRequest r) throws SQLException {
-        StoreOutcome first = firstOutcome(c, r);
-        if (first != null) {
-            return first;
-        }
-        IssuedCode ic = loadCode(c, r.code(), false);
-        if (ic == null || !ic.customer().equals(r.customer())) {
-            return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no code " + r.code() + " for this customer");
-        }
-        // lock order: coupon row, then code row; every writer follows it, so no deadlocks
-        Row row = loadCampaign(c, ic.couponId(), true);
-        first = firstOutcome(c, r);
-        if (first != null) {
-            return first;
-        }
-        ic = loadCode(c, r.code(), true);
-        StoreOutcome b = busy(ic, r.orderId(), r.at());
-        if (b != null) {
-            return b;
-        }
-        CouponLimits l = row.limits();
-        long amount = r.discount().minorUnits();
-        if (l.totalBudget().isPresent() && !l.totalBudget().get().currency().equals(r.discount().currency())) {
-            return StoreOutcome.fail(ReasonCode.CURRENCY_MISMATCH, "discount " + r.discount() + " is not in the budget's currency");
-        }
-        if (l.totalQuantity().isPresent() && row.redeemed() >= l.totalQuantity().getAsLong()) {
-            return StoreOutcome.fail(ReasonCode.QUANTITY_EXHAUSTED, "all " + l.totalQuantity().getAsLong() + " units are used");
-        }
-        if (l.totalBudget().isPresent() && row.spentMinor() + amount > l.totalBudget().get().minorUnits()) {
-            return StoreOutcome.fail(ReasonCode.BUDGET_EXHAUSTED, "budget " + l.totalBudget().get() + " cannot cover " + r.discount());
-        }
-        long mine = customerCount(c, ic.couponId(), r.customer());
-        if (l.perCustomerLimit().isPresent() && mine >= l.perCustomerLimit().getAsInt()) {
-            return StoreOutcome.fail(ReasonCode.PER_CUSTOMER_LIMIT, "customer reached the limit of " + l.perCustomerLimit().getAsInt());
-        }
-        Redemption red = new Redemption(r.key(), r.code(), ic.couponId(), r.customer(), r.orderId(), r.discount(),
-                r.storeId(), r.cashierId(), Instant.ofEpochMilli(r.at().toEpochMilli()), Optional.empty());
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO coupon_redemption (redemption_key, code, coupon_id, "
-                + "customer, order_id, amount_minor, currency, store_id, cashier_id, redeemed_at_ms) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            p.setString(1, red.key());
-            p.setString(2, red.code());
-            p.setString(3, red.couponId());
-            p.setString(4, red.customer().value());
-            p.setString(5, red.orderId());
-            p.setLong(6, amount);
-            p.setString(7, red.discount().currency().getCurrencyCode());
-            p.setString(8, red.storeId().orElse(null));
-            p.setString(9, red.cashierId().orElse(null));
-            p.setLong(10, red.redeemedAt().toEpochMilli());
-            p.executeUpdate();
-        } catch (SQLException e) {
-            if (uniqueViolation(e)) {
-                throw new Retry(); // the same key committed elsewhere: start again and replay it
-            }
-            throw e;
-        }
-        counts(c, ic.couponId(), r.customer(), 1, amount);
-        try (PreparedStatement p = c.prepareStatement("UPDATE coupon_code SET state = 'REDEEMED', order_id = ?, "
-                + "reserved_until_ms = NULL WHERE code = ?")) {
-            p.setString(1, r.orderId());
-            p.setString(2, r.code());
-            p.executeUpdate();
-        }
-        return StoreOutcome.ok(red, false);
-    }
-
-    private static void counts(Connection c, String couponId, CustomerKey customer, int delta, long amount) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("UPDATE coupon_campaign SET redeemed = redeemed + ?, "
+    private void counts(Connection c, String couponId, CustomerKey customer, int delta, long amount) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE " + campaign + " SET redeemed = redeemed + ?, "
                 + "spent_minor = spent_minor + ? WHERE coupon_id = ?")) {
             p.setInt(1, delta);
             p.setLong(2, delta * amount);
@@ -458,7 +394,7 @@ final class JdbcCouponStore implements CouponStore {
             p.executeUpdate();
         }
         int n;
-        try (PreparedStatement p = c.prepareStatement("UPDATE coupon_customer_usage SET redeemed = redeemed + ? "
+        try (PreparedStatement p = c.prepareStatement("UPDATE " + usageTable + " SET redeemed = redeemed + ? "
                 + "WHERE coupon_id = ? AND customer = ?")) {
             p.setInt(1, delta);
             p.setString(2, couponId);
@@ -467,7 +403,7 @@ final class JdbcCouponStore implements CouponStore {
         }
         if (n == 0) {
             // no race: the coupon row lock is held
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO coupon_customer_usage (coupon_id, customer, redeemed) "
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO " + usageTable + " (coupon_id, customer, redeemed) "
                     + "VALUES (?, ?, ?)")) {
                 p.setString(1, couponId);
                 p.setString(2, customer.value());
@@ -477,8 +413,8 @@ final class JdbcCouponStore implements CouponStore {
         }
     }
 
-    private static long customerCount(Connection c, String couponId, CustomerKey customer) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT redeemed FROM coupon_customer_usage WHERE coupon_id = ? AND customer = ?")) {
+    private long customerCount(Connection c, String couponId, CustomerKey customer) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT redeemed FROM " + usageTable + " WHERE coupon_id = ? AND customer = ?")) {
             p.setString(1, couponId);
             p.setString(2, customer.value());
             try (ResultSet rs = p.executeQuery()) {
@@ -487,46 +423,23 @@ final class JdbcCouponStore implements CouponStore {
         }
     }
 
-    private static StoreOutcome replay(Redemption prior, RedemptionRequest r) {
-        if (!prior.code().equals(r.code()) || !prior.customer().equals(r.customer())) {
-            return StoreOutcome.fail(ReasonCode.KEY_CONFLICT, "redemption key " + r.key() + " was used for another code");
-        }
-        return StoreOutcome.ok(prior, true);
-    }
-
-    private static Redemption loadRedemption(Connection c, String key) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT code, coupon_id, customer, order_id, amount_minor, currency, "
-                + "store_id, cashier_id, redeemed_at_ms, rolled_back_at_ms FROM coupon_redemption WHERE redemption_key = ?")) {
-            p.setString(1, key);
-            try (ResultSet rs = p.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                long back = rs.getLong(10);
-                Optional<Instant> rolledBack = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(back));
-                return new Redemption(key, rs.getString(1), rs.getString(2), CustomerKey.of(rs.getString(3)), rs.getString(4),
-                        Money.ofMinor(rs.getLong(5), Money.currency(rs.getString(6))), Optional.ofNullable(rs.getString(7)),
-                        Optional.ofNullable(rs.getString(8)), Instant.ofEpochMilli(rs.getLong(9)), rolledBack);
-            }
-        }
-    }
-
     @Override
     public StoreOutcome rollback(String key, Instant now) {
+        Check.id(key, "redemption key");
         Objects.requireNonNull(now, "now");
-        return tx("rollback " + key, c -> {
-            Redemption red = loadRedemption(c, key);
-            if (red == null) {
-                return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no redemption with key " + key);
+        return write("rollback", c -> {
+            FirstOutcome first = loadOutcome(c, key);
+            if (first == null || first.redemption().isEmpty()) {
+                return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no redemption with this key");
             }
-            loadCampaign(c, red.couponId(), true);
-            red = loadRedemption(c, key);
+            loadCampaign(c, first.redemption().get().couponId(), true);
+            Redemption red = loadOutcome(c, key).redemption().orElseThrow();
             if (red.isRolledBack()) {
                 return StoreOutcome.ok(red, true);
             }
             loadCode(c, red.code(), true);
             Instant at = Instant.ofEpochMilli(now.toEpochMilli());
-            try (PreparedStatement p = c.prepareStatement("UPDATE coupon_redemption SET rolled_back_at_ms = ? WHERE redemption_key = ?")) {
+            try (PreparedStatement p = c.prepareStatement("UPDATE " + outcome + " SET rolled_back_at_ms = ? WHERE redemption_key = ?")) {
                 p.setLong(1, at.toEpochMilli());
                 p.setString(2, key);
                 p.executeUpdate();
@@ -540,12 +453,18 @@ final class JdbcCouponStore implements CouponStore {
 
     @Override
     public Optional<Redemption> redemption(String key) {
-        return tx("read redemption " + key, c -> Optional.ofNullable(loadRedemption(c, key)));
+        Check.id(key, "redemption key");
+        return read("read redemption", c -> {
+            FirstOutcome first = loadOutcome(c, key);
+            return first == null ? Optional.empty() : first.redemption();
+        });
     }
 
     @Override
     public CouponUsage usage(String couponId, CustomerKey customer) {
-        return tx("usage " + couponId, c -> {
+        Check.id(couponId, "couponId");
+        Objects.requireNonNull(customer, "customer");
+        return read("usage", c -> {
             Row row = loadCampaign(c, couponId, false);
             if (row == null) {
                 return CouponUsage.NONE;

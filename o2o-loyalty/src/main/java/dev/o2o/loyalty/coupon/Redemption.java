@@ -29,11 +29,11 @@ public record Redemption(String key, String code, String couponId, CustomerKey c
 
     public Redemption {
         Check.id(key, "key");
-        Check.id(code, "code");
+        Check.code(code, "code");
         Check.id(couponId, "couponId");
         Objects.requireNonNull(customer, "customer");
         Check.id(orderId, "orderId");
-        Objects.requireNonNull(discount, "discount");
+        Check.amount(discount, "discount");
         Objects.requireNonNull(storeId, "storeId");
         Objects.requireNonNull(cashierId, "cashierId");
         Objects.requireNonNull(redeemedAt, "redeemedAt");

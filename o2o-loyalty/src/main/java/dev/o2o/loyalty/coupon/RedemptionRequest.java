@@ -8,7 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A request to redeem one code for one order.
+ * A request to redeem one code for one order. Checked when built, before any store sees it: the
+ * code has at most 64 characters, the key and the ids at most 200, all well-formed Unicode without
+ * control characters; the discount is at most 10^15 minor units.
  *
  * <p>Immutable and thread-safe.
  *
@@ -26,12 +28,12 @@ public record RedemptionRequest(String key, String code, CustomerKey customer, S
 
     public RedemptionRequest {
         Check.id(key, "redemption key");
-        Check.id(code, "code");
+        Check.code(code, "code");
         Objects.requireNonNull(customer, "customer");
         Check.id(orderId, "orderId");
-        Objects.requireNonNull(discount, "discount");
+        Check.amount(discount, "discount");
         if (discount.isNegative()) {
-            throw new IllegalArgumentException("discount of redemption '" + key + "' must not be negative: " + discount);
+            throw new IllegalArgumentException("discount must not be negative: " + discount);
         }
         Objects.requireNonNull(storeId, "storeId");
         storeId.ifPresent(s -> Check.id(s, "storeId"));

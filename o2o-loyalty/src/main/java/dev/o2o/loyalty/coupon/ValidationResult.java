@@ -3,6 +3,7 @@ package dev.o2o.loyalty.coupon;
 import dev.o2o.core.Money;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
@@ -31,7 +32,7 @@ public final class ValidationResult {
                 t += v;
             }
         } else {
-            java.util.Arrays.fill(lineDiscountMinor, 0);
+            Arrays.fill(lineDiscountMinor, 0);
         }
         this.totalMinor = t;
     }

@@ -1,30 +1,35 @@
 /**
- * Coupons: definitions ({@link dev.o2o.loyalty.coupon.Discount}, {@link dev.o2o.loyalty.coupon.Coupon},
- * {@link dev.o2o.loyalty.coupon.CouponCondition}), validation with every failed reason
- * ({@link dev.o2o.loyalty.coupon.CouponValidator}), stacking and the best combination,
- * one-time codes ({@link dev.o2o.loyalty.coupon.CouponCodes}), and safe redemption behind
- * {@link dev.o2o.loyalty.coupon.CouponStore} (in memory and JDBC), tied together by
- * {@link dev.o2o.loyalty.coupon.CouponService}.
+ * Coupons: definitions ({@link Discount}, {@link Coupon} with its limits and stores,
+ * {@link CouponCondition}), validation with every failed reason ({@link CouponValidator}),
+ * stacking and the best combination, one-time codes ({@link CouponCodes}), and safe redemption
+ * behind {@link CouponStore} (in memory and JDBC), tied together by {@link CouponService}.
  *
  * <pre>{@code
- * Coupon spend150 = Coupon.builder("spend150save20", Discount.parseTianchi("150:20", cny))
+ * Coupon spend150 = Coupon.builder("spend150save20", new Discount.Threshold(Money.of("150", "CNY"), Money.of("20", "CNY")))
  *         .condition(CouponCondition.validDays(first, last, ZoneId.of("Asia/Shanghai")))
- *         .condition(CouponCondition.stores(Set.of("S1", "S2")))
- *         .condition(CouponCondition.perCustomerLimit(1))
- *         .condition(CouponCondition.totalQuantity(1_000))
+ *         .stores(Set.of("S1", "S2"))
+ *         .perCustomerLimit(1)
+ *         .totalQuantity(1_000)
  *         .build();
- * CouponService service = CouponService.create(List.of(spend150), CouponStore.inMemory(), clock,
- *         ValidationOptions.defaults());
+ * CouponStore store = CouponStore.inMemory();
+ * CouponService service = CouponService.create(List.of(spend150), store, clock, ValidationOptions.defaults());
+ * String code = CouponCodes.generator(new SecureRandom()).next();
+ * store.issue(code, "spend150save20", customer.customer(), clock.instant());
+ *
  * ValidationResult r = service.validateCode(typedCode, cart, customer);
  * if (r.isValid()) {
  *     StoreOutcome o = service.redeem(paymentId, typedCode, orderId, cart, customer);
  * } else {
- *     show(r.publicView().violations());
+ *     List<Violation> shown = r.publicView().violations();
  * }
  * }</pre>
+ * (The same lines are compiled and run in this module's {@code PackageExampleTest}.)
  *
- * <p>Amounts are {@link dev.o2o.core.Money} at the currency's scale; an order-level discount is
- * spread over the eligible lines by largest remainder, so the lines always sum to the total, and
- * no coupon takes more than what remains of a line.
+ * <p>Amounts are {@link dev.o2o.core.Money} at the currency's scale, at most 10^15 minor units
+ * each (unit prices, line and cart totals, discounts, minimum spends, budgets; checked where they
+ * enter, naming the field); an order-level discount is spread over the eligible lines by largest
+ * remainder, so the lines always sum to the total, and no coupon takes more than what remains of
+ * a line. Codes have at most 64 characters and ids at most 200, in every store (see
+ * {@link CouponStore}).
  */
 package dev.o2o.loyalty.coupon;

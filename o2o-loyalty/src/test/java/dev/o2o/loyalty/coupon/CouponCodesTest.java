@@ -4,9 +4,14 @@ import org.junit.jupiter.api.Test;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -172,9 +177,9 @@ class CouponCodesTest {
     @Test
     void generatorIsThreadSafe() throws Exception {
         CouponCodes g = CouponCodes.generator(new SecureRandom());
-        java.util.concurrent.ConcurrentHashMap<String, Boolean> seen = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
-        List<java.util.concurrent.Future<?>> fs = new java.util.ArrayList<>();
+        ConcurrentHashMap<String, Boolean> seen = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> fs = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             fs.add(pool.submit(() -> {
                 for (int i = 0; i < 25_000; i++) {
@@ -186,7 +191,7 @@ class CouponCodesTest {
                 return null;
             }));
         }
-        for (java.util.concurrent.Future<?> f : fs) {
+        for (Future<?> f : fs) {
             f.get();
         }
         pool.shutdown();

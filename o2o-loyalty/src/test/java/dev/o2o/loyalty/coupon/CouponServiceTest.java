@@ -48,9 +48,9 @@ class CouponServiceTest {
     private final MutableClock clock = new MutableClock();
     private final CouponStore store = CouponStore.inMemory();
     private final Coupon spend100 = Coupon.builder("spend100", new Discount.Threshold(cny("100"), cny("20")))
-            .condition(CouponCondition.perCustomerLimit(1))
-            .condition(CouponCondition.stores(Set.of("S1", "S2")))
-            .condition(CouponCondition.totalQuantity(10)).build();
+            .perCustomerLimit(1)
+            .stores(Set.of("S1", "S2"))
+            .totalQuantity(10).build();
     private final CouponService service = CouponService.create(List.of(spend100), store, clock,
             ValidationOptions.defaults());
     private final CouponCodes codes = CouponCodes.generator(new SecureRandom());
@@ -61,12 +61,17 @@ class CouponServiceTest {
         return code;
     }
 
+    /** The code with its fourth character changed: its check character no longer matches. */
+    private static String typo(String code) {
+        char wrong = code.charAt(3) == 'A' ? 'B' : 'A';
+        return code.substring(0, 3) + wrong + code.substring(4);
+    }
+
     @Test
     void typosNeverReachTheStoreAndStrangersSeeNotFound() {
         String code = issue(ALICE);
         CustomerContext atS1 = online().atStore("S1");
-        char wrong = code.charAt(3) == 'A' ? 'B' : 'A';
-        String typo = code.substring(0, 3) + wrong + code.substring(4);
+        String typo = typo(code);
         assertEquals(List.of(ReasonCode.INVALID_CODE), service.validateCode(typo, cart(), atS1).codes());
         assertEquals(List.of(ReasonCode.NOT_FOUND), service.validateCode(typo, cart(), atS1).publicView().codes());
         CustomerContext bob = CustomerContext.of(CustomerKey.of("bob"), Fixtures.APP).atStore("S1");
@@ -140,5 +145,52 @@ class CouponServiceTest {
         assertTrue(service.release(code, "o2").isSuccess());
         assertTrue(service.redeem("k3", code, "o3", cart(), ctx).isSuccess());
         assertFalse(service.release(code, "o3").isSuccess());
+    }
+
+    /**
+     * Issue 13 item 3: a retry is compared in one place. The service used to replay by code alone
+     * (another customer's request with the key got the first customer's redemption), while the
+     * stores also compared the customer; now both answer KEY_CONFLICT.
+     */
+    @Test
+    void theServiceAndTheStoreAnswerARetryAlike() {
+        String code = issue(ALICE);
+        CustomerContext alice = online().atStore("S1");
+        CustomerContext bob = CustomerContext.of(CustomerKey.of("bob"), Fixtures.APP).atStore("S1");
+        assertTrue(service.redeem("pay-1", code, "o1", cart(), alice).isSuccess());
+        StoreOutcome viaService = service.redeem("pay-1", code, "o1", cart(), bob);
+        StoreOutcome viaStore = store.redeem(RedemptionRequest.online("pay-1", code, CustomerKey.of("bob"), "o1",
+                cny("20.00"), NOW));
+        assertEquals(Optional.of(ReasonCode.KEY_CONFLICT), viaService.code());
+        assertEquals(viaStore, viaService);
+        assertEquals(Optional.of(ReasonCode.KEY_CONFLICT), service.redeem("pay-1", issue(ALICE), "o1", cart(), alice).code());
+        StoreOutcome replay = service.redeem("pay-1", code.toLowerCase(), "o1", cart(), alice);
+        assertTrue(replay.isSuccess() && replay.replayed());
+        assertEquals(store.redeem(RedemptionRequest.online("pay-1", code, ALICE, "o1", cny("20.00"), NOW)), replay);
+    }
+
+    @Test
+    void aTypoIsRefusedWithoutUsingUpTheKey() {
+        String code = issue(ALICE);
+        CustomerContext ctx = online().atStore("S1");
+        assertEquals(Optional.of(ReasonCode.INVALID_CODE), service.redeem("pay-7", typo(code), "o7", cart(), ctx).code());
+        assertEquals(Optional.of(ReasonCode.INVALID_CODE), service.redeem("pay-8", "X".repeat(300), "o8", cart(), ctx).code());
+        assertTrue(service.redeem("pay-7", code, "o7", cart(), ctx).isSuccess());
+    }
+
+    @Test
+    void aLongRefusalMessageIsCutToWhatEveryStoreKeeps() {
+        // a user condition with a long message: the service cuts the combined message to 1,000 characters
+        Coupon wordy = Coupon.builder("wordy", new Discount.FixedAmount(cny("1")))
+                .condition((in, out) -> out.add(ReasonCode.OTHER, "x".repeat(1500))).build();
+        CouponService s = CouponService.create(List.of(wordy), store, clock, ValidationOptions.defaults());
+        String code = codes.next();
+        store.issue(code, "wordy", ALICE, NOW);
+        StoreOutcome o = s.redeem("w-1", code, "o1", cart(), online());
+        assertEquals(Optional.of(ReasonCode.OTHER), o.code());
+        String m = o.failure().orElseThrow().message();
+        assertEquals(1000, m.length());
+        assertTrue(m.endsWith("..."), m.substring(990));
+        assertEquals(o.failure(), s.redeem("w-1", code, "o1", cart(), online()).failure());
     }
 }

@@ -5,13 +5,10 @@ import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Money;
 import dev.o2o.core.OrderLine;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Currency;
-import java.util.Optional;
 
 /** Shared test values. */
 final class Fixtures {
@@ -41,18 +38,5 @@ final class Fixtures {
 
     static CustomerContext online() {
         return CustomerContext.of(ALICE, APP);
-    }
-
-    /** Finds shared/data by walking up from the working directory. */
-    static Optional<Path> sharedData(String relative) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path p = dir.resolve("shared").resolve("data").resolve(relative);
-            if (Files.exists(p)) {
-                return Optional.of(p);
-            }
-            dir = dir.getParent();
-        }
-        return Optional.empty();
     }
 }

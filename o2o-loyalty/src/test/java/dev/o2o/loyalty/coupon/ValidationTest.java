@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +17,13 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 
@@ -47,6 +53,10 @@ class ValidationTest {
         return b.build();
     }
 
+    private static Coupon.Builder builder() {
+        return Coupon.builder("C", new Discount.FixedAmount(cny("10")));
+    }
+
     private List<ReasonCode> codes(Coupon c, CustomerContext ctx) {
         return validator.validate(c, cart(), ctx).codes();
     }
@@ -66,8 +76,9 @@ class ValidationTest {
                 LocalTime.of(8, 0), LocalTime.of(12, 0), SHANGHAI)), ctx));
         assertEquals(List.of(ReasonCode.CHANNEL_NOT_ALLOWED), codes(coupon(CouponCondition.channelKind(ChannelKind.OFFLINE)), ctx));
         assertEquals(List.of(ReasonCode.CHANNEL_NOT_ALLOWED), codes(coupon(CouponCondition.channels(Set.of("wechat"))), ctx));
-        assertEquals(List.of(ReasonCode.STORE_NOT_ALLOWED), codes(coupon(CouponCondition.stores(Set.of("S2"))), ctx.atStore("S1")));
-        assertEquals(List.of(ReasonCode.STORE_NOT_ALLOWED), codes(coupon(CouponCondition.stores(Set.of("S2"))), ctx));
+        Coupon atS2 = builder().stores(Set.of("S2")).build();
+        assertEquals(List.of(ReasonCode.STORE_NOT_ALLOWED), codes(atS2, ctx.atStore("S1")));
+        assertEquals(List.of(ReasonCode.STORE_NOT_ALLOWED), codes(atS2, ctx));
         assertEquals(List.of(ReasonCode.OUTSIDE_AREA), codes(coupon(CouponCondition.geoFence(List.of(PEOPLES_SQUARE), 1000)),
                 ctx.at(GeoPoint.of(31.2754, 121.4737))));
         assertEquals(List.of(ReasonCode.OUTSIDE_AREA), codes(coupon(CouponCondition.geoFence(List.of(PEOPLES_SQUARE), 1000)), ctx));
@@ -79,11 +90,11 @@ class ValidationTest {
         assertEquals(List.of(ReasonCode.CUSTOMER_NOT_ELIGIBLE), codes(coupon(CouponCondition.firstOrderOnly()), ctx.withCompletedOrders(3)));
         CouponValidator used = CouponValidator.create(CLOCK, usage(100, "995.00", 1), ValidationOptions.defaults());
         assertEquals(List.of(ReasonCode.PER_CUSTOMER_LIMIT),
-                used.validate(coupon(CouponCondition.perCustomerLimit(1)), cart(), ctx).codes());
+                used.validate(builder().perCustomerLimit(1).build(), cart(), ctx).codes());
         assertEquals(List.of(ReasonCode.QUANTITY_EXHAUSTED),
-                used.validate(coupon(CouponCondition.totalQuantity(100)), cart(), ctx).codes());
+                used.validate(builder().totalQuantity(100).build(), cart(), ctx).codes());
         assertEquals(List.of(ReasonCode.BUDGET_EXHAUSTED),
-                used.validate(coupon(CouponCondition.totalBudget(cny("1000.00"))), cart(), ctx).codes());
+                used.validate(builder().totalBudget(cny("1000.00")).build(), cart(), ctx).codes());
         Coupon usd = Coupon.builder("U", new Discount.FixedAmount(Money.of("1", "USD"))).build();
         assertEquals(List.of(ReasonCode.CURRENCY_MISMATCH), codes(usd, ctx));
         Coupon threshold = Coupon.builder("T", new Discount.Threshold(cny("200"), cny("20"))).build();
@@ -95,13 +106,16 @@ class ValidationTest {
         CustomerContext ctx = online().atStore("S1").at(GeoPoint.of(31.2310, 121.4740)).withTier("gold")
                 .withTags(Set.of("student"));
         CouponValidator used = CouponValidator.create(CLOCK, usage(99, "990.00", 0), ValidationOptions.defaults());
-        Coupon c = coupon(CouponCondition.validity(NOW.minusSeconds(1), NOW.plusSeconds(1)),
+        Coupon.Builder b = builder().stores(Set.of("S1")).perCustomerLimit(1).totalQuantity(100).totalBudget(cny("1000.00"));
+        for (CouponCondition cond : List.of(CouponCondition.validity(NOW.minusSeconds(1), NOW.plusSeconds(1)),
                 CouponCondition.hours(Set.of(DayOfWeek.WEDNESDAY), LocalTime.of(17, 0), LocalTime.of(19, 0), SHANGHAI),
                 CouponCondition.channelKind(ChannelKind.ONLINE), CouponCondition.channels(Set.of("app")),
-                CouponCondition.stores(Set.of("S1")), CouponCondition.geoFence(List.of(PEOPLES_SQUARE), 1000),
+                CouponCondition.geoFence(List.of(PEOPLES_SQUARE), 1000),
                 CouponCondition.minSpend(cny("105.47")), CouponCondition.excludeCategories(Set.of("phones")),
-                CouponCondition.tiers(Set.of("gold")), CouponCondition.anyTag(Set.of("student")), CouponCondition.firstOrderOnly(),
-                CouponCondition.perCustomerLimit(1), CouponCondition.totalQuantity(100), CouponCondition.totalBudget(cny("1000.00")));
+                CouponCondition.tiers(Set.of("gold")), CouponCondition.anyTag(Set.of("student")), CouponCondition.firstOrderOnly())) {
+            b.condition(cond);
+        }
+        Coupon c = b.build();
         ValidationResult r = used.validate(c, cart(), ctx);
         assertTrue(r.isValid(), r.toString());
         assertEquals(cny("10.00"), r.totalDiscount());
@@ -149,7 +163,7 @@ class ValidationTest {
             ZonedDateTime z = t.atZone(ZoneId.of("Europe/Berlin"));
             boolean expected = (z.getDayOfWeek() == DayOfWeek.SATURDAY || z.getDayOfWeek() == DayOfWeek.SUNDAY)
                     && !z.toLocalTime().isBefore(LocalTime.of(11, 30)) && z.toLocalTime().isBefore(LocalTime.of(14, 0));
-            CouponValidator v = CouponValidator.create(java.time.Clock.fixed(t, SHANGHAI));
+            CouponValidator v = CouponValidator.create(Clock.fixed(t, SHANGHAI));
             assertEquals(expected, v.validate(lunch, cart(), online()).isValid(), t.toString());
         }
     }
@@ -242,34 +256,81 @@ class ValidationTest {
     void badDefinitionsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> CouponCondition.validity(NOW, NOW));
         assertThrows(IllegalArgumentException.class, () -> CouponCondition.geoFence(List.of(PEOPLES_SQUARE), 0));
-        assertThrows(IllegalArgumentException.class, () -> CouponCondition.stores(Set.of()));
-        assertThrows(IllegalArgumentException.class, () -> CouponCondition.perCustomerLimit(0));
-        assertThrows(IllegalArgumentException.class, () -> coupon(CouponCondition.totalQuantity(1), CouponCondition.totalQuantity(2)));
-        assertThrows(IllegalArgumentException.class, () -> Coupon.builder("x", new Discount.FixedAmount(cny("1")))
-                .condition(CouponCondition.totalBudget(Money.of("5", "USD"))).build());
-        assertThrows(IllegalArgumentException.class, () -> Cart.of(List.of(line("a", "b", 1, "1")), java.util.Currency.getInstance("USD")));
+        assertThrows(IllegalArgumentException.class, () -> builder().stores(Set.of()));
+        assertThrows(IllegalArgumentException.class, () -> builder().perCustomerLimit(0));
+        assertThrows(IllegalArgumentException.class, () -> builder().totalQuantity(0));
+        assertThrows(IllegalArgumentException.class, () -> builder().totalBudget(cny("0")));
+        assertThrows(IllegalArgumentException.class, () -> Cart.of(List.of(line("a", "b", 1, "1")), Currency.getInstance("USD")));
     }
 
     @Test
     void oneCurrencyPerCoupon() {
-        assertThrows(IllegalArgumentException.class, () -> Coupon.builder("m", new Discount.Rate(new BigDecimal("0.9")))
-                .condition(CouponCondition.minSpend(cny("10"))).condition(CouponCondition.totalBudget(Money.of("9", "USD"))).build());
+        Coupon.Builder mixed = Coupon.builder("m", new Discount.Rate(new BigDecimal("0.9")))
+                .condition(CouponCondition.minSpend(cny("10")));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> mixed.totalBudget(Money.of("9", "USD")));
+        assertEquals("coupon 'm': the total budget is in USD but the minimum spend is in CNY; a coupon has one currency",
+                e.getMessage());
+        assertThrows(IllegalStateException.class, () -> Coupon.builder("x", new Discount.FixedAmount(cny("1")))
+                .totalBudget(Money.of("5", "USD")));
+        assertThrows(IllegalStateException.class, () -> Coupon.builder("x", new Discount.FixedAmount(cny("1")))
+                .condition(CouponCondition.minSpend(Money.of("5", "USD"))));
         Coupon rate = Coupon.builder("r", new Discount.Rate(new BigDecimal("0.9"))).condition(CouponCondition.minSpend(cny("10")))
-                .condition(CouponCondition.totalBudget(cny("100"))).build();
-        assertEquals(java.util.Optional.of(CNY), rate.currency());
+                .totalBudget(cny("100")).build();
+        assertEquals(Optional.of(CNY), rate.currency());
         Cart usd = Cart.of(new OrderLine("a", "b", 1, Money.of("50", "USD")));
         assertEquals(List.of(ReasonCode.CURRENCY_MISMATCH), validator.validate(rate, usd, online()).codes());
     }
 
     @Test
-    void limitsAndStoresComeFromTheConditions() {
-        Coupon c = coupon(CouponCondition.totalQuantity(5), CouponCondition.totalBudget(cny("50")),
-                CouponCondition.perCustomerLimit(2), CouponCondition.stores(Set.of("S1")));
-        assertEquals(java.util.OptionalLong.of(5), c.limits().totalQuantity());
-        assertEquals(java.util.Optional.of(cny("50")), c.limits().totalBudget());
-        assertEquals(java.util.OptionalInt.of(2), c.limits().perCustomerLimit());
-        assertEquals(java.util.Optional.of(Set.of("S1")), c.storeIds());
+    void limitsAndStoresAreSetOnTheBuilder() {
+        Coupon c = builder().totalQuantity(5).totalBudget(cny("50")).perCustomerLimit(2).stores(Set.of("S1")).build();
+        assertEquals(OptionalLong.of(5), c.limits().totalQuantity());
+        assertEquals(Optional.of(cny("50")), c.limits().totalBudget());
+        assertEquals(OptionalInt.of(2), c.limits().perCustomerLimit());
+        assertEquals(Optional.of(Set.of("S1")), c.storeIds());
         assertEquals(CouponLimits.none("C"), coupon().limits());
+    }
+
+    @Test
+    void conflictingBuilderCallsFailAtTheCall() {
+        Coupon.Builder b = builder().totalQuantity(5).totalBudget(cny("50")).perCustomerLimit(2).stores(Set.of("S1"))
+                .group(StackingGroup.EXCLUSIVE).priority(3);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.totalQuantity(6));
+        assertEquals("coupon 'C': totalQuantity is already set", e.getMessage());
+        assertThrows(IllegalStateException.class, () -> b.totalBudget(cny("60")));
+        assertThrows(IllegalStateException.class, () -> b.perCustomerLimit(1));
+        assertThrows(IllegalStateException.class, () -> b.stores(Set.of("S2")));
+        assertThrows(IllegalStateException.class, () -> b.group(StackingGroup.STACKABLE));
+        assertThrows(IllegalStateException.class, () -> b.priority(4));
+        // the builder is intact after the refused calls
+        Coupon c = b.build();
+        assertEquals(OptionalLong.of(5), c.limits().totalQuantity());
+        assertEquals(Optional.of(Set.of("S1")), c.storeIds());
+        assertEquals(3, c.priority());
+    }
+
+    @Test
+    void validationAndTheStoresShareTheLimitRule() {
+        // the validator's advisory check and a store's refusal come from CouponLimits.check: same codes, same messages
+        Coupon c = builder().totalQuantity(3).totalBudget(cny("25.00")).perCustomerLimit(1).build();
+        CouponUsage before = new CouponUsage(3, cny("20.00").minorUnits(), 1);
+        ValidationResult r = CouponValidator.create(CLOCK, (id, who) -> before, ValidationOptions.defaults())
+                .validate(c, cart(), online());
+        assertEquals(c.limits().check(before, cny("10.00")), r.violations());
+        assertEquals(List.of(ReasonCode.QUANTITY_EXHAUSTED, ReasonCode.BUDGET_EXHAUSTED, ReasonCode.PER_CUSTOMER_LIMIT), r.codes());
+        assertEquals("the budget of 25.00 CNY cannot cover a discount of 10.00 CNY", r.violations().get(1).message());
+        CouponStore store = CouponStore.inMemory();
+        store.register(c.limits());
+        store.issue("X1", "C", Fixtures.ALICE, NOW);
+        store.issue("X2", "C", Fixtures.ALICE, NOW);
+        assertTrue(store.redeem(RedemptionRequest.online("k1", "X1", Fixtures.ALICE, "o1", cny("20.00"), NOW)).isSuccess());
+        StoreOutcome refused = store.redeem(RedemptionRequest.online("k2", "X2", Fixtures.ALICE, "o2", cny("10.00"), NOW));
+        assertEquals(c.limits().check(new CouponUsage(1, 2000, 1), cny("10.00")).get(0), refused.failure().orElseThrow());
+        // a spent budget refuses even a zero discount, in validation and in the store alike
+        assertEquals(List.of(ReasonCode.BUDGET_EXHAUSTED), c.limits().check(new CouponUsage(0, 2500, 0), cny("0.00"))
+                .stream().map(Violation::code).toList());
+        assertEquals(List.of(ReasonCode.CURRENCY_MISMATCH), c.limits().check(CouponUsage.NONE, Money.of("1", "USD"))
+                .stream().map(Violation::code).toList());
     }
 
     @Test
@@ -277,7 +338,7 @@ class ValidationTest {
         Coupon c = coupon(CouponCondition.minSpend(cny("50")), CouponCondition.excludeCategories(Set.of("bakery")));
         ValidationResult expected = validator.validate(c, cart(), online());
         List<Thread> threads = new ArrayList<>();
-        List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
         for (int t = 0; t < 8; t++) {
             Thread th = new Thread(() -> {
                 try {

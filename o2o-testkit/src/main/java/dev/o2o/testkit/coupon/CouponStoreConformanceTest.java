@@ -1,7 +1,17 @@
-package dev.o2o.loyalty.coupon;
+package dev.o2o.testkit.coupon;
 
 import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Money;
+import dev.o2o.loyalty.coupon.CodeState;
+import dev.o2o.loyalty.coupon.CouponLimits;
+import dev.o2o.loyalty.coupon.CouponStore;
+import dev.o2o.loyalty.coupon.CouponUsage;
+import dev.o2o.loyalty.coupon.IssuedCode;
+import dev.o2o.loyalty.coupon.ReasonCode;
+import dev.o2o.loyalty.coupon.Redemption;
+import dev.o2o.loyalty.coupon.RedemptionRequest;
+import dev.o2o.loyalty.coupon.StoreOutcome;
+import dev.o2o.loyalty.coupon.Violation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,17 +23,17 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
-import static dev.o2o.loyalty.coupon.Fixtures.ALICE;
-import static dev.o2o.loyalty.coupon.Fixtures.NOW;
-import static dev.o2o.loyalty.coupon.Fixtures.cny;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,12 +41,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The contract every {@link CouponStore} must meet: each implementation's test extends this class
- * and says how to make a new, empty store. Published in the {@code o2o-loyalty} test jar (classifier
- * {@code tests}) so that an integrator's own store (another database, a cache in front of ours) runs
- * the same checks, concurrency included. Not thread-safe itself; JUnit makes one instance per test.
+ * and says how to make a new, empty store. Published in {@code o2o-testkit} (main code, JUnit 5)
+ * so that an integrator's own store (another database, a cache in front of ours) runs the same
+ * checks, concurrency included: the 16-thread over-redemption races, the same-key race and the
+ * limits that every store holds before it is called. Not thread-safe itself; JUnit makes one
+ * instance per test.
  */
 public abstract class CouponStoreConformanceTest {
-    static final CustomerKey BOB = CustomerKey.of("bob");
+    /** The instant every request of the kit is made at. */
+    protected static final Instant NOW = Instant.parse("2026-07-15T10:00:00Z");
+    /** A customer. */
+    protected static final CustomerKey ALICE = CustomerKey.of("alice");
+    /** Another customer. */
+    protected static final CustomerKey BOB = CustomerKey.of("bob");
+
+    /** Subclasses say how to make a store. */
+    protected CouponStoreConformanceTest() {
+    }
 
     /** A new, empty store. */
     protected abstract CouponStore newStore();
@@ -51,6 +72,10 @@ public abstract class CouponStoreConformanceTest {
         store.issue("A1", "free", ALICE, NOW);
         store.issue("A2", "free", ALICE, NOW);
         store.issue("B1", "free", BOB, NOW);
+    }
+
+    static Money cny(String amount) {
+        return Money.of(amount, "CNY");
     }
 
     static CouponLimits limits(String id, Long quantity, String budget, Integer perCustomer) {
@@ -222,7 +247,8 @@ public abstract class CouponStoreConformanceTest {
         assertTrue(store.redeem(req("v3", "ZZ", ALICE, "o4", "1.00")).replayed());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> store.refuse(
                 req("v4", "B1", BOB, "o5", "0.00"), new Violation(ReasonCode.KEY_CONFLICT, "no")));
-        assertTrue(e.getMessage().contains("v4"), e.getMessage());
+        assertFalse(e.getMessage().contains("v4"), "messages do not repeat keys: " + e.getMessage());
+        assertTrue(store.redemption("v4").isEmpty());
     }
 
     @Test
@@ -331,7 +357,7 @@ public abstract class CouponStoreConformanceTest {
     }
 
     /** Runs {@code task(i)} for i in 0..n-1 on 16 threads, all released at once; returns the outcomes. */
-    static List<StoreOutcome> race(int n, java.util.function.IntFunction<StoreOutcome> task) throws Exception {
+    static List<StoreOutcome> race(int n, IntFunction<StoreOutcome> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<StoreOutcome>> fs = new ArrayList<>();
@@ -382,5 +408,153 @@ public abstract class CouponStoreConformanceTest {
     @Test
     public void budgetBindsUnderConcurrency() throws Exception {
         assertEquals(900, concurrentRedemptions("b", 1000, "4500.00", "5.00"));
+    }
+
+    /** Rounds of the same-key races: a race lost in 2% of rounds shows up in practically every run. */
+    static final int SAME_KEY_ROUNDS = 300;
+
+    /**
+     * Two requests with one key at the same moment: one first outcome, and the other caller gets its
+     * replay, never a second outcome (issue 14 item 2: on H2 one caller got ALREADY_REDEEMED and a
+     * refusal was stored next to the redemption).
+     */
+    @Test
+    public void twoRedemptionsWithOneKeyAtOnceGetOneOutcomeAndItsReplay() throws Exception {
+        for (int i = 0; i < SAME_KEY_ROUNDS; i++) {
+            store.issue("S" + i, "free", ALICE, NOW);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < SAME_KEY_ROUNDS; i++) {
+                RedemptionRequest r = req("same-" + i, "S" + i, ALICE, "o" + i, "2.00");
+                List<StoreOutcome> both = atOnce(pool, () -> store.redeem(r), () -> store.redeem(r));
+                String round = "round " + i + ": " + both;
+                assertTrue(both.get(0).isSuccess() && both.get(1).isSuccess(), round);
+                assertEquals(1, both.stream().filter(o -> !o.replayed()).count(), round);
+                assertEquals(both.get(0).redemption(), both.get(1).redemption(), round);
+                // no refusal was stored beside the redemption: the key still answers with the success
+                StoreOutcome later = store.refuse(r, new Violation(ReasonCode.ALREADY_REDEEMED, "code already redeemed"));
+                assertTrue(later.isSuccess() && later.replayed(), round + ", later " + later);
+                assertEquals(both.get(0).redemption(), store.redemption(r.key()), round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(new CouponUsage(SAME_KEY_ROUNDS, SAME_KEY_ROUNDS * 200L, SAME_KEY_ROUNDS), store.usage("free", ALICE));
+    }
+
+    /** A redemption and a refusal of one key at the same moment: whichever lands first is the key's only outcome. */
+    @Test
+    public void aRedemptionAndARefusalWithOneKeyAtOnceGetOneOutcome() throws Exception {
+        for (int i = 0; i < SAME_KEY_ROUNDS; i++) {
+            store.issue("T" + i, "free", ALICE, NOW);
+        }
+        Violation minSpend = new Violation(ReasonCode.MIN_SPEND_NOT_REACHED, "below the minimum");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        int redeemed = 0;
+        try {
+            for (int i = 0; i < SAME_KEY_ROUNDS; i++) {
+                RedemptionRequest r = req("mixed-" + i, "T" + i, ALICE, "o" + i, "1.00");
+                List<StoreOutcome> both = atOnce(pool, () -> store.redeem(r), () -> store.refuse(r, minSpend));
+                String round = "round " + i + ": " + both;
+                assertEquals(1, both.stream().filter(o -> !o.replayed()).count(), round);
+                assertEquals(both.get(0).failure(), both.get(1).failure(), round);
+                assertEquals(both.get(0).redemption(), both.get(1).redemption(), round);
+                boolean success = both.get(0).isSuccess();
+                redeemed += success ? 1 : 0;
+                assertEquals(success ? CodeState.REDEEMED : CodeState.ISSUED, store.find("T" + i).orElseThrow().state(), round);
+                assertEquals(success, store.redemption(r.key()).isPresent(), round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(new CouponUsage(redeemed, redeemed * 100L, redeemed), store.usage("free", ALICE));
+    }
+
+    /** Runs both tasks on the pool, released together; their outcomes in order. */
+    static List<StoreOutcome> atOnce(ExecutorService pool, Callable<StoreOutcome> a, Callable<StoreOutcome> b)
+            throws Exception {
+        CyclicBarrier barrier = new CyclicBarrier(2);
+        Future<StoreOutcome> fa = pool.submit(() -> {
+            barrier.await(1, TimeUnit.MINUTES);
+            return a.call();
+        });
+        Future<StoreOutcome> fb = pool.submit(() -> {
+            barrier.await(1, TimeUnit.MINUTES);
+            return b.call();
+        });
+        return List.of(fa.get(2, TimeUnit.MINUTES), fb.get(2, TimeUnit.MINUTES));
+    }
+
+    /**
+     * The same limits hold in every store and are checked before anything is stored (issue 14 item
+     * 11): codes up to 64 characters, ids and keys up to 200, refusal messages up to 1,000 without
+     * NUL. The longest allowed values are stored and read back exactly.
+     */
+    @Test
+    public void lengthLimitsAreTheSameInEveryStore() {
+        String code64 = "C".repeat(64);
+        String id200 = "i".repeat(200);
+        store.register(CouponLimits.none(id200));
+        assertTrue(store.issue(code64, id200, ALICE, NOW));
+        assertEquals(id200, store.find(code64).orElseThrow().couponId());
+        RedemptionRequest longest = new RedemptionRequest("k".repeat(200), code64, ALICE, "o".repeat(200), cny("1.00"),
+                Optional.of("s".repeat(200)), Optional.of("c".repeat(200)), NOW);
+        Redemption r = store.redeem(longest).redemption().orElseThrow();
+        assertEquals(Optional.of(r), store.redemption("k".repeat(200)));
+        assertEquals(new CouponUsage(1, 100, 1), store.usage(id200, ALICE));
+
+        String code65 = "C".repeat(65);
+        assertThrows(IllegalArgumentException.class, () -> store.issue(code65, "free", ALICE, NOW));
+        assertThrows(IllegalArgumentException.class, () -> store.find(code65));
+        assertThrows(IllegalArgumentException.class, () -> store.reserve(code65, ALICE, "o1", NOW, Duration.ofMinutes(1)));
+        assertThrows(IllegalArgumentException.class, () -> store.release(code65, "o1", NOW));
+        assertThrows(IllegalArgumentException.class, () -> store.issue("N1", "i".repeat(201), ALICE, NOW));
+        assertThrows(IllegalArgumentException.class, () -> store.usage("i".repeat(201), ALICE));
+        assertThrows(IllegalArgumentException.class, () -> store.reserve("A1", ALICE, "o".repeat(201), NOW, Duration.ofMinutes(1)));
+        assertThrows(IllegalArgumentException.class, () -> store.redemption("k".repeat(201)));
+        assertThrows(IllegalArgumentException.class, () -> store.rollback("k".repeat(201), NOW));
+        assertThrows(IllegalArgumentException.class, () -> store.issue("N\u0000", "free", ALICE, NOW));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> req("k".repeat(201), "A1", ALICE, "o1", "1.00"));
+        assertFalse(e.getMessage().contains("kkkk"), "messages do not repeat keys: " + e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> req("k1", code65, ALICE, "o1", "1.00"));
+
+        RedemptionRequest q = req("note", "A1", ALICE, "o1", "0.00");
+        assertThrows(IllegalArgumentException.class, () -> store.refuse(q, new Violation(ReasonCode.OTHER, "x".repeat(1001))));
+        assertThrows(IllegalArgumentException.class, () -> store.refuse(q, new Violation(ReasonCode.OTHER, "a\u0000b")));
+        assertTrue(store.redemption("note").isEmpty());
+        String longest1000 = "x".repeat(1000);
+        StoreOutcome refused = store.refuse(q, new Violation(ReasonCode.OTHER, longest1000));
+        assertEquals(longest1000, refused.failure().orElseThrow().message());
+        assertEquals(Optional.of(new Violation(ReasonCode.OTHER, longest1000)), store.redeem(q).failure(), "kept exactly");
+        assertFalse(store.find("N1").isPresent());
+        assertEquals(CodeState.ISSUED, store.find("A1").orElseThrow().state());
+    }
+
+    /**
+     * Identifiers must be well-formed Unicode: a lone surrogate is refused before the store is
+     * called, because a database would store it as '?' and two ids would collapse into one (issue
+     * 14 item 3); supplementary characters (a proper surrogate pair) are kept exactly.
+     */
+    @Test
+    public void idsDifferingOnlyByALoneSurrogateAreRefusedAndPairsAreKeptApart() {
+        assertThrows(IllegalArgumentException.class, () -> store.issue("A\uD800", "free", ALICE, NOW));
+        assertThrows(IllegalArgumentException.class, () -> store.issue("A\uDC00", "free", ALICE, NOW));
+        assertThrows(IllegalArgumentException.class, () -> store.find("A\uD800"));
+        assertThrows(IllegalArgumentException.class, () -> req("k\uD800", "A1", ALICE, "o1", "1.00"));
+        assertThrows(IllegalArgumentException.class, () -> req("k1", "A1", ALICE, "o\uDBFF", "1.00"));
+        assertThrows(IllegalArgumentException.class, () -> store.redemption("k\uDFFF"));
+        assertThrows(IllegalArgumentException.class, () -> store.rollback("k\uD800", NOW));
+        assertThrows(IllegalArgumentException.class, () -> store.register(CouponLimits.none("c\uD800")));
+        String grin = "k\uD83D\uDE00";
+        String joy = "k\uD83D\uDE02";
+        assertTrue(store.issue("E\uD83D\uDE00", "free", ALICE, NOW));
+        assertTrue(store.issue("E\uD83D\uDE02", "free", ALICE, NOW), "a different supplementary character is another code");
+        assertTrue(store.redeem(req(grin, "E\uD83D\uDE00", ALICE, "o1", "1.00")).isSuccess());
+        assertTrue(store.redemption(joy).isEmpty());
+        StoreOutcome second = store.redeem(req(joy, "E\uD83D\uDE02", ALICE, "o2", "1.00"));
+        assertTrue(second.isSuccess() && !second.replayed(), second.toString());
+        assertEquals("E\uD83D\uDE00", store.redemption(grin).orElseThrow().code());
+        assertEquals(new CouponUsage(2, 200, 2), store.usage("free", ALICE));
     }
 }

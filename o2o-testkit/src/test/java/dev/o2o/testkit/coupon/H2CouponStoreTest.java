@@ -1,4 +1,6 @@
-package dev.o2o.loyalty.coupon;
+package dev.o2o.testkit.coupon;
+
+import dev.o2o.loyalty.coupon.CouponStore;
 
 import org.h2.jdbcx.JdbcDataSource;
 
@@ -9,8 +11,8 @@ class H2CouponStoreTest extends CouponStoreConformanceTest {
     protected CouponStore newStore() {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:coupon-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
-        CouponStore.createJdbcSchema(ds);
-        CouponStore.createJdbcSchema(ds); // idempotent
-        return CouponStore.jdbc(ds);
+        CouponStore.createJdbcSchema(ds, "coupon_");
+        CouponStore.createJdbcSchema(ds, "coupon_"); // idempotent
+        return CouponStore.jdbc(ds, "coupon_");
     }
 }

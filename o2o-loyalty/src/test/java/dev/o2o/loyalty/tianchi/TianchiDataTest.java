@@ -1,12 +1,30 @@
-package dev.o2o.loyalty.coupon;
+package dev.o2o.loyalty.tianchi;
 
+import dev.o2o.core.Channel;
+import dev.o2o.core.CustomerKey;
+import dev.o2o.core.Money;
+import dev.o2o.core.OrderLine;
+import dev.o2o.loyalty.coupon.Cart;
+import dev.o2o.loyalty.coupon.Coupon;
+import dev.o2o.loyalty.coupon.CouponValidator;
+import dev.o2o.loyalty.coupon.CustomerContext;
+import dev.o2o.loyalty.coupon.Discount;
+import dev.o2o.loyalty.coupon.ReasonCode;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,12 +32,37 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import static dev.o2o.loyalty.coupon.Fixtures.cny;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TianchiDataTest {
+
+    @Test
+    void parsesThresholdAndRate() {
+        assertEquals(new Discount.Threshold(cny("150"), cny("20")), TianchiData.parseDiscount("150:20", TianchiData.CNY));
+        assertEquals(new Discount.Rate(new BigDecimal("0.95")), TianchiData.parseDiscount("0.95", TianchiData.CNY));
+        assertEquals(Discount.Kind.THRESHOLD, TianchiData.parseDiscount(" 30:5 ", TianchiData.CNY).kind());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "150:20:00 | more than one ':'",
+            "20:30     | must be less than spend",
+            "20:20     | must be less than spend",
+            "1.5       | strictly between 0 and 1",
+            "1         | strictly between 0 and 1",
+            "0         | strictly between 0 and 1",
+            "''        | empty",
+            "abc       | not a plain decimal",
+            ":5        | spend is missing",
+            "-5:1      | not a plain decimal",
+            "10.001:1  | fraction digits",
+    })
+    void rejectsMalformedWithReason(String notation, String reason) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TianchiData.parseDiscount(notation, TianchiData.CNY));
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+    }
 
     @Test
     void parsesRowsWithCrlfAndNullDistance() {
@@ -36,18 +79,18 @@ class TianchiDataTest {
 
     @Test
     void receiptsBecomeCouponDefinitions() {
-        TianchiReceipt r = new TianchiReceipt(1, 450, 9983, Discount.parseTianchi("30:5", TianchiData.CNY), OptionalInt.of(1),
+        TianchiReceipt r = new TianchiReceipt(1, 450, 9983, TianchiData.parseDiscount("30:5", TianchiData.CNY), OptionalInt.of(1),
                 LocalDate.of(2016, 7, 12));
         Coupon c = r.toCoupon();
         assertEquals("tianchi-9983", c.id());
-        Cart cart = Cart.of(Fixtures.line("rice", "grocery", 1, "31.00"));
-        CustomerContext pos = CustomerContext.of(Fixtures.ALICE, Fixtures.POS);
-        java.time.Instant lastDay = java.time.LocalDateTime.of(2016, 7, 26, 23, 59).atZone(TianchiReceipt.ZONE).toInstant();
-        CouponValidator onLastDay = CouponValidator.create(java.time.Clock.fixed(lastDay, TianchiReceipt.ZONE));
+        Cart cart = Cart.of(new OrderLine("rice", "grocery", 1, cny("31.00")));
+        CustomerContext pos = CustomerContext.of(CustomerKey.of("alice"), Channel.offline("pos"));
+        Instant lastDay = LocalDateTime.of(2016, 7, 26, 23, 59).atZone(TianchiReceipt.ZONE).toInstant();
+        CouponValidator onLastDay = CouponValidator.create(Clock.fixed(lastDay, TianchiReceipt.ZONE));
         assertEquals(cny("5.00"), onLastDay.validate(c, cart, pos).totalDiscount());
-        CouponValidator dayAfter = CouponValidator.create(java.time.Clock.fixed(lastDay.plusSeconds(60), TianchiReceipt.ZONE));
-        assertEquals(java.util.List.of(ReasonCode.EXPIRED), dayAfter.validate(c, cart, pos).codes());
-        assertEquals(java.util.List.of(ReasonCode.CHANNEL_NOT_ALLOWED), onLastDay.validate(c, cart, Fixtures.online()).codes());
+        CouponValidator dayAfter = CouponValidator.create(Clock.fixed(lastDay.plusSeconds(60), TianchiReceipt.ZONE));
+        assertEquals(List.of(ReasonCode.EXPIRED), dayAfter.validate(c, cart, pos).codes());
+        assertEquals(List.of(ReasonCode.CHANNEL_NOT_ALLOWED), onLastDay.validate(c, cart, CustomerContext.of(CustomerKey.of("alice"), Channel.online("app"))).codes());
     }
 
     @Test
@@ -69,11 +112,11 @@ class TianchiDataTest {
 
     @Test
     void realReceiptsParseCompletely() {
-        Optional<Path> file = Fixtures.sharedData("tianchi/ccf_offline_stage1_test_revised.csv");
+        Optional<Path> file = sharedData("tianchi/ccf_offline_stage1_test_revised.csv");
         Assumptions.assumeTrue(file.isPresent(), "shared/data/tianchi/ccf_offline_stage1_test_revised.csv absent, skipping");
         Map<String, Integer> notations = new HashMap<>();
         int[] perDistance = new int[12];
-        try (var in = java.nio.file.Files.newBufferedReader(file.get())) {
+        try (var in = Files.newBufferedReader(file.get())) {
             long rows = TianchiData.read(in, file.get().toString(), r -> {
                 notations.merge(r.discount().toString(), 1, Integer::sum);
                 r.toCoupon();
@@ -82,8 +125,8 @@ class TianchiDataTest {
                 assertEquals(7, r.dateReceived().getMonthValue());
             });
             assertEquals(113_640, rows);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         assertEquals(42, notations.size(), "42 distinct Discount_rate values (README)");
         assertEquals(59_318, notations.get(new Discount.Threshold(cny("30"), cny("5")).toString()), "most common 30:5");
@@ -121,5 +164,22 @@ class TianchiDataTest {
         assertEquals(2, a.count(Discount.Kind.RATE, DistanceBand.OVER_5_KM));
         assertEquals(DistanceBand.FROM_3_TO_5_KM, DistanceBand.of(OptionalInt.of(9)));
         assertEquals(DistanceBand.UNKNOWN, DistanceBand.of(OptionalInt.empty()));
+    }
+
+    private static Money cny(String amount) {
+        return Money.of(amount, "CNY");
+    }
+
+    /** Finds shared/data by walking up from the working directory. */
+    private static Optional<Path> sharedData(String relative) {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            Path p = dir.resolve("shared").resolve("data").resolve(relative);
+            if (Files.exists(p)) {
+                return Optional.of(p);
+            }
+            dir = dir.getParent();
+        }
+        return Optional.empty();
     }
 }

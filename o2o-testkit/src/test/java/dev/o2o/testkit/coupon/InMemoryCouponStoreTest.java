@@ -1,4 +1,6 @@
-package dev.o2o.loyalty.coupon;
+package dev.o2o.testkit.coupon;
+
+import dev.o2o.loyalty.coupon.CouponStore;
 
 class InMemoryCouponStoreTest extends CouponStoreConformanceTest {
     @Override

@@ -1,9 +1,13 @@
-package dev.o2o.loyalty.coupon;
+package dev.o2o.loyalty.tianchi;
+
+import dev.o2o.core.Money;
+import dev.o2o.loyalty.coupon.Discount;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +95,7 @@ public final class TianchiData {
         Discount d = discounts.get(f[3]);
         if (d == null) {
             try {
-                d = Discount.parseTianchi(f[3], CNY);
+                d = parseDiscount(f[3], CNY);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + " field Discount_rate: " + e.getMessage(), e);
             }
@@ -129,5 +133,69 @@ public final class TianchiData {
             v = v * 10 + (c - '0');
         }
         return v;
+    }
+
+    /**
+     * Parses the Discount_rate notation of the Tianchi O2O data: {@code "150:20"} is spend 150
+     * save 20 (in {@code currency}), {@code "0.95"} is pay 95%.
+     *
+     * @throws IllegalArgumentException with the reason, for example for {@code "150:20:00"},
+     *                                  {@code "20:30"} (save not below spend), {@code "1.5"} or {@code ""}
+     */
+    public static Discount parseDiscount(String notation, Currency currency) {
+        Objects.requireNonNull(notation, "notation");
+        Objects.requireNonNull(currency, "currency");
+        String s = notation.strip();
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("discount notation is empty");
+        }
+        int colon = s.indexOf(':');
+        if (colon >= 0) {
+            if (s.indexOf(':', colon + 1) >= 0) {
+                throw new IllegalArgumentException("discount notation '" + notation
+                        + "' has more than one ':'; expected spend:save such as 150:20");
+            }
+            BigDecimal spend = decimal(s.substring(0, colon), "spend", notation);
+            BigDecimal save = decimal(s.substring(colon + 1), "save", notation);
+            if (spend.signum() <= 0 || save.signum() <= 0) {
+                throw new IllegalArgumentException("discount notation '" + notation + "': spend and save must be positive");
+            }
+            if (save.compareTo(spend) >= 0) {
+                throw new IllegalArgumentException("discount notation '" + notation + "': save " + save.toPlainString()
+                        + " must be less than spend " + spend.toPlainString());
+            }
+            int scale = Money.scaleOf(currency);
+            if (spend.stripTrailingZeros().scale() > scale || save.stripTrailingZeros().scale() > scale) {
+                throw new IllegalArgumentException("discount notation '" + notation + "' has more than " + scale
+                        + " fraction digits for " + currency.getCurrencyCode());
+            }
+            return new Discount.Threshold(new Money(spend, currency), new Money(save, currency));
+        }
+        BigDecimal rate = decimal(s, "rate", notation);
+        if (rate.signum() <= 0 || rate.compareTo(BigDecimal.ONE) >= 0) {
+            throw new IllegalArgumentException("discount notation '" + notation
+                    + "': a rate must be strictly between 0 and 1 (share paid)");
+        }
+        return new Discount.Rate(rate);
+    }
+
+    private static BigDecimal decimal(String part, String what, String notation) {
+        String p = part.strip();
+        if (p.isEmpty()) {
+            throw new IllegalArgumentException("discount notation '" + notation + "': " + what + " is missing");
+        }
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (!(c >= '0' && c <= '9') && c != '.') {
+                throw new IllegalArgumentException("discount notation '" + notation + "': " + what + " '" + p
+                        + "' is not a plain decimal number");
+            }
+        }
+        try {
+            return new BigDecimal(p);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("discount notation '" + notation + "': " + what + " '" + p
+                    + "' is not a plain decimal number");
+        }
     }
 }

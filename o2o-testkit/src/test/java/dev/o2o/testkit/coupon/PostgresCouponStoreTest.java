@@ -1,4 +1,6 @@
-package dev.o2o.loyalty.coupon;
+package dev.o2o.testkit.coupon;
+
+import dev.o2o.loyalty.coupon.CouponStore;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -57,7 +59,7 @@ class PostgresCouponStoreTest extends CouponStoreConformanceTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        CouponStore.createJdbcSchema(pool);
-        return CouponStore.jdbc(pool);
+        CouponStore.createJdbcSchema(pool, "coupon_");
+        return CouponStore.jdbc(pool, "coupon_");
     }
 }

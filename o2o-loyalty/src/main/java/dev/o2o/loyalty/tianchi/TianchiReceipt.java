@@ -1,6 +1,9 @@
-package dev.o2o.loyalty.coupon;
+package dev.o2o.loyalty.tianchi;
 
 import dev.o2o.core.ChannelKind;
+import dev.o2o.loyalty.coupon.Coupon;
+import dev.o2o.loyalty.coupon.CouponCondition;
+import dev.o2o.loyalty.coupon.Discount;
 
 import java.time.LocalDate;
 import java.time.ZoneId;

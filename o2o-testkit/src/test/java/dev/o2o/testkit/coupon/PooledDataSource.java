@@ -1,4 +1,4 @@
-package dev.o2o.loyalty.coupon;
+package dev.o2o.testkit.coupon;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;

@@ -1,9 +1,8 @@
-package dev.o2o.loyalty.integrator;
+package dev.o2o.testkit.coupon;
 
 import dev.o2o.core.CustomerKey;
 import dev.o2o.loyalty.coupon.CouponLimits;
 import dev.o2o.loyalty.coupon.CouponStore;
-import dev.o2o.loyalty.coupon.CouponStoreConformanceTest;
 import dev.o2o.loyalty.coupon.CouponUsage;
 import dev.o2o.loyalty.coupon.IssuedCode;
 import dev.o2o.loyalty.coupon.Redemption;

@@ -1,4 +1,6 @@
-package dev.o2o.loyalty.coupon;
+package dev.o2o.loyalty.tianchi;
+
+import dev.o2o.loyalty.coupon.Discount;
 
 import java.util.Objects;
 

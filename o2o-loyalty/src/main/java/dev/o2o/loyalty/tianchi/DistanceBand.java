@@ -1,4 +1,4 @@
-package dev.o2o.loyalty.coupon;
+package dev.o2o.loyalty.tianchi;
 
 import java.util.OptionalInt;
 

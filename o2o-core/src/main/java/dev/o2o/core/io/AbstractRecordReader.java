@@ -1,5 +1,6 @@
 package dev.o2o.core.io;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -24,6 +25,7 @@ abstract class AbstractRecordReader<T> implements RecordReader<T> {
     private final String source;
     private final IngestOptions options;
     private final List<RecordError> errors = new ArrayList<>();
+    private long lastLine;
     private long accepted;
     private long rejected;
     private T next;
@@ -47,9 +49,19 @@ abstract class AbstractRecordReader<T> implements RecordReader<T> {
             Read<T> r;
             try {
                 r = readRecord();
-            } catch (java.io.UncheckedIOException e) {
+            } catch (UncheckedIOException e) {
                 done = true;
-                throw new IngestException(new RecordError(source, 1, "input", "cannot be read: " + e.getMessage()), e);
+                throw new IngestException(new RecordError(source, lastLine + 1, "input",
+                        "cannot be read after line " + lastLine + ": " + e.getMessage()), e);
+            } catch (IngestException e) {
+                // the rest of the input cannot be read (see CsvReader); the record at fault is counted
+                done = true;
+                rejected++;
+                errors.add(e.error());
+                throw e;
+            }
+            if (r != null) {
+                lastLine = r.line;
             }
             if (r == null) {
                 done = true;

@@ -1,7 +1,11 @@
 package dev.o2o.core.io;
 
 import java.io.UncheckedIOException;
+import dev.o2o.core.internal.Messages;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -30,10 +34,23 @@ abstract class AbstractRecordReader<T> implements RecordReader<T> {
     private long rejected;
     private T next;
     private boolean done;
+    private Function<T, String> uniqueKey;
+    private String uniqueField;
+    private final Map<String, Long> firstLineOf = new HashMap<>();
 
     AbstractRecordReader(String source, IngestOptions options) {
         this.source = Objects.requireNonNull(source, "source");
         this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /**
+     * Rejects a record whose key ({@code field}) was seen in an earlier record of this read,
+     * naming both lines. The keys seen are kept, so memory grows with the number of records
+     * (about 100 bytes each).
+     */
+    final void requireUnique(String field, Function<T, String> key) {
+        this.uniqueField = field;
+        this.uniqueKey = key;
     }
 
     /** The next record, or null at the end of input. */
@@ -62,6 +79,14 @@ abstract class AbstractRecordReader<T> implements RecordReader<T> {
             }
             if (r != null) {
                 lastLine = r.line;
+                if (r.error == null && uniqueKey != null) {
+                    String key = uniqueKey.apply(r.value);
+                    Long first = firstLineOf.putIfAbsent(key, r.line);
+                    if (first != null) {
+                        r = new Read<>(r.line, null, new BadRecord(uniqueField, Messages.quote(key)
+                                + " was already read at line " + first));
+                    }
+                }
             }
             if (r == null) {
                 done = true;

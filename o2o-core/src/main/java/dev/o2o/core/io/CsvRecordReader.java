@@ -3,6 +3,8 @@ package dev.o2o.core.io;
 import dev.o2o.core.Order;
 import dev.o2o.core.Touchpoint;
 import java.io.Reader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +15,8 @@ import java.util.Set;
 
 /** Reads touchpoints (one per row) or orders (one row per line, rows of an order consecutive) from CSV. */
 abstract class CsvRecordReader<T> extends AbstractRecordReader<T> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CsvRecordReader.class);
 
     final CsvReader csv;
     final Mapper mapper;
@@ -33,13 +37,22 @@ abstract class CsvRecordReader<T> extends AbstractRecordReader<T> {
             byHeaderName.put(format.headerName(column), column);
         }
         List<String> header = csv.header();
+        List<String> ignored = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i);
             String column = byHeaderName.get(name);
             if (column == null && !extrasAllowed) {
-                throw new IngestException(new RecordError(source, 1, "header", "unknown column '" + name + "'"));
+                if (options.refuseUnknownColumns()) {
+                    throw new IngestException(new RecordError(source, 1, "header", "unknown column '" + name + "'"));
+                }
+                ignored.add(name);
+                continue;
             }
             index.put(column == null ? "\u0000" + name : column, i);
+        }
+        if (!ignored.isEmpty()) {
+            // header names, not values: no personal data
+            LOG.warn("{}: ignoring the unknown column(s) {}", source, ignored);
         }
         for (String column : required) {
             if (!index.containsKey(column)) {
@@ -68,7 +81,7 @@ abstract class CsvRecordReader<T> extends AbstractRecordReader<T> {
     }
 
     static RecordReader<Order> orders(Reader in, String source, IngestOptions options) {
-        return new CsvRecordReader<Order>(in, source, options, List.of("id", "customer", "channel", "instant",
+        CsvRecordReader<Order> reader = new CsvRecordReader<Order>(in, source, options, List.of("id", "customer", "channel", "instant",
                 "currency", "sku", "category", "quantity", "unit_price"), Mapper.ORDER_CSV_COLUMNS, false) {
             @Override
             Read<Order> readRecord() {
@@ -117,6 +130,8 @@ abstract class CsvRecordReader<T> extends AbstractRecordReader<T> {
                 }
             }
         };
+        reader.requireUnique("id", Order::id);
+        return reader;
     }
 
     private static BadRecord disagreement(Fields head, Fields row, String id, long line) {

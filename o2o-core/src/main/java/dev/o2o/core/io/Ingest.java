@@ -29,10 +29,18 @@ import java.util.Objects;
  * {@code attributes} object of strings; in CSV every other column is an attribute.
  * Orders: {@code id, customer, channel, store, instant, status, refunded, currency} and lines
  * of {@code sku, category, quantity, unit_price}: in NDJSON a {@code lines} array, in CSV one
- * row per line with the order's rows consecutive. Instants are ISO-8601 with an offset, or
- * local date-times read in {@link IngestOptions#zone()}. Amounts are decimal strings (or JSON
+ * row per line with the order's rows consecutive (an order id that comes back after other
+ * orders is a duplicate: the later record is rejected naming the line of the first).
+ * Instants are read strictly (no impossible date or hour is moved to another day: {@code
+ * 2026-02-30 12:20:00} and {@code 24:00:00} are rejected) in exactly these forms: ISO-8601 with
+ * an offset ({@code 2024-05-01T10:00:00Z}, {@code 2024-05-01T10:00:00.123+08:00}, seconds and
+ * fraction optional); ISO-8601 local ({@code 2024-05-01T10:00}, {@code 2024-05-01T10:00:00.5}); or
+ * {@code 2024-05-01 10:00} and {@code 2024-05-01 10:00:00} (local, no fraction). Local
+ * date-times are read in {@link IngestOptions#zone()} and rejected without one. Amounts are decimal strings (or JSON
  * numbers), read exactly as {@link Money#parse(String, java.util.Currency)} says.
- * NDJSON fields other than these are rejected, as are CSV order columns other than these.
+ * NDJSON fields other than these are rejected. CSV order columns other than these are ignored
+ * with one warning in the log, or refuse the file with
+ * {@link IngestOptions#withRefuseUnknownColumns(boolean)}.
  *
  * <h2>Limits and hostile input</h2>
  * Every limit below rejects the one record, names its field and quotes at most 40 characters of

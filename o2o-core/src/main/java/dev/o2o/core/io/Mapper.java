@@ -15,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -38,7 +39,9 @@ final class Mapper {
         ORDER_CSV_COLUMNS = Set.copyOf(all);
     }
 
-    private static final DateTimeFormatter SPACE_LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]", Locale.ROOT);
+    // STRICT: 2026-02-30 and 24:00 are refused, not moved to another day (the ISO parsers are strict already)
+    private static final DateTimeFormatter SPACE_LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss]", Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private final IngestOptions options;
 

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.o2o.core.Order;
+import dev.o2o.core.Touchpoint;
 import dev.o2o.core.internal.Messages;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -45,7 +47,7 @@ final class NdjsonReader<T> extends AbstractRecordReader<T> {
         this.map = map;
     }
 
-    static NdjsonReader<dev.o2o.core.Touchpoint> touchpoints(Reader in, String source, IngestOptions options) {
+    static NdjsonReader<Touchpoint> touchpoints(Reader in, String source, IngestOptions options) {
         Mapper mapper = new Mapper(options);
         Set<String> known = Set.of("customer", "channel", "instant", "type", "campaign", "store", "attributes");
         return new NdjsonReader<>(in, source, options, node -> {
@@ -54,12 +56,12 @@ final class NdjsonReader<T> extends AbstractRecordReader<T> {
         });
     }
 
-    static NdjsonReader<dev.o2o.core.Order> orders(Reader in, String source, IngestOptions options) {
+    static NdjsonReader<Order> orders(Reader in, String source, IngestOptions options) {
         Mapper mapper = new Mapper(options);
         Set<String> known = Set.of("id", "customer", "channel", "store", "instant", "status", "refunded",
                 "currency", "lines");
         Set<String> lineFields = Set.copyOf(Mapper.LINE_COLUMNS);
-        return new NdjsonReader<>(in, source, options, node -> {
+        NdjsonReader<Order> reader = new NdjsonReader<>(in, source, options, node -> {
             checkFields(node, known, "");
             JsonNode lines = node.get("lines");
             if (lines == null || !lines.isArray()) {
@@ -76,6 +78,8 @@ final class NdjsonReader<T> extends AbstractRecordReader<T> {
             }
             return mapper.order(new JsonFields(node, Map.of()), lineList);
         });
+        reader.requireUnique("id", Order::id);
+        return reader;
     }
 
     private static void checkFields(JsonNode node, Set<String> known, String prefix) {

@@ -123,6 +123,9 @@ final class CsvParser implements AutoCloseable {
                         spanningQuote = openedAt; // text on a later line: a record may have been swallowed
                     }
                     append(field, (char) c, keep);
+                    if (keep && c != '\n' && c != '\r') {
+                        size += in.copyPlain(field, '"', CharInput.MAX_RECORD_CHARS - (int) size);
+                    }
                 }
             } else if (c == delimiter) {
                 if (keep) {
@@ -147,6 +150,9 @@ final class CsvParser implements AutoCloseable {
                 append(field, (char) c, keep);
             } else {
                 append(field, (char) c, keep);
+                if (keep) {
+                    size += in.copyPlain(field, delimiter, CharInput.MAX_RECORD_CHARS - (int) size);
+                }
             }
             c = in.read();
         }

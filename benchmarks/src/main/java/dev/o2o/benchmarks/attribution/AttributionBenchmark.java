@@ -36,9 +36,13 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class AttributionBenchmark {
 
+    /** Distinct channels on the one path line of {@link #readWideChannels()} (issue 14 item 6: 137 s before). */
+    static final int WIDE_CHANNELS = 40_000;
+
     private JourneySet journeys;
     private JourneySet timed;
     private Path csv;
+    private Path wideCsv;
     private List<AttributionModel> ruleBased;
 
     @Setup
@@ -48,6 +52,12 @@ public class AttributionBenchmark {
         timed = g.timed();
         csv = Files.createTempFile("o2o-paths-", ".csv");
         g.writeCsv(csv);
+        wideCsv = Files.createTempFile("o2o-wide-paths-", ".csv");
+        StringBuilder wide = new StringBuilder(String.join(",", PathCsvReader.HEADER)).append('\n');
+        for (int i = 0; i < WIDE_CHANNELS; i++) {
+            wide.append(i > 0 ? " > " : "").append('c').append(i);
+        }
+        Files.writeString(wideCsv, wide.append(",1,2,0\n"));
         ruleBased = List.of(AttributionModel.firstTouch(), AttributionModel.lastTouch(),
                 AttributionModel.lastNonDirectTouch(), AttributionModel.linear(), AttributionModel.timeDecay(),
                 AttributionModel.positionBased(), AttributionModel.wShaped(),
@@ -57,6 +67,7 @@ public class AttributionBenchmark {
     @TearDown
     public void tearDown() throws IOException {
         Files.deleteIfExists(csv);
+        Files.deleteIfExists(wideCsv);
     }
 
     @Benchmark
@@ -85,5 +96,11 @@ public class AttributionBenchmark {
     @Benchmark
     public JourneySet readAndIntern() {
         return PathCsvReader.defaults().read(csv, new ChannelRegistry());
+    }
+
+    /** One path line of 40,000 distinct channels: registration must be amortised O(1), not a copy per channel. */
+    @Benchmark
+    public JourneySet readWideChannels() {
+        return PathCsvReader.defaults().read(wideCsv, new ChannelRegistry());
     }
 }

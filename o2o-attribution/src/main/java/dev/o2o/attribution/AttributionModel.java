@@ -96,7 +96,7 @@ public interface AttributionModel {
     /** Exact Markov-chain removal-effect attribution with the given options. */
     static AttributionModel markov(MarkovOptions options) {
         Objects.requireNonNull(options, "options");
-        return journeys -> MarkovChain.fit(journeys, options).attribution();
+        return journeys -> AttributionResult.fromMarkov(MarkovChain.fit(journeys, options));
     }
 
     /** Exact first-order Markov attribution with default options. */

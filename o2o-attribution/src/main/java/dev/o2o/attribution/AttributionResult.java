@@ -1,8 +1,13 @@
 package dev.o2o.attribution;
 
+import dev.o2o.attribution.markov.MarkovChain;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Per-channel credits of one model run, in channel index order of the journey set.
@@ -20,6 +25,28 @@ public record AttributionResult(String model, List<ChannelCredit> credits, doubl
     public AttributionResult {
         Objects.requireNonNull(model, "model");
         credits = List.copyOf(Objects.requireNonNull(credits, "credits"));
+    }
+
+    /**
+     * Conversions and value of a fitted chain credited in proportion to its removal effects; they sum to the chain's
+     * totals (all zero when the chain never converts). Channels in the chain's order.
+     */
+    public static AttributionResult fromMarkov(MarkovChain chain) {
+        Objects.requireNonNull(chain, "chain");
+        Map<String, Double> effects = chain.removalEffects();
+        double sum = 0;
+        for (double re : effects.values()) {
+            sum += re;
+        }
+        List<ChannelCredit> credits = new ArrayList<>(effects.size());
+        for (Map.Entry<String, Double> e : effects.entrySet()) {
+            double share = sum > 0 ? e.getValue() / sum : 0;
+            credits.add(new ChannelCredit(e.getKey(), chain.totalConversions() * share, chain.totalValue() * share,
+                    OptionalDouble.of(e.getValue()), OptionalDouble.empty(), OptionalDouble.empty()));
+        }
+        return new AttributionResult("markov(order=" + chain.options().order() + ",mergeRepeats="
+                + chain.options().mergeRepeats() + ",nonConverting=" + chain.options().includeNonConverting() + ")",
+                credits, chain.totalConversions(), chain.totalValue());
     }
 
     /** The credit of {@code channel}, if the result has it. */

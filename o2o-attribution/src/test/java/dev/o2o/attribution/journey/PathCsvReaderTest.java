@@ -96,6 +96,25 @@ class PathCsvReaderTest {
         assertEquals("say \"hi\" > x", set.pathText(2001));
     }
 
+    @Test
+    void parseNumberAgreesWithParseDoubleOnEveryAcceptedText() {
+        java.util.Random r = new java.util.Random(13);
+        for (int k = 0; k < 100_000; k++) {
+            String t = switch (k % 4) {
+                case 0 -> Long.toString((r.nextLong() >>> 1) >>> r.nextInt(63));
+                case 1 -> r.nextInt(1_000_000) + "." + Long.toString(r.nextLong() >>> 1).substring(0, 1 + r.nextInt(12));
+                case 2 -> Double.toString(Math.abs(r.nextGaussian()) * Math.pow(10, r.nextInt(40) - 20));
+                default -> "0." + "0".repeat(r.nextInt(20)) + (1 + r.nextInt(999));
+            };
+            assertEquals(Double.parseDouble(t), PathCsvReader.parseNumber(t), 0.0, t);
+        }
+        for (String bad : new String[] {"", "-1", "+1", "1.", ".5", "1d", "2f", "1e", "1e+", "0x1", "NaN", "Infinity",
+            "1 2", "1,5", "1e5x", "1".repeat(65)}) {
+            assertTrue(Double.isNaN(PathCsvReader.parseNumber(bad)), bad);
+        }
+        assertEquals(Double.POSITIVE_INFINITY, PathCsvReader.parseNumber("2e308"));
+    }
+
     /** Issue 14 item 10: values that Double.parseDouble accepts but a path file must not contain. */
     @Test
     void rejectsNegativeSuffixedAndOverflowingNumbersWithLineAndField() {

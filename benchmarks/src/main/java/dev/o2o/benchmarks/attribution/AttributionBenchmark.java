@@ -5,7 +5,6 @@ import dev.o2o.attribution.AttributionResult;
 import dev.o2o.attribution.journey.JourneySet;
 import dev.o2o.attribution.journey.PathCsvReader;
 import dev.o2o.attribution.markov.MarkovOptions;
-import dev.o2o.attribution.shapley.ShapleyAttribution;
 import dev.o2o.core.ChannelRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -82,7 +81,7 @@ public class AttributionBenchmark {
 
     @Benchmark
     public AttributionResult shapleyRateExact20() {
-        return ShapleyAttribution.conversionRate(journeys, 1, 2);
+        return AttributionModel.shapleyConversionRate(1, 2).attribute(journeys);
     }
 
     /** All eight rule-based models on the timed journey set (1,000,000 rows, hardly aggregated). */

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
@@ -155,7 +156,7 @@ public final class PathCsvReader {
                 }
             }
             int n = channels(fields.get(0), line);
-            builder.addOwned(java.util.Arrays.copyOf(path, n), numbers[0], numbers[1], numbers[2]);
+            builder.addOwned(Arrays.copyOf(path, n), numbers[0], numbers[1], numbers[2]);
         }
 
         /** Splits and interns the path into {@link #path}; returns its length. */
@@ -169,7 +170,7 @@ public final class PathCsvReader {
                     throw error(line, "path", "path " + quote(text) + " has an empty channel at position " + (n + 1));
                 }
                 if (n == path.length) {
-                    path = java.util.Arrays.copyOf(path, n * 2);
+                    path = Arrays.copyOf(path, n * 2);
                 }
                 path[n++] = intern(id, line);
                 if (end < 0) {

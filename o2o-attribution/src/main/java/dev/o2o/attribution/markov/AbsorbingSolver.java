@@ -1,5 +1,7 @@
 package dev.o2o.attribution.markov;
 
+import java.util.Arrays;
+
 /**
  * Solves the absorption probabilities {@code x = P x + b} of a {@link CanonicalChain} ({@code b} = one-step
  * conversion probability), optionally with some states made to lead to the null state (removal).
@@ -93,7 +95,7 @@ final class AbsorbingSolver {
 
     private double solveExpectedSteps() {
         double[] ones = new double[chain.stateCount];
-        java.util.Arrays.fill(ones, 1);
+        Arrays.fill(ones, 1);
         double[] t = new double[chain.stateCount];
         iterate(new boolean[chain.stateCount], t, ones, 1e-12);
         double max = 0;

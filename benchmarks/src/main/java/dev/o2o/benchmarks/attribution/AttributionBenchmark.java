@@ -6,6 +6,7 @@ import dev.o2o.attribution.journey.JourneySet;
 import dev.o2o.attribution.journey.PathCsvReader;
 import dev.o2o.attribution.markov.MarkovOptions;
 import dev.o2o.core.ChannelRegistry;
+import dev.o2o.testkit.data.SyntheticJourneys;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -46,11 +47,11 @@ public class AttributionBenchmark {
 
     @Setup
     public void setup() throws IOException {
-        JourneyGenerator g = new JourneyGenerator(1_000_000, 20, 2026L);
-        journeys = g.untimed();
-        timed = g.timed();
+        SyntheticJourneys g = SyntheticJourneys.generate(1_000_000, 20, 2026L);
+        journeys = journeySet(g, false);
+        timed = journeySet(g, true);
         csv = Files.createTempFile("o2o-paths-", ".csv");
-        g.writeCsv(csv);
+        g.writePathCsv(csv);
         wideCsv = Files.createTempFile("o2o-wide-paths-", ".csv");
         StringBuilder wide = new StringBuilder(String.join(",", PathCsvReader.HEADER)).append('\n');
         for (int i = 0; i < WIDE_CHANNELS; i++) {
@@ -61,6 +62,23 @@ public class AttributionBenchmark {
                 AttributionModel.lastNonDirectTouch(), AttributionModel.linear(), AttributionModel.timeDecay(),
                 AttributionModel.positionBased(), AttributionModel.wShaped(),
                 AttributionModel.positionWeights((p, n) -> 1 + p));
+    }
+
+    /** The journeys interned and aggregated, with touch ages (almost no aggregation) or without. */
+    static JourneySet journeySet(SyntheticJourneys g, boolean withAges) {
+        JourneySet.Builder b = JourneySet.builder(new ChannelRegistry());
+        for (String id : g.channelIds()) {
+            b.intern(id);
+        }
+        for (int j = 0; j < g.size(); j++) {
+            double conversions = g.converted(j) ? 1 : 0;
+            if (withAges) {
+                b.add(g.path(j), g.ageDays(j), conversions, g.value(j), 1 - conversions);
+            } else {
+                b.add(g.path(j), conversions, g.value(j), 1 - conversions);
+            }
+        }
+        return b.build();
     }
 
     @TearDown

@@ -5,6 +5,7 @@ import dev.o2o.attribution.TestData;
 import dev.o2o.attribution.journey.JourneySet;
 import dev.o2o.attribution.journey.PathCsvReader;
 import dev.o2o.core.ChannelRegistry;
+import dev.o2o.testkit.data.SyntheticJourneys;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,38 @@ class TransitionCountsTest {
                         assertEquals(a.removalEffect(id), m.removalEffect(id), 1e-14, id + " " + o);
                     }
                 }
+            }
+        }
+    }
+
+    /** The benchmarks' generator (20 channels, long paths) read from path CSV files, split in two. */
+    @Test
+    void pathFilesOfTwoHalvesMergeIntoTheWholeFile() throws IOException {
+        SyntheticJourneys g = SyntheticJourneys.generate(20_000, 20, 2026L);
+        Path dir = Files.createTempDirectory("o2o-halves");
+        Path file = dir.resolve("all.csv");
+        g.writePathCsv(file);
+        List<String> lines = Files.readAllLines(file);
+        Files.write(dir.resolve("first.csv"), lines.subList(0, 9_001));
+        List<String> second = new ArrayList<>(List.of(lines.get(0)));
+        second.addAll(lines.subList(9_001, lines.size()));
+        Files.write(dir.resolve("second.csv"), second);
+        for (MarkovOptions o : List.of(MarkovOptions.defaults(), MarkovOptions.defaults().withOrder(3),
+                new MarkovOptions(2, true, false))) {
+            TransitionCounts all = TransitionCounts.of(PathCsvReader.defaults().read(file, new ChannelRegistry()), o);
+            TransitionCounts merged = TransitionCounts.of(
+                    PathCsvReader.defaults().read(dir.resolve("first.csv"), new ChannelRegistry()), o)
+                    .merge(TransitionCounts.of(
+                            PathCsvReader.defaults().read(dir.resolve("second.csv"), new ChannelRegistry()), o));
+            // conversions and non-conversions are whole numbers: the merged weights are exact
+            assertEquals(all.channels().size(), merged.channels().size());
+            assertEquals(all.windowCount(), merged.windowCount());
+            assertEquals(all.totalConversions(), merged.totalConversions());
+            assertEquals(all.totalValue(), merged.totalValue(), 1e-6);
+            MarkovChain a = MarkovChain.fit(all);
+            MarkovChain m = MarkovChain.fit(merged);
+            for (String id : all.channels()) {
+                assertEquals(a.removalEffect(id), m.removalEffect(id), 1e-12, id + " " + o);
             }
         }
     }

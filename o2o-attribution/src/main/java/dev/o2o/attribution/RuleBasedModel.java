@@ -4,7 +4,6 @@ import dev.o2o.attribution.journey.JourneySet;
 import dev.o2o.core.Channel;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -223,10 +222,7 @@ class RuleBasedModel implements AttributionModel {
                 value[ch] += v * w[j];
             }
         }
-        List<String> ids = new ArrayList<>(channels);
-        for (int ch = 0; ch < channels; ch++) {
-            ids.add(journeys.channelId(ch));
-        }
+        List<String> ids = journeys.channelIds();
         return new CreditSums(name, shapley, ids, conv, value, journeys.totalConversions(), journeys.totalValue());
     }
 

@@ -95,6 +95,15 @@ public final class JourneySet {
         return registry.get(index).id();
     }
 
+    /** The ids of channels {@code 0..channelCount()-1}, in index order (an immutable list). */
+    public List<String> channelIds() {
+        List<String> ids = new ArrayList<>(channelCount);
+        for (int c = 0; c < channelCount; c++) {
+            ids.add(registry.get(c).id());
+        }
+        return List.copyOf(ids);
+    }
+
     /** Number of distinct paths. */
     public int size() {
         return conversions.length;

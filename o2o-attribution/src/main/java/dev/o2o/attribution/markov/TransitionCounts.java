@@ -61,10 +61,7 @@ public final class TransitionCounts {
     public static TransitionCounts of(JourneySet journeys, MarkovOptions options) {
         Objects.requireNonNull(journeys, "journeys");
         Objects.requireNonNull(options, "options");
-        List<String> ids = new ArrayList<>(journeys.channelCount());
-        for (int c = 0; c < journeys.channelCount(); c++) {
-            ids.add(journeys.channelId(c));
-        }
+        List<String> ids = journeys.channelIds();
         Counter counter = new Counter(options, ids);
         int[] path = new int[16];
         for (int i = 0, n = journeys.size(); i < n; i++) {

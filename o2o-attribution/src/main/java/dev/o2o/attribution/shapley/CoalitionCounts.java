@@ -61,10 +61,7 @@ public final class CoalitionCounts {
     /** Counts the channel sets of {@code journeys}; every channel of the set is listed, also one in no path. */
     public static CoalitionCounts of(JourneySet journeys) {
         Objects.requireNonNull(journeys, "journeys");
-        List<String> ids = new ArrayList<>(journeys.channelCount());
-        for (int c = 0; c < journeys.channelCount(); c++) {
-            ids.add(journeys.channelId(c));
-        }
+        List<String> ids = journeys.channelIds();
         Map<ChannelSet, double[]> sets = new LinkedHashMap<>();
         for (int i = 0, n = journeys.size(); i < n; i++) {
             int[] members = journeys.path(i);

@@ -66,10 +66,7 @@ public final class ShapleyAttribution {
                 occurrences[journeys.channel(i, j)] = 0;
             }
         }
-        List<String> ids = new ArrayList<>(channels);
-        for (int ch = 0; ch < channels; ch++) {
-            ids.add(journeys.channelId(ch));
-        }
+        List<String> ids = journeys.channelIds();
         return new OrderedShapley(ids, maxLen, conv, value);
     }
 

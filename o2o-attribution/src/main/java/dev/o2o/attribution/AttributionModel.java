@@ -3,10 +3,13 @@ package dev.o2o.attribution;
 import dev.o2o.attribution.journey.JourneySet;
 import dev.o2o.attribution.markov.MarkovChain;
 import dev.o2o.attribution.markov.MarkovOptions;
+import dev.o2o.attribution.shapley.CoalitionCounts;
 import dev.o2o.attribution.shapley.ShapleyAttribution;
+import dev.o2o.core.Channel;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * An attribution model: distributes the conversions and conversion value of a {@link JourneySet} over channels.
@@ -31,7 +34,7 @@ public interface AttributionModel {
     }
 
     /**
-     * All credit to the last touch whose channel is not {@link dev.o2o.core.Channel#direct() direct}; paths made only
+     * All credit to the last touch whose channel is not {@link Channel#direct() direct}; paths made only
      * of direct touches credit their last touch.
      */
     static AttributionModel lastNonDirectTouch() {
@@ -84,7 +87,7 @@ public interface AttributionModel {
      * satisfies {@code leadCreation} (for example the app sign-up or coupon channel); paths without such a touch use
      * the middle touch. The predicate must be thread-safe.
      */
-    static AttributionModel wShaped(java.util.function.Predicate<dev.o2o.core.Channel> leadCreation) {
+    static AttributionModel wShaped(Predicate<Channel> leadCreation) {
         return RuleBasedModel.wShaped(Objects.requireNonNull(leadCreation, "leadCreation"));
     }
 
@@ -96,7 +99,7 @@ public interface AttributionModel {
     /** Exact Markov-chain removal-effect attribution with the given options. */
     static AttributionModel markov(MarkovOptions options) {
         Objects.requireNonNull(options, "options");
-        return journeys -> MarkovChain.fit(journeys, options).attribution();
+        return journeys -> AttributionResult.fromMarkov(MarkovChain.fit(journeys, options));
     }
 
     /** Exact first-order Markov attribution with default options. */
@@ -110,7 +113,7 @@ public interface AttributionModel {
      * Zhao et al. 2018).
      */
     static AttributionModel shapleyConversions() {
-        return ShapleyAttribution::conversions;
+        return RuleBasedModel.SHAPLEY_CONVERSIONS;
     }
 
     /**
@@ -118,7 +121,11 @@ public interface AttributionModel {
      * to 20 channels, otherwise {@code samples} seeded random permutations with standard errors.
      */
     static AttributionModel shapleyConversionRate(long seed, int samples) {
-        return journeys -> ShapleyAttribution.conversionRate(journeys, seed, samples);
+        return journeys -> {
+            CoalitionCounts counts = CoalitionCounts.of(journeys);
+            return AttributionResult.fromShapley(ShapleyAttribution.conversionRate(counts, seed, samples),
+                    counts.totalConversions(), counts.totalValue());
+        };
     }
 
     /** {@link #shapleyConversionRate(long, int)} with seed 1 and 2,000 permutations when sampling. */

@@ -1,8 +1,14 @@
 package dev.o2o.attribution;
 
+import dev.o2o.attribution.markov.MarkovChain;
+import dev.o2o.attribution.shapley.ShapleyValues;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Per-channel credits of one model run, in channel index order of the journey set.
@@ -20,6 +26,51 @@ public record AttributionResult(String model, List<ChannelCredit> credits, doubl
     public AttributionResult {
         Objects.requireNonNull(model, "model");
         credits = List.copyOf(Objects.requireNonNull(credits, "credits"));
+    }
+
+    /**
+     * Conversions and value of a fitted chain credited in proportion to its removal effects; they sum to the chain's
+     * totals (all zero when the chain never converts). Channels in the chain's order.
+     */
+    public static AttributionResult fromMarkov(MarkovChain chain) {
+        Objects.requireNonNull(chain, "chain");
+        Map<String, Double> effects = chain.removalEffects();
+        double sum = 0;
+        for (double re : effects.values()) {
+            sum += re;
+        }
+        List<ChannelCredit> credits = new ArrayList<>(effects.size());
+        for (Map.Entry<String, Double> e : effects.entrySet()) {
+            double share = sum > 0 ? e.getValue() / sum : 0;
+            credits.add(new ChannelCredit(e.getKey(), chain.totalConversions() * share, chain.totalValue() * share,
+                    OptionalDouble.of(e.getValue()), OptionalDouble.empty(), OptionalDouble.empty()));
+        }
+        return new AttributionResult("markov(order=" + chain.options().order() + ",mergeRepeats="
+                + chain.options().mergeRepeats() + ",nonConverting=" + chain.options().includeNonConverting() + ")",
+                credits, chain.totalConversions(), chain.totalValue());
+    }
+
+    /**
+     * Conversions and value credited in proportion to Shapley values ({@code total * phi_i / sum of phi}), so that
+     * they add up to the totals even for sampled estimates; a channel whose presence lowers the coalition value gets
+     * a negative credit. Channels in the order of the values.
+     */
+    public static AttributionResult fromShapley(ShapleyValues values, double totalConversions, double totalValue) {
+        Objects.requireNonNull(values, "values");
+        double sum = 0;
+        for (double phi : values.values().values()) {
+            sum += phi;
+        }
+        List<ChannelCredit> credits = new ArrayList<>(values.values().size());
+        for (Map.Entry<String, Double> e : values.values().entrySet()) {
+            double phi = e.getValue();
+            double share = sum != 0 ? phi / sum : 0;
+            Double se = values.standardErrors().get(e.getKey());
+            credits.add(new ChannelCredit(e.getKey(), totalConversions * share, totalValue * share,
+                    OptionalDouble.empty(), OptionalDouble.of(phi),
+                    se == null ? OptionalDouble.empty() : OptionalDouble.of(se)));
+        }
+        return new AttributionResult(values.description(), credits, totalConversions, totalValue);
     }
 
     /** The credit of {@code channel}, if the result has it. */

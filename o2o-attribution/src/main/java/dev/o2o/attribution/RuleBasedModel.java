@@ -1,11 +1,13 @@
 package dev.o2o.attribution;
 
 import dev.o2o.attribution.journey.JourneySet;
+import dev.o2o.core.Channel;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /** Rule-based models: each fills per-touch weights summing to 1 for a path. Immutable and thread-safe. */
 class RuleBasedModel implements AttributionModel {
@@ -34,17 +36,60 @@ class RuleBasedModel implements AttributionModel {
         }
     });
     static final RuleBasedModel W_SHAPED = wShaped(null);
+    /**
+     * The Shapley value of the conversion game in closed form: a journey's credit split equally over its distinct
+     * channels, and a channel's share equally over its touches.
+     */
+    static final RuleBasedModel SHAPLEY_CONVERSIONS = new RuleBasedModel("shapley(conversions)", true, (s, i, n, w) -> {
+        int[] sorted = s.path(i);
+        Arrays.sort(sorted);
+        int distinct = 0;
+        for (int j = 0; j < n; j++) {
+            if (j == 0 || sorted[j] != sorted[j - 1]) {
+                distinct++;
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            int ch = s.channel(i, j);
+            int occurrences = upperBound(sorted, ch) - lowerBound(sorted, ch);
+            w[j] = 1.0 / distinct / occurrences;
+        }
+    });
 
     private final String name;
+    private final boolean shapley;
     private final Rule rule;
 
     RuleBasedModel(String name, Rule rule) {
+        this(name, false, rule);
+    }
+
+    private RuleBasedModel(String name, boolean shapley, Rule rule) {
         this.name = name;
+        this.shapley = shapley;
         this.rule = rule;
     }
 
+    private static int lowerBound(int[] sorted, int key) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static int upperBound(int[] sorted, int key) {
+        return lowerBound(sorted, key + 1);
+    }
+
     /** W-shaped; the lead touch is the first middle touch whose channel matches, else the middle touch. */
-    static RuleBasedModel wShaped(java.util.function.Predicate<dev.o2o.core.Channel> leadCreation) {
+    static RuleBasedModel wShaped(Predicate<Channel> leadCreation) {
         return new RuleBasedModel(leadCreation == null ? "wShaped" : "wShaped(leadCreation)", (s, i, n, w) -> {
             if (n <= 3) {
                 double x = 1.0 / n;
@@ -94,12 +139,12 @@ class RuleBasedModel implements AttributionModel {
             }
         }) {
             @Override
-            public AttributionResult attribute(JourneySet journeys) {
+            CreditSums sums(JourneySet journeys) {
                 if (journeys.size() > 0 && !journeys.hasTimes()) {
                     throw new IllegalArgumentException("time decay needs touch times; these journeys come from"
                             + " path-aggregated data without times");
                 }
-                return super.attribute(journeys);
+                return super.sums(journeys);
             }
         };
     }
@@ -149,6 +194,11 @@ class RuleBasedModel implements AttributionModel {
 
     @Override
     public AttributionResult attribute(JourneySet journeys) {
+        return sums(journeys).result();
+    }
+
+    /** The per-channel credit sums over {@code journeys}. */
+    CreditSums sums(JourneySet journeys) {
         Objects.requireNonNull(journeys, "journeys");
         int channels = journeys.channelCount();
         double[] conv = new double[channels];
@@ -164,7 +214,7 @@ class RuleBasedModel implements AttributionModel {
             if (w.length < n) {
                 w = new double[Math.max(n, w.length * 2)];
             }
-            java.util.Arrays.fill(w, 0, n, 0.0);
+            Arrays.fill(w, 0, n, 0.0);
             rule.weights(journeys, i, n, w);
             for (int j = 0; j < n; j++) {
                 int ch = journeys.channel(i, j);
@@ -172,15 +222,8 @@ class RuleBasedModel implements AttributionModel {
                 value[ch] += v * w[j];
             }
         }
-        return result(name, journeys, conv, value);
-    }
-
-    static AttributionResult result(String name, JourneySet journeys, double[] conv, double[] value) {
-        List<ChannelCredit> credits = new ArrayList<>(conv.length);
-        for (int ch = 0; ch < conv.length; ch++) {
-            credits.add(ChannelCredit.of(journeys.channelId(ch), conv[ch], value[ch]));
-        }
-        return new AttributionResult(name, credits, journeys.totalConversions(), journeys.totalValue());
+        List<String> ids = journeys.channelIds();
+        return new CreditSums(name, shapley, ids, conv, value, journeys.totalConversions(), journeys.totalValue());
     }
 
     @Override

@@ -1,30 +1,35 @@
 package dev.o2o.core;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Interns channels to dense int indexes 0..size-1 in order of first registration, so that hot
  * paths (attribution, journeys) work on int arrays instead of maps of strings.
  *
  * <p>An index never changes once given. Registering a channel whose id is known with a
- * different definition throws {@link IllegalArgumentException}.
+ * different definition throws {@link IllegalArgumentException}. Registration is amortised
+ * O(1): the channels live in an array that doubles when full, so registering n channels copies
+ * fewer than 2n references in total.
  *
- * <p>Thread-safe: registration is synchronized; lookups read a published snapshot and do not
- * block.
+ * <p>Thread-safe: registration is synchronized; lookups do not block and see every channel
+ * whose registration returned before they started.
  */
 public final class ChannelRegistry {
 
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of());
-
-    private record Snapshot(Map<String, Integer> byId, List<Channel> channels) {
-    }
+    private final ConcurrentHashMap<String, Integer> byId = new ConcurrentHashMap<>();
+    /** Slots {@code 0..size-1} are filled; replaced by a larger copy when full. */
+    private volatile Channel[] channels = new Channel[16];
+    /** Written after the slot it covers, read before {@link #channels}, so readers never see an empty slot. */
+    private volatile int size;
+    /** An immutable list of the first channels, rebuilt on demand when shorter than {@link #size}. */
+    private volatile List<Channel> snapshot = List.of();
+    private int growths;
 
     /** An empty registry. */
     public ChannelRegistry() {
@@ -44,36 +49,38 @@ public final class ChannelRegistry {
      */
     public synchronized int register(Channel channel) {
         Objects.requireNonNull(channel, "channel");
-        Snapshot s = snapshot;
-        Integer known = s.byId.get(channel.id());
+        Integer known = byId.get(channel.id());
         if (known != null) {
-            Channel existing = s.channels.get(known);
+            Channel existing = channels[known];
             if (!existing.equals(channel)) {
                 throw new IllegalArgumentException("channel id '" + channel.id()
                         + "' is already registered as " + existing + ", not " + channel);
             }
             return known;
         }
-        Map<String, Integer> byId = new HashMap<>(s.byId);
-        List<Channel> channels = new ArrayList<>(s.channels);
-        int index = channels.size();
+        int index = size;
+        Channel[] array = channels;
+        if (index == array.length) {
+            array = Arrays.copyOf(array, array.length * 2);
+            growths++;
+            channels = array;
+        }
+        array[index] = channel;
+        size = index + 1;
         byId.put(channel.id(), index);
-        channels.add(channel);
-        snapshot = new Snapshot(Map.copyOf(byId), List.copyOf(channels));
         return index;
     }
 
     /** The index of a registered channel id, or empty. */
     public OptionalInt indexOf(String channelId) {
-        Integer i = snapshot.byId.get(channelId);
+        Integer i = byId.get(channelId);
         return i == null ? OptionalInt.empty() : OptionalInt.of(i);
     }
 
     /** The registered channel with this id, or empty. */
     public Optional<Channel> find(String channelId) {
-        Snapshot s = snapshot;
-        Integer i = s.byId.get(channelId);
-        return i == null ? Optional.empty() : Optional.of(s.channels.get(i));
+        Integer i = byId.get(channelId);
+        return i == null ? Optional.empty() : Optional.of(get(i));
     }
 
     /**
@@ -82,16 +89,29 @@ public final class ChannelRegistry {
      * @throws IndexOutOfBoundsException if no channel has that index
      */
     public Channel get(int index) {
-        return snapshot.channels.get(index);
+        Objects.checkIndex(index, size);
+        return channels[index];
     }
 
     /** The number of registered channels. */
     public int size() {
-        return snapshot.channels.size();
+        return size;
     }
 
     /** All registered channels, in index order (an immutable snapshot). */
     public List<Channel> channels() {
-        return snapshot.channels;
+        int n = size;
+        List<Channel> s = snapshot;
+        if (s.size() != n) {
+            // indexes never change, so a list of the first n channels is current exactly when n is the size
+            s = List.of(Arrays.copyOf(channels, n));
+            snapshot = s;
+        }
+        return s;
+    }
+
+    /** How often the backing array was replaced by a larger copy; for tests of the growth policy. */
+    synchronized int growths() {
+        return growths;
     }
 }

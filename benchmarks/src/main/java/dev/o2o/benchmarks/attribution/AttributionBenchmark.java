@@ -5,8 +5,8 @@ import dev.o2o.attribution.AttributionResult;
 import dev.o2o.attribution.journey.JourneySet;
 import dev.o2o.attribution.journey.PathCsvReader;
 import dev.o2o.attribution.markov.MarkovOptions;
-import dev.o2o.attribution.shapley.ShapleyAttribution;
 import dev.o2o.core.ChannelRegistry;
+import dev.o2o.testkit.data.SyntheticJourneys;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -36,27 +36,55 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class AttributionBenchmark {
 
+    /** Distinct channels on the one path line of {@link #readWideChannels()} (issue 14 item 6: 137 s before). */
+    static final int WIDE_CHANNELS = 40_000;
+
     private JourneySet journeys;
     private JourneySet timed;
     private Path csv;
+    private Path wideCsv;
     private List<AttributionModel> ruleBased;
 
     @Setup
     public void setup() throws IOException {
-        JourneyGenerator g = new JourneyGenerator(1_000_000, 20, 2026L);
-        journeys = g.untimed();
-        timed = g.timed();
+        SyntheticJourneys g = SyntheticJourneys.generate(1_000_000, 20, 2026L);
+        journeys = journeySet(g, false);
+        timed = journeySet(g, true);
         csv = Files.createTempFile("o2o-paths-", ".csv");
-        g.writeCsv(csv);
+        g.writePathCsv(csv);
+        wideCsv = Files.createTempFile("o2o-wide-paths-", ".csv");
+        StringBuilder wide = new StringBuilder(String.join(",", PathCsvReader.HEADER)).append('\n');
+        for (int i = 0; i < WIDE_CHANNELS; i++) {
+            wide.append(i > 0 ? " > " : "").append('c').append(i);
+        }
+        Files.writeString(wideCsv, wide.append(",1,2,0\n"));
         ruleBased = List.of(AttributionModel.firstTouch(), AttributionModel.lastTouch(),
                 AttributionModel.lastNonDirectTouch(), AttributionModel.linear(), AttributionModel.timeDecay(),
                 AttributionModel.positionBased(), AttributionModel.wShaped(),
                 AttributionModel.positionWeights((p, n) -> 1 + p));
     }
 
+    /** The journeys interned and aggregated, with touch ages (almost no aggregation) or without. */
+    static JourneySet journeySet(SyntheticJourneys g, boolean withAges) {
+        JourneySet.Builder b = JourneySet.builder(new ChannelRegistry());
+        for (String id : g.channelIds()) {
+            b.intern(id);
+        }
+        for (int j = 0; j < g.size(); j++) {
+            double conversions = g.converted(j) ? 1 : 0;
+            if (withAges) {
+                b.add(g.path(j), g.ageDays(j), conversions, g.value(j), 1 - conversions);
+            } else {
+                b.add(g.path(j), conversions, g.value(j), 1 - conversions);
+            }
+        }
+        return b.build();
+    }
+
     @TearDown
     public void tearDown() throws IOException {
         Files.deleteIfExists(csv);
+        Files.deleteIfExists(wideCsv);
     }
 
     @Benchmark
@@ -71,7 +99,7 @@ public class AttributionBenchmark {
 
     @Benchmark
     public AttributionResult shapleyRateExact20() {
-        return ShapleyAttribution.conversionRate(journeys, 1, 2);
+        return AttributionModel.shapleyConversionRate(1, 2).attribute(journeys);
     }
 
     /** All eight rule-based models on the timed journey set (1,000,000 rows, hardly aggregated). */
@@ -85,5 +113,11 @@ public class AttributionBenchmark {
     @Benchmark
     public JourneySet readAndIntern() {
         return PathCsvReader.defaults().read(csv, new ChannelRegistry());
+    }
+
+    /** One path line of 40,000 distinct channels: registration must be amortised O(1), not a copy per channel. */
+    @Benchmark
+    public JourneySet readWideChannels() {
+        return PathCsvReader.defaults().read(wideCsv, new ChannelRegistry());
     }
 }

@@ -1,6 +1,6 @@
 package dev.o2o.examples.cli;
 
-import dev.o2o.examples.data.SyntheticConfig;
+import dev.o2o.testkit.data.SyntheticConfig;
 import dev.o2o.examples.demo.Demo;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,8 +1,8 @@
 package dev.o2o.examples.cli;
 
-import dev.o2o.examples.data.GenerationSummary;
-import dev.o2o.examples.data.SyntheticConfig;
-import dev.o2o.examples.data.SyntheticData;
+import dev.o2o.testkit.data.GenerationSummary;
+import dev.o2o.testkit.data.SyntheticConfig;
+import dev.o2o.testkit.data.SyntheticData;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

@@ -33,7 +33,7 @@ public final class JourneyBuilder {
             .thenComparing(Touchpoint::type)
             .thenComparing(t -> t.campaign().orElse(""))
             .thenComparing(t -> t.storeId().orElse(""))
-            .thenComparing(t -> new java.util.TreeMap<>(t.attributes()).toString());
+            .thenComparing(t -> new TreeMap<>(t.attributes()).toString());
 
     private final JourneyOptions options;
 

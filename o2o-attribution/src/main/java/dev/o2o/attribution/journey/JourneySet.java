@@ -3,8 +3,10 @@ package dev.o2o.attribution.journey;
 import dev.o2o.core.Channel;
 import dev.o2o.core.ChannelRegistry;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 
@@ -91,6 +93,15 @@ public final class JourneySet {
     /** Id of channel {@code index}. */
     public String channelId(int index) {
         return registry.get(index).id();
+    }
+
+    /** The ids of channels {@code 0..channelCount()-1}, in index order (an immutable list). */
+    public List<String> channelIds() {
+        List<String> ids = new ArrayList<>(channelCount);
+        for (int c = 0; c < channelCount; c++) {
+            ids.add(registry.get(c).id());
+        }
+        return List.copyOf(ids);
     }
 
     /** Number of distinct paths. */
@@ -187,26 +198,23 @@ public final class JourneySet {
      */
     public static final class Builder {
         private final ChannelRegistry registry;
-        private final java.util.HashMap<String, Integer> cache = new java.util.HashMap<>();
         private final PathTable table = new PathTable();
         private double unattributedConversions;
         private double unattributedValue;
         private Boolean timed;
-        private java.util.Currency currency;
+        private Currency currency;
 
         Builder(ChannelRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
         }
 
-        /** Interns a channel id (registering it as an online channel when unknown) and returns its index. */
+        /**
+         * Interns a channel id (registering it as an online channel when unknown) and returns its index. The registry
+         * is the one interner: no other map stands between a channel id and its index.
+         */
         public int intern(String channelId) {
-            Integer known = cache.get(channelId);
-            if (known != null) {
-                return known;
-            }
-            int index = registry.indexOf(channelId).orElseGet(() -> registry.register(Channel.online(channelId)));
-            cache.put(channelId, index);
-            return index;
+            int known = registry.indexOf(channelId).orElse(-1);
+            return known >= 0 ? known : registry.register(Channel.online(channelId));
         }
 
         /** Adds a path of channel ids. */
@@ -285,13 +293,10 @@ public final class JourneySet {
             for (int i = 0; i < n; i++) {
                 var t = journey.touchpoints().get(i);
                 Channel ch = t.channel();
-                Integer idx = cache.get(ch.id());
-                if (idx == null) {
-                    idx = registry.register(ch);
-                    cache.put(ch.id(), idx);
-                }
-                p[i] = idx;
-                a[i] = java.time.Duration.between(t.instant(), journey.end()).toMillis() / 86_400_000.0;
+                int idx = registry.indexOf(ch.id()).orElse(-1);
+                // register() also refuses a channel whose id is known with another definition
+                p[i] = idx >= 0 && registry.get(idx).equals(ch) ? idx : registry.register(ch);
+                a[i] = Duration.between(t.instant(), journey.end()).toMillis() / 86_400_000.0;
             }
             table.add(p, a, conv, value, conv > 0 ? 0 : 1);
             return this;
@@ -372,6 +377,10 @@ public final class JourneySet {
                     conv[id] += c;
                     val[id] += v;
                     nul[id] += n;
+                    if (Double.isInfinite(conv[id]) || Double.isInfinite(val[id]) || Double.isInfinite(nul[id])) {
+                        throw new IllegalArgumentException("the conversions, value or nulls of path " + id
+                                + " overflow a double when aggregated");
+                    }
                     return;
                 }
                 s = (s + 1) & mask;

@@ -6,12 +6,12 @@ import java.util.Objects;
  * Exact Shapley values of small cooperative games given by their coalition values. Coalitions are bit masks:
  * bit {@code i} set means player {@code i} is in the coalition; {@code values[0]} is the empty coalition.
  *
- * <p>Stateless and thread-safe.
+ * <p>An implementation detail of {@link ShapleyAttribution}. Stateless and thread-safe.
  */
-public final class Shapley {
+final class Shapley {
 
     /** Largest number of players for exact computation. */
-    public static final int MAX_EXACT_PLAYERS = 24;
+    static final int MAX_EXACT_PLAYERS = 24;
 
     private Shapley() {
     }
@@ -23,7 +23,7 @@ public final class Shapley {
      * @param players number of players, 1 to {@value #MAX_EXACT_PLAYERS}
      * @param values  coalition values, length {@code 2^players}
      */
-    public static double[] exact(int players, double[] values) {
+    static double[] exact(int players, double[] values) {
         Objects.requireNonNull(values, "values");
         if (players < 1 || players > MAX_EXACT_PLAYERS) {
             throw new IllegalArgumentException("players must be between 1 and " + MAX_EXACT_PLAYERS + ": " + players);
@@ -63,7 +63,7 @@ public final class Shapley {
      * In-place zeta (subset-sum) transform: afterwards {@code f[S] = sum of the original f[T] over T contained in S}.
      * {@code O(2^n n)}.
      */
-    public static void zeta(double[] f, int players) {
+    static void zeta(double[] f, int players) {
         for (int i = 0; i < players; i++) {
             int bit = 1 << i;
             for (int s = 0; s < f.length; s++) {

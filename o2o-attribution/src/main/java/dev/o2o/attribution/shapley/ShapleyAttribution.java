@@ -1,27 +1,26 @@
 package dev.o2o.attribution.shapley;
 
-import dev.o2o.attribution.AttributionResult;
-import dev.o2o.attribution.ChannelCredit;
 import dev.o2o.attribution.journey.JourneySet;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
 /**
- * Shapley attribution of journeys, with two choices of coalition value {@code v(S)} over channel sets {@code S}:
- * <ul>
- *   <li>conversions of the journeys whose channel set is contained in {@code S}: the Shapley value then has the
- *   closed form "split every converting journey equally over its distinct channels", linear in the data;</li>
- *   <li>conversion rate of those journeys (their conversions over conversions plus non-conversions, 0 for no
- *   journey): exact via zeta transforms in {@code O(2^n n)} for up to {@value #MAX_EXACT_CHANNELS} channels present,
- *   beyond that estimated from seeded random permutations with a standard error per channel. Conversions and value
- *   are then credited as {@code total * phi_i / v(N)}; a channel whose presence lowers the rate gets a negative
- *   credit.</li>
- * </ul>
+ * Shapley values of channels with the conversion rate as coalition value: {@code v(S)} = conversions over
+ * conversions plus non-conversions of the journeys whose channel set is contained in {@code S} (0 for no journey).
+ * Exact via zeta transforms in {@code O(2^n n)} for up to {@value #MAX_EXACT_CHANNELS} channels present, beyond that
+ * estimated from seeded random permutations with a standard error per channel. The values come from
+ * {@link CoalitionCounts}, so partitions can be counted apart and merged; turning values into credited conversions
+ * is the caller's choice (the attribution package credits {@code total * phi_i / sum of phi}).
+ *
+ * <p>The ordered Shapley value of Zhao et al. needs positions and works on a {@link JourneySet}. The simplified
+ * Shapley value of the conversion game (each converting journey split equally over its distinct channels) is a
+ * per-channel credit sum, built in as {@code AttributionModel.shapleyConversions()}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -31,46 +30,6 @@ public final class ShapleyAttribution {
     public static final int MAX_EXACT_CHANNELS = 20;
 
     private ShapleyAttribution() {
-    }
-
-    /** Shapley attribution with conversion coalition values (closed form, also the Shapley value of each channel). */
-    public static AttributionResult conversions(JourneySet journeys) {
-        Objects.requireNonNull(journeys, "journeys");
-        int channels = journeys.channelCount();
-        double[] conv = new double[channels];
-        double[] value = new double[channels];
-        int[] mark = new int[channels];
-        Arrays.fill(mark, -1);
-        int[] distinct = new int[16];
-        for (int i = 0, n = journeys.size(); i < n; i++) {
-            double c = journeys.conversions(i);
-            double v = journeys.value(i);
-            if (c == 0 && v == 0) {
-                continue;
-            }
-            int len = journeys.length(i);
-            if (distinct.length < len) {
-                distinct = new int[len * 2];
-            }
-            int d = 0;
-            for (int j = 0; j < len; j++) {
-                int ch = journeys.channel(i, j);
-                if (mark[ch] != i) {
-                    mark[ch] = i;
-                    distinct[d++] = ch;
-                }
-            }
-            for (int q = 0; q < d; q++) {
-                conv[distinct[q]] += c / d;
-                value[distinct[q]] += v / d;
-            }
-        }
-        List<ChannelCredit> credits = new ArrayList<>(channels);
-        for (int ch = 0; ch < channels; ch++) {
-            credits.add(new ChannelCredit(journeys.channelId(ch), conv[ch], value[ch], OptionalDouble.empty(),
-                    OptionalDouble.of(conv[ch]), OptionalDouble.empty()));
-        }
-        return new AttributionResult("shapley(conversions)", credits, journeys.totalConversions(), journeys.totalValue());
     }
 
     /** The ordered Shapley value of Zhao et al. 2018 (conversion coalition values). */
@@ -107,97 +66,94 @@ public final class ShapleyAttribution {
                 occurrences[journeys.channel(i, j)] = 0;
             }
         }
-        List<String> ids = new ArrayList<>(channels);
-        for (int ch = 0; ch < channels; ch++) {
-            ids.add(journeys.channelId(ch));
-        }
+        List<String> ids = journeys.channelIds();
         return new OrderedShapley(ids, maxLen, conv, value);
     }
 
+    /** {@link #conversionRate(CoalitionCounts, long, int)} of the counts of {@code journeys}. */
+    public static ShapleyValues conversionRate(JourneySet journeys, long seed, int samples) {
+        return conversionRate(CoalitionCounts.of(journeys), seed, samples);
+    }
+
     /**
-     * Shapley attribution with conversion-rate coalition values: exact when at most {@value #MAX_EXACT_CHANNELS}
-     * channels appear in the journeys, otherwise from {@code samples} random permutations drawn with {@code seed}.
+     * Conversion-rate Shapley values: exact when at most {@value #MAX_EXACT_CHANNELS} channels appear in journeys,
+     * otherwise from {@code samples} random permutations drawn with {@code seed}.
      */
-    public static AttributionResult conversionRate(JourneySet journeys, long seed, int samples) {
-        Objects.requireNonNull(journeys, "journeys");
+    public static ShapleyValues conversionRate(CoalitionCounts counts, long seed, int samples) {
+        Objects.requireNonNull(counts, "counts");
         if (samples < 2) {
             throw new IllegalArgumentException("samples must be at least 2: " + samples);
         }
-        int channels = journeys.channelCount();
-        // distinct channel sets with their conversions and journey counts
+        List<String> ids = counts.channels();
+        int channels = ids.size();
         boolean[] present = new boolean[channels];
-        for (int i = 0; i < journeys.size(); i++) {
-            if (journeys.conversions(i) + journeys.nulls(i) > 0) {
-                for (int j = 0; j < journeys.length(i); j++) {
-                    present[journeys.channel(i, j)] = true;
+        counts.forEach((members, conv, journeys) -> {
+            if (journeys > 0) {
+                for (int c : members) {
+                    present[c] = true;
                 }
             }
-        }
+        });
         int[] player = new int[channels];
         Arrays.fill(player, -1);
         int n = 0;
-        int[] channelOf = new int[channels];
         for (int ch = 0; ch < channels; ch++) {
             if (present[ch]) {
-                channelOf[n] = ch;
                 player[ch] = n++;
             }
         }
-        double[] phi = new double[n];
+        double[] phi;
         double[] se = null;
         double grand;
         if (n == 0) {
+            phi = new double[0];
             grand = 0;
         } else if (n <= MAX_EXACT_CHANNELS) {
-            int full = 1 << n;
-            double[] conv = new double[full];
-            double[] count = new double[full];
-            for (int i = 0; i < journeys.size(); i++) {
-                int mask = 0;
-                for (int j = 0; j < journeys.length(i); j++) {
-                    int p = player[journeys.channel(i, j)];
-                    if (p >= 0) {
-                        mask |= 1 << p;
-                    }
-                }
-                conv[mask] += journeys.conversions(i);
-                count[mask] += journeys.conversions(i) + journeys.nulls(i);
-            }
-            Shapley.zeta(conv, n);
-            Shapley.zeta(count, n);
-            double[] v = conv; // reuse: rate per coalition
-            for (int s = 0; s < full; s++) {
-                v[s] = count[s] > 0 ? conv[s] / count[s] : 0;
-            }
-            grand = v[full - 1];
+            double[] v = rateValues(counts, player, n);
+            grand = v[v.length - 1];
             phi = Shapley.exact(n, v);
         } else {
-            PermutationSampler sampler = new PermutationSampler(journeys, player, n);
+            PermutationSampler sampler = new PermutationSampler(counts, player, n);
             double[][] est = sampler.run(seed, samples);
             phi = est[0];
             se = est[1];
             grand = sampler.grand();
         }
-        List<ChannelCredit> credits = new ArrayList<>(channels);
-        double totalConv = journeys.totalConversions();
-        double totalValue = journeys.totalValue();
-        double sumPhi = 0;
-        for (double f : phi) {
-            sumPhi += f;
-        }
-        // normalize by the sum of the values so that credits add up exactly even for sampled estimates
+        Map<String, Double> values = new LinkedHashMap<>();
+        Map<String, Double> errors = new LinkedHashMap<>();
         for (int ch = 0; ch < channels; ch++) {
             int p = player[ch];
-            double f = p >= 0 ? phi[p] : 0;
-            double share = sumPhi != 0 ? f / sumPhi : 0;
-            credits.add(new ChannelCredit(journeys.channelId(ch), totalConv * share, totalValue * share,
-                    OptionalDouble.empty(), OptionalDouble.of(f),
-                    se == null ? OptionalDouble.empty() : OptionalDouble.of(p >= 0 ? se[p] : 0)));
+            values.put(ids.get(ch), p >= 0 ? phi[p] : 0.0);
+            if (se != null) {
+                errors.put(ids.get(ch), p >= 0 ? se[p] : 0.0);
+            }
         }
-        String name = n <= MAX_EXACT_CHANNELS ? "shapley(conversionRate, exact)"
+        String description = n <= MAX_EXACT_CHANNELS ? "shapley(conversionRate, exact)"
                 : "shapley(conversionRate, " + samples + " permutations, seed " + seed + ")";
-        assert Math.abs(sumPhi - grand) < 1e-6 || se != null;
-        return new AttributionResult(name, credits, totalConv, totalValue);
+        return new ShapleyValues(description, values, errors, grand);
+    }
+
+    /** The conversion-rate coalition value v(S) of every coalition mask of the {@code n} players. */
+    private static double[] rateValues(CoalitionCounts counts, int[] player, int n) {
+        int full = 1 << n;
+        double[] conv = new double[full];
+        double[] count = new double[full];
+        counts.forEach((members, c, journeys) -> {
+            int mask = 0;
+            for (int m : members) {
+                if (player[m] >= 0) {
+                    mask |= 1 << player[m];
+                }
+            }
+            conv[mask] += c;
+            count[mask] += journeys;
+        });
+        Shapley.zeta(conv, n);
+        Shapley.zeta(count, n);
+        for (int s = 0; s < full; s++) {
+            conv[s] = count[s] > 0 ? conv[s] / count[s] : 0;
+        }
+        return conv;
     }
 
     /** Monte Carlo permutation estimate of the conversion-rate Shapley value. Not thread-safe. */
@@ -209,59 +165,39 @@ public final class ShapleyAttribution {
         private final double[] setCount;
         private final double grand;
 
-        PermutationSampler(JourneySet journeys, int[] player, int players) {
+        PermutationSampler(CoalitionCounts counts, int[] player, int players) {
             this.players = players;
-            // aggregate journeys by channel set (sorted distinct players)
-            java.util.HashMap<String, Integer> index = new java.util.HashMap<>();
             List<int[]> sets = new ArrayList<>();
-            double[] conv = new double[16];
-            double[] count = new double[16];
-            boolean[] seen = new boolean[players];
-            int[] buf = new int[players];
-            double c = 0;
-            double t = 0;
-            for (int i = 0; i < journeys.size(); i++) {
+            List<double[]> weights = new ArrayList<>();
+            double[] totals = new double[2];
+            counts.forEach((members, conv, journeys) -> {
+                int[] set = new int[members.length];
                 int d = 0;
-                for (int j = 0; j < journeys.length(i); j++) {
-                    int p = player[journeys.channel(i, j)];
-                    if (p >= 0 && !seen[p]) {
-                        seen[p] = true;
-                        buf[d++] = p;
+                for (int m : members) {
+                    if (player[m] >= 0) {
+                        set[d++] = player[m];
                     }
                 }
-                for (int q = 0; q < d; q++) {
-                    seen[buf[q]] = false;
+                if (d > 0) {
+                    sets.add(Arrays.copyOf(set, d));
+                    weights.add(new double[] {conv, journeys});
+                    totals[0] += conv;
+                    totals[1] += journeys;
                 }
-                if (d == 0) {
-                    continue;
-                }
-                int[] set = Arrays.copyOf(buf, d);
-                Arrays.sort(set);
-                Integer id = index.putIfAbsent(Arrays.toString(set), sets.size());
-                if (id == null) {
-                    id = sets.size();
-                    sets.add(set);
-                    if (id == conv.length) {
-                        conv = Arrays.copyOf(conv, id * 2);
-                        count = Arrays.copyOf(count, id * 2);
-                    }
-                }
-                conv[id] += journeys.conversions(i);
-                count[id] += journeys.conversions(i) + journeys.nulls(i);
-                c += journeys.conversions(i);
-                t += journeys.conversions(i) + journeys.nulls(i);
-            }
+            });
             setOffsets = new int[sets.size() + 1];
             for (int s = 0; s < sets.size(); s++) {
                 setOffsets[s + 1] = setOffsets[s] + sets.get(s).length;
             }
             setMembers = new int[setOffsets[sets.size()]];
+            setConv = new double[sets.size()];
+            setCount = new double[sets.size()];
             for (int s = 0; s < sets.size(); s++) {
                 System.arraycopy(sets.get(s), 0, setMembers, setOffsets[s], sets.get(s).length);
+                setConv[s] = weights.get(s)[0];
+                setCount[s] = weights.get(s)[1];
             }
-            setConv = Arrays.copyOf(conv, sets.size());
-            setCount = Arrays.copyOf(count, sets.size());
-            grand = t > 0 ? c / t : 0;
+            grand = totals[1] > 0 ? totals[0] / totals[1] : 0;
         }
 
         double grand() {

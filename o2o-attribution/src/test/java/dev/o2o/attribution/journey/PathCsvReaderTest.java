@@ -68,16 +68,15 @@ class PathCsvReaderTest {
     }
 
     @Test
-    void fastAndGeneralParsingAgree() {
+    void numbersQuotesAndLongPathsRoundTrip() {
         java.util.Random r = new java.util.Random(8);
         StringBuilder csv = new StringBuilder("path,total_conversions,total_conversion_value,total_null\n");
         List<Double> values = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
-            String v = switch (i % 4) {
+            String v = switch (i % 3) {
                 case 0 -> Integer.toString(r.nextInt(1000));
                 case 1 -> r.nextInt(100000) + "." + String.format("%03d", r.nextInt(1000));
-                case 2 -> Double.toString(r.nextDouble() * 1e-3); // may use an exponent: general parser
-                default -> "-" + r.nextInt(100) + ".5"; // negative value: general parser
+                default -> Double.toString(r.nextDouble() * 1e-3); // may use an exponent such as 1.5E-4
             };
             values.add(Double.parseDouble(v));
             String path = "ch" + i + " > x";
@@ -95,6 +94,80 @@ class PathCsvReaderTest {
         assertEquals(100, set.length(2000));
         assertEquals(3.25, set.value(2000));
         assertEquals("say \"hi\" > x", set.pathText(2001));
+    }
+
+    @Test
+    void parseNumberAgreesWithParseDoubleOnEveryAcceptedText() {
+        java.util.Random r = new java.util.Random(13);
+        for (int k = 0; k < 100_000; k++) {
+            String t = switch (k % 4) {
+                case 0 -> Long.toString((r.nextLong() >>> 1) >>> r.nextInt(63));
+                case 1 -> r.nextInt(1_000_000) + "." + Long.toString(r.nextLong() >>> 1).substring(0, 1 + r.nextInt(12));
+                case 2 -> Double.toString(Math.abs(r.nextGaussian()) * Math.pow(10, r.nextInt(40) - 20));
+                default -> "0." + "0".repeat(r.nextInt(20)) + (1 + r.nextInt(999));
+            };
+            assertEquals(Double.parseDouble(t), PathCsvReader.parseNumber(t), 0.0, t);
+        }
+        for (String bad : new String[] {"", "-1", "+1", "1.", ".5", "1d", "2f", "1e", "1e+", "0x1", "NaN", "Infinity",
+            "1 2", "1,5", "1e5x", "1".repeat(65)}) {
+            assertTrue(Double.isNaN(PathCsvReader.parseNumber(bad)), bad);
+        }
+        assertEquals(Double.POSITIVE_INFINITY, PathCsvReader.parseNumber("2e308"));
+    }
+
+    /** Issue 14 item 10: values that Double.parseDouble accepts but a path file must not contain. */
+    @Test
+    void rejectsNegativeSuffixedAndOverflowingNumbersWithLineAndField() {
+        String h = "path,total_conversions,total_conversion_value,total_null\n";
+        String[][] cases = {
+            {"a,1,-2.5,0\n", "line 2: total_conversion_value"},
+            {"a,-1,2,0\n", "line 2: total_conversions"},
+            {"a,1,1,0\nb,1d,2,0\n", "line 3: total_conversions"},
+            {"a,1,2f,0\n", "line 2: total_conversion_value"},
+            {"a,1,2,0x10\n", "line 2: total_null"},
+            {"a,1,NaN,0\n", "line 2: total_conversion_value"},
+            {"a,1,Infinity,0\n", "line 2: total_conversion_value"},
+            {"a,1,+2,0\n", "line 2: total_conversion_value"},
+            {"a,1,1e999,0\n", "line 2: total_conversion_value: is too large"},
+            {"a,1,1e308,0\nb,1,1e308,0\n", "line 3: total_conversion_value: the sum over the file overflows"},
+            {"a,1e308,1,0\nb,1e308,1,0\n", "line 3: total_conversions: the sum over the file overflows"},
+        };
+        for (String[] c : cases) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(h + c[0]), c[0]);
+            assertTrue(e.getMessage().startsWith("test.csv ") && e.getMessage().contains(c[1]), e.getMessage());
+        }
+        String huge = "9".repeat(100_000);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(h + "a,1," + huge + ",0\n"));
+        assertTrue(e.getMessage().contains("(100000 characters)") && e.getMessage().length() < 400, e.getMessage());
+        assertEquals(1.5e-4, read(h + "a,1,1.5E-4,0\n").value(0));
+        assertEquals(0.0, read(h + "a,0,0.0,1\n").value(0));
+    }
+
+    /** Issue 14 item 6: 40,000 distinct channels on one path line (quadratic in the registry before). */
+    @Test
+    void readsFortyThousandChannelsOnOnePathAndCapsDistinctChannels() {
+        int n = 40_000;
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            path.append(i > 0 ? " > " : "").append("c").append(i);
+        }
+        String csv = "path,total_conversions,total_conversion_value,total_null\n" + path + ",1,2,0\n";
+        ChannelRegistry registry = new ChannelRegistry();
+        JourneySet set = PathCsvReader.defaults().read(new StringReader(csv), "wide.csv", registry);
+        assertEquals(n, set.channelCount());
+        assertEquals(n, set.length(0));
+        assertEquals("c39999", set.channelId(set.channel(0, n - 1)));
+        assertEquals(n, registry.size());
+
+        PathCsvReader capped = PathCsvReader.defaults().withMaxChannels(39_999);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> capped.read(new StringReader(csv), "wide.csv", new ChannelRegistry()));
+        assertTrue(e.getMessage().startsWith("wide.csv line 2: path: more than 39999 distinct channels"), e.getMessage());
+        // the limit counts channels of this read, also when the registry knows them already
+        assertEquals(n, capped.withMaxChannels(n).read(new StringReader(csv), "wide.csv", registry).channelCount());
+        assertThrows(IllegalArgumentException.class,
+                () -> capped.read(new StringReader(csv), "wide.csv", registry));
+        assertThrows(IllegalArgumentException.class, () -> PathCsvReader.defaults().withMaxChannels(0));
     }
 
     @Test

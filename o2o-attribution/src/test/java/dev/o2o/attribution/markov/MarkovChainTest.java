@@ -35,7 +35,7 @@ class MarkovChainTest {
         assertEquals(0.5, chain.removalEffect("c1"), EPS);
         assertEquals(1.0, chain.removalEffect("c2"), EPS);
         assertEquals(1.0, chain.removalEffect("c3"), EPS);
-        AttributionResult r = chain.attribution();
+        AttributionResult r = AttributionResult.fromMarkov(chain);
         assertEquals(0.2, r.conversions("c1"), EPS);
         assertEquals(0.4, r.conversions("c2"), EPS);
         assertEquals(0.4, r.conversions("c3"), EPS);
@@ -119,7 +119,7 @@ class MarkovChainTest {
         assertEquals(0.5, chain.removalEffect("A"), EPS);
         assertEquals(1.0, chain.removalEffect("B"), EPS);
         assertEquals(1.0, chain.removalEffect("C"), EPS);
-        assertEquals(2.0 * 0.5 / 2.5, chain.attribution().conversions("A"), EPS);
+        assertEquals(2.0 * 0.5 / 2.5, AttributionResult.fromMarkov(chain).conversions("A"), EPS);
     }
 
     @Test
@@ -191,7 +191,7 @@ class MarkovChainTest {
             List<Future<Double>> fs = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 fs.add(pool.submit(() -> AttributionModel.markov().attribute(set).conversions("A")
-                        + chain.attribution().conversions("A")));
+                        + AttributionResult.fromMarkov(chain).conversions("A")));
             }
             for (Future<Double> f : fs) {
                 assertEquals(28.0 / 22, f.get(), EPS);
@@ -210,7 +210,7 @@ class MarkovChainTest {
         for (int order = 1; order <= 3; order++) {
             for (boolean merge : new boolean[] {false, true}) {
                 MarkovChain chain = MarkovChain.fit(set, new MarkovOptions(order, merge, true));
-                AttributionResult r = chain.attribution();
+                AttributionResult r = AttributionResult.fromMarkov(chain);
                 assertEquals(set.totalConversions(), r.creditedConversions(), 1e-6 * set.totalConversions());
                 assertEquals(set.totalValue(), r.creditedValue(), 1e-6 * set.totalValue());
                 assertTrue(chain.conversionProbability() > 0 && chain.conversionProbability() < 1);

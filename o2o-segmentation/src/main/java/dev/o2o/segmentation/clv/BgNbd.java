@@ -2,11 +2,9 @@ package dev.o2o.segmentation.clv;
 
 import dev.o2o.segmentation.clv.internal.Special;
 import java.util.List;
-import java.util.Objects;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
-import org.apache.commons.math3.random.Well19937c;
 
 /**
  * The BG/NBD model of Fader, Hardie and Lee (2005), "Counting Your Customers the Easy Way: An
@@ -29,10 +27,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
     private static final List<String> NAMES = List.of("r", "alpha", "a", "b");
 
     public BgNbd {
-        Params.positive("BG/NBD", "r", r);
-        Params.positive("BG/NBD", "alpha", alpha);
-        Params.positive("BG/NBD", "a", a);
-        Params.positive("BG/NBD", "b", b);
+        PurchaseModels.positive("BG/NBD", NAMES, r, alpha, a, b);
     }
 
     /** Fits by maximum likelihood with {@link FitOptions#defaults()}. */
@@ -46,14 +41,13 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
      * @throws ConvergenceException if no optimum is reached
      */
     public static ModelFit<BgNbd> fit(CalibrationData data, FitOptions options) {
-        Objects.requireNonNull(data, "data");
-        Objects.requireNonNull(options, "options");
-        int maxX = data.maxFrequency();
-        double[] start = {0, Math.log(Math.max(1e-3, data.meanAge() / 10)), 0, 0};
-        Mle.Estimate e = Mle.fit("BG/NBD", NAMES, (p, g) -> logLik(data, maxX, p, g), start, options, true);
-        double[] th = e.theta();
-        return new ModelFit<>(new BgNbd(th[0], th[1], th[2], th[3]), e.logLikelihood(), NAMES, Mle.list(th),
-                Mle.list(e.standardErrors()), e.iterations(), data.size());
+        return PurchaseModels.fit("BG/NBD", NAMES, data, options, BgNbd::start, BgNbd::logLik, true,
+                th -> new BgNbd(th[0], th[1], th[2], th[3]));
+    }
+
+    /** Log-parameters to start the fit from (shared with {@link MbgNbd}). */
+    static double[] start(CalibrationData data) {
+        return new double[] {0, Math.log(Math.max(1e-3, data.meanAge() / 10)), 0, 0};
     }
 
     /** Total log-likelihood at log-parameters, with the gradient in log-parameters if {@code g != null}. */
@@ -128,14 +122,12 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
 
     @Override
     public double logLikelihood(CustomerSummary c) {
-        return logLik(CalibrationData.of(List.of(c)), c.frequency(),
-                new double[] {Math.log(r), Math.log(alpha), Math.log(a), Math.log(b)}, null);
+        return PurchaseModels.logLikelihood(BgNbd::logLik, c, r, alpha, a, b);
     }
 
     @Override
     public double logLikelihood(CalibrationData data) {
-        return logLik(data, data.maxFrequency(),
-                new double[] {Math.log(r), Math.log(alpha), Math.log(a), Math.log(b)}, null);
+        return PurchaseModels.logLikelihood(BgNbd::logLik, data, r, alpha, a, b);
     }
 
     @Override
@@ -186,37 +178,37 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
      * {@code age} time units; returns their calibration summaries. Deterministic for a seed.
      */
     public CalibrationData simulate(int customers, double age, long seed) {
-        if (customers < 1) {
-            throw new IllegalArgumentException("customers must be >= 1, got " + customers);
-        }
-        Params.positive("simulation", "age", age);
-        RandomGenerator rng = new Well19937c(seed);
+        return PurchaseModels.simulate(customers, age, seed, rng -> betaGeometric(rng, r, alpha, a, b, false));
+    }
+
+    /**
+     * Customers of the beta-geometric family: Poisson purchases at a Gamma(r, alpha) rate and a
+     * Beta(a, b) dropout probability, tossed after each purchase (BG/NBD) or before each purchase
+     * including the first (MBG/NBD, {@code dropBeforePurchase}).
+     */
+    static PurchaseModels.Customer betaGeometric(RandomGenerator rng, double r, double alpha, double a, double b,
+                                                 boolean dropBeforePurchase) {
         GammaDistribution rate = new GammaDistribution(rng, r, 1 / alpha);
         BetaDistribution drop = new BetaDistribution(rng, a, b);
-        int[] x = new int[customers];
-        double[] tx = new double[customers];
-        double[] ts = new double[customers];
-        for (int i = 0; i < customers; i++) {
+        return (observed, last) -> {
             double lambda = rate.sample();
             double p = drop.sample();
             double time = 0;
             int count = 0;
-            double last = 0;
             while (true) {
-                time += -Math.log(1 - rng.nextDouble()) / lambda;
-                if (time > age) {
-                    break;
+                if (dropBeforePurchase && rng.nextDouble() < p) {
+                    return count;
+                }
+                time += PurchaseModels.exponential(rng, lambda);
+                if (time > observed) {
+                    return count;
                 }
                 count++;
-                last = time;
-                if (rng.nextDouble() < p) {
-                    break;
+                last[0] = time;
+                if (!dropBeforePurchase && rng.nextDouble() < p) {
+                    return count;
                 }
             }
-            x[i] = count;
-            tx[i] = last;
-            ts[i] = age;
-        }
-        return CalibrationData.of(x, tx, ts);
+        };
     }
 }

@@ -2,7 +2,6 @@ package dev.o2o.segmentation.clv;
 
 import dev.o2o.segmentation.clv.internal.Special;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The MBG/NBD model of Batislam, Denizel and Filiztekin (2007), "Empirical validation and
@@ -26,10 +25,7 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Purc
     private static final List<String> NAMES = List.of("r", "alpha", "a", "b");
 
     public MbgNbd {
-        Params.positive("MBG/NBD", "r", r);
-        Params.positive("MBG/NBD", "alpha", alpha);
-        Params.positive("MBG/NBD", "a", a);
-        Params.positive("MBG/NBD", "b", b);
+        PurchaseModels.positive("MBG/NBD", NAMES, r, alpha, a, b);
     }
 
     /** Fits by maximum likelihood with {@link FitOptions#defaults()}. */
@@ -43,14 +39,8 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Purc
      * @throws ConvergenceException if no optimum is reached
      */
     public static ModelFit<MbgNbd> fit(CalibrationData data, FitOptions options) {
-        Objects.requireNonNull(data, "data");
-        Objects.requireNonNull(options, "options");
-        int maxX = data.maxFrequency();
-        double[] start = {0, Math.log(Math.max(1e-3, data.meanAge() / 10)), 0, 0};
-        Mle.Estimate e = Mle.fit("MBG/NBD", NAMES, (p, g) -> logLik(data, maxX, p, g), start, options, true);
-        double[] th = e.theta();
-        return new ModelFit<>(new MbgNbd(th[0], th[1], th[2], th[3]), e.logLikelihood(), NAMES, Mle.list(th),
-                Mle.list(e.standardErrors()), e.iterations(), data.size());
+        return PurchaseModels.fit("MBG/NBD", NAMES, data, options, BgNbd::start, MbgNbd::logLik, true,
+                th -> new MbgNbd(th[0], th[1], th[2], th[3]));
     }
 
     static double logLik(CalibrationData d, int maxX, double[] p, double[] g) {
@@ -101,10 +91,6 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Purc
         return sum;
     }
 
-    private double[] logParams() {
-        return new double[] {Math.log(r), Math.log(alpha), Math.log(a), Math.log(b)};
-    }
-
     @Override
     public List<String> parameterNames() {
         return NAMES;
@@ -117,12 +103,12 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Purc
 
     @Override
     public double logLikelihood(CustomerSummary c) {
-        return logLik(CalibrationData.of(List.of(c)), c.frequency(), logParams(), null);
+        return PurchaseModels.logLikelihood(MbgNbd::logLik, c, r, alpha, a, b);
     }
 
     @Override
     public double logLikelihood(CalibrationData data) {
-        return logLik(data, data.maxFrequency(), logParams(), null);
+        return PurchaseModels.logLikelihood(MbgNbd::logLik, data, r, alpha, a, b);
     }
 
     @Override
@@ -152,37 +138,7 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Purc
      * each is acquired at time 0 and observed for {@code age} time units. Deterministic for a seed.
      */
     public CalibrationData simulate(int customers, double age, long seed) {
-        if (customers < 1) {
-            throw new IllegalArgumentException("customers must be >= 1, got " + customers);
-        }
-        Params.positive("simulation", "age", age);
-        org.apache.commons.math3.random.RandomGenerator rng = new org.apache.commons.math3.random.Well19937c(seed);
-        org.apache.commons.math3.distribution.GammaDistribution rate =
-                new org.apache.commons.math3.distribution.GammaDistribution(rng, r, 1 / alpha);
-        org.apache.commons.math3.distribution.BetaDistribution drop =
-                new org.apache.commons.math3.distribution.BetaDistribution(rng, a, b);
-        int[] x = new int[customers];
-        double[] tx = new double[customers];
-        double[] ts = new double[customers];
-        for (int i = 0; i < customers; i++) {
-            double lambda = rate.sample();
-            double p = drop.sample();
-            double time = 0;
-            int count = 0;
-            double last = 0;
-            while (rng.nextDouble() >= p) {
-                time += -Math.log(1 - rng.nextDouble()) / lambda;
-                if (time > age) {
-                    break;
-                }
-                count++;
-                last = time;
-            }
-            x[i] = count;
-            tx[i] = last;
-            ts[i] = age;
-        }
-        return CalibrationData.of(x, tx, ts);
+        return PurchaseModels.simulate(customers, age, seed, rng -> BgNbd.betaGeometric(rng, r, alpha, a, b, true));
     }
 
     @Override

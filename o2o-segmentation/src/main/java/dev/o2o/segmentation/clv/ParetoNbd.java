@@ -2,7 +2,7 @@ package dev.o2o.segmentation.clv;
 
 import dev.o2o.segmentation.clv.internal.Special;
 import java.util.List;
-import java.util.Objects;
+import org.apache.commons.math3.distribution.GammaDistribution;
 
 /**
  * The Pareto/NBD model of Schmittlein, Morrison and Colombo (1987), "Counting Your Customers:
@@ -30,10 +30,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
     private static final List<String> NAMES = List.of("r", "alpha", "s", "beta");
 
     public ParetoNbd {
-        Params.positive("Pareto/NBD", "r", r);
-        Params.positive("Pareto/NBD", "alpha", alpha);
-        Params.positive("Pareto/NBD", "s", s);
-        Params.positive("Pareto/NBD", "beta", beta);
+        PurchaseModels.positive("Pareto/NBD", NAMES, r, alpha, s, beta);
     }
 
     /** Fits by maximum likelihood with {@link FitOptions#defaults()}. */
@@ -48,19 +45,17 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
      * @throws ConvergenceException if no optimum is reached
      */
     public static ModelFit<ParetoNbd> fit(CalibrationData data, FitOptions options) {
-        Objects.requireNonNull(data, "data");
-        Objects.requireNonNull(options, "options");
-        int maxX = data.maxFrequency();
-        double scale = Math.max(1e-3, data.meanAge() / 4);
-        double[] start = {0, Math.log(scale), 0, Math.log(scale)};
-        Mle.Estimate e = Mle.fit("Pareto/NBD", NAMES, Mle.valueOnly(p -> logLik(data, maxX, p)), start,
-                options, false);
-        double[] th = e.theta();
-        return new ModelFit<>(new ParetoNbd(th[0], th[1], th[2], th[3]), e.logLikelihood(), NAMES, Mle.list(th),
-                Mle.list(e.standardErrors()), e.iterations(), data.size());
+        return PurchaseModels.fit("Pareto/NBD", NAMES, data, options, d -> {
+            double scale = Math.log(Math.max(1e-3, d.meanAge() / 4));
+            return new double[] {0, scale, 0, scale};
+        }, ParetoNbd::logLik, false, th -> new ParetoNbd(th[0], th[1], th[2], th[3]));
     }
 
-    static double logLik(CalibrationData d, int maxX, double[] p) {
+    /** The log-likelihood at log-parameters; the gradient argument must be null (there is no analytic one). */
+    static double logLik(CalibrationData d, int maxX, double[] p, double[] gradient) {
+        if (gradient != null) {
+            throw new IllegalArgumentException("the Pareto/NBD likelihood has no analytic gradient");
+        }
         double r = Math.exp(p[0]);
         double alpha = Math.exp(p[1]);
         double s = Math.exp(p[2]);
@@ -101,10 +96,6 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
         return aT >= atx ? Double.NEGATIVE_INFINITY : Special.logDiffExp(atx, aT);
     }
 
-    private double[] logParams() {
-        return new double[] {Math.log(r), Math.log(alpha), Math.log(s), Math.log(beta)};
-    }
-
     @Override
     public List<String> parameterNames() {
         return NAMES;
@@ -117,12 +108,12 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
 
     @Override
     public double logLikelihood(CustomerSummary c) {
-        return logLik(CalibrationData.of(List.of(c)), c.frequency(), logParams());
+        return PurchaseModels.logLikelihood(ParetoNbd::logLik, c, r, alpha, s, beta);
     }
 
     @Override
     public double logLikelihood(CalibrationData data) {
-        return logLik(data, data.maxFrequency(), logParams());
+        return PurchaseModels.logLikelihood(ParetoNbd::logLik, data, r, alpha, s, beta);
     }
 
     @Override
@@ -160,38 +151,25 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
      * {@code age} time units; returns their calibration summaries. Deterministic for a seed.
      */
     public CalibrationData simulate(int customers, double age, long seed) {
-        if (customers < 1) {
-            throw new IllegalArgumentException("customers must be >= 1, got " + customers);
-        }
-        Params.positive("simulation", "age", age);
-        org.apache.commons.math3.random.RandomGenerator rng = new org.apache.commons.math3.random.Well19937c(seed);
-        org.apache.commons.math3.distribution.GammaDistribution rate =
-                new org.apache.commons.math3.distribution.GammaDistribution(rng, r, 1 / alpha);
-        org.apache.commons.math3.distribution.GammaDistribution dropout =
-                new org.apache.commons.math3.distribution.GammaDistribution(rng, s, 1 / beta);
-        int[] x = new int[customers];
-        double[] tx = new double[customers];
-        double[] ts = new double[customers];
-        for (int i = 0; i < customers; i++) {
-            double lambda = rate.sample();
-            double mu = dropout.sample();
-            double end = Math.min(age, -Math.log(1 - rng.nextDouble()) / mu);
-            double time = 0;
-            int count = 0;
-            double last = 0;
-            while (true) {
-                time += -Math.log(1 - rng.nextDouble()) / lambda;
-                if (time > end) {
-                    break;
+        return PurchaseModels.simulate(customers, age, seed, rng -> {
+            GammaDistribution rate = new GammaDistribution(rng, r, 1 / alpha);
+            GammaDistribution dropout = new GammaDistribution(rng, s, 1 / beta);
+            return (observed, last) -> {
+                double lambda = rate.sample();
+                double mu = dropout.sample();
+                double end = Math.min(observed, PurchaseModels.exponential(rng, mu));
+                double time = 0;
+                int count = 0;
+                while (true) {
+                    time += PurchaseModels.exponential(rng, lambda);
+                    if (time > end) {
+                        return count;
+                    }
+                    count++;
+                    last[0] = time;
                 }
-                count++;
-                last = time;
-            }
-            x[i] = count;
-            tx[i] = last;
-            ts[i] = age;
-        }
-        return CalibrationData.of(x, tx, ts);
+            };
+        });
     }
 
     /** {@code (1 - exp(k logQ)) / k}, with its limit {@code -logQ} at {@code k = 0}. */

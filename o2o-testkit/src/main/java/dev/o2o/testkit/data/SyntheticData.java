@@ -1,4 +1,4 @@
-package dev.o2o.examples.data;
+package dev.o2o.testkit.data;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -567,7 +567,7 @@ public final class SyntheticData {
         void writeManifest(GenerationSummary s) throws IOException {
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ObjectNode root = json.createObjectNode();
-            root.put("generator", "dev.o2o.examples.data.SyntheticData");
+            root.put("generator", "dev.o2o.testkit.data.SyntheticData");
             root.put("seed", cfg.seed());
             root.put("customers", cfg.customers());
             root.put("stores", cfg.stores());

@@ -1,4 +1,4 @@
-package dev.o2o.examples.data;
+package dev.o2o.testkit.data;
 
 import java.util.SplittableRandom;
 

@@ -1,4 +1,4 @@
-package dev.o2o.examples.data;
+package dev.o2o.testkit.data;
 
 import dev.o2o.core.Channel;
 import dev.o2o.core.ChannelKind;

@@ -1,5 +1,6 @@
 package dev.o2o.core;
 
+import dev.o2o.core.internal.Messages;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -17,6 +18,17 @@ import java.util.Objects;
  * throughout o2o). Arithmetic between different currencies throws
  * {@link IllegalArgumentException}; nothing is converted implicitly.
  *
+ * <p>Amounts have at most {@value #MAX_INTEGER_DIGITS} digits before the point.
+ *
+ * <h2>Amounts from text</h2>
+ * {@link #parse(String, Currency)} and {@link #of(String, String)} read plain decimals
+ * ({@code 12.50}, {@code -3}, {@code +0.5}) and exponent notation with at most three exponent
+ * digits ({@code 1.25E+3}, as Jackson and {@link BigDecimal#toString()} write large values), in
+ * ASCII digits, at most {@value #MAX_TEXT_LENGTH} characters, and below {@link #TEXT_LIMIT}
+ * (10<sup>12</sup>) in absolute value. The text is checked before a {@code BigDecimal} is built,
+ * so a hostile value such as {@code 1e999999999} costs nothing; error messages quote at most
+ * 40 characters of it.
+ *
  * <p>Immutable and thread-safe.
  *
  * @param amount   the amount, at the currency's default fraction digits
@@ -27,14 +39,36 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     /** The rounding o2o uses where a caller does not choose one. */
     public static final RoundingMode DEFAULT_ROUNDING = RoundingMode.HALF_EVEN;
 
+    /** The longest amount text that {@link #parse(String, Currency)} reads (after stripping white space). */
+    public static final int MAX_TEXT_LENGTH = 64;
+
+    /**
+     * Amounts read from text are below this in absolute value: 10<sup>12</sup>, so that
+     * 999,999,999,999.99 CNY is the largest. Orders hold the same limit for their totals.
+     */
+    public static final BigDecimal TEXT_LIMIT = BigDecimal.TEN.pow(12);
+
+    private static final int MAX_EXPONENT_DIGITS = 3;
+
+    /**
+     * The most digits before the decimal point an amount has (amounts below 10<sup>30</sup>): far
+     * above any real amount or sum of amounts, and a bound on the cost of every operation.
+     */
+    public static final int MAX_INTEGER_DIGITS = 30;
+
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
+        if ((long) amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+            // checked before rescaling, which for 1E+100000000 would build a 100-million-digit number
+            throw new IllegalArgumentException("amount " + Messages.decimal(amount) + " has more than "
+                    + MAX_INTEGER_DIGITS + " digits before the point");
+        }
         int scale = scaleOf(currency);
         try {
             amount = amount.setScale(scale, RoundingMode.UNNECESSARY);
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("amount " + amount.toPlainString() + " has more than "
+            throw new IllegalArgumentException("amount " + Messages.decimal(amount) + " has more than "
                     + scale + " fraction digits for " + currency.getCurrencyCode()
                     + "; round it explicitly with Money.of(amount, currency, roundingMode)");
         }
@@ -60,13 +94,95 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
      */
     public static Money of(String amount, String currencyCode) {
         Objects.requireNonNull(amount, "amount");
+        Currency currency = currency(currencyCode);
         BigDecimal value;
         try {
-            value = new BigDecimal(amount.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("amount is not a decimal number: '" + amount + "'");
+            value = decimal(amount);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("amount " + e.getMessage(), e);
         }
-        return of(value, currency(currencyCode));
+        return of(value, currency);
+    }
+
+    /**
+     * Parses an exact amount (see the class comment for the forms read and the limits), for
+     * example {@code parse("12.50", CNY)}. Nothing is rounded.
+     *
+     * @throws IllegalArgumentException whose message completes a sentence about the field, as in
+     *         {@code "is not a decimal number: '12,5'"}, if the text is not such a decimal, is
+     *         out of range, or has more fraction digits than the currency has
+     */
+    public static Money parse(String amount, Currency currency) {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(currency, "currency");
+        BigDecimal value = decimal(amount);
+        BigDecimal exact = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+        if (exact.scale() > scaleOf(currency)) {
+            throw new IllegalArgumentException("has more fraction digits than " + currency.getCurrencyCode()
+                    + " allows: " + Messages.quote(amount));
+        }
+        return new Money(value.setScale(scaleOf(currency), RoundingMode.UNNECESSARY), currency);
+    }
+
+    /**
+     * A decimal checked character by character before {@code BigDecimal} sees it, so that its
+     * size is bounded: at most 64 characters, an exponent of at most three digits, and then
+     * below {@link #TEXT_LIMIT}. Only then is it safe to rescale or print it.
+     */
+    private static BigDecimal decimal(String text) {
+        String s = text.strip();
+        if (s.length() > MAX_TEXT_LENGTH) {
+            throw new IllegalArgumentException("is longer than " + MAX_TEXT_LENGTH + " characters: "
+                    + Messages.quote(s));
+        }
+        int i = 0;
+        int n = s.length();
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            throw new IllegalArgumentException("is not a decimal number: " + Messages.quote(text));
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int start = i;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+            }
+            if (i == start) {
+                throw new IllegalArgumentException("is not a decimal number: " + Messages.quote(text));
+            }
+            if (i - start > MAX_EXPONENT_DIGITS) {
+                throw new IllegalArgumentException("has an exponent out of range: " + Messages.quote(text));
+            }
+        }
+        if (i != n) {
+            throw new IllegalArgumentException("is not a decimal number: " + Messages.quote(text));
+        }
+        BigDecimal value = new BigDecimal(s);
+        if (value.abs().compareTo(TEXT_LIMIT) >= 0) {
+            throw new IllegalArgumentException("is too large (the limit is below 10^12): " + Messages.quote(text));
+        }
+        return value;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** Zero in the given currency. */
@@ -84,7 +200,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         try {
             return Currency.getInstance(currencyCode.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown ISO 4217 currency code: '" + currencyCode + "'");
+            throw new IllegalArgumentException("unknown ISO 4217 currency code: " + Messages.quote(currencyCode));
         }
     }
 
@@ -167,7 +283,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         for (int i = 0; i < weights.size(); i++) {
             BigDecimal w = Objects.requireNonNull(weights.get(i), "weights[" + i + "]");
             if (w.signum() < 0) {
-                throw new IllegalArgumentException("weights[" + i + "] is negative: " + w.toPlainString());
+                throw new IllegalArgumentException("weights[" + i + "] is negative: " + Messages.decimal(w));
             }
             sum = sum.add(w);
         }

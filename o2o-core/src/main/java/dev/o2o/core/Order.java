@@ -14,6 +14,12 @@ import java.util.Optional;
  * {@link OrderStatus#CANCELLED}, strictly between zero and the total for
  * {@link OrderStatus#PARTIALLY_REFUNDED}, the total for {@link OrderStatus#REFUNDED}.
  *
+ * <h2>Limits</h2>
+ * At most {@value #MAX_LINES} lines of at most {@value OrderLine#MAX_QUANTITY} units each, so
+ * {@link #units()} fits an {@code int}; unit prices and the total below {@link Money#TEXT_LIMIT}
+ * (10<sup>12</sup>), so that sums over many orders in minor units stay far from
+ * {@code long} overflow. The constructor refuses an order outside them.
+ *
  * <p>Immutable and thread-safe.
  *
  * @param id       order id
@@ -28,6 +34,9 @@ import java.util.Optional;
 public record Order(String id, CustomerKey customer, Channel channel, Optional<String> storeId, Instant instant,
                     List<OrderLine> lines, OrderStatus status, Money refunded) {
 
+    /** The most lines an order has. */
+    public static final int MAX_LINES = 2_000;
+
     public Order {
         Ids.requireId(id, "order id");
         Objects.requireNonNull(customer, "customer");
@@ -39,6 +48,10 @@ public record Order(String id, CustomerKey customer, Channel channel, Optional<S
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("order '" + id + "' must have at least one line");
         }
+        if (lines.size() > MAX_LINES) {
+            throw new IllegalArgumentException("order '" + id + "' has " + lines.size() + " lines, more than "
+                    + MAX_LINES);
+        }
         Currency currency = lines.get(0).unitPrice().currency();
         Money total = Money.zero(currency);
         for (OrderLine line : lines) {
@@ -47,6 +60,9 @@ public record Order(String id, CustomerKey customer, Channel channel, Optional<S
                         + currency.getCurrencyCode() + " and " + line.unitPrice().currency().getCurrencyCode());
             }
             total = total.plus(line.total());
+        }
+        if (total.amount().compareTo(Money.TEXT_LIMIT) >= 0) {
+            throw new IllegalArgumentException("total of order '" + id + "' must be below 10^12: " + total);
         }
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(refunded, "refunded");
@@ -92,7 +108,7 @@ public record Order(String id, CustomerKey customer, Channel channel, Optional<S
         return total().minus(refunded);
     }
 
-    /** Total number of units over all lines. */
+    /** Total number of units over all lines; at most {@value #MAX_LINES} × {@value OrderLine#MAX_QUANTITY}. */
     public int units() {
         int u = 0;
         for (OrderLine line : lines) {

@@ -1,6 +1,11 @@
 package dev.o2o.core.io;
 
+import java.io.UncheckedIOException;
+import dev.o2o.core.internal.Messages;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -24,14 +29,28 @@ abstract class AbstractRecordReader<T> implements RecordReader<T> {
     private final String source;
     private final IngestOptions options;
     private final List<RecordError> errors = new ArrayList<>();
+    private long lastLine;
     private long accepted;
     private long rejected;
     private T next;
     private boolean done;
+    private Function<T, String> uniqueKey;
+    private String uniqueField;
+    private final Map<String, Long> firstLineOf = new HashMap<>();
 
     AbstractRecordReader(String source, IngestOptions options) {
         this.source = Objects.requireNonNull(source, "source");
         this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /**
+     * Rejects a record whose key ({@code field}) was seen in an earlier record of this read,
+     * naming both lines. The keys seen are kept, so memory grows with the number of records
+     * (about 100 bytes each).
+     */
+    final void requireUnique(String field, Function<T, String> key) {
+        this.uniqueField = field;
+        this.uniqueKey = key;
     }
 
     /** The next record, or null at the end of input. */
@@ -47,9 +66,27 @@ abstract class AbstractRecordReader<T> implements RecordReader<T> {
             Read<T> r;
             try {
                 r = readRecord();
-            } catch (java.io.UncheckedIOException e) {
+            } catch (UncheckedIOException e) {
                 done = true;
-                throw new IngestException(new RecordError(source, 1, "input", "cannot be read: " + e.getMessage()), e);
+                throw new IngestException(new RecordError(source, lastLine + 1, "input",
+                        "cannot be read after line " + lastLine + ": " + e.getMessage()), e);
+            } catch (IngestException e) {
+                // the rest of the input cannot be read (see CsvReader); the record at fault is counted
+                done = true;
+                rejected++;
+                errors.add(e.error());
+                throw e;
+            }
+            if (r != null) {
+                lastLine = r.line;
+                if (r.error == null && uniqueKey != null) {
+                    String key = uniqueKey.apply(r.value);
+                    Long first = firstLineOf.putIfAbsent(key, r.line);
+                    if (first != null) {
+                        r = new Read<>(r.line, null, new BadRecord(uniqueField, Messages.quote(key)
+                                + " was already read at line " + first));
+                    }
+                }
             }
             if (r == null) {
                 done = true;

@@ -3,51 +3,56 @@ package dev.o2o.core.io;
 import dev.o2o.core.Order;
 import dev.o2o.core.Touchpoint;
 import java.io.Reader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /** Reads touchpoints (one per row) or orders (one row per line, rows of an order consecutive) from CSV. */
 abstract class CsvRecordReader<T> extends AbstractRecordReader<T> {
 
-    final CsvParser parser;
+    private static final Logger LOG = LoggerFactory.getLogger(CsvRecordReader.class);
+
+    final CsvReader csv;
     final Mapper mapper;
     final CsvFormat format;
+    /** o2o column name (or NUL + header name for an extra column) to field index. */
     final Map<String, Integer> index = new HashMap<>();
-    final List<String> header;
-    private CsvParser.Row pushedBack;
+    private CsvReader.Row pushedBack;
+    private IngestException deferred;
 
     CsvRecordReader(Reader in, String source, IngestOptions options, List<String> required, Set<String> known,
                     boolean extrasAllowed) {
         super(source, options);
         this.format = options.csv();
-        this.parser = new CsvParser(in, format.delimiter());
+        this.csv = CsvReader.open(in, source, format);
         this.mapper = new Mapper(options);
-        CsvParser.Row head = parser.next().orElseThrow(() ->
-                new IngestException(new RecordError(source, 1, "header", "the input is empty; a header row is required")));
-        if (head.error().isPresent()) {
-            throw new IngestException(new RecordError(source, 1, "header", head.error().get()));
-        }
-        this.header = head.fields();
         Map<String, String> byHeaderName = new HashMap<>();
         for (String column : known) {
             byHeaderName.put(format.headerName(column), column);
         }
+        List<String> header = csv.header();
+        List<String> ignored = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).strip();
-            String column = byHeaderName.getOrDefault(name, extrasAllowed ? null : "");
-            if (Objects.equals(column, "")) {
-                throw new IngestException(new RecordError(source, 1, "header", "unknown column '" + name + "'"));
+            String name = header.get(i);
+            String column = byHeaderName.get(name);
+            if (column == null && !extrasAllowed) {
+                if (options.refuseUnknownColumns()) {
+                    throw new IngestException(new RecordError(source, 1, "header", "unknown column '" + name + "'"));
+                }
+                ignored.add(name);
+                continue;
             }
-            String key = column == null ? "\u0000" + name : column;
-            if (index.put(key, i) != null) {
-                throw new IngestException(new RecordError(source, 1, "header", "duplicate column '" + name + "'"));
-            }
+            index.put(column == null ? "\u0000" + name : column, i);
+        }
+        if (!ignored.isEmpty()) {
+            // header names, not values: no personal data
+            LOG.warn("{}: ignoring the unknown column(s) {}", source, ignored);
         }
         for (String column : required) {
             if (!index.containsKey(column)) {
@@ -62,7 +67,7 @@ abstract class CsvRecordReader<T> extends AbstractRecordReader<T> {
                 Set.copyOf(Mapper.TOUCHPOINT_COLUMNS), true) {
             @Override
             Read<Touchpoint> readRecord() {
-                CsvParser.Row row = nextRow();
+                CsvReader.Row row = nextRow();
                 if (row == null) {
                     return null;
                 }
@@ -76,11 +81,11 @@ abstract class CsvRecordReader<T> extends AbstractRecordReader<T> {
     }
 
     static RecordReader<Order> orders(Reader in, String source, IngestOptions options) {
-        return new CsvRecordReader<Order>(in, source, options, List.of("id", "customer", "channel", "instant",
+        CsvRecordReader<Order> reader = new CsvRecordReader<Order>(in, source, options, List.of("id", "customer", "channel", "instant",
                 "currency", "sku", "category", "quantity", "unit_price"), Mapper.ORDER_CSV_COLUMNS, false) {
             @Override
             Read<Order> readRecord() {
-                CsvParser.Row first = nextRow();
+                CsvReader.Row first = nextRow();
                 if (first == null) {
                     return null;
                 }
@@ -95,7 +100,7 @@ abstract class CsvRecordReader<T> extends AbstractRecordReader<T> {
                 lines.add(head);
                 BadRecord problem = null;
                 while (id != null) {
-                    CsvParser.Row row = nextRow();
+                    CsvReader.Row row = nextRowOrDefer();
                     if (row == null) {
                         break;
                     }
@@ -125,6 +130,8 @@ abstract class CsvRecordReader<T> extends AbstractRecordReader<T> {
                 }
             }
         };
+        reader.requireUnique("id", Order::id);
+        return reader;
     }
 
     private static BadRecord disagreement(Fields head, Fields row, String id, long line) {
@@ -139,32 +146,47 @@ abstract class CsvRecordReader<T> extends AbstractRecordReader<T> {
         return null;
     }
 
-    final CsvParser.Row nextRow() {
+    final CsvReader.Row nextRow() {
         if (pushedBack != null) {
-            CsvParser.Row r = pushedBack;
+            CsvReader.Row r = pushedBack;
             pushedBack = null;
             return r;
         }
-        return parser.next().orElse(null);
+        if (deferred != null) {
+            IngestException e = deferred;
+            deferred = null;
+            throw e;
+        }
+        return csv.next().orElse(null);
     }
 
-    final void pushBack(CsvParser.Row row) {
+    /**
+     * The next row while looking for more rows of an order: a failure of the input is kept for
+     * the next record, so that the order already read is still delivered.
+     */
+    final CsvReader.Row nextRowOrDefer() {
+        try {
+            return nextRow();
+        } catch (IngestException e) {
+            deferred = e;
+            return null;
+        }
+    }
+
+    final void pushBack(CsvReader.Row row) {
         pushedBack = row;
     }
 
-    final RowFields fields(CsvParser.Row row) {
+    final RowFields fields(CsvReader.Row row) {
         if (row.error().isPresent()) {
             throw new BadRecord("record", row.error().get());
-        }
-        if (row.fields().size() != header.size()) {
-            throw new BadRecord("record", "has " + row.fields().size() + " fields, the header has " + header.size());
         }
         return new RowFields(row.fields());
     }
 
     @Override
     public void close() {
-        parser.close();
+        csv.close();
     }
 
     /** The fields of one row, by o2o column name. */

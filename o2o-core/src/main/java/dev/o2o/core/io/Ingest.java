@@ -1,8 +1,9 @@
 package dev.o2o.core.io;
 
+import dev.o2o.core.Money;
 import dev.o2o.core.Order;
+import dev.o2o.core.OrderLine;
 import dev.o2o.core.Touchpoint;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
@@ -28,9 +29,45 @@ import java.util.Objects;
  * {@code attributes} object of strings; in CSV every other column is an attribute.
  * Orders: {@code id, customer, channel, store, instant, status, refunded, currency} and lines
  * of {@code sku, category, quantity, unit_price}: in NDJSON a {@code lines} array, in CSV one
- * row per line with the order's rows consecutive. Instants are ISO-8601 with an offset, or
- * local date-times read in {@link IngestOptions#zone()}. Amounts are decimal strings.
- * NDJSON fields other than these are rejected, as are CSV order columns other than these.
+ * row per line with the order's rows consecutive (an order id that comes back after other
+ * orders is a duplicate: the later record is rejected naming the line of the first).
+ * Instants are read strictly (no impossible date or hour is moved to another day: {@code
+ * 2026-02-30 12:20:00} and {@code 24:00:00} are rejected) in exactly these forms: ISO-8601 with
+ * an offset ({@code 2024-05-01T10:00:00Z}, {@code 2024-05-01T10:00:00.123+08:00}, seconds and
+ * fraction optional); ISO-8601 local ({@code 2024-05-01T10:00}, {@code 2024-05-01T10:00:00.5}); or
+ * {@code 2024-05-01 10:00} and {@code 2024-05-01 10:00:00} (local, no fraction). Local
+ * date-times are read in {@link IngestOptions#zone()} and rejected without one. Amounts are decimal strings (or JSON
+ * numbers), read exactly as {@link Money#parse(String, java.util.Currency)} says.
+ * NDJSON fields other than these are rejected. CSV order columns other than these are ignored
+ * with one warning in the log, or refuse the file with
+ * {@link IngestOptions#withRefuseUnknownColumns(boolean)}.
+ *
+ * <h2>Limits and hostile input</h2>
+ * Every limit below rejects the one record, names its field and quotes at most 40 characters of
+ * the value; none of them makes memory or time grow with a value's size beyond its text.
+ * <ul>
+ *   <li>Amounts ({@code unit_price}, {@code refunded}): at most {@value Money#MAX_TEXT_LENGTH}
+ *       characters, plain or with an exponent of at most three digits ({@code 1e999999999} is
+ *       refused before any {@code BigDecimal} is built), below 10<sup>12</sup> in absolute value,
+ *       at most the currency's fraction digits (nothing is rounded).</li>
+ *   <li>Quantity: a whole number from 1 to {@value OrderLine#MAX_QUANTITY}; an order has at most
+ *       {@value Order#MAX_LINES} lines and its total is below 10<sup>12</sup>, so
+ *       {@link Order#units()} and totals in minor units cannot overflow.</li>
+ *   <li>A record (CSV) or line (NDJSON) is at most 1,048,576 characters.</li>
+ *   <li>NDJSON: a key repeated in one object rejects the record (no value is silently kept).</li>
+ *   <li>Empty lines are not records, in either format: a trailing blank line does not make a
+ *       valid file fail under {@link ErrorPolicy#FAIL_FAST}.</li>
+ *   <li>A byte order mark (U+FEFF) is skipped at the start of the input only; one at the start of
+ *       a later line (two files joined) rejects that record, so it never becomes part of an id.</li>
+ *   <li>Files read from a {@link Path}: a byte sequence that the charset cannot decode rejects the
+ *       record it is in, naming its line and byte offset; the records before and after it are
+ *       read as usual. (From a {@link Reader}, decoding is the caller's: a read error ends the
+ *       read with an {@link IngestException}.)</li>
+ *   <li>CSV quoting: a malformed record on one line costs that record; a malformed record that a
+ *       quoted field stretched over line breaks (a stray opening quote) makes the reader throw
+ *       {@link IngestException} naming the line where the quote opened, under either policy,
+ *       since the records after it can no longer be told apart. See {@link CsvReader}.</li>
+ * </ul>
  *
  * <p>This class is stateless and thread-safe; each reader or writer it returns is not.
  */
@@ -102,9 +139,14 @@ public final class Ingest {
     }
 
     private static Reader open(Path file, Charset charset) {
+        return decode(file, charset);
+    }
+
+    /** A file's characters; bytes that do not decode are handled as {@link DecodingReader} says. */
+    static Reader decode(Path file, Charset charset) {
         Objects.requireNonNull(file, "file");
         try {
-            return new BufferedReader(Files.newBufferedReader(file, charset), 1 << 16);
+            return new DecodingReader(Files.newInputStream(file), charset);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + file, e);
         }

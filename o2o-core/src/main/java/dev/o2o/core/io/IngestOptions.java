@@ -18,9 +18,11 @@ import java.util.Optional;
  *                       otherwise they are rejected
  * @param csv            the CSV dialect (ignored for NDJSON)
  * @param maxErrorsKept  how many errors the report keeps (the counts stay exact), at least 0
+ * @param refuseUnknownColumns whether a CSV order file with a column o2o does not know is refused
+ *                       as a whole; by default such columns are ignored with one warning
  */
 public record IngestOptions(ChannelRegistry channels, ErrorPolicy policy, Optional<Currency> currency,
-                            Optional<ZoneId> zone, CsvFormat csv, int maxErrorsKept) {
+                            Optional<ZoneId> zone, CsvFormat csv, int maxErrorsKept, boolean refuseUnknownColumns) {
 
     public IngestOptions {
         Objects.requireNonNull(channels, "channels");
@@ -33,29 +35,34 @@ public record IngestOptions(ChannelRegistry channels, ErrorPolicy policy, Option
         }
     }
 
-    /** Fail fast, any currency, offsets required, default CSV dialect, 1,000 errors kept. */
+    /** Fail fast, any currency, offsets required, default CSV dialect, 1,000 errors kept, unknown columns ignored. */
     public static IngestOptions defaults(ChannelRegistry channels) {
         return new IngestOptions(channels, ErrorPolicy.FAIL_FAST, Optional.empty(), Optional.empty(),
-                CsvFormat.defaults(), 1000);
+                CsvFormat.defaults(), 1000, false);
     }
 
     public IngestOptions withPolicy(ErrorPolicy policy) {
-        return new IngestOptions(channels, policy, currency, zone, csv, maxErrorsKept);
+        return new IngestOptions(channels, policy, currency, zone, csv, maxErrorsKept, refuseUnknownColumns);
     }
 
     public IngestOptions withCurrency(Currency currency) {
-        return new IngestOptions(channels, policy, Optional.of(currency), zone, csv, maxErrorsKept);
+        return new IngestOptions(channels, policy, Optional.of(currency), zone, csv, maxErrorsKept, refuseUnknownColumns);
     }
 
     public IngestOptions withZone(ZoneId zone) {
-        return new IngestOptions(channels, policy, currency, Optional.of(zone), csv, maxErrorsKept);
+        return new IngestOptions(channels, policy, currency, Optional.of(zone), csv, maxErrorsKept, refuseUnknownColumns);
     }
 
     public IngestOptions withCsv(CsvFormat csv) {
-        return new IngestOptions(channels, policy, currency, zone, csv, maxErrorsKept);
+        return new IngestOptions(channels, policy, currency, zone, csv, maxErrorsKept, refuseUnknownColumns);
     }
 
     public IngestOptions withMaxErrorsKept(int maxErrorsKept) {
-        return new IngestOptions(channels, policy, currency, zone, csv, maxErrorsKept);
+        return new IngestOptions(channels, policy, currency, zone, csv, maxErrorsKept, refuseUnknownColumns);
+    }
+
+    /** Refuse CSV order files with unknown columns ({@code true}) or ignore those columns with a warning. */
+    public IngestOptions withRefuseUnknownColumns(boolean refuse) {
+        return new IngestOptions(channels, policy, currency, zone, csv, maxErrorsKept, refuse);
     }
 }

@@ -8,12 +8,14 @@ import dev.o2o.core.OrderLine;
 import dev.o2o.core.OrderStatus;
 import dev.o2o.core.Touchpoint;
 import dev.o2o.core.TouchpointType;
+import dev.o2o.core.internal.Messages;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -37,7 +39,9 @@ final class Mapper {
         ORDER_CSV_COLUMNS = Set.copyOf(all);
     }
 
-    private static final DateTimeFormatter SPACE_LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]", Locale.ROOT);
+    // STRICT: 2026-02-30 and 24:00 are refused, not moved to another day (the ISO parsers are strict already)
+    private static final DateTimeFormatter SPACE_LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss]", Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private final IngestOptions options;
 
@@ -82,9 +86,18 @@ final class Mapper {
         if (lines.isEmpty()) {
             throw new BadRecord("lines", "an order needs at least one line");
         }
+        if (lines.size() > Order.MAX_LINES) {
+            throw new BadRecord("lines", "an order has at most " + Order.MAX_LINES + " lines, this one " + lines.size());
+        }
         List<OrderLine> orderLines = new ArrayList<>(lines.size());
+        BigDecimal total = BigDecimal.ZERO;
         for (int i = 0; i < lines.size(); i++) {
-            orderLines.add(line(lines.get(i), i, currency));
+            OrderLine line = line(lines.get(i), i, currency);
+            orderLines.add(line);
+            total = total.add(line.total().amount());
+        }
+        if (total.compareTo(Money.TEXT_LIMIT) >= 0) {
+            throw new BadRecord("lines", "the order's total " + Messages.decimal(total) + " is not below 10^12");
         }
         try {
             return new Order(id, customer, channel, store, instant, orderLines, status, refunded);
@@ -102,14 +115,19 @@ final class Mapper {
         try {
             quantity = Integer.parseInt(q.trim());
         } catch (NumberFormatException e) {
-            throw new BadRecord(prefix + "quantity", "is not a whole number: '" + q + "'");
+            throw new BadRecord(prefix + "quantity", q.trim().matches("[+-]?[0-9]+")
+                    ? "must be at most " + OrderLine.MAX_QUANTITY + ", was " + Messages.quote(q.trim())
+                    : "is not a whole number: " + Messages.quote(q));
         }
         if (quantity < 1) {
             throw new BadRecord(prefix + "quantity", "must be at least 1, was " + quantity);
         }
+        if (quantity > OrderLine.MAX_QUANTITY) {
+            throw new BadRecord(prefix + "quantity", "must be at most " + OrderLine.MAX_QUANTITY + ", was " + quantity);
+        }
         Money price = money(f, "unit_price", currency, prefix);
         if (price.isNegative()) {
-            throw new BadRecord(prefix + "unit_price", "must not be negative, was " + price.amount().toPlainString());
+            throw new BadRecord(prefix + "unit_price", "must not be negative, was " + Messages.decimal(price.amount()));
         }
         try {
             return new OrderLine(sku, category, quantity, price);
@@ -121,7 +139,7 @@ final class Mapper {
     private Channel channel(Fields f) {
         String id = f.require("channel");
         return options.channels().find(id)
-                .orElseThrow(() -> new BadRecord("channel", "unknown channel '" + id + "'"));
+                .orElseThrow(() -> new BadRecord("channel", "unknown channel " + Messages.quote(id)));
     }
 
     private Instant instant(Fields f) {
@@ -135,11 +153,11 @@ final class Mapper {
         try {
             local = s.indexOf('T') > 0 ? LocalDateTime.parse(s) : LocalDateTime.parse(s, SPACE_LOCAL);
         } catch (DateTimeParseException e) {
-            throw new BadRecord("instant", "is not an ISO-8601 date-time: '" + s + "'");
+            throw new BadRecord("instant", "is not an ISO-8601 date-time: " + Messages.quote(s));
         }
         return options.zone()
                 .map(zone -> local.atZone(zone).toInstant())
-                .orElseThrow(() -> new BadRecord("instant", "has no offset and no zone is configured: '" + s + "'"));
+                .orElseThrow(() -> new BadRecord("instant", "has no offset and no zone is configured: " + Messages.quote(s)));
     }
 
     private static Money money(Fields f, String name, Currency currency) {
@@ -148,17 +166,10 @@ final class Mapper {
 
     private static Money money(Fields f, String name, Currency currency, String prefix) {
         String s = f.get(name).orElseThrow(() -> new BadRecord(prefix + name, "is missing"));
-        BigDecimal value;
         try {
-            value = new BigDecimal(s.trim());
-        } catch (NumberFormatException e) {
-            throw new BadRecord(prefix + name, "is not a decimal number: '" + s + "'");
-        }
-        try {
-            return new Money(value, currency);
+            return Money.parse(s, currency);
         } catch (IllegalArgumentException e) {
-            throw new BadRecord(prefix + name, "has more fraction digits than " + currency.getCurrencyCode()
-                    + " allows: '" + s + "'");
+            throw new BadRecord(prefix + name, e.getMessage());
         }
     }
 
@@ -167,7 +178,7 @@ final class Mapper {
         try {
             return Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new BadRecord(name, "unknown " + name + " '" + s + "'");
+            throw new BadRecord(name, "unknown " + name + " " + Messages.quote(s));
         }
     }
 

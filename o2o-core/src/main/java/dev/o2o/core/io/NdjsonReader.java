@@ -1,12 +1,16 @@
 package dev.o2o.core.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.o2o.core.Order;
+import dev.o2o.core.Touchpoint;
+import dev.o2o.core.internal.Messages;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -16,22 +20,34 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Reads one JSON object per line; blank lines are not records. */
+/**
+ * Reads one JSON object per line; blank lines are not records. A key repeated within an object
+ * rejects the record (Jackson would keep the last value silently); numbers are read as exact
+ * decimals, as written (no rounding through {@code double}).
+ */
 final class NdjsonReader<T> extends AbstractRecordReader<T> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
-    private final BufferedReader in;
+    /** How much of Jackson's message (which may quote the input) an error keeps. */
+    private static final int MAX_JSON_MESSAGE = 200;
+
+    private final CharInput in;
     private final Function<JsonNode, T> map;
+    private final StringBuilder text = new StringBuilder();
     private long line;
 
     NdjsonReader(Reader in, String source, IngestOptions options, Function<JsonNode, T> map) {
         super(source, options);
-        this.in = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
+        this.in = new CharInput(in);
         this.map = map;
     }
 
-    static NdjsonReader<dev.o2o.core.Touchpoint> touchpoints(Reader in, String source, IngestOptions options) {
+    static NdjsonReader<Touchpoint> touchpoints(Reader in, String source, IngestOptions options) {
         Mapper mapper = new Mapper(options);
         Set<String> known = Set.of("customer", "channel", "instant", "type", "campaign", "store", "attributes");
         return new NdjsonReader<>(in, source, options, node -> {
@@ -40,12 +56,12 @@ final class NdjsonReader<T> extends AbstractRecordReader<T> {
         });
     }
 
-    static NdjsonReader<dev.o2o.core.Order> orders(Reader in, String source, IngestOptions options) {
+    static NdjsonReader<Order> orders(Reader in, String source, IngestOptions options) {
         Mapper mapper = new Mapper(options);
         Set<String> known = Set.of("id", "customer", "channel", "store", "instant", "status", "refunded",
                 "currency", "lines");
         Set<String> lineFields = Set.copyOf(Mapper.LINE_COLUMNS);
-        return new NdjsonReader<>(in, source, options, node -> {
+        NdjsonReader<Order> reader = new NdjsonReader<>(in, source, options, node -> {
             checkFields(node, known, "");
             JsonNode lines = node.get("lines");
             if (lines == null || !lines.isArray()) {
@@ -62,6 +78,8 @@ final class NdjsonReader<T> extends AbstractRecordReader<T> {
             }
             return mapper.order(new JsonFields(node, Map.of()), lineList);
         });
+        reader.requireUnique("id", Order::id);
+        return reader;
     }
 
     private static void checkFields(JsonNode node, Set<String> known, String prefix) {
@@ -96,27 +114,35 @@ final class NdjsonReader<T> extends AbstractRecordReader<T> {
 
     @Override
     Read<T> readRecord() {
-        String text;
+        int status;
         do {
-            try {
-                text = in.readLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (text == null) {
+            status = readLine();
+            if (status == END) {
                 return null;
             }
             line++;
-            if (line == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
-                text = text.substring(1);
+            Optional<String> badBytes = in.badBytesBefore(in.index());
+            if (badBytes.isPresent()) {
+                return new Read<>(line, null, new BadRecord("record", badBytes.get()));
             }
-        } while (text.isBlank());
+            if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+                if (line > 1) {
+                    return new Read<>(line, null, new BadRecord("record", "starts with a byte order mark (U+FEFF),"
+                            + " which only the first line of an input may have (were two files joined?)"));
+                }
+                text.deleteCharAt(0);
+            }
+        } while (status == LINE && text.toString().isBlank());
+        if (status == TOO_LONG) {
+            return new Read<>(line, null, new BadRecord("record", "is longer than " + CharInput.MAX_RECORD_CHARS
+                    + " characters"));
+        }
         try {
             JsonNode node;
             try {
-                node = JSON.readTree(text);
+                node = JSON.readTree(text.toString());
             } catch (JsonProcessingException e) {
-                throw new BadRecord("record", "malformed JSON: " + e.getOriginalMessage());
+                throw new BadRecord("record", "malformed JSON: " + Messages.cut(e.getOriginalMessage(), MAX_JSON_MESSAGE));
             }
             if (node == null || !node.isObject()) {
                 throw new BadRecord("record", "is not a JSON object");
@@ -127,13 +153,39 @@ final class NdjsonReader<T> extends AbstractRecordReader<T> {
         }
     }
 
+    private static final int END = -1;
+    private static final int LINE = 0;
+    private static final int TOO_LONG = 1;
+
+    /**
+     * Reads the next line into {@code text} without its line end, keeping at most
+     * {@link CharInput#MAX_RECORD_CHARS} characters: {@link #LINE}, {@link #TOO_LONG} (the rest
+     * of the line was skipped) or {@link #END} of input.
+     */
+    private int readLine() {
+        text.setLength(0);
+        int c = in.read();
+        if (c < 0) {
+            return END;
+        }
+        int status = LINE;
+        while (c >= 0 && c != '\n' && c != '\r') {
+            if (text.length() < CharInput.MAX_RECORD_CHARS) {
+                text.append((char) c);
+            } else {
+                status = TOO_LONG;
+            }
+            c = in.read();
+        }
+        if (c == '\r' && in.peek() == '\n') {
+            in.read();
+        }
+        return status;
+    }
+
     @Override
     public void close() {
-        try {
-            in.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        in.close();
     }
 
     /** The fields of a JSON object; scalar values as text, null as absent. */

@@ -286,19 +286,29 @@ class IdentityGraphTest {
 
         // erasure overwrites the packed value itself (the upper-case twin of the pseudonym packs to the
         // same bytes, so the check uses the pseudonym whose last digit differs)
-        java.lang.reflect.Field arenaField = g.getClass().getDeclaredField("arena");
-        arenaField.setAccessible(true);
         byte[] packed = new byte[32];
         for (int i = 0; i < 32; i++) {
             packed[i] = (byte) Integer.parseInt(lastChanged.substring(2 * i, 2 * i + 2), 16);
         }
-        assertTrue(contains((byte[]) arenaField.get(g), packed), "the packed pseudonym is in the arena");
+        assertTrue(contains(arenaBytes(g), packed), "the packed pseudonym is in the arena");
         assertEquals(1, g.erase(CustomerKey.of("cust-3")).identifiersRemoved());
-        assertFalse(contains((byte[]) arenaField.get(g), packed), "the erased pseudonym is gone from memory");
+        assertFalse(contains(arenaBytes(g), packed), "the erased pseudonym is gone from memory");
         assertEquals(Optional.empty(), g.resolve(Identifier.of(t, lastChanged)));
         assertEquals(Optional.of(CustomerKey.of("cust-0")), g.resolve(pseudonym));
         assertEquals(Optional.of(CustomerKey.of("cust-1")), g.resolve(Identifier.of(t, upper)));
         assertEquals(CustomerKey.of("cust-" + ids.size()), g.addIdentifier(Identifier.of(t, lastChanged)));
+    }
+
+    /** The value arena's bytes, read from the graph's private fields (the graph's node table holds the arena). */
+    private static byte[] arenaBytes(IdentityGraph g) throws ReflectiveOperationException {
+        Object nodes = field(g, "nodes");
+        return (byte[]) field(field(nodes, "arena"), "bytes");
+    }
+
+    private static Object field(Object owner, String name) throws ReflectiveOperationException {
+        java.lang.reflect.Field f = owner.getClass().getDeclaredField(name);
+        f.setAccessible(true);
+        return f.get(owner);
     }
 
     private static boolean contains(byte[] haystack, byte[] needle) {

@@ -125,7 +125,7 @@ class IngestTest {
                 new StringReader("customer,channel,type\n"), "tp.csv", COLLECT));
         assertEquals("tp.csv:1: header: required column 'instant' is missing", missing.getMessage());
         IngestException unknown = assertThrows(IngestException.class, () -> Ingest.orders(DataFormat.CSV,
-                new StringReader(ORDER_HEAD.trim() + ",colour\n"), "o.csv", COLLECT));
+                new StringReader(ORDER_HEAD.trim() + ",colour\n"), "o.csv", COLLECT.withRefuseUnknownColumns(true)));
         assertEquals("o.csv:1: header: unknown column 'colour'", unknown.getMessage());
         IngestException empty = assertThrows(IngestException.class, () -> Ingest.orders(DataFormat.CSV,
                 new StringReader(""), "o.csv", COLLECT));

@@ -2,6 +2,7 @@ package dev.o2o.core;
 
 import dev.o2o.core.internal.Messages;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -18,7 +19,12 @@ import java.util.Objects;
  * throughout o2o). Arithmetic between different currencies throws
  * {@link IllegalArgumentException}; nothing is converted implicitly.
  *
- * <p>Amounts have at most {@value #MAX_INTEGER_DIGITS} digits before the point.
+ * <h2>The largest amount</h2>
+ * A {@code Money} has at most {@value #MAX_INTEGER_DIGITS} digits before the point, a bound on
+ * the cost of arithmetic. Where amounts enter o2o they are held to a much smaller limit, one for
+ * all modules: below {@link #TEXT_LIMIT}, 10<sup>12</sup> in major units whatever the currency's
+ * scale. Text is checked by {@link #parse} and {@link #of(String, String)}, order lines and orders
+ * by their constructors, other amounts by {@link #requireBelowLimit(Money, String)}.
  *
  * <h2>Amounts from text</h2>
  * {@link #parse(String, Currency)} and {@link #of(String, String)} read plain decimals
@@ -43,10 +49,20 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     public static final int MAX_TEXT_LENGTH = 64;
 
     /**
-     * Amounts read from text are below this in absolute value: 10<sup>12</sup>, so that
-     * 999,999,999,999.99 CNY is the largest. Orders hold the same limit for their totals.
+     * The one largest-amount limit of o2o, exclusive: 10<sup>12</sup> in major units whatever the
+     * currency's scale, so 999,999,999,999.99 CNY and 999,999,999,999 JPY are the largest amounts.
+     * Amounts read from text, order line unit prices and order totals are below it in absolute
+     * value, and so is every amount other modules take in through {@link #requireBelowLimit}
+     * (coupon discounts, budgets, carts). In minor units it is at most 10<sup>16</sup> (four
+     * fraction digits), so sums of many such amounts stay far inside a {@code long}.
      */
     public static final BigDecimal TEXT_LIMIT = BigDecimal.TEN.pow(12);
+
+    /** {@link #TEXT_LIMIT} as messages write it. */
+    private static final String LIMIT_NAME = "10^" + (TEXT_LIMIT.precision() - 1);
+
+    /** Longer values are quoted in messages with four significant digits. */
+    private static final int MAX_PLAIN_PRECISION = 16;
 
     private static final int MAX_EXPONENT_DIGITS = 3;
 
@@ -176,9 +192,35 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         }
         BigDecimal value = new BigDecimal(s);
         if (value.abs().compareTo(TEXT_LIMIT) >= 0) {
-            throw new IllegalArgumentException("is too large (the limit is below 10^12): " + Messages.quote(text));
+            throw new IllegalArgumentException("is too large (the limit is below " + LIMIT_NAME + "): "
+                    + Messages.quote(text));
         }
         return value;
+    }
+
+    /**
+     * Requires an amount below {@link #TEXT_LIMIT} in absolute value, for amounts that do not come
+     * from text (which {@link #parse} already checks): other modules call it where an amount
+     * enters their API, so that one limit holds everywhere and later sums in minor units are exact.
+     *
+     * @param amount the amount to check
+     * @param field  names the amount in the message, as in {@code "fixed amount"}
+     * @return {@code amount}
+     * @throws NullPointerException     naming {@code field} if {@code amount} is null
+     * @throws IllegalArgumentException if it is not below the limit, with a message of the form
+     *         {@code "<field> is out of range: 1.000E+29 CNY; must be below 10^12"} that starts with
+     *         the field and quotes a long value with four significant digits only
+     */
+    public static Money requireBelowLimit(Money amount, String field) {
+        Objects.requireNonNull(amount, field);
+        BigDecimal value = amount.amount;
+        if (value.abs().compareTo(TEXT_LIMIT) < 0) {
+            return amount;
+        }
+        String shown = value.precision() <= MAX_PLAIN_PRECISION ? value.toPlainString()
+                : value.round(new MathContext(4)).toString();
+        throw new IllegalArgumentException(field + " is out of range: " + shown + " "
+                + amount.currency.getCurrencyCode() + "; must be below " + LIMIT_NAME);
     }
 
     private static boolean isDigit(char c) {

@@ -71,4 +71,28 @@ class MoneyTest {
         assertEquals(Money.of("12.34", "CNY"), Money.ofMinor(1234, CNY));
         assertEquals("12.34 CNY", Money.ofMinor(1234, CNY).toString());
     }
+
+    @Test
+    void requireBelowLimitHoldsTheTextLimitInMajorUnitsNamingTheField() {
+        for (Currency c : List.of(CNY, JPY, Currency.getInstance("BHD"))) {
+            Money largest = Money.of(Money.TEXT_LIMIT, c).minus(Money.ofMinor(1, c));
+            assertEquals(largest, Money.requireBelowLimit(largest, "price"));
+            assertEquals(largest.negate(), Money.requireBelowLimit(largest.negate(), "price"));
+            assertThrows(IllegalArgumentException.class, () -> Money.requireBelowLimit(Money.of(Money.TEXT_LIMIT, c), "price"));
+            assertThrows(IllegalArgumentException.class,
+                    () -> Money.requireBelowLimit(Money.of(Money.TEXT_LIMIT.negate(), c), "price"));
+        }
+        IllegalArgumentException at = assertThrows(IllegalArgumentException.class,
+                () -> Money.requireBelowLimit(Money.of(Money.TEXT_LIMIT, CNY), "budget"));
+        assertEquals("budget is out of range: 1000000000000.00 CNY; must be below 10^12", at.getMessage());
+        // a long value is quoted with four significant digits
+        IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
+                () -> Money.requireBelowLimit(Money.of(new BigDecimal("-123456789e21"), CNY), "budget"));
+        assertEquals("budget is out of range: -1.235E+29 CNY; must be below 10^12", huge.getMessage());
+        NullPointerException npe = assertThrows(NullPointerException.class, () -> Money.requireBelowLimit(null, "budget"));
+        assertEquals("budget", npe.getMessage());
+        // the text door holds the same limit
+        assertThrows(IllegalArgumentException.class, () -> Money.of(Money.TEXT_LIMIT.toPlainString(), "JPY"));
+        assertEquals(Money.of("999999999999", "JPY"), Money.requireBelowLimit(Money.of("999999999999", "JPY"), "x"));
+    }
 }

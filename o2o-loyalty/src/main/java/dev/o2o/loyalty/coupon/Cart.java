@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * The lines a coupon is validated against, all in one currency. Line totals are kept in minor
  * units so that validation does not re-derive them. Every unit price, line total and the cart
- * total are at most 10^15 minor units (checked when built, naming the line).
+ * total are below core's {@link Money#TEXT_LIMIT} (10<sup>12</sup> in major units, whatever the
+ * currency's scale; checked when built, naming the line), so sums of them fit a {@code long}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -39,12 +40,10 @@ public final class Cart {
                         + c.getCurrencyCode() + ", cart currency is " + currency.getCurrencyCode());
             }
             String field = "cart line " + i;
-            unitMinor[i] = Check.amount(l.unitPrice(), field + " unitPrice").minorUnits();
+            unitMinor[i] = l.unitPrice().minorUnits(); // OrderLine holds it below Money.TEXT_LIMIT
             lineTotalMinor[i] = Check.amount(l.total(), field + " total").minorUnits();
-            total += lineTotalMinor[i];
-            if (total > Check.MAX_AMOUNT_MINOR) {
-                throw new IllegalArgumentException("cart total is out of range after line " + i + ": at most 10^15 minor units");
-            }
+            total += lineTotalMinor[i]; // both below 10^16 minor units: cannot overflow
+            Check.amount(Money.ofMinor(total, currency), "cart total after line " + i);
         }
     }
 
@@ -52,7 +51,7 @@ public final class Cart {
      * A cart of the given lines.
      *
      * @throws IllegalArgumentException if there are no lines, a line is in another currency, or an
-     *                                  amount is beyond 10^15 minor units
+     *                                  amount is not below {@link Money#TEXT_LIMIT}
      */
     public static Cart of(List<OrderLine> lines, Currency currency) {
         return new Cart(lines, currency);

@@ -3,8 +3,6 @@ package dev.o2o.loyalty.coupon;
 import dev.o2o.core.Ids;
 import dev.o2o.core.Money;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.Objects;
 
 /**
@@ -20,8 +18,6 @@ final class Check {
     static final int MAX_ID_LENGTH = Ids.MAX_LENGTH;
     /** The longest refusal message a store keeps, in UTF-16 chars. */
     static final int MAX_MESSAGE_LENGTH = 1000;
-    /** The largest amount in minor units, 10^15 (10 trillion yuan): sums of many stay far inside a long. */
-    static final long MAX_AMOUNT_MINOR = 1_000_000_000_000_000L;
 
     private Check() {
     }
@@ -71,17 +67,12 @@ final class Check {
     }
 
     /**
-     * Requires {@code |amount|} of at most {@value #MAX_AMOUNT_MINOR} minor units, so that every
-     * later sum and conversion to minor units is exact.
+     * Requires {@code |amount|} below core's {@link Money#TEXT_LIMIT} (10^12 in major units), the
+     * limit of the whole library, so that every later sum and conversion to minor units is exact.
+     * The message names the field and quotes a huge value briefly; see
+     * {@link Money#requireBelowLimit(Money, String)}.
      */
     static Money amount(Money amount, String field) {
-        Objects.requireNonNull(amount, field);
-        BigDecimal max = BigDecimal.valueOf(MAX_AMOUNT_MINOR, Money.scaleOf(amount.currency()));
-        if (amount.amount().abs().compareTo(max) > 0) {
-            // a huge amount is quoted in scientific notation with 4 digits: the message stays short
-            throw new IllegalArgumentException(field + " is out of range: " + amount.amount().round(new MathContext(4))
-                    + " " + amount.currency().getCurrencyCode() + "; at most " + max.toPlainString() + " (10^15 minor units)");
-        }
-        return amount;
+        return Money.requireBelowLimit(amount, field);
     }
 }

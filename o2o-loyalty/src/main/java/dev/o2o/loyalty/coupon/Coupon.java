@@ -192,7 +192,7 @@ public final class Coupon {
         }
 
         /**
-         * At most {@code budget} of discount overall (positive, at most 10^15 minor units):
+         * At most {@code budget} of discount overall (positive, below {@link Money#TEXT_LIMIT}):
          * BUDGET_EXHAUSTED, enforced by the store.
          */
         public Builder totalBudget(Money budget) {

@@ -88,7 +88,7 @@ public interface CouponCondition {
         return new Conditions.GeoFence(stores, radiusMetres);
     }
 
-    /** The eligible lines must add up to at least {@code amount} (at most 10^15 minor units): MIN_SPEND_NOT_REACHED. */
+    /** The eligible lines must add up to at least {@code amount} (below {@link Money#TEXT_LIMIT}): MIN_SPEND_NOT_REACHED. */
     static CouponCondition minSpend(Money amount) {
         return new Conditions.MinSpend(amount);
     }

@@ -20,7 +20,7 @@ import java.util.OptionalLong;
  *
  * @param couponId         the coupon
  * @param totalQuantity    most redemptions overall, if limited (at least 1)
- * @param totalBudget      most discount overall, if limited (positive, at most 10^15 minor units)
+ * @param totalBudget      most discount overall, if limited (positive, below {@link dev.o2o.core.Money#TEXT_LIMIT})
  * @param perCustomerLimit most redemptions per customer, if limited (at least 1)
  */
 public record CouponLimits(String couponId, OptionalLong totalQuantity, Optional<Money> totalBudget,

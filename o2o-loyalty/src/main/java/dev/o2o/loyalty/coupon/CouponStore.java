@@ -21,7 +21,8 @@ import java.util.Optional;
  * most 64 characters; redemption keys, coupon, order, store and cashier ids at most 200; all are
  * non-blank, without surrounding white space or control characters (NUL included), and
  * well-formed Unicode (no lone surrogate, which a database cannot store exactly); a refusal
- * message has at most 1,000 characters and no NUL; amounts are at most 10^15 minor units.
+ * message has at most 1,000 characters and no NUL; amounts are below
+ * {@link dev.o2o.core.Money#TEXT_LIMIT} (10<sup>12</sup> in major units).
  * {@link RedemptionRequest} and {@link CouponLimits} check theirs when built, the stores the
  * plain strings they are given.
  *

@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a coupon takes off: one of five kinds. Amounts are {@link Money} of at most 10^15 minor
- * units (checked when built, naming the field); a coupon only applies to carts in the same
+ * What a coupon takes off: one of five kinds. Amounts are {@link Money} below
+ * {@link Money#TEXT_LIMIT} (10<sup>12</sup> in major units; checked when built, naming the field); a coupon only applies to carts in the same
  * currency.
  *
  * <p>All implementations are immutable and thread-safe records.

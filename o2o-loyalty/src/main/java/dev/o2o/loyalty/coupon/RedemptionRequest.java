@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * A request to redeem one code for one order. Checked when built, before any store sees it: the
  * code has at most 64 characters, the key and the ids at most 200, all well-formed Unicode without
- * control characters; the discount is at most 10^15 minor units.
+ * control characters; the discount is below {@link Money#TEXT_LIMIT} (10<sup>12</sup> in major units).
  *
  * <p>Immutable and thread-safe.
  *

@@ -25,9 +25,10 @@
  * }</pre>
  * (The same lines are compiled and run in this module's {@code PackageExampleTest}.)
  *
- * <p>Amounts are {@link dev.o2o.core.Money} at the currency's scale, at most 10^15 minor units
- * each (unit prices, line and cart totals, discounts, minimum spends, budgets; checked where they
- * enter, naming the field); an order-level discount is spread over the eligible lines by largest
+ * <p>Amounts are {@link dev.o2o.core.Money} at the currency's scale, each below core's one limit
+ * {@link dev.o2o.core.Money#TEXT_LIMIT} (10<sup>12</sup> in major units, whatever the currency's
+ * scale: unit prices, line and cart totals, discounts, minimum spends, budgets; checked where they
+ * enter by {@link dev.o2o.core.Money#requireBelowLimit}, naming the field); an order-level discount is spread over the eligible lines by largest
  * remainder, so the lines always sum to the total, and no coupon takes more than what remains of
  * a line. Codes have at most 64 characters and ids at most 200, in every store (see
  * {@link CouponStore}).

@@ -18,9 +18,11 @@ import java.util.Set;
 public final class StoreLocator {
 
     private final GeoIndex<Store> index;
+    private final List<Store> stores;
 
-    private StoreLocator(GeoIndex<Store> index) {
+    private StoreLocator(GeoIndex<Store> index, List<Store> stores) {
         this.index = index;
+        this.stores = stores;
     }
 
     /**
@@ -39,12 +41,17 @@ public final class StoreLocator {
             }
             list.add(s);
         }
-        return new StoreLocator(GeoIndex.of(list, Store::location));
+        return new StoreLocator(GeoIndex.of(list, Store::location), List.copyOf(list));
     }
 
     /** The number of stores. */
     public int size() {
         return index.size();
+    }
+
+    /** The stores, in the order given. */
+    public List<Store> stores() {
+        return stores;
     }
 
     /** The nearest store, or empty if there is none. */

@@ -2,6 +2,7 @@ package dev.o2o.loyalty.points;
 
 import dev.o2o.core.CustomerKey;
 import dev.o2o.core.GeoPoint;
+import dev.o2o.core.Ids;
 import dev.o2o.core.Order;
 import java.time.Instant;
 import java.util.Objects;
@@ -47,8 +48,8 @@ public sealed interface EarningEvent permits EarningEvent.Purchase, EarningEvent
      */
     record QrScan(String code, String storeId, Instant instant) implements EarningEvent {
         public QrScan {
-            Checks.id(code, "code");
-            Checks.id(storeId, "storeId");
+            Ids.requireId(code, "code");
+            Ids.requireId(storeId, "storeId");
             Objects.requireNonNull(instant, "instant");
         }
 
@@ -67,7 +68,7 @@ public sealed interface EarningEvent permits EarningEvent.Purchase, EarningEvent
      */
     record CheckIn(String checkInId, GeoPoint location, Instant instant) implements EarningEvent {
         public CheckIn {
-            Checks.id(checkInId, "checkInId");
+            Ids.requireId(checkInId, "checkInId");
             Objects.requireNonNull(location, "location");
             Objects.requireNonNull(instant, "instant");
         }
@@ -87,7 +88,7 @@ public sealed interface EarningEvent permits EarningEvent.Purchase, EarningEvent
      */
     record Referral(String referralId, CustomerKey referred, Instant instant) implements EarningEvent {
         public Referral {
-            Checks.id(referralId, "referralId");
+            Ids.requireId(referralId, "referralId");
             Objects.requireNonNull(referred, "referred");
             Objects.requireNonNull(instant, "instant");
         }

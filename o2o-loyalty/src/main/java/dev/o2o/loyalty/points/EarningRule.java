@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.Ids;
 import dev.o2o.core.Money;
 import dev.o2o.core.Store;
 import java.math.BigDecimal;
@@ -31,7 +32,7 @@ public interface EarningRule {
 
     /** A rule from a function, for custom logic. */
     static EarningRule of(String id, Function<EarningContext, List<PointsAward>> body) {
-        return new Rules.Custom(Checks.id(id, "rule id"), Objects.requireNonNull(body, "body"));
+        return new Rules.Custom(Ids.requireId(id, "rule id"), Objects.requireNonNull(body, "body"));
     }
 
     /** {@code rule} only when {@code condition} holds (for example a profile tag). */
@@ -64,14 +65,14 @@ public interface EarningRule {
 
     /** Extra points: base points times {@code factor - 1} for purchases on channel {@code channelId}. */
     static EarningRule channelMultiplier(String id, String channelId, BigDecimal factor) {
-        Checks.id(channelId, "channelId");
+        Ids.requireId(channelId, "channelId");
         return new Rules.Multiplier(id, factor, "channel " + channelId,
                 c -> c.event() instanceof EarningEvent.Purchase p && p.order().channel().id().equals(channelId));
     }
 
     /** Extra points: base points times {@code factor - 1} for purchases or scans at store {@code storeId}. */
     static EarningRule storeMultiplier(String id, String storeId, BigDecimal factor) {
-        Checks.id(storeId, "storeId");
+        Ids.requireId(storeId, "storeId");
         return new Rules.Multiplier(id, factor, "store " + storeId, c -> storeId.equals(Rules.storeOf(c.event())));
     }
 

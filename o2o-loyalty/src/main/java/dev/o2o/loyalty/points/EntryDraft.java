@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.Ids;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -29,9 +30,9 @@ public record EntryDraft(String account, EntryType type, String sourceRef, Insta
                          long newLotPoints, Instant availableAt, Optional<Instant> expiresAt) {
 
     public EntryDraft {
-        Checks.id(account, "account");
+        Ids.requireId(account, "account");
         Objects.requireNonNull(type, "type");
-        Checks.id(sourceRef, "sourceRef");
+        Ids.requireId(sourceRef, "sourceRef");
         Objects.requireNonNull(instant, "instant");
         Objects.requireNonNull(reverses, "reverses");
         Checks.nonNegative(shortfall, "shortfall");

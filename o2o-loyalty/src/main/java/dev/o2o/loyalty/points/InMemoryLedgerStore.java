@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -664,7 +665,7 @@ final class InMemoryLedgerStore implements LedgerStore {
     private Acct acct(String account) {
         Acct a = accounts.get(account);
         // validate only names not seen before: known ones were checked when they were added
-        return a != null ? a : accounts.computeIfAbsent(Checks.id(account, "account"), this::register);
+        return a != null ? a : accounts.computeIfAbsent(Ids.requireId(account, "account"), this::register);
     }
 
     private Acct register(String account) {

@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.Ids;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -72,7 +73,7 @@ final class JdbcLedgerStore implements LedgerStore {
             throw new IllegalArgumentException("accounts must not be empty");
         }
         for (String n : names) {
-            Checks.id(n, "account");
+            Ids.requireId(n, "account");
         }
         while (true) {
             String missing = null;

@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.Ids;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -32,9 +33,9 @@ public record LedgerEntry(long id, String account, EntryType type, long points, 
                           List<LotMovement> movements) {
 
     public LedgerEntry {
-        Checks.id(account, "account");
+        Ids.requireId(account, "account");
         Objects.requireNonNull(type, "type");
-        Checks.id(sourceRef, "sourceRef");
+        Ids.requireId(sourceRef, "sourceRef");
         Objects.requireNonNull(instant, "instant");
         Objects.requireNonNull(reverses, "reverses");
         Checks.nonNegative(shortfall, "shortfall");

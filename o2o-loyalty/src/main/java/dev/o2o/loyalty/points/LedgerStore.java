@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.Ids;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -178,9 +179,9 @@ public interface LedgerStore {
         public static final int MAX_MESSAGE = 1000;
 
         public Rejection {
-            Checks.id(account, "account");
+            Ids.requireId(account, "account");
             java.util.Objects.requireNonNull(type, "type");
-            Checks.id(sourceRef, "sourceRef");
+            Ids.requireId(sourceRef, "sourceRef");
             java.util.Objects.requireNonNull(status, "status");
             if (status == PostingResult.Status.POSTED || status == PostingResult.Status.REPLAYED
                     || status == PostingResult.Status.KEY_CONFLICT) {

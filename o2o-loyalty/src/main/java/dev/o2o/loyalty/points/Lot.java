@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.Ids;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public record Lot(long id, String account, long earned, long remaining, Instant 
                   Optional<Instant> expiresAt) {
 
     public Lot {
-        Checks.id(account, "account");
+        Ids.requireId(account, "account");
         Checks.positive(earned, "earned");
         if (remaining < 0 || remaining > earned) {
             throw new IllegalArgumentException("remaining of lot " + id + " must be within 0.." + earned + ": "

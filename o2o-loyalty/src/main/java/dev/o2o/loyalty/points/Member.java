@@ -1,6 +1,7 @@
 package dev.o2o.loyalty.points;
 
 import dev.o2o.core.CustomerKey;
+import dev.o2o.core.Ids;
 import java.math.BigDecimal;
 import java.time.MonthDay;
 import java.time.ZoneId;
@@ -28,7 +29,7 @@ public record Member(CustomerKey key, ZoneId zone, Optional<MonthDay> birthday, 
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(birthday, "birthday");
-        Checks.id(tier, "tier");
+        Ids.requireId(tier, "tier");
         Objects.requireNonNull(tierMultiplier, "tierMultiplier");
         if (tierMultiplier.compareTo(BigDecimal.ONE) < 0) {
             throw new IllegalArgumentException("tierMultiplier of member '" + key + "' must be at least 1: "

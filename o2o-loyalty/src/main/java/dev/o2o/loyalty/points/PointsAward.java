@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.Ids;
 import java.util.Objects;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Objects;
 public record PointsAward(String ruleId, long points, Kind kind, String reason) {
 
     public PointsAward {
-        Checks.id(ruleId, "ruleId");
+        Ids.requireId(ruleId, "ruleId");
         Checks.nonNegative(points, "points");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(reason, "reason");

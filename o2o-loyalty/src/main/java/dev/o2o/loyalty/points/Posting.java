@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.Ids;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,9 +60,9 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
     record Earn(String account, long points, String sourceRef, Optional<Instant> availableAt,
                 Optional<Instant> expiresAt, String note) implements Posting {
         public Earn {
-            Checks.id(account, "account");
+            Ids.requireId(account, "account");
             Checks.positive(points, "points");
-            Checks.id(sourceRef, "sourceRef");
+            Ids.requireId(sourceRef, "sourceRef");
             Objects.requireNonNull(availableAt, "availableAt");
             Objects.requireNonNull(expiresAt, "expiresAt");
             Objects.requireNonNull(note, "note");
@@ -87,9 +88,9 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
      */
     record Redeem(String account, long points, String sourceRef, String note) implements Posting {
         public Redeem {
-            Checks.id(account, "account");
+            Ids.requireId(account, "account");
             Checks.positive(points, "points");
-            Checks.id(sourceRef, "sourceRef");
+            Ids.requireId(sourceRef, "sourceRef");
             Objects.requireNonNull(note, "note");
         }
 
@@ -112,16 +113,16 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
     record Adjust(String account, long points, String sourceRef, Optional<Instant> expiresAt, String note)
             implements Posting {
         public Adjust {
-            Checks.id(account, "account");
+            Ids.requireId(account, "account");
             if (points == 0) {
                 throw new IllegalArgumentException("points of adjustment '" + sourceRef + "' must not be zero");
             }
-            Checks.id(sourceRef, "sourceRef");
+            Ids.requireId(sourceRef, "sourceRef");
             Objects.requireNonNull(expiresAt, "expiresAt");
             if (points < 0 && expiresAt.isPresent()) {
                 throw new IllegalArgumentException("negative adjustment '" + sourceRef + "' cannot have an expiry");
             }
-            Checks.id(note, "note of an adjustment");
+            Ids.requireId(note, "note of an adjustment");
         }
 
         @Override
@@ -148,9 +149,9 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
     record Reverse(String account, String originalKey, String sourceRef, long numerator, long denominator,
                    String note) implements Posting {
         public Reverse {
-            Checks.id(account, "account");
-            Checks.id(originalKey, "originalKey");
-            Checks.id(sourceRef, "sourceRef");
+            Ids.requireId(account, "account");
+            Ids.requireId(originalKey, "originalKey");
+            Ids.requireId(sourceRef, "sourceRef");
             Checks.positive(denominator, "denominator");
             if (numerator < 1 || numerator > denominator) {
                 throw new IllegalArgumentException("numerator of reversal '" + sourceRef + "' must be within 1.."

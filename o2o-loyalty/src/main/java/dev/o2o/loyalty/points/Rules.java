@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.Ids;
 import dev.o2o.core.Money;
 import dev.o2o.core.Order;
 import dev.o2o.core.OrderLine;
@@ -74,7 +75,7 @@ final class Rules {
 
         PerAmount(String id, long points, Money per, RoundingMode rounding, Money minimumOrder,
                   Set<String> excludedSkus, Set<String> excludedCategories) {
-            this.id = Checks.id(id, "rule id");
+            this.id = Ids.requireId(id, "rule id");
             this.points = Checks.positive(points, "points of rule '" + id + "'");
             this.per = Objects.requireNonNull(per, "per");
             this.perMinor = Checks.positive(per.minorUnits(), "per of rule '" + id + "' in minor units");
@@ -138,7 +139,7 @@ final class Rules {
         private final Predicate<EarningContext> applies;
 
         Multiplier(String id, BigDecimal factor, String what, Predicate<EarningContext> applies) {
-            this.id = Checks.id(id, "rule id");
+            this.id = Ids.requireId(id, "rule id");
             Objects.requireNonNull(factor, "factor");
             if (factor.compareTo(BigDecimal.ONE) < 0) {
                 throw new IllegalArgumentException("factor of rule '" + id + "' must be at least 1: "
@@ -173,7 +174,7 @@ final class Rules {
 
     record TierMultiplier(String id) implements EarningRule {
         TierMultiplier {
-            Checks.id(id, "rule id");
+            Ids.requireId(id, "rule id");
         }
 
         @Override
@@ -197,8 +198,8 @@ final class Rules {
         private final long perMinor;
 
         CategoryBonus(String id, String category, long points, Money per) {
-            this.id = Checks.id(id, "rule id");
-            this.category = Checks.id(category, "category");
+            this.id = Ids.requireId(id, "rule id");
+            this.category = Ids.requireId(category, "category");
             this.points = Checks.positive(points, "points of rule '" + id + "'");
             this.per = Objects.requireNonNull(per, "per");
             this.perMinor = Checks.positive(per.minorUnits(), "per of rule '" + id + "' in minor units");
@@ -236,7 +237,7 @@ final class Rules {
         private final Predicate<EarningContext> applies;
 
         Fixed(String id, long points, String reason, Predicate<EarningContext> applies) {
-            this.id = Checks.id(id, "rule id");
+            this.id = Ids.requireId(id, "rule id");
             this.points = Checks.positive(points, "points of rule '" + id + "'");
             this.reason = reason;
             this.applies = applies;
@@ -258,7 +259,7 @@ final class Rules {
         private final long points;
 
         QrScanRule(String id, long points) {
-            this.id = Checks.id(id, "rule id");
+            this.id = Ids.requireId(id, "rule id");
             this.points = Checks.positive(points, "points of rule '" + id + "'");
         }
 
@@ -286,7 +287,7 @@ final class Rules {
         private final long points;
 
         GeoCheckIn(String id, List<Store> stores, double radiusMetres, long points) {
-            this.id = Checks.id(id, "rule id");
+            this.id = Ids.requireId(id, "rule id");
             this.stores = List.copyOf(stores);
             if (this.stores.isEmpty()) {
                 throw new IllegalArgumentException("stores of rule '" + id + "' must not be empty");

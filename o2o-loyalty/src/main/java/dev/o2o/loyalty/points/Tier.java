@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.Ids;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -15,7 +16,7 @@ import java.util.Objects;
 public record Tier(String id, long threshold, BigDecimal multiplier) {
 
     public Tier {
-        Checks.id(id, "tier id");
+        Ids.requireId(id, "tier id");
         Checks.nonNegative(threshold, "threshold of tier '" + id + "'");
         Objects.requireNonNull(multiplier, "multiplier");
         if (multiplier.compareTo(BigDecimal.ONE) < 0) {

@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.Ids;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -20,9 +21,9 @@ public record TierChange(String member, String from, String to, Instant at, Reas
                          String explanation) {
 
     public TierChange {
-        Checks.id(member, "member");
-        Checks.id(from, "from");
-        Checks.id(to, "to");
+        Ids.requireId(member, "member");
+        Ids.requireId(from, "from");
+        Ids.requireId(to, "to");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(explanation, "explanation");

@@ -36,7 +36,7 @@ class InMemoryLedgerStoreLayoutTest {
 
     @Test
     void thousandsOfPostingsReadBackAndReplayExactly() {
-        String longRef = "x".repeat(9_000) + "-long"; // longer than the first character chunks
+        String longRef = "x".repeat(195) + "-long"; // the longest id accepted (Ids.MAX_LENGTH)
         List<Posting> postings = new ArrayList<>();
         Map<String, List<LedgerEntry>> byAccount = new HashMap<>();
         List<LedgerEntry> firsts = new ArrayList<>();

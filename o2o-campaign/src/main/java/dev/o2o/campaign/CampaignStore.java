@@ -21,6 +21,21 @@ public interface CampaignStore {
         return new InMemoryCampaignStore();
     }
 
+    /**
+     * A store in H2 or PostgreSQL tables named with the prefix, created if absent, through core's
+     * JDBC layer ({@link dev.o2o.core.jdbc.Transactions} at READ COMMITTED with its default retry).
+     */
+    static CampaignStore jdbc(javax.sql.DataSource dataSource, String tablePrefix) {
+        return jdbc(dev.o2o.core.jdbc.Transactions.of(dataSource), dev.o2o.core.jdbc.TablePrefix.of(tablePrefix));
+    }
+
+    /** A store over the given transactions (isolation must be READ COMMITTED or stricter). */
+    static CampaignStore jdbc(dev.o2o.core.jdbc.Transactions transactions, dev.o2o.core.jdbc.TablePrefix prefix) {
+        java.util.Objects.requireNonNull(transactions, "transactions");
+        java.util.Objects.requireNonNull(prefix, "prefix");
+        return new JdbcCampaignStore(transactions, prefix);
+    }
+
     /** Marks the event id seen; false if it had been seen before. */
     boolean claimEvent(String eventId);
 

@@ -83,7 +83,7 @@ public abstract class CampaignStoreConformanceTest {
         PlannedAction a = new PlannedAction("e1/t/0", c("a"), "camp", "t",
                 new Action.IssueCoupon("tpl", Optional.of("s1"), Optional.of(Money.of("5.00", "CNY"))));
         PlannedAction b = new PlannedAction("e1/t/1", c("a"), "camp", "t", Action.awardPoints(10, Money.of("0.10", "CNY")));
-        PlannedAction n = new PlannedAction("e1/t/2", c("a"), "camp", "t", Action.notify("push", "hello|world"));
+        PlannedAction n = new PlannedAction("e1/t/2", c("a"), "camp", "t", Action.notify("push", "tab\there, back\\slash, line\nfeed"));
         PlannedAction m = new PlannedAction("e1/t/3", c("a"), "camp", "t", Action.enrol("tour"));
         PlannedAction noCost = new PlannedAction("e1/t/4", c("a"), "camp", "t",
                 new Action.IssueCoupon("tpl:2", Optional.empty(), Optional.empty()));

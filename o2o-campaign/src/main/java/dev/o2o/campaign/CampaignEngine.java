@@ -12,6 +12,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,18 +118,22 @@ public final class CampaignEngine {
             planned.addAll(r.onOrder(event));
         }
         Optional<CustomerView> view = null;
+        ZonedDateTime local = null;
+        // stores in range, per radius: several location offers on one ping share one locator query
+        Map<Double, List<GeoHit<Store>>> nearby = new HashMap<>(4);
         for (Trigger t : triggers) {
             if (!t.when().test(event)) {
                 continue;
             }
-            List<Action> actions = resolve(t, event);
+            List<Action> actions = resolve(t, event, nearby);
             if (actions.isEmpty()) {
                 continue;
             }
             if (view == null) {
                 view = directory.find(event.customer());
+                local = view.map(v -> event.at().atZone(v.zone())).orElse(null);
             }
-            Optional<SuppressionReason> reason = check(t, event, view, actions);
+            Optional<SuppressionReason> reason = check(t, event, view, local, actions);
             if (reason.isPresent()) {
                 suppressed.add(new Suppression(t.campaignId(), t.id(), reason.get()));
                 continue;
@@ -148,7 +153,7 @@ public final class CampaignEngine {
     }
 
     private Optional<SuppressionReason> check(Trigger t, CampaignEvent event, Optional<CustomerView> view,
-                                              List<Action> actions) {
+                                              ZonedDateTime local, List<Action> actions) {
         if (view.isEmpty()) {
             return Optional.of(SuppressionReason.UNKNOWN_CUSTOMER);
         }
@@ -159,7 +164,6 @@ public final class CampaignEngine {
         if (c.holdoutShare() > 0 && Holdout.isHeldOut(event.customer(), c.id(), c.holdoutShare())) {
             return Optional.of(SuppressionReason.HOLDOUT);
         }
-        ZonedDateTime local = event.at().atZone(view.get().zone());
         LocalTime time = local.toLocalTime();
         for (QuietHours q : t.quietHours()) {
             if (q.contains(time)) {
@@ -181,11 +185,11 @@ public final class CampaignEngine {
     }
 
     /** The trigger's actions with a store offer resolved; empty if the offer has no store in range. */
-    private List<Action> resolve(Trigger t, CampaignEvent event) {
+    private List<Action> resolve(Trigger t, CampaignEvent event, Map<Double, List<GeoHit<Store>>> nearby) {
         List<Action> out = new ArrayList<>(t.actions().size());
         for (Action a : t.actions()) {
             if (a instanceof Action.StoreOffer offer) {
-                Optional<Action> coupon = nearestOffer(offer, event);
+                Optional<Action> coupon = nearestOffer(offer, event, nearby);
                 if (coupon.isEmpty()) {
                     return List.of();
                 }
@@ -197,11 +201,14 @@ public final class CampaignEngine {
         return out;
     }
 
-    private Optional<Action> nearestOffer(Action.StoreOffer offer, CampaignEvent event) {
+    private Optional<Action> nearestOffer(Action.StoreOffer offer, CampaignEvent event,
+                                          Map<Double, List<GeoHit<Store>>> nearby) {
         if (event.location().isEmpty()) {
             return Optional.empty();
         }
-        for (GeoHit<Store> hit : locator.get().within(event.location().get(), offer.radiusMetres())) {
+        List<GeoHit<Store>> inRange = nearby.computeIfAbsent(offer.radiusMetres(),
+                r -> locator.get().within(event.location().get(), r));
+        for (GeoHit<Store> hit : inRange) {
             String template = offer.templateByStore().get(hit.item().id());
             if (template != null) {
                 return Optional.of(new Action.IssueCoupon(template, Optional.of(hit.item().id()), offer.cost()));

@@ -1,0 +1,395 @@
+package dev.o2o.campaign;
+
+import dev.o2o.core.CustomerKey;
+import dev.o2o.core.Money;
+import dev.o2o.core.Store;
+import dev.o2o.core.geo.GeoHit;
+import dev.o2o.core.geo.StoreLocator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns events into decisions: which actions to run for whom, and for each matching trigger
+ * that does not act, why. Build with {@link #builder(CampaignStore, Clock)}.
+ *
+ * <p>For one event the engine (1) claims the event id (a replay gets the first evaluation's
+ * actions back, flagged, and nothing new); (2) advances the customer's missions and referral
+ * conversion; (3) walks the matching triggers by descending priority (then id), checking
+ * audience, holdout, quiet hours and then, atomically in the store, cool-down, frequency cap,
+ * the daily contact limit, budget and global cap. A trigger that passes plans its actions.
+ *
+ * <p><b>Time.</b> Each event is evaluated at its own instant {@link CampaignEvent#at()}, also
+ * when it arrives late: quiet hours and the daily limit use that instant's local time in the
+ * customer's zone, and caps count fires within one window either side of it (see
+ * {@link Reservation}), so out-of-order arrival can never break a cap. The clock stamps
+ * enrolments.
+ *
+ * <p>Thread-safe: evaluate events from any number of threads; all state is in the store.
+ */
+public final class CampaignEngine {
+
+    private final CampaignStore store;
+    private final Clock clock;
+    private final CustomerDirectory directory;
+    private final Map<String, Campaign> campaigns;
+    private final List<Trigger> triggers;
+    private final Map<String, Mission> missions;
+    private final List<Referrals> referrals;
+    private final Optional<StoreLocator> locator;
+    private final int maxContactsPerDay;
+
+    private CampaignEngine(Builder b) {
+        this.store = b.store;
+        this.clock = b.clock;
+        this.directory = b.directory;
+        this.campaigns = Map.copyOf(b.campaigns);
+        List<Trigger> sorted = new ArrayList<>(b.triggers.values());
+        sorted.sort(Comparator.comparingInt(Trigger::priority).reversed().thenComparing(Trigger::id));
+        this.triggers = List.copyOf(sorted);
+        this.missions = Map.copyOf(b.missions);
+        this.referrals = List.copyOf(b.referrals);
+        this.locator = Optional.ofNullable(b.locator);
+        this.maxContactsPerDay = b.maxContactsPerDay == null ? DEFAULT_MAX_CONTACTS_PER_DAY : b.maxContactsPerDay;
+    }
+
+    /** Contacts per customer per local day when the builder does not set a limit. */
+    public static final int DEFAULT_MAX_CONTACTS_PER_DAY = 3;
+
+    /** A builder over a store and a clock. */
+    public static Builder builder(CampaignStore store, Clock clock) {
+        return new Builder(store, clock);
+    }
+
+    /** The store. */
+    public CampaignStore store() {
+        return store;
+    }
+
+    /**
+     * Enrols a customer in a mission at the clock's instant (no-op if enrolled already).
+     *
+     * @throws IllegalArgumentException naming the mission if it is unknown
+     */
+    public MissionProgress enrol(CustomerKey customer, String missionId) {
+        return enrol(customer, missionId, clock.instant());
+    }
+
+    private MissionProgress enrol(CustomerKey customer, String missionId, Instant at) {
+        Objects.requireNonNull(customer, "customer");
+        if (!missions.containsKey(missionId)) {
+            throw new IllegalArgumentException("missionId: unknown mission '" + missionId + "'");
+        }
+        while (true) {
+            Optional<MissionProgress> current = store.mission(customer, missionId);
+            if (current.isPresent()) {
+                return current.get();
+            }
+            MissionProgress fresh = new MissionProgress(customer, missionId, at, List.of(), Optional.empty(), 1);
+            if (store.saveMission(fresh)) {
+                return fresh;
+            }
+        }
+    }
+
+    /** Evaluates one event. */
+    public Decisions evaluate(CampaignEvent event) {
+        Objects.requireNonNull(event, "event");
+        if (!store.claimEvent(event.id())) {
+            return new Decisions(event, store.decision(event.id()).orElse(List.of()),
+                    List.of(new Suppression("", "", SuppressionReason.DUPLICATE_EVENT)), true);
+        }
+        List<PlannedAction> planned = new ArrayList<>();
+        List<Suppression> suppressed = new ArrayList<>();
+        advanceMissions(event, planned);
+        for (Referrals r : referrals) {
+            planned.addAll(r.onOrder(event));
+        }
+        Optional<CustomerView> view = null;
+        ZonedDateTime local = null;
+        // stores in range, per radius: several location offers on one ping share one locator query
+        Map<Double, List<GeoHit<Store>>> nearby = new HashMap<>(4);
+        for (Trigger t : triggers) {
+            if (!t.when().test(event)) {
+                continue;
+            }
+            List<Action> actions = resolve(t, event, nearby);
+            if (actions.isEmpty()) {
+                continue;
+            }
+            if (view == null) {
+                view = directory.find(event.customer());
+                local = view.map(v -> event.at().atZone(v.zone())).orElse(null);
+            }
+            Optional<SuppressionReason> reason = check(t, event, view, local, actions);
+            if (reason.isPresent()) {
+                suppressed.add(new Suppression(t.campaignId(), t.id(), reason.get()));
+                continue;
+            }
+            for (int i = 0; i < actions.size(); i++) {
+                Action a = actions.get(i);
+                String key = event.id() + "/" + t.id() + "/" + i;
+                if (a instanceof Action.EnrolMission m) {
+                    enrol(event.customer(), m.missionId(), event.at());
+                    store.recordResult(key, "enrolled");
+                }
+                planned.add(new PlannedAction(key, event.customer(), t.campaignId(), t.id(), a));
+            }
+        }
+        store.saveDecision(event.id(), planned);
+        return new Decisions(event, planned, suppressed, false);
+    }
+
+    private Optional<SuppressionReason> check(Trigger t, CampaignEvent event, Optional<CustomerView> view,
+                                              ZonedDateTime local, List<Action> actions) {
+        if (view.isEmpty()) {
+            return Optional.of(SuppressionReason.UNKNOWN_CUSTOMER);
+        }
+        if (!t.audience().includes(view.get())) {
+            return Optional.of(SuppressionReason.NOT_IN_AUDIENCE);
+        }
+        Campaign c = campaigns.get(t.campaignId());
+        if (c.holdoutShare() > 0 && Holdout.isHeldOut(event.customer(), c.id(), c.holdoutShare())) {
+            return Optional.of(SuppressionReason.HOLDOUT);
+        }
+        LocalTime time = local.toLocalTime();
+        for (QuietHours q : t.quietHours()) {
+            if (q.contains(time)) {
+                return Optional.of(SuppressionReason.QUIET_HOURS);
+            }
+        }
+        long cost = 0;
+        if (c.budget().isPresent()) {
+            for (Action a : actions) {
+                cost += a.cost().map(Money::minorUnits).orElse(0L);
+            }
+        }
+        LocalDate day = local.toLocalDate();
+        Reservation r = new Reservation(event.customer(), c.id(), t.id(), event.at(), t.frequencyCap().orElse(0),
+                t.frequencyWindow(), t.coolDown(), day.toString(), maxContactsPerDay, cost,
+                c.budget().map(Money::minorUnits).orElse(-1L), c.globalCap().orElse(-1L));
+        Reservation.Outcome outcome = store.reserve(r);
+        return outcome == Reservation.Outcome.RESERVED ? Optional.empty() : Optional.of(outcome.reason());
+    }
+
+    /** The trigger's actions with a store offer resolved; empty if the offer has no store in range. */
+    private List<Action> resolve(Trigger t, CampaignEvent event, Map<Double, List<GeoHit<Store>>> nearby) {
+        List<Action> out = new ArrayList<>(t.actions().size());
+        for (Action a : t.actions()) {
+            if (a instanceof Action.StoreOffer offer) {
+                Optional<Action> coupon = nearestOffer(offer, event, nearby);
+                if (coupon.isEmpty()) {
+                    return List.of();
+                }
+                out.add(coupon.get());
+            } else {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    private Optional<Action> nearestOffer(Action.StoreOffer offer, CampaignEvent event,
+                                          Map<Double, List<GeoHit<Store>>> nearby) {
+        if (event.location().isEmpty()) {
+            return Optional.empty();
+        }
+        List<GeoHit<Store>> inRange = nearby.computeIfAbsent(offer.radiusMetres(),
+                r -> locator.get().within(event.location().get(), r));
+        for (GeoHit<Store> hit : inRange) {
+            String template = offer.templateByStore().get(hit.item().id());
+            if (template != null) {
+                return Optional.of(new Action.IssueCoupon(template, Optional.of(hit.item().id()), offer.cost()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void advanceMissions(CampaignEvent event, List<PlannedAction> planned) {
+        for (MissionProgress enrolled : store.missions(event.customer())) {
+            Mission mission = missions.get(enrolled.missionId());
+            if (mission == null) {
+                continue; // progress of a mission this engine no longer runs
+            }
+            Optional<MissionStep> step = mission.stepOf(event);
+            if (step.isEmpty()) {
+                continue;
+            }
+            while (true) {
+                MissionProgress p = store.mission(event.customer(), mission.id()).orElseThrow();
+                if (p.completedAt().isPresent() || event.at().isBefore(p.enrolledAt()) || p.hasStep(event.id())) {
+                    break;
+                }
+                List<MissionStep> steps = new ArrayList<>(p.steps());
+                steps.add(step.get());
+                boolean done = mission.isComplete(steps);
+                MissionProgress next = new MissionProgress(p.customer(), p.missionId(), p.enrolledAt(), steps,
+                        done ? Optional.of(event.at()) : Optional.empty(), p.version() + 1);
+                if (store.saveMission(next)) {
+                    if (done) {
+                        planned.add(new PlannedAction("mission:" + mission.id() + ":" + event.customer().value(),
+                                event.customer(), mission.id(), mission.id(), mission.reward()));
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * Builds a {@link CampaignEngine}. Everything is validated at {@link #build()}: triggers of
+     * unknown campaigns, unknown coupon templates, unknown missions, store offers without a
+     * locator or for unknown stores, and costs in another currency than the budget are refused
+     * naming the trigger, the field and the value.
+     */
+    public static final class Builder {
+        private final CampaignStore store;
+        private final Clock clock;
+        private CustomerDirectory directory;
+        private final Map<String, Campaign> campaigns = new LinkedHashMap<>();
+        private final Map<String, Trigger> triggers = new LinkedHashMap<>();
+        private final Map<String, Mission> missions = new LinkedHashMap<>();
+        private final List<Referrals> referrals = new ArrayList<>();
+        private Set<String> couponTemplates;
+        private StoreLocator locator;
+        private Integer maxContactsPerDay;
+
+        private Builder(CampaignStore store, Clock clock) {
+            this.store = Objects.requireNonNull(store, "store");
+            this.clock = Objects.requireNonNull(clock, "clock");
+        }
+
+        /** Where customers are looked up; required. */
+        public Builder directory(CustomerDirectory directory) {
+            if (this.directory != null) {
+                throw new IllegalStateException("directory already set");
+            }
+            this.directory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** The coupon templates (coupon definition ids) actions may issue; required if any action issues one. */
+        public Builder couponTemplates(Set<String> templateIds) {
+            if (this.couponTemplates != null) {
+                throw new IllegalStateException("couponTemplates already set");
+            }
+            this.couponTemplates = Set.copyOf(templateIds);
+            return this;
+        }
+
+        /** The stores for location-based offers. */
+        public Builder stores(StoreLocator locator) {
+            if (this.locator != null) {
+                throw new IllegalStateException("stores already set");
+            }
+            this.locator = Objects.requireNonNull(locator, "locator");
+            return this;
+        }
+
+        /** Contacts per customer per local day across all campaigns; default {@value #DEFAULT_MAX_CONTACTS_PER_DAY}. */
+        public Builder maxContactsPerDay(int limit) {
+            if (this.maxContactsPerDay != null) {
+                throw new IllegalStateException("maxContactsPerDay already set");
+            }
+            if (limit < 1) {
+                throw new IllegalArgumentException("maxContactsPerDay must be >= 1: " + limit);
+            }
+            this.maxContactsPerDay = limit;
+            return this;
+        }
+
+        public Builder campaign(Campaign campaign) {
+            if (campaigns.putIfAbsent(campaign.id(), campaign) != null) {
+                throw new IllegalStateException("campaign '" + campaign.id() + "' already added");
+            }
+            return this;
+        }
+
+        public Builder trigger(Trigger trigger) {
+            if (triggers.putIfAbsent(trigger.id(), trigger) != null) {
+                throw new IllegalStateException("trigger '" + trigger.id() + "' already added");
+            }
+            return this;
+        }
+
+        public Builder mission(Mission mission) {
+            if (missions.putIfAbsent(mission.id(), mission) != null) {
+                throw new IllegalStateException("mission '" + mission.id() + "' already added");
+            }
+            return this;
+        }
+
+        /** A referral programme whose conversions the engine detects on order events. */
+        public Builder referrals(Referrals referrals) {
+            this.referrals.add(Objects.requireNonNull(referrals, "referrals"));
+            return this;
+        }
+
+        public CampaignEngine build() {
+            if (directory == null) {
+                throw new IllegalStateException("directory is required");
+            }
+            for (Trigger t : triggers.values()) {
+                Campaign c = campaigns.get(t.campaignId());
+                if (c == null) {
+                    throw new IllegalArgumentException("trigger '" + t.id() + "': unknown campaign '" + t.campaignId() + "'");
+                }
+                for (int i = 0; i < t.actions().size(); i++) {
+                    validate(t.id() + "' action " + i, t.actions().get(i), c);
+                }
+            }
+            for (Mission m : missions.values()) {
+                validate("mission '" + m.id() + "' reward", m.reward(), null);
+            }
+            for (Referrals r : referrals) {
+                validate("referral programme '" + r.program().id() + "' inviterReward", r.program().inviterReward(), null);
+                validate("referral programme '" + r.program().id() + "' inviteeReward", r.program().inviteeReward(), null);
+            }
+            return new CampaignEngine(this);
+        }
+
+        private void validate(String where, Action a, Campaign c) {
+            String at = c == null ? where : "trigger '" + where;
+            if (a instanceof Action.IssueCoupon ic) {
+                requireTemplate(at, ic.templateId());
+            } else if (a instanceof Action.StoreOffer so) {
+                if (locator == null) {
+                    throw new IllegalArgumentException(at + ": a storeOffer needs stores(locator)");
+                }
+                Set<String> known = new HashSet<>();
+                locator.stores().forEach(s -> known.add(s.id()));
+                so.templateByStore().forEach((storeId, template) -> {
+                    if (!known.contains(storeId)) {
+                        throw new IllegalArgumentException(at + ": templateByStore names unknown store '" + storeId + "'");
+                    }
+                    requireTemplate(at, template);
+                });
+            } else if (a instanceof Action.EnrolMission em && !missions.containsKey(em.missionId())) {
+                throw new IllegalArgumentException(at + ": missionId: unknown mission '" + em.missionId() + "'");
+            }
+            if (c != null && c.budget().isPresent() && a.cost().isPresent()
+                    && !a.cost().get().currency().equals(c.budget().get().currency())) {
+                throw new IllegalArgumentException(at + ": cost " + a.cost().get() + " is not in the currency of campaign '"
+                        + c.id() + "' budget " + c.budget().get());
+            }
+        }
+
+        private void requireTemplate(String at, String template) {
+            if (couponTemplates == null || !couponTemplates.contains(template)) {
+                throw new IllegalArgumentException(at + ": templateId: unknown coupon template '" + template + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.o2o.campaign;
+
+import dev.o2o.core.CustomerKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where campaign state lives: seen event ids and their decisions, trigger fires (caps,
+ * cool-downs, daily contacts, budgets, global caps), action results, mission progress and
+ * referral links. Implementations must pass the conformance kit
+ * {@code dev.o2o.testkit.campaign.CampaignStoreConformanceTest} in o2o-testkit.
+ *
+ * <p>Implementations must be thread-safe, and {@link #reserve} exact under concurrency: no
+ * interleaving of calls lets a cap, a daily limit or a budget be exceeded.
+ */
+public interface CampaignStore {
+
+    /** A thread-safe store in memory (state is lost with the process). */
+    static CampaignStore inMemory() {
+        return new InMemoryCampaignStore();
+    }
+
+    /**
+     * A store in H2 or PostgreSQL tables named with the prefix, created if absent, through core's
+     * JDBC layer ({@link dev.o2o.core.jdbc.Transactions} at READ COMMITTED with its default retry).
+     */
+    static CampaignStore jdbc(javax.sql.DataSource dataSource, String tablePrefix) {
+        return jdbc(dev.o2o.core.jdbc.Transactions.of(dataSource), dev.o2o.core.jdbc.TablePrefix.of(tablePrefix));
+    }
+
+    /** A store over the given transactions (isolation must be READ COMMITTED or stricter). */
+    static CampaignStore jdbc(dev.o2o.core.jdbc.Transactions transactions, dev.o2o.core.jdbc.TablePrefix prefix) {
+        java.util.Objects.requireNonNull(transactions, "transactions");
+        java.util.Objects.requireNonNull(prefix, "prefix");
+        return new JdbcCampaignStore(transactions, prefix);
+    }
+
+    /** Marks the event id seen; false if it had been seen before. */
+    boolean claimEvent(String eventId);
+
+    /** Saves the actions planned for an event, for replays. */
+    void saveDecision(String eventId, List<PlannedAction> actions);
+
+    /** The actions planned for an event, if its evaluation finished. */
+    Optional<List<PlannedAction>> decision(String eventId);
+
+    /** Atomically checks the reservation's constraints and, if they all pass, records the fire. */
+    Reservation.Outcome reserve(Reservation reservation);
+
+    /** Fires recorded for the campaign. */
+    long fires(String campaignId);
+
+    /** Budget consumed by the campaign, in minor units. */
+    long spentMinor(String campaignId);
+
+    /** Records an action's result; false (and no change) if one was recorded under the key. */
+    boolean recordResult(String actionKey, String result);
+
+    /** The recorded result of an action. */
+    Optional<String> result(String actionKey);
+
+    /** A customer's progress in a mission. */
+    Optional<MissionProgress> mission(CustomerKey customer, String missionId);
+
+    /** All missions the customer is enrolled in. */
+    List<MissionProgress> missions(CustomerKey customer);
+
+    /**
+     * Saves mission progress if nobody saved in between: version 1 inserts if absent, version
+     * {@code n > 1} replaces version {@code n - 1}. False (and no change) otherwise.
+     */
+    boolean saveMission(MissionProgress progress);
+
+    /** Saves an invite; false if the code exists or the inviter already has a code in the programme. */
+    boolean saveInvite(Invite invite);
+
+    /** The invite with this code. */
+    Optional<Invite> invite(String code);
+
+    /** The inviter's code in the programme. */
+    Optional<Invite> inviteOf(String programId, CustomerKey inviter);
+
+    /** All invites of the programme. */
+    List<Invite> invites(String programId);
+
+    /** Saves a claim; false if the invitee has claimed a code in the programme before. */
+    boolean saveReferral(ReferralLink link);
+
+    /** The invitee's claim in the programme. */
+    Optional<ReferralLink> referral(String programId, CustomerKey invitee);
+
+    /** All claims of the programme, in claim order. */
+    List<ReferralLink> referrals(String programId);
+
+    /** Marks the invitee converted by a first order; true only the first time. */
+    boolean markConverted(String programId, CustomerKey invitee, String orderId, Instant at);
+}

@@ -1,0 +1,231 @@
+package dev.o2o.campaign;
+
+import dev.o2o.core.CustomerKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The in-memory {@link CampaignStore}. One lock guards all state: reservations touch a
+ * customer's counters and a campaign's budget together, and a single lock is the simplest way
+ * to keep both exact; the production path is the database's.
+ */
+final class InMemoryCampaignStore implements CampaignStore {
+
+    private record Key(String a, String b) {
+    }
+
+    private final Object lock = new Object();
+    private final Set<String> seenEvents = new HashSet<>();
+    private final Map<String, List<PlannedAction>> decisions = new HashMap<>();
+    /** (trigger, customer) -> fire instants. */
+    private final Map<Key, List<Instant>> fires = new HashMap<>();
+    /** (customer, local day) -> contacts. */
+    private final Map<Key, Integer> daily = new HashMap<>();
+    private final Map<String, Long> campaignFires = new HashMap<>();
+    private final Map<String, Long> spent = new HashMap<>();
+    private final Map<String, String> results = new HashMap<>();
+    private final Map<Key, MissionProgress> missions = new HashMap<>();
+    private final Map<String, Invite> invites = new HashMap<>();
+    private final Map<Key, Invite> invitesByInviter = new HashMap<>();
+    private final Map<Key, ReferralLink> referrals = new HashMap<>();
+    private final List<Key> referralOrder = new ArrayList<>();
+
+    @Override
+    public boolean claimEvent(String eventId) {
+        synchronized (lock) {
+            return seenEvents.add(eventId);
+        }
+    }
+
+    @Override
+    public void saveDecision(String eventId, List<PlannedAction> actions) {
+        synchronized (lock) {
+            decisions.putIfAbsent(eventId, List.copyOf(actions));
+        }
+    }
+
+    @Override
+    public Optional<List<PlannedAction>> decision(String eventId) {
+        synchronized (lock) {
+            return Optional.ofNullable(decisions.get(eventId));
+        }
+    }
+
+    private static long countWithin(List<Instant> instants, Instant at, Duration window) {
+        Instant from = at.minus(window);
+        Instant to = at.plus(window);
+        return instants.stream().filter(t -> t.isAfter(from) && t.isBefore(to)).count();
+    }
+
+    @Override
+    public Reservation.Outcome reserve(Reservation r) {
+        synchronized (lock) {
+            Key fireKey = new Key(r.triggerId(), r.customer().value());
+            List<Instant> past = fires.getOrDefault(fireKey, List.of());
+            if (!r.coolDown().isZero() && countWithin(past, r.at(), r.coolDown()) > 0) {
+                return Reservation.Outcome.COOL_DOWN;
+            }
+            if (r.frequencyCap() > 0 && countWithin(past, r.at(), r.frequencyWindow()) >= r.frequencyCap()) {
+                return Reservation.Outcome.FREQUENCY_CAP;
+            }
+            Key dayKey = new Key(r.customer().value(), r.day());
+            int contacts = daily.getOrDefault(dayKey, 0);
+            if (r.dailyLimit() > 0 && contacts >= r.dailyLimit()) {
+                return Reservation.Outcome.DAILY_CONTACT_LIMIT;
+            }
+            long spentNow = spent.getOrDefault(r.campaignId(), 0L);
+            if (r.budgetMinor() >= 0 && spentNow + r.costMinor() > r.budgetMinor()) {
+                return Reservation.Outcome.BUDGET;
+            }
+            long firesNow = campaignFires.getOrDefault(r.campaignId(), 0L);
+            if (r.globalCap() >= 0 && firesNow >= r.globalCap()) {
+                return Reservation.Outcome.GLOBAL_CAP;
+            }
+            fires.computeIfAbsent(fireKey, k -> new ArrayList<>()).add(r.at());
+            daily.put(dayKey, contacts + 1);
+            spent.put(r.campaignId(), spentNow + r.costMinor());
+            campaignFires.put(r.campaignId(), firesNow + 1);
+            return Reservation.Outcome.RESERVED;
+        }
+    }
+
+    @Override
+    public long fires(String campaignId) {
+        synchronized (lock) {
+            return campaignFires.getOrDefault(campaignId, 0L);
+        }
+    }
+
+    @Override
+    public long spentMinor(String campaignId) {
+        synchronized (lock) {
+            return spent.getOrDefault(campaignId, 0L);
+        }
+    }
+
+    @Override
+    public boolean recordResult(String actionKey, String result) {
+        synchronized (lock) {
+            return results.putIfAbsent(actionKey, result) == null;
+        }
+    }
+
+    @Override
+    public Optional<String> result(String actionKey) {
+        synchronized (lock) {
+            return Optional.ofNullable(results.get(actionKey));
+        }
+    }
+
+    @Override
+    public Optional<MissionProgress> mission(CustomerKey customer, String missionId) {
+        synchronized (lock) {
+            return Optional.ofNullable(missions.get(new Key(customer.value(), missionId)));
+        }
+    }
+
+    @Override
+    public List<MissionProgress> missions(CustomerKey customer) {
+        synchronized (lock) {
+            return missions.values().stream().filter(p -> p.customer().equals(customer))
+                    .sorted(java.util.Comparator.comparing(MissionProgress::missionId)).toList();
+        }
+    }
+
+    @Override
+    public boolean saveMission(MissionProgress progress) {
+        synchronized (lock) {
+            Key key = new Key(progress.customer().value(), progress.missionId());
+            MissionProgress current = missions.get(key);
+            long expected = current == null ? 0 : current.version();
+            if (progress.version() != expected + 1) {
+                return false;
+            }
+            missions.put(key, progress);
+            return true;
+        }
+    }
+
+    @Override
+    public boolean saveInvite(Invite invite) {
+        synchronized (lock) {
+            Key byInviter = new Key(invite.programId(), invite.inviter().value());
+            if (invites.containsKey(invite.code()) || invitesByInviter.containsKey(byInviter)) {
+                return false;
+            }
+            invites.put(invite.code(), invite);
+            invitesByInviter.put(byInviter, invite);
+            return true;
+        }
+    }
+
+    @Override
+    public Optional<Invite> invite(String code) {
+        synchronized (lock) {
+            return Optional.ofNullable(invites.get(code));
+        }
+    }
+
+    @Override
+    public Optional<Invite> inviteOf(String programId, CustomerKey inviter) {
+        synchronized (lock) {
+            return Optional.ofNullable(invitesByInviter.get(new Key(programId, inviter.value())));
+        }
+    }
+
+    @Override
+    public List<Invite> invites(String programId) {
+        synchronized (lock) {
+            return invites.values().stream().filter(i -> i.programId().equals(programId))
+                    .sorted(java.util.Comparator.comparing(Invite::code)).toList();
+        }
+    }
+
+    @Override
+    public boolean saveReferral(ReferralLink link) {
+        synchronized (lock) {
+            Key key = new Key(link.programId(), link.invitee().value());
+            if (referrals.containsKey(key)) {
+                return false;
+            }
+            referrals.put(key, link);
+            referralOrder.add(key);
+            return true;
+        }
+    }
+
+    @Override
+    public Optional<ReferralLink> referral(String programId, CustomerKey invitee) {
+        synchronized (lock) {
+            return Optional.ofNullable(referrals.get(new Key(programId, invitee.value())));
+        }
+    }
+
+    @Override
+    public List<ReferralLink> referrals(String programId) {
+        synchronized (lock) {
+            return referralOrder.stream().filter(k -> k.a().equals(programId)).map(referrals::get).toList();
+        }
+    }
+
+    @Override
+    public boolean markConverted(String programId, CustomerKey invitee, String orderId, Instant at) {
+        synchronized (lock) {
+            Key key = new Key(programId, invitee.value());
+            ReferralLink link = referrals.get(key);
+            if (link == null || link.converted()) {
+                return false;
+            }
+            referrals.put(key, new ReferralLink(link.programId(), link.code(), link.inviter(), link.invitee(),
+                    link.claimedAt(), Optional.of(orderId), Optional.of(at)));
+            return true;
+        }
+    }
+}

@@ -1,0 +1,343 @@
+package dev.o2o.campaign;
+
+import dev.o2o.core.CustomerKey;
+import dev.o2o.core.jdbc.Dialect;
+import dev.o2o.core.jdbc.SchemaScript;
+import dev.o2o.core.jdbc.TablePrefix;
+import dev.o2o.core.jdbc.Transactions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@link CampaignStore} on H2 or PostgreSQL through core's JDBC layer.
+ *
+ * <p>Exactness of {@link #reserve}: each reservation runs in one READ COMMITTED transaction that
+ * first locks the customer's row ({@code SELECT ... FOR UPDATE}), which serialises everything
+ * per customer (fires, cool-down, daily contacts), and takes the campaign totals with one
+ * conditional {@code UPDATE} (budget and global cap checked in its WHERE clause), so concurrent
+ * reservations of one campaign queue only on that row and only for the end of their transaction.
+ * Locks are always taken customer first, then campaign; deadlocks and serialization failures are
+ * retried by {@link Transactions}.
+ */
+final class JdbcCampaignStore implements CampaignStore {
+
+    private final Transactions tx;
+    private final String event;
+    private final String lock;
+    private final String fire;
+    private final String daily;
+    private final String total;
+    private final String result;
+    private final String mission;
+    private final String invite;
+    private final String referral;
+
+    JdbcCampaignStore(Transactions tx, TablePrefix prefix) {
+        this.tx = tx;
+        SchemaScript.fromResource(JdbcCampaignStore.class, "campaign-schema.sql").create(tx.dataSource(), prefix);
+        event = prefix.table("event");
+        lock = prefix.table("customer_lock");
+        fire = prefix.table("fire");
+        daily = prefix.table("daily");
+        total = prefix.table("total");
+        result = prefix.table("result");
+        mission = prefix.table("mission");
+        invite = prefix.table("invite");
+        referral = prefix.table("referral");
+    }
+
+    private Dialect dialect() {
+        return tx.dialect();
+    }
+
+    private boolean insertIfAbsent(Connection c, String insert, Object... args) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(dialect().insertIgnoringConflict(insert))) {
+            bind(st, args);
+            return dialect().insertIfAbsent(st);
+        }
+    }
+
+    private static void bind(PreparedStatement st, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            st.setObject(i + 1, args[i]);
+        }
+    }
+
+    private static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            bind(st, args);
+            return st.executeUpdate();
+        }
+    }
+
+    private static long queryLong(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            bind(st, args);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    @Override
+    public boolean claimEvent(String eventId) {
+        return tx.inTransaction("claiming a campaign event",
+                c -> insertIfAbsent(c, "INSERT INTO " + event + " (event_id, decision) VALUES (?, NULL)", eventId));
+    }
+
+    @Override
+    public void saveDecision(String eventId, List<PlannedAction> actions) {
+        String text = Codec.actions(actions);
+        tx.inTransaction("saving a campaign decision",
+                c -> update(c, "UPDATE " + event + " SET decision = ? WHERE event_id = ? AND decision IS NULL", text, eventId));
+    }
+
+    @Override
+    public Optional<List<PlannedAction>> decision(String eventId) {
+        return tx.withConnection("reading a campaign decision", c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT decision FROM " + event + " WHERE event_id = ?")) {
+                st.setString(1, eventId);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next() || rs.getString(1) == null) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(Codec.actions(rs.getString(1)));
+                }
+            }
+        });
+    }
+
+    @Override
+    public Reservation.Outcome reserve(Reservation r) {
+        String customer = r.customer().value();
+        return tx.inTransaction("reserving a campaign fire", c -> {
+            insertIfAbsent(c, "INSERT INTO " + lock + " (customer) VALUES (?)", customer);
+            queryLong(c, "SELECT 1 FROM " + lock + " WHERE customer = ? FOR UPDATE", customer);
+            long at = Codec.nanos(r.at());
+            String countSql = "SELECT COUNT(*) FROM " + fire + " WHERE trigger_id = ? AND customer = ? AND at_nanos > ? AND at_nanos < ?";
+            if (!r.coolDown().isZero()) {
+                long cd = r.coolDown().toNanos();
+                if (queryLong(c, countSql, r.triggerId(), customer, at - cd, at + cd) > 0) {
+                    return Reservation.Outcome.COOL_DOWN;
+                }
+            }
+            if (r.frequencyCap() > 0) {
+                long w = r.frequencyWindow().toNanos();
+                if (queryLong(c, countSql, r.triggerId(), customer, at - w, at + w) >= r.frequencyCap()) {
+                    return Reservation.Outcome.FREQUENCY_CAP;
+                }
+            }
+            long contacts = queryLong(c, "SELECT contacts FROM " + daily + " WHERE customer = ? AND local_day = ?", customer, r.day());
+            if (r.dailyLimit() > 0 && contacts >= r.dailyLimit()) {
+                return Reservation.Outcome.DAILY_CONTACT_LIMIT;
+            }
+            insertIfAbsent(c, "INSERT INTO " + total + " (campaign_id, fires, spent_minor) VALUES (?, 0, 0)", r.campaignId());
+            int took = update(c, "UPDATE " + total + " SET fires = fires + 1, spent_minor = spent_minor + ? WHERE campaign_id = ?"
+                    + " AND (? < 0 OR spent_minor + ? <= ?) AND (? < 0 OR fires < ?)",
+                    r.costMinor(), r.campaignId(), r.budgetMinor(), r.costMinor(), r.budgetMinor(), r.globalCap(), r.globalCap());
+            if (took == 0) {
+                long spent = queryLong(c, "SELECT spent_minor FROM " + total + " WHERE campaign_id = ?", r.campaignId());
+                return r.budgetMinor() >= 0 && spent + r.costMinor() > r.budgetMinor()
+                        ? Reservation.Outcome.BUDGET : Reservation.Outcome.GLOBAL_CAP;
+            }
+            update(c, "INSERT INTO " + fire + " (campaign_id, trigger_id, customer, at_nanos, cost_minor) VALUES (?, ?, ?, ?, ?)",
+                    r.campaignId(), r.triggerId(), customer, at, r.costMinor());
+            if (contacts == 0) {
+                update(c, "INSERT INTO " + daily + " (customer, local_day, contacts) VALUES (?, ?, 1)", customer, r.day());
+            } else {
+                update(c, "UPDATE " + daily + " SET contacts = contacts + 1 WHERE customer = ? AND local_day = ?", customer, r.day());
+            }
+            return Reservation.Outcome.RESERVED;
+        });
+    }
+
+    @Override
+    public long fires(String campaignId) {
+        return tx.withConnection("reading campaign fires",
+                c -> queryLong(c, "SELECT fires FROM " + total + " WHERE campaign_id = ?", campaignId));
+    }
+
+    @Override
+    public long spentMinor(String campaignId) {
+        return tx.withConnection("reading campaign spend",
+                c -> queryLong(c, "SELECT spent_minor FROM " + total + " WHERE campaign_id = ?", campaignId));
+    }
+
+    @Override
+    public boolean recordResult(String actionKey, String value) {
+        return tx.inTransaction("recording an action result",
+                c -> insertIfAbsent(c, "INSERT INTO " + result + " (action_key, outcome) VALUES (?, ?)", actionKey, value));
+    }
+
+    @Override
+    public Optional<String> result(String actionKey) {
+        return tx.withConnection("reading an action result", c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT outcome FROM " + result + " WHERE action_key = ?")) {
+                st.setString(1, actionKey);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static MissionProgress missionOf(ResultSet rs) throws SQLException {
+        long completed = rs.getLong("completed_nanos");
+        Optional<Instant> done = rs.wasNull() ? Optional.empty() : Optional.of(Codec.instant(completed));
+        return new MissionProgress(CustomerKey.of(rs.getString("customer")), rs.getString("mission_id"),
+                Codec.instant(rs.getLong("enrolled_nanos")), Codec.steps(rs.getString("steps")), done, rs.getLong("version"));
+    }
+
+    private List<MissionProgress> missions(String where, Object... args) {
+        return tx.withConnection("reading mission progress", c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT customer, mission_id, enrolled_nanos, steps, completed_nanos,"
+                    + " version FROM " + mission + " WHERE " + where + " ORDER BY mission_id")) {
+                bind(st, args);
+                List<MissionProgress> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(missionOf(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public Optional<MissionProgress> mission(CustomerKey customer, String missionId) {
+        return missions("customer = ? AND mission_id = ?", customer.value(), missionId).stream().findFirst();
+    }
+
+    @Override
+    public List<MissionProgress> missions(CustomerKey customer) {
+        return missions("customer = ?", customer.value());
+    }
+
+    @Override
+    public boolean saveMission(MissionProgress p) {
+        String steps = Codec.steps(p.steps());
+        Long completed = p.completedAt().map(Codec::nanos).orElse(null);
+        return tx.inTransaction("saving mission progress", c -> {
+            if (p.version() == 1) {
+                try (PreparedStatement st = c.prepareStatement(dialect().insertIgnoringConflict("INSERT INTO " + mission
+                        + " (customer, mission_id, enrolled_nanos, steps, completed_nanos, version) VALUES (?, ?, ?, ?, ?, 1)"))) {
+                    bind(st, p.customer().value(), p.missionId(), Codec.nanos(p.enrolledAt()), steps);
+                    if (completed == null) {
+                        st.setNull(5, java.sql.Types.BIGINT);
+                    } else {
+                        st.setLong(5, completed);
+                    }
+                    return dialect().insertIfAbsent(st);
+                }
+            }
+            try (PreparedStatement st = c.prepareStatement("UPDATE " + mission + " SET enrolled_nanos = ?, steps = ?,"
+                    + " completed_nanos = ?, version = ? WHERE customer = ? AND mission_id = ? AND version = ?")) {
+                st.setLong(1, Codec.nanos(p.enrolledAt()));
+                st.setString(2, steps);
+                if (completed == null) {
+                    st.setNull(3, java.sql.Types.BIGINT);
+                } else {
+                    st.setLong(3, completed);
+                }
+                st.setLong(4, p.version());
+                st.setString(5, p.customer().value());
+                st.setString(6, p.missionId());
+                st.setLong(7, p.version() - 1);
+                return st.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public boolean saveInvite(Invite i) {
+        return tx.inTransaction("saving an invite", c -> insertIfAbsent(c, "INSERT INTO " + invite
+                + " (code, program_id, inviter, created_nanos) VALUES (?, ?, ?, ?)",
+                i.code(), i.programId(), i.inviter().value(), Codec.nanos(i.createdAt())));
+    }
+
+    private List<Invite> invites(String where, Object... args) {
+        return tx.withConnection("reading invites", c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT code, program_id, inviter, created_nanos FROM " + invite
+                    + " WHERE " + where + " ORDER BY code")) {
+                bind(st, args);
+                List<Invite> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Invite(rs.getString(1), rs.getString(2), CustomerKey.of(rs.getString(3)),
+                                Codec.instant(rs.getLong(4))));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public Optional<Invite> invite(String code) {
+        return invites("code = ?", code).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Invite> inviteOf(String programId, CustomerKey inviter) {
+        return invites("program_id = ? AND inviter = ?", programId, inviter.value()).stream().findFirst();
+    }
+
+    @Override
+    public List<Invite> invites(String programId) {
+        return invites("program_id = ?", programId);
+    }
+
+    @Override
+    public boolean saveReferral(ReferralLink l) {
+        if (l.converted()) {
+            throw new IllegalArgumentException("a new referral link must not be converted yet");
+        }
+        return tx.inTransaction("saving a referral", c -> insertIfAbsent(c, "INSERT INTO " + referral
+                + " (program_id, invitee, code, inviter, claimed_nanos) VALUES (?, ?, ?, ?, ?)",
+                l.programId(), l.invitee().value(), l.code(), l.inviter().value(), Codec.nanos(l.claimedAt())));
+    }
+
+    private List<ReferralLink> referrals(String where, Object... args) {
+        return tx.withConnection("reading referrals", c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT program_id, code, inviter, invitee, claimed_nanos,"
+                    + " first_order_id, converted_nanos FROM " + referral + " WHERE " + where + " ORDER BY seq")) {
+                bind(st, args);
+                List<ReferralLink> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        long conv = rs.getLong(7);
+                        Optional<Instant> converted = rs.wasNull() ? Optional.empty() : Optional.of(Codec.instant(conv));
+                        out.add(new ReferralLink(rs.getString(1), rs.getString(2), CustomerKey.of(rs.getString(3)),
+                                CustomerKey.of(rs.getString(4)), Codec.instant(rs.getLong(5)),
+                                Optional.ofNullable(rs.getString(6)), converted));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public Optional<ReferralLink> referral(String programId, CustomerKey invitee) {
+        return referrals("program_id = ? AND invitee = ?", programId, invitee.value()).stream().findFirst();
+    }
+
+    @Override
+    public List<ReferralLink> referrals(String programId) {
+        return referrals("program_id = ?", programId);
+    }
+
+    @Override
+    public boolean markConverted(String programId, CustomerKey invitee, String orderId, Instant at) {
+        return tx.inTransaction("marking a referral converted", c -> update(c, "UPDATE " + referral
+                + " SET first_order_id = ?, converted_nanos = ? WHERE program_id = ? AND invitee = ? AND converted_nanos IS NULL",
+                orderId, Codec.nanos(at), programId, invitee.value()) == 1);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.o2o.campaign.analytics;
+
+import dev.o2o.core.kpi.RateEstimate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Coupon funnels and redemption timing from {@link CouponRecord}s. Stateless and thread-safe.
+ */
+public final class CouponAnalytics {
+
+    /** Upper edges of the distance bands, in metres: under 1 km, 1-3 km, 3-5 km, 5-10 km, 10 km and more. */
+    public static final double[] DISTANCE_BANDS_METRES = {1_000, 3_000, 5_000, 10_000};
+
+    private static final String[] BAND_NAMES = {"0-1km", "1-3km", "3-5km", "5-10km", "10km+"};
+
+    private CouponAnalytics() {
+    }
+
+    /** The distance band of a distance in metres. */
+    public static String band(double metres) {
+        for (int i = 0; i < DISTANCE_BANDS_METRES.length; i++) {
+            if (metres < DISTANCE_BANDS_METRES[i]) {
+                return BAND_NAMES[i];
+            }
+        }
+        return BAND_NAMES[BAND_NAMES.length - 1];
+    }
+
+    /** The funnel per value of the dimension, values in name order. */
+    public static List<FunnelRow> funnel(Iterable<CouponRecord> records, Dimension dimension) {
+        Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(dimension, "dimension");
+        Map<String, long[]> counts = new TreeMap<>();
+        for (CouponRecord r : records) {
+            long[] c = counts.computeIfAbsent(dimension.keyOf(r), k -> new long[4]);
+            c[0]++;
+            c[1] += r.claimedAt().isPresent() ? 1 : 0;
+            c[2] += r.verifiedAt().isPresent() ? 1 : 0;
+            c[3] += r.redeemedAt().isPresent() ? 1 : 0;
+        }
+        List<FunnelRow> out = new ArrayList<>(counts.size());
+        counts.forEach((value, c) -> out.add(new FunnelRow(dimension, value, c[0], c[1], c[2], c[3],
+                RateEstimate.wilson(c[1], c[0]), RateEstimate.wilson(c[2], c[0]), RateEstimate.wilson(c[3], c[0]))));
+        return out;
+    }
+
+    /** Whole days from issue to redemption over the redeemed records. */
+    public static DaysToRedeem daysToRedeem(Iterable<CouponRecord> records) {
+        Objects.requireNonNull(records, "records");
+        List<Integer> days = new ArrayList<>();
+        int max = -1;
+        for (CouponRecord r : records) {
+            if (r.redeemedAt().isPresent()) {
+                int d = (int) Duration.between(r.issuedAt(), r.redeemedAt().get()).toDays();
+                days.add(d);
+                max = Math.max(max, d);
+            }
+        }
+        long[] counts = new long[max + 1];
+        long sum = 0;
+        for (int d : days) {
+            counts[d]++;
+            sum += d;
+        }
+        int median = -1;
+        if (!days.isEmpty()) {
+            long seen = 0;
+            long half = (days.size() + 1) / 2;
+            for (int d = 0; d < counts.length; d++) {
+                seen += counts[d];
+                if (seen >= half) {
+                    median = d;
+                    break;
+                }
+            }
+        }
+        return new DaysToRedeem(counts, days.size(), days.isEmpty() ? Double.NaN : (double) sum / days.size(), median);
+    }
+}

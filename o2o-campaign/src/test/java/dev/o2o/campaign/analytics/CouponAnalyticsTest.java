@@ -1,0 +1,123 @@
+package dev.o2o.campaign.analytics;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CouponAnalyticsTest {
+
+    private static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
+
+    private static CouponRecord rec(String code, String campaign, String store, double distance, int stage, int redeemDays) {
+        Optional<Instant> claimed = stage >= 1 ? Optional.of(T0.plusSeconds(60)) : Optional.empty();
+        Optional<Instant> verified = stage >= 2 ? Optional.of(T0.plus(Duration.ofDays(redeemDays)).plusSeconds(120)) : Optional.empty();
+        Optional<Instant> redeemed = stage >= 3 ? Optional.of(T0.plus(Duration.ofDays(redeemDays)).plusSeconds(150)) : Optional.empty();
+        return new CouponRecord(code, campaign, Optional.of(store), "push", "vip", Optional.of(distance), T0, claimed, verified, redeemed);
+    }
+
+    private static List<CouponRecord> sample() {
+        List<CouponRecord> out = new ArrayList<>();
+        // campaign geo: 10 issued, 8 claimed, 5 verified, 4 redeemed (after 0, 1, 1, 3 days)
+        int[] stages = {3, 3, 3, 3, 2, 1, 1, 1, 0, 0};
+        int[] days = {0, 1, 1, 3, 2, 0, 0, 0, 0, 0};
+        double[] dist = {500, 900, 1_500, 2_500, 4_000, 4_999, 5_000, 7_000, 12_000, 800};
+        for (int i = 0; i < stages.length; i++) {
+            out.add(rec("g" + i, "geo", i < 5 ? "s1" : "s2", dist[i], stages[i], days[i]));
+        }
+        out.add(rec("b0", "birthday", "s1", 100, 0, 0));
+        return out;
+    }
+
+    @Test
+    void funnelPerCampaignWithWilsonIntervals() {
+        List<FunnelRow> rows = CouponAnalytics.funnel(sample(), Dimension.CAMPAIGN);
+        assertEquals(List.of("birthday", "geo"), rows.stream().map(FunnelRow::value).toList());
+        FunnelRow geo = rows.get(1);
+        assertEquals(List.of(10L, 8L, 5L, 4L), List.of(geo.issued(), geo.claimed(), geo.verified(), geo.redeemed()));
+        assertEquals(0.5, geo.verificationRate().rate());
+        // Wilson 95% for 5 of 10: 0.2366 .. 0.7634
+        assertEquals(0.2366, geo.verificationRate().lower(), 1e-4);
+        assertEquals(0.7634, geo.verificationRate().upper(), 1e-4);
+        assertEquals(0.4, geo.redemptionRate().rate());
+        assertEquals(0, rows.get(0).claimed());
+    }
+
+    @Test
+    void funnelPerStoreAndDistanceBand() {
+        List<FunnelRow> stores = CouponAnalytics.funnel(sample(), Dimension.STORE);
+        assertEquals(List.of("s1", "s2"), stores.stream().map(FunnelRow::value).toList());
+        assertEquals(6, stores.get(0).issued());
+        assertEquals(4, stores.get(0).redeemed());
+        List<FunnelRow> bands = CouponAnalytics.funnel(sample(), Dimension.DISTANCE_BAND);
+        assertEquals(List.of("0-1km", "1-3km", "10km+", "3-5km", "5-10km"), bands.stream().map(FunnelRow::value).toList());
+        assertEquals(List.of(4L, 2L, 1L, 2L, 2L), bands.stream().map(FunnelRow::issued).toList());
+        assertEquals("5-10km", CouponAnalytics.band(5_000));
+        assertEquals("3-5km", CouponAnalytics.band(4_999.99));
+        assertEquals(1, CouponAnalytics.funnel(sample(), Dimension.CHANNEL).size());
+        assertEquals(11, CouponAnalytics.funnel(sample(), Dimension.SEGMENT).get(0).issued());
+    }
+
+    @Test
+    void daysToRedeem() {
+        DaysToRedeem d = CouponAnalytics.daysToRedeem(sample());
+        assertArrayEquals(new long[] {1, 2, 0, 1}, d.counts());
+        assertEquals(4, d.total());
+        assertEquals(1.25, d.mean());
+        assertEquals(1, d.median());
+        assertEquals(-1, CouponAnalytics.daysToRedeem(List.of()).median());
+    }
+
+    @Test
+    void incrementalConversionsAndRevenueAgainstTheHoldout() {
+        GroupOutcome treated = GroupOutcome.empty();
+        for (int i = 0; i < 1_000; i++) {
+            treated = treated.add(i < 120, i < 120 ? new BigDecimal("50.00") : BigDecimal.ZERO);
+        }
+        GroupOutcome holdout = GroupOutcome.empty();
+        for (int i = 0; i < 100; i++) {
+            holdout = holdout.add(i < 8, i < 8 ? new BigDecimal("50.00") : BigDecimal.ZERO);
+        }
+        Incrementality lift = Incrementality.of(treated, holdout);
+        assertEquals(0.04, lift.rateLift(), 1e-12);
+        // se = sqrt(.12*.88/1000 + .08*.92/100) = 0.0290103
+        assertEquals(0.04 - 1.959964 * 0.0290103, lift.rateLiftLower(), 1e-6);
+        assertEquals(0.04 + 1.959964 * 0.0290103, lift.rateLiftUpper(), 1e-6);
+        assertEquals(40.0, lift.incrementalConversions(), 1e-9);
+        assertEquals(2.0, lift.revenueLiftPerCustomer(), 1e-9);
+        assertEquals(2_000.0, lift.incrementalRevenue(), 1e-6);
+        // revenue variances: 2500*p(1-p)*n/(n-1): treated 264.264..., holdout 185.858...
+        double se = Math.sqrt(2500 * 0.12 * 0.88 * 1000 / 999 / 1000 + 2500 * 0.08 * 0.92 * 100 / 99 / 100);
+        assertEquals((2.0 - 1.959963984540054 * se) * 1000, lift.revenueLower(), 1e-6);
+        assertEquals((2.0 + 1.959963984540054 * se) * 1000, lift.revenueUpper(), 1e-6);
+    }
+
+    @Test
+    void groupOutcomesMergeLikeTheWhole() {
+        GroupOutcome a = GroupOutcome.empty().add(true, new BigDecimal("10.50")).add(false, BigDecimal.ZERO);
+        GroupOutcome b = GroupOutcome.empty().add(true, new BigDecimal("3.25"));
+        GroupOutcome whole = GroupOutcome.empty().add(true, new BigDecimal("10.50")).add(false, BigDecimal.ZERO)
+                .add(true, new BigDecimal("3.25"));
+        assertEquals(whole, a.merge(b));
+    }
+
+    @Test
+    void badRecordsNameTheField() {
+        IllegalArgumentException order = assertThrows(IllegalArgumentException.class, () -> new CouponRecord("c1", "geo",
+                Optional.empty(), "push", "vip", Optional.empty(), T0, Optional.empty(), Optional.of(T0), Optional.empty()));
+        assertEquals("coupon 'c1': verifiedAt is set but claimedAt is not", order.getMessage());
+        IllegalArgumentException early = assertThrows(IllegalArgumentException.class, () -> new CouponRecord("c2", "geo",
+                Optional.empty(), "push", "vip", Optional.empty(), T0, Optional.of(T0.minusSeconds(1)), Optional.empty(), Optional.empty()));
+        assertEquals("coupon 'c2': claimedAt 2026-05-31T23:59:59Z is before issuedAt 2026-06-01T00:00:00Z", early.getMessage());
+        IllegalArgumentException small = assertThrows(IllegalArgumentException.class,
+                () -> Incrementality.of(GroupOutcome.empty().add(true, BigDecimal.ONE), GroupOutcome.empty()));
+        assertEquals("need at least 2 customers per group: treated=1, holdout=0", small.getMessage());
+    }
+}

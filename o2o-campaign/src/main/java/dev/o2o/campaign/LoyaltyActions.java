@@ -4,6 +4,8 @@ import com.google.common.hash.Hashing;
 import com.google.common.io.BaseEncoding;
 import dev.o2o.loyalty.coupon.CouponStore;
 import dev.o2o.loyalty.points.PointsLedger;
+import dev.o2o.loyalty.points.EntryType;
+import dev.o2o.loyalty.points.IdempotencyKey;
 import dev.o2o.loyalty.points.Posting;
 import dev.o2o.loyalty.points.PostingResult;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +53,7 @@ public final class LoyaltyActions {
             if (!r.ok()) {
                 throw new IllegalStateException("points posting for action '" + planned.key() + "' refused: " + r.message());
             }
-            return Posting.key(dev.o2o.loyalty.points.EntryType.EARN, "campaign:" + planned.key());
+            return IdempotencyKey.of(EntryType.EARN, "campaign:" + planned.key()).toString();
         };
     }
 }

@@ -1,0 +1,21 @@
+package dev.o2o.predict.model;
+
+import dev.o2o.predict.data.Matrix;
+
+/**
+ * Fits a {@link Model} to a feature matrix and a label per row (0/1 for a binary learner).
+ * Built-ins: {@link #logistic(double)}. Learners are immutable
+ * configurations and thread-safe; fitting the same data twice gives the same model.
+ */
+@FunctionalInterface
+public interface Learner {
+
+    /** Fits a model. */
+    Model fit(Matrix x, double[] labels);
+
+    /** L2-regularised logistic regression with penalty {@code l2/2 · ‖w‖²} (intercept not penalised). */
+    static Learner logistic(double l2) {
+        LogisticRegression.checkL2(l2);
+        return (x, y) -> LogisticRegression.fit(x, y, l2);
+    }
+}

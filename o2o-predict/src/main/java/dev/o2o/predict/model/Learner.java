@@ -4,7 +4,7 @@ import dev.o2o.predict.data.Matrix;
 
 /**
  * Fits a {@link Model} to a feature matrix and a label per row (0/1 for a binary learner).
- * Built-ins: {@link #logistic(double)}. Learners are immutable
+ * Built-ins: {@link #logistic(double)} and {@link #gbm(GbmConfig)}. Learners are immutable
  * configurations and thread-safe; fitting the same data twice gives the same model.
  */
 @FunctionalInterface
@@ -17,5 +17,11 @@ public interface Learner {
     static Learner logistic(double l2) {
         LogisticRegression.checkL2(l2);
         return (x, y) -> LogisticRegression.fit(x, y, l2);
+    }
+
+    /** Gradient-boosted trees with the given configuration (no early stopping: it needs a validation set). */
+    static Learner gbm(GbmConfig config) {
+        java.util.Objects.requireNonNull(config, "config");
+        return (x, y) -> GbmModel.fit(x, y, config);
     }
 }

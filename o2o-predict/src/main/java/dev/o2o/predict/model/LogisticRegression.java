@@ -167,8 +167,7 @@ final class LogisticRegression {
         double s = 0;
         for (int i = 0; i < y.length; i++) {
             double z = eta[i];
-            double softplus = z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
-            s += softplus - y[i] * z;
+            s += Models.softplus(z) - y[i] * z;
         }
         for (int a = 1; a < beta.length; a++) {
             s += l2 / 2 * beta[a] * beta[a];

@@ -51,4 +51,9 @@ final class Models {
     static double sigmoid(double z) {
         return z >= 0 ? 1.0 / (1.0 + Math.exp(-z)) : Math.exp(z) / (1.0 + Math.exp(z));
     }
+
+    /** log(1 + e^z) without overflow: the log-loss of margin z is softplus(z) − y·z. */
+    static double softplus(double z) {
+        return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+    }
 }

@@ -4,7 +4,7 @@ import dev.o2o.predict.data.Matrix;
 
 /**
  * Fits a {@link Model} to a feature matrix and a label per row (0/1 for a binary learner).
- * Built-ins: {@link #logistic(double)} and {@link #gbm(GbmConfig)}. Learners are immutable
+ * Built-ins: {@link #logistic(double)}, {@link #gbm(GbmConfig)} and {@link #ridge(double)}. Learners are immutable
  * configurations and thread-safe; fitting the same data twice gives the same model.
  */
 @FunctionalInterface
@@ -23,5 +23,11 @@ public interface Learner {
     static Learner gbm(GbmConfig config) {
         java.util.Objects.requireNonNull(config, "config");
         return (x, y) -> GbmModel.fit(x, y, config);
+    }
+
+    /** Ridge (L2-penalised least squares) regression, for real-valued labels; {@code l2 = 0} is ordinary least squares. */
+    static Learner ridge(double l2) {
+        LogisticRegression.checkL2(l2);
+        return (x, y) -> RidgeRegression.fit(x, y, l2);
     }
 }

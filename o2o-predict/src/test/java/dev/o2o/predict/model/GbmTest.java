@@ -46,6 +46,10 @@ class GbmTest {
         assertTrue(!other.toJson().equals(one.toJson()), "another seed samples other rows");
         GbmModel back = GbmModel.fromJson(one.toJson());
         assertArrayEquals(one.predict(x), back.predict(x));
+        double[] batch = one.predict(x);
+        for (int i = 0; i < x.rows(); i += 7) {
+            assertEquals(one.predict(x.row(i)), batch[i], 0.0, "row " + i); // the batch path equals row by row
+        }
         assertEquals(one.toJson(), back.toJson());
     }
 

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "o2o", mixinStandardHelpOptions = true, version = "o2o 0.1.0-SNAPSHOT",
         description = "Online-to-offline marketing analytics: examples of the o2o library.",
         subcommands = {DemoCommand.class, GenerateCommand.class, AttributionCommand.class, ClvCommand.class,
-                RfmCommand.class, CouponsCommand.class, CampaignCommand.class, CommandLine.HelpCommand.class})
+                RfmCommand.class, CouponsCommand.class, CampaignCommand.class, PredictCommand.class,
+                UpliftCommand.class, CommandLine.HelpCommand.class})
 public final class O2oCli implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,126 @@
+package dev.o2o.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.o2o.examples.TestData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PredictCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    static String hillstrom() {
+        Optional<Path> f = TestData.find("uplift/hillstrom.csv");
+        assumeTrue(f.isPresent(), "shared/data/uplift/hillstrom.csv absent, skipping");
+        return f.get().toString();
+    }
+
+    static JsonNode json(Cli c) throws IOException {
+        assertEquals(0, c.exit, c.toString());
+        return new ObjectMapper().readTree(c.out);
+    }
+
+    @Test
+    void gbmOnHillstromVisitMatchesXgboostsTestAuc() throws IOException {
+        Path scores = tmp.resolve("scores.csv");
+        JsonNode j = json(Cli.run("predict", "--data", hillstrom(), "--label", "visit", "--features",
+                "recency,history,mens,womens,newbie,zip_code,channel", "--categorical", "zip_code,channel",
+                "--model", "gbm", "--trees", "100", "--depth", "6", "--learning-rate", "0.1", "--l2", "1",
+                "--format", "json", "--scores-out", scores.toString()));
+        assertEquals("gbm", j.get("model").asText());
+        assertEquals(44800, j.get("trainRows").asInt());
+        assertEquals(19200, j.get("testRows").asInt());
+        // XGBoost 1.7.4 hist, same features, split and hyper-parameters: 0.6105623114033907
+        // (o2o-predict/src/test/resources/dev/o2o/predict/reference/gbm_hillstrom.json)
+        assertEquals(0.6105623114033907, j.get("auc").asDouble(), 0.005);
+        assertEquals(100, j.at("/params/trees").asInt());
+        List<String> lines = Files.readAllLines(scores);
+        assertEquals("row,split,score", lines.get(0));
+        assertEquals(64001, lines.size());
+        assertTrue(lines.get(1).startsWith("0,test,") && lines.get(4).startsWith("3,train,"), lines.get(4));
+    }
+
+    @Test
+    void logisticReportsCoefficientsInFullPrecision() throws IOException {
+        JsonNode j = json(Cli.run("predict", "--data", hillstrom(), "--label", "visit", "--features",
+                "recency,history,mens,womens,newbie,zip_code,channel", "--categorical", "zip_code,channel",
+                "--model", "logistic", "--format", "json"));
+        assertEquals("logistic", j.get("model").asText());
+        assertEquals(1.0, j.at("/params/l2").asDouble());
+        assertTrue(j.get("coefficients").has("zip_code=Rural") && j.get("coefficients").has("history"), j.toString());
+        assertTrue(j.get("auc").asDouble() > 0.6 && j.get("auc").asDouble() < 0.7, j.toString());
+        // full precision: more than 6 significant digits survive
+        assertTrue(j.get("coefficients").get("recency").asText().length() > 10, j.get("coefficients").toString());
+    }
+
+    Path write(String name, String text) throws IOException {
+        Path p = tmp.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void badInputGetsSpecificMessages() throws IOException {
+        StringBuilder b = new StringBuilder("x,c,y\n");
+        for (int i = 0; i < 40; i++) {
+            b.append(i).append(',').append(i % 3 == 0 ? "a" : "b").append(',').append(i % 2).append('\n');
+        }
+        Path ok = write("ok.csv", b.toString());
+        Cli good = Cli.run("predict", "--data", ok.toString(), "--label", "y", "--categorical", "c", "--model", "logistic");
+        assertEquals(0, good.exit, good.toString());
+        assertTrue(good.out.startsWith("metric,value\nmodel,logistic\ntrainRows,28\ntestRows,12\n"), good.out);
+
+        Cli oneClass = Cli.run("predict", "--data", write("one.csv", b.toString().replaceAll(",1\n", ",0\n")).toString(),
+                "--label", "y", "--categorical", "c", "--model", "gbm");
+        assertEquals(2, oneClass.exit, oneClass.toString());
+        assertTrue(oneClass.err.contains("one class"), oneClass.err);
+
+        Cli text = Cli.run("predict", "--data", ok.toString(), "--label", "y", "--model", "logistic");
+        assertEquals(2, text.exit);
+        assertTrue(text.err.contains("line 2, column 'c': not a number: 'a'"), text.err);
+
+        Cli nan = Cli.run("predict", "--data", write("nan.csv", "x,y\n1,0\nNaN,1\n").toString(), "--label", "y",
+                "--model", "logistic");
+        assertEquals(2, nan.exit);
+        assertTrue(nan.err.contains("line 3, column 'x': not a finite number"), nan.err);
+
+        Cli few = Cli.run("predict", "--data", write("few.csv", "x,y\n1,0\n2,1\n3,0\n").toString(), "--label", "y",
+                "--model", "logistic");
+        assertEquals(2, few.exit);
+        assertTrue(few.err.contains("too few rows for the split"), few.err);
+
+        Cli label = Cli.run("predict", "--data", write("lab.csv", "x,y\n1,0\n2,2\n").toString(), "--label", "y",
+                "--model", "logistic");
+        assertEquals(2, label.exit);
+        assertTrue(label.err.contains("line 3) has 2.0"), label.err);
+
+        Cli rows = Cli.run("predict", "--data", ok.toString(), "--label", "y", "--categorical", "c", "--model",
+                "logistic", "--test-rows", "mod7:1");
+        assertEquals(2, rows.exit);
+        assertTrue(rows.err.contains("mod10:0,1,2"), rows.err);
+
+        Cli absent = Cli.run("predict", "--data", ok.toString(), "--label", "nope", "--model", "logistic");
+        assertEquals(2, absent.exit);
+        assertTrue(absent.err.contains("'nope' is not in the header"), absent.err);
+
+        StringBuilder k = new StringBuilder("x,c,y,k\n");
+        for (int i = 0; i < 40; i++) {
+            k.append(i).append(',').append(i % 3 == 0 ? "a" : "b").append(',').append(i % 2).append(",7\n");
+        }
+        Cli constant = Cli.run("predict", "--data", write("k.csv", k.toString()).toString(),
+                "--label", "y", "--categorical", "c", "--model", "logistic", "--l2", "0");
+        assertEquals(2, constant.exit, constant.toString());
+        assertTrue(constant.err.contains("'k' is constant"), constant.err);
+    }
+}

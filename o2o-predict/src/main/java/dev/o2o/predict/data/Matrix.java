@@ -1,0 +1,139 @@
+package dev.o2o.predict.data;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A numeric feature matrix, stored by column: what the learners train on and score.
+ * {@code NaN} marks a missing value (the gradient-boosted trees send it down a learned default
+ * branch; logistic regression refuses it). Infinite values are refused.
+ *
+ * <p>Immutable and thread-safe: the arrays are copied in; {@link #column(int)} returns a copy.
+ */
+public final class Matrix {
+    private final List<String> names;
+    private final double[][] columns;
+    private final int rows;
+
+    private Matrix(List<String> names, double[][] columns, int rows) {
+        this.names = names;
+        this.columns = columns;
+        this.rows = rows;
+    }
+
+    /** A matrix from named columns of equal length. */
+    public static Matrix of(List<String> names, double[][] columns) {
+        Objects.requireNonNull(names, "names");
+        Objects.requireNonNull(columns, "columns");
+        if (names.size() != columns.length) {
+            throw new IllegalArgumentException("names has " + names.size() + " entries, columns " + columns.length);
+        }
+        int rows = columns.length == 0 ? 0 : columns[0].length;
+        double[][] copy = new double[columns.length][];
+        for (int j = 0; j < columns.length; j++) {
+            if (columns[j].length != rows) {
+                throw new IllegalArgumentException("column '" + names.get(j) + "' has " + columns[j].length
+                        + " rows, the first column " + rows);
+            }
+            for (int i = 0; i < rows; i++) {
+                if (Double.isInfinite(columns[j][i])) {
+                    throw new IllegalArgumentException("column '" + names.get(j) + "' row " + i + ": infinite value");
+                }
+            }
+            copy[j] = columns[j].clone();
+        }
+        return new Matrix(List.copyOf(names), copy, rows);
+    }
+
+    /** A matrix from rows of equal width (convenient for small examples). */
+    public static Matrix ofRows(List<String> names, double[][] rows) {
+        double[][] cols = new double[names.size()][rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != names.size()) {
+                throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " values, expected " + names.size());
+            }
+            for (int j = 0; j < names.size(); j++) {
+                cols[j][i] = rows[i][j];
+            }
+        }
+        return of(names, cols);
+    }
+
+    /** Wraps arrays the caller hands over and never touches again (no copy, no check beyond lengths). */
+    static Matrix wrap(List<String> names, double[][] columns, int rows) {
+        return new Matrix(List.copyOf(names), columns, rows);
+    }
+
+    /** Number of rows. */
+    public int rows() {
+        return rows;
+    }
+
+    /** Number of columns (features). */
+    public int columns() {
+        return columns.length;
+    }
+
+    /** Feature names in column order. */
+    public List<String> names() {
+        return names;
+    }
+
+    /** A copy of column {@code j}. */
+    public double[] column(int j) {
+        return columns[j].clone();
+    }
+
+    /** The value at row {@code i}, column {@code j}. */
+    public double get(int i, int j) {
+        return columns[j][i];
+    }
+
+    /** A copy of row {@code i}. */
+    public double[] row(int i) {
+        double[] r = new double[columns.length];
+        for (int j = 0; j < r.length; j++) {
+            r[j] = columns[j][i];
+        }
+        return r;
+    }
+
+    /** The matrix restricted to the given rows, in that order. */
+    public Matrix select(int[] rowIndices) {
+        double[][] out = new double[columns.length][rowIndices.length];
+        for (int j = 0; j < columns.length; j++) {
+            for (int k = 0; k < rowIndices.length; k++) {
+                out[j][k] = columns[j][rowIndices[k]];
+            }
+        }
+        return new Matrix(names, out, rowIndices.length);
+    }
+
+    /** This matrix with one more column on the right. */
+    public Matrix withColumn(String name, double[] values) {
+        if (values.length != rows) {
+            throw new IllegalArgumentException("column '" + name + "' has " + values.length + " rows, the matrix " + rows);
+        }
+        double[][] out = java.util.Arrays.copyOf(columns, columns.length + 1);
+        out[columns.length] = values.clone();
+        List<String> n = new java.util.ArrayList<>(names);
+        n.add(name);
+        return new Matrix(List.copyOf(n), out, rows);
+    }
+
+    /** Direct access for the learners in this library; callers must not modify the array. */
+    double[] columnView(int j) {
+        return columns[j];
+    }
+
+    /** Package bridge so that the learners (another package) read columns without copying. */
+    public static final class Access {
+        private Access() {
+        }
+
+        /** The column array itself, not a copy; must not be modified. For this library's learners. */
+        public static double[] view(Matrix m, int j) {
+            return m.columnView(j);
+        }
+    }
+}

@@ -1,0 +1,450 @@
+package dev.o2o.predict.model;
+
+import dev.o2o.predict.data.Matrix;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/**
+ * Trains histogram gradient-boosted trees (second-order boosting as in XGBoost): features are
+ * binned once; each node's gradient and hessian histograms are summed per feature (features in
+ * parallel, each feature's sum in row order by one thread, so the model does not depend on the
+ * thread count); the larger child's histogram is the parent's minus the smaller child's. A split
+ * scores {@code GL²/(HL+λ) + GR²/(HR+λ) − G²/(H+λ)} (XGBoost's scale) for both sides of the
+ * missing values, which thus learn a default direction. Leaves take {@code −η·G/(H+λ)}.
+ */
+final class Gbm {
+    private Gbm() {
+    }
+
+    /** Nodes with fewer rows are summed on the calling thread. */
+    private static final int PARALLEL_ROWS = 8192;
+
+    static GbmModel fit(Matrix x, double[] y, Matrix vx, double[] vy, GbmConfig c) {
+        boolean logistic = c.objective() == GbmConfig.Objective.LOGISTIC;
+        if (logistic) {
+            Models.checkBinary(x, y);
+        } else {
+            Models.checkLength(x, y);
+            for (int i = 0; i < y.length; i++) {
+                if (!Double.isFinite(y[i])) {
+                    throw new IllegalArgumentException("label of row " + i + " is not finite: " + y[i]);
+                }
+            }
+        }
+        if (c.earlyStoppingRounds() > 0 && vx == null) {
+            throw new IllegalArgumentException("earlyStoppingRounds " + c.earlyStoppingRounds() + " needs a validation set");
+        }
+        if (vx != null) {
+            Models.checkColumns(x.names(), vx);
+            if (vy.length != vx.rows() || vx.rows() == 0) {
+                throw new IllegalArgumentException("validation labels has " + vy.length + " rows, the matrix " + vx.rows());
+            }
+        }
+        ForkJoinPool pool = new ForkJoinPool(c.threads());
+        try {
+            return new Gbm.Run(x, y, vx, vy, c, pool).train();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static final class Run {
+        final Matrix x;
+        final double[] y;
+        final Matrix vx;
+        final double[] vy;
+        final GbmConfig c;
+        final ForkJoinPool pool;
+        final Binning bins;
+        final int n;
+        final int f;
+        final int[] offset; // histogram offset of each feature (2 doubles per bin, missing bin last)
+        final int histSize;
+        final double[] g;
+        final double[] h;
+        final boolean logistic;
+
+        Run(Matrix x, double[] y, Matrix vx, double[] vy, GbmConfig c, ForkJoinPool pool) {
+            this.x = x;
+            this.y = y;
+            this.vx = vx;
+            this.vy = vy;
+            this.c = c;
+            this.pool = pool;
+            this.n = x.rows();
+            this.f = x.columns();
+            this.bins = Binning.fit(x, c.maxBins(), pool);
+            this.offset = new int[f + 1];
+            for (int j = 0; j < f; j++) {
+                offset[j + 1] = offset[j] + 2 * (bins.bins(j) + 1);
+            }
+            this.histSize = offset[f];
+            this.g = new double[n];
+            this.h = new double[n];
+            this.logistic = c.objective() == GbmConfig.Objective.LOGISTIC;
+        }
+
+        GbmModel train() {
+            double base = logistic ? Math.log(c.baseScore() / (1 - c.baseScore())) : c.baseScore();
+            double[] margin = new double[n];
+            Arrays.fill(margin, base);
+            double[] vMargin = vx == null ? null : new double[vx.rows()];
+            if (vMargin != null) {
+                Arrays.fill(vMargin, base);
+            }
+            List<Tree> trees = new ArrayList<>();
+            double best = Double.POSITIVE_INFINITY;
+            int bestTrees = 0;
+            for (int t = 0; t < c.trees(); t++) {
+                for (int i = 0; i < n; i++) {
+                    if (logistic) {
+                        double p = Models.sigmoid(margin[i]);
+                        g[i] = p - y[i];
+                        h[i] = Math.max(p * (1 - p), 1e-16);
+                    } else {
+                        g[i] = margin[i] - y[i];
+                        h[i] = 1.0;
+                    }
+                }
+                SplittableRandom rnd = new SplittableRandom(c.seed() * 0x9E3779B97F4A7C15L + t);
+                int[] rows = sampleRows(rnd);
+                boolean[] usable = sampleFeatures(rnd);
+                Tree tree = new Builder(rows, usable).build();
+                trees.add(tree);
+                pool.submit(() -> IntStream.range(0, (n + 4095) / 4096).parallel().forEach(chunk -> {
+                    for (int i = chunk * 4096, end = Math.min(n, i + 4096); i < end; i++) {
+                        margin[i] += predictBinned(tree, i);
+                    }
+                })).join();
+                if (vMargin != null) {
+                    double[] row = new double[f];
+                    for (int i = 0; i < vMargin.length; i++) {
+                        for (int j = 0; j < f; j++) {
+                            row[j] = vx.get(i, j);
+                        }
+                        vMargin[i] += tree.predict(row);
+                    }
+                    if (c.earlyStoppingRounds() > 0) {
+                        double loss = loss(vMargin);
+                        if (loss < best) {
+                            best = loss;
+                            bestTrees = t + 1;
+                        } else if (t + 1 - bestTrees >= c.earlyStoppingRounds()) {
+                            break;
+                        }
+                    }
+                }
+            }
+            if (c.earlyStoppingRounds() > 0) {
+                trees = new ArrayList<>(trees.subList(0, bestTrees));
+            }
+            return new GbmModel(x.names(), c.objective(), base, trees);
+        }
+
+        private double loss(double[] vMargin) {
+            double s = 0;
+            for (int i = 0; i < vMargin.length; i++) {
+                if (logistic) {
+                    double z = vMargin[i];
+                    s += Models.softplus(z) - vy[i] * z;
+                } else {
+                    double d = vMargin[i] - vy[i];
+                    s += d * d;
+                }
+            }
+            return s / vMargin.length;
+        }
+
+        private double predictBinned(Tree tree, int row) {
+            int node = 0;
+            while (tree.left[node] >= 0) {
+                int j = tree.feature[node];
+                int b = bins.codes[j][row];
+                if (b == bins.bins(j)) {
+                    node = tree.defaultLeft[node] ? tree.left[node] : tree.right[node];
+                } else {
+                    node = tree.threshold[node] > cutOrInfinity(j, b) ? tree.left[node] : tree.right[node];
+                }
+            }
+            return tree.value[node];
+        }
+
+        /** Any value in bin b is below the threshold t_k exactly when the bin's upper cut is at most t_k. */
+        private double cutOrInfinity(int j, int b) {
+            double[] cuts = bins.cuts[j];
+            return b == 0 ? Double.NEGATIVE_INFINITY : cuts[b - 1];
+        }
+
+        private int[] sampleRows(SplittableRandom rnd) {
+            if (c.subsample() >= 1) {
+                int[] all = new int[n];
+                Arrays.setAll(all, i -> i);
+                return all;
+            }
+            int[] out = new int[n];
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                if (rnd.nextDouble() < c.subsample()) {
+                    out[k++] = i;
+                }
+            }
+            return Arrays.copyOf(out, k);
+        }
+
+        private boolean[] sampleFeatures(SplittableRandom rnd) {
+            boolean[] use = new boolean[f];
+            if (c.colsampleByTree() >= 1) {
+                Arrays.fill(use, true);
+                return use;
+            }
+            int k = Math.max(1, (int) Math.round(f * c.colsampleByTree()));
+            int[] perm = new int[f];
+            Arrays.setAll(perm, i -> i);
+            for (int i = 0; i < k; i++) { // partial Fisher-Yates
+                int r = i + rnd.nextInt(f - i);
+                int tmp = perm[i];
+                perm[i] = perm[r];
+                perm[r] = tmp;
+                use[perm[i]] = true;
+            }
+            return use;
+        }
+
+        /** A candidate leaf: its rows idx[begin, end) and, once found, its best split. */
+        private static final class Node {
+            final int id;
+            final int begin;
+            final int end;
+            final int depth;
+            final double sumG;
+            final double sumH;
+            double[] hist;
+            int feature = -1;
+            int bin;
+            boolean missingLeft;
+            double gain;
+
+            Node(int id, int begin, int end, int depth, double sumG, double sumH) {
+                this.id = id;
+                this.begin = begin;
+                this.end = end;
+                this.depth = depth;
+                this.sumG = sumG;
+                this.sumH = sumH;
+            }
+        }
+
+        private final class Builder {
+            final int[] idx;
+            final int[] scratch;
+            final boolean[] usable;
+            final List<int[]> links = new ArrayList<>(); // per node: feature, left, right
+            final List<double[]> stats = new ArrayList<>(); // per node: threshold, value, gain, cover, defaultLeft
+
+            Builder(int[] rows, boolean[] usable) {
+                this.idx = rows;
+                this.scratch = new int[rows.length];
+                this.usable = usable;
+            }
+
+            private int newNode(double sumG, double sumH) {
+                links.add(new int[] {-1, -1, -1});
+                double leaf = sumH + c.l2() == 0 ? 0 : -c.learningRate() * sumG / (sumH + c.l2());
+                stats.add(new double[] {0, leaf, 0, sumH, 0});
+                return links.size() - 1;
+            }
+
+            Tree build() {
+                double sg = 0;
+                double sh = 0;
+                for (int r : idx) {
+                    sg += g[r];
+                    sh += h[r];
+                }
+                Node root = new Node(newNode(sg, sh), 0, idx.length, 0, sg, sh);
+                PriorityQueue<Node> queue = new PriorityQueue<>((a, b) -> a.gain != b.gain
+                        ? Double.compare(b.gain, a.gain) : Integer.compare(a.id, b.id));
+                if (mayGrow(root)) {
+                    root.hist = histogram(root.begin, root.end);
+                    findSplit(root);
+                    if (root.feature >= 0) {
+                        queue.add(root);
+                    }
+                }
+                int leaves = 1;
+                while (!queue.isEmpty() && (c.maxLeaves() == 0 || leaves < c.maxLeaves())) {
+                    Node node = queue.poll();
+                    split(node, queue);
+                    leaves++;
+                }
+                int m = links.size();
+                int[] feature = new int[m];
+                int[] left = new int[m];
+                int[] right = new int[m];
+                double[] threshold = new double[m];
+                double[] value = new double[m];
+                double[] gain = new double[m];
+                double[] cover = new double[m];
+                boolean[] defaultLeft = new boolean[m];
+                for (int i = 0; i < m; i++) {
+                    int[] l = links.get(i);
+                    double[] s = stats.get(i);
+                    feature[i] = Math.max(l[0], 0);
+                    left[i] = l[1];
+                    right[i] = l[2];
+                    threshold[i] = s[0];
+                    value[i] = l[1] >= 0 ? 0 : s[1];
+                    gain[i] = s[2];
+                    cover[i] = s[3];
+                    defaultLeft[i] = s[4] != 0;
+                }
+                return new Tree(feature, threshold, defaultLeft, left, right, value, gain, cover);
+            }
+
+            private boolean mayGrow(Node node) {
+                return (c.maxDepth() == 0 || node.depth < c.maxDepth()) && node.end - node.begin >= 2;
+            }
+
+            private void split(Node node, PriorityQueue<Node> queue) {
+                int j = node.feature;
+                char[] col = bins.codes[j];
+                int missing = bins.bins(j);
+                int nl = 0;
+                int nr = 0;
+                double lg = 0;
+                double lh = 0;
+                for (int k = node.begin; k < node.end; k++) {
+                    int r = idx[k];
+                    int b = col[r];
+                    boolean goLeft = b == missing ? node.missingLeft : b <= node.bin;
+                    if (goLeft) {
+                        idx[node.begin + nl++] = r;
+                        lg += g[r];
+                        lh += h[r];
+                    } else {
+                        scratch[nr++] = r;
+                    }
+                }
+                System.arraycopy(scratch, 0, idx, node.begin + nl, nr);
+                int mid = node.begin + nl;
+                Node l = new Node(newNode(lg, lh), node.begin, mid, node.depth + 1, lg, lh);
+                Node r = new Node(newNode(node.sumG - lg, node.sumH - lh), mid, node.end, node.depth + 1,
+                        node.sumG - lg, node.sumH - lh);
+                int[] link = links.get(node.id);
+                link[0] = j;
+                link[1] = l.id;
+                link[2] = r.id;
+                double[] s = stats.get(node.id);
+                s[0] = bins.cuts[j][node.bin];
+                s[2] = node.gain;
+                s[4] = node.missingLeft ? 1 : 0;
+                boolean growL = mayGrow(l);
+                boolean growR = mayGrow(r);
+                if (growL || growR) {
+                    Node small = nl <= nr ? l : r;
+                    Node large = small == l ? r : l;
+                    small.hist = histogram(small.begin, small.end);
+                    large.hist = node.hist;
+                    for (int k = 0; k < histSize; k++) {
+                        large.hist[k] -= small.hist[k];
+                    }
+                }
+                node.hist = null;
+                for (Node child : new Node[] {l, r}) {
+                    if (mayGrow(child)) {
+                        findSplit(child);
+                        if (child.feature >= 0) {
+                            queue.add(child);
+                            continue;
+                        }
+                    }
+                    child.hist = null;
+                }
+            }
+
+            private double[] histogram(int begin, int end) {
+                double[] hist = new double[histSize];
+                int len = end - begin;
+                double[] og = new double[len];
+                double[] oh = new double[len];
+                for (int k = 0; k < len; k++) {
+                    int r = idx[begin + k];
+                    og[k] = g[r];
+                    oh[k] = h[r];
+                }
+                if (len < PARALLEL_ROWS) {
+                    for (int j = 0; j < f; j++) {
+                        featureHistogram(j, begin, len, og, oh, hist);
+                    }
+                } else {
+                    pool.submit(() -> IntStream.range(0, f).parallel()
+                            .forEach(j -> featureHistogram(j, begin, len, og, oh, hist))).join();
+                }
+                return hist;
+            }
+
+            private void featureHistogram(int j, int begin, int len, double[] og, double[] oh, double[] hist) {
+                if (!usable[j]) {
+                    return;
+                }
+                char[] col = bins.codes[j];
+                int off = offset[j];
+                for (int k = 0; k < len; k++) {
+                    int b = off + 2 * col[idx[begin + k]];
+                    hist[b] += og[k];
+                    hist[b + 1] += oh[k];
+                }
+            }
+
+            private void findSplit(Node node) {
+                double lambda = c.l2();
+                double parent = score(node.sumG, node.sumH, lambda);
+                double bestGain = Math.max(c.minSplitGain(), 1e-6);
+                for (int j = 0; j < f; j++) {
+                    if (!usable[j]) {
+                        continue;
+                    }
+                    int nb = bins.bins(j);
+                    int off = offset[j];
+                    double gm = node.hist[off + 2 * nb];
+                    double hm = node.hist[off + 2 * nb + 1];
+                    boolean hasMissing = hm > 0;
+                    double gl = 0;
+                    double hl = 0;
+                    for (int b = 0; b < nb - 1; b++) {
+                        gl += node.hist[off + 2 * b];
+                        hl += node.hist[off + 2 * b + 1];
+                        for (int side = 0; side < (hasMissing ? 2 : 1); side++) {
+                            boolean mLeft = side == 1;
+                            double lg = mLeft ? gl + gm : gl;
+                            double lh = mLeft ? hl + hm : hl;
+                            double rg = node.sumG - lg;
+                            double rh = node.sumH - lh;
+                            if (lh < c.minChildWeight() || rh < c.minChildWeight() || lh <= 0 || rh <= 0) {
+                                continue;
+                            }
+                            double gain = score(lg, lh, lambda) + score(rg, rh, lambda) - parent;
+                            if (gain > bestGain) {
+                                bestGain = gain;
+                                node.feature = j;
+                                node.bin = b;
+                                // without missing values in training, unseen missing values follow the heavier side
+                                node.missingLeft = hasMissing ? mLeft : lh >= rh;
+                                node.gain = gain;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static double score(double g, double h, double lambda) {
+        return g * g / (h + lambda);
+    }
+}

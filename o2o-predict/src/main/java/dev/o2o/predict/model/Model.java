@@ -1,0 +1,31 @@
+package dev.o2o.predict.model;
+
+import dev.o2o.predict.data.Matrix;
+import java.util.List;
+
+/**
+ * A fitted model that scores rows of features: a probability for a binary model, a value for
+ * a regression. Implementations are immutable and thread-safe.
+ */
+public interface Model {
+
+    /** The feature names the model expects, in column order. */
+    List<String> features();
+
+    /** The score of one row, its values in {@link #features()} order. */
+    double predict(double[] row);
+
+    /** Scores every row of a matrix whose columns are {@link #features()}. */
+    default double[] predict(Matrix x) {
+        Models.checkColumns(features(), x);
+        double[] out = new double[x.rows()];
+        double[] row = new double[x.columns()];
+        for (int i = 0; i < out.length; i++) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = x.get(i, j);
+            }
+            out[i] = predict(row);
+        }
+        return out;
+    }
+}

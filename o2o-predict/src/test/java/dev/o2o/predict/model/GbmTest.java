@@ -1,0 +1,155 @@
+package dev.o2o.predict.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.o2o.predict.data.Matrix;
+import dev.o2o.predict.metrics.Metrics;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class GbmTest {
+
+    /** y = 1 with probability sigmoid(2·a − b) (b missing counts as +1), c is constant, d all missing, e noise. */
+    static Matrix data(int n, long seed, double[] labels) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[][] cols = new double[5][n];
+        for (int i = 0; i < n; i++) {
+            cols[0][i] = r.nextGaussian();
+            cols[1][i] = r.nextDouble() < 0.2 ? Double.NaN : r.nextGaussian();
+            cols[2][i] = 3.0;
+            cols[3][i] = Double.NaN;
+            cols[4][i] = r.nextGaussian();
+            double b = Double.isNaN(cols[1][i]) ? 1.0 : cols[1][i];
+            double z = 2 * cols[0][i] - b;
+            labels[i] = r.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
+        }
+        return Matrix.of(List.of("a", "b", "c", "d", "e"), cols);
+    }
+
+    @Test
+    void deterministicRegardlessOfThreadsAndRoundTripsThroughJson() {
+        double[] y = new double[20000];
+        Matrix x = data(20000, 1, y);
+        GbmConfig c = GbmConfig.builder().trees(20).maxDepth(4).learningRate(0.2).subsample(0.8).colsampleByTree(0.8)
+                .seed(42).threads(1).build();
+        GbmModel one = GbmModel.fit(x, y, c);
+        GbmModel two = GbmModel.fit(x, y, c.toBuilder().threads(2).build());
+        GbmModel four = GbmModel.fit(x, y, c.toBuilder().threads(4).build());
+        assertEquals(one.toJson(), two.toJson());
+        assertEquals(one.toJson(), four.toJson());
+        GbmModel other = GbmModel.fit(x, y, c.toBuilder().seed(43).build());
+        assertTrue(!other.toJson().equals(one.toJson()), "another seed samples other rows");
+        GbmModel back = GbmModel.fromJson(one.toJson());
+        assertArrayEquals(one.predict(x), back.predict(x));
+        double[] batch = one.predict(x);
+        for (int i = 0; i < x.rows(); i += 7) {
+            assertEquals(one.predict(x.row(i)), batch[i], 0.0, "row " + i); // the batch path equals row by row
+        }
+        assertEquals(one.toJson(), back.toJson());
+    }
+
+    @Test
+    void learnsTheSignalAndMissingDirectionIgnoringConstantAndEmptyFeatures() {
+        double[] y = new double[20000];
+        Matrix x = data(20000, 2, y);
+        double[] ty = new double[20000];
+        Matrix tx = data(20000, 3, ty);
+        GbmModel m = GbmModel.fit(x, y, GbmConfig.builder().trees(50).maxDepth(3).learningRate(0.1).build());
+        // the oracle: the true probabilities of the test rows
+        double[] oracle = new double[20000];
+        for (int i = 0; i < oracle.length; i++) {
+            double b = Double.isNaN(tx.get(i, 1)) ? 1.0 : tx.get(i, 1);
+            oracle[i] = 1 / (1 + Math.exp(-(2 * tx.get(i, 0) - b)));
+        }
+        double auc = Metrics.rocAuc(ty, m.predict(tx));
+        double best = Metrics.rocAuc(ty, oracle);
+        assertTrue(auc > best - 0.01, "gbm AUC " + auc + " vs oracle " + best);
+        Map<String, Double> imp = m.importance();
+        assertEquals(0.0, imp.get("c"), "a constant feature never splits");
+        assertEquals(0.0, imp.get("d"), "an all-missing feature never splits");
+        assertTrue(imp.get("a") > imp.get("b") && imp.get("b") > imp.get("e"), imp.toString());
+        // a missing b acts like b = +1: lower probability than b = -1, about that of b = 1
+        double missing = m.predict(new double[] {0, Double.NaN, 3, Double.NaN, 0});
+        double low = m.predict(new double[] {0, -1, 3, Double.NaN, 0});
+        double high = m.predict(new double[] {0, 1, 3, Double.NaN, 0});
+        assertTrue(missing < low, missing + " vs b=-1 " + low);
+        assertEquals(high, missing, 0.08);
+    }
+
+    @Test
+    void squaredErrorLeafValuesAreXgboostsFormula() {
+        // one split, x < 0.5 -> mean 1, else mean 5, lambda 1, eta 1: leaves -G/(H+1) around base 0
+        double[][] rows = {{0}, {0}, {1}, {1}, {1}};
+        double[] y = {1, 1, 5, 5, 5};
+        GbmModel m = GbmModel.fit(Matrix.ofRows(List.of("x"), rows), y, GbmConfig.builder()
+                .objective(GbmConfig.Objective.SQUARED_ERROR).trees(1).maxDepth(1).learningRate(1).l2(1)
+                .minChildWeight(0).baseScore(0).build());
+        assertEquals(2.0 / 3.0, m.predict(new double[] {0}), 1e-12); // G = -2, H = 2
+        assertEquals(15.0 / 4.0, m.predict(new double[] {1}), 1e-12); // G = -15, H = 3
+        assertEquals(1, m.trees());
+    }
+
+    @Test
+    void maxLeavesAndMinChildWeightAndGammaLimitTrees() {
+        double[] y = new double[5000];
+        Matrix x = data(5000, 4, y);
+        GbmModel leaves = GbmModel.fit(x, y, GbmConfig.builder().trees(1).maxDepth(0).maxLeaves(5).build());
+        String json = leaves.toJson();
+        int leafCount = countLeaves(leaves);
+        assertEquals(5, leafCount, json);
+        GbmModel none = GbmModel.fit(x, y, GbmConfig.builder().trees(1).minSplitGain(1e9).build());
+        assertEquals(1, countLeaves(none), "gamma above every gain leaves a stump of one leaf");
+        GbmModel heavy = GbmModel.fit(x, y, GbmConfig.builder().trees(1).minChildWeight(1e9).build());
+        assertEquals(1, countLeaves(heavy));
+    }
+
+    static int countLeaves(GbmModel m) {
+        GbmModel back = GbmModel.fromJson(m.toJson());
+        int leaves = 0;
+        String json = back.toJson();
+        int at = json.indexOf("\"left\":[") + 8;
+        for (String s : json.substring(at, json.indexOf(']', at)).split(",")) {
+            if (s.equals("-1")) {
+                leaves++;
+            }
+        }
+        return leaves;
+    }
+
+    @Test
+    void earlyStoppingKeepsTheBestRound() {
+        double[] y = new double[4000];
+        Matrix x = data(4000, 5, y);
+        double[] vy = new double[4000];
+        Matrix vx = data(4000, 6, vy);
+        GbmConfig c = GbmConfig.builder().trees(300).maxDepth(6).learningRate(0.5).earlyStoppingRounds(5).build();
+        GbmModel m = GbmModel.fit(x, y, vx, vy, c);
+        assertTrue(m.trees() < 100, "stopped early at " + m.trees());
+        GbmModel full = GbmModel.fit(x, y, c.toBuilder().earlyStoppingRounds(0).trees(m.trees() + 10).build());
+        assertTrue(Metrics.logLoss(vy, m.predict(vx)) < Metrics.logLoss(vy, full.predict(vx)));
+        assertThrows(IllegalArgumentException.class, () -> GbmModel.fit(x, y, c));
+    }
+
+    @Test
+    void badInputAndConfig() {
+        double[] y = new double[100];
+        Matrix x = data(100, 7, y);
+        IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
+                () -> GbmModel.fit(x, new double[100], GbmConfig.defaults()));
+        assertTrue(one.getMessage().contains("one class"), one.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> GbmModel.fit(x, new double[99], GbmConfig.defaults()));
+        IllegalArgumentException lr = assertThrows(IllegalArgumentException.class,
+                () -> GbmConfig.builder().learningRate(0).build());
+        assertTrue(lr.getMessage().contains("learningRate"));
+        assertThrows(IllegalArgumentException.class, () -> GbmConfig.builder().subsample(1.5).build());
+        assertThrows(IllegalArgumentException.class, () -> GbmConfig.builder().maxDepth(0).build());
+        assertThrows(IllegalArgumentException.class, () -> GbmModel.fromJson("{\"format\":\"other\"}"));
+        GbmModel m = GbmModel.fit(x, y, GbmConfig.builder().trees(2).build());
+        assertThrows(IllegalArgumentException.class, () -> m.predict(new double[2]));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.o2o.predict.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.o2o.predict.data.Frame;
+import dev.o2o.predict.data.FrameCsv;
+import dev.o2o.predict.data.Schema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class XgboostModelTest {
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = XgboostModelTest.class.getResourceAsStream("/dev/o2o/predict/reference/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static Frame csv(String name, Schema schema) throws IOException {
+        try (InputStream in = XgboostModelTest.class.getResourceAsStream("/dev/o2o/predict/reference/" + name)) {
+            return FrameCsv.read(new InputStreamReader(in, StandardCharsets.UTF_8), name, schema);
+        }
+    }
+
+    @Test
+    void predictionsEqualXgboosts() throws IOException {
+        Frame data = csv("xgb_data.csv", Schema.builder().numeric("f0", "f1", "f2", "f3", "f4").build());
+        for (String name : List.of("logistic", "squared")) {
+            XgboostModel m = XgboostModel.fromJson(resource("xgb_" + name + ".json"));
+            assertEquals(List.of("f0", "f1", "f2", "f3", "f4"), m.features());
+            double[] expected = csv("xgb_" + name + "_pred.csv", Schema.builder().numeric("prediction").build())
+                    .numeric("prediction");
+            assertEquals(600, expected.length);
+            int missingRows = 0;
+            for (int i = 0; i < expected.length; i++) {
+                double[] row = new double[5];
+                for (int j = 0; j < 5; j++) {
+                    row[j] = data.numeric("f" + j)[i];
+                    missingRows += Double.isNaN(row[j]) ? 1 : 0;
+                }
+                assertEquals(expected[i], m.predict(row), 1e-6, name + " row " + i);
+            }
+            assertTrue(missingRows > 100, "the data exercise default directions");
+        }
+    }
+
+    @Test
+    void refusesWhatItCannotScore() throws IOException {
+        String json = resource("xgb_logistic.json");
+        IllegalArgumentException o = assertThrows(IllegalArgumentException.class,
+                () -> XgboostModel.fromJson(json.replace("\"binary:logistic\"", "\"multi:softprob\"")));
+        assertTrue(o.getMessage().contains("multi:softprob"), o.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> XgboostModel.fromJson("{\"learner\":{}}"));
+        assertThrows(IllegalArgumentException.class, () -> XgboostModel.fromJson("not json"));
+        XgboostModel m = XgboostModel.fromJson(json);
+        assertThrows(IllegalArgumentException.class, () -> m.predict(new double[3]));
+    }
+}

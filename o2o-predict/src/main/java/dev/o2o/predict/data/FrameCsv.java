@@ -1,6 +1,8 @@
 package dev.o2o.predict.data;
 
-import dev.o2o.core.io.CsvParser;
+import dev.o2o.core.io.CsvFormat;
+import dev.o2o.core.io.CsvRecords;
+import dev.o2o.core.io.IngestException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -13,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Reads a comma-separated file with a header row into a {@link Frame} according to a
@@ -40,30 +41,37 @@ public final class FrameCsv {
 
     /** The header of a file: its column names in order. */
     public static List<String> header(Path file) {
-        try (CsvParser p = new CsvParser(Files.newBufferedReader(file, StandardCharsets.UTF_8), ',')) {
-            Optional<CsvParser.Row> h = p.next();
-            if (h.isEmpty()) {
-                throw new DataException(file.toString(), 0, "", "empty file: no header row");
-            }
-            return h.get().fields();
+        try (CsvRecords p = open(Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString())) {
+            return p.header().fields();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
+    /** Core's CSV reader over {@code reader}, its errors (an empty input, a malformed record) as {@link DataException}s. */
+    public static CsvRecords open(Reader reader, String source) {
+        try {
+            return CsvRecords.open(reader, source, CsvFormat.defaults());
+        } catch (IngestException e) {
+            throw asDataException(e);
+        }
+    }
+
+    /** The same error as a {@link DataException}, line and field kept. */
+    static DataException asDataException(IngestException e) {
+        return new DataException(e.error().source(), e.error().line(), "", e.error().reason());
+    }
+
     /** Reads CSV text from a reader; {@code source} names it in errors. The caller closes the reader. */
     public static Frame read(Reader reader, String source, Schema schema) {
         Objects.requireNonNull(schema, "schema");
-        CsvParser parser = new CsvParser(reader, ',');
-        Optional<CsvParser.Row> head = parser.next();
-        if (head.isEmpty()) {
-            throw new DataException(source, 0, "", "empty file: no header row");
-        }
-        List<String> header = head.get().fields();
+        CsvRecords parser = open(reader, source);
+        CsvRecords.Row head = parser.header();
+        List<String> header = head.fields();
         Map<String, Integer> position = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
             if (position.put(header.get(i), i) != null) {
-                throw new DataException(source, head.get().line(), header.get(i), "column named twice in the header");
+                throw new DataException(source, head.line(), header.get(i), "column named twice in the header");
             }
         }
         List<String> names = new ArrayList<>(schema.columns().keySet());
@@ -71,7 +79,7 @@ public final class FrameCsv {
         for (int c = 0; c < names.size(); c++) {
             Integer p = position.get(names.get(c));
             if (p == null) {
-                throw new DataException(source, head.get().line(), names.get(c), "not in the header " + header);
+                throw new DataException(source, head.line(), names.get(c), "not in the header " + header);
             }
             at[c] = p;
         }
@@ -88,11 +96,8 @@ public final class FrameCsv {
             }
         }
         Map<String, String> interned = new java.util.HashMap<>();
-        for (Optional<CsvParser.Row> next = parser.next(); next.isPresent(); next = parser.next()) {
-            CsvParser.Row row = next.get();
-            if (row.error().isPresent()) {
-                throw new DataException(source, row.line(), "", row.error().get());
-            }
+        while (hasNext(parser)) {
+            CsvRecords.Row row = parser.next();
             List<String> f = row.fields();
             if (f.size() == 1 && f.get(0).isEmpty() && header.size() > 1) {
                 continue; // a blank line, e.g. the last one, holds no record
@@ -147,5 +152,14 @@ public final class FrameCsv {
             throw new DataException(source, line, column, "not a finite number: '" + cell + "' (write an empty cell for a missing value)");
         }
         return v;
+    }
+
+    /** {@link CsvRecords#hasNext()}, a malformed record as a {@link DataException}. */
+    public static boolean hasNext(CsvRecords records) {
+        try {
+            return records.hasNext();
+        } catch (IngestException e) {
+            throw asDataException(e);
+        }
     }
 }

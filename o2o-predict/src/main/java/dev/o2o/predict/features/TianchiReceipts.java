@@ -1,6 +1,7 @@
 package dev.o2o.predict.features;
 
-import dev.o2o.core.io.CsvParser;
+import dev.o2o.core.io.CsvRecords;
+import dev.o2o.predict.data.FrameCsv;
 import dev.o2o.predict.data.DataException;
 import java.io.IOException;
 import java.io.Reader;
@@ -41,26 +42,20 @@ public final class TianchiReceipts {
 
     /** Reads from a reader; {@code source} names it in errors. */
     public static List<Receipt> read(Reader reader, String source) {
-        CsvParser p = new CsvParser(reader, ',');
-        Optional<CsvParser.Row> head = p.next();
-        if (head.isEmpty()) {
-            throw new DataException(source, 0, "", "empty file: no header row");
-        }
-        List<String> h = head.get().fields();
+        CsvRecords p = FrameCsv.open(reader, source);
+        CsvRecords.Row head = p.header();
+        List<String> h = head.fields();
         if (!(h.equals(COLUMNS.subList(0, 6)) || h.equals(COLUMNS))) {
-            throw new DataException(source, head.get().line(), "", "header must be " + COLUMNS
+            throw new DataException(source, head.line(), "", "header must be " + COLUMNS
                     + " (Date optional), got " + h);
         }
         int width = h.size();
         List<Receipt> out = new ArrayList<>();
-        for (Optional<CsvParser.Row> next = p.next(); next.isPresent(); next = p.next()) {
-            CsvParser.Row row = next.get();
+        while (FrameCsv.hasNext(p)) {
+            CsvRecords.Row row = p.next();
             List<String> f = row.fields();
             if (f.size() == 1 && f.get(0).isEmpty()) {
                 continue; // blank line
-            }
-            if (row.error().isPresent()) {
-                throw new DataException(source, row.line(), "", row.error().get());
             }
             if (f.size() != width) {
                 throw new DataException(source, row.line(), "", "has " + f.size() + " fields, the header has " + width);

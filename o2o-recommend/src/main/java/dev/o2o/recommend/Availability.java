@@ -1,0 +1,98 @@
+package dev.o2o.recommend;
+
+import dev.o2o.core.GeoPoint;
+import dev.o2o.core.Store;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where items can be had: the stores and, for each store, the items it offers (a product in
+ * stock, a coupon redeemable there, the store itself as an item). The distance re-ranking of a
+ * {@link Query} uses it to keep only items offered within the radius and to decay scores with
+ * the distance to the nearest such store.
+ *
+ * <p>Distances are great-circle (haversine) metres from {@link GeoPoint#distanceMetres}.
+ * Immutable and thread-safe once built; the {@link Builder} is not thread-safe.
+ */
+public final class Availability {
+
+    private final Store[] stores;
+    private final String[][] itemsByStore;
+
+    private Availability(Store[] stores, String[][] itemsByStore) {
+        this.stores = stores;
+        this.itemsByStore = itemsByStore;
+    }
+
+    /** A builder without stores. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Number of stores. */
+    public int storeCount() {
+        return stores.length;
+    }
+
+    /**
+     * The items offered within {@code radiusMetres} of a position, each with the distance to its
+     * nearest store there. Linear in the number of stores plus the items they offer.
+     */
+    public Map<String, Double> nearby(GeoPoint position, double radiusMetres) {
+        Objects.requireNonNull(position, "position");
+        Map<String, Double> out = new HashMap<>();
+        for (int s = 0; s < stores.length; s++) {
+            double d = stores[s].distanceMetres(position);
+            if (d <= radiusMetres) {
+                for (String item : itemsByStore[s]) {
+                    out.merge(item, d, Math::min);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Builds an {@link Availability}. Not thread-safe. */
+    public static final class Builder {
+        private final Map<String, Store> stores = new LinkedHashMap<>();
+        private final Map<String, List<String>> items = new HashMap<>();
+
+        private Builder() {
+        }
+
+        /** Adds a store; a store id given twice with different data is refused. */
+        public Builder store(Store store) {
+            Objects.requireNonNull(store, "store");
+            Store old = stores.putIfAbsent(store.id(), store);
+            if (old != null && !old.equals(store)) {
+                throw new IllegalStateException("store '" + store.id() + "' was already added as " + old);
+            }
+            return this;
+        }
+
+        /** Declares that a known store offers an item. */
+        public Builder offers(String storeId, String item) {
+            Objects.requireNonNull(storeId, "storeId");
+            Interaction.requireId(item, "item");
+            if (!stores.containsKey(storeId)) {
+                throw new IllegalArgumentException("unknown store '" + storeId + "': add it with store() first");
+            }
+            items.computeIfAbsent(storeId, k -> new ArrayList<>()).add(item);
+            return this;
+        }
+
+        /** The availability. */
+        public Availability build() {
+            Store[] s = stores.values().toArray(new Store[0]);
+            String[][] byStore = new String[s.length][];
+            for (int k = 0; k < s.length; k++) {
+                byStore[k] = items.getOrDefault(s[k].id(), List.of()).stream().distinct().toArray(String[]::new);
+            }
+            return new Availability(s, byStore);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.o2o.recommend;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A recommendation algorithm with its parameters: {@link #fit} turns interactions into a
+ * {@link Model}. Built-ins come from the static factories.
+ *
+ * <p>Implementations are immutable and thread-safe; each {@link #fit} call is independent and
+ * runs on the calling thread (fitting is one call, not meant to be shared mid-way).
+ */
+public interface Recommender {
+
+    /** The algorithm's name, for example {@code "ease"}. */
+    String name();
+
+    /** The parameters as name → value, for reports. */
+    Map<String, Object> params();
+
+    /** Fits a model on the interactions. */
+    Model fit(Interactions interactions);
+
+    /** Items by total weight over all customers (the baseline every model is compared with). */
+    static Recommender popularity() {
+        return new PopularityModel.Algorithm(Optional.empty());
+    }
+
+    /**
+     * Items by total weight within the customer's group (their home store or region), falling
+     * back to the global order for items the group never touched and for customers without a
+     * group.
+     *
+     * @param groupOfCustomer the group of a customer id, empty if unknown
+     */
+    static Recommender popularityBy(Function<String, Optional<String>> groupOfCustomer) {
+        return new PopularityModel.Algorithm(Optional.of(groupOfCustomer));
+    }
+
+    /**
+     * Item-based k-nearest neighbours with shrunk cosine similarity
+     * {@code x_i·x_j / (|x_i| |x_j| + shrink)}; each history item votes for its
+     * {@code neighbours} most similar items.
+     */
+    static Recommender itemKnn(int neighbours, double shrink) {
+        return new ItemKnnModel.Algorithm(neighbours, shrink);
+    }
+
+    /** EASE (Steck, WWW 2019): the closed-form item-item model with L2 weight λ ≥ 0 and zero diagonal. */
+    static Recommender ease(double lambda) {
+        return new EaseModel.Algorithm(lambda);
+    }
+}

@@ -51,4 +51,18 @@ public interface Recommender {
     static Recommender ease(double lambda) {
         return new EaseModel.Algorithm(lambda);
     }
+
+    /**
+     * Implicit ALS (Hu, Koren and Volinsky 2008) with confidence 1 + α·r, solved by conjugate
+     * gradient (Takács et al. 2011), 3 CG steps per row and sweep, seeded initial factors.
+     *
+     * @param factors    latent dimensions, at least 1
+     * @param alpha      confidence slope, at least 0
+     * @param lambda     L2 weight, positive
+     * @param iterations alternating sweeps, at least 1
+     * @param seed       seed of the initial factors
+     */
+    static Recommender als(int factors, double alpha, double lambda, int iterations, long seed) {
+        return new AlsModel.Algorithm(new AlsModel.Params(factors, alpha, lambda, iterations, 3, seed));
+    }
 }

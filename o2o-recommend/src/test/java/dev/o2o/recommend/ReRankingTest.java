@@ -98,6 +98,16 @@ class ReRankingTest {
     }
 
     @Test
+    void alsLearnsThePlantedTastesBetterThanPopularity() {
+        Model als = Recommender.als(16, 10, 0.1, 10, 5L).fit(train);
+        Model pop = Recommender.popularity().fit(train);
+        double a = hitRate(c -> als.recommend(c, Query.top(10)).stream().map(Recommendation::item).toList());
+        double p = hitRate(c -> pop.recommend(c, Query.top(10)).stream().map(Recommendation::item).toList());
+        System.out.printf("synthetic O2O hit rate@10: ALS %.4f, popularity %.4f%n", a, p);
+        assertTrue(a > p, a + " vs " + p);
+    }
+
+    @Test
     void rulesApplyInsideTheSearch() {
         Model model = Recommender.itemKnn(50, 5.0).fit(train);
         String c = "c7";

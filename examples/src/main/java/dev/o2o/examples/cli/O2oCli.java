@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code ./o2o} command line: {@code demo}, {@code generate}, {@code attribution},
- * {@code clv}, {@code rfm} and {@code coupons}.
+ * {@code clv}, {@code rfm}, {@code coupons} and {@code recommend}.
  *
  * <p>Exit codes: 0 success, 2 bad arguments or bad input (with a one-line message on stderr),
  * 1 anything else. Not thread-safe: build one {@link CommandLine} per invocation.
@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "o2o", mixinStandardHelpOptions = true, version = "o2o 0.1.0-SNAPSHOT",
         description = "Online-to-offline marketing analytics: examples of the o2o library.",
         subcommands = {DemoCommand.class, GenerateCommand.class, AttributionCommand.class, ClvCommand.class,
-                RfmCommand.class, CouponsCommand.class, CommandLine.HelpCommand.class})
+                RfmCommand.class, CouponsCommand.class, RecommendCommand.class, CommandLine.HelpCommand.class})
 public final class O2oCli implements Runnable {
 
     @CommandLine.Spec

@@ -162,18 +162,10 @@ abstract class AbstractModel implements Model {
         int count;
         if (query.nearby().isPresent()) {
             Query.Nearby near = query.nearby().get();
-            Map<String, Double> nearby = near.availability().nearby(near.position(), near.radiusMetres());
-            candidates = new int[nearby.size()];
-            distances = new double[nearby.size()];
-            count = 0;
-            for (Map.Entry<String, Double> e : nearby.entrySet()) {
-                int i = data.itemIndex(e.getKey());
-                if (i >= 0) {
-                    candidates[count] = i;
-                    distances[count] = e.getValue();
-                    count++;
-                }
-            }
+            Availability.Candidates found = near.availability().nearby(data, near.position(), near.radiusMetres());
+            candidates = found.items();
+            distances = found.distances();
+            count = found.count();
         } else {
             candidates = new int[n];
             for (int i = 0; i < n; i++) {

@@ -22,6 +22,9 @@ public final class Availability {
 
     private final Store[] stores;
     private final String[][] itemsByStore;
+    /** Per training matrix: the model's item indices offered by each store (built on first use). */
+    private final java.util.Map<Interactions, int[][]> bound =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     private Availability(Store[] stores, String[][] itemsByStore) {
         this.stores = stores;
@@ -54,6 +57,56 @@ public final class Availability {
             }
         }
         return out;
+    }
+
+    /** Candidates in a model's item space, nearest store first: item indices and distances. */
+    record Candidates(int[] items, double[] distances, int count) {
+    }
+
+    /**
+     * The items of {@code data} offered within the radius, each once with the distance to its
+     * nearest store: stores are visited nearest first, so the first sighting of an item is its
+     * nearest. Items unknown to {@code data} are left out.
+     */
+    Candidates nearby(Interactions data, GeoPoint position, double radiusMetres) {
+        int[][] byStore = bound.computeIfAbsent(data, d -> {
+            int[][] out = new int[stores.length][];
+            for (int s = 0; s < stores.length; s++) {
+                out[s] = java.util.Arrays.stream(itemsByStore[s]).mapToInt(d::itemIndex).filter(i -> i >= 0).toArray();
+            }
+            return out;
+        });
+        int near = 0;
+        long[] order = new long[stores.length];
+        double[] dist = new double[stores.length];
+        int total = 0;
+        for (int s = 0; s < stores.length; s++) {
+            dist[s] = stores[s].distanceMetres(position);
+            if (dist[s] <= radiusMetres) {
+                order[near++] = s;
+                total += byStore[s].length;
+            }
+        }
+        Integer[] sorted = new Integer[near];
+        for (int k = 0; k < near; k++) {
+            sorted[k] = (int) order[k];
+        }
+        java.util.Arrays.sort(sorted, (a, b) -> Double.compare(dist[a], dist[b]));
+        java.util.BitSet seen = new java.util.BitSet(data.itemCount());
+        int[] items = new int[total];
+        double[] distances = new double[total];
+        int count = 0;
+        for (int s : sorted) {
+            for (int i : byStore[s]) {
+                if (!seen.get(i)) {
+                    seen.set(i);
+                    items[count] = i;
+                    distances[count] = dist[s];
+                    count++;
+                }
+            }
+        }
+        return new Candidates(items, distances, count);
     }
 
     /** Builds an {@link Availability}. Not thread-safe. */

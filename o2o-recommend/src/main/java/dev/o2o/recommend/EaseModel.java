@@ -97,6 +97,15 @@ final class EaseModel extends AbstractModel {
     @Override
     void scoreItems(Customer customer, int[] items, int count, double[] out) {
         History h = customer.history();
+        if (count > n / 16) {
+            // many candidates: streaming whole rows of B beats gathering scattered columns
+            double[] all = new double[n];
+            scoreAll(customer, all);
+            for (int k = 0; k < count; k++) {
+                out[k] = all[items[k]];
+            }
+            return;
+        }
         for (int k = 0; k < count; k++) {
             int i = items[k];
             double s = 0;

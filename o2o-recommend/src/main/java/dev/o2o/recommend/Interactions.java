@@ -63,30 +63,74 @@ public final class Interactions {
     /** The matrix of the given events (at least one). */
     public static Interactions of(Iterable<Interaction> events) {
         Objects.requireNonNull(events, "events");
-        Map<String, Integer> cIndex = new HashMap<>();
-        Map<String, Integer> iIndex = new HashMap<>();
-        List<String> cIds = new ArrayList<>();
-        List<String> iIds = new ArrayList<>();
-        int[] cs = new int[1024];
-        int[] is = new int[1024];
-        double[] ws = new double[1024];
-        int size = 0;
+        Builder b = builder();
         for (Interaction e : events) {
             Objects.requireNonNull(e, "event");
+            b.add(e.customer(), e.item(), e.weight());
+        }
+        return b.build();
+    }
+
+    /** A builder for large inputs: it keeps three primitive arrays instead of event objects. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Collects (customer, item, weight) triplets, interning ids as they come. Not thread-safe;
+     * {@link #build()} may be called once.
+     */
+    public static final class Builder {
+        private final Map<String, Integer> cIndex = new HashMap<>();
+        private final Map<String, Integer> iIndex = new HashMap<>();
+        private final List<String> cIds = new ArrayList<>();
+        private final List<String> iIds = new ArrayList<>();
+        private int[] cs = new int[1024];
+        private int[] is = new int[1024];
+        private double[] ws = new double[1024];
+        private int size;
+        private boolean built;
+
+        private Builder() {
+        }
+
+        /** Adds one event; ids non-blank, weight finite and not negative. */
+        public Builder add(String customer, String item, double weight) {
+            if (built) {
+                throw new IllegalStateException("build() was already called");
+            }
+            Interaction.requireId(customer, "customer");
+            Interaction.requireId(item, "item");
+            if (!(weight >= 0) || Double.isInfinite(weight)) {
+                throw new IllegalArgumentException("weight must be finite and not negative: " + weight);
+            }
             if (size == cs.length) {
                 cs = Arrays.copyOf(cs, size * 2);
                 is = Arrays.copyOf(is, size * 2);
                 ws = Arrays.copyOf(ws, size * 2);
             }
-            cs[size] = intern(e.customer(), cIndex, cIds);
-            is[size] = intern(e.item(), iIndex, iIds);
-            ws[size] = e.weight();
+            cs[size] = intern(customer, cIndex, cIds);
+            is[size] = intern(item, iIndex, iIds);
+            ws[size] = weight;
             size++;
+            return this;
         }
-        if (size == 0) {
-            throw new IllegalArgumentException("events must not be empty: a model needs at least one interaction");
+
+        /** The matrix; at least one event must have been added. */
+        public Interactions build() {
+            if (built) {
+                throw new IllegalStateException("build() was already called");
+            }
+            if (size == 0) {
+                throw new IllegalArgumentException("events must not be empty: a model needs at least one interaction");
+            }
+            built = true;
+            Interactions x = fromTriplets(List.copyOf(cIds), List.copyOf(iIds), cIndex, iIndex, cs, is, ws, size);
+            cs = null;
+            is = null;
+            ws = null;
+            return x;
         }
-        return fromTriplets(List.copyOf(cIds), List.copyOf(iIds), cIndex, iIndex, cs, is, ws, size);
     }
 
     private static int intern(String id, Map<String, Integer> index, List<String> ids) {

@@ -2,6 +2,7 @@ package dev.o2o.recommend;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -64,5 +65,25 @@ public interface Recommender {
      */
     static Recommender als(int factors, double alpha, double lambda, int iterations, long seed) {
         return new AlsModel.Algorithm(new AlsModel.Params(factors, alpha, lambda, iterations, 3, seed));
+    }
+
+    /**
+     * Content-based: items described by attribute strings ({@code "category:coffee"},
+     * {@code "merchant:m12"}, {@code "price:10-20"}), customers by the weighted attributes of their
+     * history plus their profile tags (each worth {@code tagWeight} of one history item's unit
+     * vector). Items without attributes score 0.
+     *
+     * @param itemAttributes attributes per item id
+     * @param profileTags    a customer's profile tags (attribute strings), empty if none
+     * @param tagWeight      weight of a profile tag, at least 0
+     */
+    static Recommender content(Map<String, Set<String>> itemAttributes, Function<String, Set<String>> profileTags,
+                               double tagWeight) {
+        return new ContentModel.Algorithm(itemAttributes, profileTags, tagWeight);
+    }
+
+    /** A weighted sum of the members' raw scores (the weights carry the models' scales). */
+    static Recommender blend(Map<Recommender, Double> members) {
+        return new BlendModel.Algorithm(members);
     }
 }

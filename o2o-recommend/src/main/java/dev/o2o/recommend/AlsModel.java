@@ -86,19 +86,11 @@ final class AlsModel extends AbstractModel {
     private void multiply(double[] yty, float[] y, int from, int to, int[] idx, double[] w, double[] v, int vo,
                           double[] out, int oo) {
         for (int a = 0; a < f; a++) {
-            double s = 0;
-            int ga = a * f;
-            for (int b = 0; b < f; b++) {
-                s += yty[ga + b] * v[vo + b];
-            }
-            out[oo + a] = s;
+            out[oo + a] = Dot.dot(yty, a * f, v, vo, f);
         }
         for (int p = from; p < to; p++) {
             int o = idx[p] * f;
-            double dot = 0;
-            for (int b = 0; b < f; b++) {
-                dot += y[o + b] * v[vo + b];
-            }
+            double dot = Dot.dot(y, o, v, vo, f);
             double c1 = alpha * w[p] * dot;
             for (int a = 0; a < f; a++) {
                 out[oo + a] += c1 * y[o + a];
@@ -200,12 +192,7 @@ final class AlsModel extends AbstractModel {
     void scoreItems(Customer customer, int[] items, int count, double[] out) {
         double[] v = customer.vector();
         for (int k = 0; k < count; k++) {
-            int o = items[k] * f;
-            double s = 0;
-            for (int a = 0; a < f; a++) {
-                s += v[a] * itemFactors[o + a];
-            }
-            out[k] = s;
+            out[k] = Dot.dot(itemFactors, items[k] * f, v, 0, f);
         }
     }
 

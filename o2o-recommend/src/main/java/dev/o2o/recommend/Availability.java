@@ -41,24 +41,6 @@ public final class Availability {
         return stores.length;
     }
 
-    /**
-     * The items offered within {@code radiusMetres} of a position, each with the distance to its
-     * nearest store there. Linear in the number of stores plus the items they offer.
-     */
-    public Map<String, Double> nearby(GeoPoint position, double radiusMetres) {
-        Objects.requireNonNull(position, "position");
-        Map<String, Double> out = new HashMap<>();
-        for (int s = 0; s < stores.length; s++) {
-            double d = stores[s].distanceMetres(position);
-            if (d <= radiusMetres) {
-                for (String item : itemsByStore[s]) {
-                    out.merge(item, d, Math::min);
-                }
-            }
-        }
-        return out;
-    }
-
     /** Candidates in a model's item space, nearest store first: item indices and distances. */
     record Candidates(int[] items, double[] distances, int count) {
     }
@@ -77,7 +59,7 @@ public final class Availability {
             return out;
         });
         int near = 0;
-        long[] order = new long[stores.length];
+        int[] order = new int[stores.length];
         double[] dist = new double[stores.length];
         int total = 0;
         for (int s = 0; s < stores.length; s++) {
@@ -89,7 +71,7 @@ public final class Availability {
         }
         Integer[] sorted = new Integer[near];
         for (int k = 0; k < near; k++) {
-            sorted[k] = (int) order[k];
+            sorted[k] = order[k];
         }
         java.util.Arrays.sort(sorted, (a, b) -> Double.compare(dist[a], dist[b]));
         java.util.BitSet seen = new java.util.BitSet(data.itemCount());

@@ -1,0 +1,242 @@
+package dev.o2o.recommend;
+
+import dev.o2o.recommend.Interactions.History;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * The top-K search shared by every model: candidates (all items, or those offered within the
+ * radius), eligibility, consumed items, distance decay and the diversity cap, all applied while
+ * selecting. Subclasses say how to score.
+ *
+ * <p>Immutable subclasses make thread-safe models: a query allocates its own buffers.
+ */
+abstract class AbstractModel implements Model {
+
+    /** What a model knows about the customer being scored. */
+    record Customer(int index, History history, double[] vector) {
+    }
+
+    final Interactions data;
+    private final String name;
+
+    AbstractModel(String name, Interactions data) {
+        this.name = name;
+        this.data = data;
+    }
+
+    /** The state of a customer seen at fit time. */
+    Customer customer(int index) {
+        return new Customer(index, data.history(index), null);
+    }
+
+    /** The state of a new customer from a history in item-index space. */
+    Customer foldIn(History history) {
+        return new Customer(-1, history, null);
+    }
+
+    /** Scores of every item into {@code out} (length itemCount). */
+    abstract void scoreAll(Customer customer, double[] out);
+
+    /** Scores of the given items; by default through {@link #scoreAll}. */
+    void scoreItems(Customer customer, int[] items, int count, double[] out) {
+        double[] all = new double[data.itemCount()];
+        scoreAll(customer, all);
+        for (int k = 0; k < count; k++) {
+            out[k] = all[items[k]];
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Interactions interactions() {
+        return data;
+    }
+
+    int requireCustomer(String customer) {
+        int c = data.customerIndex(customer);
+        if (c < 0) {
+            throw new IllegalArgumentException("customer '" + customer
+                    + "' has no interaction in the training data: fold them in with recommendFor(history, query)");
+        }
+        return c;
+    }
+
+    History historyOf(Map<String, Double> history) {
+        Objects.requireNonNull(history, "history");
+        int[] items = new int[history.size()];
+        double[] weights = new double[history.size()];
+        int n = 0;
+        for (Map.Entry<String, Double> e : history.entrySet()) {
+            double w = Objects.requireNonNull(e.getValue(), "weight");
+            if (!(w >= 0) || Double.isInfinite(w)) {
+                throw new IllegalArgumentException("weight of history item '" + e.getKey()
+                        + "' must be finite and not negative: " + w);
+            }
+            int i = data.itemIndex(e.getKey());
+            if (i >= 0) {
+                items[n] = i;
+                weights[n] = w;
+                n++;
+            }
+        }
+        long[] keys = new long[n];
+        for (int k = 0; k < n; k++) {
+            keys[k] = ((long) items[k] << 32) | k;
+        }
+        Arrays.sort(keys);
+        int[] sortedItems = new int[n];
+        double[] sortedWeights = new double[n];
+        for (int k = 0; k < n; k++) {
+            sortedItems[k] = (int) (keys[k] >>> 32);
+            sortedWeights[k] = weights[(int) keys[k]];
+        }
+        return new History(sortedItems, sortedWeights);
+    }
+
+    @Override
+    public List<Recommendation> recommend(String customer, Query query) {
+        Objects.requireNonNull(query, "query");
+        return search(customer(requireCustomer(customer)), query);
+    }
+
+    @Override
+    public List<Recommendation> recommendFor(Map<String, Double> history, Query query) {
+        Objects.requireNonNull(query, "query");
+        return search(foldIn(historyOf(history)), query);
+    }
+
+    @Override
+    public double[] scores(String customer, List<String> items) {
+        Customer c = customer(requireCustomer(customer));
+        int[] idx = new int[items.size()];
+        for (int k = 0; k < idx.length; k++) {
+            idx[k] = data.itemIndex(items.get(k));
+            if (idx[k] < 0) {
+                throw new IllegalArgumentException("item '" + items.get(k) + "' has no interaction in the training data");
+            }
+        }
+        double[] out = new double[idx.length];
+        scoreItems(c, idx, idx.length, out);
+        return out;
+    }
+
+    @Override
+    public List<Contribution> explain(String customer, String item, int limit) {
+        return List.of();
+    }
+
+    /** Contributions w_j · m(j, item) over the history, largest first (ties: lower index). */
+    static List<Contribution> topContributions(Interactions data, History h, double[] contributions, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
+        Integer[] order = new Integer[h.items().length];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int c = Double.compare(contributions[b], contributions[a]);
+            return c != 0 ? c : Integer.compare(h.items()[a], h.items()[b]);
+        });
+        List<Contribution> out = new ArrayList<>();
+        for (int k = 0; k < Math.min(limit, order.length); k++) {
+            out.add(new Contribution(data.itemId(h.items()[order[k]]), contributions[order[k]]));
+        }
+        return out;
+    }
+
+    private List<Recommendation> search(Customer customer, Query query) {
+        int n = data.itemCount();
+        int[] candidates;
+        double[] distances = null;
+        int count;
+        if (query.nearby().isPresent()) {
+            Query.Nearby near = query.nearby().get();
+            Availability.Candidates found = near.availability().nearby(data, near.position(), near.radiusMetres());
+            candidates = found.items();
+            distances = found.distances();
+            count = found.count();
+        } else {
+            candidates = new int[n];
+            for (int i = 0; i < n; i++) {
+                candidates[i] = i;
+            }
+            count = n;
+        }
+        // eligibility and consumed items first, so that the caller's predicate and the model
+        // only see items that can be listed
+        int[] history = customer.history().items();
+        int kept = 0;
+        for (int k = 0; k < count; k++) {
+            int i = candidates[k];
+            if (!query.includeConsumed() && Arrays.binarySearch(history, i) >= 0) {
+                continue;
+            }
+            if (!query.eligible().test(data.itemId(i))) {
+                continue;
+            }
+            candidates[kept] = i;
+            if (distances != null) {
+                distances[kept] = distances[k];
+            }
+            kept++;
+        }
+        double[] modelScores = new double[kept];
+        if (kept == n) {
+            scoreAll(customer, modelScores);
+        } else {
+            scoreItems(customer, candidates, kept, modelScores);
+        }
+        double[] ranking = new double[kept];
+        for (int k = 0; k < kept; k++) {
+            double s = modelScores[k];
+            if (Double.isNaN(s)) {
+                throw new IllegalStateException("model " + name + " produced a NaN score for item '"
+                        + data.itemId(candidates[k]) + "'");
+            }
+            ranking[k] = distances == null ? s : query.nearby().get().decay(s, distances[k]);
+        }
+        int[] chosen = TopK.select(ranking, candidates, kept, query.k(), query.diversity()
+                .map(d -> (TopK.Groups) new GroupCap(d, data)).orElse(null));
+        List<Recommendation> out = new ArrayList<>(chosen.length);
+        for (int pos : chosen) {
+            out.add(new Recommendation(data.itemId(candidates[pos]), ranking[pos], modelScores[pos],
+                    distances == null ? OptionalDouble.empty() : OptionalDouble.of(distances[pos])));
+        }
+        return out;
+    }
+
+    /** The diversity cap as seen by the selection: counts per group within one list. */
+    private static final class GroupCap implements TopK.Groups {
+        private final Query.Diversity diversity;
+        private final Interactions data;
+        private final Map<String, Integer> counts = new HashMap<>();
+
+        GroupCap(Query.Diversity diversity, Interactions data) {
+            this.diversity = diversity;
+            this.data = data;
+        }
+
+        @Override
+        public boolean tryTake(int item) {
+            String group = Objects.requireNonNull(diversity.groupOf().apply(data.itemId(item)),
+                    "group of item '" + data.itemId(item) + "'");
+            int c = counts.getOrDefault(group, 0);
+            if (c >= diversity.maxPerGroup()) {
+                return false;
+            }
+            counts.put(group, c + 1);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.o2o.recommend;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One implicit-feedback event: a customer interacted with an item (bought a product, redeemed a
+ * coupon template, visited a merchant or a store) at an instant, with a weight (quantity, count,
+ * or 1).
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param customer the customer's id (an internal id or pseudonym, never personal data)
+ * @param item     the item's id
+ * @param instant  when it happened
+ * @param weight   how strongly, finite and not negative (dimensionless; summed over duplicates)
+ */
+public record Interaction(String customer, String item, Instant instant, double weight) {
+
+    public Interaction {
+        requireId(customer, "customer");
+        requireId(item, "item");
+        Objects.requireNonNull(instant, "instant");
+        if (!(weight >= 0) || Double.isInfinite(weight)) {
+            throw new IllegalArgumentException("weight must be finite and not negative: " + weight);
+        }
+    }
+
+    /** An event of weight 1. */
+    public static Interaction of(String customer, String item, Instant instant) {
+        return new Interaction(customer, item, instant, 1.0);
+    }
+
+    static void requireId(String value, String field) {
+        Objects.requireNonNull(value, field);
+        if (value.isBlank() || !value.strip().equals(value)) {
+            throw new IllegalArgumentException(field + " id must be non-blank without surrounding white space: '"
+                    + value + "'");
+        }
+    }
+}

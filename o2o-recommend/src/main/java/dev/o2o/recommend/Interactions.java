@@ -1,0 +1,275 @@
+package dev.o2o.recommend;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The customer × item matrix of implicit feedback: interned ids and the matrix in compressed
+ * sparse rows (per customer) and columns (per item), built in one pass over the events.
+ *
+ * <p>Customers and items are numbered 0.. in order of first appearance in the events; that
+ * order also breaks score ties (the lower index first). Duplicate (customer, item) events are
+ * summed. Only customers and items with at least one event exist, so every row and column has
+ * at least one entry (it may have weight 0 if every event of it had weight 0).
+ *
+ * <p>Immutable and thread-safe once built.
+ */
+public final class Interactions {
+
+    private final List<String> customerIds;
+    private final List<String> itemIds;
+    private final Map<String, Integer> customerIndex;
+    private final Map<String, Integer> itemIndex;
+    final int[] rowPtr;
+    final int[] rowItems;
+    final double[] rowWeights;
+    final int[] colPtr;
+    final int[] colCustomers;
+    final double[] colWeights;
+
+    private Interactions(List<String> customerIds, List<String> itemIds, Map<String, Integer> customerIndex,
+                         Map<String, Integer> itemIndex, int[] rowPtr, int[] rowItems, double[] rowWeights) {
+        this.customerIds = customerIds;
+        this.itemIds = itemIds;
+        this.customerIndex = customerIndex;
+        this.itemIndex = itemIndex;
+        this.rowPtr = rowPtr;
+        this.rowItems = rowItems;
+        this.rowWeights = rowWeights;
+        int n = itemIds.size();
+        colPtr = new int[n + 1];
+        for (int i : rowItems) {
+            colPtr[i + 1]++;
+        }
+        for (int i = 0; i < n; i++) {
+            colPtr[i + 1] += colPtr[i];
+        }
+        colCustomers = new int[rowItems.length];
+        colWeights = new double[rowItems.length];
+        int[] next = Arrays.copyOf(colPtr, n);
+        for (int c = 0; c < customerIds.size(); c++) {
+            for (int p = rowPtr[c]; p < rowPtr[c + 1]; p++) {
+                int slot = next[rowItems[p]]++;
+                colCustomers[slot] = c;
+                colWeights[slot] = rowWeights[p];
+            }
+        }
+    }
+
+    /** The matrix of the given events (at least one). */
+    public static Interactions of(Iterable<Interaction> events) {
+        Objects.requireNonNull(events, "events");
+        Builder b = builder();
+        for (Interaction e : events) {
+            Objects.requireNonNull(e, "event");
+            b.add(e.customer(), e.item(), e.weight());
+        }
+        return b.build();
+    }
+
+    /** A builder for large inputs: it keeps three primitive arrays instead of event objects. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Collects (customer, item, weight) triplets, interning ids as they come. Not thread-safe;
+     * {@link #build()} may be called once.
+     */
+    public static final class Builder {
+        private final Map<String, Integer> cIndex = new HashMap<>();
+        private final Map<String, Integer> iIndex = new HashMap<>();
+        private final List<String> cIds = new ArrayList<>();
+        private final List<String> iIds = new ArrayList<>();
+        private int[] cs = new int[1024];
+        private int[] is = new int[1024];
+        private double[] ws = new double[1024];
+        private int size;
+        private boolean built;
+
+        private Builder() {
+        }
+
+        /** Adds one event; ids non-blank, weight finite and not negative. */
+        public Builder add(String customer, String item, double weight) {
+            if (built) {
+                throw new IllegalStateException("build() was already called");
+            }
+            Interaction.requireId(customer, "customer");
+            Interaction.requireId(item, "item");
+            if (!(weight >= 0) || Double.isInfinite(weight)) {
+                throw new IllegalArgumentException("weight must be finite and not negative: " + weight);
+            }
+            if (size == cs.length) {
+                cs = Arrays.copyOf(cs, size * 2);
+                is = Arrays.copyOf(is, size * 2);
+                ws = Arrays.copyOf(ws, size * 2);
+            }
+            cs[size] = intern(customer, cIndex, cIds);
+            is[size] = intern(item, iIndex, iIds);
+            ws[size] = weight;
+            size++;
+            return this;
+        }
+
+        /** The matrix; at least one event must have been added. */
+        public Interactions build() {
+            if (built) {
+                throw new IllegalStateException("build() was already called");
+            }
+            if (size == 0) {
+                throw new IllegalArgumentException("events must not be empty: a model needs at least one interaction");
+            }
+            built = true;
+            Interactions x = fromTriplets(List.copyOf(cIds), List.copyOf(iIds), cIndex, iIndex, cs, is, ws, size);
+            cs = null;
+            is = null;
+            ws = null;
+            return x;
+        }
+    }
+
+    private static int intern(String id, Map<String, Integer> index, List<String> ids) {
+        Integer k = index.get(id);
+        if (k == null) {
+            k = ids.size();
+            index.put(id, k);
+            ids.add(id);
+        }
+        return k;
+    }
+
+    private static Interactions fromTriplets(List<String> cIds, List<String> iIds, Map<String, Integer> cIndex,
+                                             Map<String, Integer> iIndex, int[] cs, int[] is, double[] ws, int size) {
+        int m = cIds.size();
+        int[] ptr = new int[m + 1];
+        for (int k = 0; k < size; k++) {
+            ptr[cs[k] + 1]++;
+        }
+        for (int c = 0; c < m; c++) {
+            ptr[c + 1] += ptr[c];
+        }
+        int[] items = new int[size];
+        double[] weights = new double[size];
+        int[] next = Arrays.copyOf(ptr, m);
+        for (int k = 0; k < size; k++) {
+            int slot = next[cs[k]]++;
+            items[slot] = is[k];
+            weights[slot] = ws[k];
+        }
+        // sort each row by item and sum duplicates, compacting in place
+        int[] outPtr = new int[m + 1];
+        int out = 0;
+        long[] keys = new long[0];
+        for (int c = 0; c < m; c++) {
+            int from = ptr[c];
+            int to = ptr[c + 1];
+            int len = to - from;
+            if (keys.length < len) {
+                keys = new long[Math.max(len, keys.length * 2)];
+            }
+            // sort positions by item, stable by original position so that sums add in event order
+            for (int p = 0; p < len; p++) {
+                keys[p] = ((long) items[from + p] << 32) | p;
+            }
+            Arrays.sort(keys, 0, len);
+            int[] rowItemsCopy = Arrays.copyOfRange(items, from, to);
+            double[] rowWeightsCopy = Arrays.copyOfRange(weights, from, to);
+            int last = -1;
+            for (int p = 0; p < len; p++) {
+                int src = (int) keys[p];
+                int item = rowItemsCopy[src];
+                if (item == last) {
+                    weights[out - 1] += rowWeightsCopy[src];
+                } else {
+                    items[out] = item;
+                    weights[out] = rowWeightsCopy[src];
+                    out++;
+                    last = item;
+                }
+            }
+            outPtr[c + 1] = out;
+        }
+        return new Interactions(cIds, iIds, Map.copyOf(cIndex), Map.copyOf(iIndex), outPtr,
+                Arrays.copyOf(items, out), Arrays.copyOf(weights, out));
+    }
+
+    /** Number of distinct customers. */
+    public int customerCount() {
+        return customerIds.size();
+    }
+
+    /** Number of distinct items. */
+    public int itemCount() {
+        return itemIds.size();
+    }
+
+    /** Number of distinct (customer, item) pairs. */
+    public int pairCount() {
+        return rowItems.length;
+    }
+
+    /** The id of customer number {@code index}. */
+    public String customerId(int index) {
+        return customerIds.get(index);
+    }
+
+    /** The id of item number {@code index}. */
+    public String itemId(int index) {
+        return itemIds.get(index);
+    }
+
+    /** The index of a customer id, or -1 if the customer has no interaction here. */
+    public int customerIndex(String customer) {
+        Integer k = customerIndex.get(Objects.requireNonNull(customer, "customer"));
+        return k == null ? -1 : k;
+    }
+
+    /** The index of an item id, or -1 if the item has no interaction here. */
+    public int itemIndex(String item) {
+        Integer k = itemIndex.get(Objects.requireNonNull(item, "item"));
+        return k == null ? -1 : k;
+    }
+
+    /** The summed weight of a (customer, item) pair; 0 if they never interacted or either is unknown. */
+    public double weight(String customer, String item) {
+        int c = customerIndex(customer);
+        int i = itemIndex(item);
+        if (c < 0 || i < 0) {
+            return 0.0;
+        }
+        int p = Arrays.binarySearch(rowItems, rowPtr[c], rowPtr[c + 1], i);
+        return p >= 0 ? rowWeights[p] : 0.0;
+    }
+
+    /** Whether a customer interacted with an item (any event, even of weight 0). */
+    public boolean contains(String customer, String item) {
+        int c = customerIndex(customer);
+        int i = itemIndex(item);
+        return c >= 0 && i >= 0 && Arrays.binarySearch(rowItems, rowPtr[c], rowPtr[c + 1], i) >= 0;
+    }
+
+    /** A customer's history: their items (ascending index) and summed weights. */
+    History history(int customer) {
+        return new History(Arrays.copyOfRange(rowItems, rowPtr[customer], rowPtr[customer + 1]),
+                Arrays.copyOfRange(rowWeights, rowPtr[customer], rowPtr[customer + 1]));
+    }
+
+    /** Total weight per item. */
+    double[] itemTotals() {
+        double[] t = new double[itemCount()];
+        for (int p = 0; p < rowItems.length; p++) {
+            t[rowItems[p]] += rowWeights[p];
+        }
+        return t;
+    }
+
+    /** Sparse history of one customer in item-index space; arrays are owned by the holder. */
+    record History(int[] items, double[] weights) {
+        static final History EMPTY = new History(new int[0], new double[0]);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.o2o.recommend;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Popularity: an item's score is its total weight, globally or within the customer's group
+ * (home store, region). A group's score is its total plus a tie-breaking fraction of the global
+ * total, so items the group never touched still come in global order after the group's items.
+ * Immutable and thread-safe.
+ */
+final class PopularityModel extends AbstractModel {
+
+    private final double[] global;
+    private final Map<String, double[]> byGroup;
+    private final Optional<Function<String, Optional<String>>> groupOf;
+
+    private PopularityModel(Interactions data, Optional<Function<String, Optional<String>>> groupOf) {
+        super(groupOf.isPresent() ? "popularity-by-group" : "popularity", data);
+        this.global = data.itemTotals();
+        this.groupOf = groupOf;
+        this.byGroup = new HashMap<>();
+        if (groupOf.isPresent()) {
+            double max = 0;
+            for (double g : global) {
+                max = Math.max(max, g);
+            }
+            // global totals scaled below one unit of group weight only order the group's ties
+            double scale = max > 0 ? 0.5 / max : 0;
+            for (int c = 0; c < data.customerCount(); c++) {
+                Optional<String> g = Objects.requireNonNull(groupOf.get().apply(data.customerId(c)), "group");
+                if (g.isEmpty()) {
+                    continue;
+                }
+                double[] totals = byGroup.computeIfAbsent(g.get(), k -> {
+                    double[] t = new double[global.length];
+                    for (int i = 0; i < t.length; i++) {
+                        t[i] = global[i] * scale;
+                    }
+                    return t;
+                });
+                for (int p = data.rowPtr[c]; p < data.rowPtr[c + 1]; p++) {
+                    totals[data.rowItems[p]] += data.rowWeights[p];
+                }
+            }
+        }
+    }
+
+    private double[] table(Customer customer) {
+        if (customer.index() < 0 || groupOf.isEmpty()) {
+            return global;
+        }
+        Optional<String> g = groupOf.get().apply(data.customerId(customer.index()));
+        return g.map(byGroup::get).orElse(global);
+    }
+
+    @Override
+    void scoreAll(Customer customer, double[] out) {
+        System.arraycopy(table(customer), 0, out, 0, out.length);
+    }
+
+    @Override
+    void scoreItems(Customer customer, int[] items, int count, double[] out) {
+        double[] t = table(customer);
+        for (int k = 0; k < count; k++) {
+            out[k] = t[items[k]];
+        }
+    }
+
+    record Algorithm(Optional<Function<String, Optional<String>>> groupOf) implements Recommender {
+        Algorithm {
+            Objects.requireNonNull(groupOf, "groupOf");
+        }
+
+        @Override
+        public String name() {
+            return groupOf.isPresent() ? "popularity-by-group" : "popularity";
+        }
+
+        @Override
+        public Map<String, Object> params() {
+            return new LinkedHashMap<>();
+        }
+
+        @Override
+        public Model fit(Interactions interactions) {
+            return new PopularityModel(Objects.requireNonNull(interactions, "interactions"), groupOf);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.o2o.recommend;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AlsModelTest {
+
+    @Test
+    void choleskySolvesASmallSystem() {
+        // A = [[4,2,0],[2,3,1],[0,1,2]], x = (1,-1,2) -> b = (2,1,3)
+        double[] x = AlsModel.Cholesky.solve(new double[] {4, 2, 0, 2, 3, 1, 0, 1, 2}, new double[] {2, 1, 3}, 3);
+        assertArrayEquals(new double[] {1, -1, 2}, x, 1e-12);
+    }
+
+    @Test
+    void seededFitsAreReproducibleAndSeedsMatter() {
+        Interactions x = ModelsTest.small();
+        Model a = Recommender.als(4, 10, 0.1, 10, 3L).fit(x);
+        Model b = Recommender.als(4, 10, 0.1, 10, 3L).fit(x);
+        Model c = Recommender.als(4, 10, 0.1, 10, 4L).fit(x);
+        List<String> items = List.of("a", "b", "c", "d", "e");
+        assertArrayEquals(a.scores("u6", items), b.scores("u6", items));
+        assertTrue(!java.util.Arrays.equals(a.scores("u6", items), c.scores("u6", items)));
+    }
+
+    @Test
+    void learnsTheCoPurchasePairs() {
+        Model m = Recommender.als(4, 20, 0.05, 15, 1L).fit(ModelsTest.small());
+        // u6 bought a only: its partner b must rank first; u5 bought c only: d means more to u5 than to u6
+        assertEquals("b", m.recommend("u6", Query.top(1)).get(0).item());
+        assertTrue(m.scores("u5", List.of("d"))[0] > m.scores("u6", List.of("d"))[0]);
+        assertTrue(m.scores("u6", List.of("b"))[0] > m.scores("u5", List.of("b"))[0]);
+        // fold-in of a new customer with a's history agrees
+        assertEquals("b", m.recommendFor(Map.of("a", 1.0), Query.top(1)).get(0).item());
+        double[] folded = {m.recommendFor(Map.of("c", 1.0), Query.top(5)).stream()
+                .filter(r -> r.item().equals("d")).findFirst().orElseThrow().score(),
+                m.recommendFor(Map.of("a", 1.0), Query.top(5)).stream()
+                .filter(r -> r.item().equals("d")).findFirst().orElseThrow().score()};
+        assertTrue(folded[0] > folded[1], java.util.Arrays.toString(folded));
+    }
+
+    @Test
+    void badParameters() {
+        assertThrows(IllegalArgumentException.class, () -> Recommender.als(0, 1, 1, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> Recommender.als(4, -1, 1, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> Recommender.als(4, 1, 0, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> Recommender.als(4, 1, 1, 0, 1));
+    }
+}

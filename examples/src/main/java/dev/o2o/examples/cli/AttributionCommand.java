@@ -107,12 +107,30 @@ final class AttributionCommand implements Callable<Integer> {
                     + "CSV does not have; use it on journeys built from touchpoints (see the demo)");
         }
         Output.requireFile(paths, "--paths");
-        JourneySet journeys = PathCsvReader.defaults().read(paths, new ChannelRegistry());
-        cl.getErr().println("read " + journeys.size() + " distinct paths, " + Output.num(journeys.totalConversions())
-                + " conversions, " + Output.num(journeys.totalNulls()) + " non-conversions");
+        JourneySet journeys = readPaths(paths);
+        cl.getErr().println("read " + journeys.size() + " distinct paths, " + Output.human(journeys.totalConversions())
+                + " conversions, " + Output.human(journeys.totalNulls()) + " non-conversions");
         AttributionResult result = modelOf().attribute(journeys);
         Output.write(out, cl.getOut(), format == Format.json ? json(model.toString(), result) : csv(result));
         return 0;
+    }
+
+    /** The journeys of a paths file; an empty file or one that the reader cannot read is bad input. */
+    static JourneySet readPaths(Path paths) {
+        JourneySet journeys;
+        try {
+            journeys = PathCsvReader.defaults().read(paths, new ChannelRegistry());
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw e; // the reader's own messages name the line
+        } catch (RuntimeException e) {
+            throw new BadInputException(paths.getFileName() + ": cannot be read: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        }
+        if (journeys.size() == 0) {
+            throw new BadInputException(paths.getFileName() + ": no path rows (only a header, or nothing): "
+                    + "nothing to attribute");
+        }
+        return journeys;
     }
 
     AttributionModel modelOf() {

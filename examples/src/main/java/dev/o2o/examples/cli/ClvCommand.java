@@ -2,6 +2,7 @@ package dev.o2o.examples.cli;
 
 import dev.o2o.segmentation.clv.BgNbd;
 import dev.o2o.segmentation.clv.CalibrationData;
+import dev.o2o.segmentation.clv.ConvergenceException;
 import dev.o2o.segmentation.clv.CustomerSummary;
 import dev.o2o.segmentation.clv.GammaGamma;
 import dev.o2o.segmentation.clv.MbgNbd;
@@ -85,6 +86,10 @@ final class ClvCommand implements Callable<Integer> {
         if (!(horizon > 0) || Double.isInfinite(horizon)) {
             throw new CommandLine.ParameterException(cl, "--horizon must be a positive number, got " + horizon);
         }
+        if (predictOut == null && cl.getParseResult().hasMatchedOption("--horizon")) {
+            throw new CommandLine.ParameterException(cl, "--horizon applies to the predictions of --predict-out, "
+                    + "which is not given");
+        }
         cl.getErr().println("read " + s.size + " customers; fitting " + model);
         ModelFit<?> fit = fit(model, s, cl);
         Output.write(out, cl.getOut(), format == Format.json ? json(model.toString(), fit) : csv(fit));
@@ -131,16 +136,38 @@ final class ClvCommand implements Callable<Integer> {
             }
             cl.getErr().println("gamma-gamma uses the " + n + " customers with repeat purchases (x >= 1); "
                     + (s.size - n) + " without carry no spend information");
-            return GammaGamma.fit(SpendData.of(x, z));
+            try {
+                return GammaGamma.fit(SpendData.of(x, z));
+            } catch (ConvergenceException e) {
+                throw notIdentified(model, s, e);
+            }
+        }
+        boolean anyRepeat = false;
+        for (int i = 0; i < s.size && !anyRepeat; i++) {
+            anyRepeat = s.x[i] > 0;
+        }
+        if (!anyRepeat) {
+            throw new BadInputException(s.source + ": every one of the " + s.size + " customers has frequency 0 "
+                    + "(no repeat purchase), so --model " + model + " has nothing to fit");
         }
         CalibrationData data = CalibrationData.of(Arrays.copyOf(s.x, s.size), Arrays.copyOf(s.tx, s.size),
                 Arrays.copyOf(s.t, s.size));
-        return switch (model) {
-            case bgnbd -> BgNbd.fit(data);
-            case mbgnbd -> MbgNbd.fit(data);
-            case pareto_nbd -> ParetoNbd.fit(data);
-            case gamma_gamma -> throw new AssertionError();
-        };
+        try {
+            return switch (model) {
+                case bgnbd -> BgNbd.fit(data);
+                case mbgnbd -> MbgNbd.fit(data);
+                case pareto_nbd -> ParetoNbd.fit(data);
+                case gamma_gamma -> throw new AssertionError();
+            };
+        } catch (ConvergenceException e) {
+            throw notIdentified(model, s, e);
+        }
+    }
+
+    /** A fit that does not converge on valid rows means that these data do not identify the model: bad input. */
+    static BadInputException notIdentified(Model model, SummaryCsv s, ConvergenceException e) {
+        return new BadInputException(s.source + ": --model " + model + " cannot be fitted to these " + s.size
+                + " customers (too few, or too little variation, to identify its parameters): " + e.getMessage(), e);
     }
 
     static String csv(ModelFit<?> fit) {

@@ -54,11 +54,13 @@ public final class O2oCli implements Runnable {
             Throwable cause = ex;
             if (cause instanceof BadInputException || cause instanceof IllegalArgumentException
                     || cause instanceof java.io.UncheckedIOException || cause instanceof dev.o2o.core.io.IngestException) {
-                commandLine.getErr().println("o2o " + commandLine.getCommandName() + ": " + cause.getMessage());
+                commandLine.getErr().println("o2o " + commandLine.getCommandName() + ": "
+                        + Messages.safe(cause.getMessage()));
                 commandLine.getErr().flush();
                 return BAD_INPUT;
             }
-            commandLine.getErr().println("o2o " + commandLine.getCommandName() + ": internal error: " + cause);
+            commandLine.getErr().println("o2o " + commandLine.getCommandName() + ": internal error (a bug in o2o, please "
+                    + "report it): " + Messages.safe(cause.toString()));
             cause.printStackTrace(commandLine.getErr());
             commandLine.getErr().flush();
             return 1;

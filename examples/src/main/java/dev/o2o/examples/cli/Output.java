@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,10 +46,35 @@ final class Output {
         return file;
     }
 
-    /** A double for CSV and JSON: up to 6 significant decimals, no exponent for common ranges. */
+    /**
+     * A double for CSV and JSON, exactly: the shortest decimal that reads back as the same double
+     * ({@link Double#toString} digits), written without an exponent for magnitudes from 1e-7 to
+     * 1e21 and whole numbers without a fraction ({@code 3}, not {@code 3.0}); empty for NaN and
+     * infinities. Machine-readable output must not lose precision (7/11 is 0.6363636363636364).
+     */
     static String num(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return "";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        String s = Double.toString(v);
+        double a = Math.abs(v);
+        if (s.indexOf('E') >= 0 && a >= 1e-7 && a < 1e21) {
+            // same digits, positional notation: BigDecimal keeps the digits and only moves the point
+            s = new BigDecimal(s).stripTrailingZeros().toPlainString();
+        }
+        return s;
+    }
+
+    /** A double for people (progress lines on stderr): up to 6 decimals. Never for CSV or JSON. */
+    static String human(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
         }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);

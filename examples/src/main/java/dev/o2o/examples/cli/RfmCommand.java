@@ -12,9 +12,11 @@ import dev.o2o.segmentation.rfm.TiePolicy;
 import dev.o2o.segmentation.rfm.SegmentSummary;
 import dev.o2o.segmentation.rfm.Segmentation;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +109,8 @@ final class RfmCommand implements Callable<Integer> {
         };
         Output.requireFile(orders, "--orders");
         List<Order> all = new ArrayList<>();
-        OrdersInput.read(orders, OrdersInput.channels(channels), z, all::add, cl.getErr());
+        OrdersInput.read(orders, OrdersInput.channels(channels), z, o -> all.add(requireCalendarInstant(o)),
+                cl.getErr());
         Result r = compute(all, day, z, RfmScoring.defaults().withTies(tiePolicy), map);
         cl.getErr().println("scored " + r.customers().size() + " customers as of " + r.asOf());
         if (format == Format.json) {
@@ -124,6 +127,19 @@ final class RfmCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Instants within a day of the end of {@link LocalDate}'s range have no calendar day after them in every zone. */
+    private static final Instant FIRST_DAY = LocalDate.MIN.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant LAST_DAY = LocalDate.MAX.minusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
+
+    /** The order, unless its instant is outside the calendar range that days and recency can be counted in. */
+    static Order requireCalendarInstant(Order o) {
+        if (o.instant().isBefore(FIRST_DAY) || o.instant().isAfter(LAST_DAY)) {
+            throw new OrdersInput.Refused("instant: " + o.instant() + " is outside the calendar range of "
+                    + "RFM's days (" + FIRST_DAY + " to " + LAST_DAY + ")");
+        }
+        return o;
+    }
+
     /** RFM over every order before {@code asOf} (default: the day after the last order). */
     static Result compute(List<Order> orders, LocalDate asOf, ZoneId zone, RfmScoring scoring, SegmentMap map) {
         Instant last = Instant.MIN;
@@ -132,8 +148,16 @@ final class RfmCommand implements Callable<Integer> {
             last = o.instant().isAfter(last) ? o.instant() : last;
             first = o.instant().isBefore(first) ? o.instant() : first;
         }
-        LocalDate day = asOf != null ? asOf : last.atZone(zone).toLocalDate().plusDays(1);
-        Instant end = day.atStartOfDay(zone).toInstant();
+        LocalDate day;
+        Instant end;
+        try {
+            day = asOf != null ? asOf : last.atZone(zone).toLocalDate().plusDays(1);
+            end = day.atStartOfDay(zone).toInstant();
+        } catch (DateTimeException e) {
+            throw new BadInputException((asOf != null ? "--as-of " + asOf : "the last order, at " + last + ",")
+                    + " is too far from the present for a calendar day in " + zone
+                    + (asOf != null ? "" : " after it: give --as-of") + " (" + e.getMessage() + ")", e);
+        }
         if (!first.isBefore(end)) {
             throw new BadInputException("--as-of " + day + " is before the first order (" + first + ")");
         }

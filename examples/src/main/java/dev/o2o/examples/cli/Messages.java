@@ -29,7 +29,8 @@ final class Messages {
      * or {@code customer key must not have leading or trailing white space: ' 13812345678'}.
      */
     private static final Pattern QUOTED_ID = Pattern.compile("(?i)(\\b(?:customer(?: key)?|user_id|merchant_id"
-            + "|coupon_id|order id|id|store|phone|e-?mail|member_card|identifier|account)\\b[^'\\n]{0,60}?)'([^'\\n]*)'");
+            + "|coupon_id|order id|id|store|phone|e-?mail|member_card|identifier|account)\\b"
+            + "[^'\\n]{0,60}?)'([^'\\n]*)'");
 
     private static final Pattern QUOTED = Pattern.compile("'([^'\\n]*)'");
 

@@ -59,8 +59,8 @@ public final class O2oCli implements Runnable {
                 commandLine.getErr().flush();
                 return BAD_INPUT;
             }
-            commandLine.getErr().println("o2o " + commandLine.getCommandName() + ": internal error (a bug in o2o, please "
-                    + "report it): " + Messages.safe(cause.toString()));
+            commandLine.getErr().println("o2o " + commandLine.getCommandName()
+                    + ": internal error (a bug in o2o, please report it): " + Messages.safe(cause.toString()));
             cause.printStackTrace(commandLine.getErr());
             commandLine.getErr().flush();
             return 1;

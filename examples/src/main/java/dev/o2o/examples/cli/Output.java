@@ -1,5 +1,6 @@
 package dev.o2o.examples.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -32,6 +33,37 @@ final class Output {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a large output piece by piece. */
+    @FunctionalInterface
+    interface Body {
+        void writeTo(Writer w) throws IOException;
+    }
+
+    /**
+     * Writes what {@code body} writes to the file if given (creating its parent directories), else
+     * to stdout, without building the whole text in memory first.
+     */
+    static void write(Path out, PrintWriter stdout, Body body) {
+        try {
+            if (out == null) {
+                Writer w = new BufferedWriter(stdout, 1 << 16);
+                body.writeTo(w);
+                w.flush();
+                stdout.flush();
+                return;
+            }
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (Writer w = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
+                body.writeTo(w);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + (out == null ? "stdout" : out) + ": " + e.getMessage(), e);
         }
     }
 

@@ -74,6 +74,10 @@ final class OrdersInput {
                     throw e; // names file, line and field already
                 } catch (RuntimeException e) {
                     throw unreadable(file, r.report(), e);
+                } catch (OutOfMemoryError e) {
+                    // a number like 1E+2147483647 makes BigDecimal refuse (JDK 21+: "too large to fit in a
+                    // String") or exhaust the heap while one record is read: the input's doing, not ours
+                    throw unreadable(file, r.report(), e);
                 }
                 try {
                     sink.accept(o);
@@ -119,7 +123,7 @@ final class OrdersInput {
      * build a number from) is bad input, not a bug of ours: it names the file and the record, and
      * its approximate line (the record after the last one the reader counted).
      */
-    static BadInputException unreadable(Path file, IngestReport soFar, RuntimeException e) {
+    static BadInputException unreadable(Path file, IngestReport soFar, Throwable e) {
         return new BadInputException(file.getFileName() + ": " + where(file, soFar.total() + 1) + ": cannot be read: "
                 + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
     }

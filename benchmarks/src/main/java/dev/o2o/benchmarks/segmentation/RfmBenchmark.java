@@ -22,6 +22,13 @@ import org.openjdk.jmh.annotations.State;
  * Scores and segments (standard 11-segment map) 10,000,000 synthetic customers on one thread:
  * recency in whole days (0..729), frequency geometric-like counts (many ties), monetary
  * log-normal with cents. Target: under 1.5 s.
+ *
+ * <p>{@code buildScoreAndSegment} also builds the table from the caller's columns (as
+ * {@code o2o rfm} does from its per-customer aggregates) with
+ * {@link RfmTable#of(int, java.util.function.IntToDoubleFunction, java.util.function.IntToDoubleFunction,
+ * java.util.function.IntToDoubleFunction)}: the one copy into the table's columns is part of the
+ * figure; {@code copyScoreAndSegment} does the same through {@link RfmTable#of(double[], double[], double[])}.
+ * The pandas peer of the same work is {@code benchmarks/peers/rfm_pandas.py}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -36,15 +43,18 @@ public class RfmBenchmark {
     TiePolicy ties;
 
     private RfmTable table;
+    private double[] r;
+    private double[] f;
+    private double[] m;
     private RfmScoring scoring;
     private final SegmentMap map = SegmentMap.standard();
 
     @Setup
     public void generate() {
         SplittableRandom rnd = new SplittableRandom(20261123L);
-        double[] r = new double[customers];
-        double[] f = new double[customers];
-        double[] m = new double[customers];
+        r = new double[customers];
+        f = new double[customers];
+        m = new double[customers];
         for (int i = 0; i < customers; i++) {
             r[i] = rnd.nextInt(730);
             f[i] = 1 + Math.floor(-Math.log(1 - rnd.nextDouble()) * 3);
@@ -58,5 +68,16 @@ public class RfmBenchmark {
     public Segmentation scoreAndSegment() {
         RfmScores s = scoring.score(table);
         return map.segment(s);
+    }
+
+    @Benchmark
+    public Segmentation buildScoreAndSegment() {
+        RfmTable t = RfmTable.of(customers, i -> r[i], i -> f[i], i -> m[i]);
+        return map.segment(scoring.score(t));
+    }
+
+    @Benchmark
+    public Segmentation copyScoreAndSegment() {
+        return map.segment(scoring.score(RfmTable.of(r, f, m)));
     }
 }

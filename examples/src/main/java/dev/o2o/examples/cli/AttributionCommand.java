@@ -8,6 +8,8 @@ import dev.o2o.attribution.journey.PathCsvReader;
 import dev.o2o.attribution.markov.MarkovOptions;
 import dev.o2o.core.ChannelRegistry;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,10 +19,11 @@ import picocli.CommandLine.Option;
 @Command(name = "attribution", mixinStandardHelpOptions = true,
         description = {"Attributes conversions of path-aggregated journeys "
                 + "(CSV: path,total_conversions,total_conversion_value,total_null; paths like \"a > b > c\") "
-                + "to channels with one model.",
-                "CSV output: channel,conversions,value (and removal_effect for markov). JSON: "
-                        + "{\"model\":..,\"channels\":[{\"channel\":..,\"conversions\":..,\"value\":..,"
-                        + "\"removalEffect\":..}]}."})
+                + "to channels with one model, or several over one read (--model first,last,markov).",
+                "CSV output: channel,conversions,value (and removal_effect for markov); with several models a "
+                        + "first column model. JSON: {\"model\":..,\"channels\":[{\"channel\":..,"
+                        + "\"conversions\":..,\"value\":..,\"removalEffect\":..}]}; with several models a list "
+                        + "of these. Numbers are exact (shortest round-trip decimal of each double)."})
 final class AttributionCommand implements Callable<Integer> {
 
     /** The models of {@code --model}. */
@@ -53,10 +56,10 @@ final class AttributionCommand implements Callable<Integer> {
     @Option(names = "--paths", required = true, paramLabel = "FILE.csv", description = "path-aggregated CSV")
     Path paths;
 
-    @Option(names = "--model", defaultValue = "markov", converter = ModelConverter.class,
-            paramLabel = "MODEL", description = "first|last|last-non-direct|linear|time-decay|position|markov|shapley "
-            + "(default ${DEFAULT-VALUE})")
-    Model model;
+    @Option(names = "--model", defaultValue = "markov", converter = ModelConverter.class, split = ",",
+            paramLabel = "MODEL", description = "first|last|last-non-direct|linear|time-decay|position|"
+            + "markov|shapley, or a comma-separated list of them (default ${DEFAULT-VALUE})")
+    List<Model> models;
 
     @Option(names = "--order", paramLabel = "K", description = "markov only: chain order 1..4 (default 1)")
     Integer order;
@@ -89,33 +92,65 @@ final class AttributionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        if (order != null && model != Model.markov) {
+        for (int i = 0; i < models.size(); i++) {
+            if (models.indexOf(models.get(i)) != i) {
+                throw new CommandLine.ParameterException(cl, "--model lists " + models.get(i) + " twice");
+            }
+        }
+        if (order != null && !models.contains(Model.markov)) {
             throw new CommandLine.ParameterException(cl, "--order applies to --model markov only");
         }
         if (order != null && (order < 1 || order > 4)) {
             throw new CommandLine.ParameterException(cl, "--order must be within 1..4: " + order);
         }
-        if (noNulls && model != Model.markov) {
+        if (noNulls && !models.contains(Model.markov)) {
             throw new CommandLine.ParameterException(cl, "--no-nulls applies to --model markov only "
                     + "(the other models do not use non-converting journeys, except shapley rate which needs them)");
         }
-        if (cl.getParseResult().hasMatchedOption("--shapley-value") && model != Model.shapley) {
+        if (cl.getParseResult().hasMatchedOption("--shapley-value") && !models.contains(Model.shapley)) {
             throw new CommandLine.ParameterException(cl, "--shapley-value applies to --model shapley only");
         }
-        if (model == Model.time_decay) {
+        if (models.contains(Model.time_decay)) {
             throw new BadInputException("--model time-decay needs the time of every touch, which path-aggregated "
                     + "CSV does not have; use it on journeys built from touchpoints (see the demo)");
         }
         Output.requireFile(paths, "--paths");
-        JourneySet journeys = PathCsvReader.defaults().read(paths, new ChannelRegistry());
-        cl.getErr().println("read " + journeys.size() + " distinct paths, " + Output.num(journeys.totalConversions())
-                + " conversions, " + Output.num(journeys.totalNulls()) + " non-conversions");
-        AttributionResult result = modelOf().attribute(journeys);
-        Output.write(out, cl.getOut(), format == Format.json ? json(model.toString(), result) : csv(result));
+        JourneySet journeys = readPaths(paths);
+        cl.getErr().println("read " + journeys.size() + " distinct paths, " + Output.human(journeys.totalConversions())
+                + " conversions, " + Output.human(journeys.totalNulls()) + " non-conversions");
+        List<AttributionResult> results = new ArrayList<>(models.size());
+        for (Model m : models) {
+            results.add(modelOf(m).attribute(journeys));
+        }
+        String text;
+        if (models.size() == 1) {
+            text = format == Format.json ? json(models.get(0).toString(), results.get(0)) : csv(results.get(0));
+        } else {
+            text = format == Format.json ? json(models, results) : csv(models, results);
+        }
+        Output.write(out, cl.getOut(), text);
         return 0;
     }
 
-    AttributionModel modelOf() {
+    /** The journeys of a paths file; an empty file or one that the reader cannot read is bad input. */
+    static JourneySet readPaths(Path paths) {
+        JourneySet journeys;
+        try {
+            journeys = PathCsvReader.defaults().read(paths, new ChannelRegistry());
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw e; // the reader's own messages name the line
+        } catch (RuntimeException e) {
+            throw new BadInputException(paths.getFileName() + ": cannot be read: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        }
+        if (journeys.size() == 0) {
+            throw new BadInputException(paths.getFileName() + ": no path rows (only a header, or nothing): "
+                    + "nothing to attribute");
+        }
+        return journeys;
+    }
+
+    AttributionModel modelOf(Model model) {
         return switch (model) {
             case first -> AttributionModel.firstTouch();
             case last -> AttributionModel.lastTouch();
@@ -143,6 +178,36 @@ final class AttributionCommand implements Callable<Integer> {
             b.append('\n');
         }
         return b.toString();
+    }
+
+    /** Several models: the single-model CSV with a first column {@code model}. */
+    static String csv(List<Model> models, List<AttributionResult> results) {
+        boolean removal = results.stream().flatMap(r -> r.credits().stream())
+                .anyMatch(c -> c.removalEffect().isPresent());
+        StringBuilder b = new StringBuilder("model,channel,conversions,value").append(removal ? ",removal_effect" : "")
+                .append('\n');
+        for (int k = 0; k < models.size(); k++) {
+            for (ChannelCredit c : results.get(k).credits()) {
+                b.append(models.get(k)).append(',').append(Output.csv(c.channel())).append(',')
+                        .append(Output.num(c.conversions())).append(',').append(Output.num(c.value()));
+                if (removal) {
+                    b.append(',').append(c.removalEffect().isPresent()
+                            ? Output.num(c.removalEffect().getAsDouble()) : "");
+                }
+                b.append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    /** Several models: a JSON list of the single-model objects, in the order of {@code --model}. */
+    static String json(List<Model> models, List<AttributionResult> results) {
+        StringBuilder b = new StringBuilder("[");
+        for (int k = 0; k < models.size(); k++) {
+            String one = json(models.get(k).toString(), results.get(k));
+            b.append(k == 0 ? "" : ",").append(one, 0, one.length() - 1); // without its newline
+        }
+        return b.append("]\n").toString();
     }
 
     static String json(String model, AttributionResult r) {

@@ -101,7 +101,8 @@ final class CouponsCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     r.rejected++;
                     if (r.errors.size() < ERRORS_KEPT) {
-                        r.errors.add(name + ":" + lineNo + ": " + e.getMessage().replaceFirst("^.*? line 2:? ?", ""));
+                        r.errors.add(Messages.safe(name + ":" + lineNo + ": "
+                                + e.getMessage().replaceFirst("^.*? line 2:? ?", "")));
                     }
                 }
                 if (r.rows % 50_000 == 0) {

@@ -36,12 +36,45 @@ public final class O2oCli implements Runnable {
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
-        System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args));
+        System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args)
+                .execute(args));
+    }
+
+    /**
+     * A command line for these arguments. When they start with a command's name, only that command
+     * is built: picocli reads every command's annotations when it is built (about 10 ms of
+     * reflection each on a cold JVM), and a run needs one. Otherwise (no command, an unknown
+     * one, {@code help}, options of o2o itself) the full command line of
+     * {@link #commandLine(PrintWriter, PrintWriter)}, whose help lists every command.
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
+        Class<?> only = args.length == 0 ? null : commandNamed(args[0]);
+        if (only == null) {
+            return commandLine(out, err);
+        }
+        CommandLine root = new CommandLine(CommandLine.Model.CommandSpec.wrapWithoutInspection(new O2oCli())
+                .name("o2o"));
+        root.addSubcommand(new CommandLine(only));
+        return configure(root, out, err);
+    }
+
+    /** The class of the command {@code name} among this command line's commands, except help; null if none. */
+    private static Class<?> commandNamed(String name) {
+        for (Class<?> c : O2oCli.class.getAnnotation(Command.class).subcommands()) {
+            Command command = c.getAnnotation(Command.class);
+            if (command != null && command.name().equals(name) && c != CommandLine.HelpCommand.class) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** A configured command line writing to the given streams (tests call this in-process). */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new O2oCli());
+        return configure(new CommandLine(new O2oCli()), out, err);
+    }
+
+    private static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, args) -> {
@@ -56,11 +89,13 @@ public final class O2oCli implements Runnable {
             Throwable cause = ex;
             if (cause instanceof BadInputException || cause instanceof IllegalArgumentException
                     || cause instanceof java.io.UncheckedIOException || cause instanceof dev.o2o.core.io.IngestException) {
-                commandLine.getErr().println("o2o " + commandLine.getCommandName() + ": " + cause.getMessage());
+                commandLine.getErr().println("o2o " + commandLine.getCommandName() + ": "
+                        + Messages.safe(cause.getMessage()));
                 commandLine.getErr().flush();
                 return BAD_INPUT;
             }
-            commandLine.getErr().println("o2o " + commandLine.getCommandName() + ": internal error: " + cause);
+            commandLine.getErr().println("o2o " + commandLine.getCommandName()
+                    + ": internal error (a bug in o2o, please report it): " + Messages.safe(cause.toString()));
             cause.printStackTrace(commandLine.getErr());
             commandLine.getErr().flush();
             return 1;

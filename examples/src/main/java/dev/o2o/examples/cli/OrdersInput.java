@@ -6,6 +6,7 @@ import dev.o2o.core.Order;
 import dev.o2o.core.io.DataFormat;
 import dev.o2o.core.io.ErrorPolicy;
 import dev.o2o.core.io.Ingest;
+import dev.o2o.core.io.IngestException;
 import dev.o2o.core.io.IngestOptions;
 import dev.o2o.core.io.IngestReport;
 import dev.o2o.core.io.RecordReader;
@@ -62,8 +63,28 @@ final class OrdersInput {
         IngestReport report;
         try (RecordReader<Order> r = Ingest.orders(formatOf(file), file, options)) {
             long n = 0;
-            while (r.hasNext()) {
-                sink.accept(r.next());
+            while (true) {
+                Order o;
+                try {
+                    if (!r.hasNext()) {
+                        break;
+                    }
+                    o = r.next();
+                } catch (IngestException e) {
+                    throw e; // names file, line and field already
+                } catch (RuntimeException e) {
+                    throw unreadable(file, r.report(), e);
+                } catch (OutOfMemoryError e) {
+                    // a number like 1E+2147483647 makes BigDecimal refuse (JDK 21+: "too large to fit in a
+                    // String") or exhaust the heap while one record is read: the input's doing, not ours
+                    throw unreadable(file, r.report(), e);
+                }
+                try {
+                    sink.accept(o);
+                } catch (Refused e) {
+                    throw new BadInputException(file.getFileName() + ": " + where(file, r.report().total()) + ": "
+                            + e.getMessage(), e);
+                }
                 if (++n % 200_000 == 0) {
                     err.println("read " + n + " orders");
                     err.flush();
@@ -73,12 +94,37 @@ final class OrdersInput {
         }
         if (report.rejected() > 0) {
             err.println("rejected " + report.rejected() + " of " + report.total() + " order records; first: "
-                    + report.errors().get(0));
+                    + Messages.safe(report.errors().get(0)));
         }
         if (report.accepted() == 0) {
             throw new BadInputException(file + ": no valid order"
-                    + (report.errors().isEmpty() ? "" : "; first error: " + report.errors().get(0)));
+                    + (report.errors().isEmpty() ? "" : "; first error: " + Messages.safe(report.errors().get(0))));
         }
         return report;
+    }
+
+    /** Thrown by a sink that refuses an order the reader accepted; {@link #read} adds the file and record. */
+    static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    private static String where(Path file, long record) {
+        // the reader does not expose its line; one record a line (plus the CSV header) is the usual case
+        long line = formatOf(file) == DataFormat.CSV ? record + 1 : record;
+        return "record " + record + " (about line " + line + ")";
+    }
+
+    /**
+     * A failure that escaped the reader on a hostile value (for example an exponent too large to
+     * build a number from) is bad input, not a bug of ours: it names the file and the record, and
+     * its approximate line (the record after the last one the reader counted).
+     */
+    static BadInputException unreadable(Path file, IngestReport soFar, Throwable e) {
+        return new BadInputException(file.getFileName() + ": " + where(file, soFar.total() + 1) + ": cannot be read: "
+                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
     }
 }

@@ -1,9 +1,11 @@
 package dev.o2o.examples.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +36,37 @@ final class Output {
         }
     }
 
+    /** Writes a large output piece by piece. */
+    @FunctionalInterface
+    interface Body {
+        void writeTo(Writer w) throws IOException;
+    }
+
+    /**
+     * Writes what {@code body} writes to the file if given (creating its parent directories), else
+     * to stdout, without building the whole text in memory first.
+     */
+    static void write(Path out, PrintWriter stdout, Body body) {
+        try {
+            if (out == null) {
+                Writer w = new BufferedWriter(stdout, 1 << 16);
+                body.writeTo(w);
+                w.flush();
+                stdout.flush();
+                return;
+            }
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (Writer w = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
+                body.writeTo(w);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + (out == null ? "stdout" : out) + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A readable input file or a {@link BadInputException} naming the option. */
     static Path requireFile(Path file, String option) {
         if (!Files.isRegularFile(file)) {
@@ -45,10 +78,35 @@ final class Output {
         return file;
     }
 
-    /** A double for CSV and JSON: up to 6 significant decimals, no exponent for common ranges. */
+    /**
+     * A double for CSV and JSON, exactly: the shortest decimal that reads back as the same double
+     * ({@link Double#toString} digits), written without an exponent for magnitudes from 1e-7 to
+     * 1e21 and whole numbers without a fraction ({@code 3}, not {@code 3.0}); empty for NaN and
+     * infinities. Machine-readable output must not lose precision (7/11 is 0.6363636363636364).
+     */
     static String num(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return "";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        String s = Double.toString(v);
+        double a = Math.abs(v);
+        if (s.indexOf('E') >= 0 && a >= 1e-7 && a < 1e21) {
+            // same digits, positional notation: BigDecimal keeps the digits and only moves the point
+            s = new BigDecimal(s).stripTrailingZeros().toPlainString();
+        }
+        return s;
+    }
+
+    /** A double for people (progress lines on stderr): up to 6 decimals. Never for CSV or JSON. */
+    static String human(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
         }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);

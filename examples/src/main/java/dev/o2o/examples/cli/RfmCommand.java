@@ -1,20 +1,23 @@
 package dev.o2o.examples.cli;
 
+import dev.o2o.core.ChannelRegistry;
 import dev.o2o.core.Order;
-import dev.o2o.segmentation.rfm.CustomerRfm;
-import dev.o2o.segmentation.rfm.RfmOptions;
 import dev.o2o.segmentation.rfm.RfmScores;
 import dev.o2o.segmentation.rfm.RfmScoring;
-import dev.o2o.segmentation.rfm.RfmSummarizer;
 import dev.o2o.segmentation.rfm.RfmTable;
 import dev.o2o.segmentation.rfm.SegmentMap;
 import dev.o2o.segmentation.rfm.TiePolicy;
 import dev.o2o.segmentation.rfm.SegmentSummary;
 import dev.o2o.segmentation.rfm.Segmentation;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +75,11 @@ final class RfmCommand implements Callable<Integer> {
 
     /** The outcome of one run. */
     record Result(LocalDate asOf, RfmTable table, RfmScores scores, Segmentation segmentation,
-                  List<CustomerRfm> customers, List<SegmentSummary> segments) {
+                  RfmColumns.Sorted customers, List<SegmentSummary> segments) {
+
+        int size() {
+            return table.size();
+        }
     }
 
     @Override
@@ -106,14 +113,13 @@ final class RfmCommand implements Callable<Integer> {
                     + "' is not one of standard, rfm-package");
         };
         Output.requireFile(orders, "--orders");
-        List<Order> all = new ArrayList<>();
-        OrdersInput.read(orders, OrdersInput.channels(channels), z, all::add, cl.getErr());
-        Result r = compute(all, day, z, RfmScoring.defaults().withTies(tiePolicy), map);
-        cl.getErr().println("scored " + r.customers().size() + " customers as of " + r.asOf());
+        Result r = compute(orders, OrdersInput.channels(channels), day, z, RfmScoring.defaults().withTies(tiePolicy),
+                map, cl.getErr());
+        cl.getErr().println("scored " + r.size() + " customers as of " + r.asOf());
         if (format == Format.json) {
-            Output.write(out, cl.getOut(), json(r));
+            Output.write(out, cl.getOut(), w -> json(r, w));
         } else {
-            Output.write(out, cl.getOut(), customersCsv(r));
+            Output.write(out, cl.getOut(), w -> customersCsv(r, w));
             if (segmentsOut != null) {
                 Output.write(segmentsOut, cl.getOut(), segmentsCsv(r.segments()));
             } else {
@@ -124,40 +130,77 @@ final class RfmCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** RFM over every order before {@code asOf} (default: the day after the last order). */
-    static Result compute(List<Order> orders, LocalDate asOf, ZoneId zone, RfmScoring scoring, SegmentMap map) {
-        Instant last = Instant.MIN;
-        Instant first = Instant.MAX;
-        for (Order o : orders) {
-            last = o.instant().isAfter(last) ? o.instant() : last;
-            first = o.instant().isBefore(first) ? o.instant() : first;
+    /** Instants within a day of the end of {@link LocalDate}'s range have no calendar day after them in every zone. */
+    private static final Instant FIRST_DAY = LocalDate.MIN.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant LAST_DAY = LocalDate.MAX.minusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
+
+    /** The order, unless its instant is outside the calendar range that days and recency can be counted in. */
+    static Order requireCalendarInstant(Order o) {
+        if (o.instant().isBefore(FIRST_DAY) || o.instant().isAfter(LAST_DAY)) {
+            throw new OrdersInput.Refused("instant: " + o.instant() + " is outside the calendar range of "
+                    + "RFM's days (" + FIRST_DAY + " to " + LAST_DAY + ")");
         }
-        LocalDate day = asOf != null ? asOf : last.atZone(zone).toLocalDate().plusDays(1);
-        Instant end = day.atStartOfDay(zone).toInstant();
-        if (!first.isBefore(end)) {
-            throw new BadInputException("--as-of " + day + " is before the first order (" + first + ")");
+        return o;
+    }
+
+    /**
+     * RFM over every order of the file before {@code asOf} (default: the day after the last order),
+     * streamed: one row of primitive aggregates per customer, never the orders themselves.
+     */
+    static Result compute(Path file, ChannelRegistry channels, LocalDate asOf, ZoneId zone, RfmScoring scoring,
+                          SegmentMap map, PrintWriter err) {
+        Instant end = asOf == null ? null : startOf(asOf, zone, null);
+        RfmColumns columns = new RfmColumns(zone, end);
+        OrdersInput.read(file, channels, zone, o -> columns.add(requireCalendarInstant(o)), err);
+        LocalDate day = asOf;
+        if (day == null) {
+            try {
+                day = columns.last().atZone(zone).toLocalDate().plusDays(1);
+            } catch (DateTimeException e) {
+                throw tooFar("the last order, at " + columns.last() + ",", zone, e);
+            }
+            end = startOf(day, zone, columns.last());
         }
-        List<CustomerRfm> customers = RfmSummarizer.summarize(orders, RfmOptions.window(first, end, zone));
-        if (customers.isEmpty()) {
+        if (!columns.first().isBefore(end)) {
+            throw new BadInputException("--as-of " + day + " is before the first order (" + columns.first() + ")");
+        }
+        if (columns.size() == 0) {
             throw new BadInputException("no purchase up to " + day + " (refunded and cancelled orders do not count)");
         }
-        RfmTable table = RfmTable.of(customers);
+        RfmColumns.Sorted customers = columns.sorted(LocalDate.ofInstant(end, zone));
+        RfmTable table = customers.table();
         RfmScores scores = scoring.score(table);
         Segmentation seg = map.segment(scores);
         return new Result(day, table, scores, seg, customers, seg.summary(table));
     }
 
-    static String customersCsv(Result r) {
-        StringBuilder b = new StringBuilder("customer,recency_days,frequency,monetary,r,f,m,segment\n");
-        for (int i = 0; i < r.customers().size(); i++) {
-            CustomerRfm c = r.customers().get(i);
-            b.append(Output.csv(c.customer().value())).append(',').append(c.recencyDays()).append(',')
-                    .append(c.frequency()).append(',').append(c.monetary().amount().toPlainString()).append(',')
+    /** The start of {@code day} in {@code zone}; {@code last} is the last order's instant when the day follows it. */
+    private static Instant startOf(LocalDate day, ZoneId zone, Instant last) {
+        try {
+            return day.atStartOfDay(zone).toInstant();
+        } catch (DateTimeException e) {
+            throw tooFar(last == null ? "--as-of " + day : "the last order, at " + last + ",", zone, e);
+        }
+    }
+
+    private static BadInputException tooFar(String what, ZoneId zone, DateTimeException e) {
+        return new BadInputException(what + " is too far from the present for a calendar day in " + zone
+                + (what.startsWith("--as-of") ? "" : " after it: give --as-of") + " (" + e.getMessage() + ")", e);
+    }
+
+    static void customersCsv(Result r, Writer w) throws IOException {
+        w.write("customer,recency_days,frequency,monetary,r,f,m,segment\n");
+        RfmColumns.Sorted c = r.customers();
+        StringBuilder b = new StringBuilder(128);
+        for (int i = 0; i < r.size(); i++) {
+            b.setLength(0);
+            b.append(Output.csv(c.keys()[i])).append(',').append(c.recencyDays()[i]).append(',')
+                    .append(c.frequency()[i]).append(',').append(c.monetary(i).toPlainString()).append(',')
                     .append(r.scores().recency(i)).append(',').append(r.scores().frequency(i)).append(',')
                     .append(r.scores().monetary(i)).append(',').append(Output.csv(r.segmentation().segment(i)))
                     .append('\n');
+            w.append(b);
         }
-        return b.toString();
     }
 
     static String segmentsCsv(List<SegmentSummary> segments) {
@@ -172,17 +215,21 @@ final class RfmCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    static String json(Result r) {
-        StringBuilder b = new StringBuilder("{\"asOf\":\"").append(r.asOf()).append("\",\"customers\":[");
-        for (int i = 0; i < r.customers().size(); i++) {
-            CustomerRfm c = r.customers().get(i);
-            b.append(i == 0 ? "" : ",").append("{\"customer\":").append(Json.quote(c.customer().value()))
-                    .append(",\"recencyDays\":").append(c.recencyDays()).append(",\"frequency\":").append(c.frequency())
-                    .append(",\"monetary\":").append(c.monetary().amount().toPlainString())
+    static void json(Result r, Writer w) throws IOException {
+        w.write("{\"asOf\":\"" + r.asOf() + "\",\"customers\":[");
+        RfmColumns.Sorted c = r.customers();
+        StringBuilder b = new StringBuilder(160);
+        for (int i = 0; i < r.size(); i++) {
+            b.setLength(0);
+            b.append(i == 0 ? "" : ",").append("{\"customer\":").append(Json.quote(c.keys()[i]))
+                    .append(",\"recencyDays\":").append(c.recencyDays()[i]).append(",\"frequency\":")
+                    .append(c.frequency()[i]).append(",\"monetary\":").append(c.monetary(i).toPlainString())
                     .append(",\"r\":").append(r.scores().recency(i)).append(",\"f\":").append(r.scores().frequency(i))
                     .append(",\"m\":").append(r.scores().monetary(i)).append(",\"segment\":")
                     .append(Json.quote(r.segmentation().segment(i))).append('}');
+            w.append(b);
         }
+        b.setLength(0);
         b.append("],\"segments\":[");
         for (int i = 0; i < r.segments().size(); i++) {
             SegmentSummary s = r.segments().get(i);
@@ -193,6 +240,6 @@ final class RfmCommand implements Callable<Integer> {
                     .append(",\"meanMonetary\":").append(Json.num(s.meanMonetary()))
                     .append(",\"revenueShare\":").append(Json.num(s.revenueShare())).append('}');
         }
-        return b.append("]}\n").toString();
+        w.append(b.append("]}\n"));
     }
 }

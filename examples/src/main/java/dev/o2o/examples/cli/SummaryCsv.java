@@ -18,6 +18,8 @@ import java.util.Locale;
  * <p>Not thread-safe.
  */
 final class SummaryCsv {
+    /** The file name, for messages. */
+    String source;
     int size;
     /** The ID column's values, or the data row numbers (1, 2, ...) where there is no ID column. */
     String[] id = new String[1024];
@@ -29,6 +31,7 @@ final class SummaryCsv {
     static SummaryCsv read(Path file) {
         SummaryCsv s = new SummaryCsv();
         String name = file.getFileName().toString();
+        s.source = name;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
             if (header == null) {

@@ -15,7 +15,16 @@ final class Cli {
         this.err = err;
     }
 
+    /** As {@code o2o.jar} runs: only the named command is built. */
     static Cli run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = O2oCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), args).execute(args);
+        return new Cli(exit, out.toString(), err.toString());
+    }
+
+    /** With every command built, as help and errors of o2o itself see it. */
+    static Cli runFull(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = O2oCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);

@@ -76,7 +76,7 @@ final class DecodingReader extends Reader {
             return 0;
         }
         CharBuffer out = CharBuffer.wrap(cbuf, off, len);
-        while (out.position() == off) {
+        while (out.position() == off && !flushed) { // a flushed decoder must not decode again
             CoderResult r = decoder.decode(bytes, out, eof);
             if (r.isError()) {
                 if (!out.hasRemaining()) {
@@ -92,11 +92,8 @@ final class DecodingReader extends Reader {
             } else if (!eof) {
                 fill();
             } else {
-                if (!flushed) {
-                    flushed = true;
-                    decoder.flush(out);
-                }
-                break;
+                flushed = true;
+                decoder.flush(out);
             }
         }
         int n = out.position() - off;

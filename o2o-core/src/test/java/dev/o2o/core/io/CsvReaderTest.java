@@ -70,4 +70,23 @@ class CsvReaderTest {
             assertEquals(List.of("5", "6"), r.next().orElseThrow().fields());
         }
     }
+
+    // reading on after the end used to ask the flushed decoder to decode again (IllegalStateException)
+    @Test
+    void aFileWithoutAFinalLineBreakCanBeReadPastItsEnd(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("p.csv");
+        Files.writeString(f, "a,b\n1,2");
+        try (CsvReader r = CsvReader.open(f, CsvFormat.defaults())) {
+            assertEquals(List.of("1", "2"), r.next().orElseThrow().fields());
+            assertEquals(Optional.empty(), r.next());
+            assertEquals(Optional.empty(), r.next());
+        }
+        Path j = dir.resolve("t.ndjson");
+        Files.writeString(j, "{\"customer\":\"c1\",\"channel\":\"app\",\"instant\":\"2024-05-01T10:00:00Z\",\"type\":\"CLICK\"}");
+        try (RecordReader<dev.o2o.core.Touchpoint> r = Ingest.touchpoints(DataFormat.NDJSON, j,
+                IngestOptions.defaults(IngestTest.CHANNELS))) {
+            assertEquals("c1", r.next().customer().value());
+            assertEquals(false, r.hasNext());
+        }
+    }
 }

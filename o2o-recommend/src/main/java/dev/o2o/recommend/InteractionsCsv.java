@@ -1,6 +1,7 @@
 package dev.o2o.recommend;
 
-import dev.o2o.core.io.CsvParser;
+import dev.o2o.core.io.CsvFormat;
+import dev.o2o.core.io.CsvRecords;
 import dev.o2o.core.io.IngestException;
 import dev.o2o.core.io.RecordError;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -81,45 +81,38 @@ public final class InteractionsCsv {
         if (minWeight.isPresent() && !Double.isFinite(minWeight.getAsDouble())) {
             throw new IllegalArgumentException("minWeight must be finite: " + minWeight.getAsDouble());
         }
-        CsvParser parser = new CsvParser(reader, ',');
-        Optional<CsvParser.Row> header = parser.next();
-        if (header.isEmpty()) {
-            throw new IngestException(new RecordError(source, 1, "header", "empty file: expected a header row "
-                    + "customer,item,timestamp[,weight]"));
-        }
+        // core's reader refuses an empty input and stops at a malformed record (a stray quote), naming its line
+        CsvRecords parser = CsvRecords.open(reader, source, CsvFormat.defaults());
+        CsvRecords.Row header = parser.header();
         int[] col = {-1, -1, -1, -1};
         String[] names = {"customer", "item", "timestamp", "weight"};
-        List<String> fields = header.get().fields();
+        List<String> fields = header.fields();
         for (int f = 0; f < fields.size(); f++) {
             String name = fields.get(f).strip();
             String role = COLUMNS.get(name.toLowerCase(Locale.ROOT));
             if (role == null) {
-                throw new IngestException(new RecordError(source, header.get().line(), "header",
+                throw new IngestException(new RecordError(source, header.line(), "header",
                         "unknown column '" + name + "': expected customer, item, timestamp and optionally weight"));
             }
             int slot = List.of(names).indexOf(role);
             if (col[slot] >= 0) {
-                throw new IngestException(new RecordError(source, header.get().line(), "header",
+                throw new IngestException(new RecordError(source, header.line(), "header",
                         "two columns name the " + role + ": '" + fields.get(col[slot]) + "' and '" + name + "'"));
             }
             col[slot] = f;
         }
         for (int s = 0; s < 3; s++) {
             if (col[s] < 0) {
-                throw new IngestException(new RecordError(source, header.get().line(), "header",
+                throw new IngestException(new RecordError(source, header.line(), "header",
                         "missing column " + names[s] + " (header: " + String.join(",", fields) + ")"));
             }
         }
         List<Interaction> events = new ArrayList<>();
         List<RecordError> errors = new ArrayList<>();
         long below = 0;
-        for (Optional<CsvParser.Row> next = parser.next(); next.isPresent(); next = parser.next()) {
-            CsvParser.Row row = next.get();
+        while (parser.hasNext()) {
+            CsvRecords.Row row = parser.next();
             long line = row.line();
-            if (row.error().isPresent()) {
-                errors.add(new RecordError(source, line, "record", row.error().get()));
-                continue;
-            }
             List<String> v = row.fields();
             if (v.size() == 1 && v.get(0).isEmpty()) {
                 continue; // a blank line is no record

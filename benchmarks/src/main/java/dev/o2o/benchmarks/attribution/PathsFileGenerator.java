@@ -1,5 +1,6 @@
 package dev.o2o.benchmarks.attribution;
 
+import dev.o2o.testkit.data.SyntheticJourneys;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,7 @@ import java.util.Map;
 
 /**
  * Writes the path-aggregated CSV that the command-line figures of {@code benchmarks/RESULTS.md}
- * ({@code ## cli}) are measured on: {@link JourneyGenerator}'s seeded journeys (by default
+ * ({@code ## cli}) are measured on: {@link SyntheticJourneys}' seeded journeys (by default
  * 1,000,000 journeys over 20 channels, seed 20261119), aggregated to one row per distinct path
  * in order of first appearance, in the format of {@code ./o2o attribution --paths}.
  *
@@ -32,25 +33,26 @@ public final class PathsFileGenerator {
         int journeys = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int channels = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 20261119L;
-        int distinct = write(new JourneyGenerator(journeys, channels, seed), out);
+        int distinct = write(SyntheticJourneys.generate(journeys, channels, seed), out);
         System.out.println(out + ": " + journeys + " journeys, " + channels + " channels, seed " + seed + ", "
                 + distinct + " distinct paths");
     }
 
     /** Aggregates the journeys by path and writes them; returns the number of distinct paths. */
-    static int write(JourneyGenerator g, Path out) throws IOException {
+    static int write(SyntheticJourneys g, Path out) throws IOException {
         // per path: conversions, value, non-conversions
         Map<String, double[]> rows = new LinkedHashMap<>();
         StringBuilder sb = new StringBuilder();
-        for (int j = 0; j < g.paths.length; j++) {
+        for (int j = 0; j < g.size(); j++) {
             sb.setLength(0);
-            for (int i = 0; i < g.paths[j].length; i++) {
-                sb.append(i > 0 ? " > " : "").append(g.names[g.paths[j][i]]);
+            int[] path = g.path(j);
+            for (int i = 0; i < path.length; i++) {
+                sb.append(i > 0 ? " > " : "").append(g.channelIds().get(path[i]));
             }
             double[] row = rows.computeIfAbsent(sb.toString(), k -> new double[3]);
-            if (g.converted[j]) {
+            if (g.converted(j)) {
                 row[0]++;
-                row[1] += g.values[j];
+                row[1] += g.value(j);
             } else {
                 row[2]++;
             }

@@ -9,7 +9,7 @@ import dev.o2o.core.io.ErrorPolicy;
 import dev.o2o.core.io.Ingest;
 import dev.o2o.core.io.IngestOptions;
 import dev.o2o.core.io.RecordReader;
-import dev.o2o.examples.data.SyntheticChannels;
+import dev.o2o.testkit.data.SyntheticChannels;
 import dev.o2o.segmentation.rfm.CustomerRfm;
 import dev.o2o.segmentation.rfm.RfmOptions;
 import dev.o2o.segmentation.rfm.RfmScores;

@@ -68,7 +68,7 @@ class InteractionsCsvTest {
     @Test
     void emptyFileUnknownAndMissingColumnsAreRefused() {
         IngestException empty = assertThrows(IngestException.class, () -> read("", OptionalDouble.empty()));
-        assertTrue(empty.getMessage().startsWith("in.csv:1: header: empty file"), empty.getMessage());
+        assertTrue(empty.getMessage().startsWith("in.csv:1: header: the input is empty"), empty.getMessage());
         IngestException unknown = assertThrows(IngestException.class,
                 () -> read("customer,item,timestamp,colour\n", OptionalDouble.empty()));
         assertTrue(unknown.getMessage().contains("unknown column 'colour'"), unknown.getMessage());

@@ -102,7 +102,7 @@ class RecommendCommandTest {
         Files.writeString(bad, "");
         Cli empty = Cli.run("recommend", "--interactions", bad.toString(), "--model", "ease", "--evaluate", "random");
         assertEquals(2, empty.exit);
-        assertTrue(empty.err.contains("empty file"), empty.err);
+        assertTrue(empty.err.contains("bad.csv:1: header: the input is empty"), empty.err);
         Cli split = Cli.run("recommend", "--interactions", f.toString(), "--model", "ease", "--evaluate", "sideways");
         assertEquals(2, split.exit);
         assertTrue(split.err.contains("unknown split 'sideways'"), split.err);

@@ -81,7 +81,7 @@ public class JdbcLedgerBenchmark {
         public void open() throws SQLException {
             String url;
             if (db.equals("h2")) {
-                url = "jdbc:h2:mem:bench_points;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000";
+                url = "jdbc:h2:mem:bench_points;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000;QUERY_CACHE_SIZE=32";
             } else {
                 url = System.getenv("O2O_TEST_PG_URL");
                 if (url == null || url.isBlank()) {

@@ -35,8 +35,7 @@ import javax.sql.DataSource;
  * (a missing account is created first, outside it, with a quiet insert), then reads what the work
  * asks for and keeps every write in memory: the work sees its own appends (balances, lots, keys) from
  * there. At the end the writes go out as one multi-row insert per table (outcomes, entries, lots,
- * movements; on H2 a JDBC batch of one single-row statement) and one batch of conditional updates
- * each for lots and balances, so a batch of postings
+ * movements) and one batch of conditional updates each for lots and balances, so a batch of postings
  * costs a handful of round trips, not several per posting. Entry ids come from a sequence, taken in one
  * query per transaction after the locks, so an account's entries are in posting order by id.
  *
@@ -534,7 +533,7 @@ final class JdbcLedgerStore implements LedgerStore {
         /** Writes everything this transaction did, in a few statements. */
         void flush() throws SQLException {
             insertOutcomes();
-            insertRows(c, dialect, entry, "id, account_id, entry_type, points, source_ref, created_at, reverses_id, shortfall, note",
+            insertRows(c, entry, "id, account_id, entry_type, points, source_ref, created_at, reverses_id, shortfall, note",
                     9, newEntries, (ps, i, e) -> {
                         ps.setLong(i, e.id());
                         ps.setString(i + 1, e.account());
@@ -559,7 +558,7 @@ final class JdbcLedgerStore implements LedgerStore {
                     changed.add(l);
                 }
             }
-            insertRows(c, dialect, lot, "id, account_id, earned, remaining, earned_at, available_at, expires_at, moves", 8, created,
+            insertRows(c, lot, "id, account_id, earned, remaining, earned_at, available_at, expires_at, moves", 8, created,
                     (ps, i, l) -> {
                         ps.setLong(i, l.id);
                         ps.setString(i + 1, l.account);
@@ -581,7 +580,7 @@ final class JdbcLedgerStore implements LedgerStore {
                     moves.add(new long[] {e.id(), seq++, m.lotId(), m.points()});
                 }
             }
-            insertRows(c, dialect, movement, "entry_id, seq, lot_id, points", 4, moves, (ps, i, m) -> {
+            insertRows(c, movement, "entry_id, seq, lot_id, points", 4, moves, (ps, i, m) -> {
                 ps.setLong(i, m[0]);
                 ps.setInt(i + 1, (int) m[1]);
                 ps.setLong(i + 2, m[2]);
@@ -640,7 +639,7 @@ final class JdbcLedgerStore implements LedgerStore {
             if (dialect == Dialect.H2) {
                 // H2 has no server log to keep quiet: a lost race fails the batch, and the rare path finds the key
                 try {
-                    insertRows(c, dialect, outcome, columns, 6, rows, (ps, i, row) -> bindOutcome(ps, i, row.getKey(),
+                    insertRows(c, outcome, columns, 6, rows, (ps, i, row) -> bindOutcome(ps, i, row.getKey(),
                             row.getValue()));
                 } catch (SQLException e) {
                     IdempotencyKey taken = takenKey(rows);
@@ -699,26 +698,14 @@ final class JdbcLedgerStore implements LedgerStore {
     }
 
     /**
-     * Inserts rows: on PostgreSQL as multi-row {@code INSERT ... VALUES (..), (..)} statements (one
-     * round trip per {@value #CHUNK} rows); on H2, which runs in-process and re-parses any statement
-     * beyond its small per-session cache, as a JDBC batch of one short single-row statement.
+     * Inserts rows as multi-row {@code INSERT ... VALUES (..), (..)} statements, one per {@value #CHUNK}
+     * rows: one round trip on PostgreSQL, one statement (not one per row) for H2 to run. H2 parses a
+     * statement again once it has left the session's query cache ({@code QUERY_CACHE_SIZE}, 8 by
+     * default), which a transaction's ten or so statement texts overflow: see
+     * {@link LedgerStore#jdbc(DataSource, String)}.
      */
-    private static <R> void insertRows(Connection c, Dialect dialect, String table, String columns, int width,
-                                       List<R> rows, RowBinder<R> binder) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        if (dialect == Dialect.H2) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + columns + ") VALUES "
-                    + values(1, width))) {
-                for (R row : rows) {
-                    binder.bind(ps, 1, row);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            return;
-        }
+    private static <R> void insertRows(Connection c, String table, String columns, int width, List<R> rows,
+                                       RowBinder<R> binder) throws SQLException {
         for (int from = 0; from < rows.size(); from += CHUNK) {
             List<R> part = rows.subList(from, Math.min(rows.size(), from + CHUNK));
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + columns + ") VALUES "

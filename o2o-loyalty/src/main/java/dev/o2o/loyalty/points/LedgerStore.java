@@ -52,6 +52,11 @@ public interface LedgerStore {
      * and database failures surface as {@code dev.o2o.core.jdbc.TransactionException}, a failed COMMIT
      * as {@code CommitOutcomeUnknownException} (post again with the same key to resolve it).
      *
+     * <p>On H2, set {@code QUERY_CACHE_SIZE=32} (or more) in the database URL, for example
+     * {@code jdbc:h2:mem:points;QUERY_CACHE_SIZE=32}: a transaction uses about ten statement texts
+     * (the row inserts are multi-row statements), and with H2's default per-session cache of 8 each
+     * falls out of the cache before its next use and is parsed again every time.
+     *
      * @param dataSource  where connections come from (pool it for production use)
      * @param tablePrefix prefix of every table name, for example {@code "points_"}: a lower-case
      *                    letter followed by up to 30 lower-case letters, digits or underscores

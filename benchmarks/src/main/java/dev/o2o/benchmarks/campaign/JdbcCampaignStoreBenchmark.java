@@ -1,21 +1,12 @@
 package dev.o2o.benchmarks.campaign;
 
+import dev.o2o.benchmarks.PerThreadConnections;
 import dev.o2o.campaign.CampaignEngine;
 import dev.o2o.campaign.CampaignStore;
 import dev.o2o.campaign.Decisions;
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -80,86 +71,5 @@ public class JdbcCampaignStoreBenchmark {
     @Benchmark
     public Decisions decision(Stream s) {
         return engine.evaluate(s.pings.next());
-    }
-
-    /** One connection per thread, kept open; close() on a handed-out connection does nothing. */
-    static final class PerThreadConnections implements DataSource {
-        private final String url;
-        private final List<Connection> all = new ArrayList<>();
-        private final ThreadLocal<Connection> mine = new ThreadLocal<>();
-
-        PerThreadConnections(String url) {
-            this.url = url;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            Connection c = mine.get();
-            if (c == null) {
-                Connection real = DriverManager.getConnection(url);
-                synchronized (all) {
-                    all.add(real);
-                }
-                c = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                        (proxy, m, args) -> {
-                            if (m.getName().equals("close")) {
-                                return null;
-                            }
-                            try {
-                                return m.invoke(real, args);
-                            } catch (InvocationTargetException e) {
-                                throw e.getCause();
-                            }
-                        });
-                mine.set(c);
-            }
-            return c;
-        }
-
-        void closeAll() throws SQLException {
-            synchronized (all) {
-                for (Connection c : all) {
-                    c.close();
-                }
-            }
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
-        }
     }
 }

@@ -1,17 +1,13 @@
 package dev.o2o.benchmarks.points;
 
+import dev.o2o.benchmarks.PerThreadConnections;
 import dev.o2o.loyalty.points.JdbcSchema;
 import dev.o2o.loyalty.points.LedgerStore;
 import dev.o2o.loyalty.points.PointsLedger;
 import dev.o2o.loyalty.points.Posting;
 import dev.o2o.loyalty.points.PostingResult;
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,11 +16,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -142,82 +135,5 @@ public class JdbcLedgerBenchmark {
                     db.expiry));
         }
         return db.ledger.postAll(batch);
-    }
-
-    /** Hands each thread its own connection, kept open (close() does nothing), as a pool would. */
-    static final class PerThreadConnections implements DataSource {
-        private final String url;
-        private final ConcurrentLinkedQueue<Connection> all = new ConcurrentLinkedQueue<>();
-        private final ThreadLocal<Connection> mine = new ThreadLocal<>();
-
-        PerThreadConnections(String url) {
-            this.url = url;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            Connection c = mine.get();
-            if (c == null) {
-                Connection target = DriverManager.getConnection(url);
-                all.add(target);
-                c = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                        new Class<?>[] {Connection.class}, (p, m, args) -> {
-                            if (m.getName().equals("close")) {
-                                return null;
-                            }
-                            try {
-                                return m.invoke(target, args);
-                            } catch (InvocationTargetException e) {
-                                throw e.getCause();
-                            }
-                        });
-                mine.set(c);
-            }
-            return c;
-        }
-
-        void closeAll() throws SQLException {
-            for (Connection c : all) {
-                c.close();
-            }
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
-        }
     }
 }

@@ -41,8 +41,10 @@ public interface PointsLedger {
     InvariantCheck check(String account);
 
     /**
-     * Points earned (EARN less reversals of EARN) by entries posted in {@code [from, to)}: the
-     * qualifying points for tiers, independent of what was spent or expired.
+     * Points earned (EARN less reversals of EARN) by entries posted in {@code [from, to)} (start
+     * included, end excluded: the convention of {@link TierPolicy#qualifyingValue} too, so consecutive
+     * windows never count an entry twice): the qualifying points for tiers, independent of what was
+     * spent or expired. A reversal counts against the window of the earning it reverses.
      */
     long qualifyingPoints(String account, Instant from, Instant to);
 

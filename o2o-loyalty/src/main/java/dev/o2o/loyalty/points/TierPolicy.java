@@ -14,6 +14,11 @@ import java.util.Set;
  * rolling window (12 months by default); upgrade at once when a threshold is crossed; downgrade only at a
  * review, either one tier at a time or straight to the tier the window supports.
  *
+ * <p>Windows are half-open, {@code [start, end)}, here and in
+ * {@link PointsLedger#qualifyingPoints(String, Instant, Instant)}: activity at the start counts, activity at
+ * the end does not, so consecutive windows never count one activity twice and a review at midnight counts
+ * the days before it. Activity posted at the very instant of {@code asOf} belongs to the next window.
+ *
  * <p>The window is counted on the member's calendar, in the member's time zone ({@link Member#zone()}),
  * like birthdays and member days: it starts at the same local date and time one window earlier. Months
  * have different lengths and zones change their offsets, so the start can differ from the one counted in
@@ -103,7 +108,7 @@ public record TierPolicy(List<Tier> tiers, Basis basis, Period window, Downgrade
     }
 
     /**
-     * The start (exclusive) of the window ending at {@code asOf}: the local date and time of {@code asOf}
+     * The start (inclusive) of the window ending (exclusive) at {@code asOf}: the local date and time of {@code asOf}
      * in {@code zone} less the window (a day of month past the end of the earlier month becomes its last
      * day; a local time in a daylight saving gap or overlap resolves as {@link java.time.ZonedDateTime#minus}
      * does).
@@ -118,7 +123,8 @@ public record TierPolicy(List<Tier> tiers, Basis basis, Period window, Downgrade
     }
 
     /**
-     * The qualifying value (by the basis) of activity in {@code (windowStart(asOf, zone), asOf]}, at least 0.
+     * The qualifying value (by the basis) of activity in {@code [windowStart(asOf, zone), asOf)}, at least 0:
+     * the same entries as {@code ledger.qualifyingPoints(account, windowStart(asOf, zone), asOf)}.
      *
      * @param activity the member's qualifying activity, in any order
      * @param asOf     the end of the window
@@ -128,7 +134,7 @@ public record TierPolicy(List<Tier> tiers, Basis basis, Period window, Downgrade
         Instant start = windowStart(asOf, zone);
         long sum = 0;
         for (QualifyingActivity a : activity) {
-            if (a.at().isAfter(start) && !a.at().isAfter(asOf)) {
+            if (!a.at().isBefore(start) && a.at().isBefore(asOf)) {
                 sum = Math.addExact(sum, basis == Basis.POINTS ? a.points() : a.spendMinor());
             }
         }

@@ -52,7 +52,7 @@ class TierPolicyTest {
                 new QualifyingActivity(T0, 21_000, 0),
                 new QualifyingActivity(T0.plus(Duration.ofDays(200)), 1_500, 0));
         TierPolicy oneTier = TierPolicy.byPoints(TIERS);
-        Instant review = Instant.parse("2027-01-10T00:00:00Z"); // T0 drops out: (review - 12 months, review]
+        Instant review = Instant.parse("2027-01-10T00:00:01Z"); // T0 drops out: [review - 12 months, review)
         long q = oneTier.qualifyingValue(activity, review, ZoneOffset.UTC);
         assertEquals(1_500, q);
         assertEquals(22_500, oneTier.qualifyingValue(activity, review.minusSeconds(1), ZoneOffset.UTC));

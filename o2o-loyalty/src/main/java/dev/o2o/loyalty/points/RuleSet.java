@@ -9,8 +9,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * An ordered set of {@link EarningRule}s with caps. Rules run by ascending priority (ties in the
- * order they were added); a rule marked "stop" ends the evaluation when it awarded points. Each
+ * An ordered set of {@link EarningRule}s with caps. Rules run by descending priority, higher first
+ * (the one priority rule of o2o: coupons in a stack and campaign triggers also go higher first), ties
+ * in the order they were added; rules added without a priority have priority 0; a rule marked "stop" ends the evaluation when it awarded points. Each
  * award is cut by its rule's caps and then by the set's caps (all rules together), per local day
  * and month of the member and in total, and the cut is explained in the award's reason.
  *
@@ -22,7 +23,7 @@ public final class RuleSet {
      * One rule of a set.
      *
      * @param rule     the rule
-     * @param priority smaller runs first
+     * @param priority higher runs first
      * @param stop     end the evaluation after this rule when it awarded points
      * @param caps     caps of this rule
      */
@@ -38,7 +39,7 @@ public final class RuleSet {
 
     private RuleSet(List<Entry> entries, Caps caps) {
         List<Entry> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.comparingInt(Entry::priority)); // stable: ties keep insertion order
+        sorted.sort(Comparator.comparingInt(Entry::priority).reversed()); // stable: ties keep insertion order
         this.entries = sorted.toArray(new Entry[0]);
         this.caps = caps;
     }
@@ -142,17 +143,17 @@ public final class RuleSet {
         private Builder() {
         }
 
-        /** Adds a rule with priority {@code 100 + number of rules so far}, no stop, no caps. */
+        /** Adds a rule with priority 0 (after higher priorities, in insertion order among equals), no stop, no caps. */
         public Builder add(EarningRule rule) {
-            return add(rule, 100 + entries.size(), false, Caps.none());
+            return add(rule, 0, false, Caps.none());
         }
 
-        /** Adds a rule with the given caps, in insertion order. */
+        /** Adds a rule with priority 0 and the given caps. */
         public Builder add(EarningRule rule, Caps ruleCaps) {
-            return add(rule, 100 + entries.size(), false, ruleCaps);
+            return add(rule, 0, false, ruleCaps);
         }
 
-        /** Adds a rule. */
+        /** Adds a rule; a higher {@code priority} runs earlier. */
         public Builder add(EarningRule rule, int priority, boolean stop, Caps ruleCaps) {
             Entry e = new Entry(rule, priority, stop, ruleCaps);
             if (!ids.add(rule.id())) {

@@ -49,14 +49,14 @@ class RuleSetTest {
     @Test
     void prioritiesOrderRulesAndStopEndsTheEvaluation() {
         RuleSet set = RuleSet.builder()
-                .add(EarningRule.birthdayMonthMultiplier("birthday", new BigDecimal("2")), 20, false, Caps.none())
+                .add(EarningRule.birthdayMonthMultiplier("birthday", new BigDecimal("2")), 5, false, Caps.none())
                 .add(EarningRule.pointsPerAmount("spend", 1, ONE_YUAN), 10, false, Caps.none())
-                .add(EarningRule.firstPurchase("first", 100), 5, true, Caps.none())
+                .add(EarningRule.firstPurchase("first", 100), 20, true, Caps.none())
                 .build();
         Member m = EarningRulesTest.member().withBirthday(MonthDay.of(3, 1));
-        // spend (10) runs before birthday (20): the multiplier sees the base
+        // higher first: spend (10) runs before birthday (5), so the multiplier sees the base
         assertEquals(20, set.evaluate(m, EarningRulesTest.purchase("10.00"), EarningHistory.empty()).total());
-        // first purchase (5) awards and stops
+        // first purchase (20) runs first, awards and stops
         Evaluation first = set.evaluate(m.withPurchases(0), EarningRulesTest.purchase("10.00"),
                 EarningHistory.empty());
         assertEquals(100, first.total());

@@ -4,7 +4,11 @@ import dev.o2o.core.CustomerKey;
 import dev.o2o.core.GeoPoint;
 import dev.o2o.core.Ids;
 import dev.o2o.core.Order;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -16,8 +20,19 @@ import java.util.Objects;
 public sealed interface EarningEvent permits EarningEvent.Purchase, EarningEvent.QrScan, EarningEvent.CheckIn,
         EarningEvent.Referral {
 
-    /** The business reference, used as the ledger source reference. */
+    /** The business reference of the event. */
     String sourceRef();
+
+    /**
+     * The ledger source reference of {@code account}'s award for this event, which with the entry type is
+     * the posting's idempotency key ({@link Evaluation#toEarn} uses it): {@link #sourceRef()} for events
+     * that happen to one member (an order, a check-in, a referral); a per-member QR scan adds the account,
+     * so that the same poster code earns once per member and never conflicts across members.
+     */
+    default String ledgerRef(String account) {
+        Ids.requireId(account, "account");
+        return sourceRef();
+    }
 
     /** When it happened. */
     Instant instant();
@@ -40,22 +55,60 @@ public sealed interface EarningEvent permits EarningEvent.Purchase, EarningEvent
     }
 
     /**
-     * A scan of a QR code at a store counter.
+     * A scan of a QR code at a store counter. A code "earns once": per member and code for a shared code
+     * (a poster or a table card, which every member may scan once), or once in the whole ledger for a
+     * one-time code (printed on one receipt): a second member's scan of a one-time code is refused by the
+     * ledger as {@link PostingResult.Status#KEY_CONFLICT}.
      *
-     * @param code    the code (one award per code)
+     * @param code    the code
      * @param storeId where it was scanned
      * @param instant when
+     * @param oneTime true if the code may earn for one member only
      */
-    record QrScan(String code, String storeId, Instant instant) implements EarningEvent {
+    record QrScan(String code, String storeId, Instant instant, boolean oneTime) implements EarningEvent {
         public QrScan {
             Ids.requireId(code, "code");
             Ids.requireId(storeId, "storeId");
             Objects.requireNonNull(instant, "instant");
         }
 
+        /** A scan of a shared code, which each member may earn on once. */
+        public QrScan(String code, String storeId, Instant instant) {
+            this(code, storeId, instant, false);
+        }
+
+        /** A scan of a one-time code, which earns for one member only. */
+        public static QrScan oneTime(String code, String storeId, Instant instant) {
+            return new QrScan(code, storeId, instant, true);
+        }
+
         @Override
         public String sourceRef() {
             return "qr:" + code;
+        }
+
+        /**
+         * {@code qr:CODE} for a one-time code; for a shared code {@code qr:N:ACCOUNT:CODE}, N the account's
+         * length (so that no two pairs give the same text), or, where that is longer than an id may be,
+         * {@code qr#} and the SHA-256 of the pair in hex.
+         */
+        @Override
+        public String ledgerRef(String account) {
+            Ids.requireId(account, "account");
+            if (oneTime) {
+                return sourceRef();
+            }
+            String ref = "qr:" + account.length() + ":" + account + ":" + code;
+            return ref.length() <= Ids.MAX_LENGTH ? ref : "qr#" + sha256(account.length() + ":" + account + ":" + code);
+        }
+
+        private static String sha256(String text) {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(text.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java platform has SHA-256", e);
+            }
         }
     }
 

@@ -114,7 +114,10 @@ public interface EarningRule {
                 c -> c.event() instanceof EarningEvent.Purchase && c.member().purchases() == 0);
     }
 
-    /** Points for scanning a QR code at a store; a code earns once (see {@link EarningHistory#codeClaimed}). */
+    /**
+     * Points for scanning a QR code at a store; a code earns once per member (see
+     * {@link EarningHistory#codeClaimed}), or once in all for a one-time code ({@link EarningEvent.QrScan}).
+     */
     static EarningRule qrScan(String id, long points) {
         return new Rules.QrScanRule(id, points);
     }

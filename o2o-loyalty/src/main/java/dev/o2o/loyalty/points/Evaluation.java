@@ -52,7 +52,8 @@ public record Evaluation(EarningEvent event, LocalDate localDate, List<PointsAwa
 
     /**
      * The ledger posting for this evaluation, if it awarded anything: one EARN of the total, keyed by
-     * the event's source reference so that re-evaluating the same event cannot earn twice.
+     * the event's {@link EarningEvent#ledgerRef ledger reference} for the account, so that
+     * re-evaluating the same event cannot earn twice (and a shared QR code earns once per member).
      *
      * @param account     the ledger account
      * @param availableAt when the points become spendable (pending until then); empty for at once
@@ -62,7 +63,7 @@ public record Evaluation(EarningEvent event, LocalDate localDate, List<PointsAwa
         if (total == 0) {
             return Optional.empty();
         }
-        return Optional.of(new Posting.Earn(account, total, event.sourceRef(), availableAt, expiresAt, explain()
+        return Optional.of(new Posting.Earn(account, total, event.ledgerRef(account), availableAt, expiresAt, explain()
                 .length() > 500 ? explain().substring(0, 500) : explain()));
     }
 }

@@ -50,12 +50,12 @@ class EndToEndTest {
         assertEquals(PostingResult.Status.REPLAYED, ledger.post(earn).status());
         assertEquals(new Balance(900, 0, 900, 0), ledger.balance("c1"));
 
-        // a QR code at the counter earns once, even if two members scan it
-        Evaluation scan = rules.evaluate(m, new EarningEvent.QrScan("QR-9", "s1", T0), history);
+        // a one-time QR code (printed on a receipt) earns once, even if two members scan it
+        Evaluation scan = rules.evaluate(m, EarningEvent.QrScan.oneTime("QR-9", "s1", T0), history);
         assertEquals(PostingResult.Status.POSTED,
                 ledger.post(scan.toEarn("c1", Optional.empty(), Optional.empty()).orElseThrow()).status());
         Member other = Member.of(CustomerKey.of("c2"), ZoneId.of("Asia/Shanghai"));
-        Evaluation scan2 = rules.evaluate(other, new EarningEvent.QrScan("QR-9", "s1", T0), new MemberHistory());
+        Evaluation scan2 = rules.evaluate(other, EarningEvent.QrScan.oneTime("QR-9", "s1", T0), new MemberHistory());
         assertEquals(PostingResult.Status.KEY_CONFLICT,
                 ledger.post(scan2.toEarn("c2", Optional.empty(), Optional.empty()).orElseThrow()).status());
 

@@ -96,7 +96,7 @@ public final class Coupon {
         return group;
     }
 
-    /** The priority: in a stack, higher priorities apply first (ties by id). */
+    /** The priority: in a stack, higher priorities apply first (ties as {@link StackResult#APPLICATION_ORDER} says). */
     public int priority() {
         return priority;
     }

@@ -16,7 +16,9 @@ public interface CouponValidator {
     ValidationResult validate(Coupon coupon, Cart cart, CustomerContext customer);
 
     /**
-     * Applies coupons in priority order (higher first, ties by id), each on the base chosen by
+     * Applies coupons in {@link StackResult#APPLICATION_ORDER} (higher priority first; within a
+     * priority fixed prices and gifts, then thresholds and fixed amounts, then rates; then by id),
+     * never in the caller's order, each on the base chosen by
      * {@link ValidationOptions#base()} and never more than what remains. Invalid coupons are
      * reported and skipped; an exclusive coupon listed with others fails with
      * {@link ReasonCode#STACKING_NOT_ALLOWED}, as does a coupon listed twice.

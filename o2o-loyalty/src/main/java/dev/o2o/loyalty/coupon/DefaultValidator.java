@@ -17,8 +17,21 @@ import java.util.Set;
 /** The built-in {@link CouponValidator}. Immutable and thread-safe; each call uses its own {@link Engine}. */
 final class DefaultValidator implements CouponValidator {
 
-    /** Application order: higher priority first, then by id. */
-    static final Comparator<Coupon> ORDER = Comparator.comparingInt(Coupon::priority).reversed().thenComparing(Coupon::id);
+    /**
+     * Application order: higher priority first; within a priority item prices (fixed price, gift)
+     * before amounts off (threshold, fixed amount) before rates, so a rate never pushes a cart below a
+     * threshold it met; then by id. Never the caller's order.
+     */
+    static final Comparator<Coupon> ORDER = Comparator.comparingInt(Coupon::priority).reversed()
+            .thenComparingInt((Coupon c) -> kindRank(c.discount().kind())).thenComparing(Coupon::id);
+
+    private static int kindRank(Discount.Kind kind) {
+        return switch (kind) {
+            case FIXED_PRICE, FREE_GIFT -> 0;
+            case THRESHOLD, FIXED_AMOUNT -> 1;
+            case RATE -> 2;
+        };
+    }
 
     private final Clock clock;
     private final UsageSource usage;
@@ -87,7 +100,7 @@ final class DefaultValidator implements CouponValidator {
             lines.add(Money.ofMinor(v, cart.currency()));
             total += v;
         }
-        return new StackResult(results, lines, Money.ofMinor(total, cart.currency()));
+        return new StackResult(results, lines, Money.ofMinor(total, cart.currency()), StackResult.APPLICATION_ORDER);
     }
 
     @Override

@@ -8,20 +8,36 @@ import java.util.Objects;
 
 /**
  * The outcome of applying several coupons to one cart: each coupon's result in the order
- * they were applied, and the combined discount per line.
+ * they were applied, the combined discount per line, and the rule that fixed that order.
+ *
+ * <p>The built-in validator never applies coupons in the caller's order: it uses
+ * {@link #APPLICATION_ORDER}, so listing the same coupons differently gives the same result.
  *
  * <p>Immutable and thread-safe.
  *
- * @param results       one result per coupon, in application order (invalid ones contribute nothing)
- * @param lineDiscounts the combined discount per cart line
- * @param totalDiscount the combined discount, the sum of {@code lineDiscounts}
+ * @param results          one result per coupon, in application order (invalid ones contribute nothing)
+ * @param lineDiscounts    the combined discount per cart line
+ * @param totalDiscount    the combined discount, the sum of {@code lineDiscounts}
+ * @param applicationOrder the rule by which the coupons were ordered, in words
  */
-public record StackResult(List<ValidationResult> results, List<Money> lineDiscounts, Money totalDiscount) {
+public record StackResult(List<ValidationResult> results, List<Money> lineDiscounts, Money totalDiscount,
+                          String applicationOrder) {
+
+    /** The built-in validator's application order, as stated in its results. */
+    public static final String APPLICATION_ORDER = "higher priority first; within a priority fixed prices and gifts,"
+            + " then thresholds and fixed amounts, then rates (a rate never undoes a threshold); then by coupon id;"
+            + " the caller's order is ignored";
 
     public StackResult {
         results = List.copyOf(Objects.requireNonNull(results, "results"));
         lineDiscounts = List.copyOf(Objects.requireNonNull(lineDiscounts, "lineDiscounts"));
         Objects.requireNonNull(totalDiscount, "totalDiscount");
+        Objects.requireNonNull(applicationOrder, "applicationOrder");
+    }
+
+    /** A result in the built-in {@link #APPLICATION_ORDER}. */
+    public StackResult(List<ValidationResult> results, List<Money> lineDiscounts, Money totalDiscount) {
+        this(results, lineDiscounts, totalDiscount, APPLICATION_ORDER);
     }
 
     /** The ids of the coupons that applied, in order. */

@@ -10,8 +10,9 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.zone.ZoneRules;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,12 +59,32 @@ final class Conditions {
         }
     }
 
+    /** The days as an unmodifiable set that iterates in week order, Monday first (for messages). */
+    private static Set<DayOfWeek> weekOrder(Set<DayOfWeek> days, String field) {
+        Objects.requireNonNull(days, field);
+        if (days.isEmpty()) {
+            throw new IllegalArgumentException(field + " must not be empty");
+        }
+        for (DayOfWeek d : days) {
+            Objects.requireNonNull(d, field + " entry");
+        }
+        return Collections.unmodifiableSet(EnumSet.copyOf(days));
+    }
+
+    /** The day of week of a local epoch day, without allocating a date. */
+    private static DayOfWeek dayOfWeek(long epochDay) {
+        // 1970-01-01 was a Thursday
+        return DayOfWeek.of((int) Math.floorMod(epochDay + 3, 7L) + 1);
+    }
+
+    /** The local epoch second of {@code now} in {@code zone}. */
+    private static long localSecond(Instant now, ZoneId zone) {
+        return now.getEpochSecond() + zone.getRules().getOffset(now).getTotalSeconds();
+    }
+
     record Hours(Set<DayOfWeek> days, LocalTime from, LocalTime until, ZoneId zone) implements CouponCondition {
         Hours {
-            days = Set.copyOf(Objects.requireNonNull(days, "days"));
-            if (days.isEmpty()) {
-                throw new IllegalArgumentException("hours days must not be empty");
-            }
+            days = weekOrder(days, "hours days");
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(until, "until");
             Objects.requireNonNull(zone, "zone");
@@ -74,10 +95,8 @@ final class Conditions {
 
         @Override
         public void check(ConditionInput in, Violations out) {
-            Instant now = in.now();
-            ZoneRules rules = zone.getRules();
             // arithmetic on epoch seconds avoids allocating a ZonedDateTime on the hot path
-            long local = now.getEpochSecond() + rules.getOffset(now).getTotalSeconds();
+            long local = localSecond(in.now(), zone);
             long day = Math.floorDiv(local, 86_400L);
             int second = (int) Math.floorMod(local, 86_400L);
             int start = from.toSecondOfDay();
@@ -95,9 +114,23 @@ final class Conditions {
             }
         }
 
-        private static DayOfWeek dayOfWeek(long epochDay) {
-            // 1970-01-01 was a Thursday
-            return DayOfWeek.of((int) Math.floorMod(epochDay + 3, 7L) + 1);
+        @Override
+        public boolean dependsOnBase() {
+            return false;
+        }
+    }
+
+    record Days(Set<DayOfWeek> days, ZoneId zone) implements CouponCondition {
+        Days {
+            days = weekOrder(days, "days");
+            Objects.requireNonNull(zone, "zone");
+        }
+
+        @Override
+        public void check(ConditionInput in, Violations out) {
+            if (!days.contains(dayOfWeek(Math.floorDiv(localSecond(in.now(), zone), 86_400L)))) {
+                out.add(ReasonCode.OUTSIDE_HOURS, "only " + days + " (all day) " + zone);
+            }
         }
 
         @Override

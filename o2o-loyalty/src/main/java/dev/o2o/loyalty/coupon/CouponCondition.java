@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -67,10 +68,30 @@ public interface CouponCondition {
     /**
      * Only on the given days of week, from {@code from} (inclusive) to {@code until} (exclusive)
      * local time in {@code zone}; a window with {@code until} before {@code from} runs past
-     * midnight and belongs to the day it starts on: OUTSIDE_HOURS.
+     * midnight and belongs to the day it starts on: OUTSIDE_HOURS. The message lists the days in
+     * week order, Monday first. For whole days use {@link #days}, {@link #weekdays} or
+     * {@link #weekends}.
      */
     static CouponCondition hours(Set<DayOfWeek> days, LocalTime from, LocalTime until, ZoneId zone) {
         return new Conditions.Hours(days, from, until, zone);
+    }
+
+    /**
+     * All day on the given days of week, local days in {@code zone} (midnight to midnight):
+     * OUTSIDE_HOURS. The message lists the days in week order.
+     */
+    static CouponCondition days(Set<DayOfWeek> days, ZoneId zone) {
+        return new Conditions.Days(days, zone);
+    }
+
+    /** All day Monday to Friday in {@code zone}: OUTSIDE_HOURS on a weekend. */
+    static CouponCondition weekdays(ZoneId zone) {
+        return new Conditions.Days(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), zone);
+    }
+
+    /** All day Saturday and Sunday in {@code zone}: OUTSIDE_HOURS on a weekday. */
+    static CouponCondition weekends(ZoneId zone) {
+        return new Conditions.Days(EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), zone);
     }
 
     /** Only through channels of one kind (online or offline): CHANNEL_NOT_ALLOWED. */

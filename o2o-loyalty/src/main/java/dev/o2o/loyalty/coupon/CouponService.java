@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.coupon;
 
+import dev.o2o.core.Channel;
 import dev.o2o.core.Money;
 
 import java.time.Clock;
@@ -83,33 +84,74 @@ public final class CouponService {
     }
 
     /**
-     * Offline verification at a counter: the code is well-formed, issued, not redeemed, and the
-     * coupon may be used at {@code storeId}. Nothing changes; redeem with
-     * {@link #redeemAtStore}.
+     * Verification at a store counter before the cart is known, for the customer the code was issued
+     * to: {@link #verifyAtStore(String, CustomerContext, String)} with what the counter knows (an
+     * offline channel at {@code storeId}); the conditions about the customer's profile (tiers, tags,
+     * first order, channel ids, a geo-fence) are left to redemption, which is given the full context.
+     * The outcome is the first failure, if any. Nothing changes; redeem with {@link #redeemAtStore}.
      */
     public StoreOutcome verifyAtStore(String typedCode, String storeId, String cashierId) {
         Check.id(storeId, "storeId");
+        return check(typedCode, Optional.empty(), storeId, cashierId).outcome();
+    }
+
+    /**
+     * Verification at a store counter before the cart is known: the code is well-formed, issued to
+     * {@code customer}'s customer, not redeemed or reserved, and the coupon passes every condition that
+     * can be known without the cart: its validity window, hours and days, the store, the channel, a
+     * geo-fence (on the context's location), the customer's tier, tags and first order, and the
+     * quantity, per-customer and budget limits (the budget must not be spent). What needs the cart is
+     * listed in {@link CounterCheck#remaining()}: the discount's own threshold or SKU, minimum spends,
+     * line filters, a budget large enough for the discount, and custom conditions. Nothing changes.
+     *
+     * @param customer the customer at the counter, with the store ({@link CustomerContext#atStore})
+     * @throws IllegalArgumentException if the context has no store or the cashier id is not an id
+     */
+    public CounterCheck verifyAtStore(String typedCode, CustomerContext customer, String cashierId) {
+        Objects.requireNonNull(customer, "customer");
+        String storeId = customer.storeId().orElseThrow(() -> new IllegalArgumentException(
+                "verifyAtStore needs a customer context with a storeId"));
+        return check(typedCode, Optional.of(customer), storeId, cashierId);
+    }
+
+    private CounterCheck check(String typedCode, Optional<CustomerContext> given, String storeId, String cashierId) {
         Check.id(cashierId, "cashierId");
         String code = CouponCodes.normalize(typedCode);
         if (!CouponCodes.isWellFormed(code)) {
-            return StoreOutcome.fail(ReasonCode.INVALID_CODE, "code fails its check character (typo?)");
+            return CounterCheck.refused(ReasonCode.INVALID_CODE, "code fails its check character (typo?)");
         }
         Optional<IssuedCode> issued = store.find(code);
-        if (issued.isEmpty() || !coupons.containsKey(issued.get().couponId())) {
-            return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no such code");
+        if (issued.isEmpty() || !coupons.containsKey(issued.get().couponId())
+                || given.isPresent() && !given.get().customer().equals(issued.get().customer())) {
+            return CounterCheck.refused(ReasonCode.NOT_FOUND, "no such code");
         }
         Instant now = clock.instant();
         if (issued.get().state() == CodeState.REDEEMED) {
-            return StoreOutcome.fail(ReasonCode.ALREADY_REDEEMED, "code already redeemed");
-        }
-        Coupon coupon = coupons.get(issued.get().couponId());
-        if (coupon.storeIds().isPresent() && !coupon.storeIds().get().contains(storeId)) {
-            return StoreOutcome.fail(ReasonCode.STORE_NOT_ALLOWED, "coupon " + coupon.id() + " is not valid at this store");
+            return CounterCheck.refused(ReasonCode.ALREADY_REDEEMED, "code already redeemed");
         }
         if (issued.get().stateAt(now) == CodeState.RESERVED) {
-            return StoreOutcome.fail(ReasonCode.RESERVED, "code is reserved for an online order");
+            return CounterCheck.refused(ReasonCode.RESERVED, "code is reserved for an online order");
         }
-        return StoreOutcome.OK;
+        Coupon coupon = coupons.get(issued.get().couponId());
+        CustomerContext context = given.orElseGet(() -> CustomerContext.of(issued.get().customer(),
+                Channel.offline("store-counter")).atStore(storeId));
+        CounterInput in = new CounterInput(coupon, context, now, store);
+        List<String> remaining = new ArrayList<>();
+        remaining.add(CounterConditions.discountNeeds(coupon.discount()));
+        for (CouponCondition condition : coupon.conditions()) {
+            Optional<String> left = CounterConditions.leftForRedemption(condition, given.isPresent());
+            if (left.isPresent()) {
+                remaining.add(left.get());
+            } else {
+                condition.check(in, in);
+            }
+        }
+        if (coupon.limits().isLimited()) {
+            // the stores' rule with no discount yet: a used-up quantity, budget or customer limit fails now
+            coupon.limits().check(in.usage(), 0, coupon.currency().orElse(null), in);
+            coupon.limits().totalBudget().ifPresent(b -> remaining.add("the discount within what is left of the budget of " + b));
+        }
+        return new CounterCheck(Optional.of(coupon.id()), in.violations, remaining);
     }
 
     /** Reserves a code for an order (see {@link CouponStore#reserve}). */

@@ -21,10 +21,16 @@ final class DefaultPointsLedger implements PointsLedger {
 
     private final LedgerStore store;
     private final Clock clock;
+    private final BackfillLimits backfill;
 
     DefaultPointsLedger(LedgerStore store, Clock clock) {
+        this(store, clock, BackfillLimits.defaults());
+    }
+
+    DefaultPointsLedger(LedgerStore store, Clock clock, BackfillLimits backfill) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.backfill = Objects.requireNonNull(backfill, "backfill");
     }
 
     @Override
@@ -44,6 +50,7 @@ final class DefaultPointsLedger implements PointsLedger {
     public PostingResult post(Posting posting) {
         Objects.requireNonNull(posting, "posting");
         String account = posting.account();
+        checkBackfill(posting);
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
             try {
@@ -57,6 +64,13 @@ final class DefaultPointsLedger implements PointsLedger {
         }
     }
 
+    /** Refuses, before any transaction, a posting whose own instant is outside the back-fill limits. */
+    private void checkBackfill(Posting p) {
+        if (p.postedAt().isPresent()) {
+            backfill.check(p.postedAt().get(), clock.instant(), p);
+        }
+    }
+
     @Override
     public List<PostingResult> postAll(List<? extends Posting> postings) {
         List<Posting> list = List.copyOf(postings);
@@ -66,6 +80,7 @@ final class DefaultPointsLedger implements PointsLedger {
         SortedSet<String> accounts = new TreeSet<>();
         List<IdempotencyKey> keys = new ArrayList<>(list.size());
         for (Posting p : list) {
+            checkBackfill(p);
             accounts.add(p.account());
             keys.add(p.key());
         }
@@ -88,7 +103,7 @@ final class DefaultPointsLedger implements PointsLedger {
         }
     }
 
-    private PostingResult apply(LedgerStore.Transaction tx, Posting p, Instant now) {
+    private PostingResult apply(LedgerStore.Transaction tx, Posting p, Instant clockNow) {
         IdempotencyKey key = p.key();
         Optional<LedgerEntry> existing = tx.entry(key);
         if (existing.isPresent()) {
@@ -108,6 +123,8 @@ final class DefaultPointsLedger implements PointsLedger {
             }
             return PostingResult.rejected(r.status(), r.message());
         }
+        // a back-filled posting is applied as of its own instant (checked against the clock before the transaction)
+        Instant now = p.postedAt().orElse(clockNow);
         PostingResult result = applyNew(tx, p, now);
         if (!result.ok()) {
             // the first outcome of the key, so that a retry after the balance changed is refused alike
@@ -207,6 +224,10 @@ final class DefaultPointsLedger implements PointsLedger {
                     "no posting " + r.original().masked() + " on this account");
         }
         LedgerEntry original = found.get();
+        if (now.isBefore(original.instant())) {
+            throw new IllegalArgumentException("reversal " + r.key().masked() + " at " + now
+                    + " would precede the entry it reverses, posted at " + original.instant());
+        }
         if (original.type() == EntryType.EXPIRE || original.type() == EntryType.REVERSE || original.points() == 0) {
             return PostingResult.rejected(PostingResult.Status.NOT_REVERSIBLE,
                     original.type() + " entry " + original.id() + " cannot be reversed");

@@ -16,12 +16,26 @@ import java.util.List;
  */
 public interface PointsLedger {
 
-    /** A ledger over {@code store} taking posting times from {@code clock}. */
+    /**
+     * A ledger over {@code store} taking posting times from {@code clock}, and back-filled postings
+     * within {@link BackfillLimits#defaults()} (5 minutes after the clock, 90 days before it).
+     */
     static PointsLedger create(LedgerStore store, Clock clock) {
         return new DefaultPointsLedger(store, clock);
     }
 
-    /** Posts one posting in its own transaction. */
+    /** A ledger accepting back-filled postings ({@link Posting#postedAt()}) within {@code backfill} of the clock. */
+    static PointsLedger create(LedgerStore store, Clock clock, BackfillLimits backfill) {
+        return new DefaultPointsLedger(store, clock, backfill);
+    }
+
+    /**
+     * Posts one posting in its own transaction, at the clock's instant or at the posting's own
+     * {@link Posting#postedAt()}.
+     *
+     * @throws IllegalArgumentException if the posting's own instant is outside the back-fill limits,
+     *                                  or a reversal would precede its original
+     */
     PostingResult post(Posting posting);
 
     /**

@@ -9,6 +9,12 @@ import java.util.Optional;
  * A request to change an account's points. Every posting has an {@link IdempotencyKey} (its type and
  * source reference): posting it again returns the first result and changes nothing.
  *
+ * <p>A posting takes effect at the ledger's clock, or at its own {@link #postedAt()} instant for
+ * back-fills and replays (set with {@code at(instant)}): the ledger refuses an instant later than
+ * its clock allows or older than its back-fill horizon ({@link BackfillLimits}). The posting is then
+ * applied as of that instant (its entry's instant, the availability of an earning, which lots are
+ * spendable) against the lots as they are now.
+ *
  * <p>Limits, checked here so that they hold in every store before any store is called: ids (account,
  * source references) as {@link Ids#requireId} accepts them (at most {@value Ids#MAX_LENGTH}
  * characters, well-formed, no control characters); notes at most {@value #MAX_NOTE} characters,
@@ -30,6 +36,12 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
     /** The longest note, in UTF-16 code units (the stores' {@code VARCHAR(500)}). */
     int MAX_NOTE = 500;
 
+    /** The instant the posting takes effect, if not the ledger's clock (a back-fill or replay). */
+    Optional<Instant> postedAt();
+
+    /** A copy that takes effect at {@code instant} (a back-fill or replay), validated by the ledger. */
+    Posting at(Instant instant);
+
     /** The idempotency key: the type and the source reference. */
     default IdempotencyKey key() {
         return new IdempotencyKey(type(), sourceRef());
@@ -42,17 +54,17 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
 
     /** Earn points available at once. */
     static Earn earn(String account, long points, String sourceRef, Optional<Instant> expiresAt) {
-        return new Earn(account, points, sourceRef, Optional.empty(), expiresAt, "");
+        return new Earn(account, points, sourceRef, Optional.empty(), expiresAt, "", Optional.empty());
     }
 
     /** Spend points. */
     static Redeem redeem(String account, long points, String sourceRef) {
-        return new Redeem(account, points, sourceRef, "");
+        return new Redeem(account, points, sourceRef, "", Optional.empty());
     }
 
     /** Reverse the whole of an earlier posting. */
     static Reverse reverse(String account, IdempotencyKey original, String sourceRef) {
-        return new Reverse(account, original, sourceRef, 1, 1, "");
+        return new Reverse(account, original, sourceRef, 1, 1, "", Optional.empty());
     }
 
     /**
@@ -64,10 +76,12 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
      * @param availableAt when the points become spendable (pending until then); empty for at once
      * @param expiresAt   when they expire; empty for never; must be after the availability
      * @param note        free text, may be empty
+     * @param postedAt    when it takes effect, if not the ledger's clock (back-fill)
      */
     record Earn(String account, long points, String sourceRef, Optional<Instant> availableAt,
-                Optional<Instant> expiresAt, String note) implements Posting {
+                Optional<Instant> expiresAt, String note, Optional<Instant> postedAt) implements Posting {
         public Earn {
+            Objects.requireNonNull(postedAt, "postedAt");
             Ids.requireId(account, "account");
             Checks.positive(points, "points");
             Ids.requireId(sourceRef, "sourceRef");
@@ -78,6 +92,17 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
                 throw new IllegalArgumentException("expiresAt " + expiresAt.get() + " of earning " + Ids.describe(sourceRef)
                         + " must be after availableAt " + availableAt.get());
             }
+        }
+
+        /** An earning that takes effect at the ledger's clock. */
+        public Earn(String account, long points, String sourceRef, Optional<Instant> availableAt,
+                    Optional<Instant> expiresAt, String note) {
+            this(account, points, sourceRef, availableAt, expiresAt, note, Optional.empty());
+        }
+
+        @Override
+        public Earn at(Instant instant) {
+            return new Earn(account, points, sourceRef, availableAt, expiresAt, note, Optional.of(instant));
         }
 
         @Override
@@ -93,13 +118,26 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
      * @param points    positive
      * @param sourceRef business reference
      * @param note      free text, may be empty
+     * @param postedAt  when it takes effect, if not the ledger's clock (back-fill)
      */
-    record Redeem(String account, long points, String sourceRef, String note) implements Posting {
+    record Redeem(String account, long points, String sourceRef, String note, Optional<Instant> postedAt)
+            implements Posting {
         public Redeem {
+            Objects.requireNonNull(postedAt, "postedAt");
             Ids.requireId(account, "account");
             Checks.positive(points, "points");
             Ids.requireId(sourceRef, "sourceRef");
             checkNote(note);
+        }
+
+        /** A redemption that takes effect at the ledger's clock. */
+        public Redeem(String account, long points, String sourceRef, String note) {
+            this(account, points, sourceRef, note, Optional.empty());
+        }
+
+        @Override
+        public Redeem at(Instant instant) {
+            return new Redeem(account, points, sourceRef, note, Optional.of(instant));
         }
 
         @Override
@@ -117,10 +155,12 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
      * @param sourceRef business reference (ticket id)
      * @param expiresAt expiry of the lot of a positive adjustment; must be empty for a negative one
      * @param note      the reason, required
+     * @param postedAt  when it takes effect, if not the ledger's clock (back-fill)
      */
-    record Adjust(String account, long points, String sourceRef, Optional<Instant> expiresAt, String note)
-            implements Posting {
+    record Adjust(String account, long points, String sourceRef, Optional<Instant> expiresAt, String note,
+                  Optional<Instant> postedAt) implements Posting {
         public Adjust {
+            Objects.requireNonNull(postedAt, "postedAt");
             Ids.requireId(account, "account");
             if (points == 0) {
                 throw new IllegalArgumentException("points of adjustment " + Ids.describe(sourceRef) + " must not be zero");
@@ -134,6 +174,16 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
             if (note.isBlank()) {
                 throw new IllegalArgumentException("note of adjustment must give the reason, not be blank");
             }
+        }
+
+        /** An adjustment that takes effect at the ledger's clock. */
+        public Adjust(String account, long points, String sourceRef, Optional<Instant> expiresAt, String note) {
+            this(account, points, sourceRef, expiresAt, note, Optional.empty());
+        }
+
+        @Override
+        public Adjust at(Instant instant) {
+            return new Adjust(account, points, sourceRef, expiresAt, note, Optional.of(instant));
         }
 
         @Override
@@ -156,10 +206,12 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
      * @param numerator   reversed share so far, 1..denominator
      * @param denominator positive
      * @param note        free text, may be empty
+     * @param postedAt    when it takes effect, if not the ledger's clock (back-fill); not before the original
      */
     record Reverse(String account, IdempotencyKey original, String sourceRef, long numerator, long denominator,
-                   String note) implements Posting {
+                   String note, Optional<Instant> postedAt) implements Posting {
         public Reverse {
+            Objects.requireNonNull(postedAt, "postedAt");
             Ids.requireId(account, "account");
             Objects.requireNonNull(original, "original");
             Ids.requireId(sourceRef, "sourceRef");
@@ -169,6 +221,17 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
                         + denominator + ": " + numerator);
             }
             checkNote(note);
+        }
+
+        /** A reversal that takes effect at the ledger's clock. */
+        public Reverse(String account, IdempotencyKey original, String sourceRef, long numerator, long denominator,
+                       String note) {
+            this(account, original, sourceRef, numerator, denominator, note, Optional.empty());
+        }
+
+        @Override
+        public Reverse at(Instant instant) {
+            return new Reverse(account, original, sourceRef, numerator, denominator, note, Optional.of(instant));
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.o2o.loyalty.points;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,9 +15,11 @@ import java.util.Objects;
  * @param history    earlier awards and claimed codes
  * @param localDate  the event's date in the member's time zone
  * @param basePoints sum of {@link PointsAward.Kind#BASE} points of earlier rules in this evaluation
+ * @param baseLinePoints for a purchase, the part of {@code basePoints} each order line earned (see
+ *                   {@link PointsAward#linePoints()}); empty when no part is known by line
  */
 public record EarningContext(Member member, EarningEvent event, EarningHistory history, LocalDate localDate,
-                             long basePoints) {
+                             long basePoints, List<Long> baseLinePoints) {
 
     public EarningContext {
         Objects.requireNonNull(member, "member");
@@ -24,6 +27,13 @@ public record EarningContext(Member member, EarningEvent event, EarningHistory h
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(localDate, "localDate");
         Checks.nonNegative(basePoints, "basePoints");
+        baseLinePoints = List.copyOf(Objects.requireNonNull(baseLinePoints, "baseLinePoints"));
+    }
+
+    /** A context whose base points are not known by line. */
+    public EarningContext(Member member, EarningEvent event, EarningHistory history, LocalDate localDate,
+                          long basePoints) {
+        this(member, event, history, localDate, basePoints, List.of());
     }
 
     /** A context for a first rule: the local date from the event's instant in the member's zone. */

@@ -18,7 +18,13 @@ import java.util.function.Predicate;
  *
  * <p>Multiplier rules (channel, store, birthday month, member day, tier) grant the extra points of
  * their factor on the base points awarded by earlier rules of the set, so several multipliers add up
- * (double points plus double points is triple points), and are rounded down.
+ * (double points plus double points is triple points), and are rounded down. Their extra points are
+ * earned by the order's lines like the base points they multiply, so a line-level refund takes back
+ * a line's base and its multiplied extra together.
+ *
+ * <p>Spend rules earn on what was paid by default ({@link SpendBase#PAID}); the factories taking a
+ * {@link SpendBase} choose the list amount instead. Fixed bonuses (first purchase, QR, check-in,
+ * referral) are earned by the order or event as a whole.
  *
  * <p>Implementations must be immutable and thread-safe; the built-ins are.
  */
@@ -40,15 +46,24 @@ public interface EarningRule {
         return new Rules.When(Objects.requireNonNull(condition, "condition"), Objects.requireNonNull(rule, "rule"));
     }
 
-    /** Base points: {@code points} per {@code per} spent, rounded down, no minimum, no exclusions. */
+    /**
+     * Base points: {@code points} per {@code per} paid ({@link SpendBase#PAID}, the default: after line
+     * and order discounts), rounded down, no minimum, no exclusions.
+     */
     static EarningRule pointsPerAmount(String id, long points, Money per) {
-        return pointsPerAmount(id, points, per, RoundingMode.FLOOR, Money.zero(per.currency()), Set.of(), Set.of());
+        return pointsPerAmount(id, points, per, SpendBase.PAID);
+    }
+
+    /** Base points: {@code points} per {@code per} of the chosen base, rounded down, no minimum, no exclusions. */
+    static EarningRule pointsPerAmount(String id, long points, Money per, SpendBase base) {
+        return pointsPerAmount(id, points, per, RoundingMode.FLOOR, Money.zero(per.currency()), Set.of(), Set.of(),
+                base);
     }
 
     /**
-     * Base points for a purchase: {@code points} per {@code per} spent on lines that are not excluded,
-     * rounded with {@code rounding}, if the order total reaches {@code minimumOrder}. Orders in another
-     * currency than {@code per} get a zero award saying so.
+     * Base points for a purchase: {@code points} per {@code per} paid ({@link SpendBase#PAID}) on lines
+     * that are not excluded, rounded with {@code rounding}, if the order's paid amount reaches
+     * {@code minimumOrder}. Orders in another currency than {@code per} get a zero award saying so.
      *
      * @param id                 rule id
      * @param points             points per {@code per}, positive
@@ -60,7 +75,19 @@ public interface EarningRule {
      */
     static EarningRule pointsPerAmount(String id, long points, Money per, RoundingMode rounding, Money minimumOrder,
                                        Set<String> excludedSkus, Set<String> excludedCategories) {
-        return new Rules.PerAmount(id, points, per, rounding, minimumOrder, excludedSkus, excludedCategories);
+        return pointsPerAmount(id, points, per, rounding, minimumOrder, excludedSkus, excludedCategories,
+                SpendBase.PAID);
+    }
+
+    /**
+     * As {@link #pointsPerAmount(String, long, Money, RoundingMode, Money, Set, Set)} on the chosen base
+     * (the minimum is compared with the order's amount on that base too). The award says, line by line,
+     * what each line earned ({@link PointsAward#linePoints()}): in proportion to its amount, excluded
+     * lines nothing.
+     */
+    static EarningRule pointsPerAmount(String id, long points, Money per, RoundingMode rounding, Money minimumOrder,
+                                       Set<String> excludedSkus, Set<String> excludedCategories, SpendBase base) {
+        return new Rules.PerAmount(id, points, per, rounding, minimumOrder, excludedSkus, excludedCategories, base);
     }
 
     /** Extra points: base points times {@code factor - 1} for purchases on channel {@code channelId}. */
@@ -103,9 +130,14 @@ public interface EarningRule {
         return new Rules.TierMultiplier(id);
     }
 
-    /** Bonus points: {@code points} per {@code per} spent on lines of {@code category}, rounded down. */
+    /** Bonus points: {@code points} per {@code per} paid ({@link SpendBase#PAID}) on lines of {@code category}, rounded down. */
     static EarningRule categoryBonus(String id, String category, long points, Money per) {
-        return new Rules.CategoryBonus(id, category, points, per);
+        return categoryBonus(id, category, points, per, SpendBase.PAID);
+    }
+
+    /** Bonus points: {@code points} per {@code per} of the chosen base on lines of {@code category}, rounded down. */
+    static EarningRule categoryBonus(String id, String category, long points, Money per, SpendBase base) {
+        return new Rules.CategoryBonus(id, category, points, per, base);
     }
 
     /** Bonus points for a member's first purchase. */

@@ -51,6 +51,34 @@ public record Evaluation(EarningEvent event, LocalDate localDate, List<PointsAwa
     }
 
     /**
+     * What each order line earned in this evaluation, to keep with the earning for refunds by line
+     * ({@link LinePoints#reversal}): the awards' {@link PointsAward#linePoints()} added up per line; the
+     * rest of the total is the order's. For an event other than a purchase, no lines and the whole
+     * total the event's.
+     */
+    public LinePoints linePoints() {
+        if (!(event instanceof EarningEvent.Purchase p)) {
+            return new LinePoints(List.of(), List.of(), total);
+        }
+        int n = p.order().lines().size();
+        long[] sums = new long[n];
+        long byLines = 0;
+        for (PointsAward a : awards) {
+            for (int i = 0; i < a.linePoints().size(); i++) {
+                sums[i] += a.linePoints().get(i);
+                byLines += a.linePoints().get(i);
+            }
+        }
+        Long[] points = new Long[n];
+        Integer[] quantities = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            points[i] = sums[i];
+            quantities[i] = p.order().lines().get(i).quantity();
+        }
+        return new LinePoints(List.of(points), List.of(quantities), total - byLines);
+    }
+
+    /**
      * The ledger posting for this evaluation, if it awarded anything: one EARN of the total, keyed by
      * the event's {@link EarningEvent#ledgerRef ledger reference} for the account, so that
      * re-evaluating the same event cannot earn twice (and a shared QR code earns once per member).

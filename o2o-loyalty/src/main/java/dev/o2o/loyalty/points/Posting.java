@@ -194,8 +194,11 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
 
     /**
      * Reverses an earlier EARN, REDEEM or ADJUST, wholly or in part. {@code numerator/denominator} is
-     * the share of the original that is reversed <em>in total</em> after this posting (for a refund:
-     * refunded so far / order total, both in minor units); the posting moves the difference to what
+     * the share of the original that is reversed <em>in total</em> after this posting. For a refund of
+     * an earning whose lines are known, use {@link LinePoints#reversal} (the points the refunded lines
+     * earned over the points earned); only where the lines are unknown use refunded so far / amount
+     * paid, both in minor units, which takes points back in proportion to money, whatever the
+     * refunded lines earned; the posting moves the difference to what
      * earlier reversals moved, rounded down. Reversing a redemption restores the points into exactly
      * the lots it consumed (latest expiry first when partial); reversing an earning removes them from
      * its lot, then from other lots, and records any shortfall rather than going negative.

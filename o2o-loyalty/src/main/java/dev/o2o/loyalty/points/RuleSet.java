@@ -69,9 +69,14 @@ public final class RuleSet {
         long base = 0;
         long total = 0;
         long[] byRule = new long[entries.length];
+        // the base points each order line earned so far, for multipliers to share their extra alike
+        int lineCount = event instanceof EarningEvent.Purchase p ? p.order().lines().size() : 0;
+        long[] baseLines = new long[lineCount];
+        List<Long> baseLineView = List.of();
         for (int i = 0; i < entries.length; i++) {
             Entry entry = entries[i];
-            List<PointsAward> awards = entry.rule().evaluate(new EarningContext(member, event, history, day, base));
+            List<PointsAward> awards = entry.rule().evaluate(new EarningContext(member, event, history, day, base,
+                    baseLineView));
             boolean awarded = false;
             for (PointsAward a : awards) {
                 if (!a.ruleId().equals(entry.rule().id())) {
@@ -88,8 +93,20 @@ public final class RuleSet {
                 out.add(capped);
                 byRule[i] += capped.points();
                 total += capped.points();
+                if (!capped.linePoints().isEmpty() && capped.linePoints().size() != lineCount) {
+                    throw new IllegalStateException("rule '" + entry.rule().id() + "' returned " + capped.linePoints()
+                            .size() + " line points for an order of " + lineCount + " lines");
+                }
                 if (capped.kind() == PointsAward.Kind.BASE) {
                     base += capped.points();
+                    if (!capped.linePoints().isEmpty()) {
+                        Long[] view = new Long[lineCount];
+                        for (int k = 0; k < lineCount; k++) {
+                            baseLines[k] += capped.linePoints().get(k);
+                            view[k] = baseLines[k];
+                        }
+                        baseLineView = List.of(view);
+                    }
                 }
                 awarded |= capped.points() > 0;
             }
@@ -130,7 +147,7 @@ public final class RuleSet {
         if (by == null) {
             return a;
         }
-        return new PointsAward(a.ruleId(), allowed, a.kind(), a.reason() + "; cut from " + a.points() + " by " + by);
+        return a.cutTo(allowed, a.reason() + "; cut from " + a.points() + " by " + by);
     }
 
     /** Builds a {@link RuleSet}. Not thread-safe. */

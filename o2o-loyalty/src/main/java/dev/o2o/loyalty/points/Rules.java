@@ -7,6 +7,7 @@ import dev.o2o.core.OrderLine;
 import dev.o2o.core.Store;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -43,6 +44,51 @@ final class Rules {
         return List.of(new PointsAward(id, points, kind, reason));
     }
 
+    static List<PointsAward> one(String id, long points, PointsAward.Kind kind, String reason, long[] lines) {
+        Long[] boxed = new Long[lines.length];
+        for (int i = 0; i < lines.length; i++) {
+            boxed[i] = lines[i];
+        }
+        return List.of(new PointsAward(id, points, kind, reason, List.of(boxed)));
+    }
+
+    /** Each line's amount in minor units on the base: list total, or what was paid for it. */
+    static long[] lineAmounts(Order order, SpendBase base) {
+        List<OrderLine> lines = order.lines();
+        long[] out = new long[lines.size()];
+        List<Money> paid = base == SpendBase.PAID ? order.paidByLine() : null;
+        for (int i = 0; i < out.length; i++) {
+            out[i] = paid != null ? paid.get(i).minorUnits()
+                    : Math.multiplyExact(lines.get(i).unitPrice().minorUnits(), (long) lines.get(i).quantity());
+        }
+        return out;
+    }
+
+    /** " paid" when the base is what was paid and the order had discounts, for reasons. */
+    static String baseWord(Order order, SpendBase base) {
+        return base == SpendBase.PAID && !order.discounts().isZero() ? " paid" : "";
+    }
+
+    /**
+     * An extra of a multiplier, by line like the base points it multiplies (the part of the base not
+     * earned by lines stays with the order); all with the order when the base is not known by line.
+     */
+    static List<PointsAward> extra(String id, long extra, String reason, EarningContext c) {
+        List<Long> baseLines = c.baseLinePoints();
+        if (baseLines.isEmpty()) {
+            return one(id, extra, PointsAward.Kind.BONUS, reason);
+        }
+        long[] weights = new long[baseLines.size() + 1];
+        long byLines = 0;
+        for (int i = 0; i < baseLines.size(); i++) {
+            weights[i] = baseLines.get(i);
+            byLines += weights[i];
+        }
+        weights[baseLines.size()] = c.basePoints() - byLines;
+        long[] parts = Apportion.split(extra, weights);
+        return one(id, extra, PointsAward.Kind.BONUS, reason, Arrays.copyOf(parts, baseLines.size()));
+    }
+
     record Custom(String id, Function<EarningContext, List<PointsAward>> body) implements EarningRule {
         @Override
         public List<PointsAward> evaluate(EarningContext context) {
@@ -71,10 +117,12 @@ final class Rules {
         private final long minimumMinor;
         private final Set<String> excludedSkus;
         private final Set<String> excludedCategories;
+        private final SpendBase base;
         private final String rate;
 
         PerAmount(String id, long points, Money per, RoundingMode rounding, Money minimumOrder,
-                  Set<String> excludedSkus, Set<String> excludedCategories) {
+                  Set<String> excludedSkus, Set<String> excludedCategories, SpendBase base) {
+            this.base = Objects.requireNonNull(base, "base");
             this.id = Ids.requireId(id, "rule id");
             this.points = Checks.positive(points, "points of rule '" + id + "'");
             this.per = Objects.requireNonNull(per, "per");
@@ -109,25 +157,30 @@ final class Rules {
                 return one(id, 0, PointsAward.Kind.BASE, "order in " + order.currency() + ", rule earns on "
                         + per.currency());
             }
+            long[] amounts = lineAmounts(order, base);
             long total = 0;
             long eligible = 0;
-            for (OrderLine line : order.lines()) {
-                long minor = Math.multiplyExact(line.unitPrice().minorUnits(), (long) line.quantity());
-                total += minor;
+            for (int i = 0; i < amounts.length; i++) {
+                OrderLine line = order.lines().get(i);
+                total += amounts[i];
                 if (!excludedSkus.contains(line.sku()) && !excludedCategories.contains(line.category())) {
-                    eligible += minor;
+                    eligible += amounts[i];
+                } else {
+                    amounts[i] = 0; // an excluded line earns nothing, so a refund of it takes nothing back
                 }
             }
+            String word = baseWord(order, base);
             if (total < minimumMinor) {
-                return one(id, 0, PointsAward.Kind.BASE, "order total " + Money.ofMinor(total, per.currency())
+                return one(id, 0, PointsAward.Kind.BASE, "order total " + Money.ofMinor(total, per.currency()) + word
                         + " is below the minimum " + Money.ofMinor(minimumMinor, per.currency()));
             }
             long earned = mulDiv(eligible, points, perMinor, rounding);
-            String reason = rate + " on " + Money.ofMinor(eligible, per.currency());
+            String reason = rate + " on " + Money.ofMinor(eligible, per.currency()) + word;
             if (eligible != total) {
                 reason += " (" + Money.ofMinor(total - eligible, per.currency()) + " excluded)";
             }
-            return one(id, earned, PointsAward.Kind.BASE, reason);
+            return one(id, earned, PointsAward.Kind.BASE, reason,
+                    earned == 0 ? new long[amounts.length] : Apportion.split(earned, amounts));
         }
     }
 
@@ -168,7 +221,7 @@ final class Rules {
                 return List.of();
             }
             long extra = Math.multiplyExact(context.basePoints(), extraNumerator) / denominator;
-            return one(id, extra, PointsAward.Kind.BONUS, reason + " on " + context.basePoints() + " base points");
+            return extra(id, extra, reason + " on " + context.basePoints() + " base points", context);
         }
     }
 
@@ -185,8 +238,8 @@ final class Rules {
             }
             long extra = BigDecimal.valueOf(context.basePoints()).multiply(m.subtract(BigDecimal.ONE))
                     .setScale(0, RoundingMode.FLOOR).longValueExact();
-            return one(id, extra, PointsAward.Kind.BONUS, "x" + m.stripTrailingZeros().toPlainString() + " for tier "
-                    + context.member().tier() + " on " + context.basePoints() + " base points");
+            return extra(id, extra, "x" + m.stripTrailingZeros().toPlainString() + " for tier "
+                    + context.member().tier() + " on " + context.basePoints() + " base points", context);
         }
     }
 
@@ -196,8 +249,10 @@ final class Rules {
         private final long points;
         private final Money per;
         private final long perMinor;
+        private final SpendBase base;
 
-        CategoryBonus(String id, String category, long points, Money per) {
+        CategoryBonus(String id, String category, long points, Money per, SpendBase base) {
+            this.base = Objects.requireNonNull(base, "base");
             this.id = Ids.requireId(id, "rule id");
             this.category = Ids.requireId(category, "category");
             this.points = Checks.positive(points, "points of rule '" + id + "'");
@@ -215,10 +270,13 @@ final class Rules {
             if (!(context.event() instanceof EarningEvent.Purchase p) || !p.order().currency().equals(per.currency())) {
                 return List.of();
             }
+            long[] amounts = lineAmounts(p.order(), base);
             long spent = 0;
-            for (OrderLine line : p.order().lines()) {
-                if (line.category().equals(category)) {
-                    spent += Math.multiplyExact(line.unitPrice().minorUnits(), (long) line.quantity());
+            for (int i = 0; i < amounts.length; i++) {
+                if (p.order().lines().get(i).category().equals(category)) {
+                    spent += amounts[i];
+                } else {
+                    amounts[i] = 0;
                 }
             }
             if (spent == 0) {
@@ -226,7 +284,8 @@ final class Rules {
             }
             long bonus = mulDiv(spent, points, perMinor, RoundingMode.FLOOR);
             return one(id, bonus, PointsAward.Kind.BONUS, points + " extra per " + per + " on "
-                    + Money.ofMinor(spent, per.currency()) + " of " + category);
+                    + Money.ofMinor(spent, per.currency()) + baseWord(p.order(), base) + " of " + category,
+                    bonus == 0 ? new long[amounts.length] : Apportion.split(bonus, amounts));
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.o2o.loyalty.coupon;
 
 import dev.o2o.core.Channel;
+import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Money;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The coupon workflow over a set of coupon definitions and a {@link CouponStore}: validate a typed
- * code, verify it at a store counter, reserve, redeem, release and roll back.
+ * The coupon workflow over a set of coupon definitions and a {@link CouponStore}: issue codes,
+ * validate a typed code, verify it at a store counter, reserve, redeem, release and roll back.
  *
  * <p>Immutable and thread-safe if the store is (the built-in ones are).
  */
@@ -25,6 +27,10 @@ public final class CouponService {
     private final CouponStore store;
     private final CouponValidator validator;
     private final Clock clock;
+    private final CouponCodes codes = CouponCodes.generator(new SecureRandom());
+
+    /** How many codes {@link #issue} draws before it gives up. */
+    public static final int ISSUE_ATTEMPTS = 8;
 
     private CouponService(Collection<Coupon> coupons, CouponStore store, Clock clock, ValidationOptions options) {
         Map<String, Coupon> m = new HashMap<>();
@@ -49,6 +55,41 @@ public final class CouponService {
             store.register(c.limits());
         }
         return s;
+    }
+
+    /**
+     * Issues a new code of coupon {@code couponId} to {@code customer}, drawn from a generator over a
+     * {@link SecureRandom} that the service keeps (see {@link #issue(String, CustomerKey, CouponCodes)}).
+     */
+    public IssuedCode issue(String couponId, CustomerKey customer) {
+        return issue(couponId, customer, codes);
+    }
+
+    /**
+     * Issues a new code of coupon {@code couponId} to {@code customer}, drawn from {@code generator}
+     * and stored at the clock's instant; a code that already exists (a collision, about one in 10^16
+     * with the default length) is drawn again, at most {@value #ISSUE_ATTEMPTS} times.
+     *
+     * @return the code as stored
+     * @throws IllegalArgumentException if the coupon is not one of the service's
+     * @throws IllegalStateException    if {@value #ISSUE_ATTEMPTS} codes in a row existed already (a
+     *                                  generator that repeats itself)
+     */
+    public IssuedCode issue(String couponId, CustomerKey customer, CouponCodes generator) {
+        Objects.requireNonNull(couponId, "couponId");
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(generator, "generator");
+        if (!coupons.containsKey(couponId)) {
+            throw new IllegalArgumentException("no coupon '" + couponId + "' in this service");
+        }
+        for (int attempt = 0; attempt < ISSUE_ATTEMPTS; attempt++) {
+            String code = generator.next();
+            if (store.issue(code, couponId, customer, clock.instant())) {
+                return store.find(code).orElseThrow(() -> new IllegalStateException(
+                        "the store did not find the code it had just issued"));
+            }
+        }
+        throw new IllegalStateException(ISSUE_ATTEMPTS + " codes in a row existed already: is the generator repeating?");
     }
 
     /** The coupon definition with this id, if any. */

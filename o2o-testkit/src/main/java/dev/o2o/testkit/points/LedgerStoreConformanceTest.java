@@ -15,6 +15,7 @@ import dev.o2o.loyalty.points.IdempotencyKey;
 import dev.o2o.loyalty.points.InvariantCheck;
 import dev.o2o.loyalty.points.LedgerEntry;
 import dev.o2o.loyalty.points.LedgerStore;
+import dev.o2o.loyalty.points.LinePoints;
 import dev.o2o.loyalty.points.Lot;
 import dev.o2o.loyalty.points.LotMovement;
 import dev.o2o.loyalty.points.PointsLedger;
@@ -895,5 +896,25 @@ public abstract class LedgerStoreConformanceTest {
         for (EntryType t : EntryType.values()) {
             assertEquals(byType.get(t).get(), fromEntries.getOrDefault(t, 0L).longValue(), t.name());
         }
+    }
+
+    @Test
+    void backFilledPostingsKeepTheirInstantAndLineRefundsTakeBackTheirLinesPoints() {
+        // issue 23: a posting at its own instant, and a refund of lines, kept alike by every store
+        clock.set(T0.plus(Duration.ofDays(10)));
+        Instant earlier = T0.plus(Duration.ofDays(2));
+        Posting.Earn earn = Posting.earn("a", 160, "order:bf", Optional.of(T0.plus(Duration.ofDays(400)))).at(earlier);
+        LedgerEntry e = ledger.post(earn).entry().orElseThrow();
+        assertEquals(earlier, e.instant());
+        assertEquals(earlier, store.entries("a").get(0).instant());
+        assertEquals(160, ledger.qualifyingPoints("a", earlier, earlier.plusNanos(1000)));
+        LinePoints lines = new LinePoints(List.of(60L, 0L), List.of(2, 1), 100);
+        assertEquals(Optional.empty(), lines.reversal("a", earn.key(), "refund:box", List.of(0, 1)));
+        PostingResult r = ledger.post(lines.reversal("a", earn.key(), "refund:latte", List.of(1, 1)).orElseThrow()
+                .at(earlier.plus(DAY)));
+        assertEquals(-30, r.points());
+        assertEquals(earlier.plus(DAY), store.entries("a").get(1).instant());
+        assertEquals(130, ledger.qualifyingPoints("a", T0, clock.instant()));
+        assertInvariant("a");
     }
 }

@@ -23,6 +23,17 @@ final class Conditions {
     private Conditions() {
     }
 
+    /**
+     * A condition whose outcome does not change with the amount a coupon applies to: all built-ins
+     * but the minimum spend, which the best-combination search need not check again.
+     */
+    interface OffBase extends CouponCondition {
+        @Override
+        default boolean dependsOnBase() {
+            return false;
+        }
+    }
+
     private static Set<String> ids(Set<String> values, String field) {
         Objects.requireNonNull(values, field);
         if (values.isEmpty()) {
@@ -34,7 +45,7 @@ final class Conditions {
         return Set.copyOf(values);
     }
 
-    record Validity(Instant from, Instant until) implements CouponCondition {
+    record Validity(Instant from, Instant until) implements OffBase {
         Validity {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(until, "until");
@@ -51,11 +62,6 @@ final class Conditions {
             } else if (!now.isBefore(until)) {
                 out.add(ReasonCode.EXPIRED, "expired at " + until + ", now " + now);
             }
-        }
-
-        @Override
-        public boolean dependsOnBase() {
-            return false;
         }
     }
 
@@ -82,7 +88,7 @@ final class Conditions {
         return now.getEpochSecond() + zone.getRules().getOffset(now).getTotalSeconds();
     }
 
-    record Hours(Set<DayOfWeek> days, LocalTime from, LocalTime until, ZoneId zone) implements CouponCondition {
+    record Hours(Set<DayOfWeek> days, LocalTime from, LocalTime until, ZoneId zone) implements OffBase {
         Hours {
             days = weekOrder(days, "hours days");
             Objects.requireNonNull(from, "from");
@@ -113,14 +119,9 @@ final class Conditions {
                 out.add(ReasonCode.OUTSIDE_HOURS, "only " + days + " " + from + "-" + until + " " + zone);
             }
         }
-
-        @Override
-        public boolean dependsOnBase() {
-            return false;
-        }
     }
 
-    record Days(Set<DayOfWeek> days, ZoneId zone) implements CouponCondition {
+    record Days(Set<DayOfWeek> days, ZoneId zone) implements OffBase {
         Days {
             days = weekOrder(days, "days");
             Objects.requireNonNull(zone, "zone");
@@ -132,14 +133,9 @@ final class Conditions {
                 out.add(ReasonCode.OUTSIDE_HOURS, "only " + days + " (all day) " + zone);
             }
         }
-
-        @Override
-        public boolean dependsOnBase() {
-            return false;
-        }
     }
 
-    record ChannelKindOnly(ChannelKind kind) implements CouponCondition {
+    record ChannelKindOnly(ChannelKind kind) implements OffBase {
         ChannelKindOnly {
             Objects.requireNonNull(kind, "kind");
         }
@@ -150,14 +146,9 @@ final class Conditions {
                 out.add(ReasonCode.CHANNEL_NOT_ALLOWED, "only " + kind + " channels, not " + in.customer().channel().id());
             }
         }
-
-        @Override
-        public boolean dependsOnBase() {
-            return false;
-        }
     }
 
-    record Channels(Set<String> channelIds) implements CouponCondition {
+    record Channels(Set<String> channelIds) implements OffBase {
         Channels {
             channelIds = ids(channelIds, "channelIds");
         }
@@ -168,14 +159,9 @@ final class Conditions {
                 out.add(ReasonCode.CHANNEL_NOT_ALLOWED, "channel " + in.customer().channel().id() + " is not allowed");
             }
         }
-
-        @Override
-        public boolean dependsOnBase() {
-            return false;
-        }
     }
 
-    record Stores(Set<String> storeIds) implements CouponCondition {
+    record Stores(Set<String> storeIds) implements OffBase {
         Stores {
             storeIds = ids(storeIds, "storeIds");
         }
@@ -189,14 +175,9 @@ final class Conditions {
                 out.add(ReasonCode.STORE_NOT_ALLOWED, "store " + store.get() + " is not allowed");
             }
         }
-
-        @Override
-        public boolean dependsOnBase() {
-            return false;
-        }
     }
 
-    record GeoFence(List<Store> stores, double radiusMetres) implements CouponCondition {
+    record GeoFence(List<Store> stores, double radiusMetres) implements OffBase {
         GeoFence(Collection<Store> stores, double radiusMetres) {
             this(List.copyOf(Objects.requireNonNull(stores, "stores")), radiusMetres);
         }
@@ -224,11 +205,6 @@ final class Conditions {
             }
             out.add(ReasonCode.OUTSIDE_AREA, "not within " + radiusMetres + " m of an eligible store");
         }
-
-        @Override
-        public boolean dependsOnBase() {
-            return false;
-        }
     }
 
     record MinSpend(Money amount, long minMinor) implements CouponCondition {
@@ -254,7 +230,7 @@ final class Conditions {
         }
     }
 
-    record LineFilter(Set<String> values, boolean bySku, boolean include) implements CouponCondition {
+    record LineFilter(Set<String> values, boolean bySku, boolean include) implements OffBase {
         LineFilter {
             values = ids(values, bySku ? "skus" : "categories");
         }
@@ -273,14 +249,9 @@ final class Conditions {
         public boolean filtersLines() {
             return true;
         }
-
-        @Override
-        public boolean dependsOnBase() {
-            return false;
-        }
     }
 
-    record Tiers(Set<String> tiers) implements CouponCondition {
+    record Tiers(Set<String> tiers) implements OffBase {
         Tiers {
             tiers = ids(tiers, "tiers");
         }
@@ -292,14 +263,9 @@ final class Conditions {
                 out.add(ReasonCode.CUSTOMER_NOT_ELIGIBLE, "customer tier is not one of " + tiers);
             }
         }
-
-        @Override
-        public boolean dependsOnBase() {
-            return false;
-        }
     }
 
-    record AnyTag(Set<String> tags) implements CouponCondition {
+    record AnyTag(Set<String> tags) implements OffBase {
         AnyTag {
             tags = ids(tags, "tags");
         }
@@ -313,14 +279,9 @@ final class Conditions {
             }
             out.add(ReasonCode.CUSTOMER_NOT_ELIGIBLE, "customer has none of the tags " + tags);
         }
-
-        @Override
-        public boolean dependsOnBase() {
-            return false;
-        }
     }
 
-    enum FirstOrder implements CouponCondition {
+    enum FirstOrder implements OffBase {
         INSTANCE;
 
         @Override
@@ -329,11 +290,6 @@ final class Conditions {
                 out.add(ReasonCode.CUSTOMER_NOT_ELIGIBLE, "first order only; customer has "
                         + in.customer().completedOrders() + " earlier orders");
             }
-        }
-
-        @Override
-        public boolean dependsOnBase() {
-            return false;
         }
     }
 }

@@ -37,6 +37,13 @@ public sealed interface EarningEvent permits EarningEvent.Purchase, EarningEvent
     /** When it happened. */
     Instant instant();
 
+    /** The checks every event but a purchase shares: its own id, what it is about, and its instant. */
+    private static void require(String id, String idField, Object subject, String subjectField, Instant instant) {
+        Ids.requireId(id, idField);
+        Objects.requireNonNull(subject, subjectField);
+        Objects.requireNonNull(instant, "instant");
+    }
+
     /** A purchase (online or in a store); its lines, channel and store drive the spend rules. */
     record Purchase(Order order) implements EarningEvent {
         public Purchase {
@@ -67,9 +74,8 @@ public sealed interface EarningEvent permits EarningEvent.Purchase, EarningEvent
      */
     record QrScan(String code, String storeId, Instant instant, boolean oneTime) implements EarningEvent {
         public QrScan {
-            Ids.requireId(code, "code");
+            require(code, "code", storeId, "storeId", instant);
             Ids.requireId(storeId, "storeId");
-            Objects.requireNonNull(instant, "instant");
         }
 
         /** A scan of a shared code, which each member may earn on once. */
@@ -121,9 +127,7 @@ public sealed interface EarningEvent permits EarningEvent.Purchase, EarningEvent
      */
     record CheckIn(String checkInId, GeoPoint location, Instant instant) implements EarningEvent {
         public CheckIn {
-            Ids.requireId(checkInId, "checkInId");
-            Objects.requireNonNull(location, "location");
-            Objects.requireNonNull(instant, "instant");
+            require(checkInId, "checkInId", location, "location", instant);
         }
 
         @Override
@@ -141,9 +145,7 @@ public sealed interface EarningEvent permits EarningEvent.Purchase, EarningEvent
      */
     record Referral(String referralId, CustomerKey referred, Instant instant) implements EarningEvent {
         public Referral {
-            Ids.requireId(referralId, "referralId");
-            Objects.requireNonNull(referred, "referred");
-            Objects.requireNonNull(instant, "instant");
+            require(referralId, "referralId", referred, "referred", instant);
         }
 
         @Override

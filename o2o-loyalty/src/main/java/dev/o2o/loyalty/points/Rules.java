@@ -108,8 +108,26 @@ final class Rules {
         }
     }
 
-    static final class PerAmount implements EarningRule {
-        private final String id;
+    /** A built-in rule with its id, checked once here. */
+    abstract static class Named implements EarningRule {
+        final String id;
+
+        Named(String id) {
+            this.id = Ids.requireId(id, "rule id");
+        }
+
+        @Override
+        public final String id() {
+            return id;
+        }
+
+        /** {@code points}, if positive, for a rule's points per unit or per event. */
+        final long positivePoints(long points) {
+            return Checks.positive(points, "points of rule '" + id + "'");
+        }
+    }
+
+    static final class PerAmount extends Named {
         private final long points;
         private final Money per;
         private final long perMinor;
@@ -122,9 +140,9 @@ final class Rules {
 
         PerAmount(String id, long points, Money per, RoundingMode rounding, Money minimumOrder,
                   Set<String> excludedSkus, Set<String> excludedCategories, SpendBase base) {
+            super(id);
             this.base = Objects.requireNonNull(base, "base");
-            this.id = Ids.requireId(id, "rule id");
-            this.points = Checks.positive(points, "points of rule '" + id + "'");
+            this.points = positivePoints(points);
             this.per = Objects.requireNonNull(per, "per");
             this.perMinor = Checks.positive(per.minorUnits(), "per of rule '" + id + "' in minor units");
             this.rounding = Objects.requireNonNull(rounding, "rounding");
@@ -140,11 +158,6 @@ final class Rules {
             this.excludedSkus = Set.copyOf(excludedSkus);
             this.excludedCategories = Set.copyOf(excludedCategories);
             this.rate = points + (points == 1 ? " point per " : " points per ") + per;
-        }
-
-        @Override
-        public String id() {
-            return id;
         }
 
         @Override
@@ -184,15 +197,14 @@ final class Rules {
         }
     }
 
-    static final class Multiplier implements EarningRule {
-        private final String id;
+    static final class Multiplier extends Named {
         private final long extraNumerator;
         private final long denominator;
         private final String reason;
         private final Predicate<EarningContext> applies;
 
         Multiplier(String id, BigDecimal factor, String what, Predicate<EarningContext> applies) {
-            this.id = Ids.requireId(id, "rule id");
+            super(id);
             Objects.requireNonNull(factor, "factor");
             if (factor.compareTo(BigDecimal.ONE) < 0) {
                 throw new IllegalArgumentException("factor of rule '" + id + "' must be at least 1: "
@@ -208,11 +220,6 @@ final class Rules {
             this.denominator = BigDecimal.ONE.movePointRight(scale).longValueExact();
             this.reason = "x" + factor.stripTrailingZeros().toPlainString() + " for " + what;
             this.applies = applies;
-        }
-
-        @Override
-        public String id() {
-            return id;
         }
 
         @Override
@@ -243,8 +250,7 @@ final class Rules {
         }
     }
 
-    static final class CategoryBonus implements EarningRule {
-        private final String id;
+    static final class CategoryBonus extends Named {
         private final String category;
         private final long points;
         private final Money per;
@@ -252,17 +258,12 @@ final class Rules {
         private final SpendBase base;
 
         CategoryBonus(String id, String category, long points, Money per, SpendBase base) {
+            super(id);
             this.base = Objects.requireNonNull(base, "base");
-            this.id = Ids.requireId(id, "rule id");
             this.category = Ids.requireId(category, "category");
-            this.points = Checks.positive(points, "points of rule '" + id + "'");
+            this.points = positivePoints(points);
             this.per = Objects.requireNonNull(per, "per");
             this.perMinor = Checks.positive(per.minorUnits(), "per of rule '" + id + "' in minor units");
-        }
-
-        @Override
-        public String id() {
-            return id;
         }
 
         @Override
@@ -289,22 +290,16 @@ final class Rules {
         }
     }
 
-    static final class Fixed implements EarningRule {
-        private final String id;
+    static final class Fixed extends Named {
         private final long points;
         private final String reason;
         private final Predicate<EarningContext> applies;
 
         Fixed(String id, long points, String reason, Predicate<EarningContext> applies) {
-            this.id = Ids.requireId(id, "rule id");
-            this.points = Checks.positive(points, "points of rule '" + id + "'");
+            super(id);
+            this.points = positivePoints(points);
             this.reason = reason;
             this.applies = applies;
-        }
-
-        @Override
-        public String id() {
-            return id;
         }
 
         @Override
@@ -313,18 +308,12 @@ final class Rules {
         }
     }
 
-    static final class QrScanRule implements EarningRule {
-        private final String id;
+    static final class QrScanRule extends Named {
         private final long points;
 
         QrScanRule(String id, long points) {
-            this.id = Ids.requireId(id, "rule id");
-            this.points = Checks.positive(points, "points of rule '" + id + "'");
-        }
-
-        @Override
-        public String id() {
-            return id;
+            super(id);
+            this.points = positivePoints(points);
         }
 
         @Override
@@ -339,14 +328,13 @@ final class Rules {
         }
     }
 
-    static final class GeoCheckIn implements EarningRule {
-        private final String id;
+    static final class GeoCheckIn extends Named {
         private final List<Store> stores;
         private final double radiusMetres;
         private final long points;
 
         GeoCheckIn(String id, List<Store> stores, double radiusMetres, long points) {
-            this.id = Ids.requireId(id, "rule id");
+            super(id);
             this.stores = List.copyOf(stores);
             if (this.stores.isEmpty()) {
                 throw new IllegalArgumentException("stores of rule '" + id + "' must not be empty");
@@ -356,12 +344,7 @@ final class Rules {
                         + radiusMetres);
             }
             this.radiusMetres = radiusMetres;
-            this.points = Checks.positive(points, "points of rule '" + id + "'");
-        }
-
-        @Override
-        public String id() {
-            return id;
+            this.points = positivePoints(points);
         }
 
         @Override

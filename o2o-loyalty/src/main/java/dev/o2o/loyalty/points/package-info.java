@@ -7,6 +7,13 @@
  * <p>Points are whole numbers held in {@code long}; nothing in this package uses floating point for
  * points or money.
  *
+ * <p>Conventions: rules run higher priority first; spend rules earn on what was paid unless told to use
+ * list prices ({@link dev.o2o.loyalty.points.SpendBase}); every award says what each order line earned,
+ * so a refund of lines takes back exactly that ({@link dev.o2o.loyalty.points.LinePoints}; proportional
+ * reversal only where lines are unknown); qualifying windows are half-open, {@code [from, to)}, in the
+ * ledger and the tier policy alike; a posting may carry its own instant for back-fills, within
+ * {@link dev.o2o.loyalty.points.BackfillLimits} of the clock; a shared QR code earns once per member.
+ *
  * <p>Guarantees of every store: an {@link dev.o2o.loyalty.points.IdempotencyKey} has one outcome in
  * the whole ledger (an entry or a remembered refusal, on one account), also when two accounts race
  * for it; ids longer than 200 characters, notes longer than 500, NUL and unpaired surrogates are

@@ -56,17 +56,25 @@ final class Rules {
     static long[] lineAmounts(Order order, SpendBase base) {
         List<OrderLine> lines = order.lines();
         long[] out = new long[lines.size()];
-        List<Money> paid = base == SpendBase.PAID ? order.paidByLine() : null;
+        // the order discount needs sharing over the lines; line discounts are subtracted in minor units
+        List<Money> paid = base == SpendBase.PAID && !order.orderDiscount().isZero() ? order.paidByLine() : null;
         for (int i = 0; i < out.length; i++) {
-            out[i] = paid != null ? paid.get(i).minorUnits()
-                    : Math.multiplyExact(lines.get(i).unitPrice().minorUnits(), (long) lines.get(i).quantity());
+            OrderLine line = lines.get(i);
+            if (paid != null) {
+                out[i] = paid.get(i).minorUnits();
+            } else {
+                out[i] = Math.multiplyExact(line.unitPrice().minorUnits(), (long) line.quantity());
+                if (base == SpendBase.PAID && !line.discount().isZero()) {
+                    out[i] -= line.discount().minorUnits();
+                }
+            }
         }
         return out;
     }
 
     /** " paid" when the base is what was paid and the order had discounts, for reasons. */
     static String baseWord(Order order, SpendBase base) {
-        return base == SpendBase.PAID && !order.discounts().isZero() ? " paid" : "";
+        return base == SpendBase.PAID && order.paid().compareTo(order.total()) != 0 ? " paid" : "";
     }
 
     /**

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The lines a coupon is validated against, all in one currency. Line totals are kept in minor
- * units so that validation does not re-derive them. Every unit price, line total and the cart
+ * The lines a coupon is validated against, all in one currency. A line's total is what it costs
+ * after its own discount ({@link OrderLine#afterDiscount()}, a promotion price), so coupons apply to
+ * that; line totals are kept in minor units so that validation does not re-derive them. Every unit price, line total and the cart
  * total are below core's {@link Money#TEXT_LIMIT} (10<sup>12</sup> in major units, whatever the
  * currency's scale; checked when built, naming the line), so sums of them fit a {@code long}.
  *
@@ -41,7 +42,8 @@ public final class Cart {
             }
             String field = "cart line " + i;
             unitMinor[i] = l.unitPrice().minorUnits(); // OrderLine holds it below Money.TEXT_LIMIT
-            lineTotalMinor[i] = Check.amount(l.total(), field + " total").minorUnits();
+            // a line's own discount (a promotion price) is taken before any coupon
+            lineTotalMinor[i] = Check.amount(l.afterDiscount(), field + " total").minorUnits();
             total += lineTotalMinor[i]; // both below 10^16 minor units: cannot overflow
             Check.amount(Money.ofMinor(total, currency), "cart total after line " + i);
         }
@@ -80,7 +82,7 @@ public final class Cart {
         return currency;
     }
 
-    /** The total of line {@code i} (quantity × unit price) in minor units. */
+    /** The total of line {@code i} (quantity × unit price, less the line's discount) in minor units. */
     public long lineTotalMinor(int i) {
         return lineTotalMinor[i];
     }

@@ -37,4 +37,14 @@ class StackingOrderTest {
         assertEquals(cny("34.00"), best.totalDiscount());
         assertEquals(List.of("b-spend150", "a-ten-off"), best.appliedIds());
     }
+
+    @Test
+    void aLineDiscountIsTakenBeforeTheCoupons() {
+        // 160.00 less 15.00 on the line: 145.00 no longer reaches the threshold of 150.00
+        Cart promo = Cart.of(line("tea", "drinks", 4, "40.00").withDiscount(cny("15.00")));
+        assertEquals(cny("145.00"), promo.total());
+        StackResult r = validator.apply(List.of(tenOff, spend150), promo, online());
+        assertEquals(List.of("a-ten-off"), r.appliedIds());
+        assertEquals(cny("14.50"), r.totalDiscount());
+    }
 }

@@ -2,9 +2,9 @@ package dev.o2o.loyalty.coupon;
 
 import dev.o2o.core.Money;
 import dev.o2o.core.OrderLine;
+import dev.o2o.loyalty.internal.Apportion;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -465,68 +465,13 @@ final class DefaultValidator implements CouponValidator {
             if (total <= 0) {
                 return;
             }
-            long w = 0;
+            long[] weights = new long[remaining.length];
             for (int i = 0; i < remaining.length; i++) {
-                if (eligible[i]) {
-                    w += remaining[i];
-                }
+                weights[i] = eligible[i] ? remaining[i] : 0;
             }
-            long[] rest = new long[remaining.length];
-            long assigned = 0;
-            for (int i = 0; i < remaining.length; i++) {
-                if (!eligible[i] || remaining[i] == 0) {
-                    rest[i] = -1;
-                    continue;
-                }
-                if (Math.multiplyHigh(total, remaining[i]) != 0 || total * remaining[i] < 0) {
-                    allocateBig(total, w, remaining, out);
-                    return;
-                }
-                long p = total * remaining[i];
-                out[i] = p / w;
-                rest[i] = p % w;
-                assigned += out[i];
-            }
-            long left = total - assigned;
-            // hand the leftover minor units to the largest remainders, earlier line on ties
-            for (long k = 0; k < left; k++) {
-                int pick = -1;
-                for (int i = 0; i < rest.length; i++) {
-                    if (rest[i] >= 0 && (pick < 0 || rest[i] > rest[pick])) {
-                        pick = i;
-                    }
-                }
-                out[pick]++;
-                rest[pick] = -1;
-            }
-        }
-
-        private void allocateBig(long total, long w, long[] remaining, long[] out) {
-            BigInteger bt = BigInteger.valueOf(total);
-            BigInteger bw = BigInteger.valueOf(w);
-            BigInteger[] rest = new BigInteger[remaining.length];
-            long assigned = 0;
-            for (int i = 0; i < remaining.length; i++) {
-                out[i] = 0;
-                if (!eligible[i] || remaining[i] == 0) {
-                    continue;
-                }
-                BigInteger[] qr = bt.multiply(BigInteger.valueOf(remaining[i])).divideAndRemainder(bw);
-                out[i] = qr[0].longValueExact();
-                rest[i] = qr[1];
-                assigned += out[i];
-            }
-            long left = total - assigned;
-            for (long k = 0; k < left; k++) {
-                int pick = -1;
-                for (int i = 0; i < rest.length; i++) {
-                    if (rest[i] != null && (pick < 0 || rest[i].compareTo(rest[pick]) > 0)) {
-                        pick = i;
-                    }
-                }
-                out[pick]++;
-                rest[pick] = null;
-            }
+            // total never exceeds what the eligible lines still cost, so some weight is positive
+            long[] parts = Apportion.split(total, weights);
+            System.arraycopy(parts, 0, out, 0, out.length);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.o2o.loyalty.points;
 
 import dev.o2o.core.Ids;
+import dev.o2o.loyalty.internal.Apportion;
 import java.util.List;
 import java.util.Objects;
 

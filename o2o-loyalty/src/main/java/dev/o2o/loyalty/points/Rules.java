@@ -5,6 +5,7 @@ import dev.o2o.core.Money;
 import dev.o2o.core.Order;
 import dev.o2o.core.OrderLine;
 import dev.o2o.core.Store;
+import dev.o2o.loyalty.internal.Apportion;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;

@@ -1,40 +1,45 @@
-package dev.o2o.loyalty.points;
+package dev.o2o.loyalty.internal;
 
 import java.math.BigInteger;
 
-/** Splits whole points over non-negative weights by largest remainder (ties to the earlier part). */
-final class Apportion {
+/**
+ * Splits a whole number (points, minor units of a discount) over non-negative weights by the
+ * largest-remainder method, ties to the earlier part: the one split of o2o-loyalty, used for the
+ * points each order line earned and for a coupon's discount over the eligible lines. Not part of
+ * the API. Stateless and thread-safe.
+ */
+public final class Apportion {
 
     private Apportion() {
     }
 
     /**
-     * Parts of {@code total} in proportion to {@code weights}, summing exactly to {@code total}.
+     * Parts of {@code total} in proportion to {@code weights}, summing exactly to {@code total}; a
+     * part with weight zero gets nothing.
      *
+     * @param total   not negative
+     * @param weights not negative
      * @throws IllegalStateException if {@code total} is positive and every weight is zero
      */
-    static long[] split(long total, long[] weights) {
+    public static long[] split(long total, long[] weights) {
         long[] parts = new long[weights.length];
         if (total == 0) {
             return parts;
         }
         long sum = 0;
-        boolean small = true;
+        boolean fits = true;
         for (long w : weights) {
-            sum += w;
-            // weights are amounts below 10^16 minor units and points: far from overflow unless huge
-            small &= w < (1L << 40) && sum < (1L << 40);
+            long next = sum + w;
+            // exact arithmetic where a sum or a product passes a long (sums of many 10^16 amounts)
+            fits &= next >= sum && Math.multiplyHigh(total, w) == 0 && total * w >= 0;
+            sum = next;
         }
-        if (small && total < (1L << 22)) {
-            return splitSmall(total, weights, sum, parts);
-        }
-        return splitExact(total, weights, parts);
+        return fits ? splitLong(total, weights, sum, parts) : splitExact(total, weights, parts);
     }
 
-    /** Both products and sums fit a long: total < 2^22 and weights summing below 2^40. */
-    private static long[] splitSmall(long total, long[] weights, long sum, long[] parts) {
+    private static long[] splitLong(long total, long[] weights, long sum, long[] parts) {
         if (sum == 0) {
-            throw new IllegalStateException("cannot split " + total + " points over weights that are all zero");
+            throw new IllegalStateException("cannot split " + total + " over weights that are all zero");
         }
         long[] rest = new long[weights.length];
         long assigned = 0;
@@ -63,9 +68,8 @@ final class Apportion {
             sum = sum.add(BigInteger.valueOf(w));
         }
         if (sum.signum() == 0) {
-            throw new IllegalStateException("cannot split " + total + " points over weights that are all zero");
+            throw new IllegalStateException("cannot split " + total + " over weights that are all zero");
         }
-        // exact arithmetic: points times an amount in minor units can pass a long
         BigInteger t = BigInteger.valueOf(total);
         BigInteger[] rest = new BigInteger[weights.length];
         long assigned = 0;

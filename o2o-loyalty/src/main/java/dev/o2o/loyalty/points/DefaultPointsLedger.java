@@ -207,7 +207,8 @@ final class DefaultPointsLedger implements PointsLedger {
                     "no posting " + r.original().masked() + " on this account");
         }
         LedgerEntry original = found.get();
-        if (original.type() == EntryType.EXPIRE || original.type() == EntryType.REVERSE || original.points() == 0) {
+        if (original.type() == EntryType.EXPIRE || original.type() == EntryType.REVERSE
+                || original.type() == EntryType.TRANSFER || original.points() == 0) {
             return PostingResult.rejected(PostingResult.Status.NOT_REVERSIBLE,
                     original.type() + " entry " + original.id() + " cannot be reversed");
         }

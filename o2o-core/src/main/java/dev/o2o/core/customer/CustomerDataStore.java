@@ -1,0 +1,43 @@
+package dev.o2o.core.customer;
+
+import dev.o2o.core.CustomerKey;
+
+/**
+ * A store that keeps data under customer keys (a points ledger, coupons, campaign state, ...) and
+ * so must follow identity changes: merges, the undoing of a wrong merge, and erasure.
+ *
+ * <p>Contract, checked for the built-in stores by the kits in {@code o2o-testkit}:
+ * <ul>
+ *   <li>{@link #merge} moves what the absorbed key holds to the survivor and records under the merge
+ *       id what it moved; the same merge id again changes nothing and reports {@code replayed}.</li>
+ *   <li>{@link #unmerge} moves back, by the store's documented policy, what the merge moved and is
+ *       still there; it is idempotent too.</li>
+ *   <li>{@link #erase} removes or replaces the key everywhere the store's API could show it, keeping
+ *       totals (balances, counts, budgets) intact.</li>
+ * </ul>
+ * Each call is atomic within the store; across stores, {@link CustomerMerges} relies on the
+ * idempotency: after a failure, applying the same change again completes it.
+ *
+ * <p>Implementations must be thread-safe.
+ */
+public interface CustomerDataStore {
+
+    /** A short stable name for reports, for example {@code "points"}. */
+    String name();
+
+    /** Moves the absorbed key's data to the survivor; idempotent by the merge id. */
+    StoreChange merge(CustomerMerge merge);
+
+    /**
+     * Undoes a merge found wrong: moves what {@code merge} moved, as far as the store's policy says,
+     * from the survivor to {@code returnTo} (the key the split-off part has now; usually the
+     * absorbed key). Idempotent; a merge this store never applied changes nothing.
+     */
+    StoreChange unmerge(CustomerMerge merge, CustomerKey returnTo);
+
+    /**
+     * Erases a customer: every place the key appears is replaced by {@code replacement} (a
+     * pseudonym no one can map back without the host's secret) or removed, totals kept.
+     */
+    StoreChange erase(CustomerKey customer, CustomerKey replacement);
+}

@@ -18,17 +18,13 @@ import dev.o2o.loyalty.coupon.IssuedCode;
 import dev.o2o.loyalty.coupon.ReasonCode;
 import dev.o2o.loyalty.coupon.RedemptionRequest;
 import dev.o2o.loyalty.coupon.Violation;
+import dev.o2o.testkit.customer.SameMoment;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -118,27 +114,12 @@ public abstract class CouponMergesConformanceTest {
     @Test
     public void concurrentRetriesOfOneMergeApplyItOnce() throws Exception {
         CustomerMerge m = new CustomerMerge("m-race", APP, CARD);
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<StoreChange>> futures = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return merges.merge(m);
-                }));
-            }
-            start.countDown();
-            int fresh = 0;
-            for (Future<StoreChange> f : futures) {
-                StoreChange c = f.get();
-                assertEquals(3, c.count("codes"));
-                fresh += c.replayed() ? 0 : 1;
-            }
-            assertEquals(1, fresh);
-        } finally {
-            pool.shutdownNow();
+        int fresh = 0;
+        for (StoreChange c : SameMoment.run(6, () -> merges.merge(m))) {
+            assertEquals(3, c.count("codes"));
+            fresh += c.replayed() ? 0 : 1;
         }
+        assertEquals(1, fresh);
         assertEquals(List.of("F1", "F2", "P1", "P2"), codes(CARD));
     }
 

@@ -23,6 +23,7 @@ import dev.o2o.loyalty.points.Lot;
 import dev.o2o.loyalty.points.PointsLedger;
 import dev.o2o.loyalty.points.Posting;
 import dev.o2o.loyalty.points.PostingResult;
+import dev.o2o.testkit.customer.SameMoment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,10 +31,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -187,28 +184,12 @@ public abstract class LedgerMergesConformanceTest {
         post(Posting.earn(APP.value(), 487, "o-1", Optional.empty()));
         post(Posting.earn(APP.value(), 13, "o-2", Optional.of(T0.plus(Duration.ofDays(9)))));
         CustomerMerge m = new CustomerMerge("m-race", APP, CARD);
-        int threads = 6;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<StoreChange>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return merges.merge(m);
-                }));
-            }
-            start.countDown();
-            int fresh = 0;
-            for (Future<StoreChange> f : futures) {
-                StoreChange c = f.get();
-                assertEquals(500, c.count("points"));
-                fresh += c.replayed() ? 0 : 1;
-            }
-            assertEquals(1, fresh);
-        } finally {
-            pool.shutdownNow();
+        int fresh = 0;
+        for (StoreChange c : SameMoment.run(6, () -> merges.merge(m))) {
+            assertEquals(500, c.count("points"));
+            fresh += c.replayed() ? 0 : 1;
         }
+        assertEquals(1, fresh);
         assertEquals(500, store.balance(CARD.value()));
         assertEquals(0, store.balance(APP.value()));
         assertEquals(2, store.entries(CARD.value()).size());

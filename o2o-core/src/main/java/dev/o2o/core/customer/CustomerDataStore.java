@@ -1,6 +1,7 @@
 package dev.o2o.core.customer;
 
 import dev.o2o.core.CustomerKey;
+import dev.o2o.core.profile.ProfileBook;
 
 /**
  * A store that keeps data under customer keys (a points ledger, coupons, campaign state, ...) and
@@ -21,6 +22,16 @@ import dev.o2o.core.CustomerKey;
  * <p>Implementations must be thread-safe.
  */
 public interface CustomerDataStore {
+
+    /**
+     * A profile book as a store: a merge folds the absorbed profile into the survivor's
+     * ({@link ProfileBook#mergeCustomers}); an unmerge moves nothing (a profile holds aggregates that
+     * cannot be split by who caused them: the split-off key starts a new profile); an erasure removes
+     * the profile. As thread-safe as the book, which is not: guard both together.
+     */
+    static CustomerDataStore profiles(ProfileBook book) {
+        return new ProfileBookStore(book);
+    }
 
     /** A short stable name for reports, for example {@code "points"}. */
     String name();

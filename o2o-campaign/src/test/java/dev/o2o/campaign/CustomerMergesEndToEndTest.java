@@ -9,6 +9,9 @@ import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Money;
 import dev.o2o.core.Order;
 import dev.o2o.core.OrderLine;
+import dev.o2o.core.consent.ConsentChange;
+import dev.o2o.core.consent.ConsentPurpose;
+import dev.o2o.core.consent.ConsentStore;
 import dev.o2o.core.customer.CustomerDataStore;
 import dev.o2o.core.customer.CustomerMerges;
 import dev.o2o.core.customer.MergeReport;
@@ -59,8 +62,10 @@ class CustomerMergesEndToEndTest {
     final PointsLedger ledger = PointsLedger.create(ledgerStore, clock);
     final CouponStore coupons = CouponStore.inMemory();
     final CampaignStore campaign = CampaignStore.inMemory();
+    final ConsentStore consent = ConsentStore.inMemory();
     final CustomerMerges stores = CustomerMerges.of(List.of(LedgerMerges.of(ledgerStore, clock),
-            CouponMerges.of(coupons), CampaignMerges.of(campaign), CustomerDataStore.profiles(book)));
+            CouponMerges.of(coupons), CampaignMerges.of(campaign), CustomerDataStore.profiles(book),
+            CustomerDataStore.consents(consent)));
 
     final Identifier card = Identifier.memberCard("M-2001");
     final Identifier app = Identifier.appUserId("wx-5521");
@@ -82,6 +87,7 @@ class CustomerMergesEndToEndTest {
                 List.of(new MissionStep("c1", MissionStep.Kind.CHECK_IN, "s1", T0, 0)), Optional.empty(), 1)));
         book.add(Order.completed("o-app", appKey, Channel.online("app"), Optional.empty(), T0,
                 List.of(new OrderLine("sku", "cat", 1, Money.of("30.00", "CNY")))));
+        consent.record(ConsentChange.grant(appKey, ConsentPurpose.MARKETING_MESSAGES, T0, "app-settings"));
         book.add(Order.completed("o-card", cardKey, Channel.offline("store"), Optional.of("s1"), T0,
                 List.of(new OrderLine("sku", "cat", 1, Money.of("20.00", "CNY")))));
     }
@@ -110,6 +116,8 @@ class CustomerMergesEndToEndTest {
         assertEquals("tour", campaign.missions(cardKey).get(0).missionId());
         assertEquals(2, book.profile(cardKey, T0.plusSeconds(120)).orElseThrow().orders());
         assertTrue(book.profile(appKey, T0.plusSeconds(120)).isEmpty());
+        assertTrue(consent.allows(cardKey, ConsentPurpose.MARKETING_MESSAGES, T0.plusSeconds(120)));
+        assertEquals(List.of(), consent.history(appKey));
         // a retry of the whole merge changes nothing
         MergeReport again = stores.apply(event);
         assertTrue(again.change("points").replayed());
@@ -189,9 +197,12 @@ class CustomerMergesEndToEndTest {
             assertEquals(List.of(), ledgerStore.entries(key.value()));
             assertEquals(0, coupons.usage("welcome", key).redeemedByCustomer());
             assertTrue(book.profile(key, T0).isEmpty());
+            assertEquals(List.of(), consent.history(key));
         }
         CustomerKey pseudonym = report.replacement();
         keysSeen.add(campaign.missions(pseudonym).get(0).customer().value());
+        // the proof of consent is kept, under the pseudonym
+        assertEquals(1, consent.history(pseudonym).size());
         textSeen.addAll(keysSeen);
         for (String k : keysSeen) {
             assertFalse(keys.contains(k), () -> "a store still shows the erased key " + k);

@@ -33,6 +33,17 @@ public interface CustomerDataStore {
         return new ProfileBookStore(book);
     }
 
+    /**
+     * A consent store as a store: a merge moves the absorbed customer's consent history to the
+     * survivor (afterwards the latest change of either history is in force); an unmerge moves
+     * nothing back (the split-off key has no consent until it gives one again, the safe side of
+     * opt-in); an erasure moves the history to the pseudonym, so the proof of consent is kept
+     * without the customer's key. Thread-safe if the store is.
+     */
+    static CustomerDataStore consents(dev.o2o.core.consent.ConsentStore store) {
+        return new ConsentStoreData(store);
+    }
+
     /** A short stable name for reports, for example {@code "points"}. */
     String name();
 

@@ -41,7 +41,20 @@ public interface CustomerDataStore {
      * without the customer's key. Thread-safe if the store is.
      */
     static CustomerDataStore consents(dev.o2o.core.consent.ConsentStore store) {
-        return new ConsentStoreData(store);
+        java.util.Objects.requireNonNull(store, "store");
+        return reassigning("consents", "changes", store::reassign, store::reassign);
+    }
+
+    /**
+     * A store whose data simply moves from key to key, where moving is idempotent by itself (the old
+     * key holds nothing the second time): a merge runs {@code merge(absorbed, survivor)}, an erasure
+     * {@code erase(customer, replacement)}, and an unmerge moves nothing back. Each function returns
+     * how many records it moved, reported under {@code count}.
+     */
+    static CustomerDataStore reassigning(String name, String count,
+                                         java.util.function.ToLongBiFunction<CustomerKey, CustomerKey> merge,
+                                         java.util.function.ToLongBiFunction<CustomerKey, CustomerKey> erase) {
+        return new ReassigningStore(name, count, merge, erase);
     }
 
     /** A short stable name for reports, for example {@code "points"}. */

@@ -83,6 +83,11 @@ public interface MemberStore {
      * reassigns to the pseudonym and removes the birthday and tags, keeping the counters.
      */
     default CustomerDataStore asCustomerData() {
-        return new MemberStoreData(this);
+        return CustomerDataStore.reassigning("members", "rows", this::reassign, (customer, replacement) -> {
+            long rows = reassign(customer, replacement);
+            member(replacement).ifPresent(m -> save(new Member(replacement, m.zone(), Optional.empty(), m.tier(),
+                    m.tierMultiplier(), java.util.Set.of(), m.purchases())));
+            return rows;
+        });
     }
 }

@@ -251,12 +251,10 @@ final class InMemoryCampaignStore implements CampaignStore {
         CustomerRename.requireDistinct(customer, replacement);
         synchronized (lock) {
             String to = replacement.value();
-            boolean used = fires.keySet().stream().anyMatch(k -> k.b().equals(to))
-                    || missions.keySet().stream().anyMatch(k -> k.a().equals(to))
-                    || invitesByInviter.keySet().stream().anyMatch(k -> k.b().equals(to))
-                    || referrals.values().stream().anyMatch(l -> l.invitee().equals(replacement)
-                    || l.inviter().equals(replacement));
-            if (used) {
+            if (!holds(customer)) {
+                return new CampaignMove(false, 0, 0, 0, 0, 0); // nothing to erase (also when run again)
+            }
+            if (holds(replacement)) {
                 throw new IllegalStateException("the replacement key of an erasure holds campaign state already");
             }
             CampaignMove move = move(customer, replacement);
@@ -274,6 +272,15 @@ final class InMemoryCampaignStore implements CampaignStore {
             }
             return move;
         }
+    }
+
+    /** Whether any fire, mission, invite or referral names the key; the caller holds the lock. */
+    private boolean holds(CustomerKey key) {
+        String k = key.value();
+        return fires.keySet().stream().anyMatch(f -> f.b().equals(k))
+                || missions.keySet().stream().anyMatch(m -> m.a().equals(k))
+                || invitesByInviter.keySet().stream().anyMatch(i -> i.b().equals(k))
+                || referrals.values().stream().anyMatch(l -> l.invitee().equals(key) || l.inviter().equals(key));
     }
 
     /** Moves every record of {@code from} to {@code to}; the caller holds the lock. */

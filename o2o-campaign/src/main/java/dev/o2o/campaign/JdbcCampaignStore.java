@@ -372,10 +372,10 @@ final class JdbcCampaignStore implements CampaignStore {
         CustomerRename.requireDistinct(customer, replacement);
         String to = replacement.value();
         return tx.inTransaction("erasing a customer", c -> {
-            if (queryLong(c, "SELECT COUNT(*) FROM " + fire + " WHERE customer = ?", to)
-                    + queryLong(c, "SELECT COUNT(*) FROM " + mission + " WHERE customer = ?", to)
-                    + queryLong(c, "SELECT COUNT(*) FROM " + invite + " WHERE inviter = ?", to)
-                    + queryLong(c, "SELECT COUNT(*) FROM " + referral + " WHERE invitee = ? OR inviter = ?", to, to) > 0) {
+            if (!holds(c, customer.value())) {
+                return new CampaignMove(false, 0, 0, 0, 0, 0); // nothing to erase (also when run again)
+            }
+            if (holds(c, to)) {
                 throw new IllegalStateException("the replacement key of an erasure holds campaign state already");
             }
             CampaignMove m = move(c, customer, replacement);
@@ -398,6 +398,14 @@ final class JdbcCampaignStore implements CampaignStore {
             }
             return m;
         });
+    }
+
+    /** Whether any fire, mission, invite or referral names the key. */
+    private boolean holds(Connection c, String key) throws SQLException {
+        return queryLong(c, "SELECT COUNT(*) FROM " + fire + " WHERE customer = ?", key)
+                + queryLong(c, "SELECT COUNT(*) FROM " + mission + " WHERE customer = ?", key)
+                + queryLong(c, "SELECT COUNT(*) FROM " + invite + " WHERE inviter = ?", key)
+                + queryLong(c, "SELECT COUNT(*) FROM " + referral + " WHERE invitee = ? OR inviter = ?", key, key) > 0;
     }
 
     /** Moves every row of {@code from} to {@code to} inside the caller's transaction, customers locked first. */

@@ -216,5 +216,11 @@ class CustomerMergesEndToEndTest {
         assertEquals(587, ledger.balance(pseudonym.value()).total());
         assertEquals(1, coupons.usage("welcome", pseudonym).redeemed());
         assertEquals(2, ledgerStore.accounts().size());
+        // an erasure run again (after a failure, say) finds nothing more and fails nowhere
+        FullErasureReport again = ErasureEverywhere.forget(cardKey, graph, book, stores, secret);
+        assertEquals(0, again.store("points").count("entries"));
+        assertEquals(0, again.store("coupons").count("codes"));
+        assertEquals(0, again.store("campaign").count("missions"));
+        assertEquals(587, ledger.balance(pseudonym.value()).total());
     }
 }

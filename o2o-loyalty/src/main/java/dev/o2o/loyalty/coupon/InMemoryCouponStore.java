@@ -353,6 +353,9 @@ final class InMemoryCouponStore implements CouponStore {
     public CustomerMove eraseCustomer(CustomerKey customer, CustomerKey replacement) {
         CustomerChanges.requireDistinct(customer, replacement);
         synchronized (customerChanges) {
+            if (!holdsAnything(customer)) {
+                return new CustomerMove(false, 0, 0); // nothing to erase (also when an erasure is run again)
+            }
             if (holdsAnything(replacement)) {
                 throw new IllegalStateException("the replacement key of an erasure holds coupon data already");
             }

@@ -618,6 +618,11 @@ final class JdbcCouponStore implements CouponStore {
     public CustomerMove eraseCustomer(CustomerKey customer, CustomerKey replacement) {
         CustomerChanges.requireDistinct(customer, replacement);
         return write("erase a customer", c -> {
+            if (strings(c, "SELECT code FROM " + codeTable + " WHERE customer = ?", customer.value()).isEmpty()
+                    && strings(c, "SELECT redemption_key FROM " + outcome + " WHERE customer = ?",
+                    customer.value()).isEmpty()) {
+                return new CustomerMove(false, 0, 0); // nothing to erase (also when an erasure is run again)
+            }
             if (!strings(c, "SELECT code FROM " + codeTable + " WHERE customer = ?", replacement.value()).isEmpty()
                     || !strings(c, "SELECT redemption_key FROM " + outcome + " WHERE customer = ?",
                     replacement.value()).isEmpty()) {

@@ -868,6 +868,9 @@ final class JdbcLedgerStore implements LedgerStore {
                     }
                 }
             }
+            if (!present.contains(from) && count(c, outcome, from) == 0) {
+                return 0L; // nothing to erase (also when an erasure is run again)
+            }
             if (present.contains(to) || count(c, outcome, to) > 0) {
                 throw new IllegalStateException("pseudonym account " + Ids.describe(to) + " is in use already");
             }

@@ -176,5 +176,7 @@ public abstract class CampaignMergesConformanceTest {
         assertEquals(Outcome.RESERVED, store.reserve(fire(pseudonym, "t1", T0.plusSeconds(1))));
         assertEquals(Outcome.FREQUENCY_CAP, store.reserve(fire(pseudonym, "t1", T0.plusSeconds(2))));
         assertThrows(IllegalStateException.class, () -> store.eraseCustomer(CARD, pseudonym));
+        // an erasure run again finds nothing
+        assertEquals(new CampaignMove(false, 0, 0, 0, 0, 0), store.eraseCustomer(raw, pseudonym));
     }
 }

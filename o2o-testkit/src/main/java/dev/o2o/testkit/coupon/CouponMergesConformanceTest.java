@@ -167,6 +167,8 @@ public abstract class CouponMergesConformanceTest {
         // the remembered refusal no longer answers to the raw key
         assertEquals(Optional.of(ReasonCode.KEY_CONFLICT), store.redeem(req("k2", "E2", raw, "o2")).code());
         assertThrows(IllegalStateException.class, () -> store.eraseCustomer(CARD, pseudonym));
+        // an erasure run again finds nothing
+        assertEquals(new CustomerMove(false, 0, 0), store.eraseCustomer(raw, pseudonym));
         assertEquals(List.of("P2"), codes(CARD));
     }
 }

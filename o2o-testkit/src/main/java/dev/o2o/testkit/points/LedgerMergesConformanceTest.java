@@ -288,7 +288,7 @@ public abstract class LedgerMergesConformanceTest {
         clock.set(T0.plus(Duration.ofDays(61)));
         assertEquals(380, ledger.expire(clock.instant()).points());
         // the old id is a new, empty account; erasing it again finds nothing
-        assertEquals(0, merges.erase(CustomerKey.of(raw), CustomerKey.of("erased-other")).count("entries"));
+        assertEquals(0, merges.erase(CustomerKey.of(raw), pseudonym).count("entries"));
         post(Posting.earn(raw, 3, "o-new", Optional.empty()));
         assertEquals(3, store.balance(raw));
     }

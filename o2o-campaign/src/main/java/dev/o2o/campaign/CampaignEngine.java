@@ -3,6 +3,8 @@ package dev.o2o.campaign;
 import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Money;
 import dev.o2o.core.Store;
+import dev.o2o.core.consent.ConsentCheck;
+import dev.o2o.core.consent.ConsentPurpose;
 import dev.o2o.core.geo.GeoHit;
 import dev.o2o.core.geo.StoreLocator;
 import java.time.Clock;
@@ -28,7 +30,7 @@ import java.util.Set;
  * <p>For one event the engine (1) claims the event id (a replay gets the first evaluation's
  * actions back, flagged, and nothing new); (2) advances the customer's missions and referral
  * conversion; (3) walks the matching triggers by descending priority (then id), checking
- * audience, holdout, quiet hours and then, atomically in the store, cool-down, frequency cap,
+ * audience, holdout, consent (if {@link Builder#consent configured}), quiet hours and then, atomically in the store, cool-down, frequency cap,
  * the daily contact limit, budget and global cap. A trigger that passes plans its actions.
  *
  * <p><b>Time.</b> Each event is evaluated at its own instant {@link CampaignEvent#at()}, also
@@ -50,6 +52,7 @@ public final class CampaignEngine {
     private final List<Referrals> referrals;
     private final Optional<StoreLocator> locator;
     private final int maxContactsPerDay;
+    private final Optional<ConsentCheck> consent;
 
     private CampaignEngine(Builder b) {
         this.store = b.store;
@@ -63,6 +66,7 @@ public final class CampaignEngine {
         this.referrals = List.copyOf(b.referrals);
         this.locator = Optional.ofNullable(b.locator);
         this.maxContactsPerDay = b.maxContactsPerDay == null ? DEFAULT_MAX_CONTACTS_PER_DAY : b.maxContactsPerDay;
+        this.consent = Optional.ofNullable(b.consent);
     }
 
     /** Contacts per customer per local day when the builder does not set a limit. */
@@ -164,6 +168,9 @@ public final class CampaignEngine {
         if (c.holdoutShare() > 0 && Holdout.isHeldOut(event.customer(), c.id(), c.holdoutShare())) {
             return Optional.of(SuppressionReason.HOLDOUT);
         }
+        if (consent.isPresent() && !consents(t, event)) {
+            return Optional.of(SuppressionReason.NO_CONSENT);
+        }
         LocalTime time = local.toLocalTime();
         for (QuietHours q : t.quietHours()) {
             if (q.contains(time)) {
@@ -182,6 +189,20 @@ public final class CampaignEngine {
                 c.budget().map(Money::minorUnits).orElse(-1L), c.globalCap().orElse(-1L));
         Reservation.Outcome outcome = store.reserve(r);
         return outcome == Reservation.Outcome.RESERVED ? Optional.empty() : Optional.of(outcome.reason());
+    }
+
+    /** Marketing consent for every trigger, and location consent too for a location-based offer. */
+    private boolean consents(Trigger t, CampaignEvent event) {
+        ConsentCheck check = consent.get();
+        if (!check.allows(event.customer(), ConsentPurpose.MARKETING_MESSAGES, event.at())) {
+            return false;
+        }
+        for (Action a : t.actions()) {
+            if (a instanceof Action.StoreOffer) {
+                return check.allows(event.customer(), ConsentPurpose.LOCATION, event.at());
+            }
+        }
+        return true;
     }
 
     /** The trigger's actions with a store offer resolved; empty if the offer has no store in range. */
@@ -265,6 +286,7 @@ public final class CampaignEngine {
         private Set<String> couponTemplates;
         private StoreLocator locator;
         private Integer maxContactsPerDay;
+        private ConsentCheck consent;
 
         private Builder(CampaignStore store, Clock clock) {
             this.store = Objects.requireNonNull(store, "store");
@@ -295,6 +317,21 @@ public final class CampaignEngine {
                 throw new IllegalStateException("stores already set");
             }
             this.locator = Objects.requireNonNull(locator, "locator");
+            return this;
+        }
+
+        /**
+         * Asks consent before a trigger acts: a trigger needs {@code MARKETING_MESSAGES} at the
+         * event's instant, and a location-based offer also {@code LOCATION}; otherwise it is
+         * suppressed with {@link SuppressionReason#NO_CONSENT} (after the holdout check, before any
+         * cap is used). Missions and referrals the customer joined are not gated. Without this call
+         * the engine does not check consent (the host does it elsewhere).
+         */
+        public Builder consent(ConsentCheck check) {
+            if (this.consent != null) {
+                throw new IllegalStateException("consent already set");
+            }
+            this.consent = Objects.requireNonNull(check, "check");
             return this;
         }
 

@@ -95,4 +95,36 @@ public interface CampaignStore {
 
     /** Marks the invitee converted by a first order; true only the first time. */
     boolean markConverted(String programId, CustomerKey invitee, String orderId, Instant at);
+
+    /**
+     * A customer merge: the state kept under {@code from} follows {@code to}, atomically, recorded
+     * under {@code mergeId}: trigger fires and daily contact counts (so caps, cool-downs and contact
+     * limits count the merged customer once), mission progress (in a mission both were enrolled in,
+     * the further progress is kept, see {@link CampaignMerges}), invite codes and referral claims
+     * (unless the survivor has its own in the same programme: then they stay and are counted as
+     * {@code kept}), and the inviter of every claim of {@code from}'s codes. Saved decisions and
+     * action results are history and keep their keys. The same merge id again changes nothing and
+     * returns the first counts, {@code replayed}.
+     *
+     * <p>The built-in stores implement it; the default throws {@link UnsupportedOperationException}.
+     *
+     * @param mergeId the merge, an id of at most 200 characters
+     */
+    default CampaignMove mergeCustomer(String mergeId, CustomerKey from, CustomerKey to) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support customer merges");
+    }
+
+    /**
+     * Erasure: replaces the key by {@code replacement} everywhere the store's API shows it: fires,
+     * contact counts, missions, invites, referral claims, the customer of saved decisions and the
+     * {@code ':'}-separated segments of action keys in decisions and results. Totals (fires, spend)
+     * are kept.
+     *
+     * <p>The built-in stores implement it; the default throws {@link UnsupportedOperationException}.
+     *
+     * @throws IllegalStateException if the replacement key holds campaign state already
+     */
+    default CampaignMove eraseCustomer(CustomerKey customer, CustomerKey replacement) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support erasure");
+    }
 }

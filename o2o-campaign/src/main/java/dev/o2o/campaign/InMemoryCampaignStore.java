@@ -36,6 +36,8 @@ final class InMemoryCampaignStore implements CampaignStore {
     private final Map<Key, Invite> invitesByInviter = new HashMap<>();
     private final Map<Key, ReferralLink> referrals = new HashMap<>();
     private final List<Key> referralOrder = new ArrayList<>();
+    /** Merges applied, by merge id. */
+    private final Map<String, CampaignMove> merges = new HashMap<>();
 
     @Override
     public boolean claimEvent(String eventId) {
@@ -227,5 +229,133 @@ final class InMemoryCampaignStore implements CampaignStore {
                     link.claimedAt(), Optional.of(orderId), Optional.of(at)));
             return true;
         }
+    }
+
+    @Override
+    public CampaignMove mergeCustomer(String mergeId, CustomerKey from, CustomerKey to) {
+        java.util.Objects.requireNonNull(mergeId, "mergeId");
+        CustomerRename.requireDistinct(from, to);
+        synchronized (lock) {
+            CampaignMove done = merges.get(mergeId);
+            if (done != null) {
+                return done.asReplay();
+            }
+            CampaignMove move = move(from, to);
+            merges.put(mergeId, move);
+            return move;
+        }
+    }
+
+    @Override
+    public CampaignMove eraseCustomer(CustomerKey customer, CustomerKey replacement) {
+        CustomerRename.requireDistinct(customer, replacement);
+        synchronized (lock) {
+            String to = replacement.value();
+            if (!holds(customer)) {
+                return new CampaignMove(false, 0, 0, 0, 0, 0); // nothing to erase (also when run again)
+            }
+            if (holds(replacement)) {
+                throw new IllegalStateException("the replacement key of an erasure holds campaign state already");
+            }
+            CampaignMove move = move(customer, replacement);
+            for (Map.Entry<String, List<PlannedAction>> e : decisions.entrySet()) {
+                List<PlannedAction> renamed = CustomerRename.renamed(e.getValue(), customer, replacement);
+                if (renamed != null) {
+                    e.setValue(renamed);
+                }
+            }
+            for (String key : new ArrayList<>(results.keySet())) {
+                String renamed = CustomerRename.segments(key, customer.value(), to);
+                if (!renamed.equals(key)) {
+                    results.put(renamed, results.remove(key));
+                }
+            }
+            return move;
+        }
+    }
+
+    /** Whether any fire, mission, invite or referral names the key; the caller holds the lock. */
+    private boolean holds(CustomerKey key) {
+        String k = key.value();
+        return fires.keySet().stream().anyMatch(f -> f.b().equals(k))
+                || missions.keySet().stream().anyMatch(m -> m.a().equals(k))
+                || invitesByInviter.keySet().stream().anyMatch(i -> i.b().equals(k))
+                || referrals.values().stream().anyMatch(l -> l.invitee().equals(key) || l.inviter().equals(key));
+    }
+
+    /** Moves every record of {@code from} to {@code to}; the caller holds the lock. */
+    private CampaignMove move(CustomerKey from, CustomerKey to) {
+        long fireCount = 0;
+        for (Key k : new ArrayList<>(fires.keySet())) {
+            if (k.b().equals(from.value())) {
+                List<Instant> moved = fires.remove(k);
+                fireCount += moved.size();
+                fires.computeIfAbsent(new Key(k.a(), to.value()), x -> new ArrayList<>()).addAll(moved);
+            }
+        }
+        for (Key k : new ArrayList<>(daily.keySet())) {
+            if (k.a().equals(from.value())) {
+                daily.merge(new Key(to.value(), k.b()), daily.remove(k), Integer::sum);
+            }
+        }
+        long missionCount = 0;
+        for (Key k : new ArrayList<>(missions.keySet())) {
+            if (k.a().equals(from.value())) {
+                Key target = new Key(to.value(), k.b());
+                missions.put(target, CustomerRename.combined(missions.get(target), missions.remove(k), to));
+                missionCount++;
+            }
+        }
+        long inviteCount = 0;
+        long kept = 0;
+        for (Invite i : new ArrayList<>(invites.values())) {
+            if (!i.inviter().equals(from)) {
+                continue;
+            }
+            Key target = new Key(i.programId(), to.value());
+            if (invitesByInviter.containsKey(target)) {
+                kept++;
+                continue;
+            }
+            Invite moved = new Invite(i.code(), i.programId(), to, i.createdAt());
+            invites.put(i.code(), moved);
+            invitesByInviter.remove(new Key(i.programId(), from.value()));
+            invitesByInviter.put(target, moved);
+            inviteCount++;
+        }
+        long referralCount = 0;
+        for (int n = 0; n < referralOrder.size(); n++) {
+            Key k = referralOrder.get(n);
+            ReferralLink l = referrals.get(k);
+            boolean asInvitee = l.invitee().equals(from);
+            boolean asInviter = l.inviter().equals(from);
+            if (!asInvitee && !asInviter) {
+                continue;
+            }
+            Key key = k;
+            CustomerKey invitee = l.invitee();
+            if (asInvitee) {
+                Key target = new Key(l.programId(), to.value());
+                if (referrals.containsKey(target)) {
+                    kept++;
+                } else {
+                    key = target;
+                    invitee = to;
+                }
+            }
+            if (key == k && !asInviter) {
+                continue;
+            }
+            ReferralLink moved = new ReferralLink(l.programId(), l.code(), asInviter ? to : l.inviter(), invitee,
+                    l.claimedAt(), l.firstOrderId(), l.convertedAt());
+            if (key != k) {
+                referrals.remove(k);
+                referralOrder.set(n, key);
+            }
+            referrals.put(key, moved);
+            // as JDBC counts its updates: the invitee moved, the inviter re-pointed
+            referralCount += (key != k ? 1 : 0) + (asInviter ? 1 : 0);
+        }
+        return new CampaignMove(false, fireCount, missionCount, inviteCount, referralCount, kept);
     }
 }

@@ -37,6 +37,7 @@ final class JdbcCampaignStore implements CampaignStore {
     private final String mission;
     private final String invite;
     private final String referral;
+    private final String customerMerge;
 
     JdbcCampaignStore(Transactions tx, TablePrefix prefix) {
         this.tx = tx;
@@ -50,6 +51,7 @@ final class JdbcCampaignStore implements CampaignStore {
         mission = prefix.table("mission");
         invite = prefix.table("invite");
         referral = prefix.table("referral");
+        customerMerge = prefix.table("customer_merge");
     }
 
     private Dialect dialect() {
@@ -339,5 +341,186 @@ final class JdbcCampaignStore implements CampaignStore {
         return tx.inTransaction("marking a referral converted", c -> update(c, "UPDATE " + referral
                 + " SET first_order_id = ?, converted_nanos = ? WHERE program_id = ? AND invitee = ? AND converted_nanos IS NULL",
                 orderId, Codec.nanos(at), programId, invitee.value()) == 1);
+    }
+
+    @Override
+    public CampaignMove mergeCustomer(String mergeId, CustomerKey from, CustomerKey to) {
+        java.util.Objects.requireNonNull(mergeId, "mergeId");
+        CustomerRename.requireDistinct(from, to);
+        return tx.inTransaction("merging customers", c -> {
+            if (!insertIfAbsent(c, "INSERT INTO " + customerMerge + " (merge_id, fires, missions, invites, referrals, kept)"
+                    + " VALUES (?, 0, 0, 0, 0, 0)", mergeId)) {
+                try (PreparedStatement st = c.prepareStatement("SELECT fires, missions, invites, referrals, kept FROM "
+                        + customerMerge + " WHERE merge_id = ?")) {
+                    st.setString(1, mergeId);
+                    try (ResultSet rs = st.executeQuery()) {
+                        rs.next();
+                        return new CampaignMove(true, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                                rs.getLong(5));
+                    }
+                }
+            }
+            CampaignMove m = move(c, from, to);
+            update(c, "UPDATE " + customerMerge + " SET fires = ?, missions = ?, invites = ?, referrals = ?, kept = ?"
+                    + " WHERE merge_id = ?", m.fires(), m.missions(), m.invites(), m.referrals(), m.kept(), mergeId);
+            return m;
+        });
+    }
+
+    @Override
+    public CampaignMove eraseCustomer(CustomerKey customer, CustomerKey replacement) {
+        CustomerRename.requireDistinct(customer, replacement);
+        String to = replacement.value();
+        return tx.inTransaction("erasing a customer", c -> {
+            if (!holds(c, customer.value())) {
+                return new CampaignMove(false, 0, 0, 0, 0, 0); // nothing to erase (also when run again)
+            }
+            if (holds(c, to)) {
+                throw new IllegalStateException("the replacement key of an erasure holds campaign state already");
+            }
+            CampaignMove m = move(c, customer, replacement);
+            update(c, "DELETE FROM " + lock + " WHERE customer = ?", customer.value());
+            String like = "%" + customer.value().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            for (String[] row : pairs(c, "SELECT event_id, decision FROM " + event + " WHERE decision LIKE ? ESCAPE '!'",
+                    like)) {
+                List<PlannedAction> renamed = CustomerRename.renamed(Codec.actions(row[1]), customer, replacement);
+                if (renamed != null) {
+                    update(c, "UPDATE " + event + " SET decision = ? WHERE event_id = ?", Codec.actions(renamed), row[0]);
+                }
+            }
+            for (String[] row : pairs(c, "SELECT action_key, outcome FROM " + result + " WHERE action_key LIKE ? ESCAPE '!'",
+                    like)) {
+                String renamed = CustomerRename.segments(row[0], customer.value(), to);
+                if (!renamed.equals(row[0])) {
+                    update(c, "DELETE FROM " + result + " WHERE action_key = ?", row[0]);
+                    update(c, "INSERT INTO " + result + " (action_key, outcome) VALUES (?, ?)", renamed, row[1]);
+                }
+            }
+            return m;
+        });
+    }
+
+    /** Whether any fire, mission, invite or referral names the key. */
+    private boolean holds(Connection c, String key) throws SQLException {
+        return queryLong(c, "SELECT COUNT(*) FROM " + fire + " WHERE customer = ?", key)
+                + queryLong(c, "SELECT COUNT(*) FROM " + mission + " WHERE customer = ?", key)
+                + queryLong(c, "SELECT COUNT(*) FROM " + invite + " WHERE inviter = ?", key)
+                + queryLong(c, "SELECT COUNT(*) FROM " + referral + " WHERE invitee = ? OR inviter = ?", key, key) > 0;
+    }
+
+    /** Moves every row of {@code from} to {@code to} inside the caller's transaction, customers locked first. */
+    private CampaignMove move(Connection c, CustomerKey from, CustomerKey to) throws SQLException {
+        for (String who : new java.util.TreeSet<>(List.of(from.value(), to.value()))) {
+            insertIfAbsent(c, "INSERT INTO " + lock + " (customer) VALUES (?)", who);
+            queryLong(c, "SELECT 1 FROM " + lock + " WHERE customer = ? FOR UPDATE", who);
+        }
+        long fires = update(c, "UPDATE " + fire + " SET customer = ? WHERE customer = ?", to.value(), from.value());
+        List<String[]> days = pairs(c, "SELECT local_day, contacts FROM " + daily + " WHERE customer = ?", from.value());
+        update(c, "DELETE FROM " + daily + " WHERE customer = ?", from.value());
+        for (String[] d : days) {
+            int n = Integer.parseInt(d[1]);
+            if (update(c, "UPDATE " + daily + " SET contacts = contacts + ? WHERE customer = ? AND local_day = ?",
+                    n, to.value(), d[0]) == 0) {
+                update(c, "INSERT INTO " + daily + " (customer, local_day, contacts) VALUES (?, ?, ?)", to.value(), d[0], n);
+            }
+        }
+        long missionCount = 0;
+        for (MissionProgress mine : missionsIn(c, from)) {
+            MissionProgress theirs = missionsIn(c, to).stream().filter(p -> p.missionId().equals(mine.missionId()))
+                    .findFirst().orElse(null);
+            MissionProgress kept = CustomerRename.combined(theirs, mine, to);
+            update(c, "DELETE FROM " + mission + " WHERE customer = ? AND mission_id = ?", from.value(), mine.missionId());
+            update(c, "DELETE FROM " + mission + " WHERE customer = ? AND mission_id = ?", to.value(), mine.missionId());
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO " + mission
+                    + " (customer, mission_id, enrolled_nanos, steps, completed_nanos, version) VALUES (?, ?, ?, ?, ?, ?)")) {
+                bind(st, to.value(), kept.missionId(), Codec.nanos(kept.enrolledAt()), Codec.steps(kept.steps()));
+                if (kept.completedAt().isPresent()) {
+                    st.setLong(5, Codec.nanos(kept.completedAt().get()));
+                } else {
+                    st.setNull(5, java.sql.Types.BIGINT);
+                }
+                st.setLong(6, kept.version());
+                st.executeUpdate();
+            }
+            missionCount++;
+        }
+        long invites = 0;
+        long keptCount = 0;
+        for (Invite i : invitesIn(c, from)) {
+            if (queryLong(c, "SELECT COUNT(*) FROM " + invite + " WHERE program_id = ? AND inviter = ?", i.programId(),
+                    to.value()) > 0) {
+                keptCount++;
+            } else {
+                invites += update(c, "UPDATE " + invite + " SET inviter = ? WHERE code = ?", to.value(), i.code());
+            }
+        }
+        long referrals = 0;
+        List<String> programs = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT program_id FROM " + referral + " WHERE invitee = ?")) {
+            st.setString(1, from.value());
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    programs.add(rs.getString(1));
+                }
+            }
+        }
+        for (String program : programs) {
+            if (queryLong(c, "SELECT COUNT(*) FROM " + referral + " WHERE program_id = ? AND invitee = ?", program,
+                    to.value()) > 0) {
+                keptCount++;
+            } else {
+                referrals += update(c, "UPDATE " + referral + " SET invitee = ? WHERE program_id = ? AND invitee = ?",
+                        to.value(), program, from.value());
+            }
+        }
+        referrals += update(c, "UPDATE " + referral + " SET inviter = ? WHERE inviter = ? AND invitee <> ?", to.value(),
+                from.value(), from.value());
+        // a kept claim whose inviter was also the absorbed key: re-point its inviter too
+        referrals += update(c, "UPDATE " + referral + " SET inviter = ? WHERE inviter = ? AND invitee = ?", to.value(),
+                from.value(), from.value());
+        return new CampaignMove(false, fires, missionCount, invites, referrals, keptCount);
+    }
+
+    /** The first two columns of every row, as text. */
+    private static List<String[]> pairs(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            bind(st, args);
+            List<String[]> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+            return out;
+        }
+    }
+
+    private List<MissionProgress> missionsIn(Connection c, CustomerKey customer) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT customer, mission_id, enrolled_nanos, steps, completed_nanos,"
+                + " version FROM " + mission + " WHERE customer = ? ORDER BY mission_id")) {
+            st.setString(1, customer.value());
+            List<MissionProgress> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(missionOf(rs));
+                }
+            }
+            return out;
+        }
+    }
+
+    private List<Invite> invitesIn(Connection c, CustomerKey inviter) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT code, program_id, inviter, created_nanos FROM " + invite
+                + " WHERE inviter = ? ORDER BY code")) {
+            st.setString(1, inviter.value());
+            List<Invite> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Invite(rs.getString(1), rs.getString(2), CustomerKey.of(rs.getString(3)),
+                            Codec.instant(rs.getLong(4))));
+                }
+            }
+            return out;
+        }
     }
 }

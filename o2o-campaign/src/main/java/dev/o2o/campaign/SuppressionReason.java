@@ -10,6 +10,12 @@ public enum SuppressionReason {
     NOT_IN_AUDIENCE,
     /** The customer is in the campaign's control group. */
     HOLDOUT,
+    /**
+     * The engine's {@link dev.o2o.core.consent.ConsentCheck} says the customer does not consent, at
+     * the event's instant, to marketing messages (or, for a location-based offer, to the use of
+     * location).
+     */
+    NO_CONSENT,
     /** The event's local time in the customer's zone is in the trigger's quiet hours. */
     QUIET_HOURS,
     /** The trigger fired for this customer within its cool-down. */

@@ -57,3 +57,16 @@ CREATE TABLE IF NOT EXISTS ${p}referral (
   converted_nanos BIGINT,
   PRIMARY KEY (program_id, invitee)
 );
+-- Customer merges applied (CampaignStore.mergeCustomer), by merge id: a retry replays the counts.
+CREATE TABLE IF NOT EXISTS ${p}customer_merge (
+  merge_id VARCHAR(200) PRIMARY KEY,
+  fires BIGINT NOT NULL,
+  missions BIGINT NOT NULL,
+  invites BIGINT NOT NULL,
+  referrals BIGINT NOT NULL,
+  kept BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ${p}fire_by_customer ON ${p}fire (customer);
+CREATE INDEX IF NOT EXISTS ${p}invite_by_inviter ON ${p}invite (inviter);
+CREATE INDEX IF NOT EXISTS ${p}referral_by_invitee ON ${p}referral (invitee);
+CREATE INDEX IF NOT EXISTS ${p}referral_by_inviter ON ${p}referral (inviter);

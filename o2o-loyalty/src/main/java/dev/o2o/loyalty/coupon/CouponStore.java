@@ -90,6 +90,54 @@ public interface CouponStore extends UsageSource {
     /** The redemption recorded under a key, if any. */
     Optional<Redemption> redemption(String redemptionKey);
 
+    /**
+     * The codes issued to a customer (any state), ordered by code. The built-in stores implement
+     * it; the default throws {@link UnsupportedOperationException}.
+     */
+    default java.util.List<IssuedCode> codesOf(CustomerKey customer) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not list codes by customer");
+    }
+
+    /**
+     * A customer merge: everything kept under {@code from} moves to {@code to} atomically and is
+     * recorded under {@code mergeId}: issued codes in every state, redemptions and remembered
+     * refusals, and the per-customer redemption counts (added to {@code to}'s, so that a
+     * per-customer limit counts the merged customer once). The same merge id again changes nothing
+     * and returns the first counts, {@code replayed}. A redemption retried after the merge with the
+     * absorbed key gets KEY_CONFLICT (its first outcome now names the survivor).
+     *
+     * <p>The built-in stores implement it; the default throws {@link UnsupportedOperationException}.
+     *
+     * @param mergeId the merge, an id of at most 200 characters
+     */
+    default CustomerMove mergeCustomer(String mergeId, CustomerKey from, CustomerKey to) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support customer merges");
+    }
+
+    /**
+     * Undoes {@link #mergeCustomer}: the codes that merge moved and that {@code survivor} still holds
+     * unused (stored state ISSUED) go to {@code returnTo}. Redeemed and reserved codes, redemptions
+     * and counts stay with the survivor. The same merge id again returns the first count,
+     * {@code replayed}; a merge id never applied here returns zeros.
+     *
+     * <p>The built-in stores implement it; the default throws {@link UnsupportedOperationException}.
+     */
+    default CustomerMove unmergeCustomer(String mergeId, CustomerKey survivor, CustomerKey returnTo) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support customer merges");
+    }
+
+    /**
+     * Erasure: replaces the key by {@code replacement} in codes, redemptions, refusals, per-customer
+     * counts and merge records, keeping every count and budget.
+     *
+     * <p>The built-in stores implement it; the default throws {@link UnsupportedOperationException}.
+     *
+     * @throws IllegalStateException if the replacement key holds data already
+     */
+    default CustomerMove eraseCustomer(CustomerKey customer, CustomerKey replacement) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support erasure");
+    }
+
     /** A new, empty in-memory store. */
     static CouponStore inMemory() {
         return new InMemoryCouponStore();

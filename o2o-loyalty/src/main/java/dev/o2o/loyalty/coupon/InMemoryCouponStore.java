@@ -34,7 +34,8 @@ final class InMemoryCouponStore implements CouponStore {
     private static final class Code {
         final String code;
         final String couponId;
-        final CustomerKey customer;
+        /** Changes only by a merge, an unmerge or an erasure, under the coupon's lock. */
+        volatile CustomerKey customer;
         final Instant issuedAt;
         CodeState state = CodeState.ISSUED;
         String orderId;
@@ -57,6 +58,26 @@ final class InMemoryCouponStore implements CouponStore {
     private final ConcurrentHashMap<String, Code> codes = new ConcurrentHashMap<>();
     /** The first outcome of every redemption key, redemption or refusal: one entry per key. */
     private final ConcurrentHashMap<String, FirstOutcome> outcomes = new ConcurrentHashMap<>();
+    /** Merges applied, by merge id; guarded by {@link #customerChanges}. */
+    private final Map<String, MergeRecord> merges = new HashMap<>();
+    /** Serialises merges, unmerges and erasures with each other (each also takes the coupons' locks). */
+    private final Object customerChanges = new Object();
+
+    /** One applied merge: the codes it moved and, once undone, how many went back. */
+    private static final class MergeRecord {
+        final CustomerKey from;
+        final CustomerKey to;
+        final List<String> codes;
+        final long redemptions;
+        Long returned;
+
+        MergeRecord(CustomerKey from, CustomerKey to, List<String> codes, long redemptions) {
+            this.from = from;
+            this.to = to;
+            this.codes = codes;
+            this.redemptions = redemptions;
+        }
+    }
 
     private static Instant ms(Instant t) {
         return t.truncatedTo(ChronoUnit.MILLIS);
@@ -267,5 +288,143 @@ final class InMemoryCouponStore implements CouponStore {
             long[] mine = camp.byCustomer.get(customer);
             return new CouponUsage(camp.redeemed, camp.spentMinor, mine == null ? 0 : mine[0]);
         }
+    }
+
+    @Override
+    public List<IssuedCode> codesOf(CustomerKey customer) {
+        Objects.requireNonNull(customer, "customer");
+        java.util.TreeMap<String, IssuedCode> out = new java.util.TreeMap<>();
+        for (Code c : codes.values()) {
+            if (c.customer.equals(customer)) {
+                synchronized (campaigns.get(c.couponId)) {
+                    if (c.customer.equals(customer)) {
+                        out.put(c.code, c.snapshot());
+                    }
+                }
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    @Override
+    public CustomerMove mergeCustomer(String mergeId, CustomerKey from, CustomerKey to) {
+        Check.id(mergeId, "mergeId");
+        CustomerChanges.requireDistinct(from, to);
+        synchronized (customerChanges) {
+            MergeRecord done = merges.get(mergeId);
+            if (done != null) {
+                return new CustomerMove(true, done.codes.size(), done.redemptions);
+            }
+            long[] redemptions = new long[1];
+            List<String> moved = rename(from, to, redemptions);
+            merges.put(mergeId, new MergeRecord(from, to, List.copyOf(moved), redemptions[0]));
+            return new CustomerMove(false, moved.size(), redemptions[0]);
+        }
+    }
+
+    @Override
+    public CustomerMove unmergeCustomer(String mergeId, CustomerKey survivor, CustomerKey returnTo) {
+        Check.id(mergeId, "mergeId");
+        CustomerChanges.requireDistinct(survivor, returnTo);
+        synchronized (customerChanges) {
+            MergeRecord done = merges.get(mergeId);
+            if (done == null) {
+                return new CustomerMove(false, 0, 0);
+            }
+            if (done.returned != null) {
+                return new CustomerMove(true, done.returned, 0);
+            }
+            long back = 0;
+            for (String code : done.codes) {
+                Code c = codes.get(code);
+                synchronized (campaigns.get(c.couponId)) {
+                    if (c.customer.equals(survivor) && c.state == CodeState.ISSUED) {
+                        c.customer = returnTo;
+                        back++;
+                    }
+                }
+            }
+            done.returned = back;
+            return new CustomerMove(false, back, 0);
+        }
+    }
+
+    @Override
+    public CustomerMove eraseCustomer(CustomerKey customer, CustomerKey replacement) {
+        CustomerChanges.requireDistinct(customer, replacement);
+        synchronized (customerChanges) {
+            if (!holdsAnything(customer)) {
+                return new CustomerMove(false, 0, 0); // nothing to erase (also when an erasure is run again)
+            }
+            if (holdsAnything(replacement)) {
+                throw new IllegalStateException("the replacement key of an erasure holds coupon data already");
+            }
+            long[] redemptions = new long[1];
+            List<String> renamed = rename(customer, replacement, redemptions);
+            for (Map.Entry<String, MergeRecord> e : merges.entrySet()) {
+                MergeRecord r = e.getValue();
+                if (r.from.equals(customer) || r.to.equals(customer)) {
+                    MergeRecord copy = new MergeRecord(r.from.equals(customer) ? replacement : r.from,
+                            r.to.equals(customer) ? replacement : r.to, r.codes, r.redemptions);
+                    copy.returned = r.returned;
+                    e.setValue(copy);
+                }
+            }
+            return new CustomerMove(false, renamed.size(), redemptions[0]);
+        }
+    }
+
+    private boolean holdsAnything(CustomerKey customer) {
+        for (Code c : codes.values()) {
+            if (c.customer.equals(customer)) {
+                return true;
+            }
+        }
+        for (FirstOutcome o : outcomes.values()) {
+            if (o.customer().equals(customer)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Moves codes, first outcomes and per-customer counts from one key to another, coupon by coupon
+     * under each coupon's lock; returns the codes moved and adds the outcomes moved to {@code count[0]}.
+     */
+    private List<String> rename(CustomerKey from, CustomerKey to, long[] count) {
+        List<String> moved = new java.util.ArrayList<>();
+        for (Map.Entry<String, Campaign> entry : new java.util.TreeMap<>(campaigns).entrySet()) {
+            Campaign camp = entry.getValue();
+            synchronized (camp) {
+                for (Code c : codes.values()) {
+                    if (c.couponId.equals(entry.getKey()) && c.customer.equals(from)) {
+                        c.customer = to;
+                        moved.add(c.code);
+                    }
+                }
+                long[] theirs = camp.byCustomer.remove(from);
+                if (theirs != null) {
+                    camp.byCustomer.computeIfAbsent(to, k -> new long[1])[0] += theirs[0];
+                }
+                for (Map.Entry<String, FirstOutcome> o : outcomes.entrySet()) {
+                    FirstOutcome first = o.getValue();
+                    if (first.customer().equals(from) && first.redemption().isPresent()
+                            && first.redemption().get().couponId().equals(entry.getKey())) {
+                        o.setValue(CustomerChanges.renamed(first, to));
+                        count[0]++;
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, FirstOutcome> o : outcomes.entrySet()) {
+            // refusals belong to no coupon lock; a refusal is never changed once recorded
+            if (o.getValue().customer().equals(from) && o.getValue().refusal().isPresent()) {
+                o.setValue(CustomerChanges.renamed(o.getValue(), to));
+                count[0]++;
+            }
+        }
+        java.util.Collections.sort(moved);
+        return moved;
     }
 }

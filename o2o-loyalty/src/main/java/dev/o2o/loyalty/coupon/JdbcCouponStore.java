@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,6 +45,8 @@ final class JdbcCouponStore implements CouponStore {
     private final String codeTable;
     private final String usageTable;
     private final String outcome;
+    private final String mergeTable;
+    private final String mergeCodeTable;
 
     JdbcCouponStore(DataSource dataSource, TablePrefix prefix) {
         this.tx = Transactions.of(Objects.requireNonNull(dataSource, "dataSource"));
@@ -52,6 +55,8 @@ final class JdbcCouponStore implements CouponStore {
         codeTable = prefix.table("code");
         usageTable = prefix.table("customer_usage");
         outcome = prefix.table("redemption");
+        mergeTable = prefix.table("customer_merge");
+        mergeCodeTable = prefix.table("merge_code");
     }
 
     static void createSchema(DataSource dataSource, TablePrefix prefix) {
@@ -471,5 +476,189 @@ final class JdbcCouponStore implements CouponStore {
             }
             return new CouponUsage(row.redeemed(), row.spentMinor(), customerCount(c, couponId, customer));
         });
+    }
+
+    @Override
+    public List<IssuedCode> codesOf(CustomerKey customer) {
+        Objects.requireNonNull(customer, "customer");
+        return read("codes of a customer", c -> {
+            List<String> found = strings(c, "SELECT code FROM " + codeTable + " WHERE customer = ? ORDER BY code",
+                    customer.value());
+            List<IssuedCode> out = new ArrayList<>(found.size());
+            for (String code : found) {
+                IssuedCode ic = loadCode(c, code, false);
+                if (ic != null && ic.customer().equals(customer)) {
+                    out.add(ic);
+                }
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    @Override
+    public CustomerMove mergeCustomer(String mergeId, CustomerKey from, CustomerKey to) {
+        Check.id(mergeId, "mergeId");
+        CustomerChanges.requireDistinct(from, to);
+        return write("merge customers", c -> {
+            try (PreparedStatement p = c.prepareStatement(tx.dialect().insertIgnoringConflict("INSERT INTO " + mergeTable
+                    + " (merge_id, from_customer, to_customer, codes, redemptions) VALUES (?, ?, ?, 0, 0)"))) {
+                p.setString(1, mergeId);
+                p.setString(2, from.value());
+                p.setString(3, to.value());
+                if (!tx.dialect().insertIfAbsent(p)) {
+                    try (PreparedStatement q = c.prepareStatement("SELECT codes, redemptions FROM " + mergeTable
+                            + " WHERE merge_id = ?")) {
+                        q.setString(1, mergeId);
+                        try (ResultSet rs = q.executeQuery()) {
+                            rs.next();
+                            return new CustomerMove(true, rs.getLong(1), rs.getLong(2));
+                        }
+                    }
+                }
+            }
+            List<String> moved = strings(c, "SELECT code FROM " + codeTable + " WHERE customer = ? ORDER BY code",
+                    from.value());
+            for (String code : moved) {
+                try (PreparedStatement p = c.prepareStatement("INSERT INTO " + mergeCodeTable
+                        + " (merge_id, code) VALUES (?, ?)")) {
+                    p.setString(1, mergeId);
+                    p.setString(2, code);
+                    p.executeUpdate();
+                }
+            }
+            long redemptions = rename(c, from, to);
+            try (PreparedStatement p = c.prepareStatement("UPDATE " + mergeTable + " SET codes = ?, redemptions = ? "
+                    + "WHERE merge_id = ?")) {
+                p.setLong(1, moved.size());
+                p.setLong(2, redemptions);
+                p.setString(3, mergeId);
+                p.executeUpdate();
+            }
+            return new CustomerMove(false, moved.size(), redemptions);
+        });
+    }
+
+    /**
+     * Moves codes, first outcomes and per-customer counts from one key to another; returns the first
+     * outcomes moved. The coupons' rows are locked first, in id order, as redemptions lock them.
+     */
+    private long rename(Connection c, CustomerKey from, CustomerKey to) throws SQLException {
+        List<String> coupons = strings(c, "SELECT coupon_id FROM " + codeTable + " WHERE customer = ? UNION SELECT "
+                + "coupon_id FROM " + usageTable + " WHERE customer = ? ORDER BY 1", from.value(), from.value());
+        for (String couponId : coupons) {
+            loadCampaign(c, couponId, true);
+        }
+        update(c, "UPDATE " + codeTable + " SET customer = ? WHERE customer = ?", to.value(), from.value());
+        for (String couponId : strings(c, "SELECT coupon_id FROM " + usageTable + " WHERE customer = ? ORDER BY 1",
+                from.value())) {
+            long theirs = customerCount(c, couponId, from);
+            update(c, "DELETE FROM " + usageTable + " WHERE coupon_id = ? AND customer = ?", couponId, from.value());
+            if (theirs > 0) {
+                addCount(c, couponId, to, theirs);
+            }
+        }
+        return update(c, "UPDATE " + outcome + " SET customer = ? WHERE customer = ?", to.value(), from.value());
+    }
+
+    /** Adds {@code n} to a customer's redemption count of a coupon (the coupon row is locked). */
+    private void addCount(Connection c, String couponId, CustomerKey customer, long n) throws SQLException {
+        if (update(c, "UPDATE " + usageTable + " SET redeemed = redeemed + " + n + " WHERE coupon_id = ? AND customer = ?",
+                couponId, customer.value()) == 0) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO " + usageTable + " (coupon_id, customer, redeemed) "
+                    + "VALUES (?, ?, ?)")) {
+                p.setString(1, couponId);
+                p.setString(2, customer.value());
+                p.setLong(3, n);
+                p.executeUpdate();
+            }
+        }
+    }
+
+    @Override
+    public CustomerMove unmergeCustomer(String mergeId, CustomerKey survivor, CustomerKey returnTo) {
+        Check.id(mergeId, "mergeId");
+        CustomerChanges.requireDistinct(survivor, returnTo);
+        return write("unmerge customers", c -> {
+            Long returned;
+            try (PreparedStatement q = c.prepareStatement("SELECT returned FROM " + mergeTable
+                    + " WHERE merge_id = ? FOR UPDATE")) {
+                q.setString(1, mergeId);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (!rs.next()) {
+                        return new CustomerMove(false, 0, 0);
+                    }
+                    long r = rs.getLong(1);
+                    returned = rs.wasNull() ? null : r;
+                }
+            }
+            if (returned != null) {
+                return new CustomerMove(true, returned, 0);
+            }
+            long back = 0;
+            for (String code : strings(c, "SELECT code FROM " + mergeCodeTable + " WHERE merge_id = ? ORDER BY code",
+                    mergeId)) {
+                IssuedCode ic = loadCode(c, code, false);
+                if (ic == null) {
+                    continue;
+                }
+                loadCampaign(c, ic.couponId(), true);
+                back += update(c, "UPDATE " + codeTable + " SET customer = ? WHERE code = ? AND customer = ? "
+                        + "AND state = 'ISSUED'", returnTo.value(), code, survivor.value());
+            }
+            try (PreparedStatement p = c.prepareStatement("UPDATE " + mergeTable + " SET returned = ? WHERE merge_id = ?")) {
+                p.setLong(1, back);
+                p.setString(2, mergeId);
+                p.executeUpdate();
+            }
+            return new CustomerMove(false, back, 0);
+        });
+    }
+
+    @Override
+    public CustomerMove eraseCustomer(CustomerKey customer, CustomerKey replacement) {
+        CustomerChanges.requireDistinct(customer, replacement);
+        return write("erase a customer", c -> {
+            if (strings(c, "SELECT code FROM " + codeTable + " WHERE customer = ?", customer.value()).isEmpty()
+                    && strings(c, "SELECT redemption_key FROM " + outcome + " WHERE customer = ?",
+                    customer.value()).isEmpty()) {
+                return new CustomerMove(false, 0, 0); // nothing to erase (also when an erasure is run again)
+            }
+            if (!strings(c, "SELECT code FROM " + codeTable + " WHERE customer = ?", replacement.value()).isEmpty()
+                    || !strings(c, "SELECT redemption_key FROM " + outcome + " WHERE customer = ?",
+                    replacement.value()).isEmpty()) {
+                throw new IllegalStateException("the replacement key of an erasure holds coupon data already");
+            }
+            long codes = strings(c, "SELECT code FROM " + codeTable + " WHERE customer = ?", customer.value()).size();
+            long outcomes = rename(c, customer, replacement);
+            update(c, "UPDATE " + mergeTable + " SET from_customer = ? WHERE from_customer = ?", replacement.value(),
+                    customer.value());
+            update(c, "UPDATE " + mergeTable + " SET to_customer = ? WHERE to_customer = ?", replacement.value(),
+                    customer.value());
+            return new CustomerMove(false, codes, outcomes);
+        });
+    }
+
+    private static List<String> strings(Connection c, String sql, String... args) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                p.setString(i + 1, args[i]);
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                List<String> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+                return out;
+            }
+        }
+    }
+
+    private static int update(Connection c, String sql, String... args) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                p.setString(i + 1, args[i]);
+            }
+            return p.executeUpdate();
+        }
     }
 }

@@ -19,4 +19,13 @@ final class Checks {
         }
         return value;
     }
+
+    /** Checks the two ids of {@link LedgerStore#renameForErasure}. */
+    static void erasureRename(String from, String to) {
+        dev.o2o.core.Ids.requireId(from, "account");
+        dev.o2o.core.Ids.requireId(to, "pseudonym");
+        if (from.equals(to)) {
+            throw new IllegalArgumentException("the pseudonym of an erased account must differ from it");
+        }
+    }
 }

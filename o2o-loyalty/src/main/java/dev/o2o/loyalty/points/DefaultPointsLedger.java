@@ -228,7 +228,8 @@ final class DefaultPointsLedger implements PointsLedger {
             throw new IllegalArgumentException("reversal " + r.key().masked() + " at " + now
                     + " would precede the entry it reverses, posted at " + original.instant());
         }
-        if (original.type() == EntryType.EXPIRE || original.type() == EntryType.REVERSE || original.points() == 0) {
+        if (original.type() == EntryType.EXPIRE || original.type() == EntryType.REVERSE
+                || original.type() == EntryType.TRANSFER || original.points() == 0) {
             return PostingResult.rejected(PostingResult.Status.NOT_REVERSIBLE,
                     original.type() + " entry " + original.id() + " cannot be reversed");
         }

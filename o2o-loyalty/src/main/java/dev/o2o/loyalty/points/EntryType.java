@@ -11,5 +11,11 @@ public enum EntryType {
     /** A manual correction: positive (creates a lot) or negative (consumes lots). */
     ADJUST,
     /** A compensating entry for an earlier EARN, REDEEM or ADJUST (refund, cancellation). */
-    REVERSE
+    REVERSE,
+    /**
+     * Points moved between accounts by a customer merge or its undoing ({@link LedgerMerges}):
+     * negative on the giving account (empties its lots), positive on the receiving one (one entry
+     * and lot per lot moved, with that lot's availability and expiry). Not reversible.
+     */
+    TRANSFER
 }

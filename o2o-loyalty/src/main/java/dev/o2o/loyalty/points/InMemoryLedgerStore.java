@@ -76,6 +76,8 @@ final class InMemoryLedgerStore implements LedgerStore {
     private static final class Account {
         final String name;
         final ReentrantLock lock = new ReentrantLock();
+        /** Set under the lock when an erasure moved the account to a new name; lockers look again. */
+        boolean retired;
         long balance;
         final List<LedgerEntry> entries = new ArrayList<>();
         final Map<Long, LotState> lots = new LinkedHashMap<>();
@@ -101,6 +103,12 @@ final class InMemoryLedgerStore implements LedgerStore {
             for (String n : names) {
                 Account a = account(n);
                 a.lock.lock();
+                while (a.retired) {
+                    // renamed by an erasure while we waited: the name now stands for a new, empty account
+                    a.lock.unlock();
+                    a = account(n);
+                    a.lock.lock();
+                }
                 locked.add(a);
             }
             Tx tx = new Tx(locked);
@@ -330,6 +338,63 @@ final class InMemoryLedgerStore implements LedgerStore {
         } finally {
             publication.readLock().unlock();
         }
+    }
+
+    @Override
+    public long renameForErasure(String from, String to) {
+        Checks.erasureRename(from, to);
+        SortedSet<String> both = new TreeSet<>(List.of(from, to));
+        return inTransaction(both, t -> {
+            Tx tx = (Tx) t;
+            Account old = tx.locked(from);
+            Account fresh = tx.locked(to);
+            if (old.entries.isEmpty() && old.lots.isEmpty() && !hasRejections(from)) {
+                return 0L; // nothing to erase (also when an erasure is run again)
+            }
+            if (!fresh.entries.isEmpty() || !fresh.lots.isEmpty() || hasRejections(to)) {
+                throw new IllegalStateException("pseudonym account " + Ids.describe(to) + " is in use already");
+            }
+            publication.writeLock().lock();
+            try {
+                for (Map.Entry<IdempotencyKey, Object> o : outcomes.entrySet()) {
+                    if (o.getValue() instanceof LedgerEntry e && e.account().equals(from)) {
+                        o.setValue(renamed(e, to));
+                    } else if (o.getValue() instanceof Rejection r && r.account().equals(from)) {
+                        o.setValue(new Rejection(to, r.type(), r.sourceRef(), r.status(), r.message()));
+                    }
+                }
+            } finally {
+                publication.writeLock().unlock();
+            }
+            for (LedgerEntry e : old.entries) {
+                fresh.entries.add(renamed(e, to));
+            }
+            fresh.lots.putAll(old.lots);
+            fresh.open.addAll(old.open);
+            fresh.balance = old.balance;
+            old.retired = true;
+            accounts.remove(from, old);
+            return (long) old.entries.size();
+        });
+    }
+
+    private boolean hasRejections(String account) {
+        publication.readLock().lock();
+        try {
+            for (Object o : outcomes.values()) {
+                if (o instanceof Rejection r && r.account().equals(account)) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            publication.readLock().unlock();
+        }
+    }
+
+    private static LedgerEntry renamed(LedgerEntry e, String account) {
+        return new LedgerEntry(e.id(), account, e.type(), e.points(), e.sourceRef(), e.instant(), e.reverses(),
+                e.shortfall(), e.note(), e.movements());
     }
 
     @Override

@@ -854,6 +854,50 @@ final class JdbcLedgerStore implements LedgerStore {
     }
 
     @Override
+    public long renameForErasure(String from, String to) {
+        Checks.erasureRename(from, to);
+        return transactions.inTransaction("points erasure", c -> {
+            Set<String> present = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT account_id FROM " + account
+                    + " WHERE account_id IN (?, ?) ORDER BY account_id FOR UPDATE")) {
+                ps.setString(1, from);
+                ps.setString(2, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        present.add(rs.getString(1));
+                    }
+                }
+            }
+            if (!present.contains(from) && count(c, outcome, from) == 0) {
+                return 0L; // nothing to erase (also when an erasure is run again)
+            }
+            if (present.contains(to) || count(c, outcome, to) > 0) {
+                throw new IllegalStateException("pseudonym account " + Ids.describe(to) + " is in use already");
+            }
+            long entries = count(c, entry, from);
+            for (String table : List.of(account, entry, lot, outcome)) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE " + table
+                        + " SET account_id = ? WHERE account_id = ?")) {
+                    ps.setString(1, to);
+                    ps.setString(2, from);
+                    ps.executeUpdate();
+                }
+            }
+            return entries;
+        });
+    }
+
+    private static long count(Connection c, String table, String accountId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE account_id = ?")) {
+            ps.setString(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Override
     public Optional<LedgerEntry> entryByKey(IdempotencyKey key) {
         Object o = transactions.withConnection("reading a points entry", c -> readOutcomes(c, List.of(key)).get(key));
         return o instanceof LedgerEntry e ? Optional.of(e) : Optional.empty();

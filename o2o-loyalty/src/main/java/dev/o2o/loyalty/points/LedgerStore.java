@@ -102,6 +102,22 @@ public interface LedgerStore {
     Set<String> accountsWithLotsDueBy(Instant instant);
 
     /**
+     * Erasure of a customer (right to be forgotten): gives the account a new id, a pseudonym, in its
+     * balance, every entry, lot and remembered rejection, atomically and under the account's lock.
+     * Points, lots, entry ids, source references and totals are kept, so audits still add up; only
+     * the link to the erased customer goes. Afterwards the old id is an unknown, empty account.
+     *
+     * <p>The built-in stores implement it; the default throws {@link UnsupportedOperationException},
+     * so that a store of your own that does not cannot silently keep the old id.
+     *
+     * @return how many entries were renamed (0 for an unknown account)
+     * @throws IllegalStateException if the pseudonym account has entries or rejections already
+     */
+    default long renameForErasure(String account, String pseudonym) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support erasure");
+    }
+
+    /**
      * Reads and appends inside {@link LedgerStore#inTransaction}. Valid only during the call and only
      * for the locked accounts. Not thread-safe: used by one thread.
      */

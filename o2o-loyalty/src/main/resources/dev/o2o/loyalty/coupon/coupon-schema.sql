@@ -51,3 +51,21 @@ CREATE TABLE IF NOT EXISTS ${p}redemption (
         OR (reason IS NOT NULL AND message IS NOT NULL AND rolled_back_at_ms IS NULL))
 );
 CREATE INDEX IF NOT EXISTS ${p}redemption_by_code ON ${p}redemption (code);
+-- Customer merges (CouponStore.mergeCustomer): one row per merge id, so that a retry replays it and an
+-- unmerge knows which codes the merge moved. returned is set once the merge is undone.
+CREATE TABLE IF NOT EXISTS ${p}customer_merge (
+    merge_id      VARCHAR(200) PRIMARY KEY,
+    from_customer VARCHAR(200) NOT NULL,
+    to_customer   VARCHAR(200) NOT NULL,
+    codes         BIGINT NOT NULL,
+    redemptions   BIGINT NOT NULL,
+    returned      BIGINT
+);
+CREATE TABLE IF NOT EXISTS ${p}merge_code (
+    merge_id VARCHAR(200) NOT NULL,
+    code     VARCHAR(64) NOT NULL,
+    PRIMARY KEY (merge_id, code)
+);
+-- merges and erasures find a customer's rows without scanning
+CREATE INDEX IF NOT EXISTS ${p}code_customer ON ${p}code (customer);
+CREATE INDEX IF NOT EXISTS ${p}redemption_customer ON ${p}redemption (customer);

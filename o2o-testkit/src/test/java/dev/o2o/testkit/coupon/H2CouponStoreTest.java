@@ -9,6 +9,11 @@ import java.util.UUID;
 class H2CouponStoreTest extends CouponStoreConformanceTest {
     @Override
     protected CouponStore newStore() {
+        return freshStore();
+    }
+
+    /** A JDBC store in a fresh in-memory H2 database. */
+    static CouponStore freshStore() {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:coupon-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
         CouponStore.createJdbcSchema(ds, "coupon_");

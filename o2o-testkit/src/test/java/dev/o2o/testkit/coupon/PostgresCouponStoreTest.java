@@ -47,15 +47,22 @@ class PostgresCouponStoreTest extends CouponStoreConformanceTest {
     static void disconnect() throws SQLException {
         if (pool != null) {
             pool.close();
+            pool = null;
         }
     }
 
     @Override
     protected CouponStore newStore() {
+        return freshStore();
+    }
+
+    /** Empty tables under {@code coupon_} (the test is skipped if PostgreSQL is not there). */
+    static CouponStore freshStore() {
         // skipping per test (not per class) makes the skips and their reason visible in the report
         Assumptions.assumeTrue(pool != null, skipReason);
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS coupon_refusal, coupon_redemption, coupon_customer_usage, coupon_code, coupon_campaign");
+            s.execute("DROP TABLE IF EXISTS coupon_merge_code, coupon_customer_merge, coupon_refusal, coupon_redemption, "
+                    + "coupon_customer_usage, coupon_code, coupon_campaign");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

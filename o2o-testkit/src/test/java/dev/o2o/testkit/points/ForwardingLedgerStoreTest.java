@@ -65,6 +65,11 @@ class ForwardingLedgerStoreTest extends LedgerStoreConformanceTest {
         public Set<String> accountsWithLotsDueBy(Instant instant) {
             return inner.accountsWithLotsDueBy(instant);
         }
+
+        @Override
+        public long renameForErasure(String account, String pseudonym) {
+            return inner.renameForErasure(account, pseudonym);
+        }
     }
 
     @Override

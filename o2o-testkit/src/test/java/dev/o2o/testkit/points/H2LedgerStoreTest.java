@@ -12,8 +12,13 @@ class H2LedgerStoreTest extends LedgerStoreConformanceTest {
 
     @Override
     protected LedgerStore newStore() {
+        return newH2Store("points_");
+    }
+
+    /** A JDBC ledger store in a fresh in-memory H2 database whose name starts with {@code name}. */
+    static LedgerStore newH2Store(String name) {
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:points_" + DB.incrementAndGet() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
+        ds.setURL("jdbc:h2:mem:" + name + DB.incrementAndGet() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
         JdbcSchema.create(ds, "points_");
         return LedgerStore.jdbc(ds, "points_");
     }

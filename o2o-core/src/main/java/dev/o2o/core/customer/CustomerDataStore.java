@@ -1,0 +1,78 @@
+package dev.o2o.core.customer;
+
+import dev.o2o.core.CustomerKey;
+import dev.o2o.core.profile.ProfileBook;
+
+/**
+ * A store that keeps data under customer keys (a points ledger, coupons, campaign state, ...) and
+ * so must follow identity changes: merges, the undoing of a wrong merge, and erasure.
+ *
+ * <p>Contract, checked for the built-in stores by the kits in {@code o2o-testkit}:
+ * <ul>
+ *   <li>{@link #merge} moves what the absorbed key holds to the survivor and records under the merge
+ *       id what it moved; the same merge id again changes nothing and reports {@code replayed}.</li>
+ *   <li>{@link #unmerge} moves back, by the store's documented policy, what the merge moved and is
+ *       still there; it is idempotent too.</li>
+ *   <li>{@link #erase} removes or replaces the key everywhere the store's API could show it, keeping
+ *       totals (balances, counts, budgets) intact.</li>
+ * </ul>
+ * Each call is atomic within the store; across stores, {@link CustomerMerges} relies on the
+ * idempotency: after a failure, applying the same change again completes it.
+ *
+ * <p>Implementations must be thread-safe.
+ */
+public interface CustomerDataStore {
+
+    /**
+     * A profile book as a store: a merge folds the absorbed profile into the survivor's
+     * ({@link ProfileBook#mergeCustomers}); an unmerge moves nothing (a profile holds aggregates that
+     * cannot be split by who caused them: the split-off key starts a new profile); an erasure removes
+     * the profile. As thread-safe as the book, which is not: guard both together.
+     */
+    static CustomerDataStore profiles(ProfileBook book) {
+        return new ProfileBookStore(book);
+    }
+
+    /**
+     * A consent store as a store: a merge moves the absorbed customer's consent history to the
+     * survivor (afterwards the latest change of either history is in force); an unmerge moves
+     * nothing back (the split-off key has no consent until it gives one again, the safe side of
+     * opt-in); an erasure moves the history to the pseudonym, so the proof of consent is kept
+     * without the customer's key. Thread-safe if the store is.
+     */
+    static CustomerDataStore consents(dev.o2o.core.consent.ConsentStore store) {
+        java.util.Objects.requireNonNull(store, "store");
+        return reassigning("consents", "changes", store::reassign, store::reassign);
+    }
+
+    /**
+     * A store whose data simply moves from key to key, where moving is idempotent by itself (the old
+     * key holds nothing the second time): a merge runs {@code merge(absorbed, survivor)}, an erasure
+     * {@code erase(customer, replacement)}, and an unmerge moves nothing back. Each function returns
+     * how many records it moved, reported under {@code count}.
+     */
+    static CustomerDataStore reassigning(String name, String count,
+                                         java.util.function.ToLongBiFunction<CustomerKey, CustomerKey> merge,
+                                         java.util.function.ToLongBiFunction<CustomerKey, CustomerKey> erase) {
+        return new ReassigningStore(name, count, merge, erase);
+    }
+
+    /** A short stable name for reports, for example {@code "points"}. */
+    String name();
+
+    /** Moves the absorbed key's data to the survivor; idempotent by the merge id. */
+    StoreChange merge(CustomerMerge merge);
+
+    /**
+     * Undoes a merge found wrong: moves what {@code merge} moved, as far as the store's policy says,
+     * from the survivor to {@code returnTo} (the key the split-off part has now; usually the
+     * absorbed key). Idempotent; a merge this store never applied changes nothing.
+     */
+    StoreChange unmerge(CustomerMerge merge, CustomerKey returnTo);
+
+    /**
+     * Erases a customer: every place the key appears is replaced by {@code replacement} (a
+     * pseudonym no one can map back without the host's secret) or removed, totals kept.
+     */
+    StoreChange erase(CustomerKey customer, CustomerKey replacement);
+}

@@ -1,0 +1,20 @@
+package dev.o2o.testkit.points;
+
+import dev.o2o.loyalty.points.JdbcSchema;
+import dev.o2o.loyalty.points.LedgerStore;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The merge kit on the JDBC ledger store over PostgreSQL at {@code O2O_TEST_PG_URL} (skipped
+ * without it, unless {@code O2O_REQUIRE_PG=true}); tables {@code pmerge_*} are created afresh per test.
+ */
+class PostgresLedgerMergesTest extends LedgerMergesConformanceTest {
+
+    @Override
+    protected LedgerStore newStore() {
+        PGSimpleDataSource ds = PostgresLedgerStoreTest.dataSourceOrSkip();
+        PostgresLedgerStoreTest.dropTables(ds, "pmerge_");
+        JdbcSchema.create(ds, "pmerge_");
+        return LedgerStore.jdbc(ds, "pmerge_");
+    }
+}

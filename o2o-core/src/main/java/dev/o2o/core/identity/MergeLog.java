@@ -43,6 +43,11 @@ final class MergeLog {
         count++;
     }
 
+    /** Numbers the next merge {@code next} (after a history read from a store); never backwards. */
+    void continueAt(long next) {
+        nextSequence = Math.max(nextSequence, next);
+    }
+
     int size() {
         return count;
     }

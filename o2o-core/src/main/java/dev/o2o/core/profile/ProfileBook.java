@@ -49,7 +49,16 @@ public final class ProfileBook {
      * profile counted an order with its id already (see {@link ProfileState}).
      */
     public boolean addIfNew(Order order) {
-        return state(Objects.requireNonNull(order, "order").customer()).addIfNew(order);
+        CustomerKey customer = Objects.requireNonNull(order, "order").customer();
+        ProfileState s = states.get(customer);
+        if (s != null) {
+            return s.addIfNew(order);
+        }
+        // kept only once the order is accepted, so that a refused order leaves no empty profile behind
+        s = ProfileState.empty(customer, config);
+        s.addIfNew(order);
+        states.put(customer, s);
+        return true;
     }
 
     /** The profile of a customer as of an instant, or empty if the book has nothing on it. */

@@ -9,7 +9,7 @@ import java.util.Map;
  * indexing, load at most 0.6) whose slots are the graph's nodes. Each slot is a 32-byte record
  * of eight ints holding the union-find parent (or the negated cluster size at a root), a meta
  * word (flags, type index, inline length), the head of the node's adjacency list, at a root the
- * sequence number of the cluster's oldest identifier, and the value: inline when it is up to 16
+ * sequence number of the cluster's key identifier (first in key order), and the value: inline when it is up to 16
  * Latin-1 chars, otherwise its hash, place, length and encoding in the {@link ValueArena}.
  *
  * <p>What it buys: with millions of identifiers nearly every access is a cache and TLB miss, so

@@ -32,7 +32,7 @@ import java.util.Set;
 
 /**
  * Union-find over the graph's parts: the identifiers in a {@link NodeTable} whose slots are the
- * nodes (the parent, the adjacency head and the cluster's oldest identifier live in the node
+ * nodes (the parent, the adjacency head and the cluster's key identifier live in the node
  * records, so one probe lands on everything a link step needs), the links in a
  * {@link LinkStore} threaded into per-identifier adjacency lists, exact duplicate detection in a
  * {@link PairSet}, and the {@link MergeLog}. Clusters are exactly the connected components of the
@@ -44,7 +44,11 @@ import java.util.Set;
  * which the graph first saw them.
  *
  * <p>A single {@link #addLink} is a chain of dependent cache misses (home records and pair slot
- * together, then the roots); {@link #addLinks} overlaps those of many links.
+ * together, then the roots); {@link #addLinks} overlaps those of many links. A merge also compares
+ * the two clusters' key identifiers (in place for the common value forms); keys are digested only
+ * when asked for, and key look-ups go through a {@link KeyIndex} filled lazily.
+ *
+ * <p>Thread-safe: every public method holds this object's monitor.
  */
 final class UnionFindIdentityGraph implements IdentityGraph {
 

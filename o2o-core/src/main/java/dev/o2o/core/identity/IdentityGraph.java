@@ -10,13 +10,29 @@ import java.util.Optional;
  * identifier resolves to one customer key.
  *
  * <h2>Keys</h2>
- * Identifiers are numbered in the order the graph first sees them. A customer's key is the
- * configured prefix followed by the number of its oldest identifier, so that it never contains
- * personal data and the same input in the same order always gives the same keys. When a link
- * merges two customers the older one survives (the one whose oldest identifier was seen first);
- * the other key stops resolving. When an {@link #unlink unlink} splits a customer, each part is
- * keyed by its own oldest identifier, so the part holding the original oldest identifier keeps
- * the original key.
+ * A customer's key is a function of its identifiers only, never of the order in which links
+ * arrived, so a graph rebuilt from the same links after a restart (in any order) gives the same
+ * keys. The rule:
+ * <ol>
+ *   <li>The <em>key identifier</em> of a customer is its first identifier in <em>key order</em>:
+ *       by type, in the order of {@link IdentityConfig#keyTypeOrder()} (default: member card, app
+ *       user id, social open id, POS customer number, phone, e-mail, device id; types not listed
+ *       after those, by name), then by value as {@link String#compareTo} orders them.</li>
+ *   <li>The key is {@link IdentityConfig#keyPrefix()} followed by 32 lower-case hex digits: the
+ *       first 128 bits of SHA-256 over {@code type + ":" + value} of the key identifier (UTF-8), or
+ *       of HMAC-SHA256 under {@link IdentityConfig#keySecret()} when one is set. It holds no
+ *       identifier value; without a secret a key of a guessable identifier (a phone number) can
+ *       be found by trying candidates, so set a secret or resolve pseudonymized identifiers.</li>
+ *   <li><b>Merge:</b> when a link joins two customers, the one whose key identifier comes first in
+ *       key order survives and keeps its key; the other key stops resolving ({@link MergeEvent}
+ *       names both). A new identifier is a customer of its own until linked, so linking a new
+ *       identifier that comes first in key order (say the first member card of a customer known by
+ *       phone) is a merge in which the new identifier's key survives.</li>
+ *   <li><b>Unlink (split):</b> each part is keyed by its own key identifier, so the part holding
+ *       the old key identifier keeps the old key and the other part gets the key of its own first
+ *       identifier (the key it had before the merge, if it was a customer of its own then).</li>
+ *   <li><b>Erasure:</b> the key stops resolving; merge events that survive the erasure keep naming it.</li>
+ * </ol>
  *
  * <h2>Super-nodes</h2>
  * With a limit N for a type ({@link IdentityConfig#withSuperNodeLimit}), an identifier of that
@@ -29,13 +45,32 @@ import java.util.Optional;
  * super-node suppression and erasure rebuild the one affected customer, in time linear in its
  * identifiers and links.
  *
- * <p>Not thread-safe: confine a graph to one thread or guard it externally.
+ * <h2>Thread safety</h2>
+ * The built-in graphs are thread-safe: every method runs under one lock per graph, so calls from
+ * many threads are serialized and each sees the effect of the calls before it; concurrent
+ * {@link #addLink}s give the same customers and keys as the same links added by one thread.
+ * Looking a key up ({@link #contains}, {@link #identifiersOf}, {@link #erase}) first digests the
+ * identifiers added since the last such look-up, once each.
  */
 public interface IdentityGraph {
 
     /** A new empty graph. */
     static IdentityGraph create(IdentityConfig config) {
         return new UnionFindIdentityGraph(config);
+    }
+
+    /**
+     * A graph kept in {@code store}: rebuilt from the identifiers, links, merge history and erasures
+     * the store holds (the same customers and keys as before the restart), and writing every change
+     * through to the store before the call returns (an added link and the merge it caused in one
+     * store transaction). Thread-safe like {@link #create}; the store must have one writing graph
+     * at a time. If a store write fails, the exception is thrown and the graph refuses further use
+     * ({@link IllegalStateException}) until it is opened again, because memory and store may differ.
+     *
+     * @throws IllegalArgumentException if the store holds links the graph cannot take
+     */
+    static IdentityGraph open(IdentityStore store, IdentityConfig config) {
+        return StoredIdentityGraph.open(store, config);
     }
 
     /** A new empty graph with {@link IdentityConfig#defaults()}. */

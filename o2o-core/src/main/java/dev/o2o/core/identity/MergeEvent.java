@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * @param sequence 0-based position in the graph's merge history
  * @param link     the link that merged them
- * @param survivor the key that survived (the older cluster's)
+ * @param survivor the key that survived: the key of the cluster whose key identifier comes first in
+ *                 key order (see {@link IdentityGraph} "Keys"); move state keyed by {@code absorbed} here
  * @param absorbed the key that was merged into the survivor and no longer resolves
  */
 public record MergeEvent(long sequence, IdentityLink link, CustomerKey survivor, CustomerKey absorbed) {

@@ -6,7 +6,7 @@ import java.util.function.IntPredicate;
 /**
  * The history of merges in the order they happened, as parallel primitive columns: the merge's
  * sequence number, the link that caused it, and the sequence numbers of the surviving and the
- * absorbed cluster's oldest identifiers (which are their keys). Ten million merges take 200 MB
+ * absorbed cluster's key identifiers (from which their keys are derived). Ten million merges take 200 MB
  * this way; as {@link MergeEvent} objects they would take several times that. Not thread-safe.
  */
 final class MergeLog {
@@ -41,6 +41,11 @@ final class MergeLog {
         survivor[count] = survivorKey;
         absorbed[count] = absorbedKey;
         count++;
+    }
+
+    /** Numbers the next merge {@code next} (after a history read from a store); never backwards. */
+    void continueAt(long next) {
+        nextSequence = Math.max(nextSequence, next);
     }
 
     int size() {

@@ -1,6 +1,7 @@
 package dev.o2o.core.identity;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Map;
  * indexing, load at most 0.6) whose slots are the graph's nodes. Each slot is a 32-byte record
  * of eight ints holding the union-find parent (or the negated cluster size at a root), a meta
  * word (flags, type index, inline length), the head of the node's adjacency list, at a root the
- * sequence number of the cluster's oldest identifier, and the value: inline when it is up to 16
+ * sequence number of the cluster's key identifier (first in key order), and the value: inline when it is up to 16
  * Latin-1 chars, otherwise its hash, place, length and encoding in the {@link ValueArena}.
  *
  * <p>What it buys: with millions of identifiers nearly every access is a cache and TLB miss, so
@@ -38,7 +39,7 @@ final class NodeTable {
     static final int PARENT = 0; // parent slot, or -(cluster size) at a root
     static final int META = 1;
     static final int HEAD = 2; // first half-edge of the adjacency list, -1 if none
-    static final int MIN = 3; // at a root: sequence number of the cluster's oldest identifier
+    static final int MIN = 3; // at a root: sequence number of the cluster's key identifier (first in key order)
     static final int VALUE = 4; // 4 ints: the inline chars, 4 per int; or hash, arena offset, length, encoding
     private static final int HASH = VALUE;
     private static final int OFF = VALUE + 1;
@@ -67,6 +68,7 @@ final class NodeTable {
     }
 
     private final Map<IdentifierType, Integer> limitsByType;
+    private final List<IdentifierType> keyTypeOrder;
 
     private int capacity;
     /** The records, {@link #STRIDE} ints per slot; replaced by {@link #rehash}. */
@@ -82,10 +84,20 @@ final class NodeTable {
 
     private IdentifierType[] types = new IdentifierType[0];
     private int[] typeLimits = new int[0];
+    private int[] typeRanks = new int[0]; // position in the key type order; unlisted types share the last rank
 
     /** A table presized for {@code expected} identifiers, with the super-node limits per type. */
     NodeTable(int expected, Map<IdentifierType, Integer> limitsByType) {
+        this(expected, limitsByType, List.of());
+    }
+
+    /**
+     * A table presized for {@code expected} identifiers, with the super-node limits per type and
+     * the order of types that {@link #compareKeyOrder} uses.
+     */
+    NodeTable(int expected, Map<IdentifierType, Integer> limitsByType, List<IdentifierType> keyTypeOrder) {
         this.limitsByType = limitsByType;
+        this.keyTypeOrder = keyTypeOrder;
         capacity = capacityFor(expected);
         maxSlotsUsed = (int) (capacity * MAX_LOAD);
         hot = new int[capacity * STRIDE];
@@ -244,7 +256,48 @@ final class NodeTable {
         types[index] = type;
         typeLimits = Arrays.copyOf(typeLimits, index + 1);
         typeLimits[index] = limitsByType.getOrDefault(type, Integer.MAX_VALUE);
+        typeRanks = Arrays.copyOf(typeRanks, index + 1);
+        int rank = keyTypeOrder.indexOf(type);
+        typeRanks[index] = rank >= 0 ? rank : keyTypeOrder.size();
         return index;
+    }
+
+    // ---------------------------------------------------------------- key order
+
+    /**
+     * The key order of the identifiers at two live slots (negative if {@code x} comes first): the
+     * type's position in the key type order, types not listed after the listed ones by name, then
+     * the values as {@link String#compareTo} orders them. Only merges and rebuilds compare, so the
+     * common forms (two inline values, two arena values of one encoding) are compared in place and
+     * the rest as strings.
+     */
+    int compareKeyOrder(int x, int y) {
+        int tx = typeIndex(x);
+        int ty = typeIndex(y);
+        if (tx != ty) {
+            int byRank = Integer.compare(typeRanks[tx], typeRanks[ty]);
+            return byRank != 0 ? byRank : types[tx].name().compareTo(types[ty].name());
+        }
+        int bx = x * STRIDE;
+        int by = y * STRIDE;
+        int mx = hot[bx + META];
+        int my = hot[by + META];
+        if ((mx & my & INLINE) != 0) {
+            // char i of an inline value is byte (i mod 4) of int i/4, lowest first; absent chars are 0
+            // and values hold no control characters, so a shorter value that is a prefix comes first
+            for (int k = 0; k < 4; k++) {
+                int c = Integer.compareUnsigned(Integer.reverseBytes(hot[bx + VALUE + k]),
+                        Integer.reverseBytes(hot[by + VALUE + k]));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        }
+        if (((mx | my) & INLINE) == 0 && hot[bx + ENC] == hot[by + ENC]) {
+            return arena.compare(hot[bx + OFF], hot[bx + LEN], hot[by + OFF], hot[by + LEN], hot[bx + ENC]);
+        }
+        return identifierAt(x).value().compareTo(identifierAt(y).value());
     }
 
     // ---------------------------------------------------------------- probing

@@ -22,15 +22,17 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Union-find over the graph's parts: the identifiers in a {@link NodeTable} whose slots are the
- * nodes (the parent, the adjacency head and the cluster's oldest identifier live in the node
+ * nodes (the parent, the adjacency head and the cluster's key identifier live in the node
  * records, so one probe lands on everything a link step needs), the links in a
  * {@link LinkStore} threaded into per-identifier adjacency lists, exact duplicate detection in a
  * {@link PairSet}, and the {@link MergeLog}. Clusters are exactly the connected components of the
@@ -42,18 +44,29 @@ import java.util.Optional;
  * which the graph first saw them.
  *
  * <p>A single {@link #addLink} is a chain of dependent cache misses (home records and pair slot
- * together, then the roots); {@link #addLinks} overlaps those of many links.
+ * together, then the roots); {@link #addLinks} overlaps those of many links. A merge also compares
+ * the two clusters' key identifiers (in place for the common value forms); keys are digested only
+ * when asked for, and key look-ups go through a {@link KeyIndex} filled lazily.
+ *
+ * <p>Thread-safe: every public method holds this object's monitor.
  */
 final class UnionFindIdentityGraph implements IdentityGraph {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnionFindIdentityGraph.class);
 
-    private final String keyPrefix;
+    private final CustomerKeys keys;
     private final NodeTable nodes;
     private final LinkStore links;
     private final PairSet pairs;
     private final MergeLog merges;
     private int clusters;
+    // key -> identifier, filled up to this sequence number when a key is looked up
+    private final KeyIndex keyIndex = new KeyIndex();
+    private int indexedSeqs;
+    // keys of erased key identifiers that merge events kept (their links were not erased) still name
+    private final Map<Integer, CustomerKey> retiredKeys = new HashMap<>();
+    // merge events read from a store when the graph was rebuilt; the log holds the later ones
+    private List<MergeEvent> restoredHistory = List.of();
 
     private final Probe probeX = new Probe();
     private final Probe probeY = new Probe();
@@ -63,10 +76,10 @@ final class UnionFindIdentityGraph implements IdentityGraph {
 
     UnionFindIdentityGraph(IdentityConfig config) {
         Objects.requireNonNull(config, "config");
-        this.keyPrefix = config.keyPrefix();
+        this.keys = new CustomerKeys(config.keyPrefix(), config.keySecret());
         int n = config.expectedIdentifiers();
         int m = Math.min(config.expectedLinks(), LinkStore.MAX_LINKS);
-        nodes = new NodeTable(n, config.superNodeLimits());
+        nodes = new NodeTable(n, config.superNodeLimits(), config.keyTypeOrder());
         links = new LinkStore(m);
         pairs = new PairSet(m, nodes::hashAt);
         // there are at most (identifiers - 1) merges; sizing for them up front spares regrowth garbage
@@ -130,8 +143,8 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         }
     }
 
-    /** Joins two different roots by size. */
-    private void union(int ra, int rb) {
+    /** Joins two different roots by size; the joined cluster's key identifier is {@code keySeq}. */
+    private void union(int ra, int rb, int keySeq) {
         int[] h = nodes.hot;
         int a = ra * STRIDE;
         int b = rb * STRIDE;
@@ -142,7 +155,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
             ra = rb;
         }
         h[a + PARENT] += h[b + PARENT];
-        h[a + MIN] = Math.min(h[a + MIN], h[b + MIN]);
+        h[a + MIN] = keySeq;
         h[b + PARENT] = ra;
         clusters--;
     }
@@ -184,13 +197,15 @@ final class UnionFindIdentityGraph implements IdentityGraph {
                 continue;
             }
             int[] members = component(s, seen);
-            int min = Integer.MAX_VALUE;
+            int first = members[0];
             for (int m : members) {
-                min = Math.min(min, nodes.seqOf(m));
+                if (nodes.compareKeyOrder(m, first) < 0) {
+                    first = m;
+                }
                 h[m * STRIDE + PARENT] = s;
             }
             h[s * STRIDE + PARENT] = -members.length;
-            h[s * STRIDE + MIN] = min;
+            h[s * STRIDE + MIN] = nodes.seqOf(first);
             fresh++;
         }
         clusters += fresh - oldClusters;
@@ -231,7 +246,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public LinkResult addLink(IdentityLink link) {
+    public synchronized LinkResult addLink(IdentityLink link) {
         Objects.requireNonNull(link, "link");
         ensureRoom(2);
         describe(link, probeX, probeY);
@@ -258,7 +273,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     private int prefetchSink; // keeps the touching reads from being optimized away
 
     @Override
-    public List<LinkResult> addLinks(List<IdentityLink> batch) {
+    public synchronized List<LinkResult> addLinks(List<IdentityLink> batch) {
         Objects.requireNonNull(batch, "links");
         for (IdentityLink link : batch) {
             Objects.requireNonNull(link, "link");
@@ -372,10 +387,13 @@ final class UnionFindIdentityGraph implements IdentityGraph {
         if (ra == rb) {
             return LinkResult.SAME_CUSTOMER;
         }
-        int minA = h[ra * STRIDE + MIN];
-        int minB = h[rb * STRIDE + MIN];
-        union(ra, rb);
-        merges.record(l, Math.min(minA, minB), Math.max(minA, minB));
+        int keyA = h[ra * STRIDE + MIN];
+        int keyB = h[rb * STRIDE + MIN];
+        // the cluster whose key identifier comes first in key order keeps its key
+        boolean aFirst = nodes.compareKeyOrder(nodes.slotOf(keyA), nodes.slotOf(keyB)) < 0;
+        int survivor = aFirst ? keyA : keyB;
+        union(ra, rb, survivor);
+        merges.record(l, survivor, aFirst ? keyB : keyA);
         return LinkResult.MERGED;
     }
 
@@ -412,7 +430,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public CustomerKey addIdentifier(Identifier identifier) {
+    public synchronized CustomerKey addIdentifier(Identifier identifier) {
         Objects.requireNonNull(identifier, "identifier");
         return keyOf(find(intern(identifier)));
     }
@@ -420,41 +438,59 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     // ---------------------------------------------------------------- queries
 
     private CustomerKey keyOf(int root) {
-        return new CustomerKey(keyPrefix + nodes.hot[root * STRIDE + MIN]);
+        return keyOfSeq(nodes.hot[root * STRIDE + MIN]);
+    }
+
+    /** The key named by the identifier with this sequence number (also after it was erased, if a merge event keeps it). */
+    private CustomerKey keyOfSeq(int seq) {
+        int slot = nodes.slotOf(seq);
+        return slot >= 0 ? keys.key(nodes.identifierAt(slot)) : retiredKeys.get(seq);
     }
 
     /** The root of the cluster a key names, or -1. */
     private int rootOf(CustomerKey key) {
         Objects.requireNonNull(key, "customer");
-        String v = key.value();
-        if (!v.startsWith(keyPrefix) || v.length() == keyPrefix.length() || v.length() - keyPrefix.length() > 10) {
+        Optional<Long> head = keys.head(key);
+        if (head.isEmpty()) {
             return -1;
         }
-        long n = 0;
-        for (int i = keyPrefix.length(); i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
+        int root = rootIndexed(head.get(), key);
+        if (root < 0 && indexedSeqs < nodes.seqCount()) {
+            // index the identifiers seen since the last miss: each identifier is digested once at most
+            for (int q = indexedSeqs; q < nodes.seqCount(); q++) {
+                int slot = nodes.slotOf(q);
+                if (slot >= 0) {
+                    keyIndex.add(keys.head(nodes.identifierAt(slot)), q);
+                }
             }
-            n = n * 10 + (c - '0');
+            indexedSeqs = nodes.seqCount();
+            root = rootIndexed(head.get(), key);
         }
-        int slot = nodes.slotOf(n);
-        if (slot < 0) {
-            return -1;
+        return root;
+    }
+
+    private int rootIndexed(long head, CustomerKey key) {
+        for (int seq : keyIndex.find(head)) {
+            int slot = nodes.slotOf(seq);
+            if (slot >= 0) {
+                int root = find(slot);
+                if (nodes.hot[root * STRIDE + MIN] == seq && keys.key(nodes.identifierAt(slot)).equals(key)) {
+                    return root;
+                }
+            }
         }
-        int root = find(slot);
-        return nodes.hot[root * STRIDE + MIN] == n ? root : -1;
+        return -1;
     }
 
     @Override
-    public Optional<CustomerKey> resolve(Identifier identifier) {
+    public synchronized Optional<CustomerKey> resolve(Identifier identifier) {
         Objects.requireNonNull(identifier, "identifier");
         int node = lookup(identifier);
         return node < 0 ? Optional.empty() : Optional.of(keyOf(find(node)));
     }
 
     @Override
-    public boolean contains(CustomerKey customer) {
+    public synchronized boolean contains(CustomerKey customer) {
         return rootOf(customer) >= 0;
     }
 
@@ -473,7 +509,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public List<Identifier> identifiersOf(CustomerKey customer) {
+    public synchronized List<Identifier> identifiersOf(CustomerKey customer) {
         int root = rootOf(customer);
         if (root < 0) {
             return List.of();
@@ -487,7 +523,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public Optional<MergeExplanation> explain(Identifier a, Identifier b) {
+    public synchronized Optional<MergeExplanation> explain(Identifier a, Identifier b) {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
         int na = lookup(a);
@@ -529,17 +565,44 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public List<MergeEvent> mergeHistory() {
-        List<MergeEvent> out = new ArrayList<>(merges.size());
-        for (int i = 0; i < merges.size(); i++) {
-            out.add(new MergeEvent(merges.sequence(i), linkAt(merges.link(i)),
-                    new CustomerKey(keyPrefix + merges.survivor(i)), new CustomerKey(keyPrefix + merges.absorbed(i))));
-        }
+    public synchronized List<MergeEvent> mergeHistory() {
+        List<MergeEvent> out = new ArrayList<>(restoredHistory.size() + merges.size());
+        out.addAll(restoredHistory);
+        out.addAll(mergesSince(0));
         return List.copyOf(out);
     }
 
+    /** Merges recorded in this graph's log so far (restored ones aside). */
+    synchronized int loggedMerges() {
+        return merges.size();
+    }
+
+    /** The merges of the log from position {@code from} on, oldest first. */
+    synchronized List<MergeEvent> mergesSince(int from) {
+        List<MergeEvent> out = new ArrayList<>(Math.max(0, merges.size() - from));
+        for (int i = from; i < merges.size(); i++) {
+            out.add(new MergeEvent(merges.sequence(i), linkAt(merges.link(i)),
+                    keyOfSeq(merges.survivor(i)), keyOfSeq(merges.absorbed(i))));
+        }
+        return out;
+    }
+
+    /**
+     * Replaces the merge history with {@code history} (read from a store after the links were
+     * added again); later merges are numbered after its last sequence number.
+     */
+    synchronized void restoreHistory(List<MergeEvent> history) {
+        merges.removeIf(l -> true);
+        restoredHistory = List.copyOf(history);
+        long next = 0;
+        for (MergeEvent e : restoredHistory) {
+            next = Math.max(next, e.sequence() + 1);
+        }
+        merges.continueAt(next);
+    }
+
     @Override
-    public List<SuperNodeReport> superNodes() {
+    public synchronized List<SuperNodeReport> superNodes() {
         List<SuperNodeReport> out = new ArrayList<>();
         superNodes.forEach((seq, suppressed) -> {
             int node = nodes.slotOf(seq);
@@ -573,7 +636,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public SplitResult unlink(Identifier a, Identifier b) {
+    public synchronized SplitResult unlink(Identifier a, Identifier b) {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
         int na = lookup(a);
@@ -599,13 +662,35 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public ClusterErasure erase(CustomerKey customer) {
+    public synchronized ClusterErasure erase(CustomerKey customer) {
         int root = rootOf(customer);
         if (root < 0) {
             return new ClusterErasure(customer, 0, 0, 0);
         }
         int[] members = members(root);
         int mergesRemoved = merges.removeIf(l -> isMember(links.a(l), root) || isMember(links.b(l), root));
+        Set<Identifier> erased = new HashSet<>();
+        IntSet memberSeqs = new IntSet();
+        for (int m : members) {
+            erased.add(nodes.identifierAt(m));
+            memberSeqs.add(nodes.seqOf(m));
+        }
+        List<MergeEvent> keptRestored = new ArrayList<>();
+        for (MergeEvent e : restoredHistory) {
+            if (!erased.contains(e.link().first()) && !erased.contains(e.link().second())) {
+                keptRestored.add(e);
+            }
+        }
+        mergesRemoved += restoredHistory.size() - keptRestored.size();
+        restoredHistory = List.copyOf(keptRestored);
+        // a merge whose link survives (the cluster was split since) may still name an erased key identifier
+        for (int i = 0; i < merges.size(); i++) {
+            for (int seq : new int[] {merges.survivor(i), merges.absorbed(i)}) {
+                if (memberSeqs.contains(seq)) {
+                    retiredKeys.put(seq, keyOfSeq(seq));
+                }
+            }
+        }
         int linksRemoved = 0;
         for (int m : members) {
             for (int e = nodes.head(m); e >= 0; e = links.nextEdge(e)) {
@@ -638,7 +723,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     // ---------------------------------------------------------------- dumps
 
     @Override
-    public List<Identifier> identifiers() {
+    public synchronized List<Identifier> identifiers() {
         List<Identifier> out = new ArrayList<>(nodes.live());
         for (int q = 0; q < nodes.seqCount(); q++) {
             int slot = nodes.slotOf(q);
@@ -650,7 +735,7 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public List<IdentityLink> links() {
+    public synchronized List<IdentityLink> links() {
         List<IdentityLink> out = new ArrayList<>(links.live());
         for (int l = 0; l < links.count(); l++) {
             if (links.state(l) != REMOVED) {
@@ -661,17 +746,17 @@ final class UnionFindIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public int identifierCount() {
+    public synchronized int identifierCount() {
         return nodes.live();
     }
 
     @Override
-    public int linkCount() {
+    public synchronized int linkCount() {
         return links.live();
     }
 
     @Override
-    public int customerCount() {
+    public synchronized int customerCount() {
         return clusters;
     }
 }

@@ -123,6 +123,17 @@ final class ValueArena {
         return Arrays.equals(bytes, offset, offset + length, form, 0, length);
     }
 
+    /**
+     * Compares two values stored in the same encoding {@code enc} as their strings compare
+     * ({@link String#compareTo}): every encoding keeps the order of the chars in the order of its
+     * unsigned bytes (UTF-16 high byte first, hex digits in their nibble order), and a shorter
+     * value that is a prefix of a longer one comes first.
+     */
+    int compare(int offsetA, int charsA, int offsetB, int charsB, int enc) {
+        return Arrays.compareUnsigned(bytes, offsetA, offsetA + byteLength(charsA, enc),
+                bytes, offsetB, offsetB + byteLength(charsB, enc));
+    }
+
     /** Overwrites the {@code chars} chars in encoding {@code enc} at {@code offset} with zeros. */
     void erase(int offset, int chars, int enc) {
         Arrays.fill(bytes, offset, offset + byteLength(chars, enc), (byte) 0);

@@ -5,6 +5,9 @@
  *
  * <p>Start with {@link dev.o2o.core.identity.IdentityGraph#create(IdentityConfig)}, feed it
  * {@link dev.o2o.core.identity.IdentityLink}s, and resolve
- * {@link dev.o2o.core.identity.Identifier}s. Raw identifier values are never logged.
+ * {@link dev.o2o.core.identity.Identifier}s. Raw identifier values are never logged. To keep the
+ * graph across restarts, open it over an {@link dev.o2o.core.identity.IdentityStore} with
+ * {@link dev.o2o.core.identity.IdentityGraph#open}: keys follow from the identifiers (see
+ * {@link dev.o2o.core.identity.IdentityGraph}), so a rebuilt graph has the keys it had.
  */
 package dev.o2o.core.identity;

@@ -38,9 +38,27 @@ public final class ProfileBook {
         return this;
     }
 
+    /** Adds an order, unless its customer's profile counted an order with its id already. */
     public ProfileBook add(Order order) {
-        state(Objects.requireNonNull(order, "order").customer()).add(order);
+        addIfNew(order);
         return this;
+    }
+
+    /**
+     * Adds an order and returns true, or returns false and changes nothing if its customer's
+     * profile counted an order with its id already (see {@link ProfileState}).
+     */
+    public boolean addIfNew(Order order) {
+        CustomerKey customer = Objects.requireNonNull(order, "order").customer();
+        ProfileState s = states.get(customer);
+        if (s != null) {
+            return s.addIfNew(order);
+        }
+        // kept only once the order is accepted, so that a refused order leaves no empty profile behind
+        s = ProfileState.empty(customer, config);
+        s.addIfNew(order);
+        states.put(customer, s);
+        return true;
     }
 
     /** The profile of a customer as of an instant, or empty if the book has nothing on it. */
@@ -53,7 +71,8 @@ public final class ProfileBook {
      * Folds the events of {@code absorbed} into {@code survivor} and drops {@code absorbed}, as
      * after a merge in identity resolution. Does nothing if the book has nothing on {@code absorbed}.
      *
-     * @throws IllegalArgumentException if both are the same customer
+     * @throws IllegalArgumentException if both are the same customer, or both profiles counted an
+     *                                  order with the same id (nothing is changed then)
      */
     public void mergeCustomers(CustomerKey absorbed, CustomerKey survivor) {
         Objects.requireNonNull(absorbed, "absorbed");
@@ -61,10 +80,17 @@ public final class ProfileBook {
         if (absorbed.equals(survivor)) {
             throw new IllegalArgumentException("cannot merge customer " + absorbed + " into itself");
         }
-        ProfileState from = states.remove(absorbed);
+        ProfileState from = states.get(absorbed);
         if (from != null) {
             state(survivor).mergeEvents(from);
+            states.remove(absorbed);
         }
+    }
+
+    /** Whether the customer's profile counted an order with this id. */
+    public boolean hasOrder(CustomerKey customer, String orderId) {
+        ProfileState s = states.get(Objects.requireNonNull(customer, "customer"));
+        return s != null && s.hasOrder(orderId);
     }
 
     /** Removes everything the book holds on a customer; true if there was anything. */

@@ -8,6 +8,12 @@ import dev.o2o.core.OrderStatus;
 import dev.o2o.core.Touchpoint;
 import dev.o2o.core.TouchpointType;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The mergeable per-customer state behind a {@link CustomerProfile}: counts, sums in minor
@@ -25,8 +32,14 @@ import java.util.TreeMap;
  * {@link #merge(ProfileState) merge} into exactly the state built from all of them, in any
  * order, so the same code can run per partition on a distributed engine.
  *
+ * <p>Orders count once by id: an order whose id the state has counted already is ignored
+ * ({@link #addIfNew(Order)} says so), so replaying an order file or retrying a delivery does not
+ * double revenue or frequency. The first version of an order counts; a later version under the
+ * same id (say with a refund) is ignored too, so send refunds as their own orders or rebuild.
+ * States to be merged must not share an order id ({@link #merge} refuses).
+ *
  * <p>Memory is constant per customer except for the O2O instants (8 bytes per touchpoint and
- * purchase), which exact O2O flags across partitions need.
+ * purchase), which exact O2O flags across partitions need, and the ids of the orders counted.
  *
  * <p>Not thread-safe: a state is mutated by {@code add} and {@code merge}; confine it to one thread.
  */
@@ -57,6 +70,7 @@ public final class ProfileState {
     private final Instants offlineTouches = new Instants();
     private final Instants onlinePurchases = new Instants();
     private final Instants offlinePurchases = new Instants();
+    private final TreeSet<String> orderIds = new TreeSet<>();
 
     private ProfileState(CustomerKey customer, ProfileConfig config) {
         this.customer = Objects.requireNonNull(customer, "customer");
@@ -100,11 +114,28 @@ public final class ProfileState {
     }
 
     /**
-     * Adds an order of this customer.
+     * Adds an order of this customer, unless an order with its id was counted already (see the
+     * class comment).
      *
      * @throws IllegalArgumentException if it belongs to another customer or is in another currency
      */
     public ProfileState add(Order order) {
+        addIfNew(order);
+        return this;
+    }
+
+    /** Whether an order with this id has been counted. */
+    public boolean hasOrder(String orderId) {
+        return orderIds.contains(Objects.requireNonNull(orderId, "orderId"));
+    }
+
+    /**
+     * Adds an order of this customer and returns true, or returns false and changes nothing if an
+     * order with its id was counted already.
+     *
+     * @throws IllegalArgumentException if it belongs to another customer or is in another currency
+     */
+    public boolean addIfNew(Order order) {
         Objects.requireNonNull(order, "order");
         if (!order.customer().equals(customer)) {
             throw new IllegalArgumentException("order '" + order.id() + "' of customer " + order.customer()
@@ -114,6 +145,9 @@ public final class ProfileState {
             throw new IllegalArgumentException("order '" + order.id() + "' is in " + order.currency().getCurrencyCode()
                     + ", profiles are kept in " + config.currency().getCurrencyCode());
         }
+        if (!orderIds.add(order.id())) {
+            return false;
+        }
         if (order.refunded().isPositive()) {
             refunds++;
             refundedMinor = Math.addExact(refundedMinor, order.refunded().minorUnits());
@@ -122,7 +156,7 @@ public final class ProfileState {
             cancelled++;
         }
         if (!order.status().isPurchase()) {
-            return this;
+            return true;
         }
         long net = order.netTotal().minorUnits();
         long millis = order.instant().toEpochMilli();
@@ -142,7 +176,7 @@ public final class ProfileState {
             s[1] = Math.max(s[1], millis);
         });
         notePurchase(order.instant().getEpochSecond(), order.instant().getNano());
-        return this;
+        return true;
     }
 
     private void notePurchase(long seconds, int nanos) {
@@ -179,6 +213,14 @@ public final class ProfileState {
         if (other == this) {
             throw new IllegalArgumentException("cannot merge a profile state with itself");
         }
+        for (String id : other.orderIds) {
+            if (orderIds.contains(id)) {
+                // the sums cannot be taken apart again, so a shared order would count twice
+                throw new IllegalArgumentException("cannot merge the profile of " + other.customer + " into " + customer
+                        + ": both counted order '" + id + "'");
+            }
+        }
+        orderIds.addAll(other.orderIds);
         onlineOrders += other.onlineOrders;
         offlineOrders += other.offlineOrders;
         onlineSpendMinor = Math.addExact(onlineSpendMinor, other.onlineSpendMinor);
@@ -258,6 +300,116 @@ public final class ProfileState {
             }
         }
         return n;
+    }
+
+    // ---------------------------------------------------------------- persistence
+
+    /** The state as bytes for a store ({@link #decode} reads them back); the customer and configuration are not included. */
+    byte[] encode() {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeByte(FORMAT);
+            for (long v : new long[] {onlineOrders, offlineOrders, onlineSpendMinor, offlineSpendMinor, refunds,
+                    refundedMinor, cancelled, touchpoints, couponsReceived, couponsRedeemed, firstPurchase,
+                    firstPurchaseNanos, lastPurchase, lastPurchaseNanos}) {
+                out.writeLong(v);
+            }
+            writeCounts(out, touchpointsByChannel);
+            writeCounts(out, ordersByChannel);
+            out.writeInt(stores.size());
+            for (Map.Entry<String, long[]> e : stores.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeLong(e.getValue()[0]);
+                out.writeLong(e.getValue()[1]);
+            }
+            for (Instants list : new Instants[] {onlineTouches, offlineTouches, onlinePurchases, offlinePurchases}) {
+                out.writeInt(list.size);
+                for (int i = 0; i < list.size; i++) {
+                    out.writeLong(list.values[i]);
+                }
+            }
+            out.writeInt(orderIds.size());
+            for (String id : orderIds) {
+                out.writeUTF(id);
+            }
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array stream does not fail
+        }
+    }
+
+    private static final int FORMAT = 1;
+
+    private static void writeCounts(DataOutputStream out, TreeMap<String, Long> counts) throws IOException {
+        out.writeInt(counts.size());
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeLong(e.getValue());
+        }
+    }
+
+    private static void readCounts(DataInputStream in, TreeMap<String, Long> counts) throws IOException {
+        for (int n = in.readInt(), i = 0; i < n; i++) {
+            counts.put(in.readUTF(), in.readLong());
+        }
+    }
+
+    /**
+     * The state {@link #encode} wrote, for {@code customer} under {@code config}.
+     *
+     * @throws IllegalArgumentException if the bytes are not such a state
+     */
+    static ProfileState decode(CustomerKey customer, ProfileConfig config, byte[] data) {
+        ProfileState s = new ProfileState(customer, config);
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
+            int format = in.readByte();
+            if (format != FORMAT) {
+                throw new IllegalArgumentException("stored profile of " + customer + " has format " + format
+                        + ", this version reads " + FORMAT);
+            }
+            s.onlineOrders = in.readLong();
+            s.offlineOrders = in.readLong();
+            s.onlineSpendMinor = in.readLong();
+            s.offlineSpendMinor = in.readLong();
+            s.refunds = in.readLong();
+            s.refundedMinor = in.readLong();
+            s.cancelled = in.readLong();
+            s.touchpoints = in.readLong();
+            s.couponsReceived = in.readLong();
+            s.couponsRedeemed = in.readLong();
+            s.firstPurchase = in.readLong();
+            s.firstPurchaseNanos = (int) in.readLong();
+            s.lastPurchase = in.readLong();
+            s.lastPurchaseNanos = (int) in.readLong();
+            readCounts(in, s.touchpointsByChannel);
+            readCounts(in, s.ordersByChannel);
+            for (int n = in.readInt(), i = 0; i < n; i++) {
+                s.stores.put(in.readUTF(), new long[] {in.readLong(), in.readLong()});
+            }
+            for (Instants list : new Instants[] {s.onlineTouches, s.offlineTouches, s.onlinePurchases, s.offlinePurchases}) {
+                for (int n = in.readInt(), i = 0; i < n; i++) {
+                    list.add(in.readLong());
+                }
+            }
+            for (int n = in.readInt(), i = 0; i < n; i++) {
+                s.orderIds.add(in.readUTF());
+            }
+            if (in.available() != 0) {
+                throw new IllegalArgumentException("stored profile of " + customer + " has " + in.available()
+                        + " bytes after its end");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("stored profile of " + customer + " is cut short", e);
+        }
+        return s;
+    }
+
+    /** A copy of this state (for stores that hand states out). */
+    ProfileState copy() {
+        return decode(customer, config, encode());
     }
 
     /** A growable list of epoch millis. */

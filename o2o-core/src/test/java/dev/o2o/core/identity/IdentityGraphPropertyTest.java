@@ -61,9 +61,9 @@ class IdentityGraphPropertyTest {
                 assertEquals(expected, result, "step " + step);
             }
             Map<Integer, Integer> comp = components(order.size(), edges);
-            for (Map.Entry<Identifier, Integer> e : order.entrySet()) {
-                assertEquals(CustomerKey.of("cust-" + comp.get(e.getValue())), g.resolve(e.getKey()).orElseThrow(),
-                        "step " + step);
+            Map<Identifier, CustomerKey> keys = expectedKeys(order, comp);
+            for (Identifier id : order.keySet()) {
+                assertEquals(keys.get(id), g.resolve(id).orElseThrow(), "step " + step);
             }
             assertEquals(new HashSet<>(comp.values()).size(), g.customerCount(), "step " + step);
             assertEquals(edges.size(), g.linkCount());
@@ -84,6 +84,13 @@ class IdentityGraphPropertyTest {
                 assertEquals(b, at);
             });
         }
+    }
+
+    /** The documented keys of the identifiers numbered in {@code numbers}, whose components {@code comp} gives. */
+    private static Map<Identifier, CustomerKey> expectedKeys(Map<Identifier, Integer> numbers, Map<Integer, Integer> comp) {
+        Map<Identifier, Integer> componentOf = new HashMap<>();
+        numbers.forEach((id, n) -> componentOf.put(id, comp.get(n)));
+        return ExpectedKeys.keys(componentOf);
     }
 
     private static List<Integer> pair(int a, int b) {
@@ -187,7 +194,7 @@ class IdentityGraphPropertyTest {
                     }
                 });
                 long linksGone = edges.stream().filter(e -> gone.contains(e.get(0))).count();
-                ClusterErasure erased = g.erase(CustomerKey.of("cust-" + c));
+                ClusterErasure erased = g.erase(expectedKeys(seqOf, comp).get(a));
                 assertEquals(gone.size(), erased.identifiersRemoved(), "step " + step);
                 assertEquals(linksGone, erased.linksRemoved(), "step " + step);
                 seqOf.values().removeAll(gone);
@@ -205,9 +212,10 @@ class IdentityGraphPropertyTest {
                 assertEquals(fresh, r != LinkResult.DUPLICATE, "step " + step);
             }
             Map<Integer, Integer> comp = components(nextSeq[0], edges);
-            for (Map.Entry<Identifier, Integer> e : seqOf.entrySet()) {
-                assertEquals(CustomerKey.of("cust-" + comp.get(e.getValue())), g.resolve(e.getKey()).orElseThrow(),
-                        "step " + step);
+            Map<Identifier, CustomerKey> keys = expectedKeys(seqOf, comp);
+            for (Identifier id : seqOf.keySet()) {
+                assertEquals(keys.get(id), g.resolve(id).orElseThrow(), "step " + step);
+                assertTrue(g.contains(keys.get(id)), "step " + step);
             }
             for (Identifier id : universe) {
                 assertEquals(seqOf.containsKey(id), g.resolve(id).isPresent(), "step " + step);

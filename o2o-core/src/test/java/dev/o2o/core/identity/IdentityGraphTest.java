@@ -26,25 +26,34 @@ class IdentityGraphTest {
         return IdentityLink.of(a, b, T0.plusSeconds(60L * minute), evidence);
     }
 
+    /** The documented key of a customer whose key identifier is {@code id}, with the default configuration. */
+    static CustomerKey key(Identifier id) {
+        return ExpectedKeys.keyOfIdentifier("cust-", id);
+    }
+
     @Test
-    void keysFollowTheOldestIdentifierAndTheOlderClusterSurvives() {
+    void keysFollowTheKeyIdentifierAndItsClusterSurvives() {
         IdentityGraph g = IdentityGraph.create();
         assertEquals(LinkResult.MERGED, g.addLink(link(PHONE, CARD, 0, "pos-member-scan")));
-        assertEquals(CustomerKey.of("cust-0"), g.resolve(CARD).orElseThrow());
-        // a newer, larger cluster: device, app, openid (ids 2, 3, 4)
+        // the member card comes first in the default key order
+        assertEquals(key(CARD), g.resolve(CARD).orElseThrow());
+        assertEquals(key(CARD), g.resolve(PHONE).orElseThrow());
+        // a newer, larger cluster keyed by its app account
         g.addLink(link(DEVICE, APP, 1, "app-login"));
         g.addLink(link(APP, OPENID, 2, "mini-program-login"));
-        assertEquals(CustomerKey.of("cust-2"), g.resolve(OPENID).orElseThrow());
+        assertEquals(key(APP), g.resolve(OPENID).orElseThrow());
         assertEquals(2, g.customerCount());
 
         assertEquals(LinkResult.MERGED, g.addLink(link(CARD, APP, 3, "coupon-claim")));
         for (Identifier id : List.of(PHONE, CARD, DEVICE, APP, OPENID)) {
-            assertEquals(CustomerKey.of("cust-0"), g.resolve(id).orElseThrow(), id.toString());
+            assertEquals(key(CARD), g.resolve(id).orElseThrow(), id.toString());
         }
-        assertFalse(g.contains(CustomerKey.of("cust-2")));
-        assertTrue(g.contains(CustomerKey.of("cust-0")));
-        assertEquals(List.of(PHONE, CARD, DEVICE, APP, OPENID), g.identifiersOf(CustomerKey.of("cust-0")));
-        assertEquals(List.of(), g.identifiersOf(CustomerKey.of("cust-2")));
+        assertFalse(g.contains(key(APP)));
+        assertTrue(g.contains(key(CARD)));
+        assertFalse(g.contains(key(PHONE)));
+        assertFalse(g.contains(CustomerKey.of("cust-0")));
+        assertEquals(List.of(PHONE, CARD, DEVICE, APP, OPENID), g.identifiersOf(key(CARD)));
+        assertEquals(List.of(), g.identifiersOf(key(APP)));
         assertEquals(1, g.customerCount());
         assertEquals(5, g.identifierCount());
         assertEquals(4, g.linkCount());
@@ -53,8 +62,8 @@ class IdentityGraphTest {
         assertEquals(4, history.size());
         MergeEvent last = history.get(3);
         assertEquals(3, last.sequence());
-        assertEquals(CustomerKey.of("cust-0"), last.survivor());
-        assertEquals(CustomerKey.of("cust-2"), last.absorbed());
+        assertEquals(key(CARD), last.survivor());
+        assertEquals(key(APP), last.absorbed());
         assertTrue(last.link().joins(CARD, APP));
         assertEquals("coupon-claim", last.link().evidence());
         assertEquals(T0.plusSeconds(180), last.link().at());
@@ -69,8 +78,8 @@ class IdentityGraphTest {
         assertEquals(LinkResult.SAME_CUSTOMER, g.addLink(link(PHONE, APP, 2, "sms-login")));
         assertEquals(3, g.linkCount());
         assertEquals(2, g.mergeHistory().size());
-        assertEquals(CustomerKey.of("cust-0"), g.addIdentifier(APP));
-        assertEquals(CustomerKey.of("cust-3"), g.addIdentifier(OPENID));
+        assertEquals(key(CARD), g.addIdentifier(APP));
+        assertEquals(key(OPENID), g.addIdentifier(OPENID));
         assertEquals(Optional.empty(), g.resolve(DEVICE));
     }
 
@@ -83,13 +92,13 @@ class IdentityGraphTest {
         g.addLink(link(OPENID, Identifier.email("x@example.com"), 3, "newsletter"));
 
         MergeExplanation why = g.explain(PHONE, DEVICE).orElseThrow();
-        assertEquals(CustomerKey.of("cust-0"), why.customer());
+        assertEquals(key(CARD), why.customer());
         assertEquals(3, why.chain().size());
         assertTrue(why.chain().get(0).joins(PHONE, CARD));
         assertTrue(why.chain().get(1).joins(CARD, APP));
         assertTrue(why.chain().get(2).joins(APP, DEVICE));
         String text = why.describe(id -> id.type().name());
-        assertEquals("phone and device_id are customer cust-0 because:\n"
+        assertEquals("phone and device_id are customer " + key(CARD) + " because:\n"
                 + "  phone -- pos-member-scan at 2026-01-05T10:00:00Z -- member_card\n"
                 + "  member_card -- coupon-claim at 2026-01-05T10:02:00Z -- app_user_id\n"
                 + "  app_user_id -- app-login at 2026-01-05T10:01:00Z -- device_id", text);
@@ -125,10 +134,10 @@ class IdentityGraphTest {
         // a third account: the tablet is a shared device; earlier merges through it are undone
         assertEquals(LinkResult.SUPPRESSED_SUPER_NODE, g.addLink(link(tablet, a3, 2, "login")));
         assertEquals(4, g.customerCount());
-        assertEquals(CustomerKey.of("cust-0"), g.resolve(tablet).orElseThrow());
-        assertEquals(CustomerKey.of("cust-1"), g.resolve(a1).orElseThrow());
-        assertEquals(CustomerKey.of("cust-2"), g.resolve(a2).orElseThrow());
-        assertEquals(CustomerKey.of("cust-3"), g.resolve(a3).orElseThrow());
+        assertEquals(key(tablet), g.resolve(tablet).orElseThrow());
+        assertEquals(key(a1), g.resolve(a1).orElseThrow());
+        assertEquals(key(a2), g.resolve(a2).orElseThrow());
+        assertEquals(key(a3), g.resolve(a3).orElseThrow());
         assertEquals(LinkResult.SUPPRESSED_SUPER_NODE, g.addLink(link(a4, tablet, 3, "login")));
         assertEquals(LinkResult.DUPLICATE, g.addLink(link(a4, tablet, 4, "login")));
         assertEquals(List.of(new SuperNodeReport(tablet, 2, 4, 4)), g.superNodes());
@@ -156,9 +165,10 @@ class IdentityGraphTest {
         SplitResult split = g.unlink(APP, CARD);
         assertEquals(1, split.linksRemoved());
         assertTrue(split.split());
-        assertEquals(List.of(CustomerKey.of("cust-2"), CustomerKey.of("cust-0")), split.customers());
-        assertEquals(List.of(PHONE, CARD), g.identifiersOf(CustomerKey.of("cust-0")));
-        assertEquals(List.of(APP, DEVICE), g.identifiersOf(CustomerKey.of("cust-2")));
+        // the card's part keeps the key; the other part is keyed by its own first identifier
+        assertEquals(List.of(key(APP), key(CARD)), split.customers());
+        assertEquals(List.of(PHONE, CARD), g.identifiersOf(key(CARD)));
+        assertEquals(List.of(APP, DEVICE), g.identifiersOf(key(APP)));
         assertEquals(otherKey, g.resolve(other2).orElseThrow());
         assertEquals(List.of(other1, other2), g.identifiersOf(otherKey));
         assertEquals(3, g.customerCount());
@@ -168,7 +178,7 @@ class IdentityGraphTest {
 
         SplitResult none = g.unlink(APP, CARD);
         assertEquals(0, none.linksRemoved());
-        assertEquals(List.of(CustomerKey.of("cust-2"), CustomerKey.of("cust-0")), none.customers());
+        assertEquals(List.of(key(APP), key(CARD)), none.customers());
         assertEquals(List.of(), g.unlink(APP, Identifier.phone("never-seen")).customers());
     }
 
@@ -181,7 +191,7 @@ class IdentityGraphTest {
         SplitResult r = g.unlink(CARD, APP);
         assertEquals(1, r.linksRemoved());
         assertFalse(r.split());
-        assertEquals(List.of(CustomerKey.of("cust-0")), r.customers());
+        assertEquals(List.of(key(CARD)), r.customers());
         assertEquals(2, g.explain(CARD, APP).orElseThrow().chain().size());
         // re-adding the removed link is allowed: it is new evidence
         assertEquals(LinkResult.SAME_CUSTOMER, g.addLink(link(CARD, APP, 3, "b2")));
@@ -224,7 +234,7 @@ class IdentityGraphTest {
         assertEquals(2, g.customerCount());
         // the survivors still work and identifiers can be re-registered as new customers
         assertEquals(LinkResult.DUPLICATE, g.addLink(link(otherPhone, otherApp, 5, "again")));
-        assertEquals(CustomerKey.of("cust-6"), g.addIdentifier(PHONE));
+        assertEquals(key(PHONE), g.addIdentifier(PHONE));
         assertEquals(new ClusterErasure(key, 0, 0, 0), g.erase(key));
     }
 
@@ -238,12 +248,12 @@ class IdentityGraphTest {
                 Identifier.email("caf\u00e9@example.com"), Identifier.email("cafe@example.com"),
                 Identifier.deviceId("6f1c2a9e-1b7d-4c52-9a43-0d2a3c9e7b11"), Identifier.phone("\u00ff"));
         for (int i = 0; i < ids.size(); i++) {
-            assertEquals(CustomerKey.of("cust-" + i), g.addIdentifier(ids.get(i)));
+            assertEquals(key(ids.get(i)), g.addIdentifier(ids.get(i)));
         }
         assertEquals(ids, g.identifiers());
         for (int i = 0; i < ids.size(); i++) {
             Identifier copy = Identifier.of(ids.get(i).type(), new String(ids.get(i).value().toCharArray()));
-            assertEquals(Optional.of(CustomerKey.of("cust-" + i)), g.resolve(copy));
+            assertEquals(Optional.of(key(ids.get(i))), g.resolve(copy));
         }
         assertEquals(Optional.empty(), g.resolve(Identifier.memberCard("0123456789abcdeg")));
         assertEquals(Optional.empty(), g.resolve(Identifier.phone("0123456789abcdef")));
@@ -273,13 +283,13 @@ class IdentityGraphTest {
                 Identifier.socialOpenId("oWx_" + "\u5f20\u4e09".repeat(9)));
         IdentityGraph g = IdentityGraph.create(IdentityConfig.defaults().withExpectedSize(2, 2));
         for (int i = 0; i < ids.size(); i++) {
-            assertEquals(CustomerKey.of("cust-" + i), g.addIdentifier(ids.get(i)));
+            assertEquals(key(ids.get(i)), g.addIdentifier(ids.get(i)));
         }
         assertEquals(ids, g.identifiers());
         for (int i = 0; i < ids.size(); i++) {
             Identifier copy = Identifier.of(ids.get(i).type(), new String(ids.get(i).value().toCharArray()));
-            assertEquals(Optional.of(CustomerKey.of("cust-" + i)), g.resolve(copy), copy.value());
-            assertEquals(List.of(ids.get(i)), g.identifiersOf(CustomerKey.of("cust-" + i)));
+            assertEquals(Optional.of(key(ids.get(i))), g.resolve(copy), copy.value());
+            assertEquals(List.of(ids.get(i)), g.identifiersOf(key(ids.get(i))));
         }
         assertEquals(Optional.empty(), g.resolve(Identifier.of(t, hex.substring(0, 62))));
         assertEquals(Optional.empty(), g.resolve(Identifier.email(hex)));
@@ -291,12 +301,12 @@ class IdentityGraphTest {
             packed[i] = (byte) Integer.parseInt(lastChanged.substring(2 * i, 2 * i + 2), 16);
         }
         assertTrue(contains(arenaBytes(g), packed), "the packed pseudonym is in the arena");
-        assertEquals(1, g.erase(CustomerKey.of("cust-3")).identifiersRemoved());
+        assertEquals(1, g.erase(key(ids.get(3))).identifiersRemoved());
         assertFalse(contains(arenaBytes(g), packed), "the erased pseudonym is gone from memory");
         assertEquals(Optional.empty(), g.resolve(Identifier.of(t, lastChanged)));
-        assertEquals(Optional.of(CustomerKey.of("cust-0")), g.resolve(pseudonym));
-        assertEquals(Optional.of(CustomerKey.of("cust-1")), g.resolve(Identifier.of(t, upper)));
-        assertEquals(CustomerKey.of("cust-" + ids.size()), g.addIdentifier(Identifier.of(t, lastChanged)));
+        assertEquals(Optional.of(key(pseudonym)), g.resolve(pseudonym));
+        assertEquals(Optional.of(key(Identifier.of(t, upper))), g.resolve(Identifier.of(t, upper)));
+        assertEquals(key(Identifier.of(t, lastChanged)), g.addIdentifier(Identifier.of(t, lastChanged)));
     }
 
     /** The value arena's bytes, read from the graph's private fields (the graph's node table holds the arena). */
@@ -343,8 +353,13 @@ class IdentityGraphTest {
         assertThrows(IllegalArgumentException.class, () -> IdentityConfig.defaults().withKeyPrefix("c1"));
         assertThrows(NullPointerException.class, () -> IdentityGraph.create().addLink(null));
         assertEquals(IdentifierType.PHONE, IdentifierType.of("phone"));
-        assertEquals(CustomerKey.of("c:0"),
+        assertEquals(ExpectedKeys.keyOfIdentifier("c:", PHONE),
                 IdentityGraph.create(IdentityConfig.defaults().withKeyPrefix("c:")).addIdentifier(PHONE));
+        assertThrows(IllegalArgumentException.class, () -> IdentityConfig.defaults().withKeySecret("short"));
+        assertThrows(IllegalArgumentException.class, () -> IdentityConfig.defaults()
+                .withKeyTypeOrder(List.of(IdentifierType.PHONE, IdentifierType.PHONE)));
+        assertFalse(IdentityConfig.defaults().withKeySecret("a-secret-of-some-length").toString()
+                .contains("a-secret"));
     }
 
     @Test
@@ -365,25 +380,26 @@ class IdentityGraphTest {
         for (int i = 0; i < 3000; i++) {
             g.addLink(link(Identifier.phone("1390000" + i), Identifier.appUserId("u" + i), 10 + i, "signup"));
         }
-        assertEquals(CustomerKey.of("cust-0"), g.resolve(longValue).orElseThrow());
-        assertEquals(List.of(PHONE, CARD, longValue), g.identifiersOf(CustomerKey.of("cust-0")));
+        assertEquals(key(CARD), g.resolve(longValue).orElseThrow());
+        assertEquals(List.of(PHONE, CARD, longValue), g.identifiersOf(key(CARD)));
         assertEquals(Optional.empty(), g.resolve(APP));
         assertEquals(Optional.empty(), g.resolve(DEVICE));
         assertEquals(List.of(new SuperNodeReport(tablet, 2, 2, 2)), g.superNodes());
         assertEquals(LinkResult.DUPLICATE, g.addLink(link(longValue, CARD, 9000, "again")));
         assertEquals(LinkResult.DUPLICATE, g.addLink(link(Identifier.appUserId("u2999"),
                 Identifier.phone("13900002999"), 9001, "again")));
-        assertEquals(3 + 3000, g.customerCount()); // cust-0, the tablet, the open id and the new pairs
+        assertEquals(3 + 3000, g.customerCount()); // the card's customer, the tablet, the open id and the new pairs
         MergeExplanation why = g.explain(PHONE, longValue).orElseThrow();
         assertEquals(2, why.chain().size());
         assertEquals("newsletter", why.chain().get(1).evidence());
         assertEquals(3 + 3000, g.mergeHistory().size());
-        assertEquals(CustomerKey.of("cust-7"), g.resolve(Identifier.appUserId("u0")).orElseThrow());
+        assertEquals(key(Identifier.appUserId("u0")), g.resolve(Identifier.phone("13900000")).orElseThrow());
 
         SplitResult split = g.unlink(CARD, longValue);
-        assertEquals(List.of(CustomerKey.of("cust-0"), CustomerKey.of("cust-2")), split.customers());
-        assertEquals(List.of(longValue), g.identifiersOf(CustomerKey.of("cust-2")));
+        assertEquals(List.of(key(CARD), key(longValue)), split.customers());
+        assertEquals(List.of(longValue), g.identifiersOf(key(longValue)));
         assertEquals(LinkResult.MERGED, g.addLink(link(longValue, Identifier.phone("13900001"), 9002, "sms")));
-        assertEquals(CustomerKey.of("cust-2"), g.resolve(Identifier.appUserId("u1")).orElseThrow());
+        // the app account comes before the e-mail address in key order
+        assertEquals(key(Identifier.appUserId("u1")), g.resolve(longValue).orElseThrow());
     }
 }

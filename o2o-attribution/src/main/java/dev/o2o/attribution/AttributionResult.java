@@ -17,7 +17,7 @@ import java.util.OptionalDouble;
  * Per-channel credits of one model run, in channel index order of the journey set.
  *
  * @param model            a short description of the model, e.g. {@code "markov(order=2)"}
- * @param credits          one entry per channel of the journey set
+ * @param credits          one entry per channel of the journey set (Markov: per channel in a counted path)
  * @param totalConversions conversions of all attributable journeys; built-in models credit exactly this total
  * @param totalValue       conversion value of all attributable journeys
  * @param warnings         what a reader of the credits should know (negative credits, credits that are values
@@ -49,7 +49,8 @@ public record AttributionResult(String model, List<ChannelCredit> credits, doubl
 
     /**
      * Conversions and value of a fitted chain credited in proportion to its removal effects; they sum to the chain's
-     * totals (all zero when the chain never converts). Channels in the chain's order.
+     * totals (all zero when the chain never converts). The channels of {@link MarkovChain#removalEffects()}, in the
+     * chain's order: a channel that appears in no counted path is not listed.
      */
     public static AttributionResult fromMarkov(MarkovChain chain) {
         Objects.requireNonNull(chain, "chain");

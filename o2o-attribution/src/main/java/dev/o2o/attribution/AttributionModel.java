@@ -5,9 +5,13 @@ import dev.o2o.attribution.markov.MarkovChain;
 import dev.o2o.attribution.markov.MarkovOptions;
 import dev.o2o.attribution.shapley.CoalitionCounts;
 import dev.o2o.attribution.shapley.ShapleyAttribution;
+import dev.o2o.attribution.shapley.ShapleyRateOptions;
 import dev.o2o.core.Channel;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -117,19 +121,55 @@ public interface AttributionModel {
     }
 
     /**
-     * Shapley attribution with the conversion rate of the journeys inside the coalition as coalition value; exact up
-     * to 20 channels, otherwise {@code samples} seeded random permutations with standard errors.
+     * Shapley attribution with the conversion rate of the journeys inside the coalition as coalition value (the game
+     * is described in {@link ShapleyAttribution}), with the {@link ShapleyRateOptions#defaults() default} shrinkage
+     * and minimum support; exact up to 20 players, otherwise {@code samples} seeded random permutations with standard
+     * errors. {@link #shapleyConversionRate(ShapleyRateOptions, long, int)} with {@link ShapleyRateOptions#raw()}
+     * gives the raw game.
      */
     static AttributionModel shapleyConversionRate(long seed, int samples) {
+        return shapleyConversionRate(ShapleyRateOptions.defaults(), seed, samples);
+    }
+
+    /**
+     * Shapley attribution on the conversion-rate game that {@code options} define, credited as
+     * {@link AttributionResult#fromShapley}; besides that method's warnings, the result warns about every channel
+     * credited more conversions than the journeys touching it had.
+     */
+    static AttributionModel shapleyConversionRate(ShapleyRateOptions options, long seed, int samples) {
+        Objects.requireNonNull(options, "options");
+        if (samples < 2) {
+            throw new IllegalArgumentException("samples must be at least 2: " + samples);
+        }
         return journeys -> {
             CoalitionCounts counts = CoalitionCounts.of(journeys);
-            return AttributionResult.fromShapley(ShapleyAttribution.conversionRate(counts, seed, samples),
+            AttributionResult result = AttributionResult.fromShapley(
+                    ShapleyAttribution.conversionRate(counts, options, seed, samples),
                     counts.totalConversions(), counts.totalValue());
+            return result.withWarnings(overCredited(result, counts));
         };
     }
 
-    /** {@link #shapleyConversionRate(long, int)} with seed 1 and 2,000 permutations when sampling. */
+    /**
+     * {@link #shapleyConversionRate(long, int)} with seed 1 and 2,000 permutations when sampling, and the default
+     * options.
+     */
     static AttributionModel shapleyConversionRate() {
         return shapleyConversionRate(1L, 2000);
+    }
+
+    /** Warnings for channels credited more conversions than the journeys that touch them had. */
+    private static List<String> overCredited(AttributionResult result, CoalitionCounts counts) {
+        Map<String, Double> touching = counts.conversionsTouching();
+        List<String> warnings = new ArrayList<>();
+        for (ChannelCredit c : result.credits()) {
+            double had = touching.getOrDefault(c.channel(), 0.0);
+            if (c.conversions() > had + 1e-9 * Math.max(1, had)) {
+                warnings.add("channel '" + c.channel() + "' is credited " + AttributionResult.format(c.conversions())
+                        + " conversions, more than the " + AttributionResult.format(had)
+                        + " of the journeys that touch it");
+            }
+        }
+        return warnings;
     }
 }

@@ -1,5 +1,6 @@
 package dev.o2o.recommend;
 
+import dev.o2o.core.internal.Messages;
 import dev.o2o.core.io.CsvFormat;
 import dev.o2o.core.io.CsvRecords;
 import dev.o2o.core.io.IngestException;
@@ -69,7 +70,7 @@ public final class InteractionsCsv {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(r, file.getFileName().toString(), minWeight);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + Messages.io(e), e);
         }
     }
 

@@ -120,7 +120,11 @@ final class AttributionCommand implements Callable<Integer> {
                 + " conversions, " + Output.human(journeys.totalNulls()) + " non-conversions");
         List<AttributionResult> results = new ArrayList<>(models.size());
         for (Model m : models) {
-            results.add(modelOf(m).attribute(journeys));
+            AttributionResult r = modelOf(m).attribute(journeys);
+            for (String w : r.warnings()) {
+                cl.getErr().println("warning (" + m + "): " + w);
+            }
+            results.add(r);
         }
         String text;
         if (models.size() == 1) {

@@ -110,7 +110,7 @@ final class CouponsCommand implements Callable<Integer> {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + dev.o2o.core.internal.Messages.io(e), e);
         }
         return r;
     }

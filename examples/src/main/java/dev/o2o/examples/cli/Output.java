@@ -32,7 +32,7 @@ final class Output {
                 w.write(text);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + out + ": " + dev.o2o.core.internal.Messages.io(e), e);
         }
     }
 
@@ -63,7 +63,7 @@ final class Output {
                 body.writeTo(w);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + (out == null ? "stdout" : out) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + (out == null ? "stdout" : out) + ": " + dev.o2o.core.internal.Messages.io(e), e);
         }
     }
 

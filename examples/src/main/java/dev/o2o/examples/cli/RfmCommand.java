@@ -185,7 +185,7 @@ final class RfmCommand implements Callable<Integer> {
 
     private static BadInputException tooFar(String what, ZoneId zone, DateTimeException e) {
         return new BadInputException(what + " is too far from the present for a calendar day in " + zone
-                + (what.startsWith("--as-of") ? "" : " after it: give --as-of") + " (" + e.getMessage() + ")", e);
+                + (what.startsWith("--as-of") ? "" : " after it: give --as-of"), e);
     }
 
     static void customersCsv(Result r, Writer w) throws IOException {

@@ -88,7 +88,7 @@ final class SummaryCsv {
                 s.size++;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + dev.o2o.core.internal.Messages.io(e), e);
         }
         if (s.size == 0) {
             throw new BadInputException(name + ": no data rows");

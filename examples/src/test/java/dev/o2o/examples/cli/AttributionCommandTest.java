@@ -129,4 +129,14 @@ class AttributionCommandTest {
         assertEquals(2, c.exit);
         assertTrue(c.err.contains("bad.csv") && c.err.contains("total_conversions"), c.err);
     }
+
+    @Test
+    void shapleyRateWarningsGoToStderr() throws IOException {
+        Path paths = tmp.resolve("paths.csv");
+        Files.writeString(paths, "path,total_conversions,total_conversion_value,total_null\na,5,50,5\na > b,0,0,10\n");
+        Cli c = Cli.run("attribution", "--paths", paths.toString(), "--model", "shapley", "--shapley-value", "rate");
+        assertEquals(0, c.exit, c.err);
+        assertTrue(c.err.contains("warning (shapley): credits are total * value / sum of values"), c.err);
+        assertTrue(c.out.startsWith("channel,conversions,value\n"), c.out);
+    }
 }

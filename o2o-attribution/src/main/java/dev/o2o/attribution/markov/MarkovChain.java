@@ -30,6 +30,8 @@ public final class MarkovChain {
     private final CanonicalChain chain;
     private final double conversionProbability;
     private final double[] removalEffects;
+    /** Whether the channel appears in a state of the chain, i.e. in a counted path. */
+    private final boolean[] present;
     private final double errorBound;
     private final double totalConversions;
     private final double totalValue;
@@ -46,13 +48,13 @@ public final class MarkovChain {
         conversionProbability = solver.solve(new boolean[states], x);
         double[] baseX = x.clone();
         removalEffects = new double[channels.size()];
-        if (conversionProbability > 0) {
-            boolean[] present = new boolean[channels.size()];
-            for (int[] st : chain.stateChannels) {
-                for (int c : st) {
-                    present[c] = true;
-                }
+        present = new boolean[channels.size()];
+        for (int[] st : chain.stateChannels) {
+            for (int c : st) {
+                present[c] = true;
             }
+        }
+        if (conversionProbability > 0) {
             boolean[] removed = new boolean[states];
             for (int c = 0; c < channels.size(); c++) {
                 if (!present[c]) {
@@ -133,11 +135,17 @@ public final class MarkovChain {
         return idx >= 0 ? removalEffects[idx] : 0;
     }
 
-    /** Every channel's removal effect, in the order of {@link #channels()}. */
+    /**
+     * The removal effect of every channel that appears in a counted path, in the order of {@link #channels()}. A
+     * channel of the journey set that appears in no counted path (with non-converting paths left out: in no converting
+     * path) is not a state of the chain and is not listed.
+     */
     public Map<String, Double> removalEffects() {
         Map<String, Double> m = new LinkedHashMap<>();
         for (int c = 0; c < removalEffects.length; c++) {
-            m.put(channels.get(c), removalEffects[c]);
+            if (present[c]) {
+                m.put(channels.get(c), removalEffects[c]);
+            }
         }
         return Collections.unmodifiableMap(m);
     }

@@ -127,6 +127,33 @@ public final class CoalitionCounts {
         return totalValue;
     }
 
+    /**
+     * Per channel id (in {@link #channels()} order), the conversions of the journeys that touch the channel: the
+     * most conversions a channel could be said to have taken part in.
+     */
+    public Map<String, Double> conversionsTouching() {
+        return touching(0);
+    }
+
+    /** Per channel id (in {@link #channels()} order), the journeys (conversions plus non-conversions) touching it. */
+    public Map<String, Double> journeysTouching() {
+        return touching(1);
+    }
+
+    private Map<String, Double> touching(int column) {
+        double[] sums = new double[channels.size()];
+        sets.forEach((k, v) -> {
+            for (int c : k.members()) {
+                sums[c] += v[column];
+            }
+        });
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int c = 0; c < sums.length; c++) {
+            out.put(channels.get(c), sums[c]);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
     /** Calls {@code action} with each set's members (sorted channel indexes), conversions and journeys. */
     void forEach(SetAction action) {
         sets.forEach((k, v) -> action.accept(k.members(), v[0], v[1]));

@@ -2,6 +2,7 @@ package dev.o2o.attribution.shapley;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,14 +11,16 @@ import java.util.Objects;
  *
  * @param description    the game and the method, e.g. {@code "shapley(conversionRate, exact)"}
  * @param values         channel id to Shapley value, in the channel order of the counts (a channel in no counted
- *                       journey has 0)
+ *                       journey, or below the minimum support, has 0)
  * @param standardErrors channel id to the standard error of its estimate; empty when the values are exact
  * @param grandValue     the value of the coalition of all channels (the values sum to it when exact)
+ * @param warnings       what a reader of the values should know: channels left out for lack of support, journeys
+ *                       left out of the game, the prior's strength when the data decided it; empty when none
  *
  * <p>Immutable and thread-safe.
  */
 public record ShapleyValues(String description, Map<String, Double> values, Map<String, Double> standardErrors,
-                            double grandValue) {
+                            double grandValue, List<String> warnings) {
 
     /** Validates and copies (keeping the order of the maps). */
     public ShapleyValues {
@@ -28,6 +31,13 @@ public record ShapleyValues(String description, Map<String, Double> values, Map<
         if (!standardErrors.isEmpty() && !standardErrors.keySet().equals(values.keySet())) {
             throw new IllegalArgumentException("standardErrors must be empty or cover the channels of values");
         }
+        warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings"));
+    }
+
+    /** Values without warnings. */
+    public ShapleyValues(String description, Map<String, Double> values, Map<String, Double> standardErrors,
+                         double grandValue) {
+        this(description, values, standardErrors, grandValue, List.of());
     }
 
     /** Whether the values are exact (no standard errors). */

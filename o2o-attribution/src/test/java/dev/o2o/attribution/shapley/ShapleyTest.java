@@ -175,7 +175,7 @@ class ShapleyTest {
             JourneySet set = randomSet(r, 6, 40);
             double[] v = coalitionValues(set, true);
             double[] brute = bruteForce(set.channelCount(), v);
-            AttributionResult res = AttributionModel.shapleyConversionRate(1, 100).attribute(set);
+            AttributionResult res = AttributionModel.shapleyConversionRate(ShapleyRateOptions.raw(), 1, 100).attribute(set);
             double sum = 0;
             for (int c = 0; c < set.channelCount(); c++) {
                 ChannelCredit credit = res.credit(set.channelId(c)).orElseThrow();
@@ -192,8 +192,8 @@ class ShapleyTest {
     void samplingBeyondTwentyChannelsIsSeededAndCloseToTruth() {
         Random r = new Random(21);
         JourneySet set = randomSet(r, 24, 400);
-        AttributionResult a = AttributionModel.shapleyConversionRate(42, 3000).attribute(set);
-        AttributionResult b = AttributionModel.shapleyConversionRate(42, 3000).attribute(set);
+        AttributionResult a = AttributionModel.shapleyConversionRate(ShapleyRateOptions.raw(), 42, 3000).attribute(set);
+        AttributionResult b = AttributionModel.shapleyConversionRate(ShapleyRateOptions.raw(), 42, 3000).attribute(set);
         assertEquals(a, b);
         assertEquals(set.totalConversions(), a.creditedConversions(), 1e-9);
         double sum = 0;
@@ -216,7 +216,9 @@ class ShapleyTest {
         for (int i = 0; i < n; i++) {
             player[i] = i;
         }
-        double[][] est = new ShapleyAttribution.PermutationSampler(CoalitionCounts.of(set), player, n).run(7, 20000);
+        double[][] est = new ShapleyAttribution.PermutationSampler(
+                ShapleyAttribution.Game.of(CoalitionCounts.of(set), player, new ArrayList<>()), n,
+                new ShapleyAttribution.RateValue(0, 0)).run(7, 20000);
         double[] exact = Shapley.exact(n, coalitionValues(set, true));
         for (int i = 0; i < n; i++) {
             assertTrue(Math.abs(est[0][i] - exact[i]) < 5 * est[1][i] + 1e-12,

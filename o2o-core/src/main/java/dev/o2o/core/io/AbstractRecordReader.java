@@ -69,7 +69,7 @@ abstract class AbstractRecordReader<T> implements RecordReader<T> {
             } catch (UncheckedIOException e) {
                 done = true;
                 throw new IngestException(new RecordError(source, lastLine + 1, "input",
-                        "cannot be read after line " + lastLine + ": " + e.getMessage()), e);
+                        "cannot be read after line " + lastLine + ": " + Messages.io(e.getCause())), e);
             } catch (IngestException e) {
                 // the rest of the input cannot be read (see CsvReader); the record at fault is counted
                 done = true;

@@ -34,7 +34,6 @@ final class NdjsonReader<T> extends AbstractRecordReader<T> {
             .build();
 
     /** How much of Jackson's message (which may quote the input) an error keeps. */
-    private static final int MAX_JSON_MESSAGE = 200;
 
     private final CharInput in;
     private final Function<JsonNode, T> map;
@@ -142,7 +141,7 @@ final class NdjsonReader<T> extends AbstractRecordReader<T> {
             try {
                 node = JSON.readTree(text.toString());
             } catch (JsonProcessingException e) {
-                throw new BadRecord("record", "malformed JSON: " + Messages.cut(e.getOriginalMessage(), MAX_JSON_MESSAGE));
+                throw new BadRecord("record", "malformed JSON: " + Messages.json(e));
             }
             if (node == null || !node.isObject()) {
                 throw new BadRecord("record", "is not a JSON object");

@@ -1,6 +1,8 @@
 package dev.o2o.core.io;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -26,6 +28,21 @@ public interface RecordReader<T> extends Iterator<T>, AutoCloseable {
     default Stream<T> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this,
                 Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(this::close);
+    }
+
+    /**
+     * Reads every remaining value into a list, in input order, and closes this reader (also when reading fails).
+     * Under {@link ErrorPolicy#COLLECT} the bad records are in {@link #report()} afterwards; under
+     * {@link ErrorPolicy#FAIL_FAST} the first one throws, as iterating does.
+     */
+    default List<T> readAll() {
+        try (this) {
+            List<T> values = new ArrayList<>();
+            while (hasNext()) {
+                values.add(next());
+            }
+            return values;
+        }
     }
 
     @Override

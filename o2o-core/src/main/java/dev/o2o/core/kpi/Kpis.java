@@ -6,6 +6,7 @@ import dev.o2o.core.profile.CustomerProfile;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
@@ -92,6 +93,56 @@ public final class Kpis {
             n++;
         }
         return n == 0 ? Optional.empty() : Optional.of(averageOrderValue(revenue, n));
+    }
+
+    /**
+     * The mean of any values (basket size, visit length, days between orders) with its 95% Student-t interval; see
+     * {@link MeanEstimate} for the formula and {@link MeanEstimate.Accumulator} to summarise partitions apart.
+     *
+     * @throws IllegalArgumentException if there is no value or one is not finite
+     */
+    public static MeanEstimate mean(double... values) {
+        return MeanEstimate.of(values);
+    }
+
+    /** {@link #mean(double...)} with an interval at the given confidence. */
+    public static MeanEstimate mean(double[] values, double confidence) {
+        return MeanEstimate.of(values, confidence);
+    }
+
+    /**
+     * {@link #averageOrderValue(Iterable)} with its 95% Student-t interval over the purchases' net totals; empty with
+     * fewer than two purchases (one value has no spread).
+     *
+     * @throws IllegalArgumentException if the purchases mix currencies
+     */
+    public static Optional<MoneyEstimate> averageOrderValueWithInterval(Iterable<Order> orders) {
+        return averageOrderValueWithInterval(orders, RateEstimate.DEFAULT_CONFIDENCE);
+    }
+
+    /** {@link #averageOrderValueWithInterval(Iterable)} at the given confidence. */
+    public static Optional<MoneyEstimate> averageOrderValueWithInterval(Iterable<Order> orders, double confidence) {
+        Objects.requireNonNull(orders, "orders");
+        RateEstimate.requireConfidence(confidence);
+        Money revenue = null;
+        MeanEstimate.Accumulator values = new MeanEstimate.Accumulator();
+        for (Order o : orders) {
+            if (!o.status().isPurchase()) {
+                continue;
+            }
+            revenue = revenue == null ? o.netTotal() : revenue.plus(o.netTotal());
+            values.add(o.netTotal().amount().doubleValue());
+        }
+        if (values.count() < 2) {
+            return Optional.empty();
+        }
+        MeanEstimate e = values.estimate(confidence);
+        Money value = averageOrderValue(revenue, values.count());
+        int scale = Money.scaleOf(revenue.currency());
+        Money lower = new Money(BigDecimal.valueOf(e.lower()).setScale(scale, RoundingMode.FLOOR), revenue.currency());
+        Money upper = new Money(BigDecimal.valueOf(e.upper()).setScale(scale, RoundingMode.CEILING),
+                revenue.currency());
+        return Optional.of(new MoneyEstimate(value, lower, upper, e));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.o2o.core.Money;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -71,8 +72,11 @@ public record CustomerProfile(CustomerKey customer, Instant asOf, Optional<Insta
         if (firstPurchase.isPresent() != (onlineOrders + offlineOrders > 0)) {
             throw new IllegalArgumentException("firstPurchase of " + customer + " must be present exactly when there are purchases");
         }
-        touchpointsByChannel = Map.copyOf(Objects.requireNonNull(touchpointsByChannel, "touchpointsByChannel"));
-        ordersByChannel = Map.copyOf(Objects.requireNonNull(ordersByChannel, "ordersByChannel"));
+        // TreeMap copies: the documented order is by id (Map.copyOf's order changes from one JVM run to the next)
+        touchpointsByChannel = Collections.unmodifiableSortedMap(new TreeMap<>(
+                Objects.requireNonNull(touchpointsByChannel, "touchpointsByChannel")));
+        ordersByChannel = Collections.unmodifiableSortedMap(new TreeMap<>(
+                Objects.requireNonNull(ordersByChannel, "ordersByChannel")));
     }
 
     /** All purchases. */

@@ -198,10 +198,10 @@ class HostileInputTest {
         assertEquals(List.of("o3"), readAll(r).stream().map(Order::id).toList());
         RecordError e = r.report().errors().get(0);
         assertEquals(1, e.line());
-        assertTrue(e.reason().startsWith("malformed JSON: Duplicate field 'id'"), e.reason());
+        assertTrue(e.reason().startsWith("malformed JSON: field 'id' appears twice at column"), e.reason());
         // nested objects too
         RecordError nested = firstError(DataFormat.NDJSON, ndjsonOrder("o1", "1, \"quantity\":2", "1"));
-        assertTrue(nested.reason().startsWith("malformed JSON: Duplicate field 'quantity'"), nested.reason());
+        assertTrue(nested.reason().startsWith("malformed JSON: field 'quantity' appears twice at column"), nested.reason());
     }
 
     // item 10: a byte order mark at the start of line 2 used to stay in the order id

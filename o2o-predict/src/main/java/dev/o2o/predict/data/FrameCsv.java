@@ -1,5 +1,6 @@
 package dev.o2o.predict.data;
 
+import dev.o2o.core.internal.Messages;
 import dev.o2o.core.io.CsvFormat;
 import dev.o2o.core.io.CsvRecords;
 import dev.o2o.core.io.IngestException;
@@ -35,7 +36,7 @@ public final class FrameCsv {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(r, file.toString(), schema);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + Messages.io(e), e);
         }
     }
 
@@ -44,7 +45,7 @@ public final class FrameCsv {
         try (CsvRecords p = open(Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString())) {
             return p.header().fields();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + Messages.io(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.o2o.predict.features;
 
+import dev.o2o.core.internal.Messages;
 import dev.o2o.core.io.CsvRecords;
 import dev.o2o.predict.data.FrameCsv;
 import dev.o2o.predict.data.DataException;
@@ -36,7 +37,7 @@ public final class TianchiReceipts {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(r, file.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + Messages.io(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.o2o.predict.model;
 
+import dev.o2o.core.internal.Messages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -187,7 +188,7 @@ public final class GbmModel implements Model {
         try {
             root = new ObjectMapper().readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("not JSON: " + Messages.json(e), e);
         }
         if (!FORMAT.equals(text(root, "format")) || root.path("version").asInt() != VERSION) {
             throw new IllegalArgumentException("not an " + FORMAT + " version " + VERSION + " model: format "

@@ -1,5 +1,6 @@
 package dev.o2o.predict.model;
 
+import dev.o2o.core.internal.Messages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,7 +54,7 @@ public final class XgboostModel implements Model {
         try {
             return fromJson(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + Messages.io(e), e);
         }
     }
 
@@ -63,7 +64,7 @@ public final class XgboostModel implements Model {
         try {
             root = new ObjectMapper().readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("not JSON: " + Messages.json(e), e);
         }
         JsonNode learner = require(root, "learner");
         JsonNode booster = require(learner, "gradient_booster");

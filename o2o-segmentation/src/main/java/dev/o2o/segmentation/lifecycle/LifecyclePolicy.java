@@ -1,8 +1,19 @@
 package dev.o2o.segmentation.lifecycle;
 
+import dev.o2o.core.CustomerKey;
+import dev.o2o.core.Order;
+
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Decides a customer's {@link LifecycleStage} from the days of their purchases.
@@ -27,6 +38,48 @@ public interface LifecyclePolicy {
      * @throws IllegalArgumentException if there is no purchase on or before {@code asOf}
      */
     LifecycleStage stageOf(Collection<LocalDate> purchaseDays, LocalDate asOf);
+
+    /**
+     * The stage of every customer of {@code purchaseDays} on {@code asOf}, sorted by customer: {@link #stageOf} per
+     * customer, in one call.
+     *
+     * @throws IllegalArgumentException naming the customer if one has no purchase on or before {@code asOf}
+     */
+    default <K extends Comparable<? super K>> SortedMap<K, LifecycleStage> stagesOf(
+            Map<K, ? extends Collection<LocalDate>> purchaseDays, LocalDate asOf) {
+        Objects.requireNonNull(purchaseDays, "purchaseDays");
+        Objects.requireNonNull(asOf, "asOf");
+        SortedMap<K, LifecycleStage> stages = new TreeMap<>();
+        purchaseDays.forEach((customer, days) -> {
+            try {
+                stages.put(customer, stageOf(days, asOf));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("customer " + customer + ": " + e.getMessage(), e);
+            }
+        });
+        return Collections.unmodifiableSortedMap(stages);
+    }
+
+    /**
+     * The stage on {@code asOf} of every customer with a purchase (an order whose status
+     * {@linkplain dev.o2o.core.OrderStatus#isPurchase() is a purchase}) on or before that day, its days taken in
+     * {@code zone}; sorted by customer. Cancelled and fully refunded orders do not count, and orders after
+     * {@code asOf} are not seen, as with {@link #stageOf}: a customer whose first purchase comes later has no stage
+     * yet and is not in the map.
+     */
+    default SortedMap<CustomerKey, LifecycleStage> stagesOf(Iterable<Order> orders, ZoneId zone, LocalDate asOf) {
+        Objects.requireNonNull(orders, "orders");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(asOf, "asOf");
+        Map<CustomerKey, List<LocalDate>> days = new HashMap<>();
+        for (Order o : orders) {
+            LocalDate day = LocalDate.ofInstant(o.instant(), zone);
+            if (o.status().isPurchase() && !day.isAfter(asOf)) {
+                days.computeIfAbsent(o.customer(), k -> new ArrayList<>()).add(day);
+            }
+        }
+        return stagesOf(days, asOf);
+    }
 
     /**
      * Fixed thresholds in days.

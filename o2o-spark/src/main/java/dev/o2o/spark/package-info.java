@@ -1,6 +1,7 @@
 /**
  * o2o's own algorithms run as Apache Spark jobs, for data that outgrows one machine: RFM
- * scoring ({@link dev.o2o.spark.RfmJob}).
+ * scoring ({@link dev.o2o.spark.RfmJob}) and identity stitching
+ * ({@link dev.o2o.spark.IdentityStitching}).
  *
  * <p>Every job takes Datasets in a documented schema ({@link dev.o2o.spark.InputSchema}),
  * checks it before any stage runs, and returns Datasets whose values equal the single-machine

@@ -1,8 +1,8 @@
 /**
  * o2o's own algorithms run as Apache Spark jobs, for data that outgrows one machine: RFM
  * scoring ({@link dev.o2o.spark.RfmJob}), identity stitching
- * ({@link dev.o2o.spark.IdentityStitching}) and multi-touch attribution
- * ({@link dev.o2o.spark.AttributionJob}).
+ * ({@link dev.o2o.spark.IdentityStitching}), multi-touch attribution
+ * ({@link dev.o2o.spark.AttributionJob}) and customer lifetime ({@link dev.o2o.spark.ClvJob}).
  *
  * <p>Every job takes Datasets in a documented schema ({@link dev.o2o.spark.InputSchema}),
  * checks it before any stage runs, and returns Datasets whose values equal the single-machine

@@ -88,10 +88,15 @@ public final class Jobs {
             return 2;
         }
         SparkSession.Builder builder = SparkSession.builder().appName("o2o-" + a.job);
-        if (a.options.containsKey("master")) {
+        boolean local = a.options.containsKey("master");
+        if (local) {
             builder = builder.master(a.options.remove("master"));
         }
         SparkSession spark = builder.getOrCreate();
+        if (local) {
+            // a run outside spark-submit (./o2o spark) shows Spark's warnings, not its INFO log
+            spark.sparkContext().setLogLevel("WARN");
+        }
         try {
             switch (a.job) {
                 case "stitch" -> stitch(spark, a, out);

@@ -44,6 +44,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -149,6 +150,11 @@ public final class AttributionJob {
         Dataset<Row> touches = TOUCHPOINTS.check(touchpoints).data();
         Dataset<Row> ords = ORDERS.check(orders).data();
         ChannelTable table = new ChannelTable(channels);
+        Object[] ids = channels.stream().map(Channel::id).toArray();
+        checkAllowed(touches, "touchpoints", "channel", ids);
+        checkAllowed(touches, "touchpoints", "type", names(TouchpointType.values()));
+        checkAllowed(ords, "orders", "channel", ids);
+        checkAllowed(ords, "orders", "status", names(OrderStatus.values()));
         long lookbackMillis = options.lookback().toMillis();
         long inactivityMillis = options.inactivity().map(Duration::toMillis).orElse(-1L);
         CoGroupFunction<String, Row, Row, Row> build = (customer, ts, os) -> {
@@ -214,6 +220,19 @@ public final class AttributionJob {
             set.add(p.getList(0), p.getDouble(1), p.getDouble(2), p.getDouble(3));
         }
         return model.attribute(set.build());
+    }
+
+    /** Refuses a value of {@code column} outside {@code allowed} (one small job), naming the first one found. */
+    private static void checkAllowed(Dataset<Row> data, String input, String column, Object[] allowed) {
+        List<Row> bad = data.select(column).filter(not(col(column).isin(allowed))).limit(1).collectAsList();
+        if (!bad.isEmpty()) {
+            throw new IllegalArgumentException("input '" + input + "': column '" + column + "' holds '"
+                    + bad.get(0).getString(0) + "', expected one of " + java.util.Arrays.toString(allowed));
+        }
+    }
+
+    private static Object[] names(Enum<?>[] values) {
+        return java.util.Arrays.stream(values).map(Enum::name).toArray();
     }
 
     private static Touchpoint touchpoint(CustomerKey customer, Row r, Map<String, Channel> channels) {

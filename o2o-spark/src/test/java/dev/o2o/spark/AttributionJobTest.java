@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AttributionJobTest {
@@ -148,5 +149,25 @@ class AttributionJobTest {
         ChannelCredit first = expected.get(0).credit("search").orElseThrow();
         ChannelCredit last = expected.get(1).credit("search").orElseThrow();
         assertTrue(first.conversions() != last.conversions() || first.value() != last.value());
+    }
+
+    @Test
+    void refusesUnknownChannelsTypesAndStatusesBeforeBuildingJourneys() {
+        List<Channel> fewer = CHANNELS.subList(0, 4);
+        IllegalArgumentException channel = assertThrows(IllegalArgumentException.class,
+                () -> AttributionJob.journeys(touchFrame(2), orderFrame(2), fewer, OPTIONS));
+        assertTrue(channel.getMessage().startsWith("input 'touchpoints': column 'channel' holds '"),
+                channel.getMessage());
+        assertTrue(channel.getMessage().endsWith("expected one of [search, social, email, display]"),
+                channel.getMessage());
+        Dataset<Row> orders = orderFrame(2).withColumn("status", org.apache.spark.sql.functions.lit("PAID"));
+        IllegalArgumentException status = assertThrows(IllegalArgumentException.class,
+                () -> AttributionJob.journeys(touchFrame(2), orders, CHANNELS, OPTIONS));
+        assertEquals("input 'orders': column 'status' holds 'PAID', expected one of [COMPLETED, PARTIALLY_REFUNDED,"
+                + " REFUNDED, CANCELLED]", status.getMessage());
+        IllegalArgumentException type = assertThrows(IllegalArgumentException.class,
+                () -> AttributionJob.journeys(touchFrame(2).drop("at"), orderFrame(2), CHANNELS, OPTIONS));
+        assertTrue(type.getMessage().startsWith("input 'touchpoints': column 'at' of type timestamp is missing"),
+                type.getMessage());
     }
 }

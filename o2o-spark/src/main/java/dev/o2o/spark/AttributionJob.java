@@ -7,12 +7,9 @@ import dev.o2o.attribution.journey.JourneyBuilder;
 import dev.o2o.attribution.journey.JourneyOptions;
 import dev.o2o.attribution.journey.JourneySet;
 import dev.o2o.core.Channel;
-import dev.o2o.core.ChannelKind;
 import dev.o2o.core.ChannelRegistry;
 import dev.o2o.core.CustomerKey;
-import dev.o2o.core.Money;
 import dev.o2o.core.Order;
-import dev.o2o.core.OrderLine;
 import dev.o2o.core.OrderStatus;
 import dev.o2o.core.Touchpoint;
 import dev.o2o.core.TouchpointType;
@@ -25,18 +22,12 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 import static dev.o2o.spark.InputSchema.nonNull;
 import static dev.o2o.spark.InputSchema.nullable;
@@ -44,7 +35,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -149,12 +139,12 @@ public final class AttributionJob {
         Objects.requireNonNull(options, "options");
         Dataset<Row> touches = TOUCHPOINTS.check(touchpoints).data();
         Dataset<Row> ords = ORDERS.check(orders).data();
-        ChannelTable table = new ChannelTable(channels);
+        Events.ChannelTable table = new Events.ChannelTable(channels);
         Object[] ids = channels.stream().map(Channel::id).toArray();
-        checkAllowed(touches, "touchpoints", "channel", ids);
-        checkAllowed(touches, "touchpoints", "type", names(TouchpointType.values()));
-        checkAllowed(ords, "orders", "channel", ids);
-        checkAllowed(ords, "orders", "status", names(OrderStatus.values()));
+        Events.checkAllowed(touches, "touchpoints", "channel", ids);
+        Events.checkAllowed(touches, "touchpoints", "type", Events.names(TouchpointType.values()));
+        Events.checkAllowed(ords, "orders", "channel", ids);
+        Events.checkAllowed(ords, "orders", "status", Events.names(OrderStatus.values()));
         long lookbackMillis = options.lookback().toMillis();
         long inactivityMillis = options.inactivity().map(Duration::toMillis).orElse(-1L);
         CoGroupFunction<String, Row, Row, Row> build = (customer, ts, os) -> {
@@ -166,11 +156,11 @@ public final class AttributionJob {
             Map<String, Channel> byId = table.channels();
             List<Touchpoint> touchList = new ArrayList<>();
             while (ts.hasNext()) {
-                touchList.add(touchpoint(key, ts.next(), byId));
+                touchList.add(Events.touchpoint(key, ts.next(), byId));
             }
             List<Order> orderList = new ArrayList<>();
             while (os.hasNext()) {
-                orderList.add(order(key, os.next(), byId));
+                orderList.add(Events.order(key, os.next(), byId));
             }
             List<Row> out = new ArrayList<>();
             int seq = 0;
@@ -220,94 +210,5 @@ public final class AttributionJob {
             set.add(p.getList(0), p.getDouble(1), p.getDouble(2), p.getDouble(3));
         }
         return model.attribute(set.build());
-    }
-
-    /** Refuses a value of {@code column} outside {@code allowed} (one small job), naming the first one found. */
-    private static void checkAllowed(Dataset<Row> data, String input, String column, Object[] allowed) {
-        List<Row> bad = data.select(column).filter(not(col(column).isin(allowed))).limit(1).collectAsList();
-        if (!bad.isEmpty()) {
-            throw new IllegalArgumentException("input '" + input + "': column '" + column + "' holds '"
-                    + bad.get(0).getString(0) + "', expected one of " + java.util.Arrays.toString(allowed));
-        }
-    }
-
-    private static Object[] names(Enum<?>[] values) {
-        return java.util.Arrays.stream(values).map(Enum::name).toArray();
-    }
-
-    private static Touchpoint touchpoint(CustomerKey customer, Row r, Map<String, Channel> channels) {
-        Touchpoint t = Touchpoint.of(customer, channel(channels, r.getString(1)), instant(r.get(2)),
-                TouchpointType.valueOf(r.getString(3)));
-        if (!r.isNullAt(4)) {
-            t = t.withCampaign(r.getString(4));
-        }
-        if (!r.isNullAt(5)) {
-            t = t.withStore(r.getString(5));
-        }
-        return t;
-    }
-
-    private static Order order(CustomerKey customer, Row r, Map<String, Channel> channels) {
-        Currency currency = Money.currency(r.getString(5));
-        BigDecimal total = r.getDecimal(6);
-        // one line holding the order's total: the journeys need its time, status and net total only
-        OrderLine line = new OrderLine("order-total", "order-total", 1, new Money(total, currency));
-        return new Order(r.getString(0), customer, channel(channels, r.getString(2)), Optional.empty(),
-                instant(r.get(3)), List.of(line), OrderStatus.valueOf(r.getString(4)),
-                new Money(r.getDecimal(7), currency));
-    }
-
-    private static Channel channel(Map<String, Channel> channels, String id) {
-        Channel c = channels.get(id);
-        if (c == null) {
-            throw new IllegalArgumentException("channel '" + id + "' is not one of the job's channels "
-                    + channels.keySet());
-        }
-        return c;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof LocalDateTime) {
-            throw new IllegalArgumentException("timestamps must be TIMESTAMP (with time zone), not TIMESTAMP_NTZ");
-        }
-        throw new IllegalArgumentException("not a timestamp: " + value);
-    }
-
-    /** The channels as plain serializable columns, rebuilt as core channels on each executor. */
-    private static final class ChannelTable implements java.io.Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String[] ids;
-        private final String[] names;
-        private final String[] kinds;
-        private final boolean[] direct;
-
-        ChannelTable(List<Channel> channels) {
-            int n = channels.size();
-            ids = new String[n];
-            names = new String[n];
-            kinds = new String[n];
-            direct = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                Channel c = Objects.requireNonNull(channels.get(i), "channels[" + i + "]");
-                ids[i] = c.id();
-                names[i] = c.displayName();
-                kinds[i] = c.kind().name();
-                direct[i] = c.direct();
-            }
-        }
-
-        Map<String, Channel> channels() {
-            Map<String, Channel> out = new HashMap<>();
-            for (int i = 0; i < ids.length; i++) {
-                out.put(ids[i], new Channel(ids[i], names[i], ChannelKind.valueOf(kinds[i]), direct[i]));
-            }
-            return out;
-        }
     }
 }

@@ -6,6 +6,8 @@ import dev.o2o.attribution.ChannelCredit;
 import dev.o2o.attribution.journey.JourneyOptions;
 import dev.o2o.core.Channel;
 import dev.o2o.core.ChannelKind;
+import dev.o2o.core.Money;
+import dev.o2o.core.profile.ProfileConfig;
 import dev.o2o.core.identity.IdentifierType;
 import dev.o2o.core.identity.IdentityConfig;
 import dev.o2o.segmentation.clv.FitOptions;
@@ -22,6 +24,8 @@ import org.apache.spark.sql.types.StructType;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +37,7 @@ import java.util.Set;
 /**
  * The {@code spark-submit} entry point:
  * <pre>
- * spark-submit --class dev.o2o.spark.Jobs o2o-spark.jar stitch|rfm|clv|attribution
+ * spark-submit --class dev.o2o.spark.Jobs o2o-spark.jar stitch|profiles|rfm|clv|attribution
  *     --input PATH --output PATH [--format parquet|csv] [--master URL] [job options]
  * </pre>
  * Inputs are read in the job's schema (CSV with a header, read with that schema; Parquet as
@@ -47,6 +51,10 @@ import java.util.Set;
  * <li>{@code clv}: input = purchases; {@code --calibration-end DATE} (required),
  *     {@code --days-per-unit D} (default 7), {@code --horizon T} (default 52); writes
  *     {@code OUTPUT/customers} and {@code OUTPUT/parameters}.</li>
+ * <li>{@code profiles}: {@code --input} is a directory with {@code touchpoints} and {@code orders}
+ *     (as for attribution); {@code --channels} (required), {@code --as-of INSTANT} (required),
+ *     {@code --o2o-window-days N} (default 7), {@code --zone Z} (default UTC), {@code --currency C}
+ *     (default CNY); writes the profiles.</li>
  * <li>{@code attribution}: {@code --input} is a directory with {@code touchpoints} and
  *     {@code orders}; {@code --channels id:online|offline[:direct],...} (required),
  *     {@code --model first|last|last_non_direct|linear|position|markov|shapley} (default
@@ -65,7 +73,8 @@ public final class Jobs {
             "stitch", Set.of("super-node-limit", "checkpoint-interval"),
             "rfm", Set.of("bins", "ties"),
             "clv", Set.of("calibration-end", "days-per-unit", "horizon"),
-            "attribution", Set.of("channels", "model", "lookback-days"));
+            "attribution", Set.of("channels", "model", "lookback-days"),
+            "profiles", Set.of("channels", "as-of", "o2o-window-days", "zone", "currency"));
     private static final Set<String> COMMON = Set.of("input", "output", "format", "master");
 
     private Jobs() {
@@ -83,7 +92,7 @@ public final class Jobs {
             a = Arguments.parse(args);
         } catch (IllegalArgumentException e) {
             err.println("o2o-spark: " + e.getMessage());
-            err.println("usage: Jobs stitch|rfm|clv|attribution --input PATH --output PATH [--format parquet|csv]"
+            err.println("usage: Jobs stitch|profiles|rfm|clv|attribution --input PATH --output PATH [--format parquet|csv]"
                     + " [--master URL] [job options]");
             return 2;
         }
@@ -102,6 +111,7 @@ public final class Jobs {
                 case "stitch" -> stitch(spark, a, out);
                 case "rfm" -> rfm(spark, a, out);
                 case "clv" -> clv(spark, a, out);
+                case "profiles" -> profiles(spark, a, out);
                 default -> attribution(spark, a, out);
             }
             return 0;
@@ -163,10 +173,26 @@ public final class Jobs {
                 + a.output() + "/customers and /parameters");
     }
 
-    private static void attribution(SparkSession spark, Arguments a, PrintStream out) {
+    private static void profiles(SparkSession spark, Arguments a, PrintStream out) {
+        List<Channel> channels = channels(a);
+        String asOf = a.take("as-of", null);
+        if (asOf == null) {
+            throw new IllegalArgumentException("profiles needs --as-of INSTANT (for example 2026-06-01T00:00:00Z)");
+        }
+        ProfileConfig config = ProfileConfig.defaults()
+                .withCurrency(Money.currency(a.take("currency", "CNY")))
+                .withO2oWindow(Duration.ofDays(a.integer("o2o-window-days", a.take("o2o-window-days", "7"))))
+                .withZone(ZoneId.of(a.take("zone", "UTC")));
+        Dataset<Row> profiles = ProfilesJob.profiles(read(spark, a, a.input() + "/touchpoints", AttributionJob.TOUCHPOINTS),
+                read(spark, a, a.input() + "/orders", AttributionJob.ORDERS), channels, config, Instant.parse(asOf));
+        write(profiles, a, a.output());
+        out.println("profiles: wrote " + a.output());
+    }
+
+    private static List<Channel> channels(Arguments a) {
         String list = a.take("channels", null);
         if (list == null) {
-            throw new IllegalArgumentException("attribution needs --channels id:online|offline[:direct],...");
+            throw new IllegalArgumentException(a.job + " needs --channels id:online|offline[:direct],...");
         }
         List<Channel> channels = new ArrayList<>();
         for (String spec : list.split(",")) {
@@ -182,6 +208,11 @@ public final class Jobs {
             };
             channels.add(new Channel(p[0], p[0], kind, p.length == 3));
         }
+        return channels;
+    }
+
+    private static void attribution(SparkSession spark, Arguments a, PrintStream out) {
+        List<Channel> channels = channels(a);
         String name = a.take("model", "markov");
         AttributionModel model = switch (name) {
             case "first" -> AttributionModel.firstTouch();
@@ -247,7 +278,7 @@ public final class Jobs {
         static Arguments parse(String[] args) {
             if (args.length == 0 || !JOBS.containsKey(args[0])) {
                 throw new IllegalArgumentException(args.length == 0 ? "a job is required"
-                        : "unknown job '" + args[0] + "'; jobs are stitch, rfm, clv and attribution");
+                        : "unknown job '" + args[0] + "'; jobs are stitch, profiles, rfm, clv and attribution");
             }
             Arguments a = new Arguments(args[0]);
             for (int i = 1; i < args.length; i++) {

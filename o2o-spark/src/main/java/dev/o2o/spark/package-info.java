@@ -2,7 +2,8 @@
  * o2o's own algorithms run as Apache Spark jobs, for data that outgrows one machine: RFM
  * scoring ({@link dev.o2o.spark.RfmJob}), identity stitching
  * ({@link dev.o2o.spark.IdentityStitching}), multi-touch attribution
- * ({@link dev.o2o.spark.AttributionJob}) and customer lifetime ({@link dev.o2o.spark.ClvJob}), with
+ * ({@link dev.o2o.spark.AttributionJob}), customer profiles ({@link dev.o2o.spark.ProfilesJob}) and
+ * customer lifetime ({@link dev.o2o.spark.ClvJob}), with
  * the {@code spark-submit} entry point {@link dev.o2o.spark.Jobs}.
  *
  * <p>Every job takes Datasets in a documented schema ({@link dev.o2o.spark.InputSchema}),

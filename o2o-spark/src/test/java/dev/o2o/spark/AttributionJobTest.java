@@ -16,6 +16,9 @@ import dev.o2o.core.OrderLine;
 import dev.o2o.core.OrderStatus;
 import dev.o2o.core.Touchpoint;
 import dev.o2o.core.TouchpointType;
+import dev.o2o.core.profile.CustomerProfile;
+import dev.o2o.core.profile.ProfileConfig;
+import dev.o2o.core.profile.ProfileState;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -30,6 +33,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Random;
 
@@ -169,5 +174,40 @@ class AttributionJobTest {
                 () -> AttributionJob.journeys(touchFrame(2).drop("at"), orderFrame(2), CHANNELS, OPTIONS));
         assertTrue(type.getMessage().startsWith("input 'touchpoints': column 'at' of type timestamp is missing"),
                 type.getMessage());
+    }
+
+    @Test
+    void profilesEqualCoresProfileStateInAnyPartitioning() {
+        ProfileConfig config = ProfileConfig.defaults().withO2oWindow(Duration.ofDays(3));
+        Instant asOf = Instant.parse("2026-06-01T00:00:00Z");
+        Map<String, ProfileState> states = new TreeMap<>();
+        for (Touchpoint t : touches) {
+            states.computeIfAbsent(t.customer().value(), k -> ProfileState.empty(t.customer(), config)).add(t);
+        }
+        for (Order o : orders) {
+            states.computeIfAbsent(o.customer().value(), k -> ProfileState.empty(o.customer(), config)).add(o);
+        }
+        for (int partitions : new int[] {1, 17}) {
+            List<Row> rows = ProfilesJob.profiles(touchFrame(partitions), orderFrame(partitions), CHANNELS, config, asOf)
+                    .collectAsList();
+            assertEquals(states.size(), rows.size());
+            for (Row r : rows) {
+                CustomerProfile e = states.get(r.getString(0)).profile(asOf);
+                String what = r.getString(0) + " in " + partitions + " partitions";
+                assertEquals(e.firstPurchase().orElse(null), r.isNullAt(1) ? null : r.getTimestamp(1).toInstant(), what);
+                assertEquals(e.lastPurchase().orElse(null), r.isNullAt(2) ? null : r.getTimestamp(2).toInstant(), what);
+                assertEquals(e.daysSinceLastPurchase().isPresent() ? e.daysSinceLastPurchase().getAsLong() : null,
+                        r.isNullAt(3) ? null : r.getLong(3), what);
+                assertEquals(List.of(e.onlineOrders(), e.offlineOrders(), e.refunds(), e.cancelledOrders(),
+                        e.touchpoints(), e.couponsReceived(), e.couponsRedeemed(), e.onlineToOfflineConversions(),
+                        e.offlineToOnlineConversions()), List.of(r.getLong(4), r.getLong(5), r.getLong(8),
+                        r.getLong(10), r.getLong(11), r.getLong(13), r.getLong(14), r.getLong(15), r.getLong(16)), what);
+                assertEquals(0, e.onlineSpend().amount().compareTo(r.getDecimal(6)), what);
+                assertEquals(0, e.offlineSpend().amount().compareTo(r.getDecimal(7)), what);
+                assertEquals(e.preferredStore().orElse(null), r.getString(12), what);
+            }
+        }
+        assertTrue(states.values().stream().anyMatch(s -> s.profile(asOf).onlineToOfflineConversions() > 0),
+                "the data must exercise the O2O flags");
     }
 }

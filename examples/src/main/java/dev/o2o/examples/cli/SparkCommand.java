@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "spark", mixinStandardHelpOptions = true,
         description = {"Runs an o2o-spark job on a local Spark (the jars the Maven build resolved): "
-                + "stitch, rfm, clv or attribution, with the options of dev.o2o.spark.Jobs "
+                + "stitch, profiles, rfm, clv or attribution, with the options of dev.o2o.spark.Jobs "
                 + "(--input PATH --output PATH [--format parquet|csv] [job options]).",
                 "Example: o2o spark rfm --master local[2] --input customers.csv --format csv --output out"})
 final class SparkCommand implements Callable<Integer> {
@@ -44,7 +44,7 @@ final class SparkCommand implements Callable<Integer> {
             description = "heap of the Spark JVM (default ${DEFAULT-VALUE})")
     String memory;
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "stitch, rfm, clv or attribution")
+    @Parameters(index = "0", paramLabel = "JOB", description = "stitch, profiles, rfm, clv or attribution")
     String jobName;
 
     /** The job's own options, passed on to {@code dev.o2o.spark.Jobs} in order. */

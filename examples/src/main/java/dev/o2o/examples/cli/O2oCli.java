@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code ./o2o} command line: {@code demo}, {@code generate}, {@code attribution},
- * {@code clv}, {@code rfm}, {@code coupons}, {@code campaign}, {@code predict}, {@code uplift}
- * and {@code recommend}.
+ * {@code clv}, {@code rfm}, {@code coupons}, {@code campaign}, {@code predict}, {@code uplift},
+ * {@code recommend} and {@code spark}.
  *
  * <p>Exit codes: 0 success, 2 bad arguments or bad input (with a one-line message on stderr),
  * 1 anything else. Not thread-safe: build one {@link CommandLine} per invocation.
@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "Online-to-offline marketing analytics: examples of the o2o library.",
         subcommands = {DemoCommand.class, GenerateCommand.class, AttributionCommand.class, ClvCommand.class,
                 RfmCommand.class, CouponsCommand.class, CampaignCommand.class, PredictCommand.class,
-                UpliftCommand.class, RecommendCommand.class, CommandLine.HelpCommand.class})
+                UpliftCommand.class, RecommendCommand.class, SparkCommand.class, CommandLine.HelpCommand.class})
 public final class O2oCli implements Runnable {
 
     @CommandLine.Spec

@@ -97,6 +97,51 @@ public final class CalibrationData {
         return new CalibrationData(x, tx, t);
     }
 
+    /**
+     * Data given as distinct {@code (x, t_x, T)} rows with the number of customers of each, as a
+     * distributed job collects them (o2o-spark counts customers per distinct row). The data holds
+     * each row's customers one after another, so {@link #distinctRows()} keeps the rows in the
+     * given order with the given counts as weights: give them in the order of their first
+     * customer, and a fit equals the fit of {@link #of(List)} on the customers in that order.
+     * Memory grows with the customers (the per-customer columns are kept), fitting cost with the rows.
+     *
+     * @param counts customers per row, each {@code >= 1}
+     * @throws IllegalArgumentException for empty data, unequal lengths, a count below 1, more than
+     *                                  {@code Integer.MAX_VALUE - 8} customers, or an invalid row
+     */
+    public static CalibrationData ofDistinct(int[] frequency, double[] recency, double[] age, long[] counts) {
+        Objects.requireNonNull(frequency, "frequency");
+        Objects.requireNonNull(recency, "recency");
+        Objects.requireNonNull(age, "age");
+        Objects.requireNonNull(counts, "counts");
+        if (counts.length != frequency.length || counts.length != recency.length || counts.length != age.length) {
+            throw new IllegalArgumentException("columns differ in length: frequency " + frequency.length
+                    + ", recency " + recency.length + ", age " + age.length + ", counts " + counts.length);
+        }
+        long n = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] < 1) {
+                throw new IllegalArgumentException("count of row " + i + " must be >= 1, got " + counts[i]);
+            }
+            n += counts[i];
+            if (n > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("more than " + (Integer.MAX_VALUE - 8) + " customers");
+            }
+        }
+        int[] x = new int[(int) n];
+        double[] tx = new double[(int) n];
+        double[] t = new double[(int) n];
+        int at = 0;
+        for (int i = 0; i < counts.length; i++) {
+            for (long c = 0; c < counts[i]; c++, at++) {
+                x[at] = frequency[i];
+                tx[at] = recency[i];
+                t[at] = age[i];
+            }
+        }
+        return new CalibrationData(x, tx, t);
+    }
+
     /** This data followed by {@code other}'s customers. */
     public CalibrationData merge(CalibrationData other) {
         int n = size() + other.size();

@@ -161,6 +161,11 @@ public final class SegmentMap {
         return names;
     }
 
+    /** The number of scores (bins) this map is for. */
+    public int bins() {
+        return bins;
+    }
+
     /** The default segment's name. */
     public String defaultSegment() {
         return defaultSegment;

@@ -1,0 +1,96 @@
+package dev.o2o.spark;
+
+import dev.o2o.segmentation.rfm.RfmScoring;
+import dev.o2o.segmentation.rfm.SegmentMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JobsTest {
+
+    @Test
+    void rfmFromCsvWritesTheJobsScores(@TempDir Path dir) throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        Random random = new Random(7);
+        List<String> lines = new ArrayList<>();
+        lines.add("customer_id,recency_days,frequency,monetary");
+        for (int i = 0; i < 400; i++) {
+            lines.add("c" + i + "," + random.nextInt(200) + "," + (1 + random.nextInt(9)) + ","
+                    + random.nextInt(100_000) / 100.0);
+        }
+        Path input = dir.resolve("customers.csv");
+        Files.write(input, lines);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Jobs.run(new String[] {"rfm", "--input", input.toString(), "--output", dir.resolve("out").toString(),
+                "--format", "csv", "--ties", "first_come"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        List<Row> written = spark.read().option("header", "true").schema(RfmJob.OUTPUT).csv(dir.resolve("out").toString())
+                .sort("customer_id").collectAsList();
+        List<Row> direct = RfmJob.score(spark.read().option("header", "true").schema(RfmJob.INPUT.structType())
+                        .csv(input.toString()), RfmScoring.defaults().withTies(dev.o2o.segmentation.rfm.TiePolicy.FIRST_COME),
+                SegmentMap.standard()).sort("customer_id").collectAsList();
+        assertEquals(direct, written);
+        assertEquals(400, written.size());
+    }
+
+    @Test
+    void badArgumentsExitWithTwoAndAMessage() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        PrintStream o = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertEquals(2, Jobs.run(new String[] {"segments", "--input", "a", "--output", "b"}, o, e));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith(
+                "o2o-spark: unknown job 'segments'; jobs are stitch, profiles, rfm, clv and attribution"), err.toString());
+        err.reset();
+        assertEquals(2, Jobs.run(new String[] {"rfm", "--input", "a", "--output", "b", "--bogus", "1"}, o, e));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith(
+                "o2o-spark: unknown option --bogus for rfm; its options: [bins, ties]"), err.toString());
+        err.reset();
+        SparkTestSession.get();
+        assertEquals(2, Jobs.run(new String[] {"clv", "--input", "a", "--output", "b"}, o, e));
+        assertEquals("o2o-spark clv: clv needs --calibration-end DATE (for example 2025-12-31)",
+                err.toString(StandardCharsets.UTF_8).trim());
+    }
+
+    @Test
+    void profilesFromCsvDirectories(@TempDir Path dir) throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        Files.createDirectories(dir.resolve("in/touchpoints"));
+        Files.createDirectories(dir.resolve("in/orders"));
+        Files.write(dir.resolve("in/touchpoints/part.csv"), List.of("customer_id,channel,at,type,campaign,store_id",
+                "a,search,2026-05-01T10:00:00Z,CLICK,,", "a,store,2026-05-02T10:00:00Z,VISIT,,s1",
+                "b,search,2026-05-03T10:00:00Z,CLICK,spring,"));
+        Files.write(dir.resolve("in/orders/part.csv"), List.of(
+                "order_id,customer_id,channel,at,status,currency,total,refunded",
+                "o1,a,store,2026-05-02T12:00:00Z,COMPLETED,CNY,120.50,0.00",
+                "o2,c,search,2026-05-04T12:00:00Z,CANCELLED,CNY,10.00,0.00"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Jobs.run(new String[] {"profiles", "--input", dir.resolve("in").toString(), "--output",
+                dir.resolve("out").toString(), "--format", "csv", "--channels", "search:online,store:offline",
+                "--as-of", "2026-06-01T00:00:00Z"}, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        List<Row> rows = spark.read().option("header", "true").schema(ProfilesJob.OUTPUT)
+                .csv(dir.resolve("out").toString()).sort("customer_id").collectAsList();
+        assertEquals(3, rows.size());
+        assertEquals(1L, rows.get(0).getLong(5)); // a: one offline order
+        assertEquals(0, new java.math.BigDecimal("120.50").compareTo(rows.get(0).getDecimal(7)));
+        assertEquals(1L, rows.get(0).getLong(15)); // a: searched online, bought in the store within the window
+        assertEquals(1L, rows.get(2).getLong(10)); // c: one cancelled order
+    }
+}

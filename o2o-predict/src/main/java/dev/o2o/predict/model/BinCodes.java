@@ -65,11 +65,11 @@ final class BinCodes {
     /**
      * For codes by row: adds the gradient and hessian of the rows {@code idx[begin, end)} to the histogram of the
      * features {@code feats[from, to)}: bin b of feature j holds its gradient sum at
-     * {@code hist[offset[j] + 2b]} and its hessian sum right after. Each feature's sums are taken
+     * {@code hist[j·stride + 2b]} and its hessian sum right after. Each feature's sums are taken
      * in the order of {@code idx}, so the result does not depend on how features are shared out.
      */
     void addRows(int[] idx, int begin, int end, double[] g, double[] h, int[] feats, int from, int to,
-                 int[] offset, double[] hist) {
+                 int stride, double[] hist) {
         int f = inner;
         if (narrow != null) {
             byte[] codes = narrow;
@@ -80,7 +80,7 @@ final class BinCodes {
                 double hr = h[r];
                 for (int q = from; q < to; q++) {
                     int j = feats[q];
-                    int b = offset[j] + 2 * (codes[base + j] & 0xFF);
+                    int b = j * stride + 2 * (codes[base + j] & 0xFF);
                     hist[b] += gr;
                     hist[b + 1] += hr;
                 }
@@ -94,7 +94,7 @@ final class BinCodes {
                 double hr = h[r];
                 for (int q = from; q < to; q++) {
                     int j = feats[q];
-                    int b = offset[j] + 2 * codes[base + j];
+                    int b = j * stride + 2 * codes[base + j];
                     hist[b] += gr;
                     hist[b + 1] += hr;
                 }

@@ -63,7 +63,8 @@ final class Gbm {
         final Binning bins;
         final int n;
         final int f;
-        final int[] offset; // histogram offset of each feature (2 doubles per bin, missing bin last)
+        final int stride; // doubles per feature in a histogram: 2 per bin of the feature with the most, missing bin last
+        final int[] offset; // histogram offset of each feature, j * stride
         final int histSize;
         final double[] g;
         final double[] h;
@@ -79,9 +80,14 @@ final class Gbm {
             this.n = x.rows();
             this.f = x.columns();
             this.bins = Binning.fit(x, c.maxBins(), pool);
+            int most = 0;
+            for (int j = 0; j < f; j++) {
+                most = Math.max(most, bins.bins(j) + 1);
+            }
+            this.stride = 2 * most;
             this.offset = new int[f + 1];
             for (int j = 0; j < f; j++) {
-                offset[j + 1] = offset[j] + 2 * (bins.bins(j) + 1);
+                offset[j + 1] = offset[j] + stride;
             }
             this.histSize = offset[f];
             this.g = new double[n];
@@ -366,13 +372,14 @@ final class Gbm {
                     int r = idx[k];
                     int b = bins.byColumn.code(j, r);
                     boolean goLeft = b == missing ? node.missingLeft : b <= node.bin;
-                    if (goLeft) {
-                        idx[node.begin + nl++] = r;
-                        lg += g[r];
-                        lh += h[r];
-                    } else {
-                        scratch[nr++] = r;
-                    }
+                    // without a branch on the side (rows go either way at random): write both, advance one
+                    int left = goLeft ? 1 : 0;
+                    idx[node.begin + nl] = r;
+                    scratch[nr] = r;
+                    nl += left;
+                    nr += 1 - left;
+                    lg += left * g[r]; // adding 0.0 for a right row leaves the sum exactly as it was
+                    lh += left * h[r];
                 }
                 System.arraycopy(scratch, 0, idx, node.begin + nl, nr);
                 int mid = node.begin + nl;
@@ -417,12 +424,12 @@ final class Gbm {
                 double[] hist = new double[histSize];
                 int chunks = Math.min(c.threads(), used.length);
                 if (end - begin < PARALLEL_ROWS || chunks <= 1) {
-                    bins.byRow.addRows(idx, begin, end, g, h, used, 0, used.length, offset, hist);
+                    bins.byRow.addRows(idx, begin, end, g, h, used, 0, used.length, stride, hist);
                 } else {
                     // features shared out among the threads; each feature still sums its rows in order
                     pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(t -> bins.byRow.addRows(idx,
                             begin, end, g, h, used, t * used.length / chunks, (t + 1) * used.length / chunks,
-                            offset, hist))).join();
+                            stride, hist))).join();
                 }
                 return hist;
             }

@@ -50,29 +50,26 @@ class BinCodesTest {
                     codes.set(i, j, cols[j][i]);
                 }
             }
-            int[] offset = new int[f + 1];
-            for (int j = 0; j < f; j++) {
-                offset[j + 1] = offset[j] + 2 * (maxCode + 1);
-            }
+            int stride = 2 * (maxCode + 1);
             int[] idx = new int[n / 2];
             for (int k = 0; k < idx.length; k++) {
                 idx[k] = 2 * k + 1; // every odd row
             }
             int[] feats = {0, 2, 3}; // feature 1 not used
-            double[] expected = new double[offset[f]];
+            double[] expected = new double[f * stride];
             for (int j : feats) {
                 for (int k = 3; k < 200; k++) {
                     int row = idx[k];
-                    expected[offset[j] + 2 * cols[j][row]] += g[row];
-                    expected[offset[j] + 2 * cols[j][row] + 1] += h[row];
+                    expected[j * stride + 2 * cols[j][row]] += g[row];
+                    expected[j * stride + 2 * cols[j][row] + 1] += h[row];
                 }
             }
-            double[] all = new double[offset[f]];
-            codes.addRows(idx, 3, 200, g, h, feats, 0, feats.length, offset, all);
+            double[] all = new double[f * stride];
+            codes.addRows(idx, 3, 200, g, h, feats, 0, feats.length, stride, all);
             assertArrayEquals(expected, all, 0.0, "maxCode " + maxCode);
-            double[] shared = new double[offset[f]];
-            codes.addRows(idx, 3, 200, g, h, feats, 0, 1, offset, shared);
-            codes.addRows(idx, 3, 200, g, h, feats, 1, 3, offset, shared);
+            double[] shared = new double[f * stride];
+            codes.addRows(idx, 3, 200, g, h, feats, 0, 1, stride, shared);
+            codes.addRows(idx, 3, 200, g, h, feats, 1, 3, stride, shared);
             assertArrayEquals(expected, shared, 0.0, "features shared out, maxCode " + maxCode);
         }
     }

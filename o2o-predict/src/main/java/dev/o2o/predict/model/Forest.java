@@ -12,7 +12,8 @@ import java.util.List;
  * <p>What it buys (benchmarks/RESULTS.md, {@code ## predict}; one row 3.9 µs and 1,000,000
  * rows 1.5 s with one {@link Tree} object per tree before): no per-tree object, no branch on
  * the side a row goes or on whether a node is a leaf, which the processor cannot predict; and a
- * block of rows advances level by level, each row independent of the others. Gives exactly
+ * block of rows (copied row by row into one small array) advances level by level, each row
+ * independent of the others. Gives exactly
  * {@link Tree#predict}'s leaf values.
  *
  * <p>Immutable and thread-safe.
@@ -110,16 +111,16 @@ final class Forest {
     }
 
     /**
-     * Adds tree {@code t}'s leaf value of rows {@code from..to-1} of column-major data to
-     * {@code out[i]}; {@code node} is scratch space of at least {@code to - from} entries.
+     * Adds tree {@code t}'s leaf value of {@code len} rows to {@code out[from + k]}: row k's
+     * values are {@code rows[k·width, (k+1)·width)}; {@code node} is scratch space of at least
+     * {@code len} entries.
      */
-    void add(int t, double[][] cols, int from, int to, double[] out, int[] node) {
-        int len = to - from;
+    void add(int t, double[] rows, int width, int len, double[] out, int from, int[] node) {
         Arrays.fill(node, 0, len, root[t]);
         for (int d = depth[t]; d > 0; d--) {
             for (int k = 0; k < len; k++) {
                 int n = node[k];
-                node[k] = next(n, cols[feature[n]][from + k]);
+                node[k] = next(n, rows[k * width + feature[n]]);
             }
         }
         for (int k = 0; k < len; k++) {

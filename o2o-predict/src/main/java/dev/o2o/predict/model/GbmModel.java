@@ -94,8 +94,8 @@ public final class GbmModel implements Model {
     }
 
     /**
-     * Scores every row: blocks of rows in parallel (common fork-join pool), each block tree by
-     * tree reading the matrix's columns in place, so no row is copied. Equal to scoring row by row.
+     * Scores every row: blocks of 128 rows in parallel (common fork-join pool), each block copied
+     * row by row into a small array and scored tree by tree. Equal to scoring row by row.
      */
     @Override
     public double[] predict(Matrix x) {
@@ -106,14 +106,22 @@ public final class GbmModel implements Model {
             cols[j] = Matrix.Access.view(x, j);
         }
         double[] out = new double[n];
+        int width = cols.length;
         int block = 128; // 50 columns × 128 rows of doubles stay in the first-level cache
         java.util.stream.IntStream.range(0, (n + block - 1) / block).parallel().forEach(b -> {
             int from = b * block;
             int to = Math.min(n, from + block);
+            int len = to - from;
+            double[] rows = new double[len * width];
+            for (int j = 0; j < width; j++) {
+                for (int k = 0; k < len; k++) {
+                    rows[k * width + j] = cols[j][from + k];
+                }
+            }
             java.util.Arrays.fill(out, from, to, baseMargin);
-            int[] node = new int[to - from];
+            int[] node = new int[len];
             for (int t = 0; t < forest.trees(); t++) {
-                forest.add(t, cols, from, to, out, node);
+                forest.add(t, rows, width, len, out, from, node);
             }
             if (objective == GbmConfig.Objective.LOGISTIC) {
                 for (int i = from; i < to; i++) {

@@ -40,8 +40,13 @@ class ForestTest {
         }
         double[] out = new double[n];
         int[] scratch = new int[n];
+        double[] rows = new double[2 * (n - 10)];
+        for (int i = 10; i < n; i++) {
+            rows[2 * (i - 10)] = cols[0][i];
+            rows[2 * (i - 10) + 1] = cols[1][i];
+        }
         for (int t = 0; t < forest.trees(); t++) {
-            forest.add(t, cols, 10, n, out, scratch);
+            forest.add(t, rows, 2, n - 10, out, 10, scratch);
         }
         for (int i = 0; i < n; i++) {
             double[] row = {cols[0][i], cols[1][i]};

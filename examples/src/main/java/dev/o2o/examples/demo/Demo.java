@@ -209,6 +209,7 @@ public final class Demo {
         Report points = new Report();
         Report coupons = new Report();
         Report cohorts = new Report();
+        Report uplift = new Report();
         Map<CustomerKey, List<Order>> byCustomer = new HashMap<>();
         for (Order o : orders) {
             byCustomer.computeIfAbsent(o.customer(), k -> new ArrayList<>()).add(o);
@@ -218,6 +219,7 @@ public final class Demo {
             timed(taskTimes, "attribution", () -> attributionSection(attribution, touchpoints, orders));
             timed(taskTimes, "BG/NBD and Gamma-Gamma CLV", () -> clvSection(clv, byCustomer, end));
             timed(taskTimes, "cohort retention", () -> cohortSection(cohorts, orders, end));
+            timed(taskTimes, "coupon uplift", () -> UpliftSection.add(uplift, config.customers(), config.seed()));
         });
         timed(taskTimes, "profiles and tags", () -> profilesSection(profiles, touchpoints, orders, end));
         timed(taskTimes, "RFM and lifecycle segments", () -> rfmSection(rfm, orders, byCustomer, start, end));
@@ -225,10 +227,10 @@ public final class Demo {
         timed(taskTimes, "coupons", () -> couponSection(coupons, data));
         other.join();
         for (String task : List.of("profiles and tags", "RFM and lifecycle segments", "BG/NBD and Gamma-Gamma CLV",
-                "attribution", "points ledger", "coupons", "cohort retention")) {
+                "attribution", "points ledger", "coupons", "cohort retention", "coupon uplift")) {
             timings.put(task + " (parallel)", taskTimes.get(task));
         }
-        for (Report r : List.of(profiles, rfm, clv, attribution, points, coupons, cohorts)) {
+        for (Report r : List.of(profiles, rfm, clv, attribution, points, coupons, cohorts, uplift)) {
             report.addAll(r);
         }
 

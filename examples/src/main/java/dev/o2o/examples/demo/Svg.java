@@ -139,6 +139,64 @@ final class Svg {
         return b.append("</svg>").toString();
     }
 
+    /**
+     * Lines through (x, y) points, one per series, with a legend, axes from the data's ranges (y
+     * from at most 0) and the axis labels given.
+     */
+    static String lines(List<String> series, List<double[]> xs, List<double[]> ys, int width, int height,
+                        String xLabel, String yLabel) {
+        int left = 60;
+        int bottom = 40;
+        int top = 20 + 18 * series.size();
+        double xMax = 0;
+        double yMin = 0;
+        double yMax = 0;
+        for (int s = 0; s < series.size(); s++) {
+            for (double v : xs.get(s)) {
+                xMax = Math.max(xMax, v);
+            }
+            for (double v : ys.get(s)) {
+                yMin = Math.min(yMin, v);
+                yMax = Math.max(yMax, v);
+            }
+        }
+        double sx = xMax == 0 ? 0 : (width - left - 10) / xMax;
+        double sy = yMax == yMin ? 0 : (height - bottom - top) / (yMax - yMin);
+        double y0 = height - bottom;
+        StringBuilder b = new StringBuilder();
+        b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
+                .append(height).append("\" font-family=\"sans-serif\" font-size=\"11\">");
+        for (int k = 0; k <= 4; k++) {
+            double v = yMin + (yMax - yMin) * k / 4;
+            double y = y0 - (v - yMin) * sy;
+            b.append("<line x1=\"").append(left).append("\" x2=\"").append(width - 10).append("\" y1=\"").append(f(y))
+                    .append("\" y2=\"").append(f(y)).append("\" stroke=\"#eee\"/><text x=\"").append(left - 4)
+                    .append("\" y=\"").append(f(y + 4)).append("\" text-anchor=\"end\" fill=\"#555\">")
+                    .append(compact(v)).append("</text>");
+            double xv = xMax * k / 4;
+            b.append("<text x=\"").append(f(left + xv * sx)).append("\" y=\"").append(f(y0 + 14))
+                    .append("\" text-anchor=\"middle\" fill=\"#555\">").append(compact(xv)).append("</text>");
+        }
+        b.append("<text x=\"").append((left + width) / 2).append("\" y=\"").append(height - 6)
+                .append("\" text-anchor=\"middle\" fill=\"#333\">").append(esc(xLabel)).append("</text>");
+        b.append("<text x=\"4\" y=\"").append(top - 6).append("\" fill=\"#333\">").append(esc(yLabel)).append("</text>");
+        for (int s = 0; s < series.size(); s++) {
+            String color = PALETTE[s % PALETTE.length];
+            StringBuilder pts = new StringBuilder();
+            double[] x = xs.get(s);
+            double[] y = ys.get(s);
+            for (int i = 0; i < x.length; i++) {
+                pts.append(f(left + x[i] * sx)).append(',').append(f(y0 - (y[i] - yMin) * sy)).append(' ');
+            }
+            b.append("<polyline fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"2\" points=\"")
+                    .append(pts.toString().strip()).append("\"/>");
+            b.append("<rect x=\"").append(left).append("\" y=\"").append(6 + 18 * s).append("\" width=\"12\" height=\"12\" fill=\"")
+                    .append(color).append("\"/><text x=\"").append(left + 18).append("\" y=\"").append(16 + 18 * s)
+                    .append("\">").append(esc(series.get(s))).append("</text>");
+        }
+        return b.append("</svg>").toString();
+    }
+
     /** A heat map of rates 0..1 (rows x columns) with the percentage in each cell. */
     static String heatmap(List<String> rows, List<String> cols, double[][] rate, int cell) {
         int left = 80;

@@ -28,7 +28,7 @@ class DemoCommandTest {
         String html = Files.readString(report);
         for (String section : List.of("Ingestion", "Identity resolution", "Profiles and tags", "RFM segments and lifecycle",
                 "Customer lifetime value", "Attribution", "Points simulation", "Coupon redemption by distance",
-                "Cohort retention")) {
+                "Cohort retention", "Coupon uplift")) {
             assertTrue(html.contains("\">" + section + "</h2>"), section);
         }
         assertTrue(countOf(html, "<svg ") >= 6, "one chart per analysis");
@@ -38,7 +38,7 @@ class DemoCommandTest {
         assertFalse(html.contains("<script") || html.contains("<link ") || html.contains("<img "));
         for (String table : List.of("ingestion", "ingestion_errors", "identity", "tags", "rfm_segments",
                 "rfm_customers", "lifecycle", "clv_parameters", "clv_distribution", "clv_customers", "attribution", "points",
-                "coupon_redemption", "cohort_retention", "timings")) {
+                "coupon_redemption", "cohort_retention", "uplift_targeting", "uplift_qini", "timings")) {
             assertTrue(Files.isRegularFile(dir.resolve(table + ".csv")), table);
         }
         // every planted bad record is rejected, and nothing else
@@ -67,6 +67,19 @@ class DemoCommandTest {
         assertTrue(html.contains(": no point lost or created."), "points conservation");
         String points = Files.readString(dir.resolve("points.csv"));
         assertTrue(points.contains("checked,0\n"), points);
+        // targeting by uplift brings more true extra redemptions than targeting by propensity, which beats random
+        List<String> targeting = Files.readAllLines(dir.resolve("uplift_targeting.csv"));
+        assertEquals(5, targeting.size(), targeting.toString());
+        for (String row : targeting.subList(1, 4)) { // 10%, 20%, 30% targeted
+            String[] f = row.split(",");
+            double byUplift = Double.parseDouble(f[2]);
+            double byPropensity = Double.parseDouble(f[3]);
+            assertTrue(byUplift > byPropensity, row);
+        }
+        assertTrue(html.contains("uplift model (T-learner)</text>") && html.contains("<polyline"), "the Qini chart");
+        List<String> qini = Files.readAllLines(dir.resolve("uplift_qini.csv"));
+        assertTrue(Double.parseDouble(qini.get(1).split(",")[1]) > Double.parseDouble(qini.get(2).split(",")[1]),
+                qini.toString());
     }
 
     @Test

@@ -13,13 +13,19 @@ import java.util.stream.IntStream;
  * Immutable after construction.
  */
 final class Binning {
-    final double[][] cuts;
-    /** Column-major bin codes; {@code char} is an unsigned 16-bit code. */
-    final char[][] codes;
+    /** Rows encoded per task. */
+    private static final int BLOCK = 4096;
 
-    private Binning(double[][] cuts, char[][] codes) {
+    final double[][] cuts;
+    /** The training codes by row ({@code byRow.code(row, feature)}), for histograms. */
+    final BinCodes byRow;
+    /** The same codes by column ({@code byColumn.code(feature, row)}), for splitting a node's rows. */
+    final BinCodes byColumn;
+
+    private Binning(double[][] cuts, BinCodes byRow, BinCodes byColumn) {
         this.cuts = cuts;
-        this.codes = codes;
+        this.byRow = byRow;
+        this.byColumn = byColumn;
     }
 
     /** Number of non-missing bins of feature f; its missing bin has this code. */
@@ -29,14 +35,31 @@ final class Binning {
 
     static Binning fit(Matrix x, int maxBins, ForkJoinPool pool) {
         int f = x.columns();
+        int n = x.rows();
         double[][] cuts = new double[f][];
-        char[][] codes = new char[f][];
+        int[] maxCode = new int[f];
         pool.submit(() -> IntStream.range(0, f).parallel().forEach(j -> {
             double[] col = Matrix.Access.view(x, j);
             cuts[j] = cuts(col, maxBins);
-            codes[j] = encode(col, cuts[j]);
+            boolean missing = Arrays.stream(col).anyMatch(Double::isNaN);
+            maxCode[j] = missing ? cuts[j].length + 1 : cuts[j].length;
         })).join();
-        return new Binning(cuts, codes);
+        int max = Arrays.stream(maxCode).max().orElse(0);
+        BinCodes byRow = BinCodes.allocate(n, f, max);
+        BinCodes byColumn = BinCodes.allocate(f, n, max);
+        pool.submit(() -> IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel().forEach(block -> {
+            int end = Math.min(n, (block + 1) * BLOCK);
+            for (int j = 0; j < f; j++) {
+                double[] col = Matrix.Access.view(x, j);
+                int missing = cuts[j].length + 1;
+                for (int i = block * BLOCK; i < end; i++) {
+                    int code = Double.isNaN(col[i]) ? missing : bin(cuts[j], col[i]);
+                    byRow.set(i, j, code);
+                    byColumn.set(j, i, code);
+                }
+            }
+        })).join();
+        return new Binning(cuts, byRow, byColumn);
     }
 
     static double[] cuts(double[] col, int maxBins) {
@@ -70,15 +93,6 @@ final class Binning {
             }
         }
         return Arrays.copyOf(out, k);
-    }
-
-    static char[] encode(double[] col, double[] cuts) {
-        char[] out = new char[col.length];
-        char missing = (char) (cuts.length + 1);
-        for (int i = 0; i < col.length; i++) {
-            out[i] = Double.isNaN(col[i]) ? missing : (char) bin(cuts, col[i]);
-        }
-        return out;
     }
 
     static int bin(double[] cuts, double x) {

@@ -11,9 +11,9 @@ import java.util.stream.IntStream;
 
 /**
  * Trains histogram gradient-boosted trees (second-order boosting as in XGBoost): features are
- * binned once; each node's gradient and hessian histograms are summed per feature (features in
- * parallel, each feature's sum in row order by one thread, so the model does not depend on the
- * thread count); the larger child's histogram is the parent's minus the smaller child's. A split
+ * binned once into row-major codes ({@link BinCodes}); each node's gradient and hessian histograms
+ * are summed over the node's rows (features shared out among the threads, each feature's sum in
+ * row order by one thread, so the model does not depend on the thread count); the larger child's histogram is the parent's minus the smaller child's. A split
  * scores {@code GL²/(HL+λ) + GR²/(HR+λ) − G²/(H+λ)} (XGBoost's scale) for both sides of the
  * missing values, which thus learn a default direction. Leaves take {@code −η·G/(H+λ)}.
  */
@@ -63,7 +63,8 @@ final class Gbm {
         final Binning bins;
         final int n;
         final int f;
-        final int[] offset; // histogram offset of each feature (2 doubles per bin, missing bin last)
+        final int stride; // doubles per feature in a histogram: 2 per bin of the feature with the most, missing bin last
+        final int[] offset; // histogram offset of each feature, j * stride
         final int histSize;
         final double[] g;
         final double[] h;
@@ -79,9 +80,14 @@ final class Gbm {
             this.n = x.rows();
             this.f = x.columns();
             this.bins = Binning.fit(x, c.maxBins(), pool);
+            int most = 0;
+            for (int j = 0; j < f; j++) {
+                most = Math.max(most, bins.bins(j) + 1);
+            }
+            this.stride = 2 * most;
             this.offset = new int[f + 1];
             for (int j = 0; j < f; j++) {
-                offset[j + 1] = offset[j] + 2 * (bins.bins(j) + 1);
+                offset[j + 1] = offset[j] + stride;
             }
             this.histSize = offset[f];
             this.g = new double[n];
@@ -101,26 +107,24 @@ final class Gbm {
             double best = Double.POSITIVE_INFINITY;
             int bestTrees = 0;
             for (int t = 0; t < c.trees(); t++) {
-                for (int i = 0; i < n; i++) {
-                    if (logistic) {
-                        double p = Models.sigmoid(margin[i]);
-                        g[i] = p - y[i];
-                        h[i] = Math.max(p * (1 - p), 1e-16);
-                    } else {
-                        g[i] = margin[i] - y[i];
-                        h[i] = 1.0;
-                    }
-                }
+                inBlocks((from, to) -> gradients(margin, from, to));
                 SplittableRandom rnd = new SplittableRandom(c.seed() * 0x9E3779B97F4A7C15L + t);
                 int[] rows = sampleRows(rnd);
                 boolean[] usable = sampleFeatures(rnd);
-                Tree tree = new Builder(rows, usable).build();
+                Builder builder = new Builder(rows, usable);
+                Tree tree = builder.build();
                 trees.add(tree);
-                pool.submit(() -> IntStream.range(0, (n + 4095) / 4096).parallel().forEach(chunk -> {
-                    for (int i = chunk * 4096, end = Math.min(n, i + 4096); i < end; i++) {
-                        margin[i] += predictBinned(tree, i);
-                    }
-                })).join();
+                // the sampled rows' leaves are known from the partition; the others walk the tree
+                boolean[] sampled = builder.addLeafValues(tree, margin);
+                if (sampled != null) {
+                    inBlocks((from, to) -> {
+                        for (int i = from; i < to; i++) {
+                            if (!sampled[i]) {
+                                margin[i] += predictBinned(tree, i);
+                            }
+                        }
+                    });
+                }
                 if (vMargin != null) {
                     double[] row = new double[f];
                     for (int i = 0; i < vMargin.length; i++) {
@@ -146,6 +150,26 @@ final class Gbm {
             return new GbmModel(x.names(), c.objective(), base, trees);
         }
 
+        private void gradients(double[] margin, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (logistic) {
+                    double p = Models.sigmoid(margin[i]);
+                    g[i] = p - y[i];
+                    h[i] = Math.max(p * (1 - p), 1e-16);
+                } else {
+                    g[i] = margin[i] - y[i];
+                    h[i] = 1.0;
+                }
+            }
+        }
+
+        /** Runs {@code work(from, to)} over blocks of the training rows in parallel. */
+        private void inBlocks(RowBlock work) {
+            int block = 4096;
+            pool.submit(() -> IntStream.range(0, (n + block - 1) / block).parallel()
+                    .forEach(b -> work.run(b * block, Math.min(n, (b + 1) * block)))).join();
+        }
+
         private double loss(double[] vMargin) {
             double s = 0;
             for (int i = 0; i < vMargin.length; i++) {
@@ -164,7 +188,7 @@ final class Gbm {
             int node = 0;
             while (tree.left[node] >= 0) {
                 int j = tree.feature[node];
-                int b = bins.codes[j][row];
+                int b = bins.byColumn.code(j, row);
                 if (b == bins.bins(j)) {
                     node = tree.defaultLeft[node] ? tree.left[node] : tree.right[node];
                 } else {
@@ -243,13 +267,16 @@ final class Gbm {
             final int[] idx;
             final int[] scratch;
             final boolean[] usable;
+            final int[] used; // the usable features' indices
             final List<int[]> links = new ArrayList<>(); // per node: feature, left, right
             final List<double[]> stats = new ArrayList<>(); // per node: threshold, value, gain, cover, defaultLeft
+            final List<Node> nodes = new ArrayList<>(); // with their rows idx[begin, end)
 
             Builder(int[] rows, boolean[] usable) {
                 this.idx = rows;
                 this.scratch = new int[rows.length];
                 this.usable = usable;
+                this.used = IntStream.range(0, f).filter(j -> usable[j]).toArray();
             }
 
             private int newNode(double sumG, double sumH) {
@@ -267,6 +294,7 @@ final class Gbm {
                     sh += h[r];
                 }
                 Node root = new Node(newNode(sg, sh), 0, idx.length, 0, sg, sh);
+                nodes.add(root);
                 PriorityQueue<Node> queue = new PriorityQueue<>((a, b) -> a.gain != b.gain
                         ? Double.compare(b.gain, a.gain) : Integer.compare(a.id, b.id));
                 if (mayGrow(root)) {
@@ -306,13 +334,35 @@ final class Gbm {
                 return new Tree(feature, threshold, defaultLeft, left, right, value, gain, cover);
             }
 
+            /**
+             * Adds each sampled row's leaf value of the built tree to its margin; returns which rows
+             * were sampled, or null when all were.
+             */
+            boolean[] addLeafValues(Tree tree, double[] margin) {
+                for (Node node : nodes) {
+                    if (tree.left[node.id] < 0) {
+                        double v = tree.value[node.id];
+                        for (int k = node.begin; k < node.end; k++) {
+                            margin[idx[k]] += v;
+                        }
+                    }
+                }
+                if (idx.length == n) {
+                    return null;
+                }
+                boolean[] sampled = new boolean[n];
+                for (int r : idx) {
+                    sampled[r] = true;
+                }
+                return sampled;
+            }
+
             private boolean mayGrow(Node node) {
                 return (c.maxDepth() == 0 || node.depth < c.maxDepth()) && node.end - node.begin >= 2;
             }
 
             private void split(Node node, PriorityQueue<Node> queue) {
                 int j = node.feature;
-                char[] col = bins.codes[j];
                 int missing = bins.bins(j);
                 int nl = 0;
                 int nr = 0;
@@ -320,21 +370,24 @@ final class Gbm {
                 double lh = 0;
                 for (int k = node.begin; k < node.end; k++) {
                     int r = idx[k];
-                    int b = col[r];
+                    int b = bins.byColumn.code(j, r);
                     boolean goLeft = b == missing ? node.missingLeft : b <= node.bin;
-                    if (goLeft) {
-                        idx[node.begin + nl++] = r;
-                        lg += g[r];
-                        lh += h[r];
-                    } else {
-                        scratch[nr++] = r;
-                    }
+                    // without a branch on the side (rows go either way at random): write both, advance one
+                    int left = goLeft ? 1 : 0;
+                    idx[node.begin + nl] = r;
+                    scratch[nr] = r;
+                    nl += left;
+                    nr += 1 - left;
+                    lg += left * g[r]; // adding 0.0 for a right row leaves the sum exactly as it was
+                    lh += left * h[r];
                 }
                 System.arraycopy(scratch, 0, idx, node.begin + nl, nr);
                 int mid = node.begin + nl;
                 Node l = new Node(newNode(lg, lh), node.begin, mid, node.depth + 1, lg, lh);
                 Node r = new Node(newNode(node.sumG - lg, node.sumH - lh), mid, node.end, node.depth + 1,
                         node.sumG - lg, node.sumH - lh);
+                nodes.add(l);
+                nodes.add(r);
                 int[] link = links.get(node.id);
                 link[0] = j;
                 link[1] = l.id;
@@ -369,36 +422,16 @@ final class Gbm {
 
             private double[] histogram(int begin, int end) {
                 double[] hist = new double[histSize];
-                int len = end - begin;
-                double[] og = new double[len];
-                double[] oh = new double[len];
-                for (int k = 0; k < len; k++) {
-                    int r = idx[begin + k];
-                    og[k] = g[r];
-                    oh[k] = h[r];
-                }
-                if (len < PARALLEL_ROWS) {
-                    for (int j = 0; j < f; j++) {
-                        featureHistogram(j, begin, len, og, oh, hist);
-                    }
+                int chunks = Math.min(c.threads(), used.length);
+                if (end - begin < PARALLEL_ROWS || chunks <= 1) {
+                    bins.byRow.addRows(idx, begin, end, g, h, used, 0, used.length, stride, hist);
                 } else {
-                    pool.submit(() -> IntStream.range(0, f).parallel()
-                            .forEach(j -> featureHistogram(j, begin, len, og, oh, hist))).join();
+                    // features shared out among the threads; each feature still sums its rows in order
+                    pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(t -> bins.byRow.addRows(idx,
+                            begin, end, g, h, used, t * used.length / chunks, (t + 1) * used.length / chunks,
+                            stride, hist))).join();
                 }
                 return hist;
-            }
-
-            private void featureHistogram(int j, int begin, int len, double[] og, double[] oh, double[] hist) {
-                if (!usable[j]) {
-                    return;
-                }
-                char[] col = bins.codes[j];
-                int off = offset[j];
-                for (int k = 0; k < len; k++) {
-                    int b = off + 2 * col[idx[begin + k]];
-                    hist[b] += og[k];
-                    hist[b + 1] += oh[k];
-                }
             }
 
             private void findSplit(Node node) {
@@ -442,6 +475,11 @@ final class Gbm {
                 }
             }
         }
+    }
+
+    @FunctionalInterface
+    private interface RowBlock {
+        void run(int from, int to);
     }
 
     private static double score(double g, double h, double lambda) {

@@ -52,14 +52,4 @@ final class Tree {
         }
         return value[n];
     }
-
-    /** The leaf value of row {@code i} of column-major data. */
-    double predict(double[][] cols, int i) {
-        int n = 0;
-        while (left[n] >= 0) {
-            double x = cols[feature[n]][i];
-            n = x < threshold[n] ? left[n] : Double.isNaN(x) ? (defaultLeft[n] ? left[n] : right[n]) : right[n];
-        }
-        return value[n];
-    }
 }

@@ -1,6 +1,9 @@
 package dev.o2o.loyalty.points;
 
 import dev.o2o.core.Ids;
+import dev.o2o.loyalty.guard.GuardEvent;
+import dev.o2o.loyalty.guard.GuardVerdict;
+import dev.o2o.loyalty.guard.LoyaltyGuard;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,10 +24,16 @@ final class DefaultPointsLedger implements PointsLedger {
 
     private final LedgerStore store;
     private final Clock clock;
+    private final LoyaltyGuard guard;
 
     DefaultPointsLedger(LedgerStore store, Clock clock) {
+        this(store, clock, LoyaltyGuard.allowAll());
+    }
+
+    DefaultPointsLedger(LedgerStore store, Clock clock, LoyaltyGuard guard) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.guard = Objects.requireNonNull(guard, "guard");
     }
 
     @Override
@@ -107,6 +116,11 @@ final class DefaultPointsLedger implements PointsLedger {
                         "key " + key.masked() + " was posted for another account");
             }
             return PostingResult.rejected(r.status(), r.message());
+        }
+        GuardVerdict verdict = guard.check(new GuardEvent.PointsPosting(p, now));
+        if (verdict.denied()) {
+            // not remembered as the key's first outcome: a denial writes nothing
+            return PostingResult.rejected(PostingResult.Status.RISK_DENIED, "refused by the risk guard: " + verdict.reason());
         }
         PostingResult result = applyNew(tx, p, now);
         if (!result.ok()) {

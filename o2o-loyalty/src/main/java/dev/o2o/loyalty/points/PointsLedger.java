@@ -21,6 +21,15 @@ public interface PointsLedger {
         return new DefaultPointsLedger(store, clock);
     }
 
+    /**
+     * A ledger that consults {@code guard} before applying each posting whose key is new (replays
+     * are answered without it): a DENY returns {@link PostingResult.Status#RISK_DENIED} and writes
+     * nothing, not even the key's first outcome, so a retry is asked again.
+     */
+    static PointsLedger create(LedgerStore store, Clock clock, dev.o2o.loyalty.guard.LoyaltyGuard guard) {
+        return new DefaultPointsLedger(store, clock, guard);
+    }
+
     /** Posts one posting in its own transaction. */
     PostingResult post(Posting posting);
 

@@ -1,9 +1,5 @@
 package dev.o2o.risk;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Objects;
-
 /**
  * What happened in a {@link RiskEvent}; velocity rules select the types they count.
  *
@@ -35,13 +31,6 @@ public enum EventType {
      * @throws IllegalArgumentException naming the value and the known names if there is none
      */
     public static EventType parse(String name) {
-        Objects.requireNonNull(name, "name");
-        for (EventType t : values()) {
-            if (t.name().equals(name.strip().toUpperCase(Locale.ROOT))) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("unknown event type '" + name + "' (known: "
-                + Arrays.toString(values()).toLowerCase(Locale.ROOT) + ")");
+        return EnumNames.parse(values(), name, "event type");
     }
 }

@@ -1,9 +1,5 @@
 package dev.o2o.risk;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Objects;
-
 /**
  * An attribute of a {@link RiskEvent} that velocity rules key by or count distinct values of.
  *
@@ -29,13 +25,6 @@ public enum Field {
      * @throws IllegalArgumentException naming the value and the known names if there is none
      */
     public static Field parse(String name) {
-        Objects.requireNonNull(name, "name");
-        for (Field f : values()) {
-            if (f.name().equals(name.strip().toUpperCase(Locale.ROOT))) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("unknown key type '" + name + "' (known: "
-                + Arrays.toString(values()).toLowerCase(Locale.ROOT) + ")");
+        return EnumNames.parse(values(), name, "key type");
     }
 }

@@ -3,18 +3,24 @@ package dev.o2o.risk;
 import dev.o2o.loyalty.guard.GuardEvent;
 import dev.o2o.loyalty.guard.GuardVerdict;
 import dev.o2o.loyalty.guard.LoyaltyGuard;
+import dev.o2o.loyalty.guard.GuardVerdict.Action;
+import dev.o2o.loyalty.points.EntryType;
 import dev.o2o.loyalty.points.Posting;
+import dev.o2o.risk.audit.DecisionRecord;
+import dev.o2o.risk.audit.DecisionStore;
 import dev.o2o.risk.velocity.VelocityEngine;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
  * The {@link LoyaltyGuard} of o2o-risk: turns each coupon redemption, store verification and points
- * posting into a {@link RiskEvent}, decides it with a {@link VelocityEngine}, hands every REVIEW or
- * DENY decision to a listener (the audit log, see {@code dev.o2o.risk.audit}), and answers the
- * loyalty service with the decision's verdict.
+ * posting into a {@link RiskEvent}, decides it with a {@link VelocityEngine}, records every REVIEW or
+ * DENY decision in a {@link DecisionStore} (where an operator releases or confirms it, see
+ * {@code dev.o2o.risk.audit.ReviewDesk}), and answers the loyalty service with the decision's
+ * verdict. A code voided after a confirmed abuse is denied ({@value #CODE_VOIDED}) before any rule
+ * is asked.
  *
  * <p>The loyalty events carry no device; {@code deviceOf} supplies it (for example from the
  * request the integrator is serving), or {@code e -> Optional.empty()}.
@@ -23,34 +29,56 @@ import java.util.function.Function;
  */
 public final class RiskGuard implements LoyaltyGuard {
 
+    /** The reason code for a redemption or verification of a voided code. */
+    public static final String CODE_VOIDED = "CODE_VOIDED";
+
     private final VelocityEngine engine;
     private final Function<GuardEvent, Optional<String>> deviceOf;
-    private final BiConsumer<RiskEvent, RiskDecision> listener;
+    private final DecisionStore audit;
 
-    private RiskGuard(VelocityEngine engine, Function<GuardEvent, Optional<String>> deviceOf,
-                      BiConsumer<RiskEvent, RiskDecision> listener) {
+    private RiskGuard(VelocityEngine engine, Function<GuardEvent, Optional<String>> deviceOf, DecisionStore audit) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.deviceOf = Objects.requireNonNull(deviceOf, "deviceOf");
-        this.listener = Objects.requireNonNull(listener, "listener");
+        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
-    /**
-     * A guard over {@code engine}; {@code listener} gets every event whose decision is not a plain
-     * ALLOW, before the verdict is returned.
-     */
-    public static RiskGuard of(VelocityEngine engine, Function<GuardEvent, Optional<String>> deviceOf,
-                               BiConsumer<RiskEvent, RiskDecision> listener) {
-        return new RiskGuard(engine, deviceOf, listener);
+    /** A guard over {@code engine} recording its REVIEW and DENY decisions in {@code audit}. */
+    public static RiskGuard of(VelocityEngine engine, Function<GuardEvent, Optional<String>> deviceOf, DecisionStore audit) {
+        return new RiskGuard(engine, deviceOf, audit);
     }
 
     @Override
     public GuardVerdict check(GuardEvent event) {
         RiskEvent e = toRiskEvent(event, deviceOf.apply(event));
-        RiskDecision d = engine.evaluate(e);
+        Optional<String> code = codeOf(event);
+        RiskDecision d;
+        if (code.isPresent() && audit.isVoided(code.get())) {
+            d = RiskDecision.of(List.of(new Reason(CODE_VOIDED, Action.DENY, "code", 1, 1,
+                    "the code was voided after a confirmed abuse", true)));
+        } else {
+            d = engine.evaluate(e);
+        }
         if (!d.reasons().isEmpty()) {
-            listener.accept(e, d);
+            Optional<EntryType> postingType = Optional.empty();
+            Optional<String> sourceRef = Optional.empty();
+            if (event instanceof GuardEvent.PointsPosting p) {
+                postingType = Optional.of(p.posting().type());
+                sourceRef = Optional.of(p.posting().sourceRef());
+            }
+            audit.record(DecisionRecord.draft(e.at(), e.type(), e.identifier(), postingType, sourceRef, code,
+                    d.action(), d.reasons()));
         }
         return d.verdict();
+    }
+
+    private static Optional<String> codeOf(GuardEvent event) {
+        if (event instanceof GuardEvent.CouponRedemption r) {
+            return Optional.of(r.code());
+        }
+        if (event instanceof GuardEvent.StoreVerification v) {
+            return Optional.of(v.code());
+        }
+        return Optional.empty();
     }
 
     /** The risk event of a loyalty guard event, with the device if known. */

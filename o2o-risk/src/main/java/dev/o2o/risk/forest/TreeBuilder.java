@@ -92,13 +92,13 @@ final class TreeBuilder {
             feature[node] = -2;
             normal[node] = w;
             threshold[node] = t;
-            mid = partition(idx, from, to, w, t);
+            mid = partition(idx, from, to, -1, w, t);
         } else {
             int f = varying[rnd.nextInt(nv)];
             double t = min[f] + rnd.nextDouble() * (max[f] - min[f]);
             feature[node] = f;
             threshold[node] = t;
-            mid = partition(idx, from, to, f, t);
+            mid = partition(idx, from, to, f, null, t);
         }
         int l = grow(idx, from, mid, depth + 1);
         int r = grow(idx, mid, to, depth + 1);
@@ -114,30 +114,20 @@ final class TreeBuilder {
         return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
-    private int partition(int[] idx, int from, int to, int f, double t) {
-        int i = from;
-        int j = to - 1;
-        while (i <= j) {
-            if (rows[idx[i]][f] <= t) {
-                i++;
-            } else {
-                int tmp = idx[i];
-                idx[i] = idx[j];
-                idx[j] = tmp;
-                j--;
-            }
-        }
-        return i;
-    }
-
-    private int partition(int[] idx, int from, int to, double[] w, double t) {
+    /** Moves the rows on the left of the split ({@code x[f]}, or {@code w · x} when {@code w} is given, at most {@code t}) first. */
+    private int partition(int[] idx, int from, int to, int f, double[] w, double t) {
         int i = from;
         int j = to - 1;
         while (i <= j) {
             double[] r = rows[idx[i]];
-            double v = 0;
-            for (int k = 0; k < d; k++) {
-                v += w[k] * r[k];
+            double v;
+            if (w == null) {
+                v = r[f];
+            } else {
+                v = 0;
+                for (int k = 0; k < d; k++) {
+                    v += w[k] * r[k];
+                }
             }
             if (v <= t) {
                 i++;

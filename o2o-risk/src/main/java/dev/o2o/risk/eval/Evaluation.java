@@ -44,6 +44,7 @@ public final class Evaluation {
             EARN_REFUND_CHURN: count of points_earn,points_reverse by identifier over 24h review 6 deny 12
             CLERK_VERIFICATIONS: count of store_verification by clerk over 2h review 12 deny 30
             DEVICE_REFERRALS: count of referral by device over 7d review 2 deny 3
+            DEVICE_SIGN_UPS: distinct identifier of sign_up by device over 7d review 3 deny 6
             """;
 
     /** The forest's default threshold: scores at least this are caught. */

@@ -15,6 +15,8 @@ final class RuleWindow {
     private long[] data = new long[4];
     private int size;
     private boolean folded;
+    /** The sum of all values (count and sum windows), so that an in-order query skips only the old entries. */
+    private long total;
 
     int size() {
         return size;
@@ -47,8 +49,10 @@ final class RuleWindow {
             }
         } else if (i >= 0 && bucket(i) == bucket) {
             data[2 * i + 1] += v;
+            total += v;
             return;
         }
+        total += v;
         insert(i + 1, bucket, v);
         if (size > maxEntries) {
             fold(distinct);
@@ -69,12 +73,16 @@ final class RuleWindow {
     private void fold(boolean distinct) {
         if (!distinct) {
             data[3] += data[1];
+            total += data[1];  // removeFirst takes it off again: folding keeps the total
         }
         removeFirst(1);
         folded = true;
     }
 
     private void removeFirst(int n) {
+        for (int i = 0; i < n; i++) {
+            total -= data[2 * i + 1];
+        }
         System.arraycopy(data, 2 * n, data, 0, 2 * (size - n));
         size -= n;
         if (size == 0) {
@@ -99,6 +107,14 @@ final class RuleWindow {
     /** The total of values in buckets {@code (to - length, to]}. */
     long sum(long to, long length) {
         long from = to - length;
+        if (size > 0 && bucket(size - 1) <= to) {
+            // the usual case, an event at or after every entry: the total less the entries before the window
+            long s = total;
+            for (int i = 0; i < size && bucket(i) <= from; i++) {
+                s -= value(i);
+            }
+            return s;
+        }
         long s = 0;
         for (int i = 0; i < size; i++) {
             long b = bucket(i);

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         description = "Online-to-offline marketing analytics: examples of the o2o library.",
         subcommands = {DemoCommand.class, GenerateCommand.class, AttributionCommand.class, ClvCommand.class,
                 RfmCommand.class, CouponsCommand.class, CampaignCommand.class, PredictCommand.class,
-                UpliftCommand.class, RecommendCommand.class, SparkCommand.class, CommandLine.HelpCommand.class})
+                UpliftCommand.class, RecommendCommand.class, SparkCommand.class, RiskCommand.class,
+                AnomaliesCommand.class, CommandLine.HelpCommand.class})
 public final class O2oCli implements Runnable {
 
     @CommandLine.Spec

@@ -3,6 +3,9 @@ package dev.o2o.loyalty.coupon;
 import dev.o2o.core.Channel;
 import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Money;
+import dev.o2o.loyalty.guard.GuardEvent;
+import dev.o2o.loyalty.guard.GuardVerdict;
+import dev.o2o.loyalty.guard.LoyaltyGuard;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -31,8 +34,10 @@ public final class CouponService {
 
     /** How many codes {@link #issue} draws before it gives up. */
     public static final int ISSUE_ATTEMPTS = 8;
+    private final LoyaltyGuard guard;
 
-    private CouponService(Collection<Coupon> coupons, CouponStore store, Clock clock, ValidationOptions options) {
+    private CouponService(Collection<Coupon> coupons, CouponStore store, Clock clock, ValidationOptions options,
+                          LoyaltyGuard guard) {
         Map<String, Coupon> m = new HashMap<>();
         for (Coupon c : coupons) {
             if (m.put(c.id(), c) != null) {
@@ -43,6 +48,7 @@ public final class CouponService {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.validator = CouponValidator.create(clock, store, options);
+        this.guard = Objects.requireNonNull(guard, "guard");
     }
 
     /**
@@ -50,7 +56,18 @@ public final class CouponService {
      * store.
      */
     public static CouponService create(Collection<Coupon> coupons, CouponStore store, Clock clock, ValidationOptions options) {
-        CouponService s = new CouponService(Objects.requireNonNull(coupons, "coupons"), store, clock, options);
+        return create(coupons, store, clock, options, LoyaltyGuard.allowAll());
+    }
+
+    /**
+     * A service like {@link #create(Collection, CouponStore, Clock, ValidationOptions)} that
+     * consults {@code guard} before each redemption and store verification that passed every other
+     * check: a DENY refuses it with {@link ReasonCode#RISK_DENIED} and writes nothing (not even the
+     * key's first outcome, so a retry is asked again).
+     */
+    public static CouponService create(Collection<Coupon> coupons, CouponStore store, Clock clock, ValidationOptions options,
+                                       LoyaltyGuard guard) {
+        CouponService s = new CouponService(Objects.requireNonNull(coupons, "coupons"), store, clock, options, guard);
         for (Coupon c : s.coupons.values()) {
             store.register(c.limits());
         }
@@ -192,6 +209,15 @@ public final class CouponService {
             coupon.limits().check(in.usage(), 0, coupon.currency().orElse(null), in);
             coupon.limits().totalBudget().ifPresent(b -> remaining.add("the discount within what is left of the budget of " + b));
         }
+        if (in.violations.isEmpty()) {
+            // the guard is asked only about a code that passed every other check, as at redemption
+            GuardVerdict verdict = guard.check(new GuardEvent.StoreVerification(code, coupon.id(),
+                    issued.get().customer(), storeId, cashierId, now));
+            if (verdict.denied()) {
+                return new CounterCheck(Optional.of(coupon.id()), List.of(new Violation(ReasonCode.RISK_DENIED,
+                        "refused by the risk guard: " + verdict.reason())), List.of());
+            }
+        }
         return new CounterCheck(Optional.of(coupon.id()), in.violations, remaining);
     }
 
@@ -255,7 +281,16 @@ public final class CouponService {
             // remembered by key like the store's own refusals: a retry gets this first outcome
             return store.refuse(request, new Violation(v.violations().get(0).code(), Check.shorten(msg.toString())));
         }
+        GuardVerdict verdict = guard.check(new GuardEvent.CouponRedemption(key, code, v.couponId(), customer.customer(),
+                orderId, discount, customer.storeId(), cashierId, request.at()));
+        if (verdict.denied()) {
+            return denied(verdict);
+        }
         return store.redeem(request);
+    }
+
+    private static StoreOutcome denied(GuardVerdict verdict) {
+        return StoreOutcome.fail(ReasonCode.RISK_DENIED, "refused by the risk guard: " + verdict.reason());
     }
 
     /** Rolls back a redemption (refund). */

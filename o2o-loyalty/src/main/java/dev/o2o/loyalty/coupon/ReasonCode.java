@@ -51,6 +51,8 @@ public enum ReasonCode {
     KEY_CONFLICT(true),
     /** A redemption, reservation or code is in a state that does not allow the operation. */
     INVALID_STATE(true),
+    /** A {@link dev.o2o.loyalty.guard.LoyaltyGuard} denied the operation; nothing was written. */
+    RISK_DENIED(false),
     /** A failure of a user-defined condition. */
     OTHER(true);
 

@@ -1,6 +1,9 @@
 package dev.o2o.loyalty.points;
 
 import dev.o2o.core.Ids;
+import dev.o2o.loyalty.guard.GuardEvent;
+import dev.o2o.loyalty.guard.GuardVerdict;
+import dev.o2o.loyalty.guard.LoyaltyGuard;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,15 +25,21 @@ final class DefaultPointsLedger implements PointsLedger {
     private final LedgerStore store;
     private final Clock clock;
     private final BackfillLimits backfill;
+    private final LoyaltyGuard guard;
 
     DefaultPointsLedger(LedgerStore store, Clock clock) {
         this(store, clock, BackfillLimits.defaults());
     }
 
     DefaultPointsLedger(LedgerStore store, Clock clock, BackfillLimits backfill) {
+        this(store, clock, backfill, LoyaltyGuard.allowAll());
+    }
+
+    DefaultPointsLedger(LedgerStore store, Clock clock, BackfillLimits backfill, LoyaltyGuard guard) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.backfill = Objects.requireNonNull(backfill, "backfill");
+        this.guard = Objects.requireNonNull(guard, "guard");
     }
 
     @Override
@@ -125,6 +134,11 @@ final class DefaultPointsLedger implements PointsLedger {
         }
         // a back-filled posting is applied as of its own instant (checked against the clock before the transaction)
         Instant now = p.postedAt().orElse(clockNow);
+        GuardVerdict verdict = guard.check(new GuardEvent.PointsPosting(p, now));
+        if (verdict.denied()) {
+            // not remembered as the key's first outcome: a denial writes nothing
+            return PostingResult.rejected(PostingResult.Status.RISK_DENIED, "refused by the risk guard: " + verdict.reason());
+        }
         PostingResult result = applyNew(tx, p, now);
         if (!result.ok()) {
             // the first outcome of the key, so that a retry after the balance changed is refused alike

@@ -30,6 +30,21 @@ public interface PointsLedger {
     }
 
     /**
+     * A ledger that consults {@code guard} before applying each posting whose key is new (replays
+     * are answered without it): a DENY returns {@link PostingResult.Status#RISK_DENIED} and writes
+     * nothing, not even the key's first outcome, so a retry is asked again.
+     */
+    static PointsLedger create(LedgerStore store, Clock clock, dev.o2o.loyalty.guard.LoyaltyGuard guard) {
+        return new DefaultPointsLedger(store, clock, BackfillLimits.defaults(), guard);
+    }
+
+    /** A ledger with both a back-fill limit and a guard (see the two overloads above). */
+    static PointsLedger create(LedgerStore store, Clock clock, BackfillLimits backfill,
+                               dev.o2o.loyalty.guard.LoyaltyGuard guard) {
+        return new DefaultPointsLedger(store, clock, backfill, guard);
+    }
+
+    /**
      * Posts one posting in its own transaction, at the clock's instant or at the posting's own
      * {@link Posting#postedAt()}.
      *

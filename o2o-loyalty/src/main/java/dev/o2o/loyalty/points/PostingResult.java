@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * The outcome of a {@link Posting}: callers branch on {@link #status()}, not on exceptions.
  *
- * <p>A rejection (any status but {@code POSTED}, {@code REPLAYED} and {@code KEY_CONFLICT}) is the first
+ * <p>A rejection (any status but {@code POSTED}, {@code REPLAYED}, {@code KEY_CONFLICT} and {@code RISK_DENIED}) is the first
  * outcome of its idempotency key: the ledger remembers it, and a retry with the same key returns the same
  * status and message and changes nothing.
  *
@@ -46,7 +46,12 @@ public record PostingResult(Status status, Optional<LedgerEntry> entry, String m
         /** Earlier reversals already cover the requested share; nothing changed. */
         NOTHING_TO_REVERSE,
         /** The key exists for a different account; nothing changed. */
-        KEY_CONFLICT
+        KEY_CONFLICT,
+        /**
+         * A {@link dev.o2o.loyalty.guard.LoyaltyGuard} denied the posting; nothing changed. Unlike the
+         * other rejections it is not remembered by key: a retry asks the guard again.
+         */
+        RISK_DENIED
     }
 
     /** Whether the posting is (now or earlier) in the ledger. */

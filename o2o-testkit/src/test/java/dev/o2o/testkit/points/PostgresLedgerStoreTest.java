@@ -15,11 +15,12 @@ import org.postgresql.ds.PGSimpleDataSource;
  * message when the variable is unset or the server unreachable, unless {@code O2O_REQUIRE_PG=true}.
  * Tables use the prefix {@code points_} and are dropped and created again before each test.
  */
-class PostgresLedgerStoreTest extends LedgerStoreConformanceTest {
+public class PostgresLedgerStoreTest extends LedgerStoreConformanceTest {
 
     static final String PREFIX = "points_";
 
-    static PGSimpleDataSource dataSourceOrSkip() {
+    /** The data source at {@code O2O_TEST_PG_URL}, or the test is skipped (failed under {@code O2O_REQUIRE_PG=true}). */
+    public static PGSimpleDataSource dataSourceOrSkip() {
         String url = System.getenv("O2O_TEST_PG_URL");
         boolean required = "true".equalsIgnoreCase(System.getenv("O2O_REQUIRE_PG"));
         if (url == null || url.isBlank()) {
@@ -50,7 +51,7 @@ class PostgresLedgerStoreTest extends LedgerStoreConformanceTest {
     }
 
     /** Drops the ledger's tables (and those of earlier schema versions) under {@code prefix}. */
-    static void dropTables(PGSimpleDataSource ds, String prefix) {
+    public static void dropTables(PGSimpleDataSource ds, String prefix) {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             for (String t : new String[] {"outcome", "rejection", "movement", "lot", "entry", "account"}) {
                 st.executeUpdate("DROP TABLE IF EXISTS " + prefix + t);

@@ -1,0 +1,83 @@
+package dev.o2o.risk;
+
+import dev.o2o.core.Ids;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One event the velocity rules see: its type, instant, the identifier it names, the optional
+ * device, store, clerk and coupon, and an amount.
+ *
+ * <p>The amount is a whole number in the event's own unit: minor currency units for a discount or
+ * a spend (use {@link dev.o2o.core.Money#minorUnits()}: exact, no floating point), points for a
+ * posting, 0 where there is none. Sum rules add these, so a rule should select event types whose
+ * amounts share a unit.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param type       what happened
+ * @param at         when; events may arrive out of time order (each is counted at its own instant)
+ * @param identifier the identifier (account, phone, member card), a valid id as {@link Ids#requireId} says
+ * @param device     the device, if known
+ * @param store      the store, if any
+ * @param clerk      the clerk, if any
+ * @param coupon     the coupon definition, if any
+ * @param amount     not negative
+ */
+public record RiskEvent(EventType type, Instant at, String identifier, Optional<String> device, Optional<String> store,
+                        Optional<String> clerk, Optional<String> coupon, long amount) {
+
+    public RiskEvent {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(at, "at");
+        Ids.requireId(identifier, "identifier");
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(clerk, "clerk");
+        Objects.requireNonNull(coupon, "coupon");
+        if (amount < 0) {
+            throw new IllegalArgumentException("amount of a " + type + " event must not be negative: " + amount);
+        }
+    }
+
+    /** An event with only a type, an instant and an identifier. */
+    public static RiskEvent of(EventType type, Instant at, String identifier) {
+        return new RiskEvent(type, at, identifier, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0);
+    }
+
+    /** A copy with a device. */
+    public RiskEvent withDevice(String id) {
+        return new RiskEvent(type, at, identifier, Optional.of(id), store, clerk, coupon, amount);
+    }
+
+    /** A copy at a store with a clerk. */
+    public RiskEvent atStore(String storeId, String clerkId) {
+        return new RiskEvent(type, at, identifier, device, Optional.of(storeId), Optional.of(clerkId), coupon, amount);
+    }
+
+    /** A copy naming a coupon. */
+    public RiskEvent withCoupon(String couponId) {
+        return new RiskEvent(type, at, identifier, device, store, clerk, Optional.of(couponId), amount);
+    }
+
+    /** A copy with an amount. */
+    public RiskEvent withAmount(long value) {
+        return new RiskEvent(type, at, identifier, device, store, clerk, coupon, value);
+    }
+
+    /**
+     * The value of a field other than {@link Field#CUSTOMER} (which the engine resolves), empty
+     * where the event has none.
+     */
+    public Optional<String> value(Field field) {
+        return switch (field) {
+            case IDENTIFIER -> Optional.of(identifier);
+            case DEVICE -> device;
+            case STORE -> store;
+            case CLERK -> clerk;
+            case COUPON -> coupon;
+            case CUSTOMER -> throw new IllegalArgumentException("the CUSTOMER field is resolved by a CustomerResolver");
+        };
+    }
+}

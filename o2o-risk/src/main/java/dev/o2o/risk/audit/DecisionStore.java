@@ -1,0 +1,56 @@
+package dev.o2o.risk.audit;
+
+import dev.o2o.core.jdbc.TablePrefix;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Keeps recorded decisions and voided coupon codes. Every implementation passes
+ * {@code DecisionStoreConformanceTest}; the built-ins are {@link #inMemory()} and
+ * {@link #jdbc(DataSource, String)} (H2 2.x and PostgreSQL, on core's shared JDBC layer).
+ *
+ * <p>Implementations must be thread-safe.
+ */
+public interface DecisionStore {
+
+    /** Records a draft (id 0); returns it with its new id, ids increasing. */
+    DecisionRecord record(DecisionRecord draft);
+
+    /** The decision with this id. */
+    Optional<DecisionRecord> find(long id);
+
+    /** OPEN decisions, oldest id first, at most {@code limit}. */
+    List<DecisionRecord> open(int limit);
+
+    /**
+     * Resolves an OPEN decision as RELEASED or CONFIRMED. Resolving again with the same status
+     * changes nothing and returns the stored record (the first operator and time).
+     *
+     * @throws IllegalArgumentException for another target status
+     * @throws IllegalStateException    if the decision does not exist, is a DENY, or was resolved the other way
+     */
+    DecisionRecord resolve(long id, DecisionStatus to, String operator, Instant at);
+
+    /** Voids a code; false if it was void already (nothing changes). */
+    boolean voidCode(String code, long decisionId, Instant at);
+
+    /** Whether a code was voided. */
+    boolean isVoided(String code);
+
+    /** A store in memory (lost on exit). */
+    static DecisionStore inMemory() {
+        return new InMemoryDecisionStore();
+    }
+
+    /** A store in the tables of {@link #createJdbcSchema} under {@code tablePrefix}. */
+    static DecisionStore jdbc(DataSource dataSource, String tablePrefix) {
+        return new JdbcDecisionStore(dataSource, TablePrefix.of(tablePrefix));
+    }
+
+    /** Creates the tables if they do not exist. */
+    static void createJdbcSchema(DataSource dataSource, String tablePrefix) {
+        JdbcDecisionStore.SCHEMA.create(dataSource, TablePrefix.of(tablePrefix));
+    }
+}

@@ -1,0 +1,121 @@
+package dev.o2o.risk.signals;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Store verification anomalies: a clerk's or store's figure for a period (verifications, share at
+ * night, share of distant customers, ...) against its own earlier periods and against its peers'
+ * figures for the same period, by robust z-scores {@code 0.6745 (x - median) / MAD} (Iglewicz and
+ * Hoaglin; 3.5 is their usual cut-off). Where the MAD is 0 the mean absolute deviation times
+ * 1.2533 stands in; where that is 0 too (a constant history), any other value scores infinitely
+ * far and an equal one 0.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class StoreAnomalies {
+
+    /** The code of an anomaly against the entity's own history. */
+    public static final String OWN_HISTORY = "VERIFICATION_VS_OWN_HISTORY";
+    /** The code of an anomaly against the peer group. */
+    public static final String PEER_GROUP = "VERIFICATION_VS_PEERS";
+
+    private StoreAnomalies() {
+    }
+
+    /**
+     * One entity's figure for one metric: its earlier periods and the current one.
+     *
+     * @param entity    the clerk or store
+     * @param peerGroup the group it is compared with (stores of a city, clerks of a store format)
+     * @param metric    the metric's name
+     * @param history   its earlier periods' values, finite
+     * @param current   the current period's value, finite
+     */
+    public record Series(String entity, String peerGroup, String metric, double[] history, double current) {
+        public Series {
+            Objects.requireNonNull(entity, "entity");
+            Objects.requireNonNull(peerGroup, "peerGroup");
+            Objects.requireNonNull(metric, "metric");
+            history = Objects.requireNonNull(history, "history").clone();
+            for (int i = 0; i < history.length; i++) {
+                if (!Double.isFinite(history[i])) {
+                    throw new IllegalArgumentException("history[" + i + "] of " + metric + " must be finite: " + history[i]);
+                }
+            }
+            if (!Double.isFinite(current)) {
+                throw new IllegalArgumentException("current " + metric + " must be finite: " + current);
+            }
+        }
+    }
+
+    /** The robust z-score of {@code x} against {@code sample}; NaN for fewer than 3 values. */
+    public static double robustZ(double x, double[] sample) {
+        if (sample.length < 3) {
+            return Double.NaN;
+        }
+        double[] s = sample.clone();
+        Arrays.sort(s);
+        double median = median(s);
+        double[] dev = new double[s.length];
+        double meanAbs = 0;
+        for (int i = 0; i < s.length; i++) {
+            dev[i] = Math.abs(s[i] - median);
+            meanAbs += dev[i];
+        }
+        Arrays.sort(dev);
+        double mad = median(dev);
+        double scale = mad > 0 ? mad / 0.6745 : 1.2533 * meanAbs / s.length;
+        if (scale == 0) {
+            return x == median ? 0 : Math.copySign(Double.POSITIVE_INFINITY, x - median);
+        }
+        return (x - median) / scale;
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /**
+     * The anomalies among {@code series}: each whose current value has a robust z-score of at least
+     * {@code threshold} in absolute value against its own history (3 periods or more) or against the
+     * current values of the other entities of its peer group and metric (3 or more). Keys: the
+     * entity, the metric.
+     */
+    public static List<Signal> detect(List<Series> series, double threshold) {
+        Objects.requireNonNull(series, "series");
+        if (!(threshold > 0) || Double.isInfinite(threshold)) {
+            throw new IllegalArgumentException("threshold must be a positive finite number: " + threshold);
+        }
+        Map<String, List<Series>> groups = new HashMap<>();
+        for (Series s : series) {
+            groups.computeIfAbsent(s.peerGroup() + "\u0000" + s.metric(), k -> new ArrayList<>()).add(s);
+        }
+        List<Signal> out = new ArrayList<>();
+        for (Series s : series) {
+            double own = robustZ(s.current(), s.history());
+            if (Math.abs(own) >= threshold) {
+                out.add(new Signal(OWN_HISTORY, List.of(s.entity(), s.metric()), own, threshold,
+                        s.metric() + " " + s.current() + " is " + fmt(own) + " robust z from its own "
+                                + s.history().length + " periods"));
+            }
+            List<Series> group = groups.get(s.peerGroup() + "\u0000" + s.metric());
+            double[] peers = group.stream().filter(p -> p != s).mapToDouble(Series::current).toArray();
+            double peer = robustZ(s.current(), peers);
+            if (Math.abs(peer) >= threshold) {
+                out.add(new Signal(PEER_GROUP, List.of(s.entity(), s.metric()), peer, threshold,
+                        s.metric() + " " + s.current() + " is " + fmt(peer) + " robust z from " + peers.length + " peers"));
+            }
+        }
+        return out;
+    }
+
+    private static String fmt(double z) {
+        return Double.isInfinite(z) ? (z > 0 ? "+inf" : "-inf") : String.format(java.util.Locale.ROOT, "%.2f", z);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.o2o.risk.velocity;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link VelocityEngine} keeps its windows.
+ *
+ * <p>Events are counted in buckets of {@code resolution}: an event at instant {@code e} is in the
+ * window of length {@code W} ending at {@code t} when {@code bucket(e)} lies in
+ * {@code (bucket(t) - W/resolution, bucket(t)]}, {@code bucket(x) = floor(x / resolution)} since
+ * the epoch. With the default one-millisecond resolution (the precision of the stores' instants)
+ * that is the exact window {@code (t - W, t]}; a coarser resolution makes the edges exact at that
+ * resolution and merges bursts into one entry. Windows must be whole multiples of the resolution.
+ *
+ * <p>Memory per key and rule is bounded by {@code maxEntriesPerKey} entries of 16 bytes (one per
+ * bucket with events, or for distinct counts one per bucket and value). A key with more entries
+ * folds its two oldest ones together (counts and sums move to the newer bucket, so the figure can
+ * only be too high, never too low) and reports its figures as not exact until those entries leave
+ * the window.
+ *
+ * <p>Events may arrive out of time order: each is counted at its own instant. One that is at most
+ * {@code maxLateness} older than the newest event of its key is decided exactly; an older one is
+ * decided on the entries still kept and its figures are reported as not exact.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param resolution       bucket width, positive, whole milliseconds
+ * @param maxEntriesPerKey entries kept per key and rule, at least 2
+ * @param maxLateness      how far behind its key's newest event an event is still decided exactly, not negative
+ */
+public record VelocityConfig(Duration resolution, int maxEntriesPerKey, Duration maxLateness) {
+
+    public VelocityConfig {
+        Objects.requireNonNull(resolution, "resolution");
+        Objects.requireNonNull(maxLateness, "maxLateness");
+        if (resolution.isNegative() || resolution.isZero() || resolution.toNanos() % 1_000_000 != 0) {
+            throw new IllegalArgumentException("resolution must be a positive whole number of milliseconds: " + resolution);
+        }
+        if (maxEntriesPerKey < 2) {
+            throw new IllegalArgumentException("maxEntriesPerKey must be at least 2: " + maxEntriesPerKey);
+        }
+        if (maxLateness.isNegative()) {
+            throw new IllegalArgumentException("maxLateness must not be negative: " + maxLateness);
+        }
+    }
+
+    /** Millisecond resolution, 64 entries per key and rule, one minute of lateness. */
+    public static VelocityConfig defaults() {
+        return new VelocityConfig(Duration.ofMillis(1), 64, Duration.ofMinutes(1));
+    }
+}

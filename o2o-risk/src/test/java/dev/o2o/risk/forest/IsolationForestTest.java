@@ -1,0 +1,73 @@
+package dev.o2o.risk.forest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.o2o.predict.metrics.Metrics;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IsolationForestTest {
+
+    @Test
+    void averagePathLengthIsScikitLearns() {
+        assertEquals(0, IsolationForest.averagePathLength(1));
+        assertEquals(1, IsolationForest.averagePathLength(2));
+        // scikit-learn 1.2.1 sklearn.ensemble._iforest._average_path_length([256]) and ([3])
+        assertEquals(10.244770920119917, IsolationForest.averagePathLength(256), 1e-13);
+        assertEquals(1.207392357589623, IsolationForest.averagePathLength(3), 1e-13);
+    }
+
+    @Test
+    void theSameSeedGrowsTheSameForestAndAnotherSeedAnother() {
+        double[][] x = new double[300][];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = new double[] {r.nextGaussian(), r.nextGaussian(), r.nextGaussian()};
+        }
+        double[] a = IsolationForest.fit(x, new ForestConfig(50, 64, false, 11)).scoreAll(x);
+        double[] b = IsolationForest.fit(x, new ForestConfig(50, 64, false, 11)).scoreAll(x);
+        double[] c = IsolationForest.fit(x, new ForestConfig(50, 64, false, 12)).scoreAll(x);
+        assertArrayEquals(a, b);
+        assertNotEquals(a[0], c[0]);
+        // a point far outside is isolated at once: high score; the centre is not
+        IsolationForest f = IsolationForest.fit(x, new ForestConfig(100, 64, false, 1));
+        assertTrue(f.score(new double[] {8, 8, 8}) > 0.7);
+        assertTrue(f.score(new double[] {0, 0, 0}) < 0.5);
+        assertEquals(64, f.sampleSize());
+    }
+
+    @Test
+    void theExtendedForestFindsTheSameAnomalies() throws IOException {
+        List<String> data = IsolationForestReferenceTest.lines("iforest_data.csv");
+        double[][] x = IsolationForestReferenceTest.features(data);
+        double[] y = IsolationForestReferenceTest.labels(data);
+        double plain = Metrics.rocAuc(y, IsolationForest.fit(x, ForestConfig.defaults()).scoreAll(x));
+        double ext = Metrics.rocAuc(y, IsolationForest.fit(x, new ForestConfig(100, 256, true, 0)).scoreAll(x));
+        assertTrue(ext > 0.85 && plain > 0.85, "plain " + plain + ", extended " + ext);
+    }
+
+    @Test
+    void badInputIsNamed() {
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> IsolationForest.fit(new double[][] {{1, 2}, {3, Double.NaN}}, ForestConfig.defaults()));
+        assertEquals("row 1, feature 1 is NaN: features must be finite numbers", nan.getMessage());
+        IllegalArgumentException ragged = assertThrows(IllegalArgumentException.class,
+                () -> IsolationForest.fit(new double[][] {{1, 2}, {3}}, ForestConfig.defaults()));
+        assertEquals("row 1 has 1 features, expected 2", ragged.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> IsolationForest.fit(new double[0][], ForestConfig.defaults()));
+        IsolationForest f = IsolationForest.fit(new double[][] {{1, 2}, {3, 4}, {5, 1}}, ForestConfig.defaults());
+        assertEquals(3, f.sampleSize());
+        IllegalArgumentException inf = assertThrows(IllegalArgumentException.class,
+                () -> f.scoreAll(new double[][] {{1, 2}, {Double.POSITIVE_INFINITY, 1}}));
+        assertEquals("row 1, feature 0 is Infinity: features must be finite numbers", inf.getMessage());
+        assertEquals("trees must be at least 1: 0",
+                assertThrows(IllegalArgumentException.class, () -> new ForestConfig(0, 256, false, 0)).getMessage());
+        assertEquals("sampleSize must be at least 2: 1",
+                assertThrows(IllegalArgumentException.class, () -> new ForestConfig(10, 1, false, 0)).getMessage());
+    }
+}

@@ -1,0 +1,39 @@
+package dev.o2o.risk.signals;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StoreAnomaliesTest {
+    @Test
+    void robustZByHand() {
+        // median 3, absolute deviations 0 1 1 2 97: MAD 1, so z(10) = 0.6745 * 7
+        assertEquals(0.6745 * 7, StoreAnomalies.robustZ(10, new double[] {1, 2, 3, 4, 100}), 1e-12);
+        // MAD 0 (most values equal): mean absolute deviation (0+0+0+0+5)/5 = 1, scale 1.2533
+        assertEquals(2 / 1.2533, StoreAnomalies.robustZ(7, new double[] {5, 5, 5, 5, 10}), 1e-12);
+        assertEquals(Double.POSITIVE_INFINITY, StoreAnomalies.robustZ(6, new double[] {5, 5, 5}));
+        assertEquals(0, StoreAnomalies.robustZ(5, new double[] {5, 5, 5}));
+        assertTrue(Double.isNaN(StoreAnomalies.robustZ(5, new double[] {5, 5})));
+    }
+
+    @Test
+    void aClerkFarFromItsHistoryAndItsPeersIsFlaggedTwice() {
+        List<StoreAnomalies.Series> s = List.of(
+                new StoreAnomalies.Series("clerk-a", "city-1", "verifications", new double[] {40, 42, 38, 41, 39}, 160),
+                new StoreAnomalies.Series("clerk-b", "city-1", "verifications", new double[] {35, 36, 37, 34, 35}, 36),
+                new StoreAnomalies.Series("clerk-c", "city-1", "verifications", new double[] {44, 45, 43, 44, 46}, 45),
+                new StoreAnomalies.Series("clerk-d", "city-1", "verifications", new double[] {30, 31, 29, 30, 28}, 31));
+        List<Signal> out = StoreAnomalies.detect(s, 3.5);
+        assertEquals(List.of(StoreAnomalies.OWN_HISTORY, StoreAnomalies.PEER_GROUP), out.stream().map(Signal::code).toList());
+        assertTrue(out.stream().allMatch(x -> x.keys().equals(List.of("clerk-a", "verifications"))));
+        // own history: median 40, MAD 1 -> 0.6745 * 120
+        assertEquals(0.6745 * 120, out.get(0).value(), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> StoreAnomalies.detect(s, Double.NaN));
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> new StoreAnomalies.Series("x", "g", "night share", new double[] {0.1, Double.NaN}, 0.2));
+        assertEquals("history[1] of night share must be finite: NaN", nan.getMessage());
+    }
+}

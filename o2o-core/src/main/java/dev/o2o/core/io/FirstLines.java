@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>What it buys: a {@code HashMap<String, Long>} holds four objects per key (node, boxed line,
  * string, its bytes); on 10 million orders ({@code o2o rfm}) the collector traced and copied
  * those 40 million objects again and again, 13 s of a 40 s run (benchmarks/RESULTS.md, section
- * cli). Here a key costs its characters (two bytes each) and 24 bytes of table, and nothing for
+ * cli). Here a key costs its characters (two bytes each) and 24 to 32 bytes of table, and nothing for
  * the collector to trace.
  *
  * <p>Keys are hashed with a seed drawn per instance, so that ids crafted to collide (as
@@ -22,16 +22,17 @@ import java.util.concurrent.ThreadLocalRandom;
 final class FirstLines {
 
     private static final int PAGE_CHARS = 1 << 20;
-    private static final int MAX_CAPACITY = 1 << 30;
+    private static final int MAX_CAPACITY = 1 << 28;
 
     private final long seed = ThreadLocalRandom.current().nextLong();
     private final List<char[]> pages = new ArrayList<>();
     private int used = PAGE_CHARS;
-    /** Per slot: page index * 2^32 + offset + 1; 0 is an empty slot. */
-    private long[] refs = new long[1 << 10];
-    private int[] lengths = new int[1 << 10];
-    private int[] hashes = new int[1 << 10];
-    private long[] lines = new long[1 << 10];
+    /**
+     * Three longs a slot, side by side so that a probe reads one cache line: the key's reference
+     * (page index * 2^32 + offset + 1; 0 is an empty slot), its hash * 2^32 + length, its line.
+     */
+    private long[] slots = new long[3 << 10];
+    private int capacity = 1 << 10;
     private int size;
 
     /**
@@ -41,20 +42,21 @@ final class FirstLines {
      */
     long putIfAbsent(String key, long line) {
         int hash = hash(key);
-        int mask = refs.length - 1;
+        long hashAndLength = ((long) hash << 32) | key.length();
+        int mask = capacity - 1;
         for (int i = hash & mask; ; i = (i + 1) & mask) {
-            if (refs[i] == 0) {
-                refs[i] = store(key);
-                lengths[i] = key.length();
-                hashes[i] = hash;
-                lines[i] = line;
-                if (++size > refs.length - (refs.length >> 2)) {
+            int at = 3 * i;
+            if (slots[at] == 0) {
+                slots[at] = store(key);
+                slots[at + 1] = hashAndLength;
+                slots[at + 2] = line;
+                if (++size > capacity - (capacity >> 2)) {
                     grow();
                 }
                 return -1;
             }
-            if (hashes[i] == hash && lengths[i] == key.length() && equal(refs[i], key)) {
-                return lines[i];
+            if (slots[at + 1] == hashAndLength && equal(slots[at], key)) {
+                return slots[at + 2];
             }
         }
     }
@@ -99,29 +101,20 @@ final class FirstLines {
     }
 
     private void grow() {
-        if (refs.length == MAX_CAPACITY) {
+        if (capacity == MAX_CAPACITY) {
             throw new IllegalStateException("more than " + (MAX_CAPACITY - (MAX_CAPACITY >> 2)) + " keys");
         }
-        long[] oldRefs = refs;
-        int[] oldLengths = lengths;
-        int[] oldHashes = hashes;
-        long[] oldLines = lines;
-        int n = oldRefs.length * 2;
-        refs = new long[n];
-        lengths = new int[n];
-        hashes = new int[n];
-        lines = new long[n];
-        int mask = n - 1;
-        for (int j = 0; j < oldRefs.length; j++) {
-            if (oldRefs[j] != 0) {
-                int i = oldHashes[j] & mask;
-                while (refs[i] != 0) {
+        long[] old = slots;
+        capacity *= 2;
+        slots = new long[3 * capacity];
+        int mask = capacity - 1;
+        for (int j = 0; j < old.length; j += 3) {
+            if (old[j] != 0) {
+                int i = (int) (old[j + 1] >>> 32) & mask;
+                while (slots[3 * i] != 0) {
                     i = (i + 1) & mask;
                 }
-                refs[i] = oldRefs[j];
-                lengths[i] = oldLengths[j];
-                hashes[i] = oldHashes[j];
-                lines[i] = oldLines[j];
+                System.arraycopy(old, j, slots, 3 * i, 3);
             }
         }
     }

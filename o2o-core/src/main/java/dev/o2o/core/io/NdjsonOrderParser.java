@@ -30,8 +30,8 @@ import java.util.Set;
  */
 final class NdjsonOrderParser {
 
-    private static final List<String> HEADER = Mapper.ORDER_COLUMNS;
-    private static final List<String> LINE = Mapper.LINE_COLUMNS;
+    private static final String[] HEADER = Mapper.ORDER_COLUMNS.toArray(String[]::new);
+    private static final String[] LINE = Mapper.LINE_COLUMNS.toArray(String[]::new);
     private static final String LINES = "lines";
     /** A value that was an object or array where a scalar was expected. */
     private static final String NOT_SCALAR = new String("<not a scalar>");
@@ -129,20 +129,36 @@ final class NdjsonOrderParser {
 
     /** The scalar fields of one JSON object among a fixed list of names; blank and null are absent. */
     private static final class ScalarFields implements Fields {
-        private final List<String> names;
+        private final String[] names;
         private final String[] values;
         private final boolean[] seen;
         private Set<String> unknown;
 
-        ScalarFields(List<String> names) {
+        ScalarFields(String[] names) {
             this.names = names;
-            this.values = new String[names.size()];
-            this.seen = new boolean[names.size()];
+            this.values = new String[names.length];
+            this.seen = new boolean[names.length];
+        }
+
+        /** The index of {@code name} in {@link #names}, or -1. */
+        private int indexOf(String name) {
+            // Jackson interns field names and the mapper asks with literals: identity almost always answers
+            for (int i = 0; i < names.length; i++) {
+                if (names[i] == name) {
+                    return i;
+                }
+            }
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         /** Reads the value at {@code t} if {@code name} is one of ours; false (value skipped) if not. */
         boolean set(String name, JsonParser p, JsonToken t) throws IOException {
-            int i = names.indexOf(name);
+            int i = indexOf(name);
             if (i < 0) {
                 if (unknown == null) {
                     unknown = new HashSet<>();
@@ -174,7 +190,7 @@ final class NdjsonOrderParser {
 
         @Override
         public Optional<String> get(String name) {
-            int i = names.indexOf(name);
+            int i = indexOf(name);
             String v = i < 0 ? null : values[i];
             if (v == NOT_SCALAR) {
                 throw new BadRecord(name, "must be a string or number");

@@ -1,14 +1,9 @@
 package dev.o2o.testkit.campaign;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import dev.o2o.campaign.CampaignStore;
-import java.sql.Connection;
-import java.sql.SQLException;
+import dev.o2o.testkit.TestDatabases;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Nested;
 
 /** The JDBC campaign store against the conformance kit, on H2 and on PostgreSQL (O2O_TEST_PG_URL). */
@@ -36,30 +31,7 @@ class JdbcCampaignStoreConformanceTest {
     class OnPostgres extends CampaignStoreConformanceTest {
         @Override
         protected CampaignStore newStore() {
-            return CampaignStore.jdbc(postgresOrSkip(), prefix());
+            return CampaignStore.jdbc(TestDatabases.postgresOrSkip(), prefix());
         }
-    }
-
-    /** PostgreSQL at O2O_TEST_PG_URL; skips without it unless O2O_REQUIRE_PG=true. */
-    static DataSource postgresOrSkip() {
-        String url = System.getenv("O2O_TEST_PG_URL");
-        boolean required = "true".equalsIgnoreCase(System.getenv("O2O_REQUIRE_PG"));
-        if (url == null || url.isBlank()) {
-            if (required) {
-                fail("O2O_REQUIRE_PG=true but O2O_TEST_PG_URL is not set");
-            }
-            Assumptions.abort("O2O_TEST_PG_URL is not set: PostgreSQL tests skipped");
-        }
-        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
-        ds.setURL(url);
-        try (Connection c = ds.getConnection()) {
-            c.isValid(5);
-        } catch (SQLException e) {
-            if (required) {
-                fail("O2O_REQUIRE_PG=true but PostgreSQL is unreachable: " + e.getMessage());
-            }
-            Assumptions.abort("PostgreSQL at O2O_TEST_PG_URL is unreachable: skipped");
-        }
-        return ds;
     }
 }

@@ -4,12 +4,15 @@ import dev.o2o.core.CustomerKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The in-memory {@link CampaignStore}. One lock guards all state: reservations touch a
@@ -55,9 +58,7 @@ final class InMemoryCampaignStore implements CampaignStore {
 
     @Override
     public Optional<List<PlannedAction>> decision(String eventId) {
-        synchronized (lock) {
-            return Optional.ofNullable(decisions.get(eventId));
-        }
+        return find(decisions, eventId);
     }
 
     private static long countWithin(List<Instant> instants, Instant at, Duration window) {
@@ -121,24 +122,18 @@ final class InMemoryCampaignStore implements CampaignStore {
 
     @Override
     public Optional<String> result(String actionKey) {
-        synchronized (lock) {
-            return Optional.ofNullable(results.get(actionKey));
-        }
+        return find(results, actionKey);
     }
 
     @Override
     public Optional<MissionProgress> mission(CustomerKey customer, String missionId) {
-        synchronized (lock) {
-            return Optional.ofNullable(missions.get(new Key(customer.value(), missionId)));
-        }
+        return find(missions, new Key(customer.value(), missionId));
     }
 
     @Override
     public List<MissionProgress> missions(CustomerKey customer) {
-        synchronized (lock) {
-            return missions.values().stream().filter(p -> p.customer().equals(customer))
-                    .sorted(java.util.Comparator.comparing(MissionProgress::missionId)).toList();
-        }
+        return sortedWhere(missions.values(), p -> p.customer().equals(customer),
+                Comparator.comparing(MissionProgress::missionId));
     }
 
     @Override
@@ -170,24 +165,17 @@ final class InMemoryCampaignStore implements CampaignStore {
 
     @Override
     public Optional<Invite> invite(String code) {
-        synchronized (lock) {
-            return Optional.ofNullable(invites.get(code));
-        }
+        return find(invites, code);
     }
 
     @Override
     public Optional<Invite> inviteOf(String programId, CustomerKey inviter) {
-        synchronized (lock) {
-            return Optional.ofNullable(invitesByInviter.get(new Key(programId, inviter.value())));
-        }
+        return find(invitesByInviter, new Key(programId, inviter.value()));
     }
 
     @Override
     public List<Invite> invites(String programId) {
-        synchronized (lock) {
-            return invites.values().stream().filter(i -> i.programId().equals(programId))
-                    .sorted(java.util.Comparator.comparing(Invite::code)).toList();
-        }
+        return sortedWhere(invites.values(), i -> i.programId().equals(programId), Comparator.comparing(Invite::code));
     }
 
     @Override
@@ -205,9 +193,7 @@ final class InMemoryCampaignStore implements CampaignStore {
 
     @Override
     public Optional<ReferralLink> referral(String programId, CustomerKey invitee) {
-        synchronized (lock) {
-            return Optional.ofNullable(referrals.get(new Key(programId, invitee.value())));
-        }
+        return find(referrals, new Key(programId, invitee.value()));
     }
 
     @Override
@@ -357,5 +343,19 @@ final class InMemoryCampaignStore implements CampaignStore {
             referralCount += (key != k ? 1 : 0) + (asInviter ? 1 : 0);
         }
         return new CampaignMove(false, fireCount, missionCount, inviteCount, referralCount, kept);
+    }
+
+    /** The value under {@code key}, read under the lock. */
+    private <V> Optional<V> find(Map<?, V> map, Object key) {
+        synchronized (lock) {
+            return Optional.ofNullable(map.get(key));
+        }
+    }
+
+    /** The values that match {@code filter}, in {@code order}, read under the lock. */
+    private <T> List<T> sortedWhere(Collection<T> values, Predicate<T> filter, Comparator<T> order) {
+        synchronized (lock) {
+            return values.stream().filter(filter).sorted(order).toList();
+        }
     }
 }

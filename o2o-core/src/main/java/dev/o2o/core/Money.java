@@ -132,7 +132,9 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
         BigDecimal value = decimal(amount);
-        BigDecimal exact = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+        // stripping only lowers the scale: a value within the currency's scale needs none
+        BigDecimal exact = value.signum() == 0 ? BigDecimal.ZERO
+                : value.scale() <= scaleOf(currency) ? value : value.stripTrailingZeros();
         if (exact.scale() > scaleOf(currency)) {
             throw new IllegalArgumentException("has more fraction digits than " + currency.getCurrencyCode()
                     + " allows: " + Messages.quote(amount));

@@ -74,16 +74,28 @@ final class AlsModel extends AbstractModel {
     /** Updates every row of x against fixed y, in parallel over rows. */
     private void sweep(float[] x, float[] y, int rows, int[] ptr, int[] idx, double[] w, int steps) {
         double[] yty = gram(y, y.length / f);
+        double[] wide = widen(y, 0, y.length, new double[y.length]);
         java.util.stream.IntStream.range(0, (rows + 255) / 256).parallel().forEach(block -> {
             double[] buf = new double[5 * f];
             for (int u = block * 256; u < Math.min(rows, (block + 1) * 256); u++) {
-                conjugateGradient(x, u, y, yty, ptr, idx, w, steps, buf);
+                conjugateGradient(x, u, wide, yty, ptr, idx, w, steps, buf);
             }
         });
     }
 
+    /**
+     * {@code values[from, from + n)} as doubles into {@code out}: the float factors widened once,
+     * exactly (a float times a double is computed in double anyway), so that one {@link Dot} serves.
+     */
+    private static double[] widen(float[] values, int from, int n, double[] out) {
+        for (int i = 0; i < n; i++) {
+            out[i] = values[from + i];
+        }
+        return out;
+    }
+
     /** A·v = YᵀY v + λv (in yty) + Σ (c − 1) yᵢ (yᵢ·v) over the row's entries. */
-    private void multiply(double[] yty, float[] y, int from, int to, int[] idx, double[] w, double[] v, int vo,
+    private void multiply(double[] yty, double[] y, int from, int to, int[] idx, double[] w, double[] v, int vo,
                           double[] out, int oo) {
         for (int a = 0; a < f; a++) {
             out[oo + a] = Dot.dot(yty, a * f, v, vo, f);
@@ -98,7 +110,7 @@ final class AlsModel extends AbstractModel {
         }
     }
 
-    private void conjugateGradient(float[] x, int u, float[] y, double[] yty, int[] ptr, int[] idx, double[] w,
+    private void conjugateGradient(float[] x, int u, double[] y, double[] yty, int[] ptr, int[] idx, double[] w,
                                    int steps, double[] buf) {
         int from = ptr[u];
         int to = ptr[u + 1];
@@ -191,8 +203,9 @@ final class AlsModel extends AbstractModel {
     @Override
     void scoreItems(Customer customer, int[] items, int count, double[] out) {
         double[] v = customer.vector();
+        double[] row = new double[f];
         for (int k = 0; k < count; k++) {
-            out[k] = Dot.dot(itemFactors, items[k] * f, v, 0, f);
+            out[k] = Dot.dot(widen(itemFactors, items[k] * f, f, row), 0, v, 0, f);
         }
     }
 

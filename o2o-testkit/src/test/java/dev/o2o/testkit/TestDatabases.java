@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Assumptions;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** The databases the kits run on in this module's tests. */
 public final class TestDatabases {
@@ -32,7 +33,7 @@ public final class TestDatabases {
     }
 
     /** PostgreSQL at O2O_TEST_PG_URL; skips without it unless O2O_REQUIRE_PG=true. */
-    public static DataSource postgresOrSkip() {
+    public static PGSimpleDataSource postgresOrSkip() {
         String url = System.getenv("O2O_TEST_PG_URL");
         boolean required = "true".equalsIgnoreCase(System.getenv("O2O_REQUIRE_PG"));
         if (url == null || url.isBlank()) {
@@ -41,15 +42,15 @@ public final class TestDatabases {
             }
             Assumptions.abort("O2O_TEST_PG_URL is not set: PostgreSQL tests skipped");
         }
-        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL(url);
         try (Connection c = ds.getConnection()) {
             c.isValid(5);
         } catch (SQLException e) {
             if (required) {
-                fail("O2O_REQUIRE_PG=true but PostgreSQL is unreachable: " + e.getMessage());
+                fail("O2O_REQUIRE_PG=true but PostgreSQL at O2O_TEST_PG_URL is unreachable: " + e.getMessage());
             }
-            Assumptions.abort("PostgreSQL at O2O_TEST_PG_URL is unreachable: skipped");
+            Assumptions.abort("PostgreSQL at O2O_TEST_PG_URL is unreachable (" + e.getMessage() + "): skipped");
         }
         return ds;
     }

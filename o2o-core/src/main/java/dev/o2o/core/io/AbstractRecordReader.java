@@ -3,8 +3,6 @@ package dev.o2o.core.io;
 import java.io.UncheckedIOException;
 import dev.o2o.core.internal.Messages;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -36,7 +34,7 @@ abstract class AbstractRecordReader<T> implements RecordReader<T> {
     private boolean done;
     private Function<T, String> uniqueKey;
     private String uniqueField;
-    private final Map<String, Long> firstLineOf = new HashMap<>();
+    private final FirstLines firstLineOf = new FirstLines();
 
     AbstractRecordReader(String source, IngestOptions options) {
         this.source = Objects.requireNonNull(source, "source");
@@ -46,7 +44,7 @@ abstract class AbstractRecordReader<T> implements RecordReader<T> {
     /**
      * Rejects a record whose key ({@code field}) was seen in an earlier record of this read,
      * naming both lines. The keys seen are kept, so memory grows with the number of records
-     * (about 100 bytes each).
+     * (about 30 bytes each plus two per character of the key; see {@link FirstLines}).
      */
     final void requireUnique(String field, Function<T, String> key) {
         this.uniqueField = field;
@@ -81,8 +79,8 @@ abstract class AbstractRecordReader<T> implements RecordReader<T> {
                 lastLine = r.line;
                 if (r.error == null && uniqueKey != null) {
                     String key = uniqueKey.apply(r.value);
-                    Long first = firstLineOf.putIfAbsent(key, r.line);
-                    if (first != null) {
+                    long first = firstLineOf.putIfAbsent(key, r.line);
+                    if (first >= 0) {
                         r = new Read<>(r.line, null, new BadRecord(uniqueField, Messages.quote(key)
                                 + " was already read at line " + first));
                     }

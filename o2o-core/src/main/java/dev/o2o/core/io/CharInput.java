@@ -78,6 +78,24 @@ final class CharInput implements AutoCloseable {
         return i - start;
     }
 
+    /**
+     * Moves the characters from here up to (not including) the next CR or LF, at most {@code max}
+     * of them and only as far as the buffered ones go, to {@code out}; returns how many. The NDJSON
+     * reader's line copy: one range instead of one {@code append} per character.
+     */
+    int copyToLineEnd(StringBuilder out, int max) {
+        char[] b = buf;
+        int start = pos;
+        int end = Math.min(len, start + Math.max(0, max));
+        int i = start;
+        while (i < end && b[i] != '\n' && b[i] != '\r') {
+            i++;
+        }
+        out.append(b, start, i - start);
+        pos = i;
+        return i - start;
+    }
+
     /** How many characters were read so far. */
     long index() {
         return bufStart + pos;

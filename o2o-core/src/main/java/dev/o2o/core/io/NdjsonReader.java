@@ -1,5 +1,6 @@
 package dev.o2o.core.io;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,11 +11,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.o2o.core.Order;
 import dev.o2o.core.Touchpoint;
 import dev.o2o.core.internal.Messages;
+import java.io.IOException;
 import java.io.Reader;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,56 +28,68 @@ import java.util.function.Function;
  */
 final class NdjsonReader<T> extends AbstractRecordReader<T> {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    private static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
+    /** For {@link NdjsonOrderParser}, which refuses repeated keys itself. */
+    private static final ObjectMapper JSON_UNCHECKED_KEYS = JSON.rebuild()
+            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
     /** How much of Jackson's message (which may quote the input) an error keeps. */
 
+    /** Turns the JSON value of one line, its parser not yet advanced, into a record. */
+    @FunctionalInterface
+    interface LineParser<T> {
+        /**
+         * @throws BadRecord naming the field at fault
+         * @throws IOException (a {@link JsonProcessingException}) when the line is not well-formed JSON
+         */
+        T parse(JsonParser parser) throws IOException;
+    }
+
     private final CharInput in;
-    private final Function<JsonNode, T> map;
+    private final ObjectMapper json;
+    private final LineParser<T> parse;
     private final StringBuilder text = new StringBuilder();
+    private char[] chars = new char[1 << 10];
     private long line;
 
-    NdjsonReader(Reader in, String source, IngestOptions options, Function<JsonNode, T> map) {
+    NdjsonReader(Reader in, String source, IngestOptions options, ObjectMapper json, LineParser<T> parse) {
         super(source, options);
         this.in = new CharInput(in);
-        this.map = map;
+        this.json = json;
+        this.parse = parse;
+    }
+
+    /** A reader that maps each line's {@code JsonNode} tree; for records read rarely enough that a tree is cheap. */
+    private static <T> NdjsonReader<T> ofTrees(Reader in, String source, IngestOptions options,
+                                               Function<JsonNode, T> map) {
+        return new NdjsonReader<>(in, source, options, JSON, parser -> {
+            JsonNode node = JSON.readTree(parser);
+            if (node == null || !node.isObject()) {
+                throw new BadRecord("record", "is not a JSON object");
+            }
+            return map.apply(node);
+        });
     }
 
     static NdjsonReader<Touchpoint> touchpoints(Reader in, String source, IngestOptions options) {
         Mapper mapper = new Mapper(options);
         Set<String> known = Set.of("customer", "channel", "instant", "type", "campaign", "store", "attributes");
-        return new NdjsonReader<>(in, source, options, node -> {
+        return ofTrees(in, source, options, node -> {
             checkFields(node, known, "");
             return mapper.touchpoint(new JsonFields(node, attributes(node)));
         });
     }
 
     static NdjsonReader<Order> orders(Reader in, String source, IngestOptions options) {
-        Mapper mapper = new Mapper(options);
-        Set<String> known = Set.of("id", "customer", "channel", "store", "instant", "status", "refunded",
-                "currency", "lines");
-        Set<String> lineFields = Set.copyOf(Mapper.LINE_COLUMNS);
-        NdjsonReader<Order> reader = new NdjsonReader<>(in, source, options, node -> {
-            checkFields(node, known, "");
-            JsonNode lines = node.get("lines");
-            if (lines == null || !lines.isArray()) {
-                throw new BadRecord("lines", lines == null ? "is missing" : "must be an array");
-            }
-            List<JsonFields> lineList = new ArrayList<>();
-            for (int i = 0; i < lines.size(); i++) {
-                JsonNode l = lines.get(i);
-                if (!l.isObject()) {
-                    throw new BadRecord("lines[" + i + "]", "must be an object");
-                }
-                checkFields(l, lineFields, "lines[" + i + "].");
-                lineList.add(new JsonFields(l, Map.of()));
-            }
-            return mapper.order(new JsonFields(node, Map.of()), lineList);
-        });
+        NdjsonOrderParser orders = new NdjsonOrderParser(new Mapper(options));
+        NdjsonReader<Order> reader = new NdjsonReader<>(in, source, options, JSON_UNCHECKED_KEYS,
+                orders::parse);
         reader.requireUnique("id", Order::id);
         return reader;
     }
@@ -131,25 +144,35 @@ final class NdjsonReader<T> extends AbstractRecordReader<T> {
                 }
                 text.deleteCharAt(0);
             }
-        } while (status == LINE && text.toString().isBlank());
+        } while (status == LINE && isBlank(text));
         if (status == TOO_LONG) {
             return new Read<>(line, null, new BadRecord("record", "is longer than " + CharInput.MAX_RECORD_CHARS
                     + " characters"));
         }
-        try {
-            JsonNode node;
-            try {
-                node = JSON.readTree(text.toString());
-            } catch (JsonProcessingException e) {
-                throw new BadRecord("record", "malformed JSON: " + Messages.json(e));
-            }
-            if (node == null || !node.isObject()) {
-                throw new BadRecord("record", "is not a JSON object");
-            }
-            return new Read<>(line, map.apply(node), null);
+        int n = text.length();
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        text.getChars(0, n, chars, 0);
+        try (JsonParser parser = json.createParser(chars, 0, n)) {
+            return new Read<>(line, parse.parse(parser), null);
+        } catch (JsonProcessingException e) {
+            return new Read<>(line, null, new BadRecord("record", "malformed JSON: "
+                    + Messages.json(e)));
         } catch (BadRecord bad) {
             return new Read<>(line, null, bad);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a char array does no I/O
         }
+    }
+
+    private static boolean isBlank(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isWhitespace(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final int END = -1;
@@ -163,19 +186,21 @@ final class NdjsonReader<T> extends AbstractRecordReader<T> {
      */
     private int readLine() {
         text.setLength(0);
-        int c = in.read();
+        int c = in.peek();
         if (c < 0) {
             return END;
         }
         int status = LINE;
         while (c >= 0 && c != '\n' && c != '\r') {
             if (text.length() < CharInput.MAX_RECORD_CHARS) {
-                text.append((char) c);
+                in.copyToLineEnd(text, CharInput.MAX_RECORD_CHARS - text.length());
             } else {
                 status = TOO_LONG;
+                in.read();
             }
-            c = in.read();
+            c = in.peek();
         }
+        in.read();
         if (c == '\r' && in.peek() == '\n') {
             in.read();
         }

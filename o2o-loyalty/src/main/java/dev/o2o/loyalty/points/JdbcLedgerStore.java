@@ -339,9 +339,11 @@ final class JdbcLedgerStore implements LedgerStore {
         public List<LedgerEntry> reversalsOf(String acct, long entryId) {
             locked(acct);
             List<LedgerEntry> out = new ArrayList<>(sql(() -> readEntries(c,
-                    entrySelect("e.reverses_id = ? AND e.account_id = ?"), ps -> {
-                        ps.setLong(1, entryId);
-                        ps.setString(2, acct);
+                    // the account's entries after the reversed one (ids follow posting order), by entry_account_ix
+                    entrySelect("e.account_id = ? AND e.id > ? AND e.reverses_id = ?"), ps -> {
+                        ps.setString(1, acct);
+                        ps.setLong(2, entryId);
+                        ps.setLong(3, entryId);
                     })));
             for (LedgerEntry e : newEntries) {
                 if (e.account().equals(acct) && e.reverses().isPresent() && e.reverses().getAsLong() == entryId) {

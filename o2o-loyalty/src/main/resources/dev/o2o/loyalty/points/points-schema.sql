@@ -26,7 +26,8 @@ CREATE TABLE IF NOT EXISTS ${p}entry (
     note        VARCHAR(500) NOT NULL
 );
 CREATE INDEX IF NOT EXISTS ${p}entry_account_ix ON ${p}entry (account_id, id);
-CREATE INDEX IF NOT EXISTS ${p}entry_reverses_ix ON ${p}entry (reverses_id);
+-- No index on reverses_id: reversals are found through entry_account_ix (a reversal is on the
+-- account of the entry it reverses and has a larger id), and every index costs each posting a write.
 CREATE TABLE IF NOT EXISTS ${p}lot (
     id           BIGINT       NOT NULL PRIMARY KEY,
     account_id   VARCHAR(200) NOT NULL,

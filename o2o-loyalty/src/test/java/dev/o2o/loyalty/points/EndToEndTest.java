@@ -97,7 +97,7 @@ class EndToEndTest {
     @Test
     void jdbcSchemaStatementsArePrefixedAndPrefixesChecked() {
         List<String> ddl = JdbcSchema.statements("loyalty_pts_", Dialect.POSTGRESQL);
-        assertEquals(10, ddl.size()); // 5 tables, 4 indexes, 1 sequence
+        assertEquals(9, ddl.size()); // 5 tables, 3 indexes, 1 sequence
         List<String> h2 = JdbcSchema.statements("loyalty_pts_", Dialect.H2);
         assertEquals(ddl.size(), h2.size());
         for (int i = 0; i < ddl.size(); i++) {

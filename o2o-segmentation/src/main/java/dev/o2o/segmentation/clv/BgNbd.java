@@ -121,16 +121,6 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
     }
 
     @Override
-    public double logLikelihood(CustomerSummary c) {
-        return PurchaseModels.logLikelihood(BgNbd::logLik, c, r, alpha, a, b);
-    }
-
-    @Override
-    public double logLikelihood(CalibrationData data) {
-        return PurchaseModels.logLikelihood(BgNbd::logLik, data, r, alpha, a, b);
-    }
-
-    @Override
     public double probabilityAlive(CustomerSummary c) {
         int x = c.frequency();
         if (x == 0) {

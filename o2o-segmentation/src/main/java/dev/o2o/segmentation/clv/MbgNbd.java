@@ -102,16 +102,6 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Purc
     }
 
     @Override
-    public double logLikelihood(CustomerSummary c) {
-        return PurchaseModels.logLikelihood(MbgNbd::logLik, c, r, alpha, a, b);
-    }
-
-    @Override
-    public double logLikelihood(CalibrationData data) {
-        return PurchaseModels.logLikelihood(MbgNbd::logLik, data, r, alpha, a, b);
-    }
-
-    @Override
     public double probabilityAlive(CustomerSummary c) {
         int x = c.frequency();
         double d = Math.log(a) - Math.log(b + x)

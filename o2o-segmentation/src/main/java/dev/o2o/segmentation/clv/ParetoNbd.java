@@ -107,16 +107,6 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
     }
 
     @Override
-    public double logLikelihood(CustomerSummary c) {
-        return PurchaseModels.logLikelihood(ParetoNbd::logLik, c, r, alpha, s, beta);
-    }
-
-    @Override
-    public double logLikelihood(CalibrationData data) {
-        return PurchaseModels.logLikelihood(ParetoNbd::logLik, data, r, alpha, s, beta);
-    }
-
-    @Override
     public double probabilityAlive(CustomerSummary c) {
         int x = c.frequency();
         double t = c.age();

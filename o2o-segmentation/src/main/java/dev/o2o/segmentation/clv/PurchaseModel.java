@@ -20,7 +20,9 @@ public sealed interface PurchaseModel permits BgNbd, MbgNbd, ParetoNbd {
     List<Double> parameters();
 
     /** The log-likelihood of one customer's calibration summary. */
-    double logLikelihood(CustomerSummary customer);
+    default double logLikelihood(CustomerSummary customer) {
+        return PurchaseModels.logLikelihood(PurchaseModels.kernel(this), customer, PurchaseModels.values(this));
+    }
 
     /** The probability that the customer is still alive at the end of calibration, {@code T}. */
     double probabilityAlive(CustomerSummary customer);
@@ -33,11 +35,7 @@ public sealed interface PurchaseModel permits BgNbd, MbgNbd, ParetoNbd {
 
     /** The total log-likelihood of a data set. */
     default double logLikelihood(CalibrationData data) {
-        double s = 0;
-        for (int i = 0; i < data.distinctRows(); i++) {
-            s += data.weight[i] * logLikelihood(new CustomerSummary(data.ux[i], data.utx[i], data.ut[i]));
-        }
-        return s;
+        return PurchaseModels.logLikelihood(PurchaseModels.kernel(this), data, PurchaseModels.values(this));
     }
 
     /** {@link #probabilityAlive(CustomerSummary)} of every customer, in data order. */

@@ -57,6 +57,25 @@ final class PurchaseModels {
                 Mle.list(e.standardErrors()), e.iterations(), data.size());
     }
 
+    /** The log-likelihood kernel of a model: the one place that tells the sealed models apart. */
+    static LogLikelihood kernel(PurchaseModel model) {
+        if (model instanceof BgNbd) {
+            return BgNbd::logLik;
+        }
+        if (model instanceof MbgNbd) {
+            return MbgNbd::logLik;
+        }
+        if (model instanceof ParetoNbd) {
+            return ParetoNbd::logLik;
+        }
+        throw new IllegalArgumentException("not a purchase model of this package: " + model.getClass().getName());
+    }
+
+    /** A model's parameters, in the order of its {@link PurchaseModel#parameterNames()}. */
+    static double[] values(PurchaseModel model) {
+        return model.parameters().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     /** The log-likelihood of {@code data} at the parameters {@code params}. */
     static double logLikelihood(LogLikelihood ll, CalibrationData data, double... params) {
         return ll.value(data, data.maxFrequency(), logs(params), null);

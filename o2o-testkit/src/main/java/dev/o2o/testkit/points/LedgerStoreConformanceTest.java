@@ -32,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
@@ -668,13 +667,12 @@ public abstract class LedgerStoreConformanceTest {
     }
 
     /** A store that fails every transaction on one account and forwards everything else. */
-    private static final class FailingStore implements LedgerStore {
-        private final LedgerStore inner;
+    private static final class FailingStore extends ForwardingLedgerStore {
         private final String failing;
         private final RuntimeException error;
 
         FailingStore(LedgerStore inner, String failing, RuntimeException error) {
-            this.inner = inner;
+            super(inner);
             this.failing = failing;
             this.error = error;
         }
@@ -684,42 +682,7 @@ public abstract class LedgerStoreConformanceTest {
             if (accounts.contains(failing)) {
                 throw error;
             }
-            return inner.inTransaction(accounts, work);
-        }
-
-        @Override
-        public Optional<LedgerEntry> entryByKey(IdempotencyKey key) {
-            return inner.entryByKey(key);
-        }
-
-        @Override
-        public List<LedgerEntry> entries(String account) {
-            return inner.entries(account);
-        }
-
-        @Override
-        public List<Lot> lots(String account) {
-            return inner.lots(account);
-        }
-
-        @Override
-        public long balance(String account) {
-            return inner.balance(account);
-        }
-
-        @Override
-        public Optional<Rejection> rejectionByKey(IdempotencyKey key) {
-            return inner.rejectionByKey(key);
-        }
-
-        @Override
-        public Set<String> accounts() {
-            return inner.accounts();
-        }
-
-        @Override
-        public Set<String> accountsWithLotsDueBy(Instant instant) {
-            return inner.accountsWithLotsDueBy(instant);
+            return super.inTransaction(accounts, work);
         }
     }
 

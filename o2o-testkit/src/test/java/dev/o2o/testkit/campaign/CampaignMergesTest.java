@@ -33,7 +33,7 @@ class CampaignMergesTest {
     class OnPostgres extends CampaignMergesConformanceTest {
         @Override
         protected CampaignStore newStore() {
-            return CampaignStore.jdbc(JdbcCampaignStoreConformanceTest.postgresOrSkip(),
+            return CampaignStore.jdbc(dev.o2o.testkit.TestDatabases.postgresOrSkip(),
                     "cmm" + RUN + "_" + N.incrementAndGet() + "_");
         }
     }

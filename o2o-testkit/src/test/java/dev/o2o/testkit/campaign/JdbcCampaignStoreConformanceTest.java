@@ -1,8 +1,8 @@
 package dev.o2o.testkit.campaign;
 
 import dev.o2o.campaign.CampaignStore;
+import dev.o2o.testkit.TestDatabases;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Nested;
 
@@ -31,12 +31,7 @@ class JdbcCampaignStoreConformanceTest {
     class OnPostgres extends CampaignStoreConformanceTest {
         @Override
         protected CampaignStore newStore() {
-            return CampaignStore.jdbc(postgresOrSkip(), prefix());
+            return CampaignStore.jdbc(TestDatabases.postgresOrSkip(), prefix());
         }
-    }
-
-    /** PostgreSQL at O2O_TEST_PG_URL; skips without it unless O2O_REQUIRE_PG=true. */
-    static DataSource postgresOrSkip() {
-        return dev.o2o.testkit.TestDatabases.postgresOrSkip();
     }
 }

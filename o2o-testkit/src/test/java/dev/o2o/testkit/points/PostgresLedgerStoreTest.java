@@ -1,13 +1,11 @@
 package dev.o2o.testkit.points;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import dev.o2o.loyalty.points.JdbcSchema;
 import dev.o2o.loyalty.points.LedgerStore;
+import dev.o2o.testkit.TestDatabases;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.Assumptions;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -21,25 +19,7 @@ public class PostgresLedgerStoreTest extends LedgerStoreConformanceTest {
 
     /** The data source at {@code O2O_TEST_PG_URL}, or the test is skipped (failed under {@code O2O_REQUIRE_PG=true}). */
     public static PGSimpleDataSource dataSourceOrSkip() {
-        String url = System.getenv("O2O_TEST_PG_URL");
-        boolean required = "true".equalsIgnoreCase(System.getenv("O2O_REQUIRE_PG"));
-        if (url == null || url.isBlank()) {
-            if (required) {
-                fail("O2O_REQUIRE_PG=true but O2O_TEST_PG_URL is not set");
-            }
-            Assumptions.abort("O2O_TEST_PG_URL is not set: PostgreSQL ledger tests skipped");
-        }
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(url);
-        try (Connection c = ds.getConnection()) {
-            c.isValid(5);
-        } catch (SQLException e) {
-            if (required) {
-                fail("O2O_REQUIRE_PG=true but PostgreSQL at O2O_TEST_PG_URL is unreachable: " + e.getMessage());
-            }
-            Assumptions.abort("PostgreSQL at O2O_TEST_PG_URL is unreachable (" + e.getMessage() + "): skipped");
-        }
-        return ds;
+        return TestDatabases.postgresOrSkip();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.o2o.micrometer;
 import dev.o2o.core.CustomerKey;
 import dev.o2o.loyalty.coupon.CouponLimits;
 import dev.o2o.loyalty.coupon.CouponStore;
+import dev.o2o.loyalty.coupon.CustomerMove;
 import dev.o2o.loyalty.coupon.CouponUsage;
 import dev.o2o.loyalty.coupon.IssuedCode;
 import dev.o2o.loyalty.coupon.Redemption;
@@ -99,5 +100,25 @@ final class MeteredCouponStore implements CouponStore {
     @Override
     public Optional<Redemption> redemption(String redemptionKey) {
         return timer.time("redemption", () -> store.redemption(redemptionKey));
+    }
+
+    @Override
+    public java.util.List<IssuedCode> codesOf(CustomerKey customer) {
+        return timer.time("codesOf", () -> store.codesOf(customer));
+    }
+
+    @Override
+    public CustomerMove mergeCustomer(String mergeId, CustomerKey from, CustomerKey to) {
+        return timer.time("mergeCustomer", () -> store.mergeCustomer(mergeId, from, to));
+    }
+
+    @Override
+    public CustomerMove unmergeCustomer(String mergeId, CustomerKey survivor, CustomerKey returnTo) {
+        return timer.time("unmergeCustomer", () -> store.unmergeCustomer(mergeId, survivor, returnTo));
+    }
+
+    @Override
+    public CustomerMove eraseCustomer(CustomerKey customer, CustomerKey replacement) {
+        return timer.time("eraseCustomer", () -> store.eraseCustomer(customer, replacement));
     }
 }

@@ -88,6 +88,11 @@ final class MeteredLedgerStore implements LedgerStore {
         return timer.time("accountsWithLotsDueBy", () -> store.accountsWithLotsDueBy(instant));
     }
 
+    @Override
+    public long renameForErasure(String account, String pseudonym) {
+        return timer.time("renameForErasure", () -> store.renameForErasure(account, pseudonym));
+    }
+
     /** Forwards to the store's transaction, noting appended entry types and recorded refusals. */
     private record CountingTransaction(Transaction tx, List<EntryType> appended,
                                        List<PostingResult.Status> refused) implements Transaction {

@@ -24,8 +24,8 @@ import java.util.Set;
  * {@code 0}), decimals as {@link java.math.BigDecimal#toString()} (so {@code 1e30} is quoted as
  * {@code 1E+30}), booleans as {@code true}/{@code false}; {@code null} is absent. Unlike the tree
  * reader, anything after the object on the same line rejects the record instead of being
- * dropped silently. A key repeated within an object is refused here, with the message of
- * Jackson's {@code STRICT_DUPLICATE_DETECTION} (whose per-object hash set cost more than the
+ * dropped silently. A key repeated within an object is refused here as Jackson's
+ * {@code STRICT_DUPLICATE_DETECTION} would refuse it, reworded by the reader (its per-object hash set cost more than the
  * check over the known names). Not thread-safe; one per reader.
  */
 final class NdjsonOrderParser {

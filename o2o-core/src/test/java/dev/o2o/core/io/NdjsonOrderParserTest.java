@@ -79,12 +79,12 @@ class NdjsonOrderParserTest {
     }
 
     @Test
-    void repeatedKeysAreRefusedWithJacksonsWording() {
-        assertEquals("in:1: record: malformed JSON: Duplicate field 'lines'",
+    void repeatedKeysAreRefusedInOurWords() {
+        assertStartsWith("in:1: record: malformed JSON: field 'lines' appears twice at column ",
                 error("{" + HEAD + ",\"lines\":[" + LINE + "],\"lines\":[]}"));
-        assertEquals("in:1: record: malformed JSON: Duplicate field 'colour'",
+        assertStartsWith("in:1: record: malformed JSON: field 'colour' appears twice at column ",
                 error("{" + HEAD + ",\"colour\":1,\"colour\":[2],\"lines\":[" + LINE + "]}"));
-        assertEquals("in:1: record: malformed JSON: Duplicate field 'sku'",
+        assertStartsWith("in:1: record: malformed JSON: field 'sku' appears twice at column ",
                 error("{" + HEAD + ",\"lines\":[" + LINE.replace("{", "{\"sku\":null,") + "]}"));
         // the same key in two objects is no repeat
         List<RecordError> errors = new ArrayList<>();
@@ -113,5 +113,9 @@ class NdjsonOrderParserTest {
         }
         assertEquals("in:1: instant: is not an ISO-8601 date-time: '2023-02-29T10:00:00Z'",
                 error("{" + HEAD.replace("2024-05-01", "2023-02-29") + ",\"lines\":[" + LINE + "]}"));
+    }
+
+    private static void assertStartsWith(String prefix, String actual) {
+        assertTrue(actual.startsWith(prefix), () -> "expected " + prefix + "..., got " + actual);
     }
 }

@@ -71,4 +71,9 @@ public abstract class ForwardingLedgerStore implements LedgerStore {
     public Set<String> accountsWithLotsDueBy(Instant instant) {
         return delegate.accountsWithLotsDueBy(instant);
     }
+
+    @Override
+    public long renameForErasure(String account, String pseudonym) {
+        return delegate.renameForErasure(account, pseudonym);
+    }
 }

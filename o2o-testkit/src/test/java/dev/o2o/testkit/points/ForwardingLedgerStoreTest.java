@@ -26,11 +26,6 @@ class ForwardingLedgerStoreTest extends LedgerStoreConformanceTest {
             transactions.incrementAndGet();
             return super.inTransaction(accounts, work);
         }
-
-        @Override
-        public long renameForErasure(String account, String pseudonym) {
-            return inner.renameForErasure(account, pseudonym);
-        }
     }
 
     @Override

@@ -19,7 +19,10 @@ public interface EarningHistory {
     /** Points ever awarded by {@code ruleId}. */
     long earnedTotal(String ruleId);
 
-    /** Whether a QR code has already earned points. */
+    /**
+     * Whether a scan of the QR code can no longer earn for this member: this member's scan of it earned
+     * points, or, for a one-time code ({@link EarningEvent.QrScan#oneTime}), anyone's did.
+     */
     boolean codeClaimed(String code);
 
     /** A history with nothing in it. */

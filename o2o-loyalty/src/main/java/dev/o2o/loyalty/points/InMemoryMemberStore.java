@@ -4,9 +4,11 @@ import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Ids;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** {@link MemberStore#inMemory()}: one lock guards all state. Thread-safe. */
@@ -17,7 +19,10 @@ final class InMemoryMemberStore implements MemberStore {
     /** member -> rule -> day -> points. */
     private final Map<CustomerKey, Map<String, TreeMap<LocalDate, Long>>> earned = new HashMap<>();
     private final Map<String, CustomerKey> evaluations = new HashMap<>();
-    private final Map<String, CustomerKey> codes = new HashMap<>();
+    /** member -> the QR codes its scans claimed, shared or one-time. */
+    private final Map<CustomerKey, Set<String>> claimed = new HashMap<>();
+    /** One-time codes claimed by anyone: claimed for every member, and kept through merges and erasure. */
+    private final Set<String> oneTimeClaimed = new HashSet<>();
 
     @Override
     public void save(Member member) {
@@ -46,7 +51,12 @@ final class InMemoryMemberStore implements MemberStore {
             }
             MemberRecording.forEachAward(evaluation, (rule, points) -> earned.computeIfAbsent(member, k -> new HashMap<>())
                     .computeIfAbsent(rule, r -> new TreeMap<>()).merge(evaluation.localDate(), points, Long::sum));
-            MemberRecording.claimedCode(evaluation).ifPresent(code -> codes.putIfAbsent(code, member));
+            MemberRecording.claimingScan(evaluation).ifPresent(scan -> {
+                claimed.computeIfAbsent(member, k -> new HashSet<>()).add(scan.code());
+                if (scan.oneTime()) {
+                    oneTimeClaimed.add(scan.code());
+                }
+            });
             return true;
         }
     }
@@ -75,7 +85,7 @@ final class InMemoryMemberStore implements MemberStore {
             @Override
             public boolean codeClaimed(String code) {
                 synchronized (lock) {
-                    return codes.containsKey(code);
+                    return oneTimeClaimed.contains(code) || claimed.getOrDefault(member, Set.of()).contains(code);
                 }
             }
         };
@@ -96,13 +106,17 @@ final class InMemoryMemberStore implements MemberStore {
                     }
                 }
             }
-            for (Map<String, CustomerKey> byKey : java.util.List.of(evaluations, codes)) {
-                for (Map.Entry<String, CustomerKey> e : byKey.entrySet()) {
-                    if (e.getValue().equals(from)) {
-                        e.setValue(to);
-                        rows++;
-                    }
+            for (Map.Entry<String, CustomerKey> e : evaluations.entrySet()) {
+                if (e.getValue().equals(from)) {
+                    e.setValue(to);
+                    rows++;
                 }
+            }
+            Set<String> theirCodes = claimed.remove(from);
+            if (theirCodes != null) {
+                // a code both claimed stays claimed once for the survivor
+                claimed.computeIfAbsent(to, k -> new HashSet<>()).addAll(theirCodes);
+                rows += theirCodes.size();
             }
             Member old = members.remove(from);
             if (old != null) {

@@ -27,9 +27,10 @@ import java.util.Set;
 
 /**
  * {@link MemberStore#jdbc}: four tables (members, recorded evaluation keys, points per member, rule
- * and day, claimed codes). Recording locks nothing beyond the rows it writes: the evaluation key's
- * primary key makes a retry a no-op, and per-day sums are updated in place. Thread-safe: each call
- * runs on its own connection through {@link Transactions}.
+ * and day, QR codes claimed per member, marked one-time where they count for every member).
+ * Recording locks nothing beyond the rows it writes: the evaluation key's primary key makes a retry
+ * a no-op, and per-day sums are updated in place. Thread-safe: each call runs on its own connection
+ * through {@link Transactions}.
  */
 final class JdbcMemberStore implements MemberStore {
 
@@ -40,7 +41,7 @@ final class JdbcMemberStore implements MemberStore {
     private final String member;
     private final String evaluation;
     private final String earned;
-    private final String code;
+    private final String claim;
 
     JdbcMemberStore(Transactions tx, TablePrefix prefix) {
         this.tx = tx;
@@ -48,7 +49,7 @@ final class JdbcMemberStore implements MemberStore {
         member = prefix.table("member");
         evaluation = prefix.table("evaluation");
         earned = prefix.table("earned");
-        code = prefix.table("code");
+        claim = prefix.table("qr_claim");
     }
 
     private static int update(Connection c, String sql, Object... args) throws SQLException {
@@ -151,13 +152,18 @@ final class JdbcMemberStore implements MemberStore {
             for (Object[] a : adds) {
                 addEarned(c, who.value(), (String) a[0], day, (Long) a[1]);
             }
-            Optional<String> claimed = MemberRecording.claimedCode(ev);
-            if (claimed.isPresent()) {
-                try (PreparedStatement st = c.prepareStatement(tx.dialect().insertIgnoringConflict("INSERT INTO " + code
-                        + " (code, customer) VALUES (?, ?)"))) {
-                    st.setString(1, claimed.get());
-                    st.setString(2, who.value());
-                    tx.dialect().insertIfAbsent(st);
+            Optional<EarningEvent.QrScan> scan = MemberRecording.claimingScan(ev);
+            if (scan.isPresent()) {
+                try (PreparedStatement st = c.prepareStatement(tx.dialect().insertIgnoringConflict("INSERT INTO " + claim
+                        + " (customer, code, one_time) VALUES (?, ?, ?)"))) {
+                    st.setString(1, who.value());
+                    st.setString(2, scan.get().code());
+                    st.setBoolean(3, scan.get().oneTime());
+                    if (!tx.dialect().insertIfAbsent(st) && scan.get().oneTime()) {
+                        // the member claimed it as a shared code before: now it is claimed for everyone
+                        update(c, "UPDATE " + claim + " SET one_time = TRUE WHERE customer = ? AND code = ?",
+                                who.value(), scan.get().code());
+                    }
                 }
             }
             return true;
@@ -201,7 +207,8 @@ final class JdbcMemberStore implements MemberStore {
 
             @Override
             public boolean codeClaimed(String qr) {
-                return read("reading a code", c -> queryLong(c, "SELECT COUNT(*) FROM " + code + " WHERE code = ?", qr)) > 0;
+                return read("reading a code", c -> queryLong(c, "SELECT COUNT(*) FROM " + claim
+                        + " WHERE code = ? AND (customer = ? OR one_time = TRUE)", qr, who.value())) > 0;
             }
         };
     }
@@ -227,7 +234,12 @@ final class JdbcMemberStore implements MemberStore {
                 rows++;
             }
             rows += update(c, "UPDATE " + evaluation + " SET customer = ? WHERE customer = ?", to.value(), from.value());
-            rows += update(c, "UPDATE " + code + " SET customer = ? WHERE customer = ?", to.value(), from.value());
+            // a code both keys claimed stays one row of the survivor's (one-time if either claim was)
+            update(c, "UPDATE " + claim + " SET one_time = TRUE WHERE customer = ? AND one_time = FALSE AND code IN"
+                    + " (SELECT code FROM " + claim + " WHERE customer = ? AND one_time = TRUE)", to.value(), from.value());
+            rows += update(c, "UPDATE " + claim + " SET customer = ? WHERE customer = ? AND code NOT IN"
+                    + " (SELECT code FROM " + claim + " WHERE customer = ?)", to.value(), from.value(), to.value());
+            rows += update(c, "DELETE FROM " + claim + " WHERE customer = ?", from.value());
             Optional<Member> old = load(c, from);
             if (old.isPresent()) {
                 Member kept = MemberRecording.combined(load(c, to).orElse(null), old.get(), to);

@@ -22,10 +22,13 @@ final class MemberRecording {
         }
     }
 
-    /** The QR code an evaluation claims: a scan that earned points. */
-    static Optional<String> claimedCode(Evaluation evaluation) {
+    /**
+     * The scan whose code an evaluation claims: a scan that earned points. Its code is claimed for the
+     * scanning member, and for every member if {@link EarningEvent.QrScan#oneTime} is set.
+     */
+    static Optional<EarningEvent.QrScan> claimingScan(Evaluation evaluation) {
         if (evaluation.event() instanceof EarningEvent.QrScan scan && evaluation.total() > 0) {
-            return Optional.of(scan.code());
+            return Optional.of(scan);
         }
         return Optional.empty();
     }

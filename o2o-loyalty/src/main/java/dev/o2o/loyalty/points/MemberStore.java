@@ -22,10 +22,12 @@ import javax.sql.DataSource;
  * members.record(key, orderId, ev);
  * members.save(m.withPurchases(m.purchases() + 1));
  * }</pre>
- * A QR code is claimed store-wide: once one member's scan earned, {@link EarningHistory#codeClaimed}
- * is true in every member's history. Caps are exact when a member's evaluations are not run
- * concurrently (evaluate-then-record is two steps); the host serialises them per member, for example
- * by the member's queue partition.
+ * A scan that earned claims its QR code the way {@link EarningEvent.QrScan} earns: a shared code (a
+ * poster) for the scanning member only, so {@link EarningHistory#codeClaimed} is true in that member's
+ * history and every other member may still earn on it once; a one-time code
+ * ({@link EarningEvent.QrScan#oneTime}) for every member. Caps are exact when a member's evaluations
+ * are not run concurrently (evaluate-then-record is two steps); the host serialises them per member,
+ * for example by the member's queue partition.
  *
  * <p>Every store passes {@code dev.o2o.testkit.points.MemberStoreConformanceTest}. Implementations
  * are thread-safe.
@@ -70,9 +72,10 @@ public interface MemberStore {
 
     /**
      * Moves everything of {@code from} to {@code to}: earned points are added to {@code to}'s per rule
-     * and day (so caps count the merged member once), claimed codes and recorded keys follow, and the
-     * purchase counts are added. {@code to}'s member fields win; a birthday is taken from {@code from}
-     * if {@code to} has none, a member row moves whole if {@code to} has none. Returns the rows moved.
+     * and day (so caps count the merged member once), claimed codes (a code both claimed stays claimed
+     * once) and recorded keys follow, and the purchase counts are added. {@code to}'s member fields win;
+     * a birthday is taken from {@code from} if {@code to} has none, a member row moves whole if
+     * {@code to} has none. Returns the rows moved.
      */
     long reassign(CustomerKey from, CustomerKey to);
 

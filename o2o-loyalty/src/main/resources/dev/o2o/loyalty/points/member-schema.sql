@@ -21,10 +21,13 @@ CREATE TABLE IF NOT EXISTS ${p}earned (
   points BIGINT NOT NULL,
   PRIMARY KEY (customer, rule_id, local_day)
 );
--- a QR code earns once, store-wide
-CREATE TABLE IF NOT EXISTS ${p}code (
-  code VARCHAR(200) PRIMARY KEY,
-  customer VARCHAR(200) NOT NULL
+-- QR codes claimed by a member's scan: a shared code is claimed for that member only, a one-time
+-- code (one_time) for every member
+CREATE TABLE IF NOT EXISTS ${p}qr_claim (
+  customer VARCHAR(200) NOT NULL,
+  code VARCHAR(200) NOT NULL,
+  one_time BOOLEAN NOT NULL,
+  PRIMARY KEY (customer, code)
 );
 CREATE INDEX IF NOT EXISTS ${p}evaluation_customer ON ${p}evaluation (customer);
-CREATE INDEX IF NOT EXISTS ${p}code_customer ON ${p}code (customer);
+CREATE INDEX IF NOT EXISTS ${p}qr_claim_code ON ${p}qr_claim (code);

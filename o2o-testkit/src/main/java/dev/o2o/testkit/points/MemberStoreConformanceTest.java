@@ -33,8 +33,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract every {@link MemberStore} must meet: members round-trip, evaluations are recorded
- * once per key, caps and "a QR code earns once" hold after a restart (the store reopened over the
- * same data), merges add the histories, and 8 threads recording at once lose nothing.
+ * once per key, caps and "a QR code earns once" (per member for a shared code, for everyone for a
+ * one-time code) hold after a restart (the store reopened over the same data), merges add the
+ * histories (a code both keys claimed stays claimed once), and 8 threads recording at once lose
+ * nothing.
  *
  * <p>Extend it: {@link #newStore()} returns a fresh, empty store; {@link #reopen(MemberStore)} a new
  * instance over the same data, by default the same instance. JUnit makes one instance per test.
@@ -120,16 +122,72 @@ public abstract class MemberStoreConformanceTest {
         assertEquals(100, restarted.history(ANN).earnedTotal(EarningHistory.ALL_RULES));
     }
 
+    private static EarningEvent poster(String code) {
+        return new EarningEvent.QrScan(code, "s1", T0);
+    }
+
+    private static EarningEvent receipt(String code) {
+        return EarningEvent.QrScan.oneTime(code, "s1", T0);
+    }
+
     @Test
-    public void aQrCodeEarnsOnceAfterARestartAndForEveryMember() {
-        assertEquals(5, earn(store, ANN, "scan-1", new EarningEvent.QrScan("QR-1", "s1", T0)).total());
+    public void aSharedCodeEarnsOncePerMemberAndForEachMember() {
+        assertEquals(5, earn(store, ANN, "scan-1", poster("QR-1")).total());
+        assertEquals(0, earn(store, ANN, "scan-2", poster("QR-1")).total());
+
+        assertTrue(store.history(ANN).codeClaimed("QR-1"));
+        assertFalse(store.history(BEN).codeClaimed("QR-1"));
+        assertEquals(5, earn(store, BEN, "scan-3", poster("QR-1")).total());
+        assertEquals(0, earn(store, BEN, "scan-4", poster("QR-1")).total());
+        assertEquals(5, store.history(ANN).earnedTotal("qr"));
+        assertEquals(5, store.history(BEN).earnedTotal("qr"));
+        assertFalse(store.history(BEN).codeClaimed("QR-2"));
+    }
+
+    @Test
+    public void aOneTimeCodeEarnsForOneMemberOnly() {
+        assertEquals(5, earn(store, ANN, "scan-1", receipt("R-1")).total());
+
+        assertTrue(store.history(BEN).codeClaimed("R-1"));
+        assertEquals(0, earn(store, BEN, "scan-2", receipt("R-1")).total());
+        assertEquals(0, earn(store, ANN, "scan-3", receipt("R-1")).total());
+        assertEquals(0, store.history(BEN).earnedTotal("qr"));
+    }
+
+    @Test
+    public void claimsSurviveARestart() {
+        assertEquals(5, earn(store, ANN, "scan-1", poster("QR-1")).total());
+        assertEquals(5, earn(store, ANN, "scan-2", receipt("R-1")).total());
 
         MemberStore restarted = reopen(store);
 
         assertTrue(restarted.history(ANN).codeClaimed("QR-1"));
-        assertEquals(0, earn(restarted, ANN, "scan-2", new EarningEvent.QrScan("QR-1", "s1", T0)).total());
-        assertEquals(0, earn(restarted, BEN, "scan-3", new EarningEvent.QrScan("QR-1", "s1", T0)).total());
-        assertFalse(restarted.history(BEN).codeClaimed("QR-2"));
+        assertEquals(0, earn(restarted, ANN, "scan-3", poster("QR-1")).total());
+        assertEquals(5, earn(restarted, BEN, "scan-4", poster("QR-1")).total());
+        assertEquals(0, earn(restarted, BEN, "scan-5", receipt("R-1")).total());
+        assertEquals(0, earn(reopen(restarted), BEN, "scan-6", poster("QR-1")).total());
+    }
+
+    @Test
+    public void aMergeOfTwoKeysThatClaimedTheSameCodeKeepsOneClaim() {
+        CustomerKey cat = CustomerKey.of("cat");
+        earn(store, ANN, "scan-1", poster("QR-1"));
+        earn(store, BEN, "scan-2", poster("QR-1"));
+        earn(store, ANN, "scan-3", poster("QR-2"));
+        earn(store, ANN, "scan-4", receipt("R-1"));
+
+        var change = store.asCustomerData().merge(new CustomerMerge("m1", ANN, BEN));
+
+        assertTrue(change.count("rows") > 0);
+        MemberStore after = reopen(store);
+        assertTrue(after.history(BEN).codeClaimed("QR-1"));
+        assertTrue(after.history(BEN).codeClaimed("QR-2"));
+        assertFalse(after.history(ANN).codeClaimed("QR-1"));
+        assertEquals(0, earn(after, BEN, "scan-5", poster("QR-1")).total());
+        assertEquals(0, earn(after, BEN, "scan-6", poster("QR-2")).total());
+        assertEquals(5, earn(after, cat, "scan-7", poster("QR-1")).total());
+        assertEquals(0, earn(after, cat, "scan-8", receipt("R-1")).total());
+        assertEquals(0, after.asCustomerData().merge(new CustomerMerge("m1", ANN, BEN)).count("rows"));
     }
 
     @Test
@@ -156,6 +214,7 @@ public abstract class MemberStoreConformanceTest {
     @Test
     public void erasureKeepsCountersUnderThePseudonymAndDropsTheBirthday() {
         earn(store, ANN, "o1", order("o1", ANN, "60.00"));
+        earn(store, ANN, "scan-1", poster("QR-1"));
         store.save(Member.of(ANN, SHANGHAI).withBirthday(MonthDay.of(7, 1)).withTags(Set.of("vip")).withPurchases(3));
         CustomerKey pseudonym = CustomerKey.of("erased-1f");
 
@@ -167,7 +226,9 @@ public abstract class MemberStoreConformanceTest {
         assertEquals(Optional.empty(), kept.birthday());
         assertEquals(Set.of(), kept.tags());
         assertEquals(3, kept.purchases());
-        assertEquals(60, store.history(pseudonym).earnedTotal(EarningHistory.ALL_RULES));
+        assertEquals(65, store.history(pseudonym).earnedTotal(EarningHistory.ALL_RULES));
+        assertTrue(store.history(pseudonym).codeClaimed("QR-1"));
+        assertFalse(store.history(ANN).codeClaimed("QR-1"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.o2o.core.customer;
 
 import dev.o2o.core.CustomerKey;
 import dev.o2o.core.profile.ProfileBook;
+import dev.o2o.core.profile.ProfileStore;
 
 /**
  * A store that keeps data under customer keys (a points ledger, coupons, campaign state, ...) and
@@ -31,6 +32,27 @@ public interface CustomerDataStore {
      */
     static CustomerDataStore profiles(ProfileBook book) {
         return new ProfileBookStore(book);
+    }
+
+    /**
+     * A persistent profile store as a store, under the name {@code "profiles"}: a merge folds the
+     * absorbed profile into the survivor's and is recorded under the merge id in the same transaction
+     * ({@link ProfileStore#mergeCustomers(String, CustomerKey, CustomerKey)}), so that the same id
+     * again folds nothing, also after a restart; an unmerge moves nothing (as {@link #profiles(ProfileBook)});
+     * an erasure removes the profile (register it in the {@link CustomerMerges} given to
+     * {@code ErasureEverywhere}, so that an erasure reaches the persisted profiles).
+     *
+     * <p>Two profiles that counted the same order id (one order delivered under both keys before the
+     * merge) cannot be folded without counting it twice, and a profile keeps order ids, not amounts,
+     * so the duplicate cannot be taken out: the merge throws {@link IllegalArgumentException} and this
+     * store changes nothing and records nothing. {@link CustomerMerges} stops there with the stores
+     * before it merged (register this store last, so that points and coupons move regardless); the
+     * host keeps the merge event and, once the conflict is resolved (for example by rebuilding one
+     * profile from its source orders), applying it again completes it.
+     * Thread-safe if the store is (the built-ins are).
+     */
+    static CustomerDataStore profiles(ProfileStore store) {
+        return new ProfileBookStore(store);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.o2o.core.profile;
 
 import dev.o2o.core.CustomerKey;
+import dev.o2o.core.Ids;
 import dev.o2o.core.Order;
 import dev.o2o.core.Touchpoint;
 import dev.o2o.core.jdbc.Dialect;
@@ -22,7 +23,8 @@ import java.util.function.Predicate;
 
 /**
  * {@link ProfileStore#jdbc}: one row per customer holding its {@link ProfileState} in binary form
- * (DDL in the resource {@code profile-schema.sql}), through core's {@link Transactions}. An update
+ * (DDL in the resource {@code profile-schema.sql}, with a table of the merge ids applied), through
+ * core's {@link Transactions}. An update
  * creates the row if missing (a quiet insert, so that PostgreSQL logs no duplicate-key error with
  * the key), locks it with {@code SELECT ... FOR UPDATE}, applies the event to the decoded state and
  * writes the state back, so concurrent updates of one customer are serialized and none is lost.
@@ -37,12 +39,14 @@ final class JdbcProfileStore implements ProfileStore {
     private final TablePrefix prefix;
     private final ProfileConfig config;
     private final String table;
+    private final String mergeTable;
 
     JdbcProfileStore(Transactions transactions, TablePrefix prefix, ProfileConfig config) {
         this.transactions = transactions;
         this.prefix = prefix;
         this.config = config;
         this.table = prefix.table("profile");
+        this.mergeTable = prefix.table("profile_merge");
     }
 
     @Override
@@ -132,23 +136,68 @@ final class JdbcProfileStore implements ProfileStore {
 
     @Override
     public void mergeCustomers(CustomerKey absorbed, CustomerKey survivor) {
+        requireMergeable(absorbed, survivor);
+        Dialect dialect = transactions.dialect();
+        transactions.inTransaction("merging profiles", c -> fold(c, dialect, absorbed, survivor));
+    }
+
+    @Override
+    public ProfileMove mergeCustomers(String mergeId, CustomerKey absorbed, CustomerKey survivor) {
+        Ids.requireId(mergeId, "mergeId");
+        requireMergeable(absorbed, survivor);
+        Dialect dialect = transactions.dialect();
+        return transactions.inTransaction("merging profiles", c -> {
+            // claimed first: the same id applied concurrently waits on the key, then finds it taken
+            try (PreparedStatement ps = c.prepareStatement(dialect.insertIgnoringConflict(
+                    "INSERT INTO " + mergeTable + " (merge_id, profiles) VALUES (?, 0)"))) {
+                ps.setString(1, mergeId);
+                if (!dialect.insertIfAbsent(ps)) {
+                    return new ProfileMove(true, recordedMerge(c, mergeId));
+                }
+            }
+            boolean folded = fold(c, dialect, absorbed, survivor);
+            if (folded) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE " + mergeTable + " SET profiles = 1 WHERE merge_id = ?")) {
+                    ps.setString(1, mergeId);
+                    ps.executeUpdate();
+                }
+            }
+            return new ProfileMove(false, folded ? 1 : 0);
+        });
+    }
+
+    private static void requireMergeable(CustomerKey absorbed, CustomerKey survivor) {
         Objects.requireNonNull(absorbed, "absorbed");
         Objects.requireNonNull(survivor, "survivor");
         if (absorbed.equals(survivor)) {
             throw new IllegalArgumentException("cannot merge customer " + absorbed + " into itself");
         }
-        Dialect dialect = transactions.dialect();
-        transactions.inTransaction("merging profiles", c -> {
-            Optional<ProfileState> from = read(c, absorbed, true);
-            if (from.isEmpty()) {
-                return null;
+    }
+
+    /** Folds {@code absorbed}'s row into {@code survivor}'s and deletes it; false if there was none. */
+    private boolean fold(Connection c, Dialect dialect, CustomerKey absorbed, CustomerKey survivor) throws SQLException {
+        Optional<ProfileState> from = read(c, absorbed, true);
+        if (from.isEmpty()) {
+            return false;
+        }
+        ProfileState into = lockCreating(c, dialect, survivor);
+        into.mergeEvents(from.get());
+        write(c, into);
+        delete(c, absorbed);
+        return true;
+    }
+
+    private long recordedMerge(Connection c, String mergeId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT profiles FROM " + mergeTable + " WHERE merge_id = ?")) {
+            ps.setString(1, mergeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("the record of merge " + mergeId + " vanished");
+                }
+                return rs.getLong(1);
             }
-            ProfileState into = lockCreating(c, dialect, survivor);
-            into.mergeEvents(from.get());
-            write(c, into);
-            delete(c, absorbed);
-            return null;
-        });
+        }
     }
 
     private boolean delete(Connection c, CustomerKey customer) throws SQLException {

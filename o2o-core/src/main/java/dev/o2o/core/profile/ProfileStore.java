@@ -84,6 +84,21 @@ public interface ProfileStore {
      */
     void mergeCustomers(CustomerKey absorbed, CustomerKey survivor);
 
+    /**
+     * {@link #mergeCustomers(CustomerKey, CustomerKey)} recorded under an identity merge's id in the
+     * same transaction, so that the same id again changes nothing (and returns the first count,
+     * {@code replayed}) even if orders have arrived under {@code absorbed} since. A refused merge
+     * (profiles that counted the same order) records nothing: once resolved, it can be applied again.
+     * The records hold the id and a count, no customer key, so erasure leaves them.
+     *
+     * @param mergeId the merge, an id of at most 200 characters
+     * @throws IllegalArgumentException as {@link #mergeCustomers(CustomerKey, CustomerKey)}, or if the id is not valid
+     * @throws UnsupportedOperationException if the store keeps no merge records (the built-ins do)
+     */
+    default ProfileMove mergeCustomers(String mergeId, CustomerKey absorbed, CustomerKey survivor) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not record merges");
+    }
+
     /** Removes everything the store holds on a customer (erasure); true if there was anything. */
     boolean remove(CustomerKey customer);
 

@@ -11,3 +11,9 @@ CREATE TABLE IF NOT EXISTS ${p}profile (
     customer VARCHAR(200) NOT NULL PRIMARY KEY,
     state    BYTEA        NOT NULL
 );
+-- The identity merges applied (ProfileStore.mergeCustomers with a merge id), so that a merge
+-- applied again changes nothing: the id and whether a profile was folded (0 or 1). No customer key.
+CREATE TABLE IF NOT EXISTS ${p}profile_merge (
+    merge_id VARCHAR(200) NOT NULL PRIMARY KEY,
+    profiles SMALLINT     NOT NULL
+);

@@ -13,14 +13,19 @@ import dev.o2o.core.OrderLine;
 import dev.o2o.core.OrderStatus;
 import dev.o2o.core.Touchpoint;
 import dev.o2o.core.TouchpointType;
+import dev.o2o.core.customer.CustomerDataStore;
+import dev.o2o.core.customer.CustomerMerge;
+import dev.o2o.core.customer.StoreChange;
 import dev.o2o.core.profile.CustomerProfile;
 import dev.o2o.core.profile.ProfileConfig;
 import dev.o2o.core.profile.ProfileState;
 import dev.o2o.core.profile.ProfileStore;
+import dev.o2o.testkit.customer.SameMoment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CyclicBarrier;
@@ -35,8 +40,10 @@ import org.junit.jupiter.api.Test;
  * The conformance kit of {@link ProfileStore}: a store's profiles equal those a
  * {@link ProfileState} builds from the same events, before and after a restart; an order counts
  * once per customer by id, also when it comes again after a restart; merges fold one profile into
- * another atomically (and refuse profiles that counted the same order, changing nothing); removal
- * forgets; 8 threads updating the same customers lose no update.
+ * another atomically (and refuse profiles that counted the same order, changing nothing); as a
+ * {@link CustomerDataStore} ({@link CustomerDataStore#profiles(ProfileStore)}) a merge event folds
+ * once by its id, also after a restart and when retried concurrently, a refused one records nothing, an unmerge moves nothing back
+ * and an erasure removes the profile; removal forgets; 8 threads updating the same customers lose no update.
  *
  * <p>To check a store of your own, extend this class in your tests (JUnit 5), return a fresh, empty
  * store with {@link #CONFIG} from {@link #newStore()} and, if it reads from a database, a new
@@ -199,10 +206,7 @@ public abstract class ProfileStoreConformanceTest {
         ProfileStore again = reopen(store);
         // the whole history under the survivor's key, as if every event had been its own
         List<Object> all = new ArrayList<>(alice);
-        for (Object e : bob) {
-            all.add(e instanceof Touchpoint t ? Touchpoint.of(ALICE, t.channel(), t.instant(), t.type())
-                    : withCustomer((Order) e, ALICE));
-        }
+        all.addAll(asCustomer(bob, ALICE));
         assertEquals(Optional.of(built(ALICE, all)), again.profile(ALICE, AS_OF));
         assertEquals(Optional.empty(), again.profile(BOB, AS_OF));
         assertEquals(List.of(ALICE), again.customers());
@@ -233,6 +237,113 @@ public abstract class ProfileStoreConformanceTest {
         ProfileStore again = reopen(store);
         assertEquals(Money.of("10.00", "CNY"), again.profile(ALICE, AS_OF).orElseThrow().spend());
         assertEquals(Money.of("30.00", "CNY"), again.profile(BOB, AS_OF).orElseThrow().spend());
+    }
+
+    @Test
+    void aMergeEventFoldsOnceByItsIdAlsoAfterARestart() {
+        SplittableRandom rnd = new SplittableRandom(31);
+        List<Object> alice = randomEvents(rnd, ALICE, "a", 15);
+        List<Object> bob = randomEvents(rnd, BOB, "b", 15);
+        apply(store, alice);
+        apply(store, bob);
+        CustomerMerge merge = new CustomerMerge("m1-0011223344556677", BOB, ALICE);
+        StoreChange first = CustomerDataStore.profiles(store).merge(merge);
+        assertEquals(new StoreChange("profiles", false, Map.of("profiles", 1L)), first);
+        List<Object> all = new ArrayList<>(alice);
+        all.addAll(asCustomer(bob, ALICE));
+        CustomerProfile merged = built(ALICE, all);
+        ProfileStore again = reopen(store);
+        assertEquals(Optional.of(merged), again.profile(ALICE, AS_OF));
+        assertEquals(List.of(ALICE), again.customers());
+        // a late event under the absorbed key, then the same merge again: replayed, nothing folds twice
+        again.add(order("b-late", BOB, STORE, T0, "7.00", OrderStatus.COMPLETED, "0"));
+        StoreChange replay = CustomerDataStore.profiles(again).merge(merge);
+        assertEquals(new StoreChange("profiles", true, Map.of("profiles", 1L)), replay);
+        assertEquals(Optional.of(merged), again.profile(ALICE, AS_OF));
+        assertEquals(Money.of("7.00", "CNY"), again.profile(BOB, AS_OF).orElseThrow().spend());
+        // a new merge id of the same two keys is a new merge and folds the late event
+        CustomerMerge later = new CustomerMerge("m2-8899aabbccddeeff", BOB, ALICE);
+        assertEquals(new StoreChange("profiles", false, Map.of("profiles", 1L)),
+                CustomerDataStore.profiles(again).merge(later));
+        assertEquals(merged.orders() + 1, again.profile(ALICE, AS_OF).orElseThrow().orders());
+        assertEquals(merged.spend().plus(Money.of("7.00", "CNY")), again.profile(ALICE, AS_OF).orElseThrow().spend());
+        assertEquals(List.of(ALICE), again.customers());
+    }
+
+    @Test
+    void concurrentRetriesOfOneMergeEventFoldOnce() throws Exception {
+        List<Object> bob = randomEvents(new SplittableRandom(17), BOB, "b", 12);
+        apply(store, bob);
+        store.add(Touchpoint.of(ALICE, APP, T0, TouchpointType.CLICK));
+        CustomerMerge merge = new CustomerMerge("m6-0000000000000004", BOB, ALICE);
+        CustomerDataStore profiles = CustomerDataStore.profiles(store);
+        int fresh = 0;
+        for (StoreChange c : SameMoment.run(6, () -> profiles.merge(merge))) {
+            assertEquals(1, c.count("profiles"));
+            fresh += c.replayed() ? 0 : 1;
+        }
+        assertEquals(1, fresh);
+        CustomerProfile a = reopen(store).profile(ALICE, AS_OF).orElseThrow();
+        assertEquals(built(BOB, bob).orders(), a.orders());
+        assertEquals(built(BOB, bob).touchpoints() + 1, a.touchpoints());
+        assertEquals(List.of(ALICE), reopen(store).customers());
+    }
+
+    @Test
+    void aMergeEventOfACustomerWithoutAProfileFoldsNothingAndIsRecorded() {
+        store.add(Touchpoint.of(ALICE, APP, T0, TouchpointType.CLICK));
+        CustomerMerge merge = new CustomerMerge("m3-0000000000000001", BOB, ALICE);
+        assertEquals(new StoreChange("profiles", false, Map.of("profiles", 0L)),
+                CustomerDataStore.profiles(store).merge(merge));
+        store.add(Touchpoint.of(BOB, APP, T0, TouchpointType.CLICK));
+        assertEquals(new StoreChange("profiles", true, Map.of("profiles", 0L)),
+                CustomerDataStore.profiles(reopen(store)).merge(merge));
+        assertEquals(List.of(ALICE, BOB), reopen(store).customers());
+    }
+
+    @Test
+    void aRefusedMergeEventChangesAndRecordsNothingAndCanBeAppliedOnceResolved() {
+        store.add(order("o-9", ALICE, STORE, T0, "10.00", OrderStatus.COMPLETED, "0"));
+        store.add(order("o-9", BOB, STORE, T0, "10.00", OrderStatus.COMPLETED, "0"));
+        store.add(order("o-10", BOB, STORE, T0, "20.00", OrderStatus.COMPLETED, "0"));
+        CustomerMerge merge = new CustomerMerge("m4-0000000000000002", BOB, ALICE);
+        CustomerDataStore profiles = CustomerDataStore.profiles(store);
+        assertThrows(IllegalArgumentException.class, () -> profiles.merge(merge));
+        ProfileStore again = reopen(store);
+        assertEquals(Money.of("10.00", "CNY"), again.profile(ALICE, AS_OF).orElseThrow().spend());
+        assertEquals(Money.of("30.00", "CNY"), again.profile(BOB, AS_OF).orElseThrow().spend());
+        // resolved by rebuilding the absorbed profile without the order counted twice
+        assertTrue(again.remove(BOB));
+        again.add(order("o-10", BOB, STORE, T0, "20.00", OrderStatus.COMPLETED, "0"));
+        assertEquals(new StoreChange("profiles", false, Map.of("profiles", 1L)),
+                CustomerDataStore.profiles(again).merge(merge));
+        CustomerProfile a = again.profile(ALICE, AS_OF).orElseThrow();
+        assertEquals(Money.of("30.00", "CNY"), a.spend());
+        assertEquals(2, a.orders());
+        assertEquals(List.of(ALICE), again.customers());
+    }
+
+    @Test
+    void anUnmergeMovesNothingBackAndAnErasureRemovesTheProfile() {
+        apply(store, randomEvents(new SplittableRandom(41), BOB, "b", 10));
+        store.add(Touchpoint.of(ALICE, APP, T0, TouchpointType.CLICK));
+        CustomerMerge merge = new CustomerMerge("m5-0000000000000003", BOB, ALICE);
+        CustomerDataStore profiles = CustomerDataStore.profiles(store);
+        profiles.merge(merge);
+        CustomerProfile merged = store.profile(ALICE, AS_OF).orElseThrow();
+        assertEquals(new StoreChange("profiles", false, Map.of("profiles", 0L)), profiles.unmerge(merge, BOB));
+        ProfileStore again = reopen(store);
+        assertEquals(Optional.of(merged), again.profile(ALICE, AS_OF));
+        assertEquals(Optional.empty(), again.profile(BOB, AS_OF));
+        CustomerKey pseudonym = CustomerKey.of("erased-5f3a");
+        CustomerDataStore reopened = CustomerDataStore.profiles(again);
+        assertEquals(new StoreChange("profiles", false, Map.of("profiles", 1L)), reopened.erase(ALICE, pseudonym));
+        assertEquals(new StoreChange("profiles", false, Map.of("profiles", 0L)), reopened.erase(ALICE, pseudonym));
+        ProfileStore afterErasure = reopen(again);
+        assertEquals(List.of(), afterErasure.customers());
+        assertEquals(Optional.empty(), afterErasure.profile(ALICE, AS_OF));
+        assertEquals(Optional.empty(), afterErasure.profile(pseudonym, AS_OF));
+        assertFalse(afterErasure.hasOrder(ALICE, "b1"));
     }
 
     @Test
@@ -286,6 +397,16 @@ public abstract class ProfileStoreConformanceTest {
         assertEquals(distinct, a.orders() + b.orders());
         assertEquals(Money.ofMinor(100L * distinct, Money.currency("CNY")), a.spend().plus(b.spend()));
         assertEquals((long) threads * n, a.touchpoints() + b.touchpoints());
+    }
+
+    /** The events as if they had been {@code c}'s. */
+    static List<Object> asCustomer(List<Object> events, CustomerKey c) {
+        List<Object> out = new ArrayList<>();
+        for (Object e : events) {
+            out.add(e instanceof Touchpoint t ? Touchpoint.of(c, t.channel(), t.instant(), t.type())
+                    : withCustomer((Order) e, c));
+        }
+        return out;
     }
 
     static Order withCustomer(Order o, CustomerKey c) {

@@ -6,7 +6,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The profile store kit on the JDBC store over PostgreSQL at {@code O2O_TEST_PG_URL} (skipped
- * without it unless {@code O2O_REQUIRE_PG=true}); the table under {@code profile_} is dropped and
+ * without it unless {@code O2O_REQUIRE_PG=true}); the tables under {@code profile_} are dropped and
  * created again before each test, and a reopened store is a new one over the same table.
  */
 class PostgresProfileStoreTest extends ProfileStoreConformanceTest {
@@ -17,7 +17,7 @@ class PostgresProfileStoreTest extends ProfileStoreConformanceTest {
     @Override
     protected ProfileStore newStore() {
         ds = PostgresDatabase.dataSourceOrSkip();
-        PostgresDatabase.drop(ds, PREFIX, "profile");
+        PostgresDatabase.drop(ds, PREFIX, "profile", "profile_merge");
         ProfileStore s = ProfileStore.jdbc(ds, PREFIX, CONFIG);
         s.createSchema();
         return s;

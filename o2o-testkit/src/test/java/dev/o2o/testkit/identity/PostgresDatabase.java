@@ -1,11 +1,9 @@
 package dev.o2o.testkit.identity;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
+import dev.o2o.testkit.TestDatabases;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.Assumptions;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -19,25 +17,7 @@ public final class PostgresDatabase {
 
     /** A data source, or the test is skipped (or failed, when PostgreSQL is required). */
     public static PGSimpleDataSource dataSourceOrSkip() {
-        String url = System.getenv("O2O_TEST_PG_URL");
-        boolean required = "true".equalsIgnoreCase(System.getenv("O2O_REQUIRE_PG"));
-        if (url == null || url.isBlank()) {
-            if (required) {
-                fail("O2O_REQUIRE_PG=true but O2O_TEST_PG_URL is not set");
-            }
-            Assumptions.abort("O2O_TEST_PG_URL is not set: PostgreSQL tests skipped");
-        }
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(url);
-        try (Connection c = ds.getConnection()) {
-            c.isValid(5);
-        } catch (SQLException e) {
-            if (required) {
-                fail("O2O_REQUIRE_PG=true but PostgreSQL at O2O_TEST_PG_URL is unreachable: " + e.getMessage());
-            }
-            Assumptions.abort("PostgreSQL at O2O_TEST_PG_URL is unreachable (" + e.getMessage() + "): skipped");
-        }
-        return ds;
+        return TestDatabases.postgresOrSkip();
     }
 
     /** Drops the tables {@code prefix + name} for each name. */

@@ -2,6 +2,7 @@ package dev.o2o.campaign;
 
 import com.google.common.hash.Hashing;
 import com.google.common.io.BaseEncoding;
+import dev.o2o.core.CustomerKey;
 import dev.o2o.loyalty.coupon.CouponStore;
 import dev.o2o.loyalty.points.PointsLedger;
 import dev.o2o.loyalty.points.EntryType;
@@ -48,7 +49,7 @@ public final class LoyaltyActions {
     public static ActionRunner.PointsAwarder pointsAwarder(PointsLedger ledger) {
         Objects.requireNonNull(ledger, "ledger");
         return (planned, points) -> {
-            PostingResult r = ledger.post(Posting.earn(planned.customer().value(), points.points(),
+            PostingResult r = ledger.post(Posting.earn(planned.customer(), points.points(),
                     "campaign:" + planned.key(), Optional.empty()));
             if (!r.ok()) {
                 throw new IllegalStateException("points posting for action '" + planned.key() + "' refused: " + r.message());

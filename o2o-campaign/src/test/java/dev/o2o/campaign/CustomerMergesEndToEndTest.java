@@ -78,8 +78,8 @@ class CustomerMergesEndToEndTest {
         cardKey = graph.addIdentifier(card);
         appKey = graph.addIdentifier(app);
         graph.addLink(IdentityLink.of(card, phone, T0, "pos-member-scan"));
-        ledger.post(Posting.earn(cardKey.value(), 100, "order:1", Optional.empty()));
-        ledger.post(Posting.earn(appKey.value(), 487, "order:2", Optional.of(T0.plusSeconds(86_400 * 90))));
+        ledger.post(Posting.earn(cardKey, 100, "order:1", Optional.empty()));
+        ledger.post(Posting.earn(appKey, 487, "order:2", Optional.of(T0.plusSeconds(86_400 * 90))));
         coupons.register(CouponLimits.none("welcome"));
         coupons.issue("W-APP", "welcome", appKey, T0);
         coupons.issue("W-APP2", "welcome", appKey, T0);
@@ -110,8 +110,8 @@ class CustomerMergesEndToEndTest {
         assertEquals(2, report.change("coupons").count("codes"));
         assertEquals(1, report.change("campaign").count("missions"));
         assertEquals(1, report.change("profiles").count("profiles"));
-        assertEquals(587, ledger.balance(cardKey.value()).total());
-        assertEquals(0, ledger.balance(appKey.value()).total());
+        assertEquals(587, ledger.balance(cardKey).total());
+        assertEquals(0, ledger.balance(appKey).total());
         assertEquals(List.of("W-APP", "W-APP2"), coupons.codesOf(cardKey).stream().map(IssuedCode::code).toList());
         assertEquals("tour", campaign.missions(cardKey).get(0).missionId());
         assertEquals(2, book.profile(cardKey, T0.plusSeconds(120)).orElseThrow().orders());
@@ -123,14 +123,14 @@ class CustomerMergesEndToEndTest {
         assertTrue(again.change("points").replayed());
         assertTrue(again.change("coupons").replayed());
         assertTrue(again.change("campaign").replayed());
-        assertEquals(587, ledger.balance(cardKey.value()).total());
+        assertEquals(587, ledger.balance(cardKey).total());
     }
 
     @Test
     void anUnlinkFollowsTheDocumentedPolicy() {
         stores.apply(linkPhoneToApp());
         // after the merge the survivor spends 87 points and uses one of the moved coupons
-        ledger.post(Posting.redeem(cardKey.value(), 87, "cart:1"));
+        ledger.post(Posting.redeem(cardKey, 87, "cart:1"));
         assertTrue(coupons.redeem(RedemptionRequest.online("k1", "W-APP", cardKey, "o9", Money.of("3.00", "CNY"), T0))
                 .isSuccess());
 
@@ -143,8 +143,8 @@ class CustomerMergesEndToEndTest {
         // points: what is left of the moved lot (the redemption took the earliest-expiring points first)
         assertEquals(400, undone.change("points").count("points"));
         assertEquals(87, undone.change("points").count("notReturned"));
-        assertEquals(400, ledger.balance(appKey.value()).total());
-        assertEquals(100, ledger.balance(cardKey.value()).total());
+        assertEquals(400, ledger.balance(appKey).total());
+        assertEquals(100, ledger.balance(cardKey).total());
         // coupons: the unused one goes back, the redeemed one stays
         assertEquals(List.of("W-APP2"), coupons.codesOf(appKey).stream().map(IssuedCode::code).toList());
         assertEquals(List.of("W-APP"), coupons.codesOf(cardKey).stream().map(IssuedCode::code).toList());
@@ -176,15 +176,15 @@ class CustomerMergesEndToEndTest {
         for (Identifier id : List.of(card, app, phone)) {
             assertTrue(graph.resolve(id).isEmpty());
         }
-        for (String account : ledgerStore.accounts()) {
-            keysSeen.add(account);
+        for (CustomerKey account : ledgerStore.accounts()) {
+            keysSeen.add(account.value());
             for (LedgerEntry e : ledgerStore.entries(account)) {
-                keysSeen.add(e.account());
+                keysSeen.add(e.account().value());
                 textSeen.add(e.sourceRef());
                 textSeen.add(e.note());
             }
             for (Lot l : ledgerStore.lots(account)) {
-                keysSeen.add(l.account());
+                keysSeen.add(l.account().value());
             }
         }
         for (String code : List.of("W-APP", "W-APP2")) {
@@ -194,7 +194,7 @@ class CustomerMergesEndToEndTest {
         for (CustomerKey key : List.of(cardKey, appKey)) {
             assertEquals(List.of(), coupons.codesOf(key));
             assertEquals(List.of(), campaign.missions(key));
-            assertEquals(List.of(), ledgerStore.entries(key.value()));
+            assertEquals(List.of(), ledgerStore.entries(key));
             assertEquals(0, coupons.usage("welcome", key).redeemedByCustomer());
             assertTrue(book.profile(key, T0).isEmpty());
             assertEquals(List.of(), consent.history(key));
@@ -213,7 +213,7 @@ class CustomerMergesEndToEndTest {
             }
         }
         // totals are kept under the pseudonym
-        assertEquals(587, ledger.balance(pseudonym.value()).total());
+        assertEquals(587, ledger.balance(pseudonym).total());
         assertEquals(1, coupons.usage("welcome", pseudonym).redeemed());
         assertEquals(2, ledgerStore.accounts().size());
         // an erasure run again (after a failure, say) finds nothing more and fails nowhere
@@ -221,6 +221,6 @@ class CustomerMergesEndToEndTest {
         assertEquals(0, again.store("points").count("entries"));
         assertEquals(0, again.store("coupons").count("codes"));
         assertEquals(0, again.store("campaign").count("missions"));
-        assertEquals(587, ledger.balance(pseudonym.value()).total());
+        assertEquals(587, ledger.balance(pseudonym).total());
     }
 }

@@ -6,6 +6,7 @@ import static dev.o2o.campaign.Fixtures.cny;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.o2o.core.CustomerKey;
 import dev.o2o.loyalty.coupon.CouponLimits;
 import dev.o2o.loyalty.coupon.CouponStore;
 import dev.o2o.loyalty.points.LedgerStore;
@@ -35,7 +36,7 @@ class LoyaltyActionsTest {
         assertEquals(code, second.get(0).result());
         assertEquals("gift", coupons.find(code).orElseThrow().couponId());
         assertEquals(c("a"), coupons.find(code).orElseThrow().customer());
-        assertEquals(300, ledger.balance("a").available());
+        assertEquals(300, ledger.balance(CustomerKey.of("a")).available());
         assertEquals("EARN:campaign:e1/t/1", first.get(1).result());
         assertTrue(code.startsWith("CP") && code.length() == 16, code);
         assertEquals(Optional.empty(), coupons.find(LoyaltyActions.couponCode("e2/t/0")));

@@ -1,5 +1,6 @@
 package dev.o2o.micrometer;
 
+import dev.o2o.core.CustomerKey;
 import dev.o2o.loyalty.points.EntryDraft;
 import dev.o2o.loyalty.points.EntryType;
 import dev.o2o.loyalty.points.IdempotencyKey;
@@ -35,7 +36,7 @@ final class MeteredLedgerStore implements LedgerStore {
     }
 
     @Override
-    public <T> T inTransaction(SortedSet<String> accounts, Function<Transaction, T> work) {
+    public <T> T inTransaction(SortedSet<CustomerKey> accounts, Function<Transaction, T> work) {
         List<EntryType> appended = new ArrayList<>();
         List<PostingResult.Status> refused = new ArrayList<>();
         T result = timer.time("inTransaction", () -> store.inTransaction(accounts, tx -> {
@@ -59,17 +60,17 @@ final class MeteredLedgerStore implements LedgerStore {
     }
 
     @Override
-    public List<LedgerEntry> entries(String account) {
+    public List<LedgerEntry> entries(CustomerKey account) {
         return timer.time("entries", () -> store.entries(account));
     }
 
     @Override
-    public List<Lot> lots(String account) {
+    public List<Lot> lots(CustomerKey account) {
         return timer.time("lots", () -> store.lots(account));
     }
 
     @Override
-    public long balance(String account) {
+    public long balance(CustomerKey account) {
         return timer.time("balance", () -> store.balance(account));
     }
 
@@ -79,17 +80,17 @@ final class MeteredLedgerStore implements LedgerStore {
     }
 
     @Override
-    public Set<String> accounts() {
+    public Set<CustomerKey> accounts() {
         return timer.time("accounts", store::accounts);
     }
 
     @Override
-    public Set<String> accountsWithLotsDueBy(Instant instant) {
+    public Set<CustomerKey> accountsWithLotsDueBy(Instant instant) {
         return timer.time("accountsWithLotsDueBy", () -> store.accountsWithLotsDueBy(instant));
     }
 
     @Override
-    public long renameForErasure(String account, String pseudonym) {
+    public long renameForErasure(CustomerKey account, CustomerKey pseudonym) {
         return timer.time("renameForErasure", () -> store.renameForErasure(account, pseudonym));
     }
 
@@ -119,37 +120,37 @@ final class MeteredLedgerStore implements LedgerStore {
         }
 
         @Override
-        public List<LedgerEntry> reversalsOf(String account, long entryId) {
+        public List<LedgerEntry> reversalsOf(CustomerKey account, long entryId) {
             return tx.reversalsOf(account, entryId);
         }
 
         @Override
-        public List<Lot> openLots(String account) {
+        public List<Lot> openLots(CustomerKey account) {
             return tx.openLots(account);
         }
 
         @Override
-        public void forEachOpenLot(String account, LotVisitor visitor) {
+        public void forEachOpenLot(CustomerKey account, LotVisitor visitor) {
             tx.forEachOpenLot(account, visitor);
         }
 
         @Override
-        public Optional<Lot> lot(String account, long lotId) {
+        public Optional<Lot> lot(CustomerKey account, long lotId) {
             return tx.lot(account, lotId);
         }
 
         @Override
-        public int movementCount(String account, long lotId) {
+        public int movementCount(CustomerKey account, long lotId) {
             return tx.movementCount(account, lotId);
         }
 
         @Override
-        public long balance(String account) {
+        public long balance(CustomerKey account) {
             return tx.balance(account);
         }
 
         @Override
-        public long entrySum(String account) {
+        public long entrySum(CustomerKey account) {
             return tx.entrySum(account);
         }
 

@@ -48,20 +48,20 @@ class O2oMetricsTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         PointsLedger ledger = PointsLedger.create(O2oMetrics.ledgerStore(LedgerStore.inMemory(), registry),
                 Clock.fixed(NOW, ZoneOffset.UTC));
-        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.earn("m1", 300, "order-1", Optional.empty()))
+        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.earn(CustomerKey.of("m1"), 300, "order-1", Optional.empty()))
                 .status());
-        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.redeem("m1", 120, "order-2")).status());
-        assertEquals(PostingResult.Status.REPLAYED, ledger.post(Posting.redeem("m1", 120, "order-2")).status());
-        PostingResult tooMuch = ledger.post(Posting.redeem("m1", 1_000, "order-3"));
+        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.redeem(CustomerKey.of("m1"), 120, "order-2")).status());
+        assertEquals(PostingResult.Status.REPLAYED, ledger.post(Posting.redeem(CustomerKey.of("m1"), 120, "order-2")).status());
+        PostingResult tooMuch = ledger.post(Posting.redeem(CustomerKey.of("m1"), 1_000, "order-3"));
         assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, tooMuch.status());
-        assertEquals(tooMuch.status(), ledger.post(Posting.redeem("m1", 1_000, "order-3")).status());
+        assertEquals(tooMuch.status(), ledger.post(Posting.redeem(CustomerKey.of("m1"), 1_000, "order-3")).status());
 
         assertEquals(1, count(registry, O2oMetrics.POINTS_POSTINGS, "type", "EARN"));
         assertEquals(1, count(registry, O2oMetrics.POINTS_POSTINGS, "type", "REDEEM"));
         assertEquals(1, count(registry, O2oMetrics.POINTS_REFUSALS, "reason", "INSUFFICIENT_POINTS"),
                 "the replayed refusal is not counted twice");
         assertTrue(timed(registry, "ledger", "inTransaction") >= 5, "every posting ran a timed transaction");
-        assertEquals(180, ledger.balance("m1").available());
+        assertEquals(180, ledger.balance(CustomerKey.of("m1")).available());
     }
 
     @Test
@@ -111,7 +111,7 @@ class O2oMetricsTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         PointsLedger ledger = PointsLedger.create(O2oMetrics.ledgerStore(LedgerStore.inMemory(), registry),
                 Clock.fixed(NOW, ZoneOffset.UTC));
-        ledger.post(Posting.earn("member-13812345678", 10, "order-secret", Optional.empty()));
+        ledger.post(Posting.earn(CustomerKey.of("member-13812345678"), 10, "order-secret", Optional.empty()));
         for (Meter m : registry.getMeters()) {
             String id = m.getId().toString();
             assertFalse(id.contains("13812345678") || id.contains("secret"), id);

@@ -109,7 +109,7 @@ public final class RiskGuard implements LoyaltyGuard {
             type = EventType.POINTS_REVERSE;
             amount = 0;
         }
-        return new RiskEvent(type, p.at(), posting.account(), device, Optional.empty(), Optional.empty(),
+        return new RiskEvent(type, p.at(), posting.account().value(), device, Optional.empty(), Optional.empty(),
                 Optional.empty(), amount);
     }
 }

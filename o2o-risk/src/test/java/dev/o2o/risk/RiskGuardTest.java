@@ -48,12 +48,12 @@ class RiskGuardTest {
                 CustomerResolver.none(), VelocityConfig.defaults());
         RiskGuard guard = RiskGuard.of(engine, e -> Optional.of("device-1"), audit);
         PointsLedger ledger = PointsLedger.create(LedgerStore.inMemory(), clock, guard);
-        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.earn("a1", 10, "o1", Optional.empty())).status());
-        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.earn("a2", 10, "o2", Optional.empty())).status());
-        PostingResult third = ledger.post(Posting.earn("a3", 10, "o3", Optional.empty()));
+        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.earn(CustomerKey.of("a1"), 10, "o1", Optional.empty())).status());
+        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.earn(CustomerKey.of("a2"), 10, "o2", Optional.empty())).status());
+        PostingResult third = ledger.post(Posting.earn(CustomerKey.of("a3"), 10, "o3", Optional.empty()));
         assertEquals(PostingResult.Status.RISK_DENIED, third.status());
         assertEquals("refused by the risk guard: EARN_BURST", third.message());
-        assertEquals(new Balance(0, 0, 0, 0), ledger.balance("a3"));
+        assertEquals(new Balance(0, 0, 0, 0), ledger.balance(CustomerKey.of("a3")));
 
         List<DecisionRecord> open = audit.open(10);
         assertEquals(1, open.size());
@@ -67,14 +67,14 @@ class RiskGuardTest {
         ReviewDesk.Confirmation c = desk.confirm(review.id(), "op1");
         assertEquals(DecisionStatus.CONFIRMED, c.decision().status());
         assertEquals(PostingResult.Status.POSTED, c.reversal().orElseThrow().status());
-        assertEquals(0, ledger.balance("a2").total());
-        assertEquals(10, ledger.balance("a1").total());
+        assertEquals(0, ledger.balance(CustomerKey.of("a2")).total());
+        assertEquals(10, ledger.balance(CustomerKey.of("a1")).total());
         // again: nothing more happens
         ReviewDesk.Confirmation again = desk.confirm(review.id(), "op2");
         assertEquals(PostingResult.Status.REPLAYED, again.reversal().orElseThrow().status());
         assertEquals(Optional.of("op1"), again.decision().operator());
-        assertEquals(0, ledger.balance("a2").total());
-        assertTrue(ledger.check("a2").holds());
+        assertEquals(0, ledger.balance(CustomerKey.of("a2")).total());
+        assertTrue(ledger.check(CustomerKey.of("a2")).holds());
     }
 
     @Test

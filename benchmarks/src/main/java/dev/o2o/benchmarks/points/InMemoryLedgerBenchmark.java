@@ -1,5 +1,6 @@
 package dev.o2o.benchmarks.points;
 
+import dev.o2o.core.CustomerKey;
 import dev.o2o.loyalty.points.LedgerStore;
 import dev.o2o.loyalty.points.PointsLedger;
 import dev.o2o.loyalty.points.Posting;
@@ -45,16 +46,16 @@ public class InMemoryLedgerBenchmark {
     static final int ACCOUNTS = 10_000;
 
     PointsLedger ledger;
-    String[] accounts;
+    CustomerKey[] accounts;
     long n;
     final Instant now = Instant.parse("2026-03-11T04:00:00Z");
     Optional<Instant> expiry;
 
     @Setup(Level.Trial)
     public void names() {
-        accounts = new String[ACCOUNTS];
+        accounts = new CustomerKey[ACCOUNTS];
         for (int i = 0; i < ACCOUNTS; i++) {
-            accounts[i] = "member-" + i;
+            accounts[i] = CustomerKey.of("member-" + i);
         }
         expiry = Optional.of(now.plus(Duration.ofDays(365)));
     }
@@ -68,7 +69,7 @@ public class InMemoryLedgerBenchmark {
     @Benchmark
     public PostingResult post() {
         long i = n++;
-        String account = accounts[(int) ((i >>> 1) % ACCOUNTS)];
+        CustomerKey account = accounts[(int) ((i >>> 1) % ACCOUNTS)];
         if ((i & 1) == 0) {
             return ledger.post(Posting.earn(account, 100, "o" + i, expiry));
         }

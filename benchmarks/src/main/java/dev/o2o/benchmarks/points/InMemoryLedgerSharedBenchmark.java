@@ -1,5 +1,6 @@
 package dev.o2o.benchmarks.points;
 
+import dev.o2o.core.CustomerKey;
 import dev.o2o.loyalty.points.LedgerStore;
 import dev.o2o.loyalty.points.PointsLedger;
 import dev.o2o.loyalty.points.Posting;
@@ -51,7 +52,7 @@ public class InMemoryLedgerSharedBenchmark {
     /** One benchmark thread's accounts and counter. */
     @State(Scope.Thread)
     public static class Poster {
-        String[] accounts;
+        CustomerKey[] accounts;
         String prefix;
         long n;
 
@@ -59,9 +60,9 @@ public class InMemoryLedgerSharedBenchmark {
         public void names(InMemoryLedgerSharedBenchmark shared) {
             int t = shared.threads.getAndIncrement();
             prefix = "t" + t + "-";
-            accounts = new String[ACCOUNTS];
+            accounts = new CustomerKey[ACCOUNTS];
             for (int i = 0; i < ACCOUNTS; i++) {
-                accounts[i] = "member-" + t + "-" + i;
+                accounts[i] = CustomerKey.of("member-" + t + "-" + i);
             }
         }
 
@@ -74,7 +75,7 @@ public class InMemoryLedgerSharedBenchmark {
     @Benchmark
     public PostingResult post(Poster p) {
         long i = p.n++;
-        String account = p.accounts[(int) ((i >>> 1) % ACCOUNTS)];
+        CustomerKey account = p.accounts[(int) ((i >>> 1) % ACCOUNTS)];
         if ((i & 1) == 0) {
             return ledger.post(Posting.earn(account, 100, p.prefix + "o" + i, expiry));
         }

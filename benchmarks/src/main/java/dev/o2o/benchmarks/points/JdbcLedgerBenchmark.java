@@ -1,6 +1,7 @@
 package dev.o2o.benchmarks.points;
 
 import dev.o2o.benchmarks.PerThreadConnections;
+import dev.o2o.core.CustomerKey;
 import dev.o2o.loyalty.points.JdbcSchema;
 import dev.o2o.loyalty.points.LedgerStore;
 import dev.o2o.loyalty.points.PointsLedger;
@@ -121,7 +122,7 @@ public class JdbcLedgerBenchmark {
     @Benchmark
     public PostingResult single(Db db, Worker w) {
         long i = w.n++;
-        return db.ledger.post(Posting.earn("m-" + w.thread + "-" + (i % 1000), 100, db.runId + "s" + w.thread + "-" + i,
+        return db.ledger.post(Posting.earn(CustomerKey.of("m-" + w.thread + "-" + (i % 1000)), 100, db.runId + "s" + w.thread + "-" + i,
                 db.expiry));
     }
 
@@ -131,7 +132,7 @@ public class JdbcLedgerBenchmark {
         List<Posting> batch = new ArrayList<>(BATCH);
         for (int k = 0; k < BATCH; k++) {
             long i = w.n++;
-            batch.add(Posting.earn("b-" + w.thread + "-" + (i % 10), 100, db.runId + "b" + w.thread + "-" + i,
+            batch.add(Posting.earn(CustomerKey.of("b-" + w.thread + "-" + (i % 10)), 100, db.runId + "b" + w.thread + "-" + i,
                     db.expiry));
         }
         return db.ledger.postAll(batch);

@@ -667,7 +667,7 @@ public final class Demo {
         PointsLedger ledger = PointsLedger.create(LedgerStore.inMemory(), java.time.Clock.fixed(end, ZONE));
         Map<String, Long> byRule = new TreeMap<>();
         Map<String, long[]> byChannel = new TreeMap<>();
-        Set<String> accounts = new java.util.TreeSet<>();
+        Set<CustomerKey> accounts = new java.util.TreeSet<>();
         long earned = 0;
         long replayed = 0;
         int k = 0;
@@ -684,7 +684,7 @@ public final class Demo {
             c[0]++;
             c[1] += ev.total();
             if (ev.total() > 0) {
-                String account = o.customer().value();
+                CustomerKey account = o.customer();
                 accounts.add(account);
                 Posting.Earn earn = Posting.earn(account, ev.total(), o.id(),
                         Optional.of(o.instant().plus(Duration.ofDays(365))));
@@ -700,7 +700,7 @@ public final class Demo {
         // members with 1,000 points or more trade 1,000 for a voucher
         long redeemed = 0;
         long vouchers = 0;
-        for (String account : accounts) {
+        for (CustomerKey account : accounts) {
             if (ledger.balance(account).available() >= 1000
                     && ledger.post(Posting.redeem(account, 1000, "voucher-" + account)).ok()) {
                 redeemed += 1000;
@@ -709,7 +709,7 @@ public final class Demo {
         }
         long balances = 0;
         long broken = 0;
-        for (String account : accounts) {
+        for (CustomerKey account : accounts) {
             balances += ledger.balance(account).total();
             if (!ledger.check(account).holds()) {
                 broken++;

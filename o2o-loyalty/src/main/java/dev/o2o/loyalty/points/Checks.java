@@ -21,9 +21,9 @@ final class Checks {
     }
 
     /** Checks the two ids of {@link LedgerStore#renameForErasure}. */
-    static void erasureRename(String from, String to) {
-        dev.o2o.core.Ids.requireId(from, "account");
-        dev.o2o.core.Ids.requireId(to, "pseudonym");
+    static void erasureRename(dev.o2o.core.CustomerKey from, dev.o2o.core.CustomerKey to) {
+        java.util.Objects.requireNonNull(from, "account");
+        java.util.Objects.requireNonNull(to, "pseudonym");
         if (from.equals(to)) {
             throw new IllegalArgumentException("the pseudonym of an erased account must differ from it");
         }

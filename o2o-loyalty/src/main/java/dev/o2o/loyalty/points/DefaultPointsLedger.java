@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Ids;
 import dev.o2o.loyalty.guard.GuardEvent;
 import dev.o2o.loyalty.guard.GuardVerdict;
@@ -47,7 +48,7 @@ final class DefaultPointsLedger implements PointsLedger {
         return store;
     }
 
-    private static LedgerEntry append(LedgerStore.Transaction tx, String account, EntryType type, String sourceRef,
+    private static LedgerEntry append(LedgerStore.Transaction tx, CustomerKey account, EntryType type, String sourceRef,
                                       Instant instant, OptionalLong reverses, long shortfall, String note,
                                       List<LotMovement> movements, long newLotPoints, Instant availableAt,
                                       Optional<Instant> expiresAt) {
@@ -58,7 +59,7 @@ final class DefaultPointsLedger implements PointsLedger {
     @Override
     public PostingResult post(Posting posting) {
         Objects.requireNonNull(posting, "posting");
-        String account = posting.account();
+        CustomerKey account = posting.account();
         checkBackfill(posting);
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
@@ -86,7 +87,7 @@ final class DefaultPointsLedger implements PointsLedger {
         if (list.isEmpty()) {
             return List.of();
         }
-        SortedSet<String> accounts = new TreeSet<>();
+        SortedSet<CustomerKey> accounts = new TreeSet<>();
         List<IdempotencyKey> keys = new ArrayList<>(list.size());
         for (Posting p : list) {
             checkBackfill(p);
@@ -322,7 +323,7 @@ final class DefaultPointsLedger implements PointsLedger {
         int entries = 0;
         long points = 0;
         List<ExpiryRun.Failure> failures = new ArrayList<>();
-        for (String account : store.accountsWithLotsDueBy(upTo)) {
+        for (CustomerKey account : store.accountsWithLotsDueBy(upTo)) {
             long[] counts;
             try {
                 counts = store.inTransaction(account, tx -> expireAccount(tx, account, upTo));
@@ -337,7 +338,7 @@ final class DefaultPointsLedger implements PointsLedger {
         return new ExpiryRun(upTo, entries, points, failures);
     }
 
-    private long[] expireAccount(LedgerStore.Transaction tx, String account, Instant upTo) {
+    private long[] expireAccount(LedgerStore.Transaction tx, CustomerKey account, Instant upTo) {
         Instant now = clock.instant();
         long entries = 0;
         long points = 0;
@@ -360,7 +361,7 @@ final class DefaultPointsLedger implements PointsLedger {
     }
 
     @Override
-    public Balance balance(String account) {
+    public Balance balance(CustomerKey account) {
         Instant now = clock.instant();
         long available = 0;
         long pending = 0;
@@ -381,7 +382,7 @@ final class DefaultPointsLedger implements PointsLedger {
     }
 
     @Override
-    public InvariantCheck check(String account) {
+    public InvariantCheck check(CustomerKey account) {
         // under the lock, so that the three counts see the same state
         return store.inTransaction(account, tx -> {
             long lots = 0;
@@ -393,7 +394,7 @@ final class DefaultPointsLedger implements PointsLedger {
     }
 
     @Override
-    public long qualifyingPoints(String account, Instant from, Instant to) {
+    public long qualifyingPoints(CustomerKey account, Instant from, Instant to) {
         List<LedgerEntry> entries = store.entries(account);
         Map<Long, LedgerEntry> earns = new HashMap<>();
         long sum = 0;

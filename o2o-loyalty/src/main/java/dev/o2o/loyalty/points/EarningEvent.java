@@ -29,8 +29,8 @@ public sealed interface EarningEvent permits EarningEvent.Purchase, EarningEvent
      * that happen to one member (an order, a check-in, a referral); a per-member QR scan adds the account,
      * so that the same poster code earns once per member and never conflicts across members.
      */
-    default String ledgerRef(String account) {
-        Ids.requireId(account, "account");
+    default String ledgerRef(CustomerKey account) {
+        Objects.requireNonNull(account, "account");
         return sourceRef();
     }
 
@@ -99,13 +99,14 @@ public sealed interface EarningEvent permits EarningEvent.Purchase, EarningEvent
          * {@code qr#} and the SHA-256 of the pair in hex.
          */
         @Override
-        public String ledgerRef(String account) {
-            Ids.requireId(account, "account");
+        public String ledgerRef(CustomerKey account) {
+            Objects.requireNonNull(account, "account");
             if (oneTime) {
                 return sourceRef();
             }
-            String ref = "qr:" + account.length() + ":" + account + ":" + code;
-            return ref.length() <= Ids.MAX_LENGTH ? ref : "qr#" + sha256(account.length() + ":" + account + ":" + code);
+            String id = account.value();
+            String ref = "qr:" + id.length() + ":" + id + ":" + code;
+            return ref.length() <= Ids.MAX_LENGTH ? ref : "qr#" + sha256(id.length() + ":" + id + ":" + code);
         }
 
         private static String sha256(String text) {

@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Ids;
 import java.time.Instant;
 import java.util.List;
@@ -25,12 +26,12 @@ import java.util.OptionalLong;
  * @param availableAt  when the new lot becomes spendable (ignored without a new lot)
  * @param expiresAt    when the new lot expires (ignored without a new lot)
  */
-public record EntryDraft(String account, EntryType type, String sourceRef, Instant instant,
+public record EntryDraft(CustomerKey account, EntryType type, String sourceRef, Instant instant,
                          OptionalLong reverses, long shortfall, String note, List<LotMovement> movements,
                          long newLotPoints, Instant availableAt, Optional<Instant> expiresAt) {
 
     public EntryDraft {
-        Ids.requireId(account, "account");
+        Objects.requireNonNull(account, "account");
         Objects.requireNonNull(type, "type");
         Ids.requireId(sourceRef, "sourceRef");
         Objects.requireNonNull(instant, "instant");

@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.CustomerKey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -87,7 +88,7 @@ public record Evaluation(EarningEvent event, LocalDate localDate, List<PointsAwa
      * @param availableAt when the points become spendable (pending until then); empty for at once
      * @param expiresAt   when they expire; empty for never
      */
-    public Optional<Posting.Earn> toEarn(String account, Optional<Instant> availableAt, Optional<Instant> expiresAt) {
+    public Optional<Posting.Earn> toEarn(CustomerKey account, Optional<Instant> availableAt, Optional<Instant> expiresAt) {
         if (total == 0) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.CustomerKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -38,7 +39,7 @@ public record ExpiryRun(Instant upTo, int entries, long points, List<Failure> fa
      * @param account the account
      * @param error   what went wrong
      */
-    public record Failure(String account, RuntimeException error) {
+    public record Failure(CustomerKey account, RuntimeException error) {
         public Failure {
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(error, "error");

@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Ids;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -40,7 +42,7 @@ final class InMemoryLedgerStore implements LedgerStore {
             .comparing((LotState l) -> l.expiresAt == null ? Instant.MAX : l.expiresAt)
             .thenComparingLong(l -> l.id);
 
-    private final ConcurrentHashMap<String, Account> accounts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<CustomerKey, Account> accounts = new ConcurrentHashMap<>();
     /** A {@link LedgerEntry} or a {@link Rejection} per key, once its transaction has succeeded. */
     private final ConcurrentHashMap<IdempotencyKey, Object> outcomes = new ConcurrentHashMap<>();
     /** Makes a transaction's keys appear together: read for look-ups, write for publishing. */
@@ -67,14 +69,14 @@ final class InMemoryLedgerStore implements LedgerStore {
             this.moves = 1;
         }
 
-        Lot snapshot(String account) {
+        Lot snapshot(CustomerKey account) {
             return new Lot(id, account, earned, remaining, earnedAt, availableAt, Optional.ofNullable(expiresAt));
         }
     }
 
     /** One account; every field is guarded by {@link #lock}. */
     private static final class Account {
-        final String name;
+        final CustomerKey name;
         final ReentrantLock lock = new ReentrantLock();
         /** Set under the lock when an erasure moved the account to a new name; lockers look again. */
         boolean retired;
@@ -83,24 +85,24 @@ final class InMemoryLedgerStore implements LedgerStore {
         final Map<Long, LotState> lots = new LinkedHashMap<>();
         final TreeSet<LotState> open = new TreeSet<>(SPENDING_ORDER);
 
-        Account(String name) {
+        Account(CustomerKey name) {
             this.name = name;
         }
     }
 
-    private Account account(String name) {
+    private Account account(CustomerKey name) {
         Account a = accounts.get(name);
-        return a != null ? a : accounts.computeIfAbsent(Ids.requireId(name, "account"), Account::new);
+        return a != null ? a : accounts.computeIfAbsent(Objects.requireNonNull(name, "account"), Account::new);
     }
 
     @Override
-    public <T> T inTransaction(SortedSet<String> names, Function<Transaction, T> work) {
+    public <T> T inTransaction(SortedSet<CustomerKey> names, Function<Transaction, T> work) {
         if (names.isEmpty()) {
             throw new IllegalArgumentException("accounts must not be empty");
         }
         List<Account> locked = new ArrayList<>(names.size());
         try {
-            for (String n : names) {
+            for (CustomerKey n : names) {
                 Account a = account(n);
                 a.lock.lock();
                 while (a.retired) {
@@ -132,7 +134,7 @@ final class InMemoryLedgerStore implements LedgerStore {
     }
 
     private final class Tx implements Transaction {
-        private final Map<String, Account> mine = new HashMap<>();
+        private final Map<CustomerKey, Account> mine = new HashMap<>();
         private final Deque<Runnable> undo = new ArrayDeque<>();
         /** Outcomes of this transaction, published to {@link #outcomes} when it succeeds. */
         private final Map<IdempotencyKey, Object> pending = new LinkedHashMap<>();
@@ -144,13 +146,13 @@ final class InMemoryLedgerStore implements LedgerStore {
             }
         }
 
-        private Account locked(String name) {
+        private Account locked(CustomerKey name) {
             if (!open) {
                 throw new IllegalStateException("the transaction is over");
             }
             Account a = mine.get(name);
             if (a == null) {
-                throw new IllegalStateException("account " + Ids.describe(name) + " is not locked by this transaction");
+                throw new IllegalStateException("account " + Ids.describe(name.value()) + " is not locked by this transaction");
             }
             return a;
         }
@@ -184,7 +186,7 @@ final class InMemoryLedgerStore implements LedgerStore {
         }
 
         @Override
-        public List<LedgerEntry> reversalsOf(String account, long entryId) {
+        public List<LedgerEntry> reversalsOf(CustomerKey account, long entryId) {
             List<LedgerEntry> out = new ArrayList<>();
             for (LedgerEntry e : locked(account).entries) {
                 if (e.reverses().isPresent() && e.reverses().getAsLong() == entryId) {
@@ -195,7 +197,7 @@ final class InMemoryLedgerStore implements LedgerStore {
         }
 
         @Override
-        public List<Lot> openLots(String account) {
+        public List<Lot> openLots(CustomerKey account) {
             Account a = locked(account);
             List<Lot> out = new ArrayList<>(a.open.size());
             for (LotState l : a.open) {
@@ -205,7 +207,7 @@ final class InMemoryLedgerStore implements LedgerStore {
         }
 
         @Override
-        public void forEachOpenLot(String account, LotVisitor visitor) {
+        public void forEachOpenLot(CustomerKey account, LotVisitor visitor) {
             for (LotState l : locked(account).open) {
                 if (!visitor.visit(l.id, l.remaining, l.availableAt, l.expiresAt == null ? Instant.MAX : l.expiresAt)) {
                     return;
@@ -214,25 +216,25 @@ final class InMemoryLedgerStore implements LedgerStore {
         }
 
         @Override
-        public Optional<Lot> lot(String account, long lotId) {
+        public Optional<Lot> lot(CustomerKey account, long lotId) {
             Account a = locked(account);
             LotState l = a.lots.get(lotId);
             return l == null ? Optional.empty() : Optional.of(l.snapshot(a.name));
         }
 
         @Override
-        public int movementCount(String account, long lotId) {
+        public int movementCount(CustomerKey account, long lotId) {
             LotState l = locked(account).lots.get(lotId);
             return l == null ? 0 : l.moves;
         }
 
         @Override
-        public long balance(String account) {
+        public long balance(CustomerKey account) {
             return locked(account).balance;
         }
 
         @Override
-        public long entrySum(String account) {
+        public long entrySum(CustomerKey account) {
             long sum = 0;
             for (LedgerEntry e : locked(account).entries) {
                 sum += e.points();
@@ -245,7 +247,7 @@ final class InMemoryLedgerStore implements LedgerStore {
             Account a = locked(d.account());
             long delta = d.points();
             if (a.balance + delta < 0) {
-                throw new IllegalStateException("balance of account " + Ids.describe(a.name) + " would go negative: "
+                throw new IllegalStateException("balance of account " + Ids.describe(a.name.value()) + " would go negative: "
                         + a.balance + " + " + delta);
             }
             // check every movement before changing anything
@@ -341,9 +343,9 @@ final class InMemoryLedgerStore implements LedgerStore {
     }
 
     @Override
-    public long renameForErasure(String from, String to) {
+    public long renameForErasure(CustomerKey from, CustomerKey to) {
         Checks.erasureRename(from, to);
-        SortedSet<String> both = new TreeSet<>(List.of(from, to));
+        SortedSet<CustomerKey> both = new TreeSet<>(List.of(from, to));
         return inTransaction(both, t -> {
             Tx tx = (Tx) t;
             Account old = tx.locked(from);
@@ -352,7 +354,7 @@ final class InMemoryLedgerStore implements LedgerStore {
                 return 0L; // nothing to erase (also when an erasure is run again)
             }
             if (!fresh.entries.isEmpty() || !fresh.lots.isEmpty() || hasRejections(to)) {
-                throw new IllegalStateException("pseudonym account " + Ids.describe(to) + " is in use already");
+                throw new IllegalStateException("pseudonym account " + Ids.describe(to.value()) + " is in use already");
             }
             publication.writeLock().lock();
             try {
@@ -378,7 +380,7 @@ final class InMemoryLedgerStore implements LedgerStore {
         });
     }
 
-    private boolean hasRejections(String account) {
+    private boolean hasRejections(CustomerKey account) {
         publication.readLock().lock();
         try {
             for (Object o : outcomes.values()) {
@@ -392,7 +394,7 @@ final class InMemoryLedgerStore implements LedgerStore {
         }
     }
 
-    private static LedgerEntry renamed(LedgerEntry e, String account) {
+    private static LedgerEntry renamed(LedgerEntry e, CustomerKey account) {
         return new LedgerEntry(e.id(), account, e.type(), e.points(), e.sourceRef(), e.instant(), e.reverses(),
                 e.shortfall(), e.note(), e.movements());
     }
@@ -408,7 +410,7 @@ final class InMemoryLedgerStore implements LedgerStore {
     }
 
     /** Runs {@code read} under the account's lock; {@code absent} for an account never seen. */
-    private <T> T read(String name, Function<Account, T> read, T absent) {
+    private <T> T read(CustomerKey name, Function<Account, T> read, T absent) {
         Account a = accounts.get(name);
         if (a == null) {
             return absent;
@@ -422,12 +424,12 @@ final class InMemoryLedgerStore implements LedgerStore {
     }
 
     @Override
-    public List<LedgerEntry> entries(String account) {
+    public List<LedgerEntry> entries(CustomerKey account) {
         return read(account, a -> List.copyOf(a.entries), List.of());
     }
 
     @Override
-    public List<Lot> lots(String account) {
+    public List<Lot> lots(CustomerKey account) {
         return read(account, a -> {
             TreeMap<Long, Lot> byId = new TreeMap<>();
             for (LotState l : a.lots.values()) {
@@ -438,13 +440,13 @@ final class InMemoryLedgerStore implements LedgerStore {
     }
 
     @Override
-    public long balance(String account) {
+    public long balance(CustomerKey account) {
         return read(account, a -> a.balance, 0L);
     }
 
     @Override
-    public Set<String> accounts() {
-        Set<String> out = new TreeSet<>();
+    public Set<CustomerKey> accounts() {
+        Set<CustomerKey> out = new TreeSet<>();
         for (Account a : accounts.values()) {
             if (read(a.name, x -> !x.entries.isEmpty(), false)) {
                 out.add(a.name);
@@ -454,8 +456,8 @@ final class InMemoryLedgerStore implements LedgerStore {
     }
 
     @Override
-    public Set<String> accountsWithLotsDueBy(Instant instant) {
-        Set<String> out = new TreeSet<>();
+    public Set<CustomerKey> accountsWithLotsDueBy(Instant instant) {
+        Set<CustomerKey> out = new TreeSet<>();
         for (Account a : accounts.values()) {
             boolean due = read(a.name, x -> !x.open.isEmpty() && x.open.first().expiresAt != null
                     && !x.open.first().expiresAt.isAfter(instant), false);

@@ -1,5 +1,7 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.CustomerKey;
+
 /**
  * The three ways to count an account's points, which must agree: the stored balance, the sum of its
  * entries, and the sum of the remaining points of its lots.
@@ -11,7 +13,7 @@ package dev.o2o.loyalty.points;
  * @param entrySum    sum of entry points
  * @param openLotSum  sum of remaining points of lots
  */
-public record InvariantCheck(String account, long balance, long entrySum, long openLotSum) {
+public record InvariantCheck(CustomerKey account, long balance, long entrySum, long openLotSum) {
 
     /** Whether all three agree and none is negative. */
     public boolean holds() {

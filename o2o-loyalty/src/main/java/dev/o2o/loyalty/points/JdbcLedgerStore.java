@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Ids;
 import dev.o2o.core.jdbc.Dialect;
 import dev.o2o.core.jdbc.SqlErrors;
@@ -107,9 +108,9 @@ final class JdbcLedgerStore implements LedgerStore {
     /** Some accounts have no row yet: they are created outside the transaction, which then runs again. */
     private static final class MissingAccounts extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        final transient List<String> names;
+        final transient List<CustomerKey> names;
 
-        MissingAccounts(List<String> names) {
+        MissingAccounts(List<CustomerKey> names) {
             super(null, null, false, false);
             this.names = names;
         }
@@ -150,19 +151,19 @@ final class JdbcLedgerStore implements LedgerStore {
     }
 
     @Override
-    public <T> T inTransaction(SortedSet<String> names, Function<Transaction, T> work) {
+    public <T> T inTransaction(SortedSet<CustomerKey> names, Function<Transaction, T> work) {
         if (names.isEmpty()) {
             throw new IllegalArgumentException("accounts must not be empty");
         }
-        for (String n : names) {
-            Ids.requireId(n, "account");
+        for (CustomerKey n : names) {
+            Objects.requireNonNull(n, "account");
         }
-        List<String> sorted = List.copyOf(names);
+        List<CustomerKey> sorted = List.copyOf(names);
         transactions.dialect(); // detected now, never on a second connection inside a transaction
         while (true) {
             try {
                 return transactions.inTransaction("points transaction", c -> {
-                    Map<String, Long> balances = lock(c, sorted);
+                    Map<CustomerKey, Long> balances = lock(c, sorted);
                     Tx tx = new Tx(c, balances);
                     try {
                         T result = work.apply(tx);
@@ -180,23 +181,23 @@ final class JdbcLedgerStore implements LedgerStore {
         }
     }
 
-    private Map<String, Long> lock(Connection c, List<String> names) throws SQLException {
-        Map<String, Long> balances = new HashMap<>();
+    private Map<CustomerKey, Long> lock(Connection c, List<CustomerKey> names) throws SQLException {
+        Map<CustomerKey, Long> balances = new HashMap<>();
         // an IN list rather than = ANY (array): H2 does not use the index for an array parameter
         try (PreparedStatement ps = c.prepareStatement("SELECT account_id, balance FROM " + account
                 + " WHERE account_id IN (" + marks(names.size()) + ") ORDER BY account_id FOR UPDATE")) {
             for (int i = 0; i < names.size(); i++) {
-                ps.setString(i + 1, names.get(i));
+                ps.setString(i + 1, names.get(i).value());
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    balances.put(rs.getString(1), rs.getLong(2));
+                    balances.put(CustomerKey.of(rs.getString(1)), rs.getLong(2));
                 }
             }
         }
         if (balances.size() < names.size()) {
-            List<String> missing = new ArrayList<>();
-            for (String n : names) {
+            List<CustomerKey> missing = new ArrayList<>();
+            for (CustomerKey n : names) {
                 if (!balances.containsKey(n)) {
                     missing.add(n);
                 }
@@ -207,13 +208,13 @@ final class JdbcLedgerStore implements LedgerStore {
     }
 
     /** Creates account rows, each in its own statement in auto-commit mode; existing ones are left alone. */
-    private void createAccounts(List<String> names) {
+    private void createAccounts(List<CustomerKey> names) {
         Dialect d = transactions.dialect();
         transactions.withConnection("creating points accounts", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     d.insertIgnoringConflict("INSERT INTO " + account + " (account_id, balance) VALUES (?, 0)"))) {
-                for (String n : names) {
-                    ps.setString(1, n);
+                for (CustomerKey n : names) {
+                    ps.setString(1, n.value());
                     d.insertIfAbsent(ps);
                 }
             }
@@ -224,7 +225,7 @@ final class JdbcLedgerStore implements LedgerStore {
     /** A lot as this transaction sees it; {@code moved}/{@code moves} not yet written. */
     private static final class LotState {
         final long id;
-        final String account;
+        final CustomerKey account;
         final long earned;
         final Instant earnedAt;
         final Instant availableAt;
@@ -235,7 +236,7 @@ final class JdbcLedgerStore implements LedgerStore {
         long movedPoints; // pending change of an existing lot
         int movedTimes;
 
-        LotState(long id, String account, long earned, long remaining, Instant earnedAt, Instant availableAt,
+        LotState(long id, CustomerKey account, long earned, long remaining, Instant earnedAt, Instant availableAt,
                  Instant expiresAt, int moves, boolean created) {
             this.id = id;
             this.account = account;
@@ -260,29 +261,29 @@ final class JdbcLedgerStore implements LedgerStore {
     private final class Tx implements Transaction {
         private final Connection c;
         private final Dialect dialect = transactions.dialect();
-        private final Map<String, Long> balances;
-        private final Map<String, Long> balanceChanges = new LinkedHashMap<>();
+        private final Map<CustomerKey, Long> balances;
+        private final Map<CustomerKey, Long> balanceChanges = new LinkedHashMap<>();
         /** Known outcomes: a LedgerEntry, a Rejection, or NONE (known to have none). */
         private final Map<IdempotencyKey, Object> outcomes = new HashMap<>();
         private final Map<IdempotencyKey, Object> newOutcomes = new LinkedHashMap<>();
         private final List<LedgerEntry> newEntries = new ArrayList<>();
         private final Map<Long, LotState> lots = new LinkedHashMap<>();
-        private final Set<String> openLotsRead = new HashSet<>();
+        private final Set<CustomerKey> openLotsRead = new HashSet<>();
         private final List<Long> ids = new ArrayList<>();
         private int expectedAppends = 1;
         boolean open = true;
 
-        Tx(Connection c, Map<String, Long> balances) {
+        Tx(Connection c, Map<CustomerKey, Long> balances) {
             this.c = c;
             this.balances = balances;
         }
 
-        private String locked(String acct) {
+        private CustomerKey locked(CustomerKey acct) {
             if (!open) {
                 throw new IllegalStateException("the transaction is over");
             }
             if (!balances.containsKey(acct)) {
-                throw new IllegalStateException("account " + Ids.describe(acct) + " is not locked by this transaction");
+                throw new IllegalStateException("account " + Ids.describe(acct.value()) + " is not locked by this transaction");
             }
             return acct;
         }
@@ -336,12 +337,12 @@ final class JdbcLedgerStore implements LedgerStore {
         }
 
         @Override
-        public List<LedgerEntry> reversalsOf(String acct, long entryId) {
+        public List<LedgerEntry> reversalsOf(CustomerKey acct, long entryId) {
             locked(acct);
             List<LedgerEntry> out = new ArrayList<>(sql(() -> readEntries(c,
                     // the account's entries after the reversed one (ids follow posting order), by entry_account_ix
                     entrySelect("e.account_id = ? AND e.id > ? AND e.reverses_id = ?"), ps -> {
-                        ps.setString(1, acct);
+                        ps.setString(1, acct.value());
                         ps.setLong(2, entryId);
                         ps.setLong(3, entryId);
                     })));
@@ -354,14 +355,14 @@ final class JdbcLedgerStore implements LedgerStore {
         }
 
         /** Reads the account's open lots once; from then on this transaction's view is complete. */
-        private void readOpenLots(String acct) {
+        private void readOpenLots(CustomerKey acct) {
             if (!openLotsRead.add(acct)) {
                 return;
             }
             sql(() -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT " + LOT_COLS + " FROM " + lot
                         + " WHERE account_id = ? AND remaining > 0")) {
-                    ps.setString(1, acct);
+                    ps.setString(1, acct.value());
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             LotState l = readLot(rs, acct);
@@ -373,7 +374,7 @@ final class JdbcLedgerStore implements LedgerStore {
             });
         }
 
-        private List<LotState> open(String acct) {
+        private List<LotState> open(CustomerKey acct) {
             readOpenLots(acct);
             List<LotState> out = new ArrayList<>();
             for (LotState l : lots.values()) {
@@ -389,7 +390,7 @@ final class JdbcLedgerStore implements LedgerStore {
         }
 
         @Override
-        public List<Lot> openLots(String acct) {
+        public List<Lot> openLots(CustomerKey acct) {
             locked(acct);
             List<Lot> out = new ArrayList<>();
             for (LotState l : open(acct)) {
@@ -399,7 +400,7 @@ final class JdbcLedgerStore implements LedgerStore {
         }
 
         @Override
-        public void forEachOpenLot(String acct, LotVisitor visitor) {
+        public void forEachOpenLot(CustomerKey acct, LotVisitor visitor) {
             locked(acct);
             for (LotState l : open(acct)) {
                 if (!visitor.visit(l.id, l.remaining, l.availableAt, l.expiryOrMax())) {
@@ -408,7 +409,7 @@ final class JdbcLedgerStore implements LedgerStore {
             }
         }
 
-        private LotState lotState(String acct, long lotId) {
+        private LotState lotState(CustomerKey acct, long lotId) {
             LotState known = lots.get(lotId);
             if (known != null) {
                 return known.account.equals(acct) ? known : null;
@@ -417,7 +418,7 @@ final class JdbcLedgerStore implements LedgerStore {
                 try (PreparedStatement ps = c.prepareStatement("SELECT " + LOT_COLS + " FROM " + lot
                         + " WHERE id = ? AND account_id = ?")) {
                     ps.setLong(1, lotId);
-                    ps.setString(2, acct);
+                    ps.setString(2, acct.value());
                     try (ResultSet rs = ps.executeQuery()) {
                         return rs.next() ? readLot(rs, acct) : null;
                     }
@@ -430,30 +431,30 @@ final class JdbcLedgerStore implements LedgerStore {
         }
 
         @Override
-        public Optional<Lot> lot(String acct, long lotId) {
+        public Optional<Lot> lot(CustomerKey acct, long lotId) {
             locked(acct);
             return Optional.ofNullable(lotState(acct, lotId)).map(LotState::snapshot);
         }
 
         @Override
-        public int movementCount(String acct, long lotId) {
+        public int movementCount(CustomerKey acct, long lotId) {
             locked(acct);
             LotState l = lotState(acct, lotId);
             return l == null ? 0 : l.moves;
         }
 
         @Override
-        public long balance(String acct) {
+        public long balance(CustomerKey acct) {
             return balances.get(locked(acct));
         }
 
         @Override
-        public long entrySum(String acct) {
+        public long entrySum(CustomerKey acct) {
             locked(acct);
             long stored = sql(() -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(points), 0) FROM " + entry
                         + " WHERE account_id = ?")) {
-                    ps.setString(1, acct);
+                    ps.setString(1, acct.value());
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         return rs.getLong(1);
@@ -487,11 +488,11 @@ final class JdbcLedgerStore implements LedgerStore {
 
         @Override
         public LedgerEntry append(EntryDraft d) {
-            String acct = locked(d.account());
+            CustomerKey acct = locked(d.account());
             long delta = d.points();
             long bal = balances.get(acct);
             if (bal + delta < 0) {
-                throw new IllegalStateException("balance of account " + Ids.describe(acct) + " would go negative: "
+                throw new IllegalStateException("balance of account " + Ids.describe(acct.value()) + " would go negative: "
                         + bal + " + " + delta);
             }
             List<LotState> moved = new ArrayList<>(d.movements().size());
@@ -538,7 +539,7 @@ final class JdbcLedgerStore implements LedgerStore {
             insertRows(c, entry, "id, account_id, entry_type, points, source_ref, created_at, reverses_id, shortfall, note",
                     9, newEntries, (ps, i, e) -> {
                         ps.setLong(i, e.id());
-                        ps.setString(i + 1, e.account());
+                        ps.setString(i + 1, e.account().value());
                         ps.setString(i + 2, e.type().name());
                         ps.setLong(i + 3, e.points());
                         ps.setString(i + 4, e.sourceRef());
@@ -563,7 +564,7 @@ final class JdbcLedgerStore implements LedgerStore {
             insertRows(c, lot, "id, account_id, earned, remaining, earned_at, available_at, expires_at, moves", 8, created,
                     (ps, i, l) -> {
                         ps.setLong(i, l.id);
-                        ps.setString(i + 1, l.account);
+                        ps.setString(i + 1, l.account.value());
                         ps.setLong(i + 2, l.earned);
                         ps.setLong(i + 3, l.remaining);
                         ps.setLong(i + 4, toNanos(l.earnedAt));
@@ -596,7 +597,7 @@ final class JdbcLedgerStore implements LedgerStore {
                         ps.setLong(1, l.movedPoints);
                         ps.setInt(2, l.movedTimes);
                         ps.setLong(3, l.id);
-                        ps.setString(4, l.account);
+                        ps.setString(4, l.account.value());
                         ps.setLong(5, l.movedPoints);
                         ps.setLong(6, l.movedPoints);
                         ps.addBatch();
@@ -607,10 +608,10 @@ final class JdbcLedgerStore implements LedgerStore {
             boolean anyBalance = false;
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + account
                     + " SET balance = balance + ? WHERE account_id = ? AND balance + ? >= 0")) {
-                for (Map.Entry<String, Long> b : balanceChanges.entrySet()) {
+                for (Map.Entry<CustomerKey, Long> b : balanceChanges.entrySet()) {
                     if (b.getValue() != 0) {
                         ps.setLong(1, b.getValue());
-                        ps.setString(2, b.getKey());
+                        ps.setString(2, b.getKey().value());
                         ps.setLong(3, b.getValue());
                         ps.addBatch();
                         anyBalance = true;
@@ -726,13 +727,13 @@ final class JdbcLedgerStore implements LedgerStore {
         ps.setString(i, key.sourceRef());
         ps.setString(i + 1, key.type().name());
         if (result instanceof LedgerEntry e) {
-            ps.setString(i + 2, e.account());
+            ps.setString(i + 2, e.account().value());
             ps.setLong(i + 3, e.id());
             ps.setNull(i + 4, Types.VARCHAR);
             ps.setNull(i + 5, Types.VARCHAR);
         } else {
             Rejection r = (Rejection) result;
-            ps.setString(i + 2, r.account());
+            ps.setString(i + 2, r.account().value());
             ps.setNull(i + 3, Types.BIGINT);
             ps.setString(i + 4, r.status().name());
             ps.setString(i + 5, r.message());
@@ -772,7 +773,7 @@ final class JdbcLedgerStore implements LedgerStore {
                     }
                     if (rs.getString(4) != null) {
                         if (out.containsKey(key)) {
-                            out.put(key, new Rejection(rs.getString(3), key.type(), key.sourceRef(),
+                            out.put(key, new Rejection(CustomerKey.of(rs.getString(3)), key.type(), key.sourceRef(),
                                     PostingResult.Status.valueOf(rs.getString(4)), rs.getString(5)));
                         }
                     } else if (out.containsKey(key)) {
@@ -818,7 +819,7 @@ final class JdbcLedgerStore implements LedgerStore {
             if (head == null) {
                 return Optional.empty();
             }
-            LedgerEntry e = new LedgerEntry((Long) head[0], (String) head[1], (EntryType) head[2], (Long) head[3],
+            LedgerEntry e = new LedgerEntry((Long) head[0], CustomerKey.of((String) head[1]), (EntryType) head[2], (Long) head[3],
                     (String) head[4], (Instant) head[5], (OptionalLong) head[6], (Long) head[7], (String) head[8],
                     moves);
             head = null;
@@ -848,7 +849,7 @@ final class JdbcLedgerStore implements LedgerStore {
                 + where + " ORDER BY e.id, m.seq";
     }
 
-    private static LotState readLot(ResultSet rs, String acct) throws SQLException {
+    private static LotState readLot(ResultSet rs, CustomerKey acct) throws SQLException {
         long exp = rs.getLong(6);
         Instant expiresAt = rs.wasNull() ? null : fromNanos(exp);
         return new LotState(rs.getLong(1), acct, rs.getLong(2), rs.getLong(3), fromNanos(rs.getLong(4)),
@@ -856,32 +857,32 @@ final class JdbcLedgerStore implements LedgerStore {
     }
 
     @Override
-    public long renameForErasure(String from, String to) {
+    public long renameForErasure(CustomerKey from, CustomerKey to) {
         Checks.erasureRename(from, to);
         return transactions.inTransaction("points erasure", c -> {
             Set<String> present = new HashSet<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT account_id FROM " + account
                     + " WHERE account_id IN (?, ?) ORDER BY account_id FOR UPDATE")) {
-                ps.setString(1, from);
-                ps.setString(2, to);
+                ps.setString(1, from.value());
+                ps.setString(2, to.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         present.add(rs.getString(1));
                     }
                 }
             }
-            if (!present.contains(from) && count(c, outcome, from) == 0) {
+            if (!present.contains(from.value()) && count(c, outcome, from.value()) == 0) {
                 return 0L; // nothing to erase (also when an erasure is run again)
             }
-            if (present.contains(to) || count(c, outcome, to) > 0) {
-                throw new IllegalStateException("pseudonym account " + Ids.describe(to) + " is in use already");
+            if (present.contains(to.value()) || count(c, outcome, to.value()) > 0) {
+                throw new IllegalStateException("pseudonym account " + Ids.describe(to.value()) + " is in use already");
             }
-            long entries = count(c, entry, from);
+            long entries = count(c, entry, from.value());
             for (String table : List.of(account, entry, lot, outcome)) {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE " + table
                         + " SET account_id = ? WHERE account_id = ?")) {
-                    ps.setString(1, to);
-                    ps.setString(2, from);
+                    ps.setString(1, to.value());
+                    ps.setString(2, from.value());
                     ps.executeUpdate();
                 }
             }
@@ -913,17 +914,17 @@ final class JdbcLedgerStore implements LedgerStore {
     }
 
     @Override
-    public List<LedgerEntry> entries(String acct) {
+    public List<LedgerEntry> entries(CustomerKey acct) {
         return transactions.withConnection("reading points entries",
-                c -> readEntries(c, entrySelect("e.account_id = ?"), ps -> ps.setString(1, acct)));
+                c -> readEntries(c, entrySelect("e.account_id = ?"), ps -> ps.setString(1, acct.value())));
     }
 
     @Override
-    public List<Lot> lots(String acct) {
+    public List<Lot> lots(CustomerKey acct) {
         return transactions.withConnection("reading points lots", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + LOT_COLS + " FROM " + lot
                     + " WHERE account_id = ? ORDER BY id")) {
-                ps.setString(1, acct);
+                ps.setString(1, acct.value());
                 List<Lot> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -936,10 +937,10 @@ final class JdbcLedgerStore implements LedgerStore {
     }
 
     @Override
-    public long balance(String acct) {
+    public long balance(CustomerKey acct) {
         return transactions.withConnection("reading a points balance", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT balance FROM " + account + " WHERE account_id = ?")) {
-                ps.setString(1, acct);
+                ps.setString(1, acct.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getLong(1) : 0L;
                 }
@@ -948,25 +949,25 @@ final class JdbcLedgerStore implements LedgerStore {
     }
 
     @Override
-    public Set<String> accounts() {
-        return strings("reading points accounts", "SELECT DISTINCT account_id FROM " + entry, ps -> { });
+    public Set<CustomerKey> accounts() {
+        return keys("reading points accounts", "SELECT DISTINCT account_id FROM " + entry, ps -> { });
     }
 
     @Override
-    public Set<String> accountsWithLotsDueBy(Instant instant) {
+    public Set<CustomerKey> accountsWithLotsDueBy(Instant instant) {
         long t = toNanos(instant);
-        return strings("reading points accounts due to expire", "SELECT DISTINCT account_id FROM " + lot
+        return keys("reading points accounts due to expire", "SELECT DISTINCT account_id FROM " + lot
                 + " WHERE expires_at <= ? AND remaining > 0", ps -> ps.setLong(1, t));
     }
 
-    private Set<String> strings(String what, String sql, Binder binder) {
+    private Set<CustomerKey> keys(String what, String sql, Binder binder) {
         return transactions.withConnection(what, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 binder.bind(ps);
-                Set<String> out = new TreeSet<>();
+                Set<CustomerKey> out = new TreeSet<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(rs.getString(1));
+                        out.add(CustomerKey.of(rs.getString(1)));
                     }
                 }
                 return out;

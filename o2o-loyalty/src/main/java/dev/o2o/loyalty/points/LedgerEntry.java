@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Ids;
 import java.time.Instant;
 import java.util.List;
@@ -28,12 +29,12 @@ import java.util.OptionalLong;
  * @param note      free text for people (no personal data), may be empty
  * @param movements the lots it changed
  */
-public record LedgerEntry(long id, String account, EntryType type, long points, String sourceRef,
+public record LedgerEntry(long id, CustomerKey account, EntryType type, long points, String sourceRef,
                           Instant instant, OptionalLong reverses, long shortfall, String note,
                           List<LotMovement> movements) {
 
     public LedgerEntry {
-        Ids.requireId(account, "account");
+        Objects.requireNonNull(account, "account");
         Objects.requireNonNull(type, "type");
         Ids.requireId(sourceRef, "sourceRef");
         Objects.requireNonNull(instant, "instant");

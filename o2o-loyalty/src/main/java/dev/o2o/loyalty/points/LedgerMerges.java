@@ -54,22 +54,15 @@ public final class LedgerMerges implements CustomerDataStore {
 
     private final LedgerStore store;
     private final Clock clock;
-    private final Function<CustomerKey, String> accountOf;
 
-    private LedgerMerges(LedgerStore store, Clock clock, Function<CustomerKey, String> accountOf) {
+    private LedgerMerges(LedgerStore store, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.accountOf = Objects.requireNonNull(accountOf, "accountOf");
     }
 
-    /** Merges for a ledger whose account ids are the customer keys' values. */
+    /** Merges for a ledger whose accounts are the customer keys. */
     public static LedgerMerges of(LedgerStore store, Clock clock) {
-        return new LedgerMerges(store, clock, CustomerKey::value);
-    }
-
-    /** Merges for a ledger whose account of a customer is {@code accountOf.apply(key)}. */
-    public static LedgerMerges of(LedgerStore store, Clock clock, Function<CustomerKey, String> accountOf) {
-        return new LedgerMerges(store, clock, accountOf);
+        return new LedgerMerges(store, clock);
     }
 
     @Override
@@ -77,15 +70,11 @@ public final class LedgerMerges implements CustomerDataStore {
         return "points";
     }
 
-    private String account(CustomerKey key) {
-        return Objects.requireNonNull(accountOf.apply(key), "account of a customer");
-    }
-
     @Override
     public StoreChange merge(CustomerMerge merge) {
         Objects.requireNonNull(merge, "merge");
-        String from = account(merge.absorbed());
-        String to = account(merge.survivor());
+        CustomerKey from = merge.absorbed();
+        CustomerKey to = merge.survivor();
         requireDistinct(from, to, merge);
         String ref = "merge:" + merge.mergeId();
         return withRetry(accounts(from, to), tx -> {
@@ -103,8 +92,8 @@ public final class LedgerMerges implements CustomerDataStore {
     public StoreChange unmerge(CustomerMerge merge, CustomerKey returnTo) {
         Objects.requireNonNull(merge, "merge");
         Objects.requireNonNull(returnTo, "returnTo");
-        String from = account(merge.survivor());
-        String to = account(returnTo);
+        CustomerKey from = merge.survivor();
+        CustomerKey to = returnTo;
         requireDistinct(from, to, merge);
         String mergeRef = "merge:" + merge.mergeId();
         String ref = "unmerge:" + merge.mergeId();
@@ -133,14 +122,12 @@ public final class LedgerMerges implements CustomerDataStore {
     public StoreChange erase(CustomerKey customer, CustomerKey replacement) {
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(replacement, "replacement");
-        String account = account(customer);
-        String pseudonym = account(replacement);
-        long entries = store.renameForErasure(account, pseudonym);
+        long entries = store.renameForErasure(customer, replacement);
         return new StoreChange(name(), false, Map.of("accountsRenamed", entries > 0 ? 1L : 0L, "entries", entries));
     }
 
     /** Empties {@code lots} of {@code from} into new lots of {@code to}; returns the points moved. */
-    private long move(LedgerStore.Transaction tx, String from, String to, List<Lot> lots, String ref, String note) {
+    private long move(LedgerStore.Transaction tx, CustomerKey from, CustomerKey to, List<Lot> lots, String ref, String note) {
         if (lots.isEmpty()) {
             return 0;
         }
@@ -161,7 +148,7 @@ public final class LedgerMerges implements CustomerDataStore {
         return points;
     }
 
-    private <T> T withRetry(SortedSet<String> accounts, Function<LedgerStore.Transaction, T> work) {
+    private <T> T withRetry(SortedSet<CustomerKey> accounts, Function<LedgerStore.Transaction, T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return store.inTransaction(accounts, work);
@@ -178,16 +165,16 @@ public final class LedgerMerges implements CustomerDataStore {
         return new StoreChange(name(), replayed, Map.of("points", points, "lots", lots, "notReturned", notReturned));
     }
 
-    private static SortedSet<String> accounts(String a, String b) {
-        SortedSet<String> set = new TreeSet<>();
+    private static SortedSet<CustomerKey> accounts(CustomerKey a, CustomerKey b) {
+        SortedSet<CustomerKey> set = new TreeSet<>();
         set.add(a);
         set.add(b);
         return set;
     }
 
-    private static void requireDistinct(String from, String to, CustomerMerge merge) {
+    private static void requireDistinct(CustomerKey from, CustomerKey to, CustomerMerge merge) {
         if (from.equals(to)) {
-            throw new IllegalArgumentException("both keys of merge " + merge.mergeId() + " map to one ledger account");
+            throw new IllegalArgumentException("both keys of merge " + merge.mergeId() + " are one ledger account");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Ids;
 import java.time.Instant;
 import java.util.Collection;
@@ -71,11 +72,11 @@ public interface LedgerStore {
      *
      * @throws DuplicateKeyException if an append collided with an existing idempotency key
      */
-    <T> T inTransaction(SortedSet<String> accounts, Function<Transaction, T> work);
+    <T> T inTransaction(SortedSet<CustomerKey> accounts, Function<Transaction, T> work);
 
     /** {@link #inTransaction(SortedSet, Function)} on one account. */
-    default <T> T inTransaction(String account, Function<Transaction, T> work) {
-        SortedSet<String> one = new TreeSet<>();
+    default <T> T inTransaction(CustomerKey account, Function<Transaction, T> work) {
+        SortedSet<CustomerKey> one = new TreeSet<>();
         one.add(account);
         return inTransaction(one, work);
     }
@@ -84,22 +85,22 @@ public interface LedgerStore {
     Optional<LedgerEntry> entryByKey(IdempotencyKey key);
 
     /** All entries of an account in posting order. */
-    List<LedgerEntry> entries(String account);
+    List<LedgerEntry> entries(CustomerKey account);
 
     /** All lots of an account (open and closed) by id. */
-    List<Lot> lots(String account);
+    List<Lot> lots(CustomerKey account);
 
     /** The stored balance of an account (0 for an unknown account). */
-    long balance(String account);
+    long balance(CustomerKey account);
 
     /** The rejection remembered under this idempotency key, if any (any account). */
     Optional<Rejection> rejectionByKey(IdempotencyKey key);
 
     /** Every account that has an entry. */
-    Set<String> accounts();
+    Set<CustomerKey> accounts();
 
     /** Accounts that have a lot with points left whose expiry is at or before {@code instant}. */
-    Set<String> accountsWithLotsDueBy(Instant instant);
+    Set<CustomerKey> accountsWithLotsDueBy(Instant instant);
 
     /**
      * Erasure of a customer (right to be forgotten): gives the account a new id, a pseudonym, in its
@@ -113,7 +114,7 @@ public interface LedgerStore {
      * @return how many entries were renamed (0 for an unknown account)
      * @throws IllegalStateException if the pseudonym account has entries or rejections already
      */
-    default long renameForErasure(String account, String pseudonym) {
+    default long renameForErasure(CustomerKey account, CustomerKey pseudonym) {
         throw new UnsupportedOperationException(getClass().getName() + " does not support erasure");
     }
 
@@ -145,19 +146,19 @@ public interface LedgerStore {
         void recordRejection(Rejection rejection);
 
         /** REVERSE entries compensating entry {@code entryId} of a locked account. */
-        List<LedgerEntry> reversalsOf(String account, long entryId);
+        List<LedgerEntry> reversalsOf(CustomerKey account, long entryId);
 
         /**
          * Lots of a locked account with points left, earliest expiry first (never-expiring last), then
          * by id.
          */
-        List<Lot> openLots(String account);
+        List<Lot> openLots(CustomerKey account);
 
         /**
          * Visits the open lots of a locked account in the order of {@link #openLots} without creating
          * snapshots, until the visitor returns false. The default goes through {@link #openLots}.
          */
-        default void forEachOpenLot(String account, LotVisitor visitor) {
+        default void forEachOpenLot(CustomerKey account, LotVisitor visitor) {
             for (Lot lot : openLots(account)) {
                 if (!visitor.visit(lot.id(), lot.remaining(), lot.availableAt(), lot.expiresAt().orElse(Instant.MAX))) {
                     return;
@@ -166,16 +167,16 @@ public interface LedgerStore {
         }
 
         /** A lot of a locked account, open or closed. */
-        Optional<Lot> lot(String account, long lotId);
+        Optional<Lot> lot(CustomerKey account, long lotId);
 
         /** How many movements have touched the lot so far (a version number for expiry keys). */
-        int movementCount(String account, long lotId);
+        int movementCount(CustomerKey account, long lotId);
 
         /** The stored balance of a locked account. */
-        long balance(String account);
+        long balance(CustomerKey account);
 
         /** The sum of the points of all entries of a locked account. */
-        long entrySum(String account);
+        long entrySum(CustomerKey account);
 
         /**
          * Appends an entry, applies its movements, creates its lot and updates the balance.
@@ -199,13 +200,13 @@ public interface LedgerStore {
      * @param status    why it was rejected: neither {@code POSTED}, {@code REPLAYED} nor {@code KEY_CONFLICT}
      * @param message   the readable explanation given the first time, at most {@value #MAX_MESSAGE} characters
      */
-    record Rejection(String account, EntryType type, String sourceRef, PostingResult.Status status, String message) {
+    record Rejection(CustomerKey account, EntryType type, String sourceRef, PostingResult.Status status, String message) {
 
         /** The longest message a store must keep. */
         public static final int MAX_MESSAGE = 1000;
 
         public Rejection {
-            Ids.requireId(account, "account");
+            Objects.requireNonNull(account, "account");
             Objects.requireNonNull(type, "type");
             Ids.requireId(sourceRef, "sourceRef");
             Objects.requireNonNull(status, "status");

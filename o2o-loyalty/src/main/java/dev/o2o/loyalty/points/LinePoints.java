@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Ids;
 import java.math.BigInteger;
 import java.util.List;
@@ -91,9 +92,9 @@ public record LinePoints(List<Long> points, List<Integer> quantities, long order
      * @param sourceRef     the refund's reference
      * @param refundedUnits units refunded so far per line, in the order's line order
      */
-    public Optional<Posting.Reverse> reversal(String account, IdempotencyKey original, String sourceRef,
+    public Optional<Posting.Reverse> reversal(CustomerKey account, IdempotencyKey original, String sourceRef,
                                               List<Integer> refundedUnits) {
-        Ids.requireId(account, "account");
+        Objects.requireNonNull(account, "account");
         Objects.requireNonNull(original, "original");
         Ids.requireId(sourceRef, "sourceRef");
         long back = pointsFor(refundedUnits);

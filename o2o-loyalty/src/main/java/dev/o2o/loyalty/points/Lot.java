@@ -1,6 +1,6 @@
 package dev.o2o.loyalty.points;
 
-import dev.o2o.core.Ids;
+import dev.o2o.core.CustomerKey;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,11 +20,11 @@ import java.util.Optional;
  * @param availableAt from when it can be spent (later than {@code earnedAt} for pending points)
  * @param expiresAt   when what is left expires; empty for points that never expire
  */
-public record Lot(long id, String account, long earned, long remaining, Instant earnedAt, Instant availableAt,
+public record Lot(long id, CustomerKey account, long earned, long remaining, Instant earnedAt, Instant availableAt,
                   Optional<Instant> expiresAt) {
 
     public Lot {
-        Ids.requireId(account, "account");
+        Objects.requireNonNull(account, "account");
         Checks.positive(earned, "earned");
         if (remaining < 0 || remaining > earned) {
             throw new IllegalArgumentException("remaining of lot " + id + " must be within 0.." + earned + ": "

@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.CustomerKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
  *
  * <p>Guarantees: a balance never goes negative; concurrent postings on one account are serialised by
  * the store; every posting is idempotent by its key; after any sequence of operations
- * {@link #check(String)} holds. Time comes from the injected clock.
+ * {@link #check(CustomerKey)} holds. Time comes from the injected clock.
  *
  * <p>Thread-safe.
  */
@@ -64,10 +65,10 @@ public interface PointsLedger {
     ExpiryRun expire(Instant upTo);
 
     /** The account's balance now (by the clock). */
-    Balance balance(String account);
+    Balance balance(CustomerKey account);
 
     /** Compares the stored balance, the sum of entries and the sum of lots of an account. */
-    InvariantCheck check(String account);
+    InvariantCheck check(CustomerKey account);
 
     /**
      * Points earned (EARN less reversals of EARN) by entries posted in {@code [from, to)} (start
@@ -75,7 +76,7 @@ public interface PointsLedger {
      * windows never count an entry twice): the qualifying points for tiers, independent of what was
      * spent or expired. A reversal counts against the window of the earning it reverses.
      */
-    long qualifyingPoints(String account, Instant from, Instant to);
+    long qualifyingPoints(CustomerKey account, Instant from, Instant to);
 
     /** The store underneath. */
     LedgerStore store();

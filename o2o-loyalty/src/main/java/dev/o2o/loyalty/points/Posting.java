@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Ids;
 import java.time.Instant;
 import java.util.Objects;
@@ -25,7 +26,7 @@ import java.util.Optional;
 public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Adjust, Posting.Reverse {
 
     /** The account. */
-    String account();
+    CustomerKey account();
 
     /** The business reference (order id, refund id, QR code, ...). */
     String sourceRef();
@@ -53,17 +54,17 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
     }
 
     /** Earn points available at once. */
-    static Earn earn(String account, long points, String sourceRef, Optional<Instant> expiresAt) {
+    static Earn earn(CustomerKey account, long points, String sourceRef, Optional<Instant> expiresAt) {
         return new Earn(account, points, sourceRef, Optional.empty(), expiresAt, "", Optional.empty());
     }
 
     /** Spend points. */
-    static Redeem redeem(String account, long points, String sourceRef) {
+    static Redeem redeem(CustomerKey account, long points, String sourceRef) {
         return new Redeem(account, points, sourceRef, "", Optional.empty());
     }
 
     /** Reverse the whole of an earlier posting. */
-    static Reverse reverse(String account, IdempotencyKey original, String sourceRef) {
+    static Reverse reverse(CustomerKey account, IdempotencyKey original, String sourceRef) {
         return new Reverse(account, original, sourceRef, 1, 1, "", Optional.empty());
     }
 
@@ -78,11 +79,11 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
      * @param note        free text, may be empty
      * @param postedAt    when it takes effect, if not the ledger's clock (back-fill)
      */
-    record Earn(String account, long points, String sourceRef, Optional<Instant> availableAt,
+    record Earn(CustomerKey account, long points, String sourceRef, Optional<Instant> availableAt,
                 Optional<Instant> expiresAt, String note, Optional<Instant> postedAt) implements Posting {
         public Earn {
             Objects.requireNonNull(postedAt, "postedAt");
-            Ids.requireId(account, "account");
+            Objects.requireNonNull(account, "account");
             Checks.positive(points, "points");
             Ids.requireId(sourceRef, "sourceRef");
             Objects.requireNonNull(availableAt, "availableAt");
@@ -95,7 +96,7 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
         }
 
         /** An earning that takes effect at the ledger's clock. */
-        public Earn(String account, long points, String sourceRef, Optional<Instant> availableAt,
+        public Earn(CustomerKey account, long points, String sourceRef, Optional<Instant> availableAt,
                     Optional<Instant> expiresAt, String note) {
             this(account, points, sourceRef, availableAt, expiresAt, note, Optional.empty());
         }
@@ -120,18 +121,18 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
      * @param note      free text, may be empty
      * @param postedAt  when it takes effect, if not the ledger's clock (back-fill)
      */
-    record Redeem(String account, long points, String sourceRef, String note, Optional<Instant> postedAt)
+    record Redeem(CustomerKey account, long points, String sourceRef, String note, Optional<Instant> postedAt)
             implements Posting {
         public Redeem {
             Objects.requireNonNull(postedAt, "postedAt");
-            Ids.requireId(account, "account");
+            Objects.requireNonNull(account, "account");
             Checks.positive(points, "points");
             Ids.requireId(sourceRef, "sourceRef");
             checkNote(note);
         }
 
         /** A redemption that takes effect at the ledger's clock. */
-        public Redeem(String account, long points, String sourceRef, String note) {
+        public Redeem(CustomerKey account, long points, String sourceRef, String note) {
             this(account, points, sourceRef, note, Optional.empty());
         }
 
@@ -157,11 +158,11 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
      * @param note      the reason, required
      * @param postedAt  when it takes effect, if not the ledger's clock (back-fill)
      */
-    record Adjust(String account, long points, String sourceRef, Optional<Instant> expiresAt, String note,
+    record Adjust(CustomerKey account, long points, String sourceRef, Optional<Instant> expiresAt, String note,
                   Optional<Instant> postedAt) implements Posting {
         public Adjust {
             Objects.requireNonNull(postedAt, "postedAt");
-            Ids.requireId(account, "account");
+            Objects.requireNonNull(account, "account");
             if (points == 0) {
                 throw new IllegalArgumentException("points of adjustment " + Ids.describe(sourceRef) + " must not be zero");
             }
@@ -177,7 +178,7 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
         }
 
         /** An adjustment that takes effect at the ledger's clock. */
-        public Adjust(String account, long points, String sourceRef, Optional<Instant> expiresAt, String note) {
+        public Adjust(CustomerKey account, long points, String sourceRef, Optional<Instant> expiresAt, String note) {
             this(account, points, sourceRef, expiresAt, note, Optional.empty());
         }
 
@@ -211,11 +212,11 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
      * @param note        free text, may be empty
      * @param postedAt    when it takes effect, if not the ledger's clock (back-fill); not before the original
      */
-    record Reverse(String account, IdempotencyKey original, String sourceRef, long numerator, long denominator,
+    record Reverse(CustomerKey account, IdempotencyKey original, String sourceRef, long numerator, long denominator,
                    String note, Optional<Instant> postedAt) implements Posting {
         public Reverse {
             Objects.requireNonNull(postedAt, "postedAt");
-            Ids.requireId(account, "account");
+            Objects.requireNonNull(account, "account");
             Objects.requireNonNull(original, "original");
             Ids.requireId(sourceRef, "sourceRef");
             Checks.positive(denominator, "denominator");
@@ -227,7 +228,7 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
         }
 
         /** A reversal that takes effect at the ledger's clock. */
-        public Reverse(String account, IdempotencyKey original, String sourceRef, long numerator, long denominator,
+        public Reverse(CustomerKey account, IdempotencyKey original, String sourceRef, long numerator, long denominator,
                        String note) {
             this(account, original, sourceRef, numerator, denominator, note, Optional.empty());
         }

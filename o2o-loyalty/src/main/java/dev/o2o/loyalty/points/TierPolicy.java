@@ -15,7 +15,7 @@ import java.util.Set;
  * review, either one tier at a time or straight to the tier the window supports.
  *
  * <p>Windows are half-open, {@code [start, end)}, here and in
- * {@link PointsLedger#qualifyingPoints(String, Instant, Instant)}: activity at the start counts, activity at
+ * {@link PointsLedger#qualifyingPoints(dev.o2o.core.CustomerKey, Instant, Instant)}: activity at the start counts, activity at
  * the end does not, so consecutive windows never count one activity twice and a review at midnight counts
  * the days before it. Activity posted at the very instant of {@code asOf} belongs to the next window.
  *

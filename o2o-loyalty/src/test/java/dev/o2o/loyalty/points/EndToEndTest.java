@@ -44,48 +44,48 @@ class EndToEndTest {
                 List.of(new OrderLine("tv", "electronics", 1, Money.of("900.00", "CNY"))));
         Evaluation ev = rules.evaluate(m, new EarningEvent.Purchase(order), history);
         history.record(ev);
-        Posting.Earn earn = ev.toEarn("c1", Optional.of(T0.plus(Duration.ofDays(7))),
+        Posting.Earn earn = ev.toEarn(CustomerKey.of("c1"), Optional.of(T0.plus(Duration.ofDays(7))),
                 Optional.of(T0.plus(Duration.ofDays(365)))).orElseThrow();
         assertEquals(PostingResult.Status.POSTED, ledger.post(earn).status());
         assertEquals(PostingResult.Status.REPLAYED, ledger.post(earn).status());
-        assertEquals(new Balance(900, 0, 900, 0), ledger.balance("c1"));
+        assertEquals(new Balance(900, 0, 900, 0), ledger.balance(CustomerKey.of("c1")));
 
         // a one-time QR code (printed on a receipt) earns once, even if two members scan it
         Evaluation scan = rules.evaluate(m, EarningEvent.QrScan.oneTime("QR-9", "s1", T0), history);
         assertEquals(PostingResult.Status.POSTED,
-                ledger.post(scan.toEarn("c1", Optional.empty(), Optional.empty()).orElseThrow()).status());
+                ledger.post(scan.toEarn(CustomerKey.of("c1"), Optional.empty(), Optional.empty()).orElseThrow()).status());
         Member other = Member.of(CustomerKey.of("c2"), ZoneId.of("Asia/Shanghai"));
         Evaluation scan2 = rules.evaluate(other, EarningEvent.QrScan.oneTime("QR-9", "s1", T0), new MemberHistory());
         assertEquals(PostingResult.Status.KEY_CONFLICT,
-                ledger.post(scan2.toEarn("c2", Optional.empty(), Optional.empty()).orElseThrow()).status());
+                ledger.post(scan2.toEarn(CustomerKey.of("c2"), Optional.empty(), Optional.empty()).orElseThrow()).status());
 
         // after the return period the points pay for an online order
         clock.set(T0.plus(Duration.ofDays(8)));
-        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.redeem("c1", 600, "app-cart-1")).status());
-        assertEquals(305, ledger.balance("c1").available());
+        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.redeem(CustomerKey.of("c1"), 600, "app-cart-1")).status());
+        assertEquals(305, ledger.balance(CustomerKey.of("c1")).available());
 
         // half of the TV is refunded: 450 of the earned points are taken back: the 300 left in the TV's lot,
         // then the 5 of the QR lot; the other 145 were spent already and are recorded as a shortfall
         Order refunded = new Order(order.id(), order.customer(), order.channel(), order.storeId(), order.instant(),
                 order.lines(), OrderStatus.PARTIALLY_REFUNDED, Money.of("450.00", "CNY"));
-        PostingResult rev = ledger.post(new Posting.Reverse("c1", earn.key(), "refund-1",
+        PostingResult rev = ledger.post(new Posting.Reverse(CustomerKey.of("c1"), earn.key(), "refund-1",
                 refunded.refunded().minorUnits(), refunded.total().minorUnits(), ""));
         assertEquals(-305, rev.points());
         assertEquals(145, rev.entry().orElseThrow().shortfall());
-        assertEquals(0, ledger.balance("c1").total());
-        assertTrue(ledger.check("c1").holds());
+        assertEquals(0, ledger.balance(CustomerKey.of("c1")).total());
+        assertTrue(ledger.check(CustomerKey.of("c1")).holds());
 
         // qualifying points: 905 earned - 450 reversed = 455, base tier stays
         Instant now = clock.instant();
-        long q = ledger.qualifyingPoints("c1", tiers.windowStart(now, m.zone()), now.plusNanos(1));
+        long q = ledger.qualifyingPoints(CustomerKey.of("c1"), tiers.windowStart(now, m.zone()), now.plusNanos(1));
         assertEquals(455, q);
         assertTrue(tiers.upgrade("c1", "base", q, now).isEmpty());
         // a big purchase crosses silver at once, and silver's multiplier feeds the next evaluation
         Order big = Order.completed("app-2", m.key(), Channel.online("app"), Optional.empty(), now,
                 List.of(new OrderLine("sofa", "home", 1, Money.of("600.00", "CNY"))));
         Evaluation ev2 = rules.evaluate(m, new EarningEvent.Purchase(big), history);
-        ledger.post(ev2.toEarn("c1", Optional.empty(), Optional.empty()).orElseThrow());
-        long q2 = ledger.qualifyingPoints("c1", tiers.windowStart(now, m.zone()), now.plusNanos(1));
+        ledger.post(ev2.toEarn(CustomerKey.of("c1"), Optional.empty(), Optional.empty()).orElseThrow());
+        long q2 = ledger.qualifyingPoints(CustomerKey.of("c1"), tiers.windowStart(now, m.zone()), now.plusNanos(1));
         TierChange up = tiers.upgrade("c1", "base", q2, now).orElseThrow();
         assertEquals("silver", up.to());
         Member silver = m.withTier(up.to(), tiers.tier(up.to()).multiplier());

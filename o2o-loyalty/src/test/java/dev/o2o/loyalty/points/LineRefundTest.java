@@ -49,23 +49,23 @@ class LineRefundTest {
         assertEquals(160, ev.total());
         LinePoints lines = ev.linePoints();
         assertEquals(new LinePoints(List.of(60L, 0L), List.of(2, 1), 100), lines);
-        Posting.Earn earn = ev.toEarn("m1", Optional.empty(), Optional.empty()).orElseThrow();
+        Posting.Earn earn = ev.toEarn(CustomerKey.of("m1"), Optional.empty(), Optional.empty()).orElseThrow();
         ledger.post(earn);
 
         // the old, proportional form would take back floor(160 * 100.00 / 130.00) = 123 points for the gift box
         assertEquals(123, 160L * 100_00 / 130_00);
-        assertEquals(Optional.empty(), lines.reversal("m1", earn.key(), "refund:giftbox", List.of(0, 1)));
-        assertEquals(160, ledger.balance("m1").total());
+        assertEquals(Optional.empty(), lines.reversal(CustomerKey.of("m1"), earn.key(), "refund:giftbox", List.of(0, 1)));
+        assertEquals(160, ledger.balance(CustomerKey.of("m1")).total());
 
         // one of the two lattes: half the latte's points
-        Posting.Reverse oneLatte = lines.reversal("m1", earn.key(), "refund:latte-1", List.of(1, 1)).orElseThrow();
+        Posting.Reverse oneLatte = lines.reversal(CustomerKey.of("m1"), earn.key(), "refund:latte-1", List.of(1, 1)).orElseThrow();
         assertEquals(-30, ledger.post(oneLatte).points());
         // the second latte: every line is back, so the first-purchase bonus goes too
-        Posting.Reverse rest = lines.reversal("m1", earn.key(), "refund:latte-2", List.of(2, 1)).orElseThrow();
+        Posting.Reverse rest = lines.reversal(CustomerKey.of("m1"), earn.key(), "refund:latte-2", List.of(2, 1)).orElseThrow();
         assertEquals(-130, ledger.post(rest).points());
-        assertEquals(0, ledger.balance("m1").total());
-        assertEquals(0, ledger.qualifyingPoints("m1", WED, WED.plusSeconds(1)));
-        assertTrue(ledger.check("m1").holds());
+        assertEquals(0, ledger.balance(CustomerKey.of("m1")).total());
+        assertEquals(0, ledger.qualifyingPoints(CustomerKey.of("m1"), WED, WED.plusSeconds(1)));
+        assertTrue(ledger.check(CustomerKey.of("m1")).holds());
     }
 
     @Test
@@ -80,8 +80,8 @@ class LineRefundTest {
         assertEquals(0, ev.linePoints().orderPoints());
         LinePoints lines = ev.linePoints();
         IdempotencyKey key = IdempotencyKey.of(EntryType.EARN, "order:o-1");
-        assertThrows(IllegalArgumentException.class, () -> lines.reversal("m1", key, "r", List.of(3, 0)));
-        assertThrows(IllegalArgumentException.class, () -> lines.reversal("m1", key, "r", List.of(1)));
+        assertThrows(IllegalArgumentException.class, () -> lines.reversal(CustomerKey.of("m1"), key, "r", List.of(3, 0)));
+        assertThrows(IllegalArgumentException.class, () -> lines.reversal(CustomerKey.of("m1"), key, "r", List.of(1)));
         // events without lines keep everything with the event
         Evaluation scan = RuleSet.builder().add(EarningRule.qrScan("qr", 5)).build()
                 .evaluate(member, new EarningEvent.QrScan("P", "s1", WED), EarningHistory.empty());

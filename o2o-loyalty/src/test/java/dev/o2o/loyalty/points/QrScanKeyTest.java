@@ -21,7 +21,7 @@ class QrScanKeyTest {
         Member m = Member.of(CustomerKey.of(account), SHANGHAI);
         Evaluation ev = rules.evaluate(m, event, history);
         history.record(ev);
-        return ev.toEarn(account, Optional.empty(), Optional.empty()).map(ledger::post)
+        return ev.toEarn(CustomerKey.of(account), Optional.empty(), Optional.empty()).map(ledger::post)
                 .orElse(PostingResult.rejected(PostingResult.Status.NOTHING_TO_REVERSE, "no award"));
     }
 
@@ -32,15 +32,15 @@ class QrScanKeyTest {
         EarningEvent.QrScan poster = new EarningEvent.QrScan("POSTER-7", "s1", T0);
         assertEquals(PostingResult.Status.POSTED, scan("m1", poster, h1).status());
         assertEquals(PostingResult.Status.POSTED, scan("m2", poster, h2).status());
-        assertEquals(5, ledger.balance("m1").available());
-        assertEquals(5, ledger.balance("m2").available());
+        assertEquals(5, ledger.balance(CustomerKey.of("m1")).available());
+        assertEquals(5, ledger.balance(CustomerKey.of("m2")).available());
         // the same member again: the rule awards nothing, and a replayed posting changes nothing
         assertEquals(0, rules.evaluate(Member.of(CustomerKey.of("m1"), SHANGHAI), poster, h1).total());
         Posting.Earn again = new Evaluation(poster, T0.atZone(SHANGHAI).toLocalDate(),
                 java.util.List.of(new PointsAward("qr", 5, PointsAward.Kind.BONUS, "again")), 5)
-                .toEarn("m1", Optional.empty(), Optional.empty()).orElseThrow();
+                .toEarn(CustomerKey.of("m1"), Optional.empty(), Optional.empty()).orElseThrow();
         assertEquals(PostingResult.Status.REPLAYED, ledger.post(again).status());
-        assertEquals(5, ledger.balance("m1").available());
+        assertEquals(5, ledger.balance(CustomerKey.of("m1")).available());
     }
 
     @Test
@@ -48,7 +48,7 @@ class QrScanKeyTest {
         EarningEvent.QrScan receipt = EarningEvent.QrScan.oneTime("RECEIPT-1", "s1", T0);
         assertEquals(PostingResult.Status.POSTED, scan("m1", receipt, new MemberHistory()).status());
         assertEquals(PostingResult.Status.KEY_CONFLICT, scan("m2", receipt, new MemberHistory()).status());
-        assertEquals(0, ledger.balance("m2").total());
+        assertEquals(0, ledger.balance(CustomerKey.of("m2")).total());
     }
 
     @Test
@@ -56,10 +56,10 @@ class QrScanKeyTest {
         EarningEvent.QrScan a = new EarningEvent.QrScan("b:c", "s1", T0);
         EarningEvent.QrScan b = new EarningEvent.QrScan("c", "s1", T0);
         // account "a" with code "b:c" and account "a:b" with code "c" must not share a key
-        org.junit.jupiter.api.Assertions.assertNotEquals(a.ledgerRef("a"), b.ledgerRef("a:b"));
+        org.junit.jupiter.api.Assertions.assertNotEquals(a.ledgerRef(CustomerKey.of("a")), b.ledgerRef(CustomerKey.of("a:b")));
         String longCode = "C".repeat(190);
-        String ref = new EarningEvent.QrScan(longCode, "s1", T0).ledgerRef("member-" + "9".repeat(100));
+        String ref = new EarningEvent.QrScan(longCode, "s1", T0).ledgerRef(CustomerKey.of("member-" + "9".repeat(100)));
         org.junit.jupiter.api.Assertions.assertTrue(ref.startsWith("qr#") && ref.length() == 3 + 64, ref);
-        assertEquals("qr:" + longCode, EarningEvent.QrScan.oneTime(longCode, "s1", T0).ledgerRef("m1"));
+        assertEquals("qr:" + longCode, EarningEvent.QrScan.oneTime(longCode, "s1", T0).ledgerRef(CustomerKey.of("m1")));
     }
 }

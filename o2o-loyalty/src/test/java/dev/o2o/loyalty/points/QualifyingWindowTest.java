@@ -2,6 +2,7 @@ package dev.o2o.loyalty.points;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.o2o.core.CustomerKey;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,15 +45,15 @@ class QualifyingWindowTest {
         List<QualifyingActivity> activity = new java.util.ArrayList<>();
         for (int i = 0; i < points.length; i++) {
             clock.set(at[i]);
-            ledger.post(Posting.earn("m", points[i], "o" + i, Optional.empty()));
+            ledger.post(Posting.earn(CustomerKey.of("m"), points[i], "o" + i, Optional.empty()));
             activity.add(new QualifyingActivity(at[i], points[i], 0));
         }
         clock.advance(Duration.ofDays(1));
         Instant from = policy.windowStart(AS_OF, ZoneOffset.UTC);
-        assertEquals(110, ledger.qualifyingPoints("m", from, AS_OF));
-        assertEquals(ledger.qualifyingPoints("m", from, AS_OF), policy.qualifyingValue(activity, AS_OF, ZoneOffset.UTC));
+        assertEquals(110, ledger.qualifyingPoints(CustomerKey.of("m"), from, AS_OF));
+        assertEquals(ledger.qualifyingPoints(CustomerKey.of("m"), from, AS_OF), policy.qualifyingValue(activity, AS_OF, ZoneOffset.UTC));
         // consecutive windows split the entries without counting one twice
-        assertEquals(1_111, ledger.qualifyingPoints("m", START.minusSeconds(1), START)
-                + ledger.qualifyingPoints("m", START, AS_OF) + ledger.qualifyingPoints("m", AS_OF, AS_OF.plusSeconds(1)));
+        assertEquals(1_111, ledger.qualifyingPoints(CustomerKey.of("m"), START.minusSeconds(1), START)
+                + ledger.qualifyingPoints(CustomerKey.of("m"), START, AS_OF) + ledger.qualifyingPoints(CustomerKey.of("m"), AS_OF, AS_OF.plusSeconds(1)));
     }
 }

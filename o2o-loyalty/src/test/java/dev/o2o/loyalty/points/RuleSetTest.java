@@ -41,7 +41,7 @@ class RuleSetTest {
         assertEquals("92 points for order:o1: 37 (spend: 1 point per 1.00 CNY on 37.50 CNY)"
                 + " + 37 (birthday: x2 for birthday month on 37 base points)"
                 + " + 18 (wednesday: x1.5 for member day WEDNESDAY on 37 base points)", ev.explain());
-        Posting.Earn earn = ev.toEarn("c1", Optional.empty(), Optional.empty()).orElseThrow();
+        Posting.Earn earn = ev.toEarn(CustomerKey.of("c1"), Optional.empty(), Optional.empty()).orElseThrow();
         assertEquals(92, earn.points());
         assertEquals(IdempotencyKey.of(EntryType.EARN, "order:o1"), earn.key());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.o2o.core.CustomerKey;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,11 +38,11 @@ class TierPolicyTest {
         // Open Loyalty #131: spending points must not cost the tier
         TestClock clock = new TestClock(T0);
         PointsLedger ledger = PointsLedger.create(LedgerStore.inMemory(), clock);
-        ledger.post(Posting.earn("m", 6_000, "o1", Optional.empty()));
-        ledger.post(Posting.redeem("m", 5_900, "cart:1"));
+        ledger.post(Posting.earn(CustomerKey.of("m"), 6_000, "o1", Optional.empty()));
+        ledger.post(Posting.redeem(CustomerKey.of("m"), 5_900, "cart:1"));
         TierPolicy p = TierPolicy.byPoints(TIERS);
         Instant now = clock.instant().plusSeconds(1);
-        long q = ledger.qualifyingPoints("m", p.windowStart(now, ZoneOffset.UTC), now);
+        long q = ledger.qualifyingPoints(CustomerKey.of("m"), p.windowStart(now, ZoneOffset.UTC), now);
         assertEquals(6_000, q);
         assertEquals("gold", p.upgrade("m", "base", q, now).orElseThrow().to());
     }

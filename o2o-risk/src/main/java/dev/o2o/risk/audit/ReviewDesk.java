@@ -1,5 +1,6 @@
 package dev.o2o.risk.audit;
 
+import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Ids;
 import dev.o2o.loyalty.points.IdempotencyKey;
 import dev.o2o.loyalty.points.PointsLedger;
@@ -68,7 +69,7 @@ public final class ReviewDesk {
         Optional<PostingResult> reversal = Optional.empty();
         if (d.postingType().isPresent()) {
             IdempotencyKey original = new IdempotencyKey(d.postingType().get(), d.sourceRef().get());
-            reversal = Optional.of(ledger.post(new Posting.Reverse(d.identifier(), original, "risk-" + d.id(), 1, 1,
+            reversal = Optional.of(ledger.post(new Posting.Reverse(CustomerKey.of(d.identifier()), original, "risk-" + d.id(), 1, 1,
                     "confirmed abuse, risk decision " + d.id())));
         }
         boolean voidedNow = d.code().isPresent() && store.voidCode(d.code().get(), d.id(), clock.instant());

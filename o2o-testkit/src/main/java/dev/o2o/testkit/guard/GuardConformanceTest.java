@@ -150,46 +150,46 @@ public abstract class GuardConformanceTest {
     @Test
     public void aDeniedPostingChangesNothingAndAnAllowedRetryPosts() {
         PointsLedger ledger = PointsLedger.create(newLedgerStore(), clock, guard);
-        assertTrue(ledger.post(Posting.earn("acct1", 100, "order-1", Optional.empty())).ok());
-        Balance before = ledger.balance("acct1");
+        assertTrue(ledger.post(Posting.earn(CustomerKey.of("acct1"), 100, "order-1", Optional.empty())).ok());
+        Balance before = ledger.balance(CustomerKey.of("acct1"));
 
         verdict.set(GuardVerdict.deny("EARN_VELOCITY", "too many earnings"));
-        Posting second = Posting.earn("acct1", 40, "order-2", Optional.empty());
+        Posting second = Posting.earn(CustomerKey.of("acct1"), 40, "order-2", Optional.empty());
         PostingResult denied = ledger.post(second);
         assertEquals(PostingResult.Status.RISK_DENIED, denied.status());
         assertTrue(denied.message().contains("EARN_VELOCITY"), denied.message());
-        assertEquals(before, ledger.balance("acct1"));
+        assertEquals(before, ledger.balance(CustomerKey.of("acct1")));
         assertTrue(ledger.store().entryByKey(second.key()).isEmpty());
-        assertTrue(ledger.check("acct1").holds(), ledger.check("acct1").toString());
-        PostingResult deniedRedeem = ledger.post(Posting.redeem("acct1", 30, "spend-1"));
+        assertTrue(ledger.check(CustomerKey.of("acct1")).holds(), ledger.check(CustomerKey.of("acct1")).toString());
+        PostingResult deniedRedeem = ledger.post(Posting.redeem(CustomerKey.of("acct1"), 30, "spend-1"));
         assertEquals(PostingResult.Status.RISK_DENIED, deniedRedeem.status());
-        assertEquals(before, ledger.balance("acct1"));
+        assertEquals(before, ledger.balance(CustomerKey.of("acct1")));
 
         GuardEvent.PointsPosting asked = assertInstanceOf(GuardEvent.PointsPosting.class, seen.get(1));
         assertEquals(second, asked.posting());
 
         verdict.set(GuardVerdict.allow());
         assertEquals(PostingResult.Status.POSTED, ledger.post(second).status());
-        assertEquals(140, ledger.balance("acct1").total());
+        assertEquals(140, ledger.balance(CustomerKey.of("acct1")).total());
     }
 
     @Test
     public void aReplayedPostingIsNotAskedAndDeniedBatchMembersDoNotStopTheOthers() {
         PointsLedger ledger = PointsLedger.create(newLedgerStore(), clock, guard);
-        Posting first = Posting.earn("acct1", 100, "order-1", Optional.empty());
+        Posting first = Posting.earn(CustomerKey.of("acct1"), 100, "order-1", Optional.empty());
         assertTrue(ledger.post(first).ok());
         LoyaltyGuard denyEarnings = event -> event instanceof GuardEvent.PointsPosting p
                 && p.posting().sourceRef().startsWith("bad") ? GuardVerdict.deny("TEST_DENY", "bad") : GuardVerdict.allow();
         PointsLedger picky = PointsLedger.create(ledger.store(), clock, denyEarnings);
         assertEquals(PostingResult.Status.REPLAYED, picky.post(first).status());
         List<PostingResult> batch = picky.postAll(List.of(
-                Posting.earn("acct1", 10, "good-1", Optional.empty()),
-                Posting.earn("acct2", 20, "bad-1", Optional.empty()),
-                Posting.earn("acct2", 30, "good-2", Optional.empty())));
+                Posting.earn(CustomerKey.of("acct1"), 10, "good-1", Optional.empty()),
+                Posting.earn(CustomerKey.of("acct2"), 20, "bad-1", Optional.empty()),
+                Posting.earn(CustomerKey.of("acct2"), 30, "good-2", Optional.empty())));
         assertEquals(List.of(PostingResult.Status.POSTED, PostingResult.Status.RISK_DENIED, PostingResult.Status.POSTED),
                 batch.stream().map(PostingResult::status).toList());
-        assertEquals(110, picky.balance("acct1").total());
-        assertEquals(30, picky.balance("acct2").total());
-        assertFalse(picky.store().entryByKey(Posting.earn("acct2", 20, "bad-1", Optional.empty()).key()).isPresent());
+        assertEquals(110, picky.balance(CustomerKey.of("acct1")).total());
+        assertEquals(30, picky.balance(CustomerKey.of("acct2")).total());
+        assertFalse(picky.store().entryByKey(Posting.earn(CustomerKey.of("acct2"), 20, "bad-1", Optional.empty()).key()).isPresent());
     }
 }

@@ -1,5 +1,6 @@
 package dev.o2o.testkit.points;
 
+import dev.o2o.core.CustomerKey;
 import dev.o2o.loyalty.points.IdempotencyKey;
 import dev.o2o.loyalty.points.LedgerEntry;
 import dev.o2o.loyalty.points.LedgerStore;
@@ -33,7 +34,7 @@ public abstract class ForwardingLedgerStore implements LedgerStore {
     }
 
     @Override
-    public <T> T inTransaction(SortedSet<String> accounts, Function<Transaction, T> work) {
+    public <T> T inTransaction(SortedSet<CustomerKey> accounts, Function<Transaction, T> work) {
         return delegate.inTransaction(accounts, work);
     }
 
@@ -43,17 +44,17 @@ public abstract class ForwardingLedgerStore implements LedgerStore {
     }
 
     @Override
-    public List<LedgerEntry> entries(String account) {
+    public List<LedgerEntry> entries(CustomerKey account) {
         return delegate.entries(account);
     }
 
     @Override
-    public List<Lot> lots(String account) {
+    public List<Lot> lots(CustomerKey account) {
         return delegate.lots(account);
     }
 
     @Override
-    public long balance(String account) {
+    public long balance(CustomerKey account) {
         return delegate.balance(account);
     }
 
@@ -63,17 +64,17 @@ public abstract class ForwardingLedgerStore implements LedgerStore {
     }
 
     @Override
-    public Set<String> accounts() {
+    public Set<CustomerKey> accounts() {
         return delegate.accounts();
     }
 
     @Override
-    public Set<String> accountsWithLotsDueBy(Instant instant) {
+    public Set<CustomerKey> accountsWithLotsDueBy(Instant instant) {
         return delegate.accountsWithLotsDueBy(instant);
     }
 
     @Override
-    public long renameForErasure(String account, String pseudonym) {
+    public long renameForErasure(CustomerKey account, CustomerKey pseudonym) {
         return delegate.renameForErasure(account, pseudonym);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Ids;
 import dev.o2o.loyalty.points.Balance;
 import dev.o2o.loyalty.points.DuplicateKeyException;
@@ -103,11 +104,11 @@ public abstract class LedgerStoreConformanceTest {
     }
 
     PostingResult earn(String account, long points, String ref, Instant expiresAt) {
-        return ledger.post(Posting.earn(account, points, ref, Optional.ofNullable(expiresAt)));
+        return ledger.post(Posting.earn(CustomerKey.of(account), points, ref, Optional.ofNullable(expiresAt)));
     }
 
     void assertInvariant(String account) {
-        InvariantCheck c = ledger.check(account);
+        InvariantCheck c = ledger.check(CustomerKey.of(account));
         assertTrue(c.holds(), "invariant broken: " + c);
     }
 
@@ -121,12 +122,12 @@ public abstract class LedgerStoreConformanceTest {
         assertEquals(IdempotencyKey.of(EntryType.EARN, "order:1"), e.key());
         assertEquals(T0, e.instant());
         assertEquals(List.of(new LotMovement(e.id(), 120)), e.movements());
-        List<Lot> lots = store.lots("a");
+        List<Lot> lots = store.lots(CustomerKey.of("a"));
         assertEquals(1, lots.size());
-        assertEquals(new Lot(e.id(), "a", 120, 120, T0, T0, at(T0.plus(Duration.ofDays(365)))), lots.get(0));
-        assertEquals(new Balance(120, 120, 0, 0), ledger.balance("a"));
-        assertEquals(120, store.balance("a"));
-        assertEquals(List.of(e), store.entries("a"));
+        assertEquals(new Lot(e.id(), CustomerKey.of("a"), 120, 120, T0, T0, at(T0.plus(Duration.ofDays(365)))), lots.get(0));
+        assertEquals(new Balance(120, 120, 0, 0), ledger.balance(CustomerKey.of("a")));
+        assertEquals(120, store.balance(CustomerKey.of("a")));
+        assertEquals(List.of(e), store.entries(CustomerKey.of("a")));
         assertEquals(Optional.of(e), store.entryByKey(IdempotencyKey.of(EntryType.EARN, "order:1")));
         assertInvariant("a");
     }
@@ -136,25 +137,25 @@ public abstract class LedgerStoreConformanceTest {
         long late = earn("a", 50, "o1", T0.plus(Duration.ofDays(300))).entry().orElseThrow().id();
         long never = earn("a", 40, "o2", null).entry().orElseThrow().id();
         long early = earn("a", 30, "o3", T0.plus(Duration.ofDays(30))).entry().orElseThrow().id();
-        PostingResult r = ledger.post(Posting.redeem("a", 70, "cart:9"));
+        PostingResult r = ledger.post(Posting.redeem(CustomerKey.of("a"), 70, "cart:9"));
         assertEquals(PostingResult.Status.POSTED, r.status());
         LedgerEntry e = r.entry().orElseThrow();
         assertEquals(-70, e.points());
         assertEquals(List.of(new LotMovement(early, -30), new LotMovement(late, -40)), e.movements());
-        assertEquals(50, ledger.balance("a").available());
+        assertEquals(50, ledger.balance(CustomerKey.of("a")).available());
         Map<Long, Long> remaining = remaining("a");
         assertEquals(0L, remaining.get(early));
         assertEquals(10L, remaining.get(late));
         assertEquals(40L, remaining.get(never));
         // never-expiring lots are spent last
-        LedgerEntry e2 = ledger.post(Posting.redeem("a", 20, "cart:10")).entry().orElseThrow();
+        LedgerEntry e2 = ledger.post(Posting.redeem(CustomerKey.of("a"), 20, "cart:10")).entry().orElseThrow();
         assertEquals(List.of(new LotMovement(late, -10), new LotMovement(never, -10)), e2.movements());
         assertInvariant("a");
     }
 
     Map<Long, Long> remaining(String account) {
         Map<Long, Long> m = new HashMap<>();
-        for (Lot l : store.lots(account)) {
+        for (Lot l : store.lots(CustomerKey.of(account))) {
             m.put(l.id(), l.remaining());
         }
         return m;
@@ -163,89 +164,89 @@ public abstract class LedgerStoreConformanceTest {
     @Test
     void redeemingMoreThanTheBalanceIsRejectedAndChangesNothing() {
         earn("a", 100, "o1", null);
-        PostingResult r = ledger.post(Posting.redeem("a", 101, "cart:1"));
+        PostingResult r = ledger.post(Posting.redeem(CustomerKey.of("a"), 101, "cart:1"));
         assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, r.status());
         assertTrue(r.entry().isEmpty());
-        assertEquals(100, store.balance("a"));
-        assertEquals(1, store.entries("a").size());
+        assertEquals(100, store.balance(CustomerKey.of("a")));
+        assertEquals(1, store.entries(CustomerKey.of("a")).size());
         // the rejection is the first outcome of the key: after earning more, the retry is still refused
         earn("a", 1, "o2", null);
-        List<LedgerEntry> entries = store.entries("a");
-        PostingResult retry = ledger.post(Posting.redeem("a", 101, "cart:1"));
+        List<LedgerEntry> entries = store.entries(CustomerKey.of("a"));
+        PostingResult retry = ledger.post(Posting.redeem(CustomerKey.of("a"), 101, "cart:1"));
         assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, retry.status());
         assertEquals(r.message(), retry.message());
         assertTrue(retry.entry().isEmpty());
-        assertEquals(101, store.balance("a"));
-        assertEquals(entries, store.entries("a"));
+        assertEquals(101, store.balance(CustomerKey.of("a")));
+        assertEquals(entries, store.entries(CustomerKey.of("a")));
         assertEquals(PostingResult.Status.INSUFFICIENT_POINTS,
                 store.rejectionByKey(IdempotencyKey.of(EntryType.REDEEM, "cart:1")).orElseThrow().status());
         assertEquals(PostingResult.Status.INSUFFICIENT_POINTS,
-                ledger.postAll(List.of(Posting.redeem("a", 101, "cart:1"))).get(0).status(), "batched retry");
+                ledger.postAll(List.of(Posting.redeem(CustomerKey.of("a"), 101, "cart:1"))).get(0).status(), "batched retry");
         // the same key on another account is a conflict, not a replay of someone else's rejection
-        assertEquals(PostingResult.Status.KEY_CONFLICT, ledger.post(Posting.redeem("b", 1, "cart:1")).status());
+        assertEquals(PostingResult.Status.KEY_CONFLICT, ledger.post(Posting.redeem(CustomerKey.of("b"), 1, "cart:1")).status());
         // a new key is a new posting
-        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.redeem("a", 101, "cart:2")).status());
-        assertEquals(0, store.balance("a"));
+        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.redeem(CustomerKey.of("a"), 101, "cart:2")).status());
+        assertEquals(0, store.balance(CustomerKey.of("a")));
         assertInvariant("a");
     }
 
     @Test
     void rejectedReversalsAreRememberedByKey() {
-        Posting.Earn earn = Posting.earn("a", 10, "o1", Optional.empty());
+        Posting.Earn earn = Posting.earn(CustomerKey.of("a"), 10, "o1", Optional.empty());
         // the refund arrives before the order: ORIGINAL_NOT_FOUND is its first outcome
-        assertEquals(PostingResult.Status.ORIGINAL_NOT_FOUND, ledger.post(Posting.reverse("a", earn.key(), "r1")).status());
+        assertEquals(PostingResult.Status.ORIGINAL_NOT_FOUND, ledger.post(Posting.reverse(CustomerKey.of("a"), earn.key(), "r1")).status());
         ledger.post(earn);
-        assertEquals(PostingResult.Status.ORIGINAL_NOT_FOUND, ledger.post(Posting.reverse("a", earn.key(), "r1")).status());
-        assertEquals(10, store.balance("a"));
+        assertEquals(PostingResult.Status.ORIGINAL_NOT_FOUND, ledger.post(Posting.reverse(CustomerKey.of("a"), earn.key(), "r1")).status());
+        assertEquals(10, store.balance(CustomerKey.of("a")));
         // NOTHING_TO_REVERSE is remembered as well
         assertEquals(PostingResult.Status.POSTED,
-                ledger.post(new Posting.Reverse("a", earn.key(), "r2", 1, 2, "")).status());
+                ledger.post(new Posting.Reverse(CustomerKey.of("a"), earn.key(), "r2", 1, 2, "")).status());
         assertEquals(PostingResult.Status.NOTHING_TO_REVERSE,
-                ledger.post(new Posting.Reverse("a", earn.key(), "r3", 1, 2, "")).status());
+                ledger.post(new Posting.Reverse(CustomerKey.of("a"), earn.key(), "r3", 1, 2, "")).status());
         assertEquals(PostingResult.Status.NOTHING_TO_REVERSE,
-                ledger.post(new Posting.Reverse("a", earn.key(), "r3", 2, 2, "")).status(), "retry with a larger share");
-        assertEquals(5, store.balance("a"));
-        assertEquals(PostingResult.Status.POSTED, ledger.post(new Posting.Reverse("a", earn.key(), "r4", 2, 2, "")).status());
-        assertEquals(0, store.balance("a"));
+                ledger.post(new Posting.Reverse(CustomerKey.of("a"), earn.key(), "r3", 2, 2, "")).status(), "retry with a larger share");
+        assertEquals(5, store.balance(CustomerKey.of("a")));
+        assertEquals(PostingResult.Status.POSTED, ledger.post(new Posting.Reverse(CustomerKey.of("a"), earn.key(), "r4", 2, 2, "")).status());
+        assertEquals(0, store.balance(CustomerKey.of("a")));
         assertInvariant("a");
     }
 
     @Test
     void aRejectionRecordedInAFailedTransactionIsUndoneAndKeysStayUnique() {
         earn("a", 10, "o1", null);
-        SortedSet<String> a = new TreeSet<>(List.of("a"));
+        SortedSet<CustomerKey> a = new TreeSet<>(List.of(CustomerKey.of("a")));
         assertThrows(IllegalStateException.class, () -> store.inTransaction(a, tx -> {
-            tx.recordRejection(new LedgerStore.Rejection("a", EntryType.REDEEM, "cart:9",
+            tx.recordRejection(new LedgerStore.Rejection(CustomerKey.of("a"), EntryType.REDEEM, "cart:9",
                     PostingResult.Status.INSUFFICIENT_POINTS, "no"));
             throw new IllegalStateException("boom");
         }));
         assertTrue(store.rejectionByKey(IdempotencyKey.of(EntryType.REDEEM, "cart:9")).isEmpty());
-        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.redeem("a", 4, "cart:9")).status());
+        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.redeem(CustomerKey.of("a"), 4, "cart:9")).status());
         // a key with an entry cannot also get a rejection, nor a rejected key an entry
         assertThrows(DuplicateKeyException.class, () -> store.inTransaction(a, tx -> {
-            tx.recordRejection(new LedgerStore.Rejection("a", EntryType.REDEEM, "cart:9",
+            tx.recordRejection(new LedgerStore.Rejection(CustomerKey.of("a"), EntryType.REDEEM, "cart:9",
                     PostingResult.Status.INSUFFICIENT_POINTS, "no"));
             return null;
         }));
-        assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, ledger.post(Posting.redeem("a", 99, "cart:10")).status());
+        assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, ledger.post(Posting.redeem(CustomerKey.of("a"), 99, "cart:10")).status());
         assertThrows(DuplicateKeyException.class, () -> store.inTransaction(a, tx -> {
-            tx.recordRejection(new LedgerStore.Rejection("a", EntryType.REDEEM, "cart:10",
+            tx.recordRejection(new LedgerStore.Rejection(CustomerKey.of("a"), EntryType.REDEEM, "cart:10",
                     PostingResult.Status.INSUFFICIENT_POINTS, "again"));
             return null;
         }));
-        assertThrows(IllegalArgumentException.class, () -> new LedgerStore.Rejection("a", EntryType.REDEEM, "x",
+        assertThrows(IllegalArgumentException.class, () -> new LedgerStore.Rejection(CustomerKey.of("a"), EntryType.REDEEM, "x",
                 PostingResult.Status.POSTED, "no"));
-        assertEquals(6, store.balance("a"));
+        assertEquals(6, store.balance(CustomerKey.of("a")));
         assertInvariant("a");
     }
 
     @Test
     void everyOperationRetriedWithTheSameKeyChangesNothing() {
-        Posting earn = Posting.earn("a", 100, "o1", at(T0.plus(Duration.ofDays(90))));
-        Posting redeem = Posting.redeem("a", 30, "cart:1");
-        Posting adjustUp = new Posting.Adjust("a", 15, "ticket:1", Optional.empty(), "goodwill");
-        Posting adjustDown = new Posting.Adjust("a", -5, "ticket:2", Optional.empty(), "correction");
-        Posting reverse = new Posting.Reverse("a", redeem.key(), "refund:1", 1, 2, "");
+        Posting earn = Posting.earn(CustomerKey.of("a"), 100, "o1", at(T0.plus(Duration.ofDays(90))));
+        Posting redeem = Posting.redeem(CustomerKey.of("a"), 30, "cart:1");
+        Posting adjustUp = new Posting.Adjust(CustomerKey.of("a"), 15, "ticket:1", Optional.empty(), "goodwill");
+        Posting adjustDown = new Posting.Adjust(CustomerKey.of("a"), -5, "ticket:2", Optional.empty(), "correction");
+        Posting reverse = new Posting.Reverse(CustomerKey.of("a"), redeem.key(), "refund:1", 1, 2, "");
         List<Posting> all = List.of(earn, redeem, adjustUp, adjustDown, reverse);
         List<LedgerEntry> first = new ArrayList<>();
         for (Posting p : all) {
@@ -253,10 +254,10 @@ public abstract class LedgerStoreConformanceTest {
             assertEquals(PostingResult.Status.POSTED, r.status(), p.toString());
             first.add(r.entry().orElseThrow());
         }
-        long balance = store.balance("a");
+        long balance = store.balance(CustomerKey.of("a"));
         assertEquals(100 - 30 + 15 - 5 + 15, balance);
-        List<LedgerEntry> entries = store.entries("a");
-        List<Lot> lots = store.lots("a");
+        List<LedgerEntry> entries = store.entries(CustomerKey.of("a"));
+        List<Lot> lots = store.lots(CustomerKey.of("a"));
         clock.advance(Duration.ofHours(3));
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < all.size(); i++) {
@@ -270,12 +271,12 @@ public abstract class LedgerStoreConformanceTest {
             }
         }
         // a retry with different content still answers with the first result
-        PostingResult changed = ledger.post(Posting.earn("a", 999, "o1", Optional.empty()));
+        PostingResult changed = ledger.post(Posting.earn(CustomerKey.of("a"), 999, "o1", Optional.empty()));
         assertEquals(PostingResult.Status.REPLAYED, changed.status());
         assertEquals(100, changed.points());
-        assertEquals(balance, store.balance("a"));
-        assertEquals(entries, store.entries("a"));
-        assertEquals(lots, store.lots("a"));
+        assertEquals(balance, store.balance(CustomerKey.of("a")));
+        assertEquals(entries, store.entries(CustomerKey.of("a")));
+        assertEquals(lots, store.lots(CustomerKey.of("a")));
         assertInvariant("a");
     }
 
@@ -284,32 +285,32 @@ public abstract class LedgerStoreConformanceTest {
         earn("a", 10, "o1", null);
         PostingResult r = earn("b", 10, "o1", null);
         assertEquals(PostingResult.Status.KEY_CONFLICT, r.status());
-        assertEquals(0, store.balance("b"));
+        assertEquals(0, store.balance(CustomerKey.of("b")));
     }
 
     @Test
     void theStoreRefusesADuplicateKey() {
         earn("a", 10, "o1", null);
-        SortedSet<String> b = new TreeSet<>(List.of("b"));
-        assertThrows(DuplicateKeyException.class, () -> store.inTransaction(b, tx -> tx.append(new EntryDraft("b",
+        SortedSet<CustomerKey> b = new TreeSet<>(List.of(CustomerKey.of("b")));
+        assertThrows(DuplicateKeyException.class, () -> store.inTransaction(b, tx -> tx.append(new EntryDraft(CustomerKey.of("b"),
                 EntryType.EARN, "o1", T0, OptionalLong.empty(), 0, "", List.of(), 5, T0,
                 Optional.empty()))));
-        assertEquals(0, store.balance("b"));
-        assertTrue(store.lots("b").isEmpty());
+        assertEquals(0, store.balance(CustomerKey.of("b")));
+        assertTrue(store.lots(CustomerKey.of("b")).isEmpty());
     }
 
     @Test
     void aTransactionThatFailsLeavesNothingBehind() {
         earn("a", 10, "o1", null);
-        SortedSet<String> a = new TreeSet<>(List.of("a"));
+        SortedSet<CustomerKey> a = new TreeSet<>(List.of(CustomerKey.of("a")));
         assertThrows(IllegalStateException.class, () -> store.inTransaction(a, tx -> {
-            tx.append(new EntryDraft("a", EntryType.EARN, "o2", T0, OptionalLong.empty(), 0, "", List.of(),
+            tx.append(new EntryDraft(CustomerKey.of("a"), EntryType.EARN, "o2", T0, OptionalLong.empty(), 0, "", List.of(),
                     7, T0, Optional.empty()));
             throw new IllegalStateException("boom");
         }));
-        assertEquals(10, store.balance("a"));
-        assertEquals(1, store.entries("a").size());
-        assertEquals(1, store.lots("a").size());
+        assertEquals(10, store.balance(CustomerKey.of("a")));
+        assertEquals(1, store.entries(CustomerKey.of("a")).size());
+        assertEquals(1, store.lots(CustomerKey.of("a")).size());
         assertTrue(store.entryByKey(IdempotencyKey.of(EntryType.EARN, "o2")).isEmpty());
         // the key is free again
         assertEquals(PostingResult.Status.POSTED, earn("a", 7, "o2", null).status());
@@ -319,11 +320,11 @@ public abstract class LedgerStoreConformanceTest {
     @Test
     void theStoreRefusesToOverdrawALot() {
         long lot = earn("a", 10, "o1", null).entry().orElseThrow().id();
-        SortedSet<String> a = new TreeSet<>(List.of("a"));
-        assertThrows(IllegalStateException.class, () -> store.inTransaction(a, tx -> tx.append(new EntryDraft("a",
+        SortedSet<CustomerKey> a = new TreeSet<>(List.of(CustomerKey.of("a")));
+        assertThrows(IllegalStateException.class, () -> store.inTransaction(a, tx -> tx.append(new EntryDraft(CustomerKey.of("a"),
                 EntryType.REDEEM, "x", T0, OptionalLong.empty(), 0, "", List.of(new LotMovement(lot, -11)),
                 0, T0, Optional.empty()))));
-        assertEquals(10, store.balance("a"));
+        assertEquals(10, store.balance(CustomerKey.of("a")));
         assertInvariant("a");
     }
 
@@ -335,20 +336,20 @@ public abstract class LedgerStoreConformanceTest {
         long a2 = earn("a", 50, "o2", d60).entry().orElseThrow().id();
         earn("a", 20, "o3", null);
         earn("b", 5, "o4", d30);
-        ledger.post(Posting.redeem("a", 40, "cart:1")); // from a1 (earliest)
+        ledger.post(Posting.redeem(CustomerKey.of("a"), 40, "cart:1")); // from a1 (earliest)
         clock.set(d30.minusSeconds(1));
-        assertEquals(new Balance(130, 130, 0, 0), ledger.balance("a"));
+        assertEquals(new Balance(130, 130, 0, 0), ledger.balance(CustomerKey.of("a")));
         assertEquals(0, ledger.expire(d30.minusSeconds(1)).entries());
         clock.set(d30);
-        assertEquals(new Balance(130, 70, 0, 60), ledger.balance("a"));
+        assertEquals(new Balance(130, 70, 0, 60), ledger.balance(CustomerKey.of("a")));
         // lots at their expiry instant are not spendable
-        assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, ledger.post(Posting.redeem("a", 71, "cart:2")).status());
+        assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, ledger.post(Posting.redeem(CustomerKey.of("a"), 71, "cart:2")).status());
         ExpiryRun run = ledger.expire(d30);
         assertEquals(2, run.entries());
         assertEquals(65, run.points());
-        assertEquals(70, store.balance("a"));
-        assertEquals(0, store.balance("b"));
-        LedgerEntry expired = store.entries("a").get(store.entries("a").size() - 1);
+        assertEquals(70, store.balance(CustomerKey.of("a")));
+        assertEquals(0, store.balance(CustomerKey.of("b")));
+        LedgerEntry expired = store.entries(CustomerKey.of("a")).get(store.entries(CustomerKey.of("a")).size() - 1);
         assertEquals(EntryType.EXPIRE, expired.type());
         assertEquals(List.of(new LotMovement(a1, -60)), expired.movements());
         assertEquals(0, ledger.expire(d30).entries());
@@ -358,7 +359,7 @@ public abstract class LedgerStoreConformanceTest {
         assertEquals(1, run.entries());
         assertEquals(50, run.points());
         assertEquals(0L, remaining("a").get(a2));
-        assertEquals(new Balance(20, 20, 0, 0), ledger.balance("a"));
+        assertEquals(new Balance(20, 20, 0, 0), ledger.balance(CustomerKey.of("a")));
         assertInvariant("a");
         assertInvariant("b");
     }
@@ -369,10 +370,10 @@ public abstract class LedgerStoreConformanceTest {
         Instant d100 = T0.plus(Duration.ofDays(100));
         long l1 = earn("a", 30, "o1", d10).entry().orElseThrow().id();
         long l2 = earn("a", 100, "o2", d100).entry().orElseThrow().id();
-        Posting.Redeem redeem = Posting.redeem("a", 80, "cart:1");
+        Posting.Redeem redeem = Posting.redeem(CustomerKey.of("a"), 80, "cart:1");
         ledger.post(redeem);
         earn("a", 10, "o3", T0.plus(Duration.ofDays(5))); // a newer lot with an earlier expiry
-        PostingResult r = ledger.post(Posting.reverse("a", redeem.key(), "refund:1"));
+        PostingResult r = ledger.post(Posting.reverse(CustomerKey.of("a"), redeem.key(), "refund:1"));
         assertEquals(PostingResult.Status.POSTED, r.status());
         LedgerEntry e = r.entry().orElseThrow();
         assertEquals(80, e.points());
@@ -382,7 +383,7 @@ public abstract class LedgerStoreConformanceTest {
         assertEquals(30L, remaining("a").get(l1));
         assertEquals(100L, remaining("a").get(l2));
         assertEquals(PostingResult.Status.NOTHING_TO_REVERSE,
-                ledger.post(Posting.reverse("a", redeem.key(), "refund:2")).status());
+                ledger.post(Posting.reverse(CustomerKey.of("a"), redeem.key(), "refund:2")).status());
         assertInvariant("a");
     }
 
@@ -390,38 +391,38 @@ public abstract class LedgerStoreConformanceTest {
     void pointsRestoredIntoAnExpiredLotExpireAtTheNextRun() {
         Instant d10 = T0.plus(Duration.ofDays(10));
         long lot = earn("a", 50, "o1", d10).entry().orElseThrow().id();
-        Posting.Redeem redeem = Posting.redeem("a", 20, "cart:1");
+        Posting.Redeem redeem = Posting.redeem(CustomerKey.of("a"), 20, "cart:1");
         ledger.post(redeem);
         clock.set(d10);
         assertEquals(30, ledger.expire(d10).points());
         clock.set(d10.plus(DAY));
-        assertEquals(20, ledger.post(Posting.reverse("a", redeem.key(), "refund:1")).points());
-        assertEquals(new Balance(20, 0, 0, 20), ledger.balance("a"));
-        assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, ledger.post(Posting.redeem("a", 1, "cart:2")).status());
+        assertEquals(20, ledger.post(Posting.reverse(CustomerKey.of("a"), redeem.key(), "refund:1")).points());
+        assertEquals(new Balance(20, 0, 0, 20), ledger.balance(CustomerKey.of("a")));
+        assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, ledger.post(Posting.redeem(CustomerKey.of("a"), 1, "cart:2")).status());
         ExpiryRun run = ledger.expire(clock.instant());
         assertEquals(1, run.entries());
         assertEquals(20, run.points());
         assertEquals(0L, remaining("a").get(lot));
-        assertEquals(0, store.balance("a"));
+        assertEquals(0, store.balance(CustomerKey.of("a")));
         assertInvariant("a");
     }
 
     @Test
     void partialRefundsReverseEarningsProportionally() {
         // an order of 90.00 earned 100 points; refunds of 30.00 then 30.00 then the rest
-        Posting.Earn earn = Posting.earn("a", 100, "order:7", Optional.empty());
+        Posting.Earn earn = Posting.earn(CustomerKey.of("a"), 100, "order:7", Optional.empty());
         ledger.post(earn);
-        PostingResult r1 = ledger.post(new Posting.Reverse("a", earn.key(), "refund:7a", 3000, 9000, ""));
+        PostingResult r1 = ledger.post(new Posting.Reverse(CustomerKey.of("a"), earn.key(), "refund:7a", 3000, 9000, ""));
         assertEquals(-33, r1.points()); // floor(100 * 1/3)
-        PostingResult r2 = ledger.post(new Posting.Reverse("a", earn.key(), "refund:7b", 6000, 9000, ""));
+        PostingResult r2 = ledger.post(new Posting.Reverse(CustomerKey.of("a"), earn.key(), "refund:7b", 6000, 9000, ""));
         assertEquals(-33, r2.points()); // floor(100 * 2/3) - 33
-        assertEquals(34, store.balance("a"));
-        PostingResult r3 = ledger.post(new Posting.Reverse("a", earn.key(), "refund:7c", 9000, 9000, ""));
+        assertEquals(34, store.balance(CustomerKey.of("a")));
+        PostingResult r3 = ledger.post(new Posting.Reverse(CustomerKey.of("a"), earn.key(), "refund:7c", 9000, 9000, ""));
         assertEquals(-34, r3.points());
-        assertEquals(0, store.balance("a"));
+        assertEquals(0, store.balance(CustomerKey.of("a")));
         assertEquals(PostingResult.Status.NOTHING_TO_REVERSE,
-                ledger.post(new Posting.Reverse("a", earn.key(), "refund:7d", 9000, 9000, "")).status());
-        assertEquals(0, ledger.qualifyingPoints("a", T0, T0.plus(DAY)));
+                ledger.post(new Posting.Reverse(CustomerKey.of("a"), earn.key(), "refund:7d", 9000, 9000, "")).status());
+        assertEquals(0, ledger.qualifyingPoints(CustomerKey.of("a"), T0, T0.plus(DAY)));
         assertInvariant("a");
     }
 
@@ -429,12 +430,12 @@ public abstract class LedgerStoreConformanceTest {
     void partialRefundOfAPointsPaymentRestoresLatestExpiryFirst() {
         long l1 = earn("a", 60, "o1", T0.plus(Duration.ofDays(10))).entry().orElseThrow().id();
         long l2 = earn("a", 60, "o2", T0.plus(Duration.ofDays(20))).entry().orElseThrow().id();
-        Posting.Redeem redeem = Posting.redeem("a", 100, "cart:1"); // 60 from l1, 40 from l2
+        Posting.Redeem redeem = Posting.redeem(CustomerKey.of("a"), 100, "cart:1"); // 60 from l1, 40 from l2
         ledger.post(redeem);
-        LedgerEntry half = ledger.post(new Posting.Reverse("a", redeem.key(), "refund:1", 1, 2, "")).entry()
+        LedgerEntry half = ledger.post(new Posting.Reverse(CustomerKey.of("a"), redeem.key(), "refund:1", 1, 2, "")).entry()
                 .orElseThrow();
         assertEquals(List.of(new LotMovement(l2, 40), new LotMovement(l1, 10)), half.movements());
-        LedgerEntry rest = ledger.post(new Posting.Reverse("a", redeem.key(), "refund:2", 2, 2, "")).entry()
+        LedgerEntry rest = ledger.post(new Posting.Reverse(CustomerKey.of("a"), redeem.key(), "refund:2", 2, 2, "")).entry()
                 .orElseThrow();
         assertEquals(List.of(new LotMovement(l1, 50)), rest.movements());
         assertEquals(60L, remaining("a").get(l1));
@@ -444,66 +445,66 @@ public abstract class LedgerStoreConformanceTest {
 
     @Test
     void reversingSpentEarningsNeverGoesNegativeAndRecordsTheShortfall() {
-        Posting.Earn earn = Posting.earn("a", 100, "order:1", Optional.empty());
+        Posting.Earn earn = Posting.earn(CustomerKey.of("a"), 100, "order:1", Optional.empty());
         ledger.post(earn);
         earn("a", 10, "order:2", null);
-        ledger.post(Posting.redeem("a", 95, "cart:1"));
-        PostingResult r = ledger.post(Posting.reverse("a", earn.key(), "cancel:1"));
+        ledger.post(Posting.redeem(CustomerKey.of("a"), 95, "cart:1"));
+        PostingResult r = ledger.post(Posting.reverse(CustomerKey.of("a"), earn.key(), "cancel:1"));
         assertEquals(PostingResult.Status.POSTED, r.status());
         LedgerEntry e = r.entry().orElseThrow();
         assertEquals(-15, e.points());
         assertEquals(85, e.shortfall());
-        assertEquals(0, store.balance("a"));
-        assertEquals(10, ledger.qualifyingPoints("a", T0, T0.plus(DAY)));
+        assertEquals(0, store.balance(CustomerKey.of("a")));
+        assertEquals(10, ledger.qualifyingPoints(CustomerKey.of("a"), T0, T0.plus(DAY)));
         assertInvariant("a");
     }
 
     @Test
     void reversalsAreCheckedAgainstTheOriginal() {
         assertEquals(PostingResult.Status.ORIGINAL_NOT_FOUND,
-                ledger.post(Posting.reverse("a", IdempotencyKey.of(EntryType.EARN, "nothing"), "r1")).status());
-        Posting.Earn earn = Posting.earn("a", 10, "o1", Optional.empty());
+                ledger.post(Posting.reverse(CustomerKey.of("a"), IdempotencyKey.of(EntryType.EARN, "nothing"), "r1")).status());
+        Posting.Earn earn = Posting.earn(CustomerKey.of("a"), 10, "o1", Optional.empty());
         ledger.post(earn);
         assertEquals(PostingResult.Status.ORIGINAL_NOT_FOUND,
-                ledger.post(Posting.reverse("b", earn.key(), "r2")).status());
-        PostingResult rev = ledger.post(Posting.reverse("a", earn.key(), "r3"));
+                ledger.post(Posting.reverse(CustomerKey.of("b"), earn.key(), "r2")).status());
+        PostingResult rev = ledger.post(Posting.reverse(CustomerKey.of("a"), earn.key(), "r3"));
         assertEquals(PostingResult.Status.NOT_REVERSIBLE,
-                ledger.post(Posting.reverse("a", rev.entry().orElseThrow().key(), "r4")).status());
-        assertThrows(IllegalArgumentException.class, () -> new Posting.Reverse("a", earn.key(), "r5", 0, 3, ""));
-        assertThrows(IllegalArgumentException.class, () -> new Posting.Reverse("a", earn.key(), "r5", 4, 3, ""));
+                ledger.post(Posting.reverse(CustomerKey.of("a"), rev.entry().orElseThrow().key(), "r4")).status());
+        assertThrows(IllegalArgumentException.class, () -> new Posting.Reverse(CustomerKey.of("a"), earn.key(), "r5", 0, 3, ""));
+        assertThrows(IllegalArgumentException.class, () -> new Posting.Reverse(CustomerKey.of("a"), earn.key(), "r5", 4, 3, ""));
     }
 
     @Test
     void pendingPointsAreNotSpendableUntilTheReturnPeriodEnds() {
         Instant d7 = T0.plus(Duration.ofDays(7));
-        Posting.Earn pending = new Posting.Earn("a", 80, "order:1", at(d7), at(T0.plus(Duration.ofDays(365))), "");
+        Posting.Earn pending = new Posting.Earn(CustomerKey.of("a"), 80, "order:1", at(d7), at(T0.plus(Duration.ofDays(365))), "");
         ledger.post(pending);
         earn("a", 20, "order:0", null);
-        assertEquals(new Balance(100, 20, 80, 0), ledger.balance("a"));
-        assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, ledger.post(Posting.redeem("a", 21, "cart:1")).status());
+        assertEquals(new Balance(100, 20, 80, 0), ledger.balance(CustomerKey.of("a")));
+        assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, ledger.post(Posting.redeem(CustomerKey.of("a"), 21, "cart:1")).status());
         clock.set(d7);
-        assertEquals(new Balance(100, 100, 0, 0), ledger.balance("a"));
+        assertEquals(new Balance(100, 100, 0, 0), ledger.balance(CustomerKey.of("a")));
         // cart:1 was refused first and stays refused; the same cart paid again is a new posting
-        assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, ledger.post(Posting.redeem("a", 90, "cart:1")).status());
-        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.redeem("a", 90, "cart:1b")).status());
+        assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, ledger.post(Posting.redeem(CustomerKey.of("a"), 90, "cart:1")).status());
+        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.redeem(CustomerKey.of("a"), 90, "cart:1b")).status());
         assertThrows(IllegalArgumentException.class,
-                () -> new Posting.Earn("a", 1, "x", at(d7), at(d7), ""));
+                () -> new Posting.Earn(CustomerKey.of("a"), 1, "x", at(d7), at(d7), ""));
         assertInvariant("a");
     }
 
     @Test
     void adjustmentsAddALotOrTakeFromAnyLot() {
-        PostingResult up = ledger.post(new Posting.Adjust("a", 40, "ticket:1", Optional.empty(), "goodwill"));
-        assertEquals(1, store.lots("a").size());
+        PostingResult up = ledger.post(new Posting.Adjust(CustomerKey.of("a"), 40, "ticket:1", Optional.empty(), "goodwill"));
+        assertEquals(1, store.lots(CustomerKey.of("a")).size());
         assertEquals(40, up.points());
-        Posting.Earn pending = new Posting.Earn("a", 10, "order:1", at(T0.plus(DAY)), Optional.empty(), "");
+        Posting.Earn pending = new Posting.Earn(CustomerKey.of("a"), 10, "order:1", at(T0.plus(DAY)), Optional.empty(), "");
         ledger.post(pending);
         assertEquals(PostingResult.Status.INSUFFICIENT_POINTS,
-                ledger.post(new Posting.Adjust("a", -51, "ticket:2", Optional.empty(), "fraud")).status());
-        assertEquals(-50, ledger.post(new Posting.Adjust("a", -50, "ticket:2b", Optional.empty(), "fraud")).points());
-        assertEquals(0, store.balance("a"));
+                ledger.post(new Posting.Adjust(CustomerKey.of("a"), -51, "ticket:2", Optional.empty(), "fraud")).status());
+        assertEquals(-50, ledger.post(new Posting.Adjust(CustomerKey.of("a"), -50, "ticket:2b", Optional.empty(), "fraud")).points());
+        assertEquals(0, store.balance(CustomerKey.of("a")));
         assertThrows(IllegalArgumentException.class,
-                () -> new Posting.Adjust("a", 5, "ticket:3", Optional.empty(), " "));
+                () -> new Posting.Adjust(CustomerKey.of("a"), 5, "ticket:3", Optional.empty(), " "));
         assertInvariant("a");
     }
 
@@ -511,32 +512,32 @@ public abstract class LedgerStoreConformanceTest {
     void batchedPostingsApplyInOrderAcrossAccounts() {
         List<Posting> batch = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            batch.add(Posting.earn("acct-" + (i % 4), 10, "o" + i, Optional.empty()));
+            batch.add(Posting.earn(CustomerKey.of("acct-" + (i % 4)), 10, "o" + i, Optional.empty()));
         }
-        batch.add(Posting.redeem("acct-1", 45, "cart:1"));
-        batch.add(Posting.redeem("acct-2", 51, "cart:2"));
+        batch.add(Posting.redeem(CustomerKey.of("acct-1"), 45, "cart:1"));
+        batch.add(Posting.redeem(CustomerKey.of("acct-2"), 51, "cart:2"));
         List<PostingResult> results = ledger.postAll(batch);
         assertEquals(22, results.size());
         assertTrue(results.subList(0, 20).stream().allMatch(r -> r.status() == PostingResult.Status.POSTED));
         assertEquals(PostingResult.Status.POSTED, results.get(20).status());
         assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, results.get(21).status());
-        assertEquals(5, store.balance("acct-1"));
-        assertEquals(50, store.balance("acct-2"));
-        assertEquals(new TreeSet<>(List.of("acct-0", "acct-1", "acct-2", "acct-3")), store.accounts());
-        for (String acct : store.accounts()) {
-            assertInvariant(acct);
+        assertEquals(5, store.balance(CustomerKey.of("acct-1")));
+        assertEquals(50, store.balance(CustomerKey.of("acct-2")));
+        assertEquals(new TreeSet<>(List.of(CustomerKey.of("acct-0"), CustomerKey.of("acct-1"), CustomerKey.of("acct-2"), CustomerKey.of("acct-3"))), store.accounts());
+        for (CustomerKey acct : store.accounts()) {
+            assertInvariant(acct.value());
         }
     }
 
     @Test
     void qualifyingPointsCountEarningsNotTheBalance() {
         earn("a", 1000, "o1", null);
-        ledger.post(Posting.redeem("a", 900, "cart:1"));
+        ledger.post(Posting.redeem(CustomerKey.of("a"), 900, "cart:1"));
         clock.advance(Duration.ofDays(40));
         earn("a", 200, "o2", null);
-        assertEquals(300, store.balance("a"));
-        assertEquals(1200, ledger.qualifyingPoints("a", T0, clock.instant().plusSeconds(1)));
-        assertEquals(200, ledger.qualifyingPoints("a", T0.plus(DAY), clock.instant().plusSeconds(1)));
+        assertEquals(300, store.balance(CustomerKey.of("a")));
+        assertEquals(1200, ledger.qualifyingPoints(CustomerKey.of("a"), T0, clock.instant().plusSeconds(1)));
+        assertEquals(200, ledger.qualifyingPoints(CustomerKey.of("a"), T0.plus(DAY), clock.instant().plusSeconds(1)));
     }
 
     /**
@@ -555,11 +556,11 @@ public abstract class LedgerStoreConformanceTest {
                 CyclicBarrier together = new CyclicBarrier(2);
                 Future<PostingResult> poor = pool.submit(() -> {
                     together.await(30, TimeUnit.SECONDS);
-                    return ledger.post(Posting.redeem("poor", 5, ref));
+                    return ledger.post(Posting.redeem(CustomerKey.of("poor"), 5, ref));
                 });
                 Future<PostingResult> rich = pool.submit(() -> {
                     together.await(30, TimeUnit.SECONDS);
-                    return ledger.post(Posting.redeem("rich", 5, ref));
+                    return ledger.post(Posting.redeem(CustomerKey.of("rich"), 5, ref));
                 });
                 PostingResult p = poor.get(60, TimeUnit.SECONDS);
                 PostingResult r = rich.get(60, TimeUnit.SECONDS);
@@ -571,22 +572,22 @@ public abstract class LedgerStoreConformanceTest {
                 if (entry.isPresent()) {
                     assertEquals(PostingResult.Status.POSTED, r.status(), "round " + i);
                     assertEquals(PostingResult.Status.KEY_CONFLICT, p.status(), "round " + i);
-                    assertEquals(PostingResult.Status.KEY_CONFLICT, ledger.post(Posting.redeem("poor", 5, ref)).status());
-                    assertEquals(PostingResult.Status.REPLAYED, ledger.post(Posting.redeem("rich", 5, ref)).status());
+                    assertEquals(PostingResult.Status.KEY_CONFLICT, ledger.post(Posting.redeem(CustomerKey.of("poor"), 5, ref)).status());
+                    assertEquals(PostingResult.Status.REPLAYED, ledger.post(Posting.redeem(CustomerKey.of("rich"), 5, ref)).status());
                 } else {
                     assertEquals(PostingResult.Status.INSUFFICIENT_POINTS, p.status(), "round " + i);
                     assertEquals(PostingResult.Status.KEY_CONFLICT, r.status(), "round " + i);
                     assertEquals(PostingResult.Status.INSUFFICIENT_POINTS,
-                            ledger.post(Posting.redeem("poor", 5, ref)).status(), "the retry answers the first outcome");
-                    assertEquals(PostingResult.Status.KEY_CONFLICT, ledger.post(Posting.redeem("rich", 5, ref)).status());
+                            ledger.post(Posting.redeem(CustomerKey.of("poor"), 5, ref)).status(), "the retry answers the first outcome");
+                    assertEquals(PostingResult.Status.KEY_CONFLICT, ledger.post(Posting.redeem(CustomerKey.of("rich"), 5, ref)).status());
                 }
             }
         } finally {
             pool.shutdownNow();
         }
         assertInvariant("rich");
-        assertEquals(0, store.balance("poor"));
-        assertTrue(store.entries("poor").isEmpty());
+        assertEquals(0, store.balance(CustomerKey.of("poor")));
+        assertTrue(store.entries(CustomerKey.of("poor")).isEmpty());
     }
 
     /** Rounds of {@link #oneKeyOnTwoAccountsAtOnceHasOneOutcomeStoreWide} (JDBC stores are slower). */
@@ -605,35 +606,35 @@ public abstract class LedgerStoreConformanceTest {
         String note = "n\u00e9\n".repeat(Posting.MAX_NOTE / 3) + "xy";
         assertEquals(Posting.MAX_NOTE, note.length());
         String emoji = "acct-\uD83D\uDE00";
-        LedgerEntry e = ledger.post(new Posting.Earn(longId, 10, longId, Optional.empty(), Optional.empty(), note))
+        LedgerEntry e = ledger.post(new Posting.Earn(CustomerKey.of(longId), 10, longId, Optional.empty(), Optional.empty(), note))
                 .entry().orElseThrow();
-        assertEquals(List.of(e), store.entries(longId));
+        assertEquals(List.of(e), store.entries(CustomerKey.of(longId)));
         assertEquals(note, store.entryByKey(IdempotencyKey.of(EntryType.EARN, longId)).orElseThrow().note());
         assertEquals(PostingResult.Status.POSTED, earn(emoji, 7, "o1", null).status());
-        assertEquals(7, store.balance(emoji));
-        assertEquals(0, store.balance("acct-\uD83D\uDE01"), "ids differing in a supplementary character stay apart");
+        assertEquals(7, store.balance(CustomerKey.of(emoji)));
+        assertEquals(0, store.balance(CustomerKey.of("acct-\uD83D\uDE01")), "ids differing in a supplementary character stay apart");
 
         String tooLong = "x".repeat(Ids.MAX_LENGTH + 1);
         for (String bad : new String[] {tooLong, "bob\uD800", "\uDC00bob", "bo\u0000b", " bob", ""}) {
-            assertThrows(IllegalArgumentException.class, () -> Posting.earn(bad, 1, "o9", Optional.empty()), bad);
-            assertThrows(IllegalArgumentException.class, () -> Posting.redeem("a", 1, bad), bad);
-            assertThrows(IllegalArgumentException.class, () -> new EntryDraft(bad, EntryType.EARN, "o9", T0,
+            assertThrows(IllegalArgumentException.class, () -> Posting.earn(CustomerKey.of(bad), 1, "o9", Optional.empty()), bad);
+            assertThrows(IllegalArgumentException.class, () -> Posting.redeem(CustomerKey.of("a"), 1, bad), bad);
+            assertThrows(IllegalArgumentException.class, () -> new EntryDraft(CustomerKey.of(bad), EntryType.EARN, "o9", T0,
                     OptionalLong.empty(), 0, "", List.of(), 1, T0, Optional.empty()), bad);
         }
         for (String badNote : new String[] {"x".repeat(Posting.MAX_NOTE + 1), "a\u0000b", "a\uD800"}) {
             assertThrows(IllegalArgumentException.class,
-                    () -> new Posting.Earn("a", 1, "o9", Optional.empty(), Optional.empty(), badNote));
-            assertThrows(IllegalArgumentException.class, () -> new Posting.Redeem("a", 1, "o9", badNote));
-            assertThrows(IllegalArgumentException.class, () -> new EntryDraft("a", EntryType.EARN, "o9", T0,
+                    () -> new Posting.Earn(CustomerKey.of("a"), 1, "o9", Optional.empty(), Optional.empty(), badNote));
+            assertThrows(IllegalArgumentException.class, () -> new Posting.Redeem(CustomerKey.of("a"), 1, "o9", badNote));
+            assertThrows(IllegalArgumentException.class, () -> new EntryDraft(CustomerKey.of("a"), EntryType.EARN, "o9", T0,
                     OptionalLong.empty(), 0, badNote, List.of(), 1, T0, Optional.empty()));
         }
-        assertThrows(IllegalArgumentException.class, () -> new LedgerStore.Rejection("a", EntryType.REDEEM, "o9",
+        assertThrows(IllegalArgumentException.class, () -> new LedgerStore.Rejection(CustomerKey.of("a"), EntryType.REDEEM, "o9",
                 PostingResult.Status.INSUFFICIENT_POINTS, "m".repeat(LedgerStore.Rejection.MAX_MESSAGE + 1)));
         // the message of a refused id names the field and does not repeat the value
         IllegalArgumentException m = assertThrows(IllegalArgumentException.class,
-                () -> Posting.earn("13812345678\uD800", 1, "o9", Optional.empty()));
+                () -> Posting.earn(CustomerKey.of("13812345678\uD800"), 1, "o9", Optional.empty()));
         assertTrue(m.getMessage().startsWith("account ") && !m.getMessage().contains("13812345678"), m.getMessage());
-        assertTrue(store.entries("a").isEmpty());
+        assertTrue(store.entries(CustomerKey.of("a")).isEmpty());
         assertInvariant(longId);
     }
 
@@ -654,10 +655,10 @@ public abstract class LedgerStoreConformanceTest {
         assertEquals(2, run.entries());
         assertEquals(105, run.points());
         assertFalse(run.complete());
-        assertEquals(List.of(new ExpiryRun.Failure("b", boom)), run.failures());
-        assertEquals(0, store.balance("a"));
-        assertEquals(40, store.balance("b"));
-        assertEquals(0, store.balance("c"));
+        assertEquals(List.of(new ExpiryRun.Failure(CustomerKey.of("b"), boom)), run.failures());
+        assertEquals(0, store.balance(CustomerKey.of("a")));
+        assertEquals(40, store.balance(CustomerKey.of("b")));
+        assertEquals(0, store.balance(CustomerKey.of("c")));
         // the next run picks up what failed
         ExpiryRun again = ledger.expire(d30);
         assertTrue(again.complete());
@@ -678,7 +679,7 @@ public abstract class LedgerStoreConformanceTest {
         }
 
         @Override
-        public <T> T inTransaction(SortedSet<String> accounts, Function<Transaction, T> work) {
+        public <T> T inTransaction(SortedSet<CustomerKey> accounts, Function<Transaction, T> work) {
             if (accounts.contains(failing)) {
                 throw error;
             }
@@ -698,7 +699,7 @@ public abstract class LedgerStoreConformanceTest {
                 int id = t;
                 futures.add(pool.submit(() -> {
                     start.await();
-                    return ledger.post(Posting.redeem("a", 30, "cart:" + id));
+                    return ledger.post(Posting.redeem(CustomerKey.of("a"), 30, "cart:" + id));
                 }));
             }
             start.countDown();
@@ -712,7 +713,7 @@ public abstract class LedgerStoreConformanceTest {
                 }
             }
             assertEquals(3, ok);
-            assertEquals(10, store.balance("a"));
+            assertEquals(10, store.balance(CustomerKey.of("a")));
             assertInvariant("a");
         } finally {
             pool.shutdownNow();
@@ -742,7 +743,7 @@ public abstract class LedgerStoreConformanceTest {
                 }
             }
             assertEquals(1, posted);
-            assertEquals(10, store.balance("acct-0") + store.balance("acct-1"));
+            assertEquals(10, store.balance(CustomerKey.of("acct-0")) + store.balance(CustomerKey.of("acct-1")));
         } finally {
             pool.shutdownNow();
         }
@@ -781,10 +782,10 @@ public abstract class LedgerStoreConformanceTest {
                         int op = rnd.nextInt(100);
                         Posting p;
                         if (op < 40) {
-                            p = Posting.earn(acct, 1 + rnd.nextInt(100), ref,
+                            p = Posting.earn(CustomerKey.of(acct), 1 + rnd.nextInt(100), ref,
                                     rnd.nextBoolean() ? Optional.of(expiry) : Optional.empty());
                         } else if (op < 75) {
-                            p = Posting.redeem(acct, 1 + rnd.nextInt(60), ref);
+                            p = Posting.redeem(CustomerKey.of(acct), 1 + rnd.nextInt(60), ref);
                         } else if (op < 95 && !posted.isEmpty()) {
                             Posting orig;
                             synchronized (posted) {
@@ -836,14 +837,14 @@ public abstract class LedgerStoreConformanceTest {
         Map<EntryType, Long> fromEntries = new EnumMap<>(EntryType.class);
         for (int i = 0; i < accounts; i++) {
             String acct = "acct-" + i;
-            InvariantCheck c = ledger.check(acct);
+            InvariantCheck c = ledger.check(CustomerKey.of(acct));
             assertTrue(c.holds(), "invariant broken: " + c);
             assertTrue(c.balance() >= 0);
             sumBalances += c.balance();
-            for (LedgerEntry e : store.entries(acct)) {
+            for (LedgerEntry e : store.entries(CustomerKey.of(acct))) {
                 fromEntries.merge(e.type(), e.points(), Long::sum);
             }
-            for (Lot l : store.lots(acct)) {
+            for (Lot l : store.lots(CustomerKey.of(acct))) {
                 assertFalse(l.expiredAt(expiry) && l.remaining() > 0, "unexpired due lot " + l);
             }
         }
@@ -866,18 +867,18 @@ public abstract class LedgerStoreConformanceTest {
         // issue 23: a posting at its own instant, and a refund of lines, kept alike by every store
         clock.set(T0.plus(Duration.ofDays(10)));
         Instant earlier = T0.plus(Duration.ofDays(2));
-        Posting.Earn earn = Posting.earn("a", 160, "order:bf", Optional.of(T0.plus(Duration.ofDays(400)))).at(earlier);
+        Posting.Earn earn = Posting.earn(CustomerKey.of("a"), 160, "order:bf", Optional.of(T0.plus(Duration.ofDays(400)))).at(earlier);
         LedgerEntry e = ledger.post(earn).entry().orElseThrow();
         assertEquals(earlier, e.instant());
-        assertEquals(earlier, store.entries("a").get(0).instant());
-        assertEquals(160, ledger.qualifyingPoints("a", earlier, earlier.plusNanos(1000)));
+        assertEquals(earlier, store.entries(CustomerKey.of("a")).get(0).instant());
+        assertEquals(160, ledger.qualifyingPoints(CustomerKey.of("a"), earlier, earlier.plusNanos(1000)));
         LinePoints lines = new LinePoints(List.of(60L, 0L), List.of(2, 1), 100);
-        assertEquals(Optional.empty(), lines.reversal("a", earn.key(), "refund:box", List.of(0, 1)));
-        PostingResult r = ledger.post(lines.reversal("a", earn.key(), "refund:latte", List.of(1, 1)).orElseThrow()
+        assertEquals(Optional.empty(), lines.reversal(CustomerKey.of("a"), earn.key(), "refund:box", List.of(0, 1)));
+        PostingResult r = ledger.post(lines.reversal(CustomerKey.of("a"), earn.key(), "refund:latte", List.of(1, 1)).orElseThrow()
                 .at(earlier.plus(DAY)));
         assertEquals(-30, r.points());
-        assertEquals(earlier.plus(DAY), store.entries("a").get(1).instant());
-        assertEquals(130, ledger.qualifyingPoints("a", T0, clock.instant()));
+        assertEquals(earlier.plus(DAY), store.entries(CustomerKey.of("a")).get(1).instant());
+        assertEquals(130, ledger.qualifyingPoints(CustomerKey.of("a"), T0, clock.instant()));
         assertInvariant("a");
     }
 }

@@ -104,8 +104,8 @@ class H2StoresRestartTest {
         Map<String, Integer> entries = new TreeMap<>();
         Map<String, Optional<CustomerProfile>> profiles = new TreeMap<>();
         for (CustomerKey k : keys) {
-            balances.put(k.value(), p.ledgerStore().balance(k.value()));
-            entries.put(k.value(), p.ledgerStore().entries(k.value()).size());
+            balances.put(k.value(), p.ledgerStore().balance(k));
+            entries.put(k.value(), p.ledgerStore().entries(k).size());
             profiles.put(k.value(), p.profiles().profile(k, AS_OF));
         }
         Map<String, String> holders = new TreeMap<>();
@@ -156,10 +156,10 @@ class H2StoresRestartTest {
         CustomerKey cardKey = p.graph().addIdentifier(CARD);
         CustomerKey appKey = p.graph().addIdentifier(APP);
         CustomerKey otherKey = p.graph().addIdentifier(OTHER);
-        assertTrue(p.ledger().post(Posting.earn(cardKey.value(), 100, "order:c1", Optional.empty())).ok());
-        assertTrue(p.ledger().post(Posting.earn(appKey.value(), 487, "order:a1",
+        assertTrue(p.ledger().post(Posting.earn(cardKey, 100, "order:c1", Optional.empty())).ok());
+        assertTrue(p.ledger().post(Posting.earn(appKey, 487, "order:a1",
                 Optional.of(T0.plus(Duration.ofDays(200))))).ok());
-        assertTrue(p.ledger().post(Posting.earn(otherKey.value(), 40, "order:o1", Optional.empty())).ok());
+        assertTrue(p.ledger().post(Posting.earn(otherKey, 40, "order:o1", Optional.empty())).ok());
         p.coupons().register(CouponLimits.none("free"));
         assertTrue(p.coupons().issue("F1", "free", appKey, T0));
         assertTrue(p.coupons().issue("F2", "free", cardKey, T0));
@@ -181,11 +181,11 @@ class H2StoresRestartTest {
         CustomerKey survivor = p.graph().resolve(APP).orElseThrow();
         assertEquals(survivor, p.graph().resolve(CARD).orElseThrow());
         assertNotEquals(survivor, otherKey);
-        assertEquals(587, p.ledgerStore().balance(survivor.value()));
+        assertEquals(587, p.ledgerStore().balance(survivor));
         assertEquals(List.of("F1", "F2"), p.coupons().codesOf(survivor).stream().map(IssuedCode::code).toList());
         for (CustomerKey absorbed : List.of(cardKey, appKey)) {
             if (!absorbed.equals(survivor)) {
-                assertEquals(0, p.ledgerStore().balance(absorbed.value()));
+                assertEquals(0, p.ledgerStore().balance(absorbed));
                 assertEquals(List.of(), p.coupons().codesOf(absorbed));
                 assertEquals(Optional.empty(), p.profiles().profile(absorbed, AS_OF));
                 assertFalse(p.graph().contains(absorbed), "absorbed key still resolves");

@@ -1,5 +1,6 @@
 package dev.o2o.testkit.points;
 
+import dev.o2o.core.CustomerKey;
 import dev.o2o.loyalty.points.LedgerStore;
 import java.util.SortedSet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,7 +23,7 @@ class ForwardingLedgerStoreTest extends LedgerStoreConformanceTest {
         }
 
         @Override
-        public <T> T inTransaction(SortedSet<String> accounts, Function<Transaction, T> work) {
+        public <T> T inTransaction(SortedSet<CustomerKey> accounts, Function<Transaction, T> work) {
             transactions.incrementAndGet();
             return super.inTransaction(accounts, work);
         }

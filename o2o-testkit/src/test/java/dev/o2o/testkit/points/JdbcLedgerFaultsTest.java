@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.o2o.core.CustomerKey;
 import dev.o2o.core.jdbc.CommitOutcomeUnknownException;
 import dev.o2o.core.jdbc.SqlErrors;
 import dev.o2o.loyalty.points.DuplicateKeyException;
@@ -102,15 +103,15 @@ class JdbcLedgerFaultsTest {
             }
         }, new AtomicInteger());
         PointsLedger ledger = PointsLedger.create(LedgerStore.jdbc(flaky, "points_"), new TestClock(T0));
-        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.earn("a", 10, "o1", Optional.empty())).status());
-        Posting second = Posting.earn("a", 5, "o2", Optional.empty());
+        assertEquals(PostingResult.Status.POSTED, ledger.post(Posting.earn(CustomerKey.of("a"), 10, "o1", Optional.empty())).status());
+        Posting second = Posting.earn(CustomerKey.of("a"), 5, "o2", Optional.empty());
         CommitOutcomeUnknownException e = assertThrows(CommitOutcomeUnknownException.class, () -> ledger.post(second));
         assertSame(lost, e.getCause());
         assertTrue(e.outcomeUnknown());
         PostingResult retry = ledger.post(second);
         assertEquals(PostingResult.Status.REPLAYED, retry.status());
-        assertEquals(15, ledger.store().balance("a"));
-        assertEquals(2, ledger.store().entries("a").size());
+        assertEquals(15, ledger.store().balance(CustomerKey.of("a")));
+        assertEquals(2, ledger.store().entries(CustomerKey.of("a")).size());
     }
 
     @Test
@@ -124,11 +125,11 @@ class JdbcLedgerFaultsTest {
             c.commit();
         }, new AtomicInteger());
         PointsLedger ledger = PointsLedger.create(LedgerStore.jdbc(flaky, "points_"), new TestClock(T0));
-        ledger.post(Posting.earn("a", 10, "o1", Optional.empty()));
-        Posting second = Posting.earn("a", 5, "o2", Optional.empty());
+        ledger.post(Posting.earn(CustomerKey.of("a"), 10, "o1", Optional.empty()));
+        Posting second = Posting.earn(CustomerKey.of("a"), 5, "o2", Optional.empty());
         assertThrows(CommitOutcomeUnknownException.class, () -> ledger.post(second));
         assertEquals(PostingResult.Status.POSTED, ledger.post(second).status());
-        assertEquals(15, ledger.store().balance("a"));
+        assertEquals(15, ledger.store().balance(CustomerKey.of("a")));
     }
 
     /**
@@ -155,12 +156,12 @@ class JdbcLedgerFaultsTest {
                     start.await();
                     for (int i = 0; i < 20; i++) {
                         // every thread's first posting on the same 20 new accounts
-                        ledger.post(Posting.earn("new-" + i, 1, "t" + thread + "-" + i, Optional.empty()));
+                        ledger.post(Posting.earn(CustomerKey.of("new-" + i), 1, "t" + thread + "-" + i, Optional.empty()));
                         // a refusal, then its retry
-                        ledger.post(Posting.redeem("new-" + i, 1_000, "cart-t" + thread + "-" + i));
-                        ledger.post(Posting.redeem("new-" + i, 1_000, "cart-t" + thread + "-" + i));
+                        ledger.post(Posting.redeem(CustomerKey.of("new-" + i), 1_000, "cart-t" + thread + "-" + i));
+                        ledger.post(Posting.redeem(CustomerKey.of("new-" + i), 1_000, "cart-t" + thread + "-" + i));
                         // one key on two accounts at once
-                        ledger.post(Posting.redeem("new-" + (i + thread) % 20, 1, "shared-" + i));
+                        ledger.post(Posting.redeem(CustomerKey.of("new-" + (i + thread) % 20), 1, "shared-" + i));
                     }
                     return null;
                 }));
@@ -174,7 +175,7 @@ class JdbcLedgerFaultsTest {
         }
         assertEquals(0, duplicates.get(), "duplicate-key errors raised by the database");
         for (int i = 0; i < 20; i++) {
-            assertTrue(ledger.check("new-" + i).holds());
+            assertTrue(ledger.check(CustomerKey.of("new-" + i)).holds());
         }
         PostgresLedgerStoreTest.dropTables(pg, prefix);
     }

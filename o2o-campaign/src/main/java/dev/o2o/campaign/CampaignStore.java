@@ -22,8 +22,9 @@ public interface CampaignStore {
     }
 
     /**
-     * A store in H2 or PostgreSQL tables named with the prefix, created if absent, through core's
-     * JDBC layer ({@link dev.o2o.core.jdbc.Transactions} at READ COMMITTED with its default retry).
+     * A store in H2 or PostgreSQL tables named with the prefix, through core's JDBC layer
+     * ({@link dev.o2o.core.jdbc.Transactions} at READ COMMITTED with its default retry). It creates no
+     * table: call {@link #createSchema()} once before use.
      */
     static CampaignStore jdbc(javax.sql.DataSource dataSource, String tablePrefix) {
         return jdbc(dev.o2o.core.jdbc.Transactions.of(dataSource), dev.o2o.core.jdbc.TablePrefix.of(tablePrefix));
@@ -34,6 +35,17 @@ public interface CampaignStore {
         java.util.Objects.requireNonNull(transactions, "transactions");
         java.util.Objects.requireNonNull(prefix, "prefix");
         return new JdbcCampaignStore(transactions, prefix);
+    }
+
+    /**
+     * Creates this store's tables and indexes if they do not exist yet ({@code CREATE ... IF NOT
+     * EXISTS}: safe at every start, and calling it twice changes nothing). A JDBC store never creates
+     * tables by itself, so call this once before first use (or run the DDL resource yourself); the
+     * in-memory store has no schema and this does nothing.
+     *
+     * @throws dev.o2o.core.jdbc.TransactionException if a statement fails
+     */
+    default void createSchema() {
     }
 
     /** Marks the event id seen; false if it had been seen before. */

@@ -39,9 +39,13 @@ final class JdbcCampaignStore implements CampaignStore {
     private final String referral;
     private final String customerMerge;
 
+    private static final SchemaScript SCHEMA = SchemaScript.fromResource(JdbcCampaignStore.class, "campaign-schema.sql");
+
+    private final TablePrefix prefix;
+
     JdbcCampaignStore(Transactions tx, TablePrefix prefix) {
         this.tx = tx;
-        SchemaScript.fromResource(JdbcCampaignStore.class, "campaign-schema.sql").create(tx.dataSource(), prefix);
+        this.prefix = prefix;
         event = prefix.table("event");
         lock = prefix.table("customer_lock");
         fire = prefix.table("fire");
@@ -52,6 +56,11 @@ final class JdbcCampaignStore implements CampaignStore {
         invite = prefix.table("invite");
         referral = prefix.table("referral");
         customerMerge = prefix.table("customer_merge");
+    }
+
+    @Override
+    public void createSchema() {
+        SCHEMA.create(tx.dataSource(), prefix);
     }
 
     private Dialect dialect() {

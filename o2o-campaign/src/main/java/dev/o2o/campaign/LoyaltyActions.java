@@ -51,7 +51,7 @@ public final class LoyaltyActions {
         return (planned, points) -> {
             PostingResult r = ledger.post(Posting.earn(planned.customer(), points.points(),
                     "campaign:" + planned.key(), Optional.empty()));
-            if (!r.ok()) {
+            if (!r.isSuccess()) {
                 throw new IllegalStateException("points posting for action '" + planned.key() + "' refused: " + r.message());
             }
             return IdempotencyKey.of(EntryType.EARN, "campaign:" + planned.key()).toString();

@@ -84,7 +84,7 @@ final class MeteredCouponStore implements CouponStore {
     }
 
     private void refusal(StoreOutcome outcome, String source) {
-        outcome.code().ifPresent(code -> registry.counter(O2oMetrics.COUPON_REFUSALS, "reason", code.name(),
+        outcome.reason().ifPresent(code -> registry.counter(O2oMetrics.COUPON_REFUSALS, "reason", code.name(),
                 "source", source).increment());
     }
 
@@ -115,6 +115,11 @@ final class MeteredCouponStore implements CouponStore {
     @Override
     public CustomerMove unmergeCustomer(String mergeId, CustomerKey survivor, CustomerKey returnTo) {
         return timer.time("unmergeCustomer", () -> store.unmergeCustomer(mergeId, survivor, returnTo));
+    }
+
+    @Override
+    public void createSchema() {
+        store.createSchema();
     }
 
     @Override

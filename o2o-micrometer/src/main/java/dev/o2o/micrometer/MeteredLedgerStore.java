@@ -90,6 +90,11 @@ final class MeteredLedgerStore implements LedgerStore {
     }
 
     @Override
+    public void createSchema() {
+        store.createSchema();
+    }
+
+    @Override
     public long renameForErasure(CustomerKey account, CustomerKey pseudonym) {
         return timer.time("renameForErasure", () -> store.renameForErasure(account, pseudonym));
     }

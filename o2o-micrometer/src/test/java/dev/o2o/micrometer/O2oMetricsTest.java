@@ -75,7 +75,7 @@ class O2oMetricsTest {
         assertTrue(store.redeem(RedemptionRequest.online("k1", "A1", alice, "o1", ten, NOW)).isSuccess());
         assertTrue(store.redeem(RedemptionRequest.online("k1", "A1", alice, "o1", ten, NOW)).replayed());
         assertEquals(Optional.of(ReasonCode.ALREADY_REDEEMED),
-                store.redeem(RedemptionRequest.online("k2", "A1", alice, "o2", ten, NOW)).code());
+                store.redeem(RedemptionRequest.online("k2", "A1", alice, "o2", ten, NOW)).reason());
         store.refuse(RedemptionRequest.online("k3", "A1", alice, "o3", ten, NOW),
                 new Violation(ReasonCode.MIN_SPEND_NOT_REACHED, "spend 150 to use it"));
         assertTrue(store.rollback("k1", NOW.plusSeconds(60)).isSuccess());

@@ -108,7 +108,7 @@ class RiskGuardTest {
         // after a refund the voided code cannot be verified or redeemed again
         assertTrue(service.rollback("k1").isSuccess());
         StoreOutcome v = service.verifyAtStore(c1, "S1", "clerk2");
-        assertEquals(Optional.of(ReasonCode.RISK_DENIED), v.code());
+        assertEquals(Optional.of(ReasonCode.RISK_DENIED), v.reason());
         assertTrue(v.failure().get().message().endsWith(RiskGuard.CODE_VOIDED));
     }
 }

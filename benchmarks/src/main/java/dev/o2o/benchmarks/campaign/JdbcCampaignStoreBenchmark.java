@@ -48,7 +48,9 @@ public class JdbcCampaignStoreBenchmark {
         }
         ds = new PerThreadConnections(url);
         String prefix = "bench_cmp_" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36) + "_";
-        engine = Workloads.hundredTriggers(CampaignStore.jdbc(ds, prefix));
+        CampaignStore store = CampaignStore.jdbc(ds, prefix);
+        store.createSchema();
+        engine = Workloads.hundredTriggers(store);
     }
 
     @TearDown

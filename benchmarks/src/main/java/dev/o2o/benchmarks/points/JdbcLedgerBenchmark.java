@@ -2,7 +2,6 @@ package dev.o2o.benchmarks.points;
 
 import dev.o2o.benchmarks.PerThreadConnections;
 import dev.o2o.core.CustomerKey;
-import dev.o2o.loyalty.points.JdbcSchema;
 import dev.o2o.loyalty.points.LedgerStore;
 import dev.o2o.loyalty.points.PointsLedger;
 import dev.o2o.loyalty.points.Posting;
@@ -84,7 +83,7 @@ public class JdbcLedgerBenchmark {
             }
             connections = new PerThreadConnections(url);
             dropTables();
-            JdbcSchema.create(connections, PREFIX);
+            LedgerStore.jdbc(connections, PREFIX).createSchema();
             ledger = PointsLedger.create(LedgerStore.jdbc(connections, PREFIX), Clock.fixed(now, ZoneOffset.UTC));
             expiry = Optional.of(now.plus(Duration.ofDays(365)));
             runId = Long.toString(System.nanoTime(), 36);

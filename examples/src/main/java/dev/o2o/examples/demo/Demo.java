@@ -688,7 +688,7 @@ public final class Demo {
                 accounts.add(account);
                 Posting.Earn earn = Posting.earn(account, ev.total(), o.id(),
                         Optional.of(o.instant().plus(Duration.ofDays(365))));
-                if (ledger.post(earn).ok()) {
+                if (ledger.post(earn).isSuccess()) {
                     earned += ev.total();
                 }
                 // a retried delivery of every 50th order: the idempotency key must make it a no-op
@@ -702,7 +702,7 @@ public final class Demo {
         long vouchers = 0;
         for (CustomerKey account : accounts) {
             if (ledger.balance(account).available() >= 1000
-                    && ledger.post(Posting.redeem(account, 1000, "voucher-" + account)).ok()) {
+                    && ledger.post(Posting.redeem(account, 1000, "voucher-" + account)).isSuccess()) {
                 redeemed += 1000;
                 vouchers++;
             }

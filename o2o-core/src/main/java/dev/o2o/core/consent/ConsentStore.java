@@ -27,8 +27,9 @@ public interface ConsentStore extends ConsentCheck {
     }
 
     /**
-     * A store in H2 or PostgreSQL tables named with the prefix (created if absent), through core's
-     * JDBC layer at READ COMMITTED with its default retries.
+     * A store in H2 or PostgreSQL tables named with the prefix, through core's JDBC layer at READ
+     * COMMITTED with its default retries. It creates no table: call {@link #createSchema()} once
+     * before use.
      *
      * @param tablePrefix for example {@code "consent_"}: a lower-case letter followed by up to 30
      *                    lower-case letters, digits or underscores
@@ -36,6 +37,17 @@ public interface ConsentStore extends ConsentCheck {
     static ConsentStore jdbc(DataSource dataSource, String tablePrefix) {
         return new JdbcConsentStore(Transactions.of(Objects.requireNonNull(dataSource, "dataSource")),
                 TablePrefix.of(tablePrefix));
+    }
+
+    /**
+     * Creates this store's tables and indexes if they do not exist yet ({@code CREATE ... IF NOT
+     * EXISTS}: safe at every start, and calling it twice changes nothing). A JDBC store never creates
+     * tables by itself, so call this once before first use (or run the DDL resource yourself); the
+     * in-memory store has no schema and this does nothing.
+     *
+     * @throws dev.o2o.core.jdbc.TransactionException if a statement fails
+     */
+    default void createSchema() {
     }
 
     /** Appends a change; false if an identical change was recorded before (nothing changes). */

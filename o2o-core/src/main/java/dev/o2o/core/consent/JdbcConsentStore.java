@@ -26,12 +26,18 @@ final class JdbcConsentStore implements ConsentStore {
     private static final String COLUMNS = "customer, purpose, status, at_micros, source";
 
     private final Transactions tx;
+    private final TablePrefix prefix;
     private final String table;
 
     JdbcConsentStore(Transactions tx, TablePrefix prefix) {
         this.tx = tx;
-        SCHEMA.create(tx.dataSource(), prefix);
+        this.prefix = prefix;
         this.table = prefix.table("change");
+    }
+
+    @Override
+    public void createSchema() {
+        SCHEMA.create(tx.dataSource(), prefix);
     }
 
     private static long micros(Instant t) {

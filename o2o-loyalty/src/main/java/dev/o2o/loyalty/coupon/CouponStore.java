@@ -33,6 +33,17 @@ import java.util.Optional;
  */
 public interface CouponStore extends UsageSource {
 
+    /**
+     * Creates this store's tables and indexes if they do not exist yet ({@code CREATE ... IF NOT
+     * EXISTS}: safe at every start, and calling it twice changes nothing). A JDBC store never creates
+     * tables by itself, so call this once before first use (or run the DDL resource yourself); the
+     * in-memory store has no schema and this does nothing.
+     *
+     * @throws CouponStoreException if a statement fails
+     */
+    default void createSchema() {
+    }
+
     /** Registers a coupon's limits, or replaces them (the counts so far are kept). */
     void register(CouponLimits limits);
 
@@ -146,20 +157,12 @@ public interface CouponStore extends UsageSource {
     /**
      * A store over a JDBC data source (H2 2.x or PostgreSQL), on core's shared JDBC layer: READ
      * COMMITTED transactions, serialization failures and deadlocks retried with bounded, jittered
-     * exponential back-off. Create its tables with {@link #createJdbcSchema(DataSource, String)}.
+     * exponential back-off. It creates no table: call {@link #createSchema()} once before use.
      *
      * @param tablePrefix prefix of every table name, for example {@code "coupon_"}: a lower-case
      *                    letter followed by up to 30 lower-case letters, digits or underscores
      */
     static CouponStore jdbc(DataSource dataSource, String tablePrefix) {
         return new JdbcCouponStore(dataSource, TablePrefix.of(tablePrefix));
-    }
-
-    /**
-     * Creates the JDBC tables with this prefix if they do not exist (DDL from the resource
-     * {@code coupon-schema.sql}).
-     */
-    static void createJdbcSchema(DataSource dataSource, String tablePrefix) {
-        JdbcCouponStore.createSchema(dataSource, TablePrefix.of(tablePrefix));
     }
 }

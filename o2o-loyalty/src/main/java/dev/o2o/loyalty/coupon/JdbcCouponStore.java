@@ -48,9 +48,11 @@ final class JdbcCouponStore implements CouponStore {
     private final String mergeTable;
     private final String mergeCodeTable;
 
+    private final TablePrefix prefix;
+
     JdbcCouponStore(DataSource dataSource, TablePrefix prefix) {
         this.tx = Transactions.of(Objects.requireNonNull(dataSource, "dataSource"));
-        Objects.requireNonNull(prefix, "tablePrefix");
+        this.prefix = Objects.requireNonNull(prefix, "tablePrefix");
         campaign = prefix.table("campaign");
         codeTable = prefix.table("code");
         usageTable = prefix.table("customer_usage");
@@ -59,9 +61,10 @@ final class JdbcCouponStore implements CouponStore {
         mergeCodeTable = prefix.table("merge_code");
     }
 
-    static void createSchema(DataSource dataSource, TablePrefix prefix) {
+    @Override
+    public void createSchema() {
         try {
-            SCHEMA.create(Objects.requireNonNull(dataSource, "dataSource"), prefix);
+            SCHEMA.create(tx.dataSource(), prefix);
         } catch (TransactionException e) {
             throw new CouponStoreException("cannot create the coupon schema", e);
         }

@@ -131,7 +131,7 @@ final class DefaultPointsLedger implements PointsLedger {
                 return PostingResult.rejected(PostingResult.Status.KEY_CONFLICT,
                         "key " + key.masked() + " was posted for another account");
             }
-            return PostingResult.rejected(r.status(), r.message());
+            return PostingResult.rejectedAgain(r.status(), r.message());
         }
         // a back-filled posting is applied as of its own instant (checked against the clock before the transaction)
         Instant now = p.postedAt().orElse(clockNow);
@@ -141,7 +141,7 @@ final class DefaultPointsLedger implements PointsLedger {
             return PostingResult.rejected(PostingResult.Status.RISK_DENIED, "refused by the risk guard: " + verdict.reason());
         }
         PostingResult result = applyNew(tx, p, now);
-        if (!result.ok()) {
+        if (!result.isSuccess()) {
             // the first outcome of the key, so that a retry after the balance changed is refused alike
             String message = result.message();
             if (message.length() > LedgerStore.Rejection.MAX_MESSAGE) {

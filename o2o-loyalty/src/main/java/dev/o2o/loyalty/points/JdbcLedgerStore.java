@@ -64,6 +64,7 @@ final class JdbcLedgerStore implements LedgerStore {
     private final String movement;
     private final String outcome;
     private final String sequence;
+    private final String prefix;
 
     JdbcLedgerStore(DataSource dataSource, String prefix) {
         this(Transactions.of(Objects.requireNonNull(dataSource, "dataSource")), prefix);
@@ -72,12 +73,18 @@ final class JdbcLedgerStore implements LedgerStore {
     JdbcLedgerStore(Transactions transactions, String prefix) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         TablePrefix p = TablePrefix.of(prefix);
+        this.prefix = prefix;
         this.account = p.table("account");
         this.entry = p.table("entry");
         this.lot = p.table("lot");
         this.movement = p.table("movement");
         this.outcome = p.table("outcome");
         this.sequence = p.table("entry_seq");
+    }
+
+    @Override
+    public void createSchema() {
+        JdbcSchema.create(transactions.dataSource(), prefix);
     }
 
     static long toNanos(Instant t) {

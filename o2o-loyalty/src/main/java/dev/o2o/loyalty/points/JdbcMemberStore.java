@@ -42,14 +42,20 @@ final class JdbcMemberStore implements MemberStore {
     private final String evaluation;
     private final String earned;
     private final String claim;
+    private final TablePrefix prefix;
 
     JdbcMemberStore(Transactions tx, TablePrefix prefix) {
         this.tx = tx;
-        SCHEMA.create(tx.dataSource(), prefix);
+        this.prefix = prefix;
         member = prefix.table("member");
         evaluation = prefix.table("evaluation");
         earned = prefix.table("earned");
         claim = prefix.table("qr_claim");
+    }
+
+    @Override
+    public void createSchema() {
+        SCHEMA.create(tx.dataSource(), prefix);
     }
 
     private static int update(Connection c, String sql, Object... args) throws SQLException {

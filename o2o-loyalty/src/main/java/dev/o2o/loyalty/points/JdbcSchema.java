@@ -9,9 +9,9 @@ import javax.sql.DataSource;
 /**
  * The DDL of the JDBC ledger store, shipped as the resource
  * {@code dev/o2o/loyalty/points/points-schema.sql} (H2 and PostgreSQL), run through core's
- * {@link SchemaScript}. Stateless and thread-safe.
+ * {@link SchemaScript}; run by {@link LedgerStore#createSchema()}. Stateless and thread-safe.
  */
-public final class JdbcSchema {
+final class JdbcSchema {
 
     private static final SchemaScript SCRIPT = SchemaScript.fromResource(JdbcSchema.class, "points-schema.sql");
 
@@ -19,7 +19,7 @@ public final class JdbcSchema {
     }
 
     /** The DDL statements for {@code dialect} with every table name prefixed by {@code tablePrefix}. */
-    public static List<String> statements(String tablePrefix, Dialect dialect) {
+    static List<String> statements(String tablePrefix, Dialect dialect) {
         return SCRIPT.statements(TablePrefix.of(tablePrefix), dialect);
     }
 
@@ -28,7 +28,7 @@ public final class JdbcSchema {
      *
      * @throws dev.o2o.core.jdbc.TransactionException if a statement fails
      */
-    public static void create(DataSource dataSource, String tablePrefix) {
+    static void create(DataSource dataSource, String tablePrefix) {
         SCRIPT.create(dataSource, TablePrefix.of(tablePrefix));
     }
 }

@@ -48,7 +48,8 @@ public interface LedgerStore {
      * A store in a relational database over plain {@code java.sql}, tested on H2 and PostgreSQL. Each
      * transaction takes one connection from the data source, locks the account rows with
      * {@code SELECT ... FOR UPDATE} and commits; the idempotency key has a unique constraint.
-     * Call {@link JdbcSchema#create} (or run the DDL resource yourself) before use. Transactions run
+     * It creates no table: call {@link #createSchema()} once before use (or run the DDL resource
+     * {@code dev/o2o/loyalty/points/points-schema.sql} yourself). Transactions run
      * through {@code dev.o2o.core.jdbc.Transactions}: deadlocks and serialization failures are retried,
      * and database failures surface as {@code dev.o2o.core.jdbc.TransactionException}, a failed COMMIT
      * as {@code CommitOutcomeUnknownException} (post again with the same key to resolve it).
@@ -64,6 +65,17 @@ public interface LedgerStore {
      */
     static LedgerStore jdbc(DataSource dataSource, String tablePrefix) {
         return new JdbcLedgerStore(dataSource, tablePrefix);
+    }
+
+    /**
+     * Creates this store's tables and indexes if they do not exist yet ({@code CREATE ... IF NOT
+     * EXISTS}: safe at every start, and calling it twice changes nothing). A JDBC store never creates
+     * tables by itself, so call this once before first use (or run the DDL resource yourself); the
+     * in-memory store has no schema and this does nothing.
+     *
+     * @throws dev.o2o.core.jdbc.TransactionException if a statement fails
+     */
+    default void createSchema() {
     }
 
     /**

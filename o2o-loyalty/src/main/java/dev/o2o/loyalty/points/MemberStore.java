@@ -40,8 +40,9 @@ public interface MemberStore {
     }
 
     /**
-     * A store in H2 or PostgreSQL tables named with the prefix (created if absent), on core's JDBC
-     * layer at READ COMMITTED with its default retries.
+     * A store in H2 or PostgreSQL tables named with the prefix, on core's JDBC layer at READ
+     * COMMITTED with its default retries. It creates no table: call {@link #createSchema()} once
+     * before use.
      *
      * @param tablePrefix for example {@code "member_"}: a lower-case letter followed by up to 30
      *                    lower-case letters, digits or underscores
@@ -49,6 +50,17 @@ public interface MemberStore {
     static MemberStore jdbc(DataSource dataSource, String tablePrefix) {
         return new JdbcMemberStore(Transactions.of(Objects.requireNonNull(dataSource, "dataSource")),
                 TablePrefix.of(tablePrefix));
+    }
+
+    /**
+     * Creates this store's tables and indexes if they do not exist yet ({@code CREATE ... IF NOT
+     * EXISTS}: safe at every start, and calling it twice changes nothing). A JDBC store never creates
+     * tables by itself, so call this once before first use (or run the DDL resource yourself); the
+     * in-memory store has no schema and this does nothing.
+     *
+     * @throws dev.o2o.core.jdbc.TransactionException if a statement fails
+     */
+    default void createSchema() {
     }
 
     /** Saves a member, replacing what was stored under its key. */

@@ -6,6 +6,17 @@ import java.util.Optional;
 /**
  * The outcome of a {@link Posting}: callers branch on {@link #status()}, not on exceptions.
  *
+ * <p><b>The outcome style of every store operation</b> (the same for {@link PostingResult} in the
+ * points ledger and {@code dev.o2o.loyalty.coupon.StoreOutcome} in the coupon store): a business
+ * outcome that a caller branches on (not enough points, a code already redeemed, a key used for
+ * another account) is a returned value, never an exception, with the same accessors:
+ * {@link #isSuccess()} (it took effect, now or earlier), {@link #replayed()} (this repeats the first
+ * outcome of the same idempotency key, a success or a refusal, and nothing changed),
+ * {@link #reason()} (the stable code of a refusal, empty on success), {@link #message()} (a readable
+ * explanation for people) and the record written ({@link #entry()}; the coupon store's
+ * {@code redemption()}). Storage failures (the database is down, a COMMIT whose outcome is unknown)
+ * are thrown as unchecked exceptions, because no caller can branch on them except by retrying.
+ *
  * <p>A rejection (any status but {@code POSTED}, {@code REPLAYED}, {@code KEY_CONFLICT} and {@code RISK_DENIED}) is the first
  * outcome of its idempotency key: the ledger remembers it, and a retry with the same key returns the same
  * status and message and changes nothing.
@@ -14,9 +25,11 @@ import java.util.Optional;
  *
  * @param status  what happened
  * @param entry   the entry appended now ({@code POSTED}) or earlier ({@code REPLAYED}); empty otherwise
- * @param message a readable explanation for people
+ * @param message  a readable explanation for people
+ * @param replayed true if this repeats the first outcome of the posting's idempotency key: a
+ *                 {@code REPLAYED} success, or a remembered rejection returned again
  */
-public record PostingResult(Status status, Optional<LedgerEntry> entry, String message) {
+public record PostingResult(Status status, Optional<LedgerEntry> entry, String message, boolean replayed) {
 
     public PostingResult {
         Objects.requireNonNull(status, "status");
@@ -26,6 +39,19 @@ public record PostingResult(Status status, Optional<LedgerEntry> entry, String m
             throw new IllegalArgumentException("a " + status + " result " + (entry.isPresent() ? "must not" : "must")
                     + " carry an entry");
         }
+        // POSTED is new and REPLAYED a replay by definition; KEY_CONFLICT and RISK_DENIED are never
+        // remembered, so never replayed; a remembered rejection may be either
+        boolean fixed = status == Status.POSTED || status == Status.REPLAYED || status == Status.KEY_CONFLICT
+                || status == Status.RISK_DENIED;
+        if (fixed && replayed != (status == Status.REPLAYED)) {
+            throw new IllegalArgumentException("a " + status + " result " + (replayed ? "cannot" : "must")
+                    + " be a replay");
+        }
+    }
+
+    /** A first outcome: replayed exactly when the status is {@code REPLAYED}. */
+    public PostingResult(Status status, Optional<LedgerEntry> entry, String message) {
+        this(status, entry, message, status == Status.REPLAYED);
     }
 
     /** What happened to a posting. */
@@ -55,8 +81,13 @@ public record PostingResult(Status status, Optional<LedgerEntry> entry, String m
     }
 
     /** Whether the posting is (now or earlier) in the ledger. */
-    public boolean ok() {
+    public boolean isSuccess() {
         return status == Status.POSTED || status == Status.REPLAYED;
+    }
+
+    /** Why the posting was refused; empty on success. */
+    public Optional<Status> reason() {
+        return isSuccess() ? Optional.empty() : Optional.of(status);
     }
 
     /** The balance change of the entry, 0 without one. */
@@ -73,6 +104,11 @@ public record PostingResult(Status status, Optional<LedgerEntry> entry, String m
     }
 
     static PostingResult rejected(Status status, String message) {
-        return new PostingResult(status, Optional.empty(), message);
+        return new PostingResult(status, Optional.empty(), message, false);
+    }
+
+    /** A remembered rejection returned again for the same key. */
+    static PostingResult rejectedAgain(Status status, String message) {
+        return new PostingResult(status, Optional.empty(), message, true);
     }
 }

@@ -43,7 +43,7 @@ class CounterCheckTest {
                 .condition(CouponCondition.validity(NOW.minus(Duration.ofDays(30)), NOW.minusSeconds(1))).build();
         CouponService service = service(expired);
         StoreOutcome out = service.verifyAtStore(issue(service, "expired"), "S1", "cashier-1");
-        assertEquals(Optional.of(ReasonCode.EXPIRED), out.code());
+        assertEquals(Optional.of(ReasonCode.EXPIRED), out.reason());
     }
 
     @Test
@@ -54,7 +54,7 @@ class CounterCheckTest {
                         LocalTime.of(11, 0), SHANGHAI)).build();
         CouponService service = service(mornings);
         assertEquals(Optional.of(ReasonCode.OUTSIDE_HOURS),
-                service.verifyAtStore(issue(service, "mornings"), "S1", "cashier-1").code());
+                service.verifyAtStore(issue(service, "mornings"), "S1", "cashier-1").reason());
     }
 
     @Test
@@ -66,7 +66,7 @@ class CounterCheckTest {
         CustomerContext atS1 = CustomerContext.of(ALICE, Fixtures.POS).atStore("S1");
         assertTrue(service.redeemAtStore("k1", first, "o1", Fixtures.cart(), atS1, "cashier-1").isSuccess());
         assertEquals(Optional.of(ReasonCode.PER_CUSTOMER_LIMIT),
-                service.verifyAtStore(second, "S1", "cashier-1").code());
+                service.verifyAtStore(second, "S1", "cashier-1").reason());
     }
 
     @Test
@@ -75,7 +75,7 @@ class CounterCheckTest {
         CouponService service = service(s1Only);
         String code = issue(service, "s1only");
         assertTrue(service.verifyAtStore(code, "S1", "cashier-1").isSuccess());
-        assertEquals(Optional.of(ReasonCode.STORE_NOT_ALLOWED), service.verifyAtStore(code, "S2", "cashier-1").code());
+        assertEquals(Optional.of(ReasonCode.STORE_NOT_ALLOWED), service.verifyAtStore(code, "S2", "cashier-1").reason());
     }
 
     @Test

@@ -96,7 +96,7 @@ class CouponServiceTest {
         assertEquals(List.of(ReasonCode.ALREADY_REDEEMED, ReasonCode.PER_CUSTOMER_LIMIT),
                 service.validateCode(code, cart(), ctx).codes());
         StoreOutcome other = service.redeem("pay-2", second, "o2", cart(), ctx);
-        assertEquals(Optional.of(ReasonCode.PER_CUSTOMER_LIMIT), other.code());
+        assertEquals(Optional.of(ReasonCode.PER_CUSTOMER_LIMIT), other.reason());
         assertTrue(service.rollback("pay-1").isSuccess());
         assertTrue(service.redeem("pay-3", second, "o3", cart(), ctx).isSuccess(), "refund frees the customer's use");
     }
@@ -107,7 +107,7 @@ class CouponServiceTest {
         CustomerContext ctx = online().atStore("S1");
         Cart small = Cart.of(Fixtures.line("tea", "drinks", 2, "15.00"));
         StoreOutcome first = service.redeem("pay-9", code, "o9", small, ctx);
-        assertEquals(Optional.of(ReasonCode.MIN_SPEND_NOT_REACHED), first.code());
+        assertEquals(Optional.of(ReasonCode.MIN_SPEND_NOT_REACHED), first.reason());
         assertFalse(first.replayed());
         // the same payment retried with a cart that would qualify: still the first refusal, nothing redeemed
         StoreOutcome retry = service.redeem("pay-9", code, "o9", cart(), ctx);
@@ -122,14 +122,14 @@ class CouponServiceTest {
     void verifyAndRedeemAtTheCounter() {
         String code = issue(ALICE);
         assertTrue(service.verifyAtStore(code, "S2", "cashier-1").isSuccess());
-        assertEquals(Optional.of(ReasonCode.STORE_NOT_ALLOWED), service.verifyAtStore(code, "S3", "cashier-1").code());
-        assertEquals(Optional.of(ReasonCode.NOT_FOUND), service.verifyAtStore(codes.next(), "S2", "cashier-1").code());
+        assertEquals(Optional.of(ReasonCode.STORE_NOT_ALLOWED), service.verifyAtStore(code, "S3", "cashier-1").reason());
+        assertEquals(Optional.of(ReasonCode.NOT_FOUND), service.verifyAtStore(codes.next(), "S2", "cashier-1").reason());
         CustomerContext counter = CustomerContext.of(ALICE, POS).atStore("S2");
         StoreOutcome o = service.redeemAtStore("pos-1", code, "till-9", cart(), counter, "cashier-1");
         assertTrue(o.isSuccess(), o.toString());
         assertEquals(Optional.of("S2"), o.redemption().orElseThrow().storeId());
         assertEquals(Optional.of("cashier-1"), o.redemption().orElseThrow().cashierId());
-        assertEquals(Optional.of(ReasonCode.ALREADY_REDEEMED), service.verifyAtStore(code, "S2", "cashier-1").code());
+        assertEquals(Optional.of(ReasonCode.ALREADY_REDEEMED), service.verifyAtStore(code, "S2", "cashier-1").reason());
     }
 
     @Test
@@ -137,8 +137,8 @@ class CouponServiceTest {
         String code = issue(ALICE);
         CustomerContext ctx = online().atStore("S1");
         assertTrue(service.reserve(code, ctx, "o1", Duration.ofMinutes(10)).isSuccess());
-        assertEquals(Optional.of(ReasonCode.RESERVED), service.verifyAtStore(code, "S1", "c").code());
-        assertEquals(Optional.of(ReasonCode.RESERVED), service.redeem("k2", code, "o2", cart(), ctx).code());
+        assertEquals(Optional.of(ReasonCode.RESERVED), service.verifyAtStore(code, "S1", "c").reason());
+        assertEquals(Optional.of(ReasonCode.RESERVED), service.redeem("k2", code, "o2", cart(), ctx).reason());
         clock.now = NOW.plus(Duration.ofMinutes(10));
         assertTrue(service.verifyAtStore(code, "S1", "c").isSuccess());
         assertTrue(service.reserve(code, ctx, "o2", Duration.ofMinutes(10)).isSuccess());
@@ -161,9 +161,9 @@ class CouponServiceTest {
         StoreOutcome viaService = service.redeem("pay-1", code, "o1", cart(), bob);
         StoreOutcome viaStore = store.redeem(RedemptionRequest.online("pay-1", code, CustomerKey.of("bob"), "o1",
                 cny("20.00"), NOW));
-        assertEquals(Optional.of(ReasonCode.KEY_CONFLICT), viaService.code());
+        assertEquals(Optional.of(ReasonCode.KEY_CONFLICT), viaService.reason());
         assertEquals(viaStore, viaService);
-        assertEquals(Optional.of(ReasonCode.KEY_CONFLICT), service.redeem("pay-1", issue(ALICE), "o1", cart(), alice).code());
+        assertEquals(Optional.of(ReasonCode.KEY_CONFLICT), service.redeem("pay-1", issue(ALICE), "o1", cart(), alice).reason());
         StoreOutcome replay = service.redeem("pay-1", code.toLowerCase(), "o1", cart(), alice);
         assertTrue(replay.isSuccess() && replay.replayed());
         assertEquals(store.redeem(RedemptionRequest.online("pay-1", code, ALICE, "o1", cny("20.00"), NOW)), replay);
@@ -173,8 +173,8 @@ class CouponServiceTest {
     void aTypoIsRefusedWithoutUsingUpTheKey() {
         String code = issue(ALICE);
         CustomerContext ctx = online().atStore("S1");
-        assertEquals(Optional.of(ReasonCode.INVALID_CODE), service.redeem("pay-7", typo(code), "o7", cart(), ctx).code());
-        assertEquals(Optional.of(ReasonCode.INVALID_CODE), service.redeem("pay-8", "X".repeat(300), "o8", cart(), ctx).code());
+        assertEquals(Optional.of(ReasonCode.INVALID_CODE), service.redeem("pay-7", typo(code), "o7", cart(), ctx).reason());
+        assertEquals(Optional.of(ReasonCode.INVALID_CODE), service.redeem("pay-8", "X".repeat(300), "o8", cart(), ctx).reason());
         assertTrue(service.redeem("pay-7", code, "o7", cart(), ctx).isSuccess());
     }
 
@@ -187,7 +187,7 @@ class CouponServiceTest {
         String code = codes.next();
         store.issue(code, "wordy", ALICE, NOW);
         StoreOutcome o = s.redeem("w-1", code, "o1", cart(), online());
-        assertEquals(Optional.of(ReasonCode.OTHER), o.code());
+        assertEquals(Optional.of(ReasonCode.OTHER), o.reason());
         String m = o.failure().orElseThrow().message();
         assertEquals(1000, m.length());
         assertTrue(m.endsWith("..."), m.substring(990));

@@ -100,7 +100,7 @@ class JdbcCouponStoreTest {
 
         /** A store on this data source with the coupon "free" and the code A1 of Alice. */
         CouponStore store(String prefix) {
-            CouponStore.createJdbcSchema(dataSource, prefix);
+            CouponStore.jdbc(dataSource, prefix).createSchema();
             CouponStore store = CouponStore.jdbc(dataSource, prefix);
             store.register(CouponLimits.none("free"));
             store.issue("A1", "free", ALICE, NOW);

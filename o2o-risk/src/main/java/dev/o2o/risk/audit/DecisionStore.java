@@ -44,13 +44,22 @@ public interface DecisionStore {
         return new InMemoryDecisionStore();
     }
 
-    /** A store in the tables of {@link #createJdbcSchema} under {@code tablePrefix}. */
+    /**
+     * A store in H2 or PostgreSQL tables named with {@code tablePrefix}. It creates no table: call
+     * {@link #createSchema()} once before use.
+     */
     static DecisionStore jdbc(DataSource dataSource, String tablePrefix) {
         return new JdbcDecisionStore(dataSource, TablePrefix.of(tablePrefix));
     }
 
-    /** Creates the tables if they do not exist. */
-    static void createJdbcSchema(DataSource dataSource, String tablePrefix) {
-        JdbcDecisionStore.SCHEMA.create(dataSource, TablePrefix.of(tablePrefix));
+    /**
+     * Creates this store's tables and indexes if they do not exist yet ({@code CREATE ... IF NOT
+     * EXISTS}: safe at every start, and calling it twice changes nothing). A JDBC store never creates
+     * tables by itself, so call this once before first use (or run the DDL resource yourself); the
+     * in-memory store has no schema and this does nothing.
+     *
+     * @throws dev.o2o.core.jdbc.TransactionException if a statement fails
+     */
+    default void createSchema() {
     }
 }

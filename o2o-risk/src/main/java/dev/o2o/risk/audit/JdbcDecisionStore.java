@@ -41,10 +41,18 @@ final class JdbcDecisionStore implements DecisionStore {
     private final String decision;
     private final String voided;
 
+    private final TablePrefix prefix;
+
     JdbcDecisionStore(DataSource dataSource, TablePrefix prefix) {
         this.tx = Transactions.of(Objects.requireNonNull(dataSource, "dataSource"));
+        this.prefix = prefix;
         this.decision = prefix.table("decision");
         this.voided = prefix.table("voided_code");
+    }
+
+    @Override
+    public void createSchema() {
+        SCHEMA.create(tx.dataSource(), prefix);
     }
 
     @Override

@@ -45,7 +45,7 @@ class PostgresDecisionStoreTest extends DecisionStoreConformanceTest {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop the risk tables: " + e.getMessage(), e);
         }
-        DecisionStore.createJdbcSchema(ds, "risk_");
+        DecisionStore.jdbc(ds, "risk_").createSchema();
         return DecisionStore.jdbc(ds, "risk_");
     }
 }

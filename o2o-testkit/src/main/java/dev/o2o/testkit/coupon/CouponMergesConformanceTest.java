@@ -90,7 +90,7 @@ public abstract class CouponMergesConformanceTest {
         assertEquals(1, store.usage("one-each", CARD).redeemedByCustomer());
         assertEquals(0, store.usage("one-each", APP).redeemedByCustomer());
         // the merged customer used its one "one-each" coupon already
-        assertEquals(Optional.of(ReasonCode.PER_CUSTOMER_LIMIT), store.redeem(req("k2", "P2", CARD, "o2")).code());
+        assertEquals(Optional.of(ReasonCode.PER_CUSTOMER_LIMIT), store.redeem(req("k2", "P2", CARD, "o2")).reason());
         // the survivor can use the moved codes, and a refund of the earlier redemption still works
         assertTrue(store.redeem(req("k3", "F1", CARD, "o3")).isSuccess());
         assertTrue(store.rollback("k1", NOW.plusSeconds(60)).isSuccess());
@@ -165,7 +165,7 @@ public abstract class CouponMergesConformanceTest {
         assertEquals(1, store.usage("one-each", pseudonym).redeemedByCustomer());
         assertEquals(1, store.usage("one-each", pseudonym).redeemed());
         // the remembered refusal no longer answers to the raw key
-        assertEquals(Optional.of(ReasonCode.KEY_CONFLICT), store.redeem(req("k2", "E2", raw, "o2")).code());
+        assertEquals(Optional.of(ReasonCode.KEY_CONFLICT), store.redeem(req("k2", "E2", raw, "o2")).reason());
         assertThrows(IllegalStateException.class, () -> store.eraseCustomer(CARD, pseudonym));
         // an erasure run again finds nothing
         assertEquals(new CustomerMove(false, 0, 0), store.eraseCustomer(raw, pseudonym));

@@ -108,18 +108,18 @@ public abstract class CouponStoreConformanceTest {
         assertEquals(CodeState.RESERVED, c.state());
         assertEquals(Optional.of("o1"), c.orderId());
         assertEquals(Optional.of(NOW.plus(Duration.ofMinutes(15))), c.reservedUntil());
-        assertEquals(Optional.of(ReasonCode.RESERVED), store.reserve("A1", ALICE, "o2", NOW.plusSeconds(60), Duration.ofMinutes(15)).code());
-        assertEquals(Optional.of(ReasonCode.NOT_FOUND), store.reserve("A1", BOB, "o2", NOW, Duration.ofMinutes(15)).code());
+        assertEquals(Optional.of(ReasonCode.RESERVED), store.reserve("A1", ALICE, "o2", NOW.plusSeconds(60), Duration.ofMinutes(15)).reason());
+        assertEquals(Optional.of(ReasonCode.NOT_FOUND), store.reserve("A1", BOB, "o2", NOW, Duration.ofMinutes(15)).reason());
         assertTrue(store.reserve("A1", ALICE, "o1", NOW.plusSeconds(60), Duration.ofMinutes(15)).isSuccess(), "same order extends");
         // the reservation lapses: another order may take the code
         Instant later = NOW.plus(Duration.ofMinutes(17));
         assertEquals(CodeState.ISSUED, store.find("A1").orElseThrow().stateAt(later));
         assertTrue(store.reserve("A1", ALICE, "o2", later, Duration.ofMinutes(15)).isSuccess());
-        assertEquals(Optional.of(ReasonCode.RESERVED), store.release("A1", "o1", later).code());
+        assertEquals(Optional.of(ReasonCode.RESERVED), store.release("A1", "o1", later).reason());
         assertTrue(store.release("A1", "o2", later).isSuccess());
         assertEquals(CodeState.ISSUED, store.find("A1").orElseThrow().state());
         assertTrue(store.release("A1", "o2", later).isSuccess(), "releasing a free code succeeds");
-        assertEquals(Optional.of(ReasonCode.NOT_FOUND), store.release("nope", "o2", later).code());
+        assertEquals(Optional.of(ReasonCode.NOT_FOUND), store.release("nope", "o2", later).reason());
     }
 
     @Test
@@ -135,10 +135,10 @@ public abstract class CouponStoreConformanceTest {
         assertTrue(retry.isSuccess());
         assertTrue(retry.replayed());
         assertEquals(r, retry.redemption().orElseThrow());
-        assertEquals(Optional.of(ReasonCode.ALREADY_REDEEMED), store.redeem(req("k2", "A1", ALICE, "o9", "5.00")).code());
-        assertEquals(Optional.of(ReasonCode.KEY_CONFLICT), store.redeem(req("k1", "A2", ALICE, "o1", "5.00")).code());
-        assertEquals(Optional.of(ReasonCode.NOT_FOUND), store.redeem(req("k3", "B1", ALICE, "o1", "5.00")).code());
-        assertEquals(Optional.of(ReasonCode.NOT_FOUND), store.redeem(req("k4", "zz", ALICE, "o1", "5.00")).code());
+        assertEquals(Optional.of(ReasonCode.ALREADY_REDEEMED), store.redeem(req("k2", "A1", ALICE, "o9", "5.00")).reason());
+        assertEquals(Optional.of(ReasonCode.KEY_CONFLICT), store.redeem(req("k1", "A2", ALICE, "o1", "5.00")).reason());
+        assertEquals(Optional.of(ReasonCode.NOT_FOUND), store.redeem(req("k3", "B1", ALICE, "o1", "5.00")).reason());
+        assertEquals(Optional.of(ReasonCode.NOT_FOUND), store.redeem(req("k4", "zz", ALICE, "o1", "5.00")).reason());
         assertEquals(new CouponUsage(1, 500, 1), store.usage("free", ALICE));
         assertEquals(new CouponUsage(1, 500, 0), store.usage("free", BOB));
         assertEquals(CouponUsage.NONE, store.usage("unknown", BOB));
@@ -148,9 +148,9 @@ public abstract class CouponStoreConformanceTest {
     @Test
     public void reservedCodesRedeemOnlyForTheirOrder() {
         assertTrue(store.reserve("A1", ALICE, "o1", NOW, Duration.ofMinutes(15)).isSuccess());
-        assertEquals(Optional.of(ReasonCode.RESERVED), store.redeem(req("k1", "A1", ALICE, "o2", "1.00")).code());
+        assertEquals(Optional.of(ReasonCode.RESERVED), store.redeem(req("k1", "A1", ALICE, "o2", "1.00")).reason());
         assertTrue(store.redeem(req("k2", "A1", ALICE, "o1", "1.00")).isSuccess());
-        assertEquals(Optional.of(ReasonCode.INVALID_STATE), store.release("A1", "o1", NOW).code());
+        assertEquals(Optional.of(ReasonCode.INVALID_STATE), store.release("A1", "o1", NOW).reason());
     }
 
     @Test
@@ -172,18 +172,18 @@ public abstract class CouponStoreConformanceTest {
         }
         store.issue("L1b", "lim", CustomerKey.of("c-L1"), NOW);
         assertTrue(store.redeem(req("k1", "L1", CustomerKey.of("c-L1"), "o1", "10.00")).isSuccess());
-        assertEquals(Optional.of(ReasonCode.PER_CUSTOMER_LIMIT), store.redeem(req("k1b", "L1b", CustomerKey.of("c-L1"), "o1b", "1.00")).code());
+        assertEquals(Optional.of(ReasonCode.PER_CUSTOMER_LIMIT), store.redeem(req("k1b", "L1b", CustomerKey.of("c-L1"), "o1b", "1.00")).reason());
         assertTrue(store.redeem(req("k1", "L1", CustomerKey.of("c-L1"), "o1", "10.00")).isSuccess(), "payment retry of a one-per-customer coupon");
-        assertEquals(Optional.of(ReasonCode.BUDGET_EXHAUSTED), store.redeem(req("k2", "L2", CustomerKey.of("c-L2"), "o2", "15.01")).code());
+        assertEquals(Optional.of(ReasonCode.BUDGET_EXHAUSTED), store.redeem(req("k2", "L2", CustomerKey.of("c-L2"), "o2", "15.01")).reason());
         assertTrue(store.redeem(req("k3", "L3", CustomerKey.of("c-L3"), "o3", "15.00")).isSuccess());
-        assertEquals(Optional.of(ReasonCode.QUANTITY_EXHAUSTED), store.redeem(req("k4", "L4", CustomerKey.of("c-L4"), "o4", "0.00")).code());
+        assertEquals(Optional.of(ReasonCode.QUANTITY_EXHAUSTED), store.redeem(req("k4", "L4", CustomerKey.of("c-L4"), "o4", "0.00")).reason());
         assertEquals(Optional.of(ReasonCode.CURRENCY_MISMATCH), store.redeem(RedemptionRequest.online("k5", "L4",
-                CustomerKey.of("c-L4"), "o5", Money.of("1", "USD"), NOW)).code());
+                CustomerKey.of("c-L4"), "o5", Money.of("1", "USD"), NOW)).reason());
         assertEquals(new CouponUsage(2, 2500, 1), store.usage("lim", CustomerKey.of("c-L3")));
         // raising the limits keeps the counts; k4 was refused first and stays refused, a new key succeeds
         store.register(limits("lim", 3L, "30.00", 1));
         StoreOutcome again = store.redeem(req("k4", "L4", CustomerKey.of("c-L4"), "o4", "5.00"));
-        assertEquals(Optional.of(ReasonCode.QUANTITY_EXHAUSTED), again.code());
+        assertEquals(Optional.of(ReasonCode.QUANTITY_EXHAUSTED), again.reason());
         assertTrue(again.replayed());
         assertTrue(store.redeem(req("k4b", "L4", CustomerKey.of("c-L4"), "o4", "5.00")).isSuccess());
         assertEquals(new CouponUsage(3, 3000, 1), store.usage("lim", CustomerKey.of("c-L4")));
@@ -196,23 +196,28 @@ public abstract class CouponStoreConformanceTest {
         store.issue("L2", "lim", BOB, NOW);
         assertTrue(store.redeem(req("k1", "L1", ALICE, "o1", "1.00")).isSuccess());
         StoreOutcome refused = store.redeem(req("k2", "L2", BOB, "o2", "1.00"));
-        assertEquals(Optional.of(ReasonCode.QUANTITY_EXHAUSTED), refused.code());
+        assertEquals(Optional.of(ReasonCode.QUANTITY_EXHAUSTED), refused.reason());
         assertFalse(refused.replayed());
         // a unit comes free (refund): the retry with the same key is still refused, and nothing changes
         assertTrue(store.rollback("k1", NOW).isSuccess());
         StoreOutcome retry = store.redeem(req("k2", "L2", BOB, "o2", "1.00"));
         assertEquals(refused.failure(), retry.failure());
         assertTrue(retry.replayed());
+        // the outcome style shared with the points ledger (#23): reason, message and replayed flag
+        assertFalse(retry.isSuccess());
+        assertEquals(refused.reason(), retry.reason());
+        assertEquals(refused.message(), retry.message());
+        assertEquals(refused.failure().orElseThrow().message(), retry.message());
         assertEquals(new CouponUsage(0, 0, 0), store.usage("lim", BOB));
         assertEquals(CodeState.ISSUED, store.find("L2").orElseThrow().state());
         assertTrue(store.redemption("k2").isEmpty());
         // the refused key cannot be borrowed for another code
-        assertEquals(Optional.of(ReasonCode.KEY_CONFLICT), store.redeem(req("k2", "L1", ALICE, "o2", "1.00")).code());
+        assertEquals(Optional.of(ReasonCode.KEY_CONFLICT), store.redeem(req("k2", "L1", ALICE, "o2", "1.00")).reason());
         // NOT_FOUND is remembered too: issuing the code afterwards does not turn the old key into a success
-        assertEquals(Optional.of(ReasonCode.NOT_FOUND), store.redeem(req("k3", "L3", ALICE, "o3", "1.00")).code());
+        assertEquals(Optional.of(ReasonCode.NOT_FOUND), store.redeem(req("k3", "L3", ALICE, "o3", "1.00")).reason());
         store.issue("L3", "lim", ALICE, NOW);
         StoreOutcome notFound = store.redeem(req("k3", "L3", ALICE, "o3", "1.00"));
-        assertEquals(Optional.of(ReasonCode.NOT_FOUND), notFound.code());
+        assertEquals(Optional.of(ReasonCode.NOT_FOUND), notFound.reason());
         assertTrue(notFound.replayed());
         // a new key is evaluated anew
         assertTrue(store.redeem(req("k5", "L2", BOB, "o2", "1.00")).isSuccess());
@@ -241,7 +246,7 @@ public abstract class CouponStoreConformanceTest {
         StoreOutcome late = store.refuse(req("v2", "A2", ALICE, "o2", "0.00"), minSpend);
         assertTrue(late.isSuccess());
         assertTrue(late.replayed());
-        assertEquals(Optional.of(ReasonCode.KEY_CONFLICT), store.refuse(req("v2", "B1", BOB, "o3", "0.00"), minSpend).code());
+        assertEquals(Optional.of(ReasonCode.KEY_CONFLICT), store.refuse(req("v2", "B1", BOB, "o3", "0.00"), minSpend).reason());
         // unknown codes are refused and remembered too
         assertEquals(Optional.of(minSpend), store.refuse(req("v3", "ZZ", ALICE, "o4", "0.00"), minSpend).failure());
         assertTrue(store.redeem(req("v3", "ZZ", ALICE, "o4", "1.00")).replayed());
@@ -257,7 +262,7 @@ public abstract class CouponStoreConformanceTest {
         store.issue("O1", "one", ALICE, NOW);
         store.issue("O2", "one", BOB, NOW);
         assertTrue(store.redeem(req("first", "O1", ALICE, "o1", "1.00")).isSuccess());
-        assertEquals(Optional.of(ReasonCode.QUANTITY_EXHAUSTED), store.redeem(req("kb", "O2", BOB, "o2", "1.00")).code());
+        assertEquals(Optional.of(ReasonCode.QUANTITY_EXHAUSTED), store.redeem(req("kb", "O2", BOB, "o2", "1.00")).reason());
         store.register(limits("one", 100L, null, null));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -267,7 +272,7 @@ public abstract class CouponStoreConformanceTest {
             }
             for (Future<StoreOutcome> f : fs) {
                 StoreOutcome o = f.get(60, TimeUnit.SECONDS);
-                assertEquals(Optional.of(ReasonCode.QUANTITY_EXHAUSTED), o.code());
+                assertEquals(Optional.of(ReasonCode.QUANTITY_EXHAUSTED), o.reason());
                 assertTrue(o.replayed());
             }
         } finally {
@@ -282,7 +287,7 @@ public abstract class CouponStoreConformanceTest {
         store.issue("R1", "lim", ALICE, NOW);
         store.issue("R2", "lim", BOB, NOW);
         assertTrue(store.redeem(req("k1", "R1", ALICE, "o1", "10.00")).isSuccess());
-        assertEquals(Optional.of(ReasonCode.QUANTITY_EXHAUSTED), store.redeem(req("k2", "R2", BOB, "o2", "1.00")).code());
+        assertEquals(Optional.of(ReasonCode.QUANTITY_EXHAUSTED), store.redeem(req("k2", "R2", BOB, "o2", "1.00")).reason());
         StoreOutcome back = store.rollback("k1", NOW.plusSeconds(5));
         assertTrue(back.isSuccess());
         assertFalse(back.replayed());
@@ -293,10 +298,10 @@ public abstract class CouponStoreConformanceTest {
         assertTrue(again.isSuccess());
         assertTrue(again.replayed());
         assertEquals(Optional.of(NOW.plusSeconds(5)), again.redemption().orElseThrow().rolledBackAt());
-        assertEquals(Optional.of(ReasonCode.NOT_FOUND), store.rollback("nope", NOW).code());
+        assertEquals(Optional.of(ReasonCode.NOT_FOUND), store.rollback("nope", NOW).reason());
         // the freed unit can be used again (with a new key: k2 keeps its refusal), the old key replays its
         // (rolled back) redemption
-        assertEquals(Optional.of(ReasonCode.QUANTITY_EXHAUSTED), store.redeem(req("k2", "R2", BOB, "o2", "4.00")).code());
+        assertEquals(Optional.of(ReasonCode.QUANTITY_EXHAUSTED), store.redeem(req("k2", "R2", BOB, "o2", "4.00")).reason());
         assertTrue(store.redeem(req("k2b", "R2", BOB, "o2", "4.00")).isSuccess());
         assertTrue(store.redeem(req("k1", "R1", ALICE, "o1", "10.00")).redemption().orElseThrow().isRolledBack());
         assertEquals(new CouponUsage(1, 400, 1), store.usage("lim", BOB));
@@ -330,7 +335,7 @@ public abstract class CouponStoreConformanceTest {
                             throw new AssertionError("code redeemed twice: " + code);
                         }
                     } else {
-                        failures.computeIfAbsent(o.code().orElseThrow(), k -> new AtomicInteger()).incrementAndGet();
+                        failures.computeIfAbsent(o.reason().orElseThrow(), k -> new AtomicInteger()).incrementAndGet();
                     }
                 }
                 return null;
@@ -396,7 +401,7 @@ public abstract class CouponStoreConformanceTest {
         }
         List<StoreOutcome> out = race(40, i -> store.redeem(req("p-" + i, "P" + i, ALICE, "o" + i, "1.00")));
         assertEquals(3, out.stream().filter(StoreOutcome::isSuccess).count());
-        assertTrue(out.stream().filter(o -> !o.isSuccess()).allMatch(o -> o.code().orElseThrow() == ReasonCode.PER_CUSTOMER_LIMIT));
+        assertTrue(out.stream().filter(o -> !o.isSuccess()).allMatch(o -> o.reason().orElseThrow() == ReasonCode.PER_CUSTOMER_LIMIT));
         assertEquals(new CouponUsage(3, 300, 3), store.usage("per", ALICE));
     }
 

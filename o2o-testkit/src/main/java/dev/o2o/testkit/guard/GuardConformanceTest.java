@@ -104,7 +104,7 @@ public abstract class GuardConformanceTest {
     public void aDeniedRedemptionWritesNothingAndAnAllowedRetryGoesThrough() {
         verdict.set(GuardVerdict.deny("TEST_DENY", "denied by the kit"));
         StoreOutcome denied = service.redeemAtStore("k1", code, "o1", cart(), atCounter(), "clerk1");
-        assertEquals(Optional.of(ReasonCode.RISK_DENIED), denied.code());
+        assertEquals(Optional.of(ReasonCode.RISK_DENIED), denied.reason());
         assertTrue(denied.failure().get().message().contains("TEST_DENY"), denied.toString());
         assertEquals(CodeState.ISSUED, coupons.find(code).orElseThrow().state());
         assertTrue(coupons.redemption("k1").isEmpty(), "a denial must not record the key's outcome");
@@ -136,7 +136,7 @@ public abstract class GuardConformanceTest {
     public void aDeniedStoreVerificationIsRefusedAndAReviewGoesThrough() {
         verdict.set(GuardVerdict.deny("CLERK_VELOCITY", "too many verifications"));
         StoreOutcome denied = service.verifyAtStore(code, "S1", "clerk1");
-        assertEquals(Optional.of(ReasonCode.RISK_DENIED), denied.code());
+        assertEquals(Optional.of(ReasonCode.RISK_DENIED), denied.reason());
         GuardEvent.StoreVerification asked = assertInstanceOf(GuardEvent.StoreVerification.class, seen.get(0));
         assertEquals("S1", asked.storeId());
         assertEquals("clerk1", asked.cashierId());
@@ -150,7 +150,7 @@ public abstract class GuardConformanceTest {
     @Test
     public void aDeniedPostingChangesNothingAndAnAllowedRetryPosts() {
         PointsLedger ledger = PointsLedger.create(newLedgerStore(), clock, guard);
-        assertTrue(ledger.post(Posting.earn(CustomerKey.of("acct1"), 100, "order-1", Optional.empty())).ok());
+        assertTrue(ledger.post(Posting.earn(CustomerKey.of("acct1"), 100, "order-1", Optional.empty())).isSuccess());
         Balance before = ledger.balance(CustomerKey.of("acct1"));
 
         verdict.set(GuardVerdict.deny("EARN_VELOCITY", "too many earnings"));
@@ -177,7 +177,7 @@ public abstract class GuardConformanceTest {
     public void aReplayedPostingIsNotAskedAndDeniedBatchMembersDoNotStopTheOthers() {
         PointsLedger ledger = PointsLedger.create(newLedgerStore(), clock, guard);
         Posting first = Posting.earn(CustomerKey.of("acct1"), 100, "order-1", Optional.empty());
-        assertTrue(ledger.post(first).ok());
+        assertTrue(ledger.post(first).isSuccess());
         LoyaltyGuard denyEarnings = event -> event instanceof GuardEvent.PointsPosting p
                 && p.posting().sourceRef().startsWith("bad") ? GuardVerdict.deny("TEST_DENY", "bad") : GuardVerdict.allow();
         PointsLedger picky = PointsLedger.create(ledger.store(), clock, denyEarnings);

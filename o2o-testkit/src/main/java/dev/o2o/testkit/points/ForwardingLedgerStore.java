@@ -74,6 +74,11 @@ public abstract class ForwardingLedgerStore implements LedgerStore {
     }
 
     @Override
+    public void createSchema() {
+        delegate.createSchema();
+    }
+
+    @Override
     public long renameForErasure(CustomerKey account, CustomerKey pseudonym) {
         return delegate.renameForErasure(account, pseudonym);
     }

@@ -77,7 +77,7 @@ public abstract class LedgerMergesConformanceTest {
 
     private void post(Posting p) {
         PostingResult r = ledger.post(p);
-        assertTrue(r.ok(), () -> "posting " + p + " failed: " + r);
+        assertTrue(r.isSuccess(), () -> "posting " + p + " failed: " + r);
     }
 
     private void assertInvariant(CustomerKey account) {
@@ -261,7 +261,7 @@ public abstract class LedgerMergesConformanceTest {
         String raw = "c-erase-me";
         post(Posting.earn(CustomerKey.of(raw), 500, "o-1", Optional.of(T0.plus(Duration.ofDays(60)))));
         post(Posting.redeem(CustomerKey.of(raw), 120, "cart-1"));
-        assertFalse(ledger.post(Posting.redeem(CustomerKey.of(raw), 10_000, "cart-2")).ok()); // a remembered rejection
+        assertFalse(ledger.post(Posting.redeem(CustomerKey.of(raw), 10_000, "cart-2")).isSuccess()); // a remembered rejection
         post(Posting.earn(CustomerKey.of("someone-else"), 7, "o-9", Optional.empty()));
         CustomerKey pseudonym = CustomerKey.of("erased-5f2c");
 

@@ -190,6 +190,40 @@ public abstract class LedgerStoreConformanceTest {
         assertInvariant("a");
     }
 
+    /** The outcome style shared with the coupon store (#23): isSuccess, replayed, reason, message, the record. */
+    @Test
+    void outcomesSayWhetherTheyAreReplaysOfTheKeysFirstOutcomeWithTheReasonAndMessage() {
+        CustomerKey a = CustomerKey.of("a");
+        PostingResult posted = ledger.post(Posting.earn(a, 10, "o1", Optional.empty()));
+        assertTrue(posted.isSuccess());
+        assertFalse(posted.replayed());
+        assertEquals(Optional.empty(), posted.reason());
+        assertEquals(10, posted.entry().orElseThrow().points());
+        PostingResult again = ledger.post(Posting.earn(a, 10, "o1", Optional.empty()));
+        assertTrue(again.isSuccess());
+        assertTrue(again.replayed());
+        assertEquals(Optional.empty(), again.reason());
+        assertEquals(posted.entry(), again.entry());
+
+        PostingResult refused = ledger.post(Posting.redeem(a, 11, "cart:1"));
+        assertFalse(refused.isSuccess());
+        assertFalse(refused.replayed());
+        assertEquals(Optional.of(PostingResult.Status.INSUFFICIENT_POINTS), refused.reason());
+        assertEquals(Optional.empty(), refused.entry());
+        ledger.post(Posting.earn(a, 5, "o2", Optional.empty()));
+        // the same key again: the remembered refusal, flagged as a replay, with its first message
+        PostingResult retried = ledger.post(Posting.redeem(a, 11, "cart:1"));
+        assertFalse(retried.isSuccess());
+        assertTrue(retried.replayed());
+        assertEquals(refused.reason(), retried.reason());
+        assertEquals(refused.message(), retried.message());
+        assertEquals(15, store.balance(a));
+        // a conflict is never remembered, so never a replay
+        PostingResult conflict = ledger.post(Posting.redeem(CustomerKey.of("b"), 1, "cart:1"));
+        assertEquals(Optional.of(PostingResult.Status.KEY_CONFLICT), conflict.reason());
+        assertFalse(conflict.replayed());
+    }
+
     @Test
     void rejectedReversalsAreRememberedByKey() {
         Posting.Earn earn = Posting.earn(CustomerKey.of("a"), 10, "o1", Optional.empty());

@@ -25,7 +25,9 @@ class CampaignMergesTest {
         protected CampaignStore newStore() {
             JdbcDataSource ds = new JdbcDataSource();
             ds.setURL("jdbc:h2:mem:cmerge_" + N.incrementAndGet() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-            return CampaignStore.jdbc(ds, "cmp_");
+            CampaignStore store = CampaignStore.jdbc(ds, "cmp_");
+            store.createSchema();
+            return store;
         }
     }
 
@@ -33,8 +35,10 @@ class CampaignMergesTest {
     class OnPostgres extends CampaignMergesConformanceTest {
         @Override
         protected CampaignStore newStore() {
-            return CampaignStore.jdbc(dev.o2o.testkit.TestDatabases.postgresOrSkip(),
+            CampaignStore store = CampaignStore.jdbc(dev.o2o.testkit.TestDatabases.postgresOrSkip(),
                     "cmm" + RUN + "_" + N.incrementAndGet() + "_");
+            store.createSchema();
+            return store;
         }
     }
 }

@@ -23,7 +23,9 @@ class JdbcCampaignStoreConformanceTest {
         protected CampaignStore newStore() {
             JdbcDataSource ds = new JdbcDataSource();
             ds.setURL("jdbc:h2:mem:campaign_" + N.incrementAndGet() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-            return CampaignStore.jdbc(ds, "cmp_");
+            CampaignStore store = CampaignStore.jdbc(ds, "cmp_");
+            store.createSchema();
+            return store;
         }
     }
 
@@ -31,7 +33,9 @@ class JdbcCampaignStoreConformanceTest {
     class OnPostgres extends CampaignStoreConformanceTest {
         @Override
         protected CampaignStore newStore() {
-            return CampaignStore.jdbc(TestDatabases.postgresOrSkip(), prefix());
+            CampaignStore store = CampaignStore.jdbc(TestDatabases.postgresOrSkip(), prefix());
+            store.createSchema();
+            return store;
         }
     }
 }

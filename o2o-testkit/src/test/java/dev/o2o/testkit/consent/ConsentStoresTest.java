@@ -23,7 +23,9 @@ class ConsentStoresTest {
         @Override
         protected ConsentStore newStore() {
             ds = TestDatabases.h2("consent");
-            return ConsentStore.jdbc(ds, "consent_");
+            ConsentStore store = ConsentStore.jdbc(ds, "consent_");
+            store.createSchema();
+            return store;
         }
 
         @Override
@@ -41,7 +43,9 @@ class ConsentStoresTest {
         protected ConsentStore newStore() {
             ds = TestDatabases.postgresOrSkip();
             prefix = TestDatabases.freshPrefix("cns");
-            return ConsentStore.jdbc(ds, prefix);
+            ConsentStore store = ConsentStore.jdbc(ds, prefix);
+            store.createSchema();
+            return store;
         }
 
         @Override

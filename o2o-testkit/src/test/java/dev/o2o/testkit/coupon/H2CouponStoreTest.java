@@ -16,8 +16,8 @@ class H2CouponStoreTest extends CouponStoreConformanceTest {
     static CouponStore freshStore() {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:coupon-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
-        CouponStore.createJdbcSchema(ds, "coupon_");
-        CouponStore.createJdbcSchema(ds, "coupon_"); // idempotent
+        CouponStore.jdbc(ds, "coupon_").createSchema();
+        CouponStore.jdbc(ds, "coupon_").createSchema(); // idempotent
         return CouponStore.jdbc(ds, "coupon_");
     }
 }

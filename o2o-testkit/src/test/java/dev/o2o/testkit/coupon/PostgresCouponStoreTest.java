@@ -66,7 +66,7 @@ class PostgresCouponStoreTest extends CouponStoreConformanceTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        CouponStore.createJdbcSchema(pool, "coupon_");
+        CouponStore.jdbc(pool, "coupon_").createSchema();
         return CouponStore.jdbc(pool, "coupon_");
     }
 }

@@ -31,7 +31,6 @@ import dev.o2o.loyalty.coupon.CouponLimits;
 import dev.o2o.loyalty.coupon.CouponMerges;
 import dev.o2o.loyalty.coupon.CouponStore;
 import dev.o2o.loyalty.coupon.IssuedCode;
-import dev.o2o.loyalty.points.JdbcSchema;
 import dev.o2o.loyalty.points.LedgerMerges;
 import dev.o2o.loyalty.points.LedgerStore;
 import dev.o2o.loyalty.points.PointsLedger;
@@ -75,9 +74,9 @@ class H2StoresRestartTest {
             ds.setURL(url);
             IdentityStore identities = IdentityStore.jdbc(ds, "ident_");
             identities.createSchema();
-            JdbcSchema.create(ds, "points_");
+            LedgerStore.jdbc(ds, "points_").createSchema();
             LedgerStore ledgerStore = LedgerStore.jdbc(ds, "points_");
-            CouponStore.createJdbcSchema(ds, "coupon_");
+            CouponStore.jdbc(ds, "coupon_").createSchema();
             CouponStore coupons = CouponStore.jdbc(ds, "coupon_");
             ProfileStore profiles = ProfileStore.jdbc(ds, "profile_", PROFILES);
             profiles.createSchema();
@@ -156,10 +155,10 @@ class H2StoresRestartTest {
         CustomerKey cardKey = p.graph().addIdentifier(CARD);
         CustomerKey appKey = p.graph().addIdentifier(APP);
         CustomerKey otherKey = p.graph().addIdentifier(OTHER);
-        assertTrue(p.ledger().post(Posting.earn(cardKey, 100, "order:c1", Optional.empty())).ok());
+        assertTrue(p.ledger().post(Posting.earn(cardKey, 100, "order:c1", Optional.empty())).isSuccess());
         assertTrue(p.ledger().post(Posting.earn(appKey, 487, "order:a1",
-                Optional.of(T0.plus(Duration.ofDays(200))))).ok());
-        assertTrue(p.ledger().post(Posting.earn(otherKey, 40, "order:o1", Optional.empty())).ok());
+                Optional.of(T0.plus(Duration.ofDays(200))))).isSuccess());
+        assertTrue(p.ledger().post(Posting.earn(otherKey, 40, "order:o1", Optional.empty())).isSuccess());
         p.coupons().register(CouponLimits.none("free"));
         assertTrue(p.coupons().issue("F1", "free", appKey, T0));
         assertTrue(p.coupons().issue("F2", "free", cardKey, T0));

@@ -1,7 +1,6 @@
 package dev.o2o.testkit.guard;
 
 import dev.o2o.loyalty.coupon.CouponStore;
-import dev.o2o.loyalty.points.JdbcSchema;
 import dev.o2o.loyalty.points.LedgerStore;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
@@ -17,14 +16,14 @@ class H2GuardTest extends GuardConformanceTest {
     @Override
     protected CouponStore newCouponStore() {
         JdbcDataSource ds = fresh("guard-coupon");
-        CouponStore.createJdbcSchema(ds, "coupon_");
+        CouponStore.jdbc(ds, "coupon_").createSchema();
         return CouponStore.jdbc(ds, "coupon_");
     }
 
     @Override
     protected LedgerStore newLedgerStore() {
         JdbcDataSource ds = fresh("guard-points");
-        JdbcSchema.create(ds, "points_");
+        LedgerStore.jdbc(ds, "points_").createSchema();
         return LedgerStore.jdbc(ds, "points_");
     }
 }

@@ -1,7 +1,6 @@
 package dev.o2o.testkit.guard;
 
 import dev.o2o.loyalty.coupon.CouponStore;
-import dev.o2o.loyalty.points.JdbcSchema;
 import dev.o2o.loyalty.points.LedgerStore;
 import dev.o2o.testkit.points.PostgresLedgerStoreTest;
 import java.sql.Connection;
@@ -29,7 +28,7 @@ class PostgresGuardTest extends GuardConformanceTest {
         PGSimpleDataSource ds = PostgresLedgerStoreTest.dataSourceOrSkip();
         drop(ds, "DROP TABLE IF EXISTS guard_coupon_refusal, guard_coupon_redemption, guard_coupon_customer_usage, "
                 + "guard_coupon_code, guard_coupon_campaign");
-        CouponStore.createJdbcSchema(ds, "guard_coupon_");
+        CouponStore.jdbc(ds, "guard_coupon_").createSchema();
         return CouponStore.jdbc(ds, "guard_coupon_");
     }
 
@@ -37,7 +36,7 @@ class PostgresGuardTest extends GuardConformanceTest {
     protected LedgerStore newLedgerStore() {
         PGSimpleDataSource ds = PostgresLedgerStoreTest.dataSourceOrSkip();
         PostgresLedgerStoreTest.dropTables(ds, "guard_points_");
-        JdbcSchema.create(ds, "guard_points_");
+        LedgerStore.jdbc(ds, "guard_points_").createSchema();
         return LedgerStore.jdbc(ds, "guard_points_");
     }
 }

@@ -1,6 +1,5 @@
 package dev.o2o.testkit.points;
 
-import dev.o2o.loyalty.points.JdbcSchema;
 import dev.o2o.loyalty.points.LedgerStore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.jdbcx.JdbcDataSource;
@@ -19,7 +18,7 @@ class H2LedgerStoreTest extends LedgerStoreConformanceTest {
     static LedgerStore newH2Store(String name) {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:" + name + DB.incrementAndGet() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
-        JdbcSchema.create(ds, "points_");
+        LedgerStore.jdbc(ds, "points_").createSchema();
         return LedgerStore.jdbc(ds, "points_");
     }
 

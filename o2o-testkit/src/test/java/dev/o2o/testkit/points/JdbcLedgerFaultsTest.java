@@ -12,7 +12,6 @@ import dev.o2o.core.jdbc.SqlErrors;
 import dev.o2o.loyalty.points.DuplicateKeyException;
 import dev.o2o.loyalty.points.EntryType;
 import dev.o2o.loyalty.points.IdempotencyKey;
-import dev.o2o.loyalty.points.JdbcSchema;
 import dev.o2o.loyalty.points.LedgerStore;
 import dev.o2o.loyalty.points.PointsLedger;
 import dev.o2o.loyalty.points.Posting;
@@ -45,7 +44,7 @@ class JdbcLedgerFaultsTest {
     static DataSource h2() {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:points_faults_" + DB.incrementAndGet() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
-        JdbcSchema.create(ds, "points_");
+        LedgerStore.jdbc(ds, "points_").createSchema();
         return ds;
     }
 
@@ -141,7 +140,7 @@ class JdbcLedgerFaultsTest {
         var pg = PostgresLedgerStoreTest.dataSourceOrSkip();
         String prefix = "points_quiet_";
         PostgresLedgerStoreTest.dropTables(pg, prefix);
-        JdbcSchema.create(pg, prefix);
+        LedgerStore.jdbc(pg, prefix).createSchema();
         AtomicInteger duplicates = new AtomicInteger();
         DataSource counted = wrap(pg, null, duplicates);
         PointsLedger ledger = PointsLedger.create(LedgerStore.jdbc(counted, prefix), new TestClock(T0));

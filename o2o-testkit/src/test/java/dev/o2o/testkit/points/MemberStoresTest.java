@@ -23,7 +23,9 @@ class MemberStoresTest {
         @Override
         protected MemberStore newStore() {
             ds = TestDatabases.h2("members");
-            return MemberStore.jdbc(ds, "member_");
+            MemberStore store = MemberStore.jdbc(ds, "member_");
+            store.createSchema();
+            return store;
         }
 
         @Override
@@ -41,7 +43,9 @@ class MemberStoresTest {
         protected MemberStore newStore() {
             ds = TestDatabases.postgresOrSkip();
             prefix = TestDatabases.freshPrefix("mbr");
-            return MemberStore.jdbc(ds, prefix);
+            MemberStore store = MemberStore.jdbc(ds, prefix);
+            store.createSchema();
+            return store;
         }
 
         @Override

@@ -1,6 +1,5 @@
 package dev.o2o.testkit.points;
 
-import dev.o2o.loyalty.points.JdbcSchema;
 import dev.o2o.loyalty.points.LedgerStore;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -14,7 +13,7 @@ class PostgresLedgerMergesTest extends LedgerMergesConformanceTest {
     protected LedgerStore newStore() {
         PGSimpleDataSource ds = PostgresLedgerStoreTest.dataSourceOrSkip();
         PostgresLedgerStoreTest.dropTables(ds, "pmerge_");
-        JdbcSchema.create(ds, "pmerge_");
+        LedgerStore.jdbc(ds, "pmerge_").createSchema();
         return LedgerStore.jdbc(ds, "pmerge_");
     }
 }

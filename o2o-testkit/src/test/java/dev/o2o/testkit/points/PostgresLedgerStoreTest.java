@@ -1,6 +1,5 @@
 package dev.o2o.testkit.points;
 
-import dev.o2o.loyalty.points.JdbcSchema;
 import dev.o2o.loyalty.points.LedgerStore;
 import dev.o2o.testkit.TestDatabases;
 import java.sql.Connection;
@@ -26,7 +25,7 @@ public class PostgresLedgerStoreTest extends LedgerStoreConformanceTest {
     protected LedgerStore newStore() {
         PGSimpleDataSource ds = dataSourceOrSkip();
         dropTables(ds, PREFIX);
-        JdbcSchema.create(ds, PREFIX);
+        LedgerStore.jdbc(ds, PREFIX).createSchema();
         return LedgerStore.jdbc(ds, PREFIX);
     }
 

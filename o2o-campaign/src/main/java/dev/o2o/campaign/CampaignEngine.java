@@ -28,7 +28,8 @@ import java.util.Set;
  * that does not act, why. Build with {@link #builder(CampaignStore, Clock)}.
  *
  * <p>For one event the engine (1) claims the event id (a replay gets the first evaluation's
- * actions back, flagged, and nothing new); (2) advances the customer's missions and referral
+ * actions back, flagged, and nothing new; an engine without missions and referrals claims it in
+ * the same store step as (3)'s reservations and decision, {@link CampaignStore#claimAndDecide}); (2) advances the customer's missions and referral
  * conversion; (3) walks the matching triggers by descending priority (then id), checking
  * audience, holdout, consent (if {@link Builder#consent configured}), quiet hours and then, atomically in the store, cool-down, frequency cap,
  * the daily contact limit, budget and global cap. A trigger that passes plans its actions.
@@ -122,9 +123,11 @@ public final class CampaignEngine {
     /** Evaluates one event. */
     public Decisions evaluate(CampaignEvent event) {
         Objects.requireNonNull(event, "event");
-        if (!store.claimEvent(event.id())) {
-            return new Decisions(event, store.decision(event.id()).orElse(List.of()),
-                    List.of(new Suppression("", "", SuppressionReason.DUPLICATE_EVENT)), true);
+        // missions and referrals write as they advance, so they need the claim first; triggers alone
+        // claim with their decision, in one step of the store
+        boolean claimFirst = !missions.isEmpty() || !referrals.isEmpty();
+        if (claimFirst && !store.claimEvent(event.id())) {
+            return replay(event);
         }
         List<PlannedAction> planned = new ArrayList<>();
         if (!missions.isEmpty()) {
@@ -165,8 +168,17 @@ public final class CampaignEngine {
         }
         List<Reservation> reservations = new ArrayList<>(candidates.size());
         candidates.forEach(cand -> reservations.add(cand.reservation()));
-        List<Reservation.Outcome> outcomes = store.reserveAndDecide(event.id(), reservations,
-                o -> decided(event, planned, candidates, o));
+        List<Reservation.Outcome> outcomes;
+        if (claimFirst) {
+            outcomes = store.reserveAndDecide(event.id(), reservations, o -> decided(event, planned, candidates, o));
+        } else {
+            Optional<List<Reservation.Outcome>> fresh = store.claimAndDecide(event.id(), reservations,
+                    o -> decided(event, planned, candidates, o));
+            if (fresh.isEmpty()) {
+                return replay(event);
+            }
+            outcomes = fresh.get();
+        }
         List<PlannedAction> actions = decided(event, planned, candidates, outcomes);
         for (int i = 0; i < candidates.size(); i++) {
             Candidate cand = candidates.get(i);
@@ -184,6 +196,11 @@ public final class CampaignEngine {
         }
         suppressions.removeIf(Objects::isNull); // the reserved candidates' places
         return new Decisions(event, actions, suppressions, false);
+    }
+
+    private Decisions replay(CampaignEvent event) {
+        return new Decisions(event, store.decision(event.id()).orElse(List.of()),
+                List.of(new Suppression("", "", SuppressionReason.DUPLICATE_EVENT)), true);
     }
 
     /** A trigger that passed the engine's own checks and asks the store for a fire. */

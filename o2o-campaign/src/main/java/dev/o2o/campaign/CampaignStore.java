@@ -79,6 +79,28 @@ public interface CampaignStore {
         return List.copyOf(outcomes);
     }
 
+    /**
+     * {@link #claimEvent} and {@link #reserveAndDecide} as one step: if the event id was seen
+     * before, nothing is reserved or saved and the result is empty; otherwise the event is claimed,
+     * the fires reserved and the decision saved. The engine uses it when it runs no missions or
+     * referrals (which must see the claim first).
+     *
+     * <p>The default makes the two calls. The built-in stores do it atomically; the JDBC store in
+     * one transaction that records the event with its decision last, and rolls back if the id was
+     * there (a concurrent duplicate waits for the first to commit, then sees its fires).
+     *
+     * @return the outcome of each reservation, in order; empty for an event seen before
+     */
+    default Optional<List<Reservation.Outcome>> claimAndDecide(String eventId, List<Reservation> reservations,
+                                                               java.util.function.Function<List<Reservation.Outcome>,
+                                                                       List<PlannedAction>> decision) {
+        java.util.Objects.requireNonNull(decision, "decision");
+        if (!claimEvent(eventId)) {
+            return Optional.empty();
+        }
+        return Optional.of(reserveAndDecide(eventId, reservations, decision));
+    }
+
     /** Fires recorded for the campaign. */
     long fires(String campaignId);
 

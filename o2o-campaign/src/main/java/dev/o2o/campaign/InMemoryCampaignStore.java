@@ -117,6 +117,19 @@ final class InMemoryCampaignStore implements CampaignStore {
     }
 
     @Override
+    public Optional<List<Reservation.Outcome>> claimAndDecide(String eventId, List<Reservation> reservations,
+                                                              Function<List<Reservation.Outcome>, List<PlannedAction>> decision) {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(decision, "decision");
+        synchronized (lock) {
+            if (!seenEvents.add(eventId)) {
+                return Optional.empty();
+            }
+            return Optional.of(reserveAndDecide(eventId, reservations, decision));
+        }
+    }
+
+    @Override
     public long fires(String campaignId) {
         synchronized (lock) {
             return campaignFires.getOrDefault(campaignId, 0L);

@@ -34,9 +34,9 @@ import java.util.function.Function;
  * transactions create a campaign's totals row) and serialization failures are retried by
  * {@link Transactions}.
  *
- * <p>Statements per event ({@link #reserveAndDecide}), whatever the number of triggers: lock the
- * customer, read its counts, save the decision and commit; when something fires, also lock the
- * totals and write fires, totals and contacts in three batches.
+ * <p>Statements per event ({@link #claimAndDecide}), whatever the number of triggers: lock the
+ * customer, read its counts, insert the event with its decision, commit; when something fires,
+ * also lock the totals and write fires, totals and contacts in three batches.
  */
 final class JdbcCampaignStore implements CampaignStore {
 
@@ -144,6 +144,25 @@ final class JdbcCampaignStore implements CampaignStore {
             update(c, "UPDATE " + event + " SET decision = ? WHERE event_id = ? AND decision IS NULL",
                     Codec.actions(decision.apply(outcomes)), eventId);
             return outcomes;
+        });
+    }
+
+    @Override
+    public Optional<List<Reservation.Outcome>> claimAndDecide(String eventId, List<Reservation> reservations,
+                                                              Function<List<Reservation.Outcome>, List<PlannedAction>> decision) {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(decision, "decision");
+        List<Reservation> rs = List.copyOf(reservations);
+        return tx.inTransaction("claiming and deciding a campaign event", c -> {
+            List<Reservation.Outcome> outcomes = reserveAll(c, rs);
+            // the event row last: one statement claims it and saves its decision; a concurrent
+            // duplicate waits here for the first to commit, then finds the id taken
+            if (!insertIfAbsent(c, "INSERT INTO " + event + " (event_id, decision) VALUES (?, ?)", eventId,
+                    Codec.actions(decision.apply(outcomes)))) {
+                c.rollback(); // seen before: undo this attempt's reservations
+                return Optional.<List<Reservation.Outcome>>empty();
+            }
+            return Optional.of(outcomes);
         });
     }
 

@@ -191,6 +191,26 @@ public abstract class CampaignStoreConformanceTest {
     }
 
     @Test
+    public void claimAndDecideClaimsOnceAndAReplayReservesNothing() {
+        CampaignStore s = newStore();
+        List<Reservation> batch = List.of(inCampaign("camp", "a", "t1", T0, 1, Duration.ZERO, 0, 5, 100, -1));
+        Optional<List<Outcome>> first = s.claimAndDecide("e1", batch, o -> List.of(coupon("e1/0", "a")));
+        assertEquals(Optional.of(List.of(Outcome.RESERVED)), first);
+        assertFalse(s.claimEvent("e1"));
+        assertEquals(List.of(coupon("e1/0", "a")), s.decision("e1").orElseThrow());
+        // the replay: no new fire even with a fresh trigger, the first decision kept
+        List<Reservation> other = List.of(inCampaign("camp", "a", "t2", T0, 1, Duration.ZERO, 0, 5, 100, -1));
+        assertEquals(Optional.empty(), s.claimAndDecide("e1", other, o -> List.of(coupon("e1/x", "a"))));
+        assertEquals(List.of(coupon("e1/0", "a")), s.decision("e1").orElseThrow());
+        assertEquals(1, s.fires("camp"));
+        assertEquals(5, s.spentMinor("camp"));
+        assertEquals(Outcome.RESERVED, s.reserve(inCampaign("camp", "a", "t2", T0, 1, Duration.ZERO, 0, 5, 100, -1)));
+        // an id claimed by claimEvent is seen before too
+        assertTrue(s.claimEvent("e2"));
+        assertEquals(Optional.empty(), s.claimAndDecide("e2", List.of(), o -> List.of()));
+    }
+
+    @Test
     public void sixteenThreadsDecidingEventsOverSeveralCampaignsInAnyOrderKeepEveryBudgetAndCap() throws Exception {
         CampaignStore s = newStore();
         String[] campaigns = {"c0", "c1", "c2"};

@@ -15,8 +15,9 @@ class InMemoryCampaignStoreConformanceTest extends CampaignStoreConformanceTest 
     }
 
     /**
-     * A store that keeps {@link CampaignStore#reserveAndDecide}'s default (reserve call by call,
-     * then save the decision), as a third-party store would: the kit holds for it too.
+     * A store that keeps the defaults of {@link CampaignStore#reserveAndDecide} (reserve call by
+     * call, then save the decision) and {@link CampaignStore#claimAndDecide}, as a third-party store
+     * would: the kit holds for it too.
      */
     @Nested
     class WithTheDefaultReserveAndDecide extends CampaignStoreConformanceTest {
@@ -25,7 +26,7 @@ class InMemoryCampaignStoreConformanceTest extends CampaignStoreConformanceTest 
             CampaignStore inner = CampaignStore.inMemory();
             return (CampaignStore) Proxy.newProxyInstance(CampaignStore.class.getClassLoader(),
                     new Class<?>[] {CampaignStore.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("reserveAndDecide")) {
+                        if (method.getName().equals("reserveAndDecide") || method.getName().equals("claimAndDecide")) {
                             return InvocationHandler.invokeDefault(proxy, method, args);
                         }
                         try {

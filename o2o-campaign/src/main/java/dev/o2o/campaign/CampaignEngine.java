@@ -29,9 +29,12 @@ import java.util.Set;
  *
  * <p>For one event the engine (1) claims the event id (a replay gets the first evaluation's
  * actions back, flagged, and nothing new; an engine without missions and referrals claims it in
- * the same store step as (3)'s reservations and decision, {@link CampaignStore#claimAndDecide}); (2) advances the customer's missions and referral
- * conversion; (3) walks the matching triggers by descending priority (then id), checking
- * audience, holdout, consent (if {@link Builder#consent configured}), quiet hours and then, atomically in the store, cool-down, frequency cap,
+ * the same store step as (3)'s reservations and decision, {@link CampaignStore#claimAndDecide});
+ * (2) advances the customer's missions and referral conversion; (3) walks the triggers that
+ * match the event (indexed by the event kinds of their predicates, {@link EventPredicate#kinds()})
+ * by descending priority (then id), checking audience, holdout, consent (if
+ * {@link Builder#consent configured}) and quiet hours, then asks the store to reserve them all,
+ * atomically and in that order ({@link CampaignStore#reserveAndDecide}): cool-down, frequency cap,
  * the daily contact limit, budget and global cap. A trigger that passes plans its actions.
  *
  * <p><b>Time.</b> Each event is evaluated at its own instant {@link CampaignEvent#at()}, also

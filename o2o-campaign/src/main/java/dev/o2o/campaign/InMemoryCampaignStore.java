@@ -62,11 +62,10 @@ final class InMemoryCampaignStore implements CampaignStore {
         return find(decisions, eventId);
     }
 
-    private static long countBetween(List<Instant> instants, long fromExclusive, long toExclusive) {
+    private static long countBetween(List<Instant> instants, Instant fromExclusive, Instant toExclusive) {
         long n = 0;
         for (Instant t : instants) {
-            long at = Codec.nanos(t);
-            if (at > fromExclusive && at < toExclusive) {
+            if (t.isAfter(fromExclusive) && t.isBefore(toExclusive)) {
                 n++;
             }
         }

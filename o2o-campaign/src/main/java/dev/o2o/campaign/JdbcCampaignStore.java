@@ -220,8 +220,8 @@ final class JdbcCampaignStore implements CampaignStore {
     private void lockCustomer(Connection c, String customer) throws SQLException {
         if (dialect() == Dialect.POSTGRESQL) {
             // one round trip: the upsert locks the row whether it inserts or not
-            update(c, "INSERT INTO " + lock + " (customer) VALUES (?) ON CONFLICT (customer) DO UPDATE SET customer = EXCLUDED.customer",
-                    customer);
+            update(c, "INSERT INTO " + lock + " (customer) VALUES (?)"
+                    + " ON CONFLICT (customer) DO UPDATE SET customer = EXCLUDED.customer", customer);
         } else {
             insertIfAbsent(c, "INSERT INTO " + lock + " (customer) VALUES (?)", customer);
             queryLong(c, "SELECT 1 FROM " + lock + " WHERE customer = ? FOR UPDATE", customer);
@@ -247,7 +247,8 @@ final class JdbcCampaignStore implements CampaignStore {
         args.addAll(days);
         try (PreparedStatement st = c.prepareStatement("SELECT 'f', trigger_id, at_nanos FROM " + fire
                 + " WHERE customer = ? AND at_nanos > ? AND at_nanos < ?"
-                + " UNION ALL SELECT 'd', local_day, contacts FROM " + daily + " WHERE customer = ? AND local_day IN (" + dayList + ")")) {
+                + " UNION ALL SELECT 'd', local_day, contacts FROM " + daily
+                + " WHERE customer = ? AND local_day IN (" + dayList + ")")) {
             bind(st, args.toArray());
             try (ResultSet row = st.executeQuery()) {
                 while (row.next()) {
@@ -306,7 +307,8 @@ final class JdbcCampaignStore implements CampaignStore {
         }
         Set<String> fired = new TreeSet<>();
         reserved.forEach(r -> fired.add(r.campaignId()));
-        try (PreparedStatement st = c.prepareStatement("UPDATE " + total + " SET fires = ?, spent_minor = ? WHERE campaign_id = ?")) {
+        try (PreparedStatement st = c.prepareStatement("UPDATE " + total
+                + " SET fires = ?, spent_minor = ? WHERE campaign_id = ?")) {
             for (String campaign : fired) {
                 long[] t = totals.get(campaign);
                 bind(st, t[0], t[1], campaign);
@@ -314,8 +316,10 @@ final class JdbcCampaignStore implements CampaignStore {
             }
             st.executeBatch();
         }
-        try (PreparedStatement up = c.prepareStatement("UPDATE " + daily + " SET contacts = ? WHERE customer = ? AND local_day = ?");
-             PreparedStatement in = c.prepareStatement("INSERT INTO " + daily + " (contacts, customer, local_day) VALUES (?, ?, ?)")) {
+        try (PreparedStatement up = c.prepareStatement("UPDATE " + daily
+                + " SET contacts = ? WHERE customer = ? AND local_day = ?");
+             PreparedStatement in = c.prepareStatement("INSERT INTO " + daily
+                     + " (contacts, customer, local_day) VALUES (?, ?, ?)")) {
             boolean updates = false;
             boolean inserts = false;
             for (Map.Entry<String, CustomerCounts> e : counts.entrySet()) {
@@ -352,8 +356,11 @@ final class JdbcCampaignStore implements CampaignStore {
 
         Reservation.Outcome check(Reservation r) {
             List<Long> mine = fires.getOrDefault(r.triggerId(), List.of());
-            return ReservationRules.customerChecks(r, (from, to) -> mine.stream().filter(t -> t > from && t < to).count(),
-                    contacts(r.day()));
+            return ReservationRules.customerChecks(r, (from, to) -> {
+                long lo = Codec.nanos(from);
+                long hi = Codec.nanos(to);
+                return mine.stream().filter(t -> t > lo && t < hi).count();
+            }, contacts(r.day()));
         }
 
         void add(Reservation r) {

@@ -1,6 +1,7 @@
 package dev.o2o.campaign;
 
 import dev.o2o.campaign.Reservation.Outcome;
+import java.time.Instant;
 
 /**
  * The checks of a {@link Reservation} in their one order, shared by the stores so that the
@@ -13,11 +14,11 @@ final class ReservationRules {
     private ReservationRules() {
     }
 
-    /** Fires of the reservation's trigger and customer, as epoch nanoseconds. */
+    /** Fires of the reservation's trigger and customer. */
     @FunctionalInterface
     interface FireCounts {
-        /** Fires strictly between the two bounds (epoch nanoseconds). */
-        long between(long fromExclusive, long toExclusive);
+        /** Fires strictly between the two instants. */
+        long between(Instant fromExclusive, Instant toExclusive);
     }
 
     /**
@@ -25,16 +26,14 @@ final class ReservationRules {
      * side of the instant; {@link Outcome#RESERVED} if they and the daily limit pass.
      */
     static Outcome customerChecks(Reservation r, FireCounts fires, int contactsToday) {
-        long at = Codec.nanos(r.at());
+        Instant at = r.at();
         if (!r.coolDown().isZero()) {
-            long cd = r.coolDown().toNanos();
-            if (fires.between(at - cd, at + cd) > 0) {
+            if (fires.between(at.minus(r.coolDown()), at.plus(r.coolDown())) > 0) {
                 return Outcome.COOL_DOWN;
             }
         }
         if (r.frequencyCap() > 0) {
-            long w = r.frequencyWindow().toNanos();
-            if (fires.between(at - w, at + w) >= r.frequencyCap()) {
+            if (fires.between(at.minus(r.frequencyWindow()), at.plus(r.frequencyWindow())) >= r.frequencyCap()) {
                 return Outcome.FREQUENCY_CAP;
             }
         }

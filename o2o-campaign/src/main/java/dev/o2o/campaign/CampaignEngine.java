@@ -9,11 +9,11 @@ import dev.o2o.core.geo.GeoHit;
 import dev.o2o.core.geo.StoreLocator;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,9 +28,13 @@ import java.util.Set;
  * that does not act, why. Build with {@link #builder(CampaignStore, Clock)}.
  *
  * <p>For one event the engine (1) claims the event id (a replay gets the first evaluation's
- * actions back, flagged, and nothing new); (2) advances the customer's missions and referral
- * conversion; (3) walks the matching triggers by descending priority (then id), checking
- * audience, holdout, consent (if {@link Builder#consent configured}), quiet hours and then, atomically in the store, cool-down, frequency cap,
+ * actions back, flagged, and nothing new; an engine without missions and referrals claims it in
+ * the same store step as (3)'s reservations and decision, {@link CampaignStore#claimAndDecide});
+ * (2) advances the customer's missions and referral conversion; (3) walks the triggers that
+ * match the event (indexed by the event kinds of their predicates, {@link EventPredicate#kinds()})
+ * by descending priority (then id), checking audience, holdout, consent (if
+ * {@link Builder#consent configured}) and quiet hours, then asks the store to reserve them all,
+ * atomically and in that order ({@link CampaignStore#reserveAndDecide}): cool-down, frequency cap,
  * the daily contact limit, budget and global cap. A trigger that passes plans its actions.
  *
  * <p><b>Time.</b> Each event is evaluated at its own instant {@link CampaignEvent#at()}, also
@@ -47,7 +51,8 @@ public final class CampaignEngine {
     private final Clock clock;
     private final CustomerDirectory directory;
     private final Map<String, Campaign> campaigns;
-    private final List<Trigger> triggers;
+    /** Triggers by the event kinds their predicates accept, each list in priority order. */
+    private final Map<CampaignEvent.Kind, List<Trigger>> triggersByKind;
     private final Map<String, Mission> missions;
     private final List<Referrals> referrals;
     private final Optional<StoreLocator> locator;
@@ -61,7 +66,17 @@ public final class CampaignEngine {
         this.campaigns = Map.copyOf(b.campaigns);
         List<Trigger> sorted = new ArrayList<>(b.triggers.values());
         sorted.sort(Comparator.comparingInt(Trigger::priority).reversed().thenComparing(Trigger::id));
-        this.triggers = List.copyOf(sorted);
+        Map<CampaignEvent.Kind, List<Trigger>> byKind = new EnumMap<>(CampaignEvent.Kind.class);
+        for (CampaignEvent.Kind kind : CampaignEvent.Kind.values()) {
+            List<Trigger> ofKind = new ArrayList<>();
+            for (Trigger t : sorted) {
+                if (t.when().kinds().contains(kind)) {
+                    ofKind.add(t);
+                }
+            }
+            byKind.put(kind, List.copyOf(ofKind));
+        }
+        this.triggersByKind = byKind;
         this.missions = Map.copyOf(b.missions);
         this.referrals = List.copyOf(b.referrals);
         this.locator = Optional.ofNullable(b.locator);
@@ -111,13 +126,16 @@ public final class CampaignEngine {
     /** Evaluates one event. */
     public Decisions evaluate(CampaignEvent event) {
         Objects.requireNonNull(event, "event");
-        if (!store.claimEvent(event.id())) {
-            return new Decisions(event, store.decision(event.id()).orElse(List.of()),
-                    List.of(new Suppression("", "", SuppressionReason.DUPLICATE_EVENT)), true);
+        // missions and referrals write as they advance, so they need the claim first; triggers alone
+        // claim with their decision, in one step of the store
+        boolean claimFirst = !missions.isEmpty() || !referrals.isEmpty();
+        if (claimFirst && !store.claimEvent(event.id())) {
+            return replay(event);
         }
         List<PlannedAction> planned = new ArrayList<>();
-        List<Suppression> suppressed = new ArrayList<>();
-        advanceMissions(event, planned);
+        if (!missions.isEmpty()) {
+            advanceMissions(event, planned);
+        }
         for (Referrals r : referrals) {
             planned.addAll(r.onOrder(event));
         }
@@ -125,7 +143,12 @@ public final class CampaignEngine {
         ZonedDateTime local = null;
         // stores in range, per radius: several location offers on one ping share one locator query
         Map<Double, List<GeoHit<Store>>> nearby = new HashMap<>(4);
-        for (Trigger t : triggers) {
+        // per matching trigger in priority order: its suppression, or its place among the candidates
+        List<Suppression> suppressions = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
+        Map<String, Boolean> heldOut = new HashMap<>(4);
+        String day = null;
+        for (Trigger t : triggersByKind.get(event.kind())) {
             if (!t.when().test(event)) {
                 continue;
             }
@@ -136,28 +159,81 @@ public final class CampaignEngine {
             if (view == null) {
                 view = directory.find(event.customer());
                 local = view.map(v -> event.at().atZone(v.zone())).orElse(null);
+                day = local == null ? null : local.toLocalDate().toString();
             }
-            Optional<SuppressionReason> reason = check(t, event, view, local, actions);
+            Optional<SuppressionReason> reason = check(t, event, view, local, heldOut);
             if (reason.isPresent()) {
-                suppressed.add(new Suppression(t.campaignId(), t.id(), reason.get()));
-                continue;
-            }
-            for (int i = 0; i < actions.size(); i++) {
-                Action a = actions.get(i);
-                String key = event.id() + "/" + t.id() + "/" + i;
-                if (a instanceof Action.EnrolMission m) {
-                    enrol(event.customer(), m.missionId(), event.at());
-                    store.recordResult(key, "enrolled");
-                }
-                planned.add(new PlannedAction(key, event.customer(), t.campaignId(), t.id(), a));
+                suppressions.add(new Suppression(t.campaignId(), t.id(), reason.get()));
+            } else {
+                candidates.add(new Candidate(t, actions, reservation(t, event, day, actions), suppressions.size()));
+                suppressions.add(null);
             }
         }
-        store.saveDecision(event.id(), planned);
-        return new Decisions(event, planned, suppressed, false);
+        List<Reservation> reservations = new ArrayList<>(candidates.size());
+        candidates.forEach(cand -> reservations.add(cand.reservation()));
+        List<Reservation.Outcome> outcomes;
+        if (claimFirst) {
+            outcomes = store.reserveAndDecide(event.id(), reservations, o -> decided(event, planned, candidates, o));
+        } else {
+            Optional<List<Reservation.Outcome>> fresh = store.claimAndDecide(event.id(), reservations,
+                    o -> decided(event, planned, candidates, o));
+            if (fresh.isEmpty()) {
+                return replay(event);
+            }
+            outcomes = fresh.get();
+        }
+        List<PlannedAction> actions = decided(event, planned, candidates, outcomes);
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate cand = candidates.get(i);
+            Reservation.Outcome o = outcomes.get(i);
+            if (o != Reservation.Outcome.RESERVED) {
+                suppressions.set(cand.slot(), new Suppression(cand.trigger().campaignId(), cand.trigger().id(), o.reason()));
+                continue;
+            }
+            for (int a = 0; a < cand.actions().size(); a++) {
+                if (cand.actions().get(a) instanceof Action.EnrolMission m) {
+                    enrol(event.customer(), m.missionId(), event.at());
+                    store.recordResult(actionKey(event, cand.trigger(), a), "enrolled");
+                }
+            }
+        }
+        suppressions.removeIf(Objects::isNull); // the reserved candidates' places
+        return new Decisions(event, actions, suppressions, false);
     }
 
+    private Decisions replay(CampaignEvent event) {
+        return new Decisions(event, store.decision(event.id()).orElse(List.of()),
+                List.of(new Suppression("", "", SuppressionReason.DUPLICATE_EVENT)), true);
+    }
+
+    /** A trigger that passed the engine's own checks and asks the store for a fire. */
+    private record Candidate(Trigger trigger, List<Action> actions, Reservation reservation, int slot) {
+    }
+
+    private static String actionKey(CampaignEvent event, Trigger t, int action) {
+        return event.id() + "/" + t.id() + "/" + action;
+    }
+
+    /** The event's actions: missions' and referrals' first, then those of every reserved candidate. */
+    private static List<PlannedAction> decided(CampaignEvent event, List<PlannedAction> planned, List<Candidate> candidates,
+                                               List<Reservation.Outcome> outcomes) {
+        List<PlannedAction> out = new ArrayList<>(planned);
+        for (int i = 0; i < candidates.size(); i++) {
+            if (outcomes.get(i) != Reservation.Outcome.RESERVED) {
+                continue;
+            }
+            Candidate cand = candidates.get(i);
+            for (int a = 0; a < cand.actions().size(); a++) {
+                out.add(new PlannedAction(actionKey(event, cand.trigger(), a), event.customer(), cand.trigger().campaignId(),
+                        cand.trigger().id(), cand.actions().get(a)));
+            }
+        }
+        return out;
+    }
+
+    /** Audience, holdout, consent and quiet hours: the checks that need no store. */
     private Optional<SuppressionReason> check(Trigger t, CampaignEvent event, Optional<CustomerView> view,
-                                              ZonedDateTime local, List<Action> actions) {
+                                              ZonedDateTime local, Map<String, Boolean> heldOut) {
         if (view.isEmpty()) {
             return Optional.of(SuppressionReason.UNKNOWN_CUSTOMER);
         }
@@ -165,7 +241,9 @@ public final class CampaignEngine {
             return Optional.of(SuppressionReason.NOT_IN_AUDIENCE);
         }
         Campaign c = campaigns.get(t.campaignId());
-        if (c.holdoutShare() > 0 && Holdout.isHeldOut(event.customer(), c.id(), c.holdoutShare())) {
+        // several triggers of one campaign on one event hash the customer once
+        if (c.holdoutShare() > 0 && heldOut.computeIfAbsent(c.id(),
+                id -> Holdout.isHeldOut(event.customer(), id, c.holdoutShare()))) {
             return Optional.of(SuppressionReason.HOLDOUT);
         }
         if (consent.isPresent() && !consents(t, event)) {
@@ -177,18 +255,21 @@ public final class CampaignEngine {
                 return Optional.of(SuppressionReason.QUIET_HOURS);
             }
         }
+        return Optional.empty();
+    }
+
+    /** What the store checks: cool-down, frequency cap, daily contacts, budget and global cap. */
+    private Reservation reservation(Trigger t, CampaignEvent event, String day, List<Action> actions) {
+        Campaign c = campaigns.get(t.campaignId());
         long cost = 0;
         if (c.budget().isPresent()) {
             for (Action a : actions) {
                 cost += a.cost().map(Money::minorUnits).orElse(0L);
             }
         }
-        LocalDate day = local.toLocalDate();
-        Reservation r = new Reservation(event.customer(), c.id(), t.id(), event.at(), t.frequencyCap().orElse(0),
-                t.frequencyWindow(), t.coolDown(), day.toString(), maxContactsPerDay, cost,
+        return new Reservation(event.customer(), c.id(), t.id(), event.at(), t.frequencyCap().orElse(0),
+                t.frequencyWindow(), t.coolDown(), day, maxContactsPerDay, cost,
                 c.budget().map(Money::minorUnits).orElse(-1L), c.globalCap().orElse(-1L));
-        Reservation.Outcome outcome = store.reserve(r);
-        return outcome == Reservation.Outcome.RESERVED ? Optional.empty() : Optional.of(outcome.reason());
     }
 
     /** Marketing consent for every trigger, and location consent too for a location-based offer. */

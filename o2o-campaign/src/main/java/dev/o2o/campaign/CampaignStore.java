@@ -60,6 +60,59 @@ public interface CampaignStore {
     /** Atomically checks the reservation's constraints and, if they all pass, records the fire. */
     Reservation.Outcome reserve(Reservation reservation);
 
+    /**
+     * One event's trigger phase in one step: reserves each fire in order, exactly as
+     * {@link #reserve} called once per reservation would (a later one sees the fires reserved
+     * before it), then saves as the event's decision ({@link #saveDecision}) what
+     * {@code decision} makes of the outcomes. The engine evaluates an event with it.
+     *
+     * <p>The default does just that, call by call. The built-in stores do it atomically: the
+     * in-memory store under its lock, the JDBC store in one transaction that locks each customer
+     * once, reads the customer's fires and contact counts with one query and locks only the
+     * totals of campaigns that may fire (a few statements per event instead of several per
+     * trigger).
+     *
+     * @param eventId      the claimed event ({@link #claimEvent})
+     * @param reservations the fires to reserve, in priority order
+     * @param decision     the actions to save, from the outcomes (one per reservation, in order);
+     *                     must be side-effect free: a store may call it again when it retries
+     * @return the outcome of each reservation, in order
+     */
+    default List<Reservation.Outcome> reserveAndDecide(String eventId, List<Reservation> reservations,
+                                                       java.util.function.Function<List<Reservation.Outcome>,
+                                                               List<PlannedAction>> decision) {
+        java.util.Objects.requireNonNull(eventId, "eventId");
+        java.util.Objects.requireNonNull(decision, "decision");
+        List<Reservation.Outcome> outcomes = new java.util.ArrayList<>(reservations.size());
+        for (Reservation r : reservations) {
+            outcomes.add(reserve(r));
+        }
+        saveDecision(eventId, decision.apply(List.copyOf(outcomes)));
+        return List.copyOf(outcomes);
+    }
+
+    /**
+     * {@link #claimEvent} and {@link #reserveAndDecide} as one step: if the event id was seen
+     * before, nothing is reserved or saved and the result is empty; otherwise the event is claimed,
+     * the fires reserved and the decision saved. The engine uses it when it runs no missions or
+     * referrals (which must see the claim first).
+     *
+     * <p>The default makes the two calls. The built-in stores do it atomically; the JDBC store in
+     * one transaction that records the event with its decision last, and rolls back if the id was
+     * there (a concurrent duplicate waits for the first to commit, then sees its fires).
+     *
+     * @return the outcome of each reservation, in order; empty for an event seen before
+     */
+    default Optional<List<Reservation.Outcome>> claimAndDecide(String eventId, List<Reservation> reservations,
+                                                               java.util.function.Function<List<Reservation.Outcome>,
+                                                                       List<PlannedAction>> decision) {
+        java.util.Objects.requireNonNull(decision, "decision");
+        if (!claimEvent(eventId)) {
+            return Optional.empty();
+        }
+        return Optional.of(reserveAndDecide(eventId, reservations, decision));
+    }
+
     /** Fires recorded for the campaign. */
     long fires(String campaignId);
 

@@ -2,7 +2,10 @@ package dev.o2o.campaign;
 
 import dev.o2o.campaign.CampaignEvent.Kind;
 import dev.o2o.core.Money;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Which events fire a trigger. Built-ins come from the static factories.
@@ -15,10 +18,36 @@ public interface EventPredicate {
     /** True if the event fires the trigger. */
     boolean test(CampaignEvent event);
 
+    /**
+     * The kinds of event this predicate can accept; the engine indexes triggers by them and tests
+     * a trigger only on events of these kinds. The built-ins name their kind; the default (for a
+     * lambda) is every kind. An implementation that overrides it must return false from
+     * {@link #test} for every other kind.
+     */
+    default Set<Kind> kinds() {
+        return Collections.unmodifiableSet(EnumSet.allOf(Kind.class));
+    }
+
+    /** A predicate over events of one kind, that says so in {@link #kinds()}. */
+    private static EventPredicate ofKind(Kind kind, EventPredicate test) {
+        Set<Kind> kinds = Collections.unmodifiableSet(EnumSet.of(kind));
+        return new EventPredicate() {
+            @Override
+            public boolean test(CampaignEvent e) {
+                return e.kind() == kind && test.test(e);
+            }
+
+            @Override
+            public Set<Kind> kinds() {
+                return kinds;
+            }
+        };
+    }
+
     /** Any event of the kind. */
     static EventPredicate kind(Kind kind) {
         Objects.requireNonNull(kind, "kind");
-        return e -> e.kind() == kind;
+        return ofKind(kind, e -> true);
     }
 
     /** A check-in at any store. */
@@ -39,32 +68,32 @@ public interface EventPredicate {
     /** An order of at least {@code minimum} (same currency). */
     static EventPredicate orderAtLeast(Money minimum) {
         Objects.requireNonNull(minimum, "minimum");
-        return e -> e.kind() == Kind.ORDER && e.amount().get().currency().equals(minimum.currency())
-                && e.amount().get().compareTo(minimum) >= 0;
+        return ofKind(Kind.ORDER, e -> e.amount().get().currency().equals(minimum.currency())
+                && e.amount().get().compareTo(minimum) >= 0);
     }
 
     /** A touchpoint on the channel with this id. */
     static EventPredicate touchpoint(String channelId) {
         Objects.requireNonNull(channelId, "channelId");
-        return e -> e.kind() == Kind.TOUCHPOINT && e.detail().equals(channelId);
+        return ofKind(Kind.TOUCHPOINT, e -> e.detail().equals(channelId));
     }
 
     /** The customer gained the tag. */
     static EventPredicate tagGained(String tag) {
         Objects.requireNonNull(tag, "tag");
-        return e -> e.kind() == Kind.TAG_GAINED && e.detail().equals(tag);
+        return ofKind(Kind.TAG_GAINED, e -> e.detail().equals(tag));
     }
 
     /** The customer lost the tag. */
     static EventPredicate tagLost(String tag) {
         Objects.requireNonNull(tag, "tag");
-        return e -> e.kind() == Kind.TAG_LOST && e.detail().equals(tag);
+        return ofKind(Kind.TAG_LOST, e -> e.detail().equals(tag));
     }
 
     /** The lifecycle stage changed to {@code stage}. */
     static EventPredicate lifecycleChangedTo(String stage) {
         Objects.requireNonNull(stage, "stage");
-        return e -> e.kind() == Kind.LIFECYCLE_CHANGE && e.detail().equals(stage);
+        return ofKind(Kind.LIFECYCLE_CHANGE, e -> e.detail().equals(stage));
     }
 
     /** The customer's birthday. */
@@ -81,17 +110,33 @@ public interface EventPredicate {
         if (threshold <= 0) {
             throw new IllegalArgumentException("threshold must be > 0: " + threshold);
         }
-        return e -> e.kind() == Kind.POINTS_THRESHOLD && e.value() >= threshold;
+        return ofKind(Kind.POINTS_THRESHOLD, e -> e.value() >= threshold);
     }
 
     /** A custom event of the integrator's type. */
     static EventPredicate custom(String type) {
         Objects.requireNonNull(type, "type");
-        return e -> e.kind() == Kind.CUSTOM && e.detail().equals(type);
+        return ofKind(Kind.CUSTOM, e -> e.detail().equals(type));
     }
 
+    /** Both predicates; its kinds are those both accept. */
     default EventPredicate and(EventPredicate other) {
         Objects.requireNonNull(other, "other");
-        return e -> test(e) && other.test(e);
+        EventPredicate self = this;
+        EnumSet<Kind> both = EnumSet.noneOf(Kind.class);
+        both.addAll(kinds());
+        both.retainAll(other.kinds());
+        Set<Kind> kinds = Collections.unmodifiableSet(both);
+        return new EventPredicate() {
+            @Override
+            public boolean test(CampaignEvent e) {
+                return self.test(e) && other.test(e);
+            }
+
+            @Override
+            public Set<Kind> kinds() {
+                return kinds;
+            }
+        };
     }
 }

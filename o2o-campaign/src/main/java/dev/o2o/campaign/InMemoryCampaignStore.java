@@ -1,7 +1,6 @@
 package dev.o2o.campaign;
 
 import dev.o2o.core.CustomerKey;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,8 +9,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -61,10 +62,14 @@ final class InMemoryCampaignStore implements CampaignStore {
         return find(decisions, eventId);
     }
 
-    private static long countWithin(List<Instant> instants, Instant at, Duration window) {
-        Instant from = at.minus(window);
-        Instant to = at.plus(window);
-        return instants.stream().filter(t -> t.isAfter(from) && t.isBefore(to)).count();
+    private static long countBetween(List<Instant> instants, Instant fromExclusive, Instant toExclusive) {
+        long n = 0;
+        for (Instant t : instants) {
+            if (t.isAfter(fromExclusive) && t.isBefore(toExclusive)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     @Override
@@ -72,30 +77,54 @@ final class InMemoryCampaignStore implements CampaignStore {
         synchronized (lock) {
             Key fireKey = new Key(r.triggerId(), r.customer().value());
             List<Instant> past = fires.getOrDefault(fireKey, List.of());
-            if (!r.coolDown().isZero() && countWithin(past, r.at(), r.coolDown()) > 0) {
-                return Reservation.Outcome.COOL_DOWN;
-            }
-            if (r.frequencyCap() > 0 && countWithin(past, r.at(), r.frequencyWindow()) >= r.frequencyCap()) {
-                return Reservation.Outcome.FREQUENCY_CAP;
-            }
             Key dayKey = new Key(r.customer().value(), r.day());
             int contacts = daily.getOrDefault(dayKey, 0);
-            if (r.dailyLimit() > 0 && contacts >= r.dailyLimit()) {
-                return Reservation.Outcome.DAILY_CONTACT_LIMIT;
+            Reservation.Outcome outcome = ReservationRules.customerChecks(r, (from, to) -> countBetween(past, from, to),
+                    contacts);
+            if (outcome != Reservation.Outcome.RESERVED) {
+                return outcome;
             }
             long spentNow = spent.getOrDefault(r.campaignId(), 0L);
-            if (r.budgetMinor() >= 0 && spentNow + r.costMinor() > r.budgetMinor()) {
-                return Reservation.Outcome.BUDGET;
-            }
             long firesNow = campaignFires.getOrDefault(r.campaignId(), 0L);
-            if (r.globalCap() >= 0 && firesNow >= r.globalCap()) {
-                return Reservation.Outcome.GLOBAL_CAP;
+            outcome = ReservationRules.campaignChecks(r, firesNow, spentNow);
+            if (outcome != Reservation.Outcome.RESERVED) {
+                return outcome;
             }
             fires.computeIfAbsent(fireKey, k -> new ArrayList<>()).add(r.at());
             daily.put(dayKey, contacts + 1);
             spent.put(r.campaignId(), spentNow + r.costMinor());
             campaignFires.put(r.campaignId(), firesNow + 1);
             return Reservation.Outcome.RESERVED;
+        }
+    }
+
+    /** Under the one lock: atomic, and the lock is taken once per event rather than once per trigger. */
+    @Override
+    public List<Reservation.Outcome> reserveAndDecide(String eventId, List<Reservation> reservations,
+                                                      Function<List<Reservation.Outcome>, List<PlannedAction>> decision) {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(decision, "decision");
+        Reservation.Outcome[] outcomes = new Reservation.Outcome[reservations.size()];
+        synchronized (lock) {
+            for (int i = 0; i < outcomes.length; i++) {
+                outcomes[i] = reserve(reservations.get(i));
+            }
+            List<Reservation.Outcome> list = List.of(outcomes);
+            decisions.putIfAbsent(eventId, List.copyOf(decision.apply(list)));
+            return list;
+        }
+    }
+
+    @Override
+    public Optional<List<Reservation.Outcome>> claimAndDecide(String eventId, List<Reservation> reservations,
+                                                              Function<List<Reservation.Outcome>, List<PlannedAction>> decision) {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(decision, "decision");
+        synchronized (lock) {
+            if (!seenEvents.add(eventId)) {
+                return Optional.empty();
+            }
+            return Optional.of(reserveAndDecide(eventId, reservations, decision));
         }
     }
 

@@ -11,19 +11,32 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The {@link CampaignStore} on H2 or PostgreSQL through core's JDBC layer.
  *
- * <p>Exactness of {@link #reserve}: each reservation runs in one READ COMMITTED transaction that
- * first locks the customer's row ({@code SELECT ... FOR UPDATE}), which serialises everything
- * per customer (fires, cool-down, daily contacts), and takes the campaign totals with one
- * conditional {@code UPDATE} (budget and global cap checked in its WHERE clause), so concurrent
- * reservations of one campaign queue only on that row and only for the end of their transaction.
- * Locks are always taken customer first, then campaign; deadlocks and serialization failures are
- * retried by {@link Transactions}.
+ * <p>Exactness of {@link #reserve} and {@link #reserveAndDecide}: the reservations of one call run
+ * in one READ COMMITTED transaction that first locks each customer's row (in key order), which
+ * serialises everything per customer (fires, cool-down, daily contacts): under that lock the
+ * customer's fires and contact counts are read once and judged in memory. Then it locks, in id
+ * order, the totals of the campaigns that may fire ({@code SELECT ... FOR UPDATE}), so budget and
+ * global cap are exact and concurrent events of one campaign queue on that row only if they fire.
+ * Locks are always taken customer first, then campaign; deadlocks (possible only while two
+ * transactions create a campaign's totals row) and serialization failures are retried by
+ * {@link Transactions}.
+ *
+ * <p>Statements per event ({@link #claimAndDecide}), whatever the number of triggers: lock the
+ * customer, read its counts, insert the event with its decision, commit; when something fires,
+ * also lock the totals and write fires, totals and contacts in three batches.
  */
 final class JdbcCampaignStore implements CampaignStore {
 
@@ -126,46 +139,243 @@ final class JdbcCampaignStore implements CampaignStore {
 
     @Override
     public Reservation.Outcome reserve(Reservation r) {
-        String customer = r.customer().value();
-        return tx.inTransaction("reserving a campaign fire", c -> {
+        return tx.inTransaction("reserving a campaign fire", c -> reserveAll(c, List.of(r)).get(0));
+    }
+
+    @Override
+    public List<Reservation.Outcome> reserveAndDecide(String eventId, List<Reservation> reservations,
+                                                      Function<List<Reservation.Outcome>, List<PlannedAction>> decision) {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(decision, "decision");
+        List<Reservation> rs = List.copyOf(reservations);
+        return tx.inTransaction("deciding a campaign event", c -> {
+            List<Reservation.Outcome> outcomes = reserveAll(c, rs);
+            update(c, "UPDATE " + event + " SET decision = ? WHERE event_id = ? AND decision IS NULL",
+                    Codec.actions(decision.apply(outcomes)), eventId);
+            return outcomes;
+        });
+    }
+
+    @Override
+    public Optional<List<Reservation.Outcome>> claimAndDecide(String eventId, List<Reservation> reservations,
+                                                              Function<List<Reservation.Outcome>, List<PlannedAction>> decision) {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(decision, "decision");
+        List<Reservation> rs = List.copyOf(reservations);
+        return tx.inTransaction("claiming and deciding a campaign event", c -> {
+            List<Reservation.Outcome> outcomes = reserveAll(c, rs);
+            // the event row last: one statement claims it and saves its decision; a concurrent
+            // duplicate waits here for the first to commit, then finds the id taken
+            if (!insertIfAbsent(c, "INSERT INTO " + event + " (event_id, decision) VALUES (?, ?)", eventId,
+                    Codec.actions(decision.apply(outcomes)))) {
+                c.rollback(); // seen before: undo this attempt's reservations
+                return Optional.<List<Reservation.Outcome>>empty();
+            }
+            return Optional.of(outcomes);
+        });
+    }
+
+    /**
+     * Reserves in order inside the caller's transaction. Customers are locked first (in key
+     * order), then their fires and contact counts are read with one query each and judged in
+     * memory, which is exact because every writer of a customer's fires holds that lock. Campaign
+     * totals are locked afterwards, in id order, and only for campaigns whose reservations pass the
+     * customer's own checks as read (the later reservations of the batch can only see more fires and
+     * contacts, so this is every campaign that may fire). Lock order customer, then campaign, as
+     * everywhere in this store.
+     */
+    private List<Reservation.Outcome> reserveAll(Connection c, List<Reservation> rs) throws SQLException {
+        Map<String, CustomerCounts> counts = new TreeMap<>();
+        for (Reservation r : rs) {
+            counts.computeIfAbsent(r.customer().value(), k -> new CustomerCounts());
+        }
+        for (String customer : counts.keySet()) {
+            lockCustomer(c, customer);
+        }
+        for (Map.Entry<String, CustomerCounts> e : counts.entrySet()) {
+            readCounts(c, e.getKey(), rs, e.getValue());
+        }
+        Set<String> mayFire = new TreeSet<>();
+        for (Reservation r : rs) {
+            if (counts.get(r.customer().value()).check(r) == Reservation.Outcome.RESERVED) {
+                mayFire.add(r.campaignId());
+            }
+        }
+        Map<String, long[]> totals = lockTotals(c, mayFire);
+        List<Reservation.Outcome> outcomes = new ArrayList<>(rs.size());
+        List<Reservation> reserved = new ArrayList<>();
+        for (Reservation r : rs) {
+            CustomerCounts mine = counts.get(r.customer().value());
+            Reservation.Outcome o = mine.check(r);
+            long[] t = totals.get(r.campaignId());
+            if (o == Reservation.Outcome.RESERVED) {
+                o = ReservationRules.campaignChecks(r, t[0], t[1]);
+            }
+            if (o == Reservation.Outcome.RESERVED) {
+                t[0]++;
+                t[1] += r.costMinor();
+                mine.add(r);
+                reserved.add(r);
+            }
+            outcomes.add(o);
+        }
+        if (!reserved.isEmpty()) {
+            write(c, reserved, counts, totals);
+        }
+        return List.copyOf(outcomes);
+    }
+
+    /** Locks the customer's row, creating it if absent. */
+    private void lockCustomer(Connection c, String customer) throws SQLException {
+        if (dialect() == Dialect.POSTGRESQL) {
+            // one round trip: the upsert locks the row whether it inserts or not
+            update(c, "INSERT INTO " + lock + " (customer) VALUES (?)"
+                    + " ON CONFLICT (customer) DO UPDATE SET customer = EXCLUDED.customer", customer);
+        } else {
             insertIfAbsent(c, "INSERT INTO " + lock + " (customer) VALUES (?)", customer);
             queryLong(c, "SELECT 1 FROM " + lock + " WHERE customer = ? FOR UPDATE", customer);
-            long at = Codec.nanos(r.at());
-            String countSql = "SELECT COUNT(*) FROM " + fire + " WHERE trigger_id = ? AND customer = ? AND at_nanos > ? AND at_nanos < ?";
-            if (!r.coolDown().isZero()) {
-                long cd = r.coolDown().toNanos();
-                if (queryLong(c, countSql, r.triggerId(), customer, at - cd, at + cd) > 0) {
-                    return Reservation.Outcome.COOL_DOWN;
+        }
+    }
+
+    /** The customer's fires in reach of the reservations and contact counts on their days, in one query. */
+    private void readCounts(Connection c, String customer, List<Reservation> rs, CustomerCounts into) throws SQLException {
+        long from = Long.MAX_VALUE;
+        long to = Long.MIN_VALUE;
+        Set<String> days = new TreeSet<>();
+        for (Reservation r : rs) {
+            if (r.customer().value().equals(customer)) {
+                long at = Codec.nanos(r.at());
+                long reach = ReservationRules.reach(r);
+                from = Math.min(from, at - reach);
+                to = Math.max(to, at + reach);
+                days.add(r.day());
+            }
+        }
+        String dayList = String.join(", ", java.util.Collections.nCopies(days.size(), "?"));
+        List<Object> args = new ArrayList<>(List.of(customer, from, to, customer));
+        args.addAll(days);
+        try (PreparedStatement st = c.prepareStatement("SELECT 'f', trigger_id, at_nanos FROM " + fire
+                + " WHERE customer = ? AND at_nanos > ? AND at_nanos < ?"
+                + " UNION ALL SELECT 'd', local_day, contacts FROM " + daily
+                + " WHERE customer = ? AND local_day IN (" + dayList + ")")) {
+            bind(st, args.toArray());
+            try (ResultSet row = st.executeQuery()) {
+                while (row.next()) {
+                    if (row.getString(1).equals("f")) {
+                        into.fires.computeIfAbsent(row.getString(2), k -> new ArrayList<>()).add(row.getLong(3));
+                    } else {
+                        into.storedDays.put(row.getString(2), (int) row.getLong(3));
+                    }
                 }
             }
-            if (r.frequencyCap() > 0) {
-                long w = r.frequencyWindow().toNanos();
-                if (queryLong(c, countSql, r.triggerId(), customer, at - w, at + w) >= r.frequencyCap()) {
-                    return Reservation.Outcome.FREQUENCY_CAP;
+        }
+    }
+
+    /** Locks the campaigns' totals in id order, creating absent rows; (fires, spent) per campaign. */
+    private Map<String, long[]> lockTotals(Connection c, Set<String> campaigns) throws SQLException {
+        Map<String, long[]> out = new HashMap<>();
+        if (campaigns.isEmpty()) {
+            return out;
+        }
+        selectTotalsForUpdate(c, campaigns, out);
+        if (out.size() < campaigns.size()) {
+            // a campaign's first fire: create its row (another transaction may be creating it too)
+            Set<String> missing = new TreeSet<>(campaigns);
+            missing.removeAll(out.keySet());
+            for (String campaign : missing) {
+                insertIfAbsent(c, "INSERT INTO " + total + " (campaign_id, fires, spent_minor) VALUES (?, 0, 0)", campaign);
+            }
+            selectTotalsForUpdate(c, missing, out);
+        }
+        return out;
+    }
+
+    private void selectTotalsForUpdate(Connection c, Set<String> campaigns, Map<String, long[]> into) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT campaign_id, fires, spent_minor FROM " + total
+                + " WHERE campaign_id IN (" + String.join(", ", java.util.Collections.nCopies(campaigns.size(), "?"))
+                + ") ORDER BY campaign_id FOR UPDATE")) {
+            bind(st, campaigns.toArray());
+            try (ResultSet row = st.executeQuery()) {
+                while (row.next()) {
+                    into.put(row.getString(1), new long[] {row.getLong(2), row.getLong(3)});
                 }
             }
-            long contacts = queryLong(c, "SELECT contacts FROM " + daily + " WHERE customer = ? AND local_day = ?", customer, r.day());
-            if (r.dailyLimit() > 0 && contacts >= r.dailyLimit()) {
-                return Reservation.Outcome.DAILY_CONTACT_LIMIT;
+        }
+    }
+
+    /** Writes the reserved fires, the new totals and the contact counts, each kind in one batch. */
+    private void write(Connection c, List<Reservation> reserved, Map<String, CustomerCounts> counts,
+                       Map<String, long[]> totals) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO " + fire
+                + " (campaign_id, trigger_id, customer, at_nanos, cost_minor) VALUES (?, ?, ?, ?, ?)")) {
+            for (Reservation r : reserved) {
+                bind(st, r.campaignId(), r.triggerId(), r.customer().value(), Codec.nanos(r.at()), r.costMinor());
+                st.addBatch();
             }
-            insertIfAbsent(c, "INSERT INTO " + total + " (campaign_id, fires, spent_minor) VALUES (?, 0, 0)", r.campaignId());
-            int took = update(c, "UPDATE " + total + " SET fires = fires + 1, spent_minor = spent_minor + ? WHERE campaign_id = ?"
-                    + " AND (? < 0 OR spent_minor + ? <= ?) AND (? < 0 OR fires < ?)",
-                    r.costMinor(), r.campaignId(), r.budgetMinor(), r.costMinor(), r.budgetMinor(), r.globalCap(), r.globalCap());
-            if (took == 0) {
-                long spent = queryLong(c, "SELECT spent_minor FROM " + total + " WHERE campaign_id = ?", r.campaignId());
-                return r.budgetMinor() >= 0 && spent + r.costMinor() > r.budgetMinor()
-                        ? Reservation.Outcome.BUDGET : Reservation.Outcome.GLOBAL_CAP;
+            st.executeBatch();
+        }
+        Set<String> fired = new TreeSet<>();
+        reserved.forEach(r -> fired.add(r.campaignId()));
+        try (PreparedStatement st = c.prepareStatement("UPDATE " + total
+                + " SET fires = ?, spent_minor = ? WHERE campaign_id = ?")) {
+            for (String campaign : fired) {
+                long[] t = totals.get(campaign);
+                bind(st, t[0], t[1], campaign);
+                st.addBatch();
             }
-            update(c, "INSERT INTO " + fire + " (campaign_id, trigger_id, customer, at_nanos, cost_minor) VALUES (?, ?, ?, ?, ?)",
-                    r.campaignId(), r.triggerId(), customer, at, r.costMinor());
-            if (contacts == 0) {
-                update(c, "INSERT INTO " + daily + " (customer, local_day, contacts) VALUES (?, ?, 1)", customer, r.day());
-            } else {
-                update(c, "UPDATE " + daily + " SET contacts = contacts + 1 WHERE customer = ? AND local_day = ?", customer, r.day());
+            st.executeBatch();
+        }
+        try (PreparedStatement up = c.prepareStatement("UPDATE " + daily
+                + " SET contacts = ? WHERE customer = ? AND local_day = ?");
+             PreparedStatement in = c.prepareStatement("INSERT INTO " + daily
+                     + " (contacts, customer, local_day) VALUES (?, ?, ?)")) {
+            boolean updates = false;
+            boolean inserts = false;
+            for (Map.Entry<String, CustomerCounts> e : counts.entrySet()) {
+                for (Map.Entry<String, Integer> d : e.getValue().changedDays.entrySet()) {
+                    PreparedStatement st = e.getValue().storedDays.containsKey(d.getKey()) ? up : in;
+                    bind(st, d.getValue(), e.getKey(), d.getKey());
+                    st.addBatch();
+                    updates |= st == up;
+                    inserts |= st == in;
+                }
             }
-            return Reservation.Outcome.RESERVED;
-        });
+            if (updates) {
+                up.executeBatch();
+            }
+            if (inserts) {
+                in.executeBatch();
+            }
+        }
+    }
+
+    /** One customer's fires and contacts as read under its lock, plus those reserved since. Not thread-safe. */
+    private static final class CustomerCounts {
+        /** Trigger id to fire instants (epoch nanoseconds). */
+        final Map<String, List<Long>> fires = new HashMap<>();
+        /** Contacts per local day as stored. */
+        final Map<String, Integer> storedDays = new HashMap<>();
+        /** Contacts per local day after this batch, for the days it changed. */
+        final Map<String, Integer> changedDays = new HashMap<>();
+
+        int contacts(String day) {
+            Integer changed = changedDays.get(day);
+            return changed != null ? changed : storedDays.getOrDefault(day, 0);
+        }
+
+        Reservation.Outcome check(Reservation r) {
+            List<Long> mine = fires.getOrDefault(r.triggerId(), List.of());
+            return ReservationRules.customerChecks(r, (from, to) -> {
+                long lo = Codec.nanos(from);
+                long hi = Codec.nanos(to);
+                return mine.stream().filter(t -> t > lo && t < hi).count();
+            }, contacts(r.day()));
+        }
+
+        void add(Reservation r) {
+            fires.computeIfAbsent(r.triggerId(), k -> new ArrayList<>()).add(Codec.nanos(r.at()));
+            changedDays.put(r.day(), contacts(r.day()) + 1);
+        }
     }
 
     @Override
@@ -420,8 +630,7 @@ final class JdbcCampaignStore implements CampaignStore {
     /** Moves every row of {@code from} to {@code to} inside the caller's transaction, customers locked first. */
     private CampaignMove move(Connection c, CustomerKey from, CustomerKey to) throws SQLException {
         for (String who : new java.util.TreeSet<>(List.of(from.value(), to.value()))) {
-            insertIfAbsent(c, "INSERT INTO " + lock + " (customer) VALUES (?)", who);
-            queryLong(c, "SELECT 1 FROM " + lock + " WHERE customer = ? FOR UPDATE", who);
+            lockCustomer(c, who);
         }
         long fires = update(c, "UPDATE " + fire + " SET customer = ? WHERE customer = ?", to.value(), from.value());
         List<String[]> days = pairs(c, "SELECT local_day, contacts FROM " + daily + " WHERE customer = ?", from.value());

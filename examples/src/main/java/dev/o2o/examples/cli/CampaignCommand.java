@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 /** {@code o2o campaign}: campaign automation examples. */
 @Command(name = "campaign", mixinStandardHelpOptions = true, description = "Campaign automation examples.",
         subcommands = {CampaignCommand.Simulate.class})
-final class CampaignCommand implements Runnable {
+public final class CampaignCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -61,6 +61,16 @@ final class CampaignCommand implements Runnable {
             Output.write(null, spec.commandLine().getOut(), format == Format.json ? json(rows) : csv(rows));
             return 0;
         }
+    }
+
+    /**
+     * The (campaign, metric, value) rows {@code o2o campaign simulate} prints for these arguments, in
+     * its order; the demo report's campaign section is made from them.
+     *
+     * @throws IllegalArgumentException naming the option if an argument is out of range
+     */
+    public static List<String[]> simulate(int customers, int stores, int days, long seed) {
+        return rows(new CampaignSimulation(customers, stores, days, seed).run());
     }
 
     /** The report as (campaign, metric, value) rows in a fixed order. */

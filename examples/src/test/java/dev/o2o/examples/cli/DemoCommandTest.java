@@ -80,6 +80,31 @@ class DemoCommandTest {
         List<String> qini = Files.readAllLines(dir.resolve("uplift_qini.csv"));
         assertTrue(Double.parseDouble(qini.get(1).split(",")[1]) > Double.parseDouble(qini.get(2).split(",")[1]),
                 qini.toString());
+        // the campaign section shows what `o2o campaign simulate` prints for the same arguments
+        assertTrue(html.contains("\">Campaigns</h2>"), "campaign section");
+        String simulated = Files.readString(dir.resolve("campaign_simulation.csv"));
+        Cli simulate = Cli.run("campaign", "simulate", "--customers", "2000", "--stores", "50", "--days", "30", "--seed", "3");
+        assertEquals(simulate.out, simulated);
+        java.util.Map<String, Double> m = new java.util.HashMap<>();
+        for (String row : simulated.strip().split("\n")) {
+            String[] f = row.split(",");
+            if (!f[0].equals("campaign") && f.length == 3 && !f[2].isEmpty()) {
+                m.put(f[0] + "." + f[1], Double.parseDouble(f[2]));
+            }
+        }
+        assertTrue(m.get("geo-5km.suppressed_holdout") > 0, "the holdout is drawn");
+        assertTrue(m.get("geo-5km.coupons_issued") >= m.get("geo-5km.coupons_verified"), simulated);
+        assertTrue(m.get("geo-5km.coupons_verified") >= m.get("geo-5km.coupons_redeemed"), simulated);
+        List<String> lift = Files.readAllLines(dir.resolve("campaign_lift.csv"));
+        String[] buyers = lift.get(1).split(",");
+        assertEquals("incremental store buyers", buyers[0]);
+        assertEquals(m.get("geo-5km.incremental_store_buyers"), Double.parseDouble(buyers[1]));
+        assertTrue(Double.parseDouble(buyers[2]) <= Double.parseDouble(buyers[1])
+                && Double.parseDouble(buyers[1]) <= Double.parseDouble(buyers[3]), lift.toString());
+        for (String chart : List.of("Events and decisions", "Suppressed, by reason", "Coupons issued, verified in store, redeemed",
+                "Incremental redemptions against the holdout")) {
+            assertTrue(html.contains("<h3>" + chart + "</h3>"), chart);
+        }
     }
 
     @Test

@@ -13,6 +13,21 @@ final class CounterConditions {
         if (d instanceof Discount.Threshold t) {
             return "eligible lines worth at least " + t.spend() + " (for " + t.save() + " off)";
         }
+        if (d instanceof Discount.Tiered t) {
+            return "eligible lines worth at least " + t.lowestSpend() + " (for " + t.tiers().get(0).save() + " off)";
+        }
+        if (d instanceof Discount.Repeating r) {
+            return "eligible lines worth at least " + r.every() + " (" + r.save() + " off per step, at most " + r.maxSave() + ")";
+        }
+        if (d instanceof Discount.NthItem n) {
+            return "at least " + n.n() + " eligible units";
+        }
+        if (d instanceof Discount.BuyXGetY b) {
+            return "at least " + (b.buy() + b.get()) + " eligible units";
+        }
+        if (d instanceof Discount.CrossChannelVoucher v) {
+            return "an online order with eligible lines worth at least " + v.spend();
+        }
         if (d instanceof Discount.FixedPrice p) {
             return "sku " + p.sku() + " among the eligible lines (at " + p.unitPrice() + " a unit)";
         }

@@ -59,6 +59,15 @@ public final class Coupon {
         if (discount instanceof Discount.Threshold t) {
             amountMinor = t.spend().minorUnits();
             secondMinor = t.save().minorUnits();
+        } else if (discount instanceof Discount.Tiered t) {
+            amountMinor = t.lowestSpend().minorUnits();
+            secondMinor = 0;
+        } else if (discount instanceof Discount.Repeating r) {
+            amountMinor = r.every().minorUnits();
+            secondMinor = r.save().minorUnits();
+        } else if (discount instanceof Discount.CrossChannelVoucher v) {
+            amountMinor = v.spend().minorUnits();
+            secondMinor = 0;
         } else if (discount instanceof Discount.FixedAmount a) {
             amountMinor = a.amount().minorUnits();
             secondMinor = 0;

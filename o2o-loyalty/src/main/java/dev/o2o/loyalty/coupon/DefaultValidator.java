@@ -1,5 +1,6 @@
 package dev.o2o.loyalty.coupon;
 
+import dev.o2o.core.ChannelKind;
 import dev.o2o.core.Money;
 import dev.o2o.core.OrderLine;
 import dev.o2o.loyalty.internal.Apportion;
@@ -27,9 +28,11 @@ final class DefaultValidator implements CouponValidator {
 
     private static int kindRank(Discount.Kind kind) {
         return switch (kind) {
-            case FIXED_PRICE, FREE_GIFT -> 0;
-            case THRESHOLD, FIXED_AMOUNT -> 1;
+            case FIXED_PRICE, FREE_GIFT, NTH_ITEM, BUY_X_GET_Y -> 0;
+            case THRESHOLD, TIERED, REPEATING, FIXED_AMOUNT -> 1;
             case RATE -> 2;
+            // takes nothing off: judged on what is left to pay after every other coupon
+            case CROSS_CHANNEL_VOUCHER -> 3;
         };
     }
 
@@ -304,8 +307,8 @@ final class DefaultValidator implements CouponValidator {
             }
             Coupon c = coupons[j];
             Discount d = c.discount();
-            if (d instanceof Discount.Threshold) {
-                return e < c.amountMinor ? 0 : ub;
+            if (d instanceof Discount.Threshold || d instanceof Discount.Tiered || d instanceof Discount.Repeating) {
+                return e < c.amountMinor ? 0 : ub; // amountMinor: the lowest spend that saves
             }
             if (d instanceof Discount.Rate r) {
                 // +1 covers any rounding mode and the double's error
@@ -318,11 +321,11 @@ final class DefaultValidator implements CouponValidator {
 
     /** One validation's working state; implements the condition input and the violation sink. Not thread-safe. */
     final class Engine implements ConditionInput, Violations {
-        private final Cart cart;
+        final Cart cart;
         private final CustomerContext customer;
         private final Instant now;
         private Coupon coupon;
-        private boolean[] eligible;
+        boolean[] eligible;
         private long eligibleBase;
         private long discount;
         private CouponUsage usageValue;
@@ -436,6 +439,46 @@ final class DefaultValidator implements CouponValidator {
                 if (!found) {
                     add(ReasonCode.NO_ELIGIBLE_ITEMS, "sku " + fp.sku() + " is not among the eligible lines");
                 }
+            } else if (d instanceof Discount.Tiered tiered) {
+                Discount.Threshold reached = null;
+                for (Discount.Threshold t : tiered.tiers()) {
+                    if (eligibleBase >= t.spend().minorUnits()) {
+                        reached = t;
+                    }
+                }
+                if (reached == null) {
+                    add(ReasonCode.MIN_SPEND_NOT_REACHED, "eligible amount " + Money.ofMinor(eligibleBase, cart.currency())
+                            + " is below the lowest tier " + tiered.lowestSpend());
+                    return;
+                }
+                allocate(Math.min(reached.save().minorUnits(), rem), remaining, out);
+            } else if (d instanceof Discount.Repeating rep) {
+                if (eligibleBase < c.amountMinor) {
+                    add(ReasonCode.MIN_SPEND_NOT_REACHED, "eligible amount " + Money.ofMinor(eligibleBase, cart.currency())
+                            + " is below one step of " + rep.every());
+                    return;
+                }
+                long steps = eligibleBase / c.amountMinor;
+                long save = Math.min(rep.maxSave().minorUnits(), saturatedProduct(steps, c.secondMinor));
+                allocate(Math.min(save, rem), remaining, out);
+            } else if (d instanceof Discount.NthItem nth) {
+                UnitDeals.apply(this, nth.n(), 1, BigDecimal.ONE.subtract(nth.payShare()), options.rounding(),
+                        calc, remaining, out,
+                        "every " + UnitDeals.ordinal(nth.n()) + " unit at " + nth.payShare().stripTrailingZeros().toPlainString()
+                                + " of its price");
+            } else if (d instanceof Discount.BuyXGetY bxgy) {
+                UnitDeals.apply(this, bxgy.buy() + bxgy.get(), bxgy.get(), BigDecimal.ONE, options.rounding(),
+                        calc, remaining, out,
+                        "buy " + bxgy.buy() + " get " + bxgy.get());
+            } else if (d instanceof Discount.CrossChannelVoucher v) {
+                if (customer.channel().kind() != ChannelKind.ONLINE) {
+                    add(ReasonCode.CHANNEL_NOT_ALLOWED, "the voucher is earned by online orders, not on channel "
+                            + customer.channel().id());
+                }
+                if (eligibleBase < c.amountMinor) {
+                    add(ReasonCode.MIN_SPEND_NOT_REACHED, "eligible amount " + Money.ofMinor(eligibleBase, cart.currency())
+                            + " is below the voucher's spend " + v.spend());
+                }
             } else if (d instanceof Discount.FreeGift g) {
                 long left = g.quantity();
                 boolean found = false;
@@ -454,7 +497,7 @@ final class DefaultValidator implements CouponValidator {
         }
 
         /** a × b, or Long.MAX_VALUE if it does not fit: a target price above any line total gives no discount. */
-        private static long saturatedProduct(long a, long b) {
+        static long saturatedProduct(long a, long b) {
             long high = Math.multiplyHigh(a, b);
             long low = a * b;
             return high != 0 || low < 0 ? Long.MAX_VALUE : low;

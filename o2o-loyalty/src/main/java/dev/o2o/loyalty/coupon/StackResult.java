@@ -24,9 +24,10 @@ public record StackResult(List<ValidationResult> results, List<Money> lineDiscou
                           String applicationOrder) {
 
     /** The built-in validator's application order, as stated in its results. */
-    public static final String APPLICATION_ORDER = "higher priority first; within a priority fixed prices and gifts,"
-            + " then thresholds and fixed amounts, then rates (a rate never undoes a threshold); then by coupon id;"
-            + " the caller's order is ignored";
+    public static final String APPLICATION_ORDER = "higher priority first; within a priority fixed prices, gifts,"
+            + " n-th item and buy-x-get-y deals, then thresholds, tiers, repeating thresholds and fixed amounts, then rates"
+            + " (a rate never undoes a threshold), then cross-channel vouchers (judged on what is left to pay);"
+            + " then by coupon id; the caller's order is ignored";
 
     public StackResult {
         results = List.copyOf(Objects.requireNonNull(results, "results"));
@@ -49,5 +50,26 @@ public record StackResult(List<ValidationResult> results, List<Money> lineDiscou
             }
         }
         return ids;
+    }
+
+    /**
+     * The in-store vouchers this stack earned: the voucher template of every applied coupon of the
+     * stack whose discount is a {@link Discount.CrossChannelVoucher}, in application order. The
+     * host issues them (for instance with {@code CouponService.issue}).
+     *
+     * @param coupons the coupons the stack was made of (others are ignored)
+     */
+    public List<String> vouchersEarned(List<Coupon> coupons) {
+        List<String> applied = appliedIds();
+        List<String> out = new ArrayList<>();
+        for (String id : applied) {
+            for (Coupon c : coupons) {
+                if (c.id().equals(id) && c.discount() instanceof Discount.CrossChannelVoucher v) {
+                    out.add(v.voucherTemplateId());
+                    break;
+                }
+            }
+        }
+        return out;
     }
 }

@@ -135,6 +135,109 @@ public abstract class CampaignStoreConformanceTest {
         return res(customer, "tx", T0, 0, Duration.ZERO, Duration.ZERO, daily, 0, -1, -1);
     }
 
+    private static Reservation inCampaign(String campaign, String customer, String trigger, Instant at, int cap,
+                                          Duration coolDown, int daily, long cost, long budget, long globalCap) {
+        return new Reservation(c(customer), campaign, trigger, at, cap, Duration.ofDays(7), coolDown, "2026-06-01", daily,
+                cost, budget, globalCap);
+    }
+
+    private static PlannedAction coupon(String key, String customer) {
+        return new PlannedAction(key, c(customer), "camp", "t", Action.issueCoupon("tpl", Money.of("1.00", "CNY")));
+    }
+
+    @Test
+    public void reserveAndDecideJudgesInOrderAndSavesTheDecisionOfItsOutcomes() {
+        CampaignStore s = newStore();
+        assertTrue(s.claimEvent("e1"));
+        assertEquals(Outcome.RESERVED, s.reserve(inCampaign("camp", "a", "t0", T0.minusSeconds(600), 0, Duration.ofHours(1), 3, 0,
+                -1, -1)));
+        // "a" has 1 contact today; daily limit 3; "tight" has budget 5
+        List<Reservation> batch = List.of(
+                inCampaign("camp", "a", "t0", T0, 0, Duration.ofHours(1), 3, 0, -1, -1),        // cool-down from the fire above
+                inCampaign("camp", "a", "t1", T0, 1, Duration.ZERO, 3, 0, -1, -1),              // reserved (contact 2)
+                inCampaign("camp", "a", "t1", T0.plusSeconds(1), 1, Duration.ZERO, 3, 0, -1, -1), // cap 1: sees the fire just made
+                inCampaign("tight", "a", "t2", T0, 0, Duration.ZERO, 3, 6, 5, -1),              // over budget: no contact used
+                inCampaign("tight", "a", "t3", T0, 0, Duration.ZERO, 3, 5, 5, -1),              // reserved (contact 3)
+                inCampaign("camp", "a", "t4", T0, 0, Duration.ZERO, 3, 0, -1, -1),              // daily limit
+                inCampaign("capped", "b", "t5", T0, 0, Duration.ZERO, 3, 0, -1, 0));            // global cap 0
+        List<List<Outcome>> seen = new ArrayList<>();
+        List<Outcome> outcomes = s.reserveAndDecide("e1", batch, o -> {
+            seen.add(o);
+            List<PlannedAction> out = new ArrayList<>();
+            for (int i = 0; i < o.size(); i++) {
+                if (o.get(i) == Outcome.RESERVED) {
+                    out.add(coupon("e1/" + i, "a"));
+                }
+            }
+            return out;
+        });
+        assertEquals(List.of(Outcome.COOL_DOWN, Outcome.RESERVED, Outcome.FREQUENCY_CAP, Outcome.BUDGET, Outcome.RESERVED,
+                Outcome.DAILY_CONTACT_LIMIT, Outcome.GLOBAL_CAP), outcomes);
+        assertTrue(seen.stream().allMatch(outcomes::equals), "the decision is made from the returned outcomes");
+        assertEquals(List.of(coupon("e1/1", "a"), coupon("e1/4", "a")), s.decision("e1").orElseThrow());
+        assertEquals(2, s.fires("camp"));
+        assertEquals(1, s.fires("tight"));
+        assertEquals(5, s.spentMinor("tight"));
+        assertEquals(0, s.fires("capped"));
+        // the batch's fires count for later calls: t1 is capped, and "a" has used its 3 contacts
+        assertEquals(Outcome.FREQUENCY_CAP, s.reserve(inCampaign("camp", "a", "t1", T0.plusSeconds(60), 1, Duration.ZERO, 0, 0,
+                -1, -1)));
+        assertEquals(Outcome.DAILY_CONTACT_LIMIT, s.reserve(inCampaign("camp", "a", "t9", T0, 0, Duration.ZERO, 3, 0, -1, -1)));
+        assertEquals(Outcome.RESERVED, s.reserve(inCampaign("camp", "a", "t9", T0, 0, Duration.ZERO, 4, 0, -1, -1)));
+        // nothing to reserve still saves the decision
+        assertTrue(s.claimEvent("e2"));
+        assertEquals(List.of(), s.reserveAndDecide("e2", List.of(), o -> List.of(coupon("e2/m", "a"))));
+        assertEquals(List.of(coupon("e2/m", "a")), s.decision("e2").orElseThrow());
+    }
+
+    @Test
+    public void claimAndDecideClaimsOnceAndAReplayReservesNothing() {
+        CampaignStore s = newStore();
+        List<Reservation> batch = List.of(inCampaign("camp", "a", "t1", T0, 1, Duration.ZERO, 0, 5, 100, -1));
+        Optional<List<Outcome>> first = s.claimAndDecide("e1", batch, o -> List.of(coupon("e1/0", "a")));
+        assertEquals(Optional.of(List.of(Outcome.RESERVED)), first);
+        assertFalse(s.claimEvent("e1"));
+        assertEquals(List.of(coupon("e1/0", "a")), s.decision("e1").orElseThrow());
+        // the replay: no new fire even with a fresh trigger, the first decision kept
+        List<Reservation> other = List.of(inCampaign("camp", "a", "t2", T0, 1, Duration.ZERO, 0, 5, 100, -1));
+        assertEquals(Optional.empty(), s.claimAndDecide("e1", other, o -> List.of(coupon("e1/x", "a"))));
+        assertEquals(List.of(coupon("e1/0", "a")), s.decision("e1").orElseThrow());
+        assertEquals(1, s.fires("camp"));
+        assertEquals(5, s.spentMinor("camp"));
+        assertEquals(Outcome.RESERVED, s.reserve(inCampaign("camp", "a", "t2", T0, 1, Duration.ZERO, 0, 5, 100, -1)));
+        // an id claimed by claimEvent is seen before too
+        assertTrue(s.claimEvent("e2"));
+        assertEquals(Optional.empty(), s.claimAndDecide("e2", List.of(), o -> List.of()));
+    }
+
+    @Test
+    public void sixteenThreadsDecidingEventsOverSeveralCampaignsInAnyOrderKeepEveryBudgetAndCap() throws Exception {
+        CampaignStore s = newStore();
+        String[] campaigns = {"c0", "c1", "c2"};
+        // each event of customer i % 10 asks for one fire in every campaign, campaigns in a rotating order;
+        // cap 2 per trigger and customer allows 20 fires per campaign, the budgets 10, 15 and 40 (cost 1)
+        long[] budgets = {10, 15, 40};
+        long[] expected = {10, 15, 20};
+        List<List<Outcome>> all = onSixteenThreads(600, i -> {
+            String customer = "cust-" + (i % 10);
+            String eventId = "ev-" + i;
+            s.claimEvent(eventId);
+            List<Reservation> batch = new ArrayList<>();
+            for (int k = 0; k < 3; k++) {
+                int ci = (i + k) % 3;
+                batch.add(inCampaign(campaigns[ci], customer, "t" + ci, T0.plusSeconds(i), 2, Duration.ZERO, 0, 1,
+                        budgets[ci], -1));
+            }
+            return s.reserveAndDecide(eventId, batch, o -> List.of());
+        });
+        long reserved = all.stream().flatMap(List::stream).filter(o -> o == Outcome.RESERVED).count();
+        assertEquals(45, reserved);
+        for (int ci = 0; ci < 3; ci++) {
+            assertEquals(expected[ci], s.fires(campaigns[ci]), campaigns[ci]);
+            assertEquals(expected[ci], s.spentMinor(campaigns[ci]), campaigns[ci]);
+        }
+    }
+
     @Test
     public void actionResultsAreFirstWins() {
         CampaignStore s = newStore();

@@ -52,6 +52,7 @@ public final class VelocityEngine {
         final long[] windowBuckets;
         final boolean[] distinct;
         final Field[] distinctOf;
+        final RuleText[] texts;
         /** Per event type (ordinal): whether each rule counts it, and whether any does. */
         final boolean[][] counts;
         final boolean[] countsAny;
@@ -63,6 +64,7 @@ public final class VelocityEngine {
             this.windowBuckets = new long[this.rules.length];
             this.distinct = new boolean[this.rules.length];
             this.distinctOf = new Field[this.rules.length];
+            this.texts = new RuleText[this.rules.length];
             EventType[] types = EventType.values();
             this.counts = new boolean[types.length][this.rules.length];
             this.countsAny = new boolean[types.length];
@@ -70,6 +72,7 @@ public final class VelocityEngine {
                 windowBuckets[i] = this.rules[i].window().toMillis() / resolutionMillis;
                 distinct[i] = this.rules[i].measure() == Measure.DISTINCT;
                 distinctOf[i] = this.rules[i].distinctOf().orElse(null);
+                texts[i] = RuleText.of(this.rules[i]);
                 for (EventType t : types) {
                     counts[t.ordinal()][i] = this.rules[i].counts(t);
                     countsAny[t.ordinal()] |= counts[t.ordinal()][i];
@@ -276,22 +279,31 @@ public final class VelocityEngine {
                 if (reasons == null) {
                     reasons = new ArrayList<>(2);
                 }
-                reasons.add(reason(r, action, figure, threshold, !(late || ks.folded(i))));
+                reasons.add(reason(r, g.texts[i], action, figure, threshold, !(late || ks.folded(i))));
             }
         }
         return reasons;
     }
 
-    private static Reason reason(VelocityRule r, Action action, long figure, double threshold, boolean exact) {
-        String what = switch (r.measure()) {
-            case COUNT -> "count";
-            case SUM -> "sum";
-            case DISTINCT -> "distinct " + r.distinctOf().get().name().toLowerCase(Locale.ROOT);
-        };
-        String subject = r.key().name().toLowerCase(Locale.ROOT);
-        String detail = what + " by " + subject + " over " + r.window() + " is " + (exact ? "" : "at most ") + figure
-                + ", " + action.name().toLowerCase(Locale.ROOT) + " threshold " + fmt(threshold);
-        return new Reason(r.code(), action, subject, figure, threshold, detail, exact);
+    /** The fixed words of a rule's reasons, built once: an event that triggers a rule only adds its figure. */
+    private record RuleText(String subject, String start, String review, String deny) {
+        static RuleText of(VelocityRule r) {
+            String what = switch (r.measure()) {
+                case COUNT -> "count";
+                case SUM -> "sum";
+                case DISTINCT -> "distinct " + r.distinctOf().get().name().toLowerCase(Locale.ROOT);
+            };
+            String subject = r.key().name().toLowerCase(Locale.ROOT);
+            return new RuleText(subject, what + " by " + subject + " over " + r.window() + " is ",
+                    r.review().isPresent() ? ", review threshold " + fmt(r.review().getAsDouble()) : "",
+                    r.deny().isPresent() ? ", deny threshold " + fmt(r.deny().getAsDouble()) : "");
+        }
+    }
+
+    private static Reason reason(VelocityRule r, RuleText text, Action action, long figure, double threshold, boolean exact) {
+        String detail = text.start() + (exact ? "" : "at most ") + figure
+                + (action == Action.DENY ? text.deny() : text.review());
+        return new Reason(r.code(), action, text.subject(), figure, threshold, detail, exact);
     }
 
     private static String fmt(double d) {

@@ -233,6 +233,7 @@ public final class Demo {
         for (Report r : List.of(profiles, rfm, clv, attribution, points, coupons, cohorts, uplift)) {
             report.addAll(r);
         }
+        timed(timings, "abuse caught by pattern", () -> RiskSection.add(report, config.customers(), config.seed()));
 
         long total = (System.nanoTime() - t0) / 1_000_000;
         Table steps = new Table("timings", "step", "milliseconds");

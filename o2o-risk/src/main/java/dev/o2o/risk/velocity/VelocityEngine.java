@@ -311,8 +311,9 @@ public final class VelocityEngine {
     }
 
     /**
-     * A 64-bit hash of a distinct value (FNV-1a over the UTF-16 units, then a finalizer mix): two
-     * different values of one key's window collide with probability about {@code n²/2⁶⁵}.
+     * A 64-bit hash of a distinct value (FNV-1a over the UTF-16 units, then a finalizer mix), of
+     * which {@link KeyWindows} keeps 63 bits: two different values among the {@code n} of one key's
+     * window collide with probability about {@code n²/2⁶⁴}.
      */
     static long hash(String s) {
         long h = 0xcbf29ce484222325L;

@@ -98,6 +98,11 @@ final class MeteredCouponStore implements CouponStore {
     }
 
     @Override
+    public StoreOutcome voidCode(String code) {
+        return timer.time("voidCode", () -> store.voidCode(code));
+    }
+
+    @Override
     public Optional<Redemption> redemption(String redemptionKey) {
         return timer.time("redemption", () -> store.redemption(redemptionKey));
     }

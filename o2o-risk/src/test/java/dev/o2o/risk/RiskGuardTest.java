@@ -9,6 +9,7 @@ import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Money;
 import dev.o2o.core.OrderLine;
 import dev.o2o.loyalty.coupon.Cart;
+import dev.o2o.loyalty.coupon.CodeState;
 import dev.o2o.loyalty.coupon.CouponCodes;
 import dev.o2o.loyalty.coupon.Coupon;
 import dev.o2o.loyalty.coupon.CouponService;
@@ -110,5 +111,53 @@ class RiskGuardTest {
         StoreOutcome v = service.verifyAtStore(c1, "S1", "clerk2");
         assertEquals(Optional.of(ReasonCode.RISK_DENIED), v.reason());
         assertTrue(v.failure().get().message().endsWith(RiskGuard.CODE_VOIDED));
+    }
+
+    @Test
+    void aDeskWithTheCouponStoreVoidsConfirmedCodesThereAndARedeemedCodeStaysRedeemed() {
+        VelocityEngine engine = VelocityEngine.parse(
+                "CLERK_CODES: count of store_verification,coupon_redemption by clerk over 1h review 1",
+                CustomerResolver.none(), VelocityConfig.defaults());
+        RiskGuard guard = RiskGuard.of(engine, e -> Optional.empty(), audit);
+        CouponStore coupons = CouponStore.inMemory();
+        Coupon five = Coupon.builder("five", new Discount.FixedAmount(Money.of("5", "CNY"))).build();
+        CouponService service = CouponService.create(List.of(five), coupons, clock, ValidationOptions.defaults(), guard);
+        CouponCodes gen = CouponCodes.generator(new SecureRandom());
+        String verified = gen.next();
+        String redeemed = gen.next();
+        CustomerKey alice = CustomerKey.of("alice");
+        coupons.issue(verified, "five", alice, clock.instant());
+        coupons.issue(redeemed, "five", alice, clock.instant());
+        Cart cart = Cart.of(new OrderLine("tea", "drinks", 2, Money.of("15.00", "CNY")));
+        CustomerContext ctx = CustomerContext.of(alice, Channel.offline("pos")).atStore("S1");
+        // a REVIEW lets both through and records them
+        assertTrue(service.verifyAtStore(verified, "S1", "clerk1").isSuccess());
+        assertTrue(service.redeemAtStore("k1", redeemed, "o1", cart, ctx, "clerk1").isSuccess());
+        List<DecisionRecord> open = audit.open(10);
+        assertEquals(List.of(Optional.of(verified), Optional.of(redeemed)), open.stream().map(DecisionRecord::code).toList());
+
+        ReviewDesk desk = ReviewDesk.of(audit, PointsLedger.create(LedgerStore.inMemory(), clock), coupons, clock);
+        ReviewDesk.Confirmation first = desk.confirm(open.get(0).id(), "op1");
+        assertTrue(first.codeVoided());
+        StoreOutcome voided = first.storeVoid().orElseThrow();
+        assertTrue(voided.isSuccess());
+        assertFalse(voided.replayed());
+        assertEquals(CodeState.VOIDED, coupons.find(verified).orElseThrow().state());
+        // a service without the risk guard refuses the code too: the coupon store says VOIDED
+        CouponService unguarded = CouponService.create(List.of(five), coupons, clock, ValidationOptions.defaults());
+        assertEquals(Optional.of(ReasonCode.VOIDED), unguarded.verifyAtStore(verified, "S1", "clerk2").code());
+        assertEquals(Optional.of(ReasonCode.VOIDED), unguarded.redeemAtStore("k2", verified, "o2", cart, ctx, "clerk2").code());
+        assertTrue(desk.confirm(open.get(0).id(), "op1").storeVoid().orElseThrow().replayed());
+
+        // the redeemed code: the redemption stands, the guard keeps denying the code
+        ReviewDesk.Confirmation second = desk.confirm(open.get(1).id(), "op1");
+        assertTrue(second.codeVoided());
+        assertEquals(Optional.of(ReasonCode.ALREADY_REDEEMED), second.storeVoid().orElseThrow().code());
+        assertEquals(CodeState.REDEEMED, coupons.find(redeemed).orElseThrow().state());
+        // refunded, it is free in the store but denied by the guard; confirming again voids it in the store
+        assertTrue(service.rollback("k1").isSuccess());
+        assertEquals(Optional.of(ReasonCode.RISK_DENIED), service.verifyAtStore(redeemed, "S1", "clerk2").code());
+        assertTrue(desk.confirm(open.get(1).id(), "op1").storeVoid().orElseThrow().isSuccess());
+        assertEquals(Optional.of(ReasonCode.VOIDED), unguarded.verifyAtStore(redeemed, "S1", "clerk2").code());
     }
 }

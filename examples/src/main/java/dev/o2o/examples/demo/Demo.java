@@ -235,6 +235,8 @@ public final class Demo {
         }
         timed(timings, "campaign simulation", () -> CampaignSection.add(report, config.customers(), config.seed()));
 
+        timed(timings, "abuse caught by pattern", () -> RiskSection.add(report, config.customers(), config.seed()));
+
         long total = (System.nanoTime() - t0) / 1_000_000;
         Table steps = new Table("timings", "step", "milliseconds");
         timings.forEach((k, v) -> steps.row(k, v));

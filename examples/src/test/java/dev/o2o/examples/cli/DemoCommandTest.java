@@ -28,7 +28,7 @@ class DemoCommandTest {
         String html = Files.readString(report);
         for (String section : List.of("Ingestion", "Identity resolution", "Profiles and tags", "RFM segments and lifecycle",
                 "Customer lifetime value", "Attribution", "Points simulation", "Coupon redemption by distance",
-                "Cohort retention", "Coupon uplift")) {
+                "Cohort retention", "Coupon uplift", "Abuse caught by pattern")) {
             assertTrue(html.contains("\">" + section + "</h2>"), section);
         }
         assertTrue(countOf(html, "<svg ") >= 6, "one chart per analysis");
@@ -38,7 +38,7 @@ class DemoCommandTest {
         assertFalse(html.contains("<script") || html.contains("<link ") || html.contains("<img "));
         for (String table : List.of("ingestion", "ingestion_errors", "identity", "tags", "rfm_segments",
                 "rfm_customers", "lifecycle", "clv_parameters", "clv_distribution", "clv_customers", "attribution", "points",
-                "coupon_redemption", "cohort_retention", "uplift_targeting", "uplift_qini", "timings")) {
+                "coupon_redemption", "cohort_retention", "uplift_targeting", "uplift_qini", "risk_abuse", "timings")) {
             assertTrue(Files.isRegularFile(dir.resolve(table + ".csv")), table);
         }
         // every planted bad record is rejected, and nothing else
@@ -105,6 +105,21 @@ class DemoCommandTest {
                 "Incremental redemptions against the holdout")) {
             assertTrue(html.contains("<h3>" + chart + "</h3>"), chart);
         }
+
+        // abuse per pattern: the rules catch 82 of the device farms' 96 events and no ordinary event; the forest
+        // finds every abusive account and clerk
+        List<String> risk = Files.readAllLines(dir.resolve("risk_abuse.csv"));
+        assertEquals(11, risk.size(), risk.toString());
+        assertTrue(risk.contains("rules,event,DEVICE_FARM,96,82,0,1.0000,0.8542"), risk.toString());
+        for (String row : risk.subList(1, risk.size())) {
+            String[] f = row.split(",");
+            if (f[0].equals("rules")) {
+                assertEquals("0", f[5], row);
+            } else {
+                assertEquals("1.0000", f[7], row);
+            }
+        }
+        assertTrue(html.contains("isolation forest (share of its accounts or clerks)</text>"), "the risk chart");
     }
 
     @Test

@@ -7,5 +7,7 @@ public enum CodeState {
     /** Held for one order until a deadline. */
     RESERVED,
     /** Used; a rollback (refund) returns it to {@link #ISSUED}. */
-    REDEEMED
+    REDEEMED,
+    /** Voided ({@link CouponStore#voidCode}), for example after a confirmed abuse: it can no longer be used. */
+    VOIDED
 }

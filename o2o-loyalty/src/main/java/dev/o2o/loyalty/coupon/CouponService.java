@@ -132,6 +132,12 @@ public final class CouponService {
         }
         Coupon coupon = coupons.get(issued.get().couponId());
         ValidationResult r = validator.validate(coupon, cart, customer);
+        if (issued.get().state() == CodeState.VOIDED) {
+            List<Violation> all = new ArrayList<>();
+            all.add(new Violation(ReasonCode.VOIDED, "code voided"));
+            all.addAll(r.violations());
+            return new ValidationResult(coupon.id(), all, cart.currency(), new long[cart.size()]);
+        }
         if (issued.get().state() == CodeState.REDEEMED) {
             List<Violation> all = new ArrayList<>();
             all.add(new Violation(ReasonCode.ALREADY_REDEEMED, "code already redeemed"));
@@ -184,6 +190,9 @@ public final class CouponService {
             return CounterCheck.refused(ReasonCode.NOT_FOUND, "no such code");
         }
         Instant now = clock.instant();
+        if (issued.get().state() == CodeState.VOIDED) {
+            return CounterCheck.refused(ReasonCode.VOIDED, "code voided");
+        }
         if (issued.get().state() == CodeState.REDEEMED) {
             return CounterCheck.refused(ReasonCode.ALREADY_REDEEMED, "code already redeemed");
         }

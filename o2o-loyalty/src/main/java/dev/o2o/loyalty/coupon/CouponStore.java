@@ -98,6 +98,21 @@ public interface CouponStore extends UsageSource {
      */
     StoreOutcome rollback(String redemptionKey, Instant now);
 
+    /**
+     * Voids a code, for example after a confirmed abuse: from then on reserving, releasing,
+     * redeeming and verifying it fail VOIDED. A reservation is dropped with it. Voiding is
+     * idempotent: a voided code succeeds again, {@code replayed}, and nothing changes.
+     *
+     * <p>A redeemed code is not voided: the outcome is ALREADY_REDEEMED and nothing changes (the
+     * redemption, its counts and budget stand; roll the redemption back first, then void the code).
+     * An unknown code fails NOT_FOUND.
+     *
+     * <p>The built-in stores implement it; the default throws {@link UnsupportedOperationException}.
+     */
+    default StoreOutcome voidCode(String code) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not void codes");
+    }
+
     /** The redemption recorded under a key, if any. */
     Optional<Redemption> redemption(String redemptionKey);
 

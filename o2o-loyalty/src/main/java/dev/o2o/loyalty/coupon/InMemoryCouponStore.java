@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class InMemoryCouponStore implements CouponStore {
 
+    static final String VOID_REDEEMED = "code already redeemed; roll the redemption back first to void it";
+
     private static final class Campaign {
         volatile CouponLimits limits;
         long redeemed;
@@ -145,6 +147,9 @@ final class InMemoryCouponStore implements CouponStore {
 
     /** Why the code cannot be used by this order now, or null. Caller holds the lock. */
     private static StoreOutcome busy(Code c, String orderId, Instant now) {
+        if (c.state == CodeState.VOIDED) {
+            return StoreOutcome.fail(ReasonCode.VOIDED, "code voided");
+        }
         if (c.state == CodeState.REDEEMED) {
             return StoreOutcome.fail(ReasonCode.ALREADY_REDEEMED, "code already redeemed");
         }
@@ -170,10 +175,34 @@ final class InMemoryCouponStore implements CouponStore {
             if (c.state == CodeState.REDEEMED) {
                 return StoreOutcome.fail(ReasonCode.INVALID_STATE, "code is redeemed; roll the redemption back instead");
             }
+            if (c.state == CodeState.VOIDED) {
+                return StoreOutcome.fail(ReasonCode.VOIDED, "code voided");
+            }
             if (!orderId.equals(c.orderId)) {
                 return StoreOutcome.fail(ReasonCode.RESERVED, "code is reserved by another order");
             }
             c.state = CodeState.ISSUED;
+            c.orderId = null;
+            c.reservedUntil = null;
+            return StoreOutcome.OK;
+        }
+    }
+
+    @Override
+    public StoreOutcome voidCode(String code) {
+        Check.code(code, "code");
+        Code c = codes.get(code);
+        if (c == null) {
+            return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no such code");
+        }
+        synchronized (campaigns.get(c.couponId)) {
+            if (c.state == CodeState.VOIDED) {
+                return StoreOutcome.OK_REPLAYED;
+            }
+            if (c.state == CodeState.REDEEMED) {
+                return StoreOutcome.fail(ReasonCode.ALREADY_REDEEMED, VOID_REDEEMED);
+            }
+            c.state = CodeState.VOIDED;
             c.orderId = null;
             c.reservedUntil = null;
             return StoreOutcome.OK;

@@ -211,6 +211,9 @@ final class JdbcCouponStore implements CouponStore {
     }
 
     private static StoreOutcome busy(IssuedCode code, String orderId, Instant now) {
+        if (code.state() == CodeState.VOIDED) {
+            return StoreOutcome.fail(ReasonCode.VOIDED, "code voided");
+        }
         if (code.state() == CodeState.REDEEMED) {
             return StoreOutcome.fail(ReasonCode.ALREADY_REDEEMED, "code already redeemed");
         }
@@ -265,6 +268,9 @@ final class JdbcCouponStore implements CouponStore {
             if (ic.state() == CodeState.REDEEMED) {
                 return StoreOutcome.fail(ReasonCode.INVALID_STATE, "code is redeemed; roll the redemption back instead");
             }
+            if (ic.state() == CodeState.VOIDED) {
+                return StoreOutcome.fail(ReasonCode.VOIDED, "code voided");
+            }
             if (!ic.orderId().orElse("").equals(orderId)) {
                 return StoreOutcome.fail(ReasonCode.RESERVED, "code is reserved by another order");
             }
@@ -279,6 +285,32 @@ final class JdbcCouponStore implements CouponStore {
             p.setString(1, code);
             p.executeUpdate();
         }
+    }
+
+    /** Locks the coupon row and then the code row, in the order every writer takes them. */
+    @Override
+    public StoreOutcome voidCode(String code) {
+        Check.code(code, "code");
+        return write("voidCode", c -> {
+            IssuedCode ic = loadCode(c, code, false);
+            if (ic == null) {
+                return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no such code");
+            }
+            loadCampaign(c, ic.couponId(), true);
+            ic = loadCode(c, code, true);
+            if (ic.state() == CodeState.VOIDED) {
+                return StoreOutcome.OK_REPLAYED;
+            }
+            if (ic.state() == CodeState.REDEEMED) {
+                return StoreOutcome.fail(ReasonCode.ALREADY_REDEEMED, InMemoryCouponStore.VOID_REDEEMED);
+            }
+            try (PreparedStatement p = c.prepareStatement("UPDATE " + codeTable + " SET state = 'VOIDED', order_id = NULL, "
+                    + "reserved_until_ms = NULL WHERE code = ?")) {
+                p.setString(1, code);
+                p.executeUpdate();
+            }
+            return StoreOutcome.OK;
+        });
     }
 
     /**

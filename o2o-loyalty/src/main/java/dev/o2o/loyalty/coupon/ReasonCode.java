@@ -53,6 +53,8 @@ public enum ReasonCode {
     INVALID_STATE(true),
     /** A {@link dev.o2o.loyalty.guard.LoyaltyGuard} denied the operation; nothing was written. */
     RISK_DENIED(false),
+    /** The code was voided ({@link CouponStore#voidCode}), for example after a confirmed abuse. */
+    VOIDED(false),
     /** A failure of a user-defined condition. */
     OTHER(true);
 

@@ -32,6 +32,7 @@ public record StoreOutcome(Optional<Violation> failure, Optional<Redemption> red
     }
 
     static final StoreOutcome OK = new StoreOutcome(Optional.empty(), Optional.empty(), false);
+    static final StoreOutcome OK_REPLAYED = new StoreOutcome(Optional.empty(), Optional.empty(), true);
 
     static StoreOutcome ok(Redemption r, boolean replayed) {
         return new StoreOutcome(Optional.empty(), Optional.of(r), replayed);

@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS ${p}code (
     order_id          VARCHAR(200),
     reserved_until_ms BIGINT,
     issued_at_ms      BIGINT NOT NULL,
-    CONSTRAINT ${p}code_state CHECK (state IN ('ISSUED', 'RESERVED', 'REDEEMED'))
+    CONSTRAINT ${p}code_state CHECK (state IN ('ISSUED', 'RESERVED', 'REDEEMED', 'VOIDED'))
 );
 CREATE INDEX IF NOT EXISTS ${p}code_by_customer ON ${p}code (coupon_id, customer);
 CREATE TABLE IF NOT EXISTS ${p}customer_usage (

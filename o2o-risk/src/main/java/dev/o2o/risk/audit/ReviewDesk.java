@@ -2,6 +2,8 @@ package dev.o2o.risk.audit;
 
 import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Ids;
+import dev.o2o.loyalty.coupon.CouponStore;
+import dev.o2o.loyalty.coupon.StoreOutcome;
 import dev.o2o.loyalty.points.IdempotencyKey;
 import dev.o2o.loyalty.points.PointsLedger;
 import dev.o2o.loyalty.points.Posting;
@@ -15,9 +17,14 @@ import java.util.Optional;
  * Where an operator resolves REVIEW decisions. {@link #release} closes a decision as harmless;
  * {@link #confirm} marks it as abuse, reverses the points of its posting through the ledger (a
  * {@link Posting.Reverse} with source reference {@code risk-<decision id>}) and voids its coupon
- * code in the store (which {@code RiskGuard} then denies for good). Both are idempotent: a second
- * confirmation finds the reversal already posted ({@code REPLAYED}) and the code already void,
- * and changes nothing; a confirmation that failed half way completes on retry.
+ * code: in the decision store (which {@code RiskGuard} then denies for good) and, for a desk made
+ * with the coupon store, in the coupon store too ({@link CouponStore#voidCode}), so that the code
+ * fails VOIDED there whatever guard a service uses. A code the abuse already redeemed stays
+ * redeemed (the coupon store answers ALREADY_REDEEMED and the redemption stands); the guard still
+ * denies it if a refund frees it, and confirming again after the refund voids it in the store.
+ * Both are idempotent: a second confirmation finds the reversal already posted ({@code REPLAYED})
+ * and the code already void ({@code replayed}), and changes nothing; a confirmation that failed
+ * half way completes on retry.
  *
  * <p>Thread-safe as the store and the ledger are.
  */
@@ -25,17 +32,27 @@ public final class ReviewDesk {
 
     private final DecisionStore store;
     private final PointsLedger ledger;
+    private final Optional<CouponStore> coupons;
     private final Clock clock;
 
-    private ReviewDesk(DecisionStore store, PointsLedger ledger, Clock clock) {
+    private ReviewDesk(DecisionStore store, PointsLedger ledger, Optional<CouponStore> coupons, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.coupons = Objects.requireNonNull(coupons, "coupons");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** A desk over a decision store and the ledger whose postings it reverses. */
+    /**
+     * A desk over a decision store and the ledger whose postings it reverses; codes are voided in
+     * the decision store only, so only a service guarded by {@code RiskGuard} refuses them.
+     */
     public static ReviewDesk of(DecisionStore store, PointsLedger ledger, Clock clock) {
-        return new ReviewDesk(store, ledger, clock);
+        return new ReviewDesk(store, ledger, Optional.empty(), clock);
+    }
+
+    /** A desk that also voids confirmed codes in {@code coupons}, the store the coupon service uses. */
+    public static ReviewDesk of(DecisionStore store, PointsLedger ledger, CouponStore coupons, Clock clock) {
+        return new ReviewDesk(store, ledger, Optional.of(Objects.requireNonNull(coupons, "coupons")), clock);
     }
 
     /** The OPEN decisions, oldest first, at most {@code limit}. */
@@ -53,12 +70,17 @@ public final class ReviewDesk {
      *
      * @param decision   the decision, CONFIRMED
      * @param reversal   the ledger's answer to the reversal, if the decision names a posting
-     * @param codeVoided whether this call voided the code (false: no code, or void already)
+     * @param codeVoided whether this call voided the code in the decision store (false: no code, or void already)
+     * @param storeVoid  the coupon store's answer to voiding the code, if the decision names a code and the
+     *                   desk has the coupon store: success ({@code replayed} if void already), ALREADY_REDEEMED
+     *                   (the redemption stands), or NOT_FOUND
      */
-    public record Confirmation(DecisionRecord decision, Optional<PostingResult> reversal, boolean codeVoided) {
+    public record Confirmation(DecisionRecord decision, Optional<PostingResult> reversal, boolean codeVoided,
+                               Optional<StoreOutcome> storeVoid) {
         public Confirmation {
             Objects.requireNonNull(decision, "decision");
             Objects.requireNonNull(reversal, "reversal");
+            Objects.requireNonNull(storeVoid, "storeVoid");
         }
     }
 
@@ -73,6 +95,8 @@ public final class ReviewDesk {
                     "confirmed abuse, risk decision " + d.id())));
         }
         boolean voidedNow = d.code().isPresent() && store.voidCode(d.code().get(), d.id(), clock.instant());
-        return new Confirmation(d, reversal, voidedNow);
+        Optional<StoreOutcome> storeVoid = d.code().isPresent()
+                ? coupons.map(c -> c.voidCode(d.code().get())) : Optional.empty();
+        return new Confirmation(d, reversal, voidedNow, storeVoid);
     }
 }

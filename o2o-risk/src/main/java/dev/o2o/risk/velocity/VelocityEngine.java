@@ -2,6 +2,7 @@ package dev.o2o.risk.velocity;
 
 import dev.o2o.loyalty.guard.GuardVerdict.Action;
 import dev.o2o.risk.CustomerResolver;
+import dev.o2o.risk.EventType;
 import dev.o2o.risk.Field;
 import dev.o2o.risk.Reason;
 import dev.o2o.risk.RiskDecision;
@@ -40,6 +41,7 @@ public final class VelocityEngine {
     private final long resolutionMillis;
     private final long latenessBuckets;
     private final long longestWindowBuckets;
+    private final int maxEntriesPerKey;
     private final Group[] groups;
     private final boolean needsCustomer;
 
@@ -48,26 +50,44 @@ public final class VelocityEngine {
         final Field field;
         final VelocityRule[] rules;
         final long[] windowBuckets;
+        final boolean[] distinct;
+        final Field[] distinctOf;
+        final RuleText[] texts;
+        /** Per event type (ordinal): whether each rule counts it, and whether any does. */
+        final boolean[][] counts;
+        final boolean[] countsAny;
         final ConcurrentHashMap<String, KeyState> keys = new ConcurrentHashMap<>();
 
         Group(Field field, List<VelocityRule> rules, long resolutionMillis) {
             this.field = field;
             this.rules = rules.toArray(new VelocityRule[0]);
             this.windowBuckets = new long[this.rules.length];
+            this.distinct = new boolean[this.rules.length];
+            this.distinctOf = new Field[this.rules.length];
+            this.texts = new RuleText[this.rules.length];
+            EventType[] types = EventType.values();
+            this.counts = new boolean[types.length][this.rules.length];
+            this.countsAny = new boolean[types.length];
             for (int i = 0; i < this.rules.length; i++) {
                 windowBuckets[i] = this.rules[i].window().toMillis() / resolutionMillis;
+                distinct[i] = this.rules[i].measure() == Measure.DISTINCT;
+                distinctOf[i] = this.rules[i].distinctOf().orElse(null);
+                texts[i] = RuleText.of(this.rules[i]);
+                for (EventType t : types) {
+                    counts[t.ordinal()][i] = this.rules[i].counts(t);
+                    countsAny[t.ordinal()] |= counts[t.ordinal()][i];
+                }
             }
         }
     }
 
-    /** One key value's windows, created on first use per rule. */
-    private static final class KeyState {
-        final RuleWindow[] windows;
+    /** One key value's windows of all the group's rules, and the engine's bookkeeping for the key. */
+    private static final class KeyState extends KeyWindows {
         long newest = Long.MIN_VALUE;
         boolean removed;
 
-        KeyState(int rules) {
-            windows = new RuleWindow[rules];
+        KeyState(boolean[] distinct) {
+            super(distinct);
         }
     }
 
@@ -76,6 +96,7 @@ public final class VelocityEngine {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.config = Objects.requireNonNull(config, "config");
         this.resolutionMillis = config.resolution().toMillis();
+        this.maxEntriesPerKey = config.maxEntriesPerKey();
         this.latenessBuckets = Math.floorDiv(config.maxLateness().toMillis() + resolutionMillis - 1, resolutionMillis);
         Set<String> codes = new HashSet<>();
         Map<Field, List<VelocityRule>> byField = new EnumMap<>(Field.class);
@@ -151,72 +172,100 @@ public final class VelocityEngine {
         List<Reason> reasons = null;
         // resolved once per event, outside any key's lock: the identity graph may take a while
         String customer = needsCustomer ? resolver.customerOf(event.identifier()) : null;
-        for (Group g : groups) {
-            String keyValue;
-            if (g.field == Field.CUSTOMER) {
-                keyValue = customer;
-            } else {
-                Optional<String> v = event.value(g.field);
-                if (v.isEmpty()) {
-                    continue;
-                }
-                keyValue = v.get();
+        int type = event.type().ordinal();
+        // every key is looked up before any is updated, so that the cache misses of the lookups overlap
+        KeyState[] states = new KeyState[groups.length];
+        for (int k = 0; k < groups.length; k++) {
+            String keyValue = keyOf(groups[k], event, customer);
+            if (keyValue != null && groups[k].countsAny[type]) {
+                states[k] = stateOf(groups[k], keyValue);
             }
-            if (!selectsAny(g, event)) {
-                continue;
-            }
-            while (true) {
-                KeyState ks = g.keys.computeIfAbsent(keyValue, k -> new KeyState(g.rules.length));
+        }
+        DistinctValues values = new DistinctValues(event, customer);
+        for (int k = 0; k < groups.length; k++) {
+            KeyState ks = states[k];
+            while (ks != null) {
                 synchronized (ks) {
-                    if (ks.removed) {
-                        continue; // evicted between the lookup and the lock: take the new state
+                    if (!ks.removed) {
+                        reasons = update(groups[k], ks, event, bucket, values, reasons);
+                        break;
                     }
-                    reasons = update(g, ks, event, bucket, customer, reasons);
-                    break;
                 }
+                // evicted between the lookup and the lock: take the new state
+                ks = stateOf(groups[k], keyOf(groups[k], event, customer));
             }
         }
         return reasons == null ? RiskDecision.allow() : RiskDecision.of(reasons);
     }
 
-    private static boolean selectsAny(Group g, RiskEvent event) {
-        for (VelocityRule r : g.rules) {
-            if (r.counts(event.type())) {
-                return true;
-            }
-        }
-        return false;
+    /** The event's value of the group's key field, null if it has none. */
+    private static String keyOf(Group g, RiskEvent event, String customer) {
+        return g.field == Field.CUSTOMER ? customer : event.value(g.field).orElse(null);
     }
 
-    private List<Reason> update(Group g, KeyState ks, RiskEvent event, long bucket, String customer, List<Reason> reasons) {
+    private static KeyState stateOf(Group g, String keyValue) {
+        KeyState ks = g.keys.get(keyValue); // lock-free, unlike computeIfAbsent on a key that is not first in its bin
+        return ks != null ? ks : g.keys.computeIfAbsent(keyValue, k -> new KeyState(g.distinct));
+    }
+
+    /** The hashes of one event's distinct-counted values, each computed once however many rules count it. */
+    private static final class DistinctValues {
+        private final RiskEvent event;
+        private final String customer;
+        private final long[] hashes = new long[Field.values().length];
+        private int known;
+        private int absent;
+
+        DistinctValues(RiskEvent event, String customer) {
+            this.event = event;
+            this.customer = customer;
+        }
+
+        /** Whether the event has a value of {@code field}; then {@link #hash} is its hash. */
+        boolean has(Field field) {
+            int bit = 1 << field.ordinal();
+            if ((known & bit) == 0) {
+                String v = field == Field.CUSTOMER ? customer : event.value(field).orElse(null);
+                if (v == null) {
+                    absent |= bit;
+                } else {
+                    hashes[field.ordinal()] = VelocityEngine.hash(v);
+                }
+                known |= bit;
+            }
+            return (absent & bit) == 0;
+        }
+
+        long hash(Field field) {
+            return hashes[field.ordinal()];
+        }
+    }
+
+    private List<Reason> update(Group g, KeyState ks, RiskEvent event, long bucket, DistinctValues values,
+                                List<Reason> reasons) {
         boolean late = ks.newest != Long.MIN_VALUE && bucket < ks.newest - latenessBuckets;
         ks.newest = Math.max(ks.newest, bucket);
+        boolean[] counts = g.counts[event.type().ordinal()];
         for (int i = 0; i < g.rules.length; i++) {
-            VelocityRule r = g.rules[i];
-            if (!r.counts(event.type())) {
+            if (!counts[i]) {
                 continue;
             }
+            VelocityRule r = g.rules[i];
             long contribution;
-            boolean distinct = r.measure() == Measure.DISTINCT;
+            boolean distinct = g.distinct[i];
             if (distinct) {
-                Field of = r.distinctOf().get();
-                Optional<String> v = of == Field.CUSTOMER ? Optional.of(customer) : event.value(of);
-                if (v.isEmpty()) {
+                Field of = g.distinctOf[i];
+                if (!values.has(of)) {
                     continue;
                 }
-                contribution = hash(v.get());
+                contribution = values.hash(of);
             } else {
                 contribution = r.measure() == Measure.COUNT ? 1 : event.amount();
             }
-            RuleWindow w = ks.windows[i];
-            if (w == null) {
-                w = new RuleWindow();
-                ks.windows[i] = w;
-            }
             long length = g.windowBuckets[i];
-            w.evictUpTo(ks.newest - length - latenessBuckets);
-            w.add(bucket, contribution, distinct, config.maxEntriesPerKey());
-            long figure = distinct ? w.distinct(bucket, length) : w.sum(bucket, length);
+            ks.evictUpTo(i, ks.newest - length - latenessBuckets);
+            ks.add(i, bucket, contribution, maxEntriesPerKey);
+            long figure = distinct ? ks.distinct(i, bucket, length) : ks.sum(i, bucket, length);
             Action action = Action.ALLOW;
             double threshold = 0;
             if (r.deny().isPresent() && figure >= r.deny().getAsDouble()) {
@@ -230,22 +279,31 @@ public final class VelocityEngine {
                 if (reasons == null) {
                     reasons = new ArrayList<>(2);
                 }
-                reasons.add(reason(r, action, figure, threshold, !(late || w.folded())));
+                reasons.add(reason(r, g.texts[i], action, figure, threshold, !(late || ks.folded(i))));
             }
         }
         return reasons;
     }
 
-    private static Reason reason(VelocityRule r, Action action, long figure, double threshold, boolean exact) {
-        String what = switch (r.measure()) {
-            case COUNT -> "count";
-            case SUM -> "sum";
-            case DISTINCT -> "distinct " + r.distinctOf().get().name().toLowerCase(Locale.ROOT);
-        };
-        String subject = r.key().name().toLowerCase(Locale.ROOT);
-        String detail = what + " by " + subject + " over " + r.window() + " is " + (exact ? "" : "at most ") + figure
-                + ", " + action.name().toLowerCase(Locale.ROOT) + " threshold " + fmt(threshold);
-        return new Reason(r.code(), action, subject, figure, threshold, detail, exact);
+    /** The fixed words of a rule's reasons, built once: an event that triggers a rule only adds its figure. */
+    private record RuleText(String subject, String start, String review, String deny) {
+        static RuleText of(VelocityRule r) {
+            String what = switch (r.measure()) {
+                case COUNT -> "count";
+                case SUM -> "sum";
+                case DISTINCT -> "distinct " + r.distinctOf().get().name().toLowerCase(Locale.ROOT);
+            };
+            String subject = r.key().name().toLowerCase(Locale.ROOT);
+            return new RuleText(subject, what + " by " + subject + " over " + r.window() + " is ",
+                    r.review().isPresent() ? ", review threshold " + fmt(r.review().getAsDouble()) : "",
+                    r.deny().isPresent() ? ", deny threshold " + fmt(r.deny().getAsDouble()) : "");
+        }
+    }
+
+    private static Reason reason(VelocityRule r, RuleText text, Action action, long figure, double threshold, boolean exact) {
+        String detail = text.start() + (exact ? "" : "at most ") + figure
+                + (action == Action.DENY ? text.deny() : text.review());
+        return new Reason(r.code(), action, text.subject(), figure, threshold, detail, exact);
     }
 
     private static String fmt(double d) {
@@ -253,8 +311,9 @@ public final class VelocityEngine {
     }
 
     /**
-     * A 64-bit hash of a distinct value (FNV-1a over the UTF-16 units, then a finalizer mix): two
-     * different values of one key's window collide with probability about {@code n²/2⁶⁵}.
+     * A 64-bit hash of a distinct value (FNV-1a over the UTF-16 units, then a finalizer mix), of
+     * which {@link KeyWindows} keeps 63 bits: two different values among the {@code n} of one key's
+     * window collide with probability about {@code n²/2⁶⁴}.
      */
     static long hash(String s) {
         long h = 0xcbf29ce484222325L;

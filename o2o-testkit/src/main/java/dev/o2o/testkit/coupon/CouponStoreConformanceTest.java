@@ -146,6 +146,45 @@ public abstract class CouponStoreConformanceTest {
     }
 
     @Test
+    public void aVoidedCodeCanNoLongerBeUsedAndVoidingIsIdempotent() {
+        store.register(limits("lim", 5L, "50.00", 2));
+        store.issue("V1", "lim", ALICE, NOW);
+        assertTrue(store.reserve("V1", ALICE, "o1", NOW, Duration.ofMinutes(15)).isSuccess());
+        StoreOutcome voided = store.voidCode("V1");
+        assertTrue(voided.isSuccess());
+        assertFalse(voided.replayed());
+        IssuedCode v = store.find("V1").orElseThrow();
+        assertEquals(CodeState.VOIDED, v.state());
+        assertEquals(Optional.empty(), v.orderId(), "the reservation is dropped with the code");
+        assertEquals(Optional.empty(), v.reservedUntil());
+        StoreOutcome again = store.voidCode("V1");
+        assertTrue(again.isSuccess());
+        assertTrue(again.replayed());
+        // neither the reserving order nor any other can use it, and the refusal is the key's first outcome
+        assertEquals(Optional.of(ReasonCode.VOIDED), store.redeem(req("kv1", "V1", ALICE, "o1", "1.00")).code());
+        assertEquals(Optional.of(ReasonCode.VOIDED), store.redeem(req("kv1", "V1", ALICE, "o1", "1.00")).code());
+        assertTrue(store.redeem(req("kv1", "V1", ALICE, "o1", "1.00")).replayed());
+        assertEquals(Optional.of(ReasonCode.VOIDED), store.redeem(req("kv2", "V1", ALICE, "o2", "1.00")).code());
+        assertEquals(Optional.of(ReasonCode.VOIDED), store.reserve("V1", ALICE, "o3", NOW, Duration.ofMinutes(15)).code());
+        assertEquals(Optional.of(ReasonCode.VOIDED), store.release("V1", "o1", NOW).code());
+        assertEquals(new CouponUsage(0, 0, 0), store.usage("lim", ALICE));
+        // a redeemed code is not voided: the redemption and its counts stand
+        store.issue("V2", "lim", ALICE, NOW);
+        assertTrue(store.redeem(req("kv3", "V2", ALICE, "o4", "2.00")).isSuccess());
+        assertEquals(Optional.of(ReasonCode.ALREADY_REDEEMED), store.voidCode("V2").code());
+        assertEquals(CodeState.REDEEMED, store.find("V2").orElseThrow().state());
+        assertEquals(new CouponUsage(1, 200, 1), store.usage("lim", ALICE));
+        // once rolled back it is free again, and can be voided
+        assertTrue(store.rollback("kv3", NOW.plusSeconds(1)).isSuccess());
+        assertTrue(store.voidCode("V2").isSuccess());
+        assertEquals(new CouponUsage(0, 0, 0), store.usage("lim", ALICE));
+        assertEquals(Optional.of(ReasonCode.NOT_FOUND), store.voidCode("nope").code());
+        // other codes are untouched
+        assertEquals(CodeState.ISSUED, store.find("A1").orElseThrow().state());
+        assertThrows(IllegalArgumentException.class, () -> store.voidCode(" A1"));
+    }
+
+    @Test
     public void reservedCodesRedeemOnlyForTheirOrder() {
         assertTrue(store.reserve("A1", ALICE, "o1", NOW, Duration.ofMinutes(15)).isSuccess());
         assertEquals(Optional.of(ReasonCode.RESERVED), store.redeem(req("k1", "A1", ALICE, "o2", "1.00")).reason());

@@ -74,6 +74,11 @@ class ForwardingCouponStoreTest extends CouponStoreConformanceTest {
         }
 
         @Override
+        public StoreOutcome voidCode(String code) {
+            return inner.voidCode(code);
+        }
+
+        @Override
         public CouponUsage usage(String couponId, CustomerKey customer) {
             return inner.usage(couponId, customer);
         }

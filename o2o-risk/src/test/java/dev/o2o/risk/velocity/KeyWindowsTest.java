@@ -1,0 +1,133 @@
+package dev.o2o.risk.velocity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class KeyWindowsTest {
+    private static final boolean[] ONE_SUM = {false};
+    private static final boolean[] ONE_DISTINCT = {true};
+
+    @Test
+    void entriesStayWithinTheBoundAndFoldingKeepsTheTotal() {
+        KeyWindows w = new KeyWindows(ONE_SUM);
+        for (int i = 0; i < 1000; i++) {
+            w.add(0, i, 2, 64);
+            assertTrue(w.size(0) <= 64);
+        }
+        assertTrue(w.folded(0));
+        assertEquals(2000, w.sum(0, 999, 10_000));
+        w.evictUpTo(0, 999);
+        assertEquals(0, w.size(0));
+        assertFalse(w.folded(0));
+    }
+
+    @Test
+    void sameBucketsMergeAndOutOfOrderEntriesAreSorted() {
+        KeyWindows w = new KeyWindows(ONE_SUM);
+        w.add(0, 10, 1, 8);
+        w.add(0, 5, 1, 8);
+        w.add(0, 10, 1, 8);
+        w.add(0, 7, 1, 8);
+        assertEquals(3, w.size(0));
+        assertEquals(3, w.sum(0, 10, 4));   // buckets 7 and 10
+        assertEquals(4, w.sum(0, 10, 6));   // 5, 7, 10
+        assertEquals(1, w.sum(0, 7, 2));    // a query before the newest entry: bucket 7 only
+        w.evictUpTo(0, 6);
+        assertEquals(3, w.sum(0, 10, 100));
+    }
+
+    @Test
+    void distinctEntriesAreOnePerBucketAndValue() {
+        KeyWindows w = new KeyWindows(ONE_DISTINCT);
+        w.add(0, 1, 42, 8);
+        w.add(0, 1, 42, 8);
+        w.add(0, 2, 42, 8);
+        w.add(0, 2, 8, 8);
+        assertEquals(3, w.size(0));
+        assertEquals(2, w.distinct(0, 2, 5));
+        assertEquals(1, w.distinct(0, 1, 5));   // a query before the newest entry
+        assertEquals(2, w.distinct(0, 2, 1));
+        // a late entry of 8 before its newest one: 8 still counts once, and once in the older window
+        w.add(0, 1, 8, 8);
+        assertEquals(2, w.distinct(0, 2, 5));
+        assertEquals(2, w.distinct(0, 1, 1));
+        // the hash's lowest bit is the layout's flag: 43 is the value 42
+        w.add(0, 3, 43, 8);
+        assertEquals(2, w.distinct(0, 3, 5));
+    }
+
+    @Test
+    void aFullRuleFoldsWithoutTouchingTheOtherRulesOfTheKey() {
+        KeyWindows w = new KeyWindows(new boolean[] {false, true, false});
+        for (int i = 0; i < 10; i++) {
+            w.add(0, i, 1, 100);
+            w.add(2, i, 5, 4);
+            w.add(1, i, 100 + 2 * i, 3);
+        }
+        assertEquals(10, w.size(0));
+        assertEquals(3, w.size(1));
+        assertEquals(4, w.size(2));
+        assertFalse(w.folded(0));
+        assertTrue(w.folded(1));
+        assertTrue(w.folded(2));
+        assertEquals(10, w.sum(0, 9, 100));
+        assertEquals(50, w.sum(2, 9, 100));          // folded forward: too high for short windows, exact for long ones
+        assertEquals(3, w.distinct(1, 9, 100));      // folded distinct values are dropped
+        assertEquals(10, w.sum(0, 9, 100));
+    }
+
+    /** Five rules of one key against plain lists of their events: adds in and out of order, queries, evictions. */
+    @Test
+    void figuresMatchPlainListsOfEveryRule() {
+        boolean[] distinct = {false, true, false, true, false};
+        KeyWindows w = new KeyWindows(distinct);
+        List<List<long[]>> events = new ArrayList<>();
+        for (int r = 0; r < distinct.length; r++) {
+            events.add(new ArrayList<>());
+        }
+        Random rnd = new Random(11);
+        long clock = 0;
+        for (int step = 0; step < 20_000; step++) {
+            int r = rnd.nextInt(distinct.length);
+            clock += rnd.nextInt(3);
+            long bucket = rnd.nextInt(5) == 0 ? clock - rnd.nextInt(40) : clock;
+            long v = distinct[r] ? rnd.nextInt(12) * 2 + rnd.nextInt(2) : rnd.nextInt(100);
+            w.add(r, bucket, v, 10_000);
+            events.get(r).add(new long[] {bucket, distinct[r] ? v & ~1L : v});
+            long to = rnd.nextBoolean() ? clock : clock - rnd.nextInt(30);
+            long length = 1 + rnd.nextInt(60);
+            for (int q = 0; q < distinct.length; q++) {
+                long expected = 0;
+                Set<Long> values = new HashSet<>();
+                for (long[] e : events.get(q)) {
+                    if (e[0] > to - length && e[0] <= to) {
+                        expected += e[1];
+                        values.add(e[1]);
+                    }
+                }
+                if (distinct[q]) {
+                    assertEquals(values.size(), w.distinct(q, to, length), "rule " + q + " step " + step);
+                } else {
+                    assertEquals(expected, w.sum(q, to, length), "rule " + q + " step " + step);
+                }
+            }
+            if (step % 50 == 49) {
+                int e = rnd.nextInt(distinct.length);
+                long horizon = clock - 100 - rnd.nextInt(100);
+                w.evictUpTo(e, horizon);
+                events.get(e).removeIf(x -> x[0] <= horizon);
+            }
+        }
+        for (int r = 0; r < distinct.length; r++) {
+            assertFalse(w.folded(r));
+        }
+    }
+}

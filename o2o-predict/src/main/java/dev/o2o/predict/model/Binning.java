@@ -95,8 +95,19 @@ final class Binning {
         return Arrays.copyOf(out, k);
     }
 
+    /**
+     * The bin of a non-missing value: the number of cuts at most x, compared as the trees compare
+     * ({@code -0.0} equals {@code 0.0}). The halving steps pick their side without a branch (a
+     * conditional move), since which side a value falls on is a coin toss to the processor.
+     */
     static int bin(double[] cuts, double x) {
-        int p = Arrays.binarySearch(cuts, x);
-        return p >= 0 ? p + 1 : -p - 1;
+        int lo = 0; // cuts before lo are <= x, cuts from lo + len on are > x
+        int len = cuts.length;
+        while (len > 1) {
+            int half = len >>> 1;
+            lo = cuts[lo + half - 1] <= x ? lo + half : lo;
+            len -= half;
+        }
+        return len == 0 ? 0 : lo + (cuts[lo] <= x ? 1 : 0);
     }
 }

@@ -252,6 +252,9 @@ final class Gbm {
             int bin;
             boolean missingLeft;
             double gain;
+            /** The left child's gradient and hessian sums of the best split. */
+            double leftG;
+            double leftH;
 
             Node(int id, int begin, int end, int depth, double sumG, double sumH) {
                 this.id = id;
@@ -363,25 +366,11 @@ final class Gbm {
 
             private void split(Node node, PriorityQueue<Node> queue) {
                 int j = node.feature;
-                int missing = bins.bins(j);
-                int nl = 0;
-                int nr = 0;
-                double lg = 0;
-                double lh = 0;
-                for (int k = node.begin; k < node.end; k++) {
-                    int r = idx[k];
-                    int b = bins.byColumn.code(j, r);
-                    boolean goLeft = b == missing ? node.missingLeft : b <= node.bin;
-                    // without a branch on the side (rows go either way at random): write both, advance one
-                    int left = goLeft ? 1 : 0;
-                    idx[node.begin + nl] = r;
-                    scratch[nr] = r;
-                    nl += left;
-                    nr += 1 - left;
-                    lg += left * g[r]; // adding 0.0 for a right row leaves the sum exactly as it was
-                    lh += left * h[r];
-                }
-                System.arraycopy(scratch, 0, idx, node.begin + nl, nr);
+                int nl = partition(node);
+                // the children's sums are the split's histogram sums, the ones its gain was scored with
+                double lg = node.leftG;
+                double lh = node.leftH;
+                int nr = node.end - node.begin - nl;
                 int mid = node.begin + nl;
                 Node l = new Node(newNode(lg, lh), node.begin, mid, node.depth + 1, lg, lh);
                 Node r = new Node(newNode(node.sumG - lg, node.sumH - lh), mid, node.end, node.depth + 1,
@@ -418,6 +407,64 @@ final class Gbm {
                     }
                     child.hist = null;
                 }
+            }
+
+            /**
+             * Moves the node's rows that go left to the front of {@code idx[begin, end)}, the others
+             * after them, each side in row order; returns how many go left. Large nodes are cut into
+             * pieces partitioned in parallel, then the pieces' sides are put together in order, so
+             * the result is the same as one sequential pass.
+             */
+            private int partition(Node node) {
+                int size = node.end - node.begin;
+                int pieces = size < PARALLEL_ROWS ? 1 : Math.min(c.threads(), size / (PARALLEL_ROWS / 2));
+                if (pieces <= 1) {
+                    int nl = partition(node, node.begin, node.end);
+                    System.arraycopy(scratch, node.begin, idx, node.begin + nl, size - nl);
+                    return nl;
+                }
+                int[] from = new int[pieces + 1];
+                for (int p = 0; p <= pieces; p++) {
+                    from[p] = node.begin + (int) ((long) size * p / pieces);
+                }
+                int[] lefts = new int[pieces];
+                pool.submit(() -> IntStream.range(0, pieces).parallel()
+                        .forEach(p -> lefts[p] = partition(node, from[p], from[p + 1]))).join();
+                int at = node.begin;
+                for (int p = 0; p < pieces; p++) { // left sides forward to the front (never past their source)
+                    System.arraycopy(idx, from[p], idx, at, lefts[p]);
+                    at += lefts[p];
+                }
+                int nl = at - node.begin;
+                for (int p = 0; p < pieces; p++) {
+                    int right = from[p + 1] - from[p] - lefts[p];
+                    System.arraycopy(scratch, from[p], idx, at, right);
+                    at += right;
+                }
+                return nl;
+            }
+
+            /**
+             * Partitions {@code idx[begin, end)} in one pass: left rows to the front of that range,
+             * right rows to {@code scratch[begin, ...)}; returns the number of left rows.
+             */
+            private int partition(Node node, int begin, int end) {
+                int j = node.feature;
+                int missing = bins.bins(j);
+                int nl = 0;
+                int nr = 0;
+                for (int k = begin; k < end; k++) {
+                    int r = idx[k];
+                    int b = bins.byColumn.code(j, r);
+                    boolean goLeft = b == missing ? node.missingLeft : b <= node.bin;
+                    // without a branch on the side (rows go either way at random): write both, advance one
+                    int left = goLeft ? 1 : 0;
+                    idx[begin + nl] = r;
+                    scratch[begin + nr] = r;
+                    nl += left;
+                    nr += 1 - left;
+                }
+                return nl;
             }
 
             private double[] histogram(int begin, int end) {
@@ -469,6 +516,8 @@ final class Gbm {
                                 // without missing values in training, unseen missing values follow the heavier side
                                 node.missingLeft = hasMissing ? mLeft : lh >= rh;
                                 node.gain = gain;
+                                node.leftG = lg;
+                                node.leftH = lh;
                             }
                         }
                     }

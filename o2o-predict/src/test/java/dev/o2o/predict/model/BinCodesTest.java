@@ -109,4 +109,27 @@ class BinCodesTest {
             pool.shutdown();
         }
     }
+
+    @Test
+    void binCountsTheCutsAtMostTheValueForEveryLengthAndTie() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int len = 0; len <= 40; len++) {
+            double[] cuts = new double[len];
+            for (int k = 0; k < len; k++) {
+                cuts[k] = k - len / 2; // integers, so that values can tie with cuts
+            }
+            for (int trial = 0; trial < 200; trial++) {
+                double x = trial % 2 == 0 ? r.nextInt(-len, len + 2) : r.nextDouble(-len, len + 1);
+                int expected = 0;
+                for (double cut : cuts) {
+                    expected += cut <= x ? 1 : 0;
+                }
+                assertEquals(expected, Binning.bin(cuts, x), "x " + x + " among " + len + " cuts");
+            }
+        }
+        // -0.0 falls with 0.0, as the trees' "x < threshold" test sends it
+        assertEquals(2, Binning.bin(new double[] {-1, 0, 1}, -0.0));
+        assertEquals(0, Binning.bin(new double[] {-1, 0, 1}, Double.NEGATIVE_INFINITY));
+        assertEquals(3, Binning.bin(new double[] {-1, 0, 1}, Double.POSITIVE_INFINITY));
+    }
 }

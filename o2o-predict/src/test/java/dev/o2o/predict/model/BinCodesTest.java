@@ -55,22 +55,24 @@ class BinCodesTest {
             for (int k = 0; k < idx.length; k++) {
                 idx[k] = 2 * k + 1; // every odd row
             }
-            int[] feats = {0, 2, 3}; // feature 1 not used
-            double[] expected = new double[f * stride];
-            for (int j : feats) {
-                for (int k = 3; k < 200; k++) {
-                    int row = idx[k];
-                    expected[j * stride + 2 * cols[j][row]] += g[row];
-                    expected[j * stride + 2 * cols[j][row] + 1] += h[row];
+            // feature 1 not used (a lookup per feature), then all four (a range of features, the one-byte fast path)
+            for (int[] feats : new int[][] {{0, 2, 3}, {0, 1, 2, 3}}) {
+                double[] expected = new double[f * stride];
+                for (int j : feats) {
+                    for (int k = 3; k < 200; k++) {
+                        int row = idx[k];
+                        expected[j * stride + 2 * cols[j][row]] += g[row];
+                        expected[j * stride + 2 * cols[j][row] + 1] += h[row];
+                    }
                 }
+                double[] all = new double[f * stride];
+                codes.addRows(idx, 3, 200, g, h, feats, 0, feats.length, stride, all);
+                assertArrayEquals(expected, all, 0.0, "maxCode " + maxCode + ", features " + feats.length);
+                double[] shared = new double[f * stride];
+                codes.addRows(idx, 3, 200, g, h, feats, 0, 1, stride, shared);
+                codes.addRows(idx, 3, 200, g, h, feats, 1, feats.length, stride, shared);
+                assertArrayEquals(expected, shared, 0.0, "features shared out, maxCode " + maxCode + ", features " + feats.length);
             }
-            double[] all = new double[f * stride];
-            codes.addRows(idx, 3, 200, g, h, feats, 0, feats.length, stride, all);
-            assertArrayEquals(expected, all, 0.0, "maxCode " + maxCode);
-            double[] shared = new double[f * stride];
-            codes.addRows(idx, 3, 200, g, h, feats, 0, 1, stride, shared);
-            codes.addRows(idx, 3, 200, g, h, feats, 1, 3, stride, shared);
-            assertArrayEquals(expected, shared, 0.0, "features shared out, maxCode " + maxCode);
         }
     }
 

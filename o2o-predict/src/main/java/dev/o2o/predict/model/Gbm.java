@@ -274,6 +274,8 @@ final class Gbm {
             final List<int[]> links = new ArrayList<>(); // per node: feature, left, right
             final List<double[]> stats = new ArrayList<>(); // per node: threshold, value, gain, cover, defaultLeft
             final List<Node> nodes = new ArrayList<>(); // with their rows idx[begin, end)
+            /** Each node's index in the built tree, -1 for a node pruned away (set by build). */
+            int[] kept;
 
             Builder(int[] rows, boolean[] usable) {
                 this.idx = rows;
@@ -313,7 +315,22 @@ final class Gbm {
                     split(node, queue);
                     leaves++;
                 }
-                int m = links.size();
+                if (c.pruning() == GbmConfig.Pruning.BOTTOM_UP) {
+                    prune(0);
+                }
+                // the nodes still reached from the root keep their order (a parent before its children)
+                boolean[] reached = new boolean[links.size()];
+                reached[0] = true;
+                kept = new int[links.size()];
+                int m = 0;
+                for (int i = 0; i < kept.length; i++) {
+                    int[] l = links.get(i);
+                    if (reached[i] && l[1] >= 0) {
+                        reached[l[1]] = true;
+                        reached[l[2]] = true;
+                    }
+                    kept[i] = reached[i] ? m++ : -1;
+                }
                 int[] feature = new int[m];
                 int[] left = new int[m];
                 int[] right = new int[m];
@@ -322,12 +339,16 @@ final class Gbm {
                 double[] gain = new double[m];
                 double[] cover = new double[m];
                 boolean[] defaultLeft = new boolean[m];
-                for (int i = 0; i < m; i++) {
-                    int[] l = links.get(i);
-                    double[] s = stats.get(i);
+                for (int from = 0; from < kept.length; from++) {
+                    int i = kept[from];
+                    if (i < 0) {
+                        continue;
+                    }
+                    int[] l = links.get(from);
+                    double[] s = stats.get(from);
                     feature[i] = Math.max(l[0], 0);
-                    left[i] = l[1];
-                    right[i] = l[2];
+                    left[i] = l[1] < 0 ? -1 : kept[l[1]];
+                    right[i] = l[2] < 0 ? -1 : kept[l[2]];
                     threshold[i] = s[0];
                     value[i] = l[1] >= 0 ? 0 : s[1];
                     gain[i] = s[2];
@@ -338,13 +359,36 @@ final class Gbm {
             }
 
             /**
+             * {@link GbmConfig.Pruning#BOTTOM_UP}: below node i, turns every split whose gain is
+             * under gamma and whose children are (or have become) leaves into a leaf, which keeps
+             * the value it has as a node; returns whether node i is a leaf afterwards. The order of
+             * visits does not matter: XGBoost's pruner reaches the same tree leaf by leaf.
+             */
+            private boolean prune(int i) {
+                int[] link = links.get(i);
+                if (link[1] < 0) {
+                    return true;
+                }
+                boolean leftLeaf = prune(link[1]);
+                boolean rightLeaf = prune(link[2]);
+                double[] s = stats.get(i);
+                if (leftLeaf && rightLeaf && s[2] < c.minSplitGain()) {
+                    Arrays.fill(link, -1);
+                    s[2] = 0;
+                    return true;
+                }
+                return false;
+            }
+
+            /**
              * Adds each sampled row's leaf value of the built tree to its margin; returns which rows
              * were sampled, or null when all were.
              */
             boolean[] addLeafValues(Tree tree, double[] margin) {
                 for (Node node : nodes) {
-                    if (tree.left[node.id] < 0) {
-                        double v = tree.value[node.id];
+                    int id = kept[node.id]; // a pruned split's rows are those of the leaves it replaced
+                    if (id >= 0 && tree.left[id] < 0) {
+                        double v = tree.value[id];
                         for (int k = node.begin; k < node.end; k++) {
                             margin[idx[k]] += v;
                         }
@@ -484,7 +528,8 @@ final class Gbm {
             private void findSplit(Node node) {
                 double lambda = c.l2();
                 double parent = score(node.sumG, node.sumH, lambda);
-                double bestGain = Math.max(c.minSplitGain(), 1e-6);
+                // bottom-up pruning applies gamma after growing; XGBoost's exact splits on any gain above 1e-6
+                double bestGain = Math.max(c.pruning() == GbmConfig.Pruning.ON_SPLIT ? c.minSplitGain() : 0, 1e-6);
                 for (int j = 0; j < f; j++) {
                     if (!usable[j]) {
                         continue;

@@ -13,9 +13,13 @@ import java.util.stream.IntStream;
  * Trains histogram gradient-boosted trees (second-order boosting as in XGBoost): features are
  * binned once into row-major codes ({@link BinCodes}); each node's gradient and hessian histograms
  * are summed over the node's rows (features shared out among the threads, each feature's sum in
- * row order by one thread, so the model does not depend on the thread count); the larger child's histogram is the parent's minus the smaller child's. A split
- * scores {@code GL²/(HL+λ) + GR²/(HR+λ) − G²/(H+λ)} (XGBoost's scale) for both sides of the
- * missing values, which thus learn a default direction. Leaves take {@code −η·G/(H+λ)}.
+ * row order by one thread, so the model does not depend on the thread count); the larger child's
+ * histogram is the parent's minus the smaller child's. A split scores
+ * {@code GL²/(HL+λ) + GR²/(HR+λ) − G²/(H+λ)} (XGBoost's scale) for both sides of the missing
+ * values, which thus learn a default direction; the children's sums G and H are the split's
+ * histogram sums. A node's rows are partitioned in place (large nodes in pieces on the threads,
+ * put together in row order). Leaves take {@code −η·G/(H+λ)}. Gamma acts as each split is found
+ * or, with {@link GbmConfig.Pruning#BOTTOM_UP}, on the grown tree.
  */
 final class Gbm {
     private Gbm() {

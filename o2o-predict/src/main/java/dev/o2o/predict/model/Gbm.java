@@ -12,8 +12,8 @@ import java.util.stream.IntStream;
 /**
  * Trains histogram gradient-boosted trees (second-order boosting as in XGBoost): features are
  * binned once into row-major codes ({@link BinCodes}); each node's gradient and hessian histograms
- * are summed over the node's rows (features shared out among the threads, each feature's sum in
- * row order by one thread, so the model does not depend on the thread count); the larger child's
+ * are summed over the node's rows (a large node's rows in fixed pieces on the threads, the pieces'
+ * sums added in order, so the model does not depend on the thread count); the larger child's
  * histogram is the parent's minus the smaller child's. A split scores
  * {@code GL²/(HL+λ) + GR²/(HR+λ) − G²/(H+λ)} (XGBoost's scale) for both sides of the missing
  * values, which thus learn a default direction; the children's sums G and H are the split's
@@ -27,6 +27,8 @@ final class Gbm {
 
     /** Nodes with fewer rows are summed on the calling thread. */
     private static final int PARALLEL_ROWS = 8192;
+    /** Pieces of a large node's rows summed apart; fixed, so that the model does not depend on the threads. */
+    private static final int PIECES = 4;
 
     static GbmModel fit(Matrix x, double[] y, Matrix vx, double[] vy, GbmConfig c) {
         boolean logistic = c.objective() == GbmConfig.Objective.LOGISTIC;
@@ -70,6 +72,8 @@ final class Gbm {
         final int stride; // doubles per feature in a histogram: 2 per bin of the feature with the most, missing bin last
         final int[] offset; // histogram offset of each feature, j * stride
         final int histSize;
+        /** Scratch histograms of the pieces of a large node, reused node after node (one node at a time). */
+        final double[][] pieces;
         final double[] g;
         final double[] h;
         final boolean logistic;
@@ -94,6 +98,7 @@ final class Gbm {
                 offset[j + 1] = offset[j] + stride;
             }
             this.histSize = offset[f];
+            this.pieces = new double[PIECES][histSize];
             this.g = new double[n];
             this.h = new double[n];
             this.logistic = c.objective() == GbmConfig.Objective.LOGISTIC;
@@ -465,26 +470,26 @@ final class Gbm {
              */
             private int partition(Node node) {
                 int size = node.end - node.begin;
-                int pieces = size < PARALLEL_ROWS ? 1 : Math.min(c.threads(), size / (PARALLEL_ROWS / 2));
-                if (pieces <= 1) {
+                int parts = size < PARALLEL_ROWS ? 1 : Math.min(c.threads(), size / (PARALLEL_ROWS / 2));
+                if (parts <= 1) {
                     int nl = partition(node, node.begin, node.end);
                     System.arraycopy(scratch, node.begin, idx, node.begin + nl, size - nl);
                     return nl;
                 }
-                int[] from = new int[pieces + 1];
-                for (int p = 0; p <= pieces; p++) {
-                    from[p] = node.begin + (int) ((long) size * p / pieces);
+                int[] from = new int[parts + 1];
+                for (int p = 0; p <= parts; p++) {
+                    from[p] = node.begin + (int) ((long) size * p / parts);
                 }
-                int[] lefts = new int[pieces];
-                pool.submit(() -> IntStream.range(0, pieces).parallel()
+                int[] lefts = new int[parts];
+                pool.submit(() -> IntStream.range(0, parts).parallel()
                         .forEach(p -> lefts[p] = partition(node, from[p], from[p + 1]))).join();
                 int at = node.begin;
-                for (int p = 0; p < pieces; p++) { // left sides forward to the front (never past their source)
+                for (int p = 0; p < parts; p++) { // left sides forward to the front (never past their source)
                     System.arraycopy(idx, from[p], idx, at, lefts[p]);
                     at += lefts[p];
                 }
                 int nl = at - node.begin;
-                for (int p = 0; p < pieces; p++) {
+                for (int p = 0; p < parts; p++) {
                     int right = from[p + 1] - from[p] - lefts[p];
                     System.arraycopy(scratch, from[p], idx, at, right);
                     at += right;
@@ -515,16 +520,30 @@ final class Gbm {
                 return nl;
             }
 
+            /**
+             * A node's histogram. A large node's rows are cut into {@link #PIECES} fixed pieces, each
+             * summed over all features into its own histogram (on whichever thread), then the pieces
+             * are added in order: the sums do not depend on the thread count. Whole rows per thread
+             * cost less per update than features shared out (1.15 against 1.38 ns on the benchmark
+             * machine: the per-row work is spread over twice the features).
+             */
             private double[] histogram(int begin, int end) {
                 double[] hist = new double[histSize];
-                int chunks = Math.min(c.threads(), used.length);
-                if (end - begin < PARALLEL_ROWS || chunks <= 1) {
+                if (end - begin < PARALLEL_ROWS) {
                     bins.byRow.addRows(idx, begin, end, g, h, used, 0, used.length, stride, hist);
-                } else {
-                    // features shared out among the threads; each feature still sums its rows in order
-                    pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(t -> bins.byRow.addRows(idx,
-                            begin, end, g, h, used, t * used.length / chunks, (t + 1) * used.length / chunks,
-                            stride, hist))).join();
+                    return hist;
+                }
+                int size = end - begin;
+                pool.submit(() -> IntStream.range(0, PIECES).parallel().forEach(p -> {
+                    double[] part = pieces[p];
+                    Arrays.fill(part, 0);
+                    bins.byRow.addRows(idx, begin + (int) ((long) size * p / PIECES),
+                            begin + (int) ((long) size * (p + 1) / PIECES), g, h, used, 0, used.length, stride, part);
+                })).join();
+                for (double[] part : pieces) {
+                    for (int k = 0; k < histSize; k++) {
+                        hist[k] += part[k];
+                    }
                 }
                 return hist;
             }

@@ -62,41 +62,124 @@ final class Binning {
         return new Binning(cuts, byRow, byColumn);
     }
 
+    /**
+     * The cut values of one column: with at most {@code maxBins} distinct values, every distinct
+     * value but the smallest; otherwise the values a sort would put at ranks
+     * {@code ⌊q·len/maxBins⌋, q = 1..maxBins−1}, above the smallest value and without repeats. The
+     * ranks are found by selection rather than a full sort (about half the comparisons for a million
+     * values; the results are the same numbers).
+     */
     static double[] cuts(double[] col, int maxBins) {
         double[] v = Arrays.stream(col).filter(d -> !Double.isNaN(d)).toArray();
         if (v.length == 0) {
             return new double[0];
         }
-        Arrays.sort(v);
-        int distinct = 1;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] != v[i - 1]) {
-                distinct++;
-            }
+        double[] distinct = distinctUpTo(v, maxBins);
+        if (distinct != null) {
+            return Arrays.copyOfRange(distinct, 1, distinct.length);
         }
-        double[] out;
-        int k = 0;
-        if (distinct <= maxBins) {
-            out = new double[distinct - 1];
-            for (int i = 1; i < v.length; i++) {
-                if (v[i] != v[i - 1]) {
-                    out[k++] = v[i];
-                }
-            }
-            return out;
-        }
-        out = new double[maxBins - 1];
+        int[] ranks = new int[maxBins - 1];
         for (int q = 1; q < maxBins; q++) {
-            double c = v[(int) ((long) q * v.length / maxBins)];
-            if (c > v[0] && (k == 0 || c > out[k - 1])) {
+            ranks[q - 1] = (int) ((long) q * v.length / maxBins);
+        }
+        double min = Arrays.stream(v).min().orElseThrow();
+        select(v, 0, v.length, ranks, 0, ranks.length);
+        double[] out = new double[maxBins - 1];
+        int k = 0;
+        for (int rank : ranks) {
+            double c = v[rank];
+            if (c > min && (k == 0 || c > out[k - 1])) {
                 out[k++] = c;
             }
         }
         return Arrays.copyOf(out, k);
     }
 
+    /** The distinct values of v in ascending order ({@code -0.0} as {@code 0.0}), or null when there are more than max. */
+    private static double[] distinctUpTo(double[] v, int max) {
+        int size = Integer.highestOneBit(2 * max + 1) * 2; // an open-addressing set at most half full
+        long[] keys = new long[size];
+        boolean[] used = new boolean[size];
+        double[] out = new double[max];
+        int count = 0;
+        for (double x : v) {
+            long key = Double.doubleToLongBits(x + 0.0);
+            int at = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & (size - 1);
+            while (used[at] && keys[at] != key) {
+                at = (at + 1) & (size - 1);
+            }
+            if (!used[at]) {
+                if (count == max) {
+                    return null;
+                }
+                used[at] = true;
+                keys[at] = key;
+                out[count++] = x + 0.0;
+            }
+        }
+        double[] sorted = Arrays.copyOf(out, count);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    /**
+     * Puts at every rank {@code ranks[rlo, rhi)} (ascending, within {@code [lo, hi)}) the value a
+     * sort of {@code v[lo, hi)} would put there: three-way partitions around a median of three,
+     * descending only into the parts that hold ranks.
+     */
+    private static void select(double[] v, int lo, int hi, int[] ranks, int rlo, int rhi) {
+        while (rlo < rhi) {
+            if (hi - lo <= 32) {
+                Arrays.sort(v, lo, hi);
+                return;
+            }
+            double p = medianOf3(v[lo], v[(lo + hi) >>> 1], v[hi - 1]);
+            int lt = lo; // [lo, lt) < p, [lt, i) == p, [gt, hi) > p
+            int i = lo;
+            int gt = hi;
+            while (i < gt) {
+                double x = v[i];
+                if (x < p) {
+                    v[i++] = v[lt];
+                    v[lt++] = x;
+                } else if (x > p) {
+                    v[i] = v[--gt];
+                    v[gt] = x;
+                } else {
+                    i++;
+                }
+            }
+            int a = rlo;
+            while (a < rhi && ranks[a] < lt) {
+                a++;
+            }
+            int b = a; // ranks[a, b) fall on values equal to p: done
+            while (b < rhi && ranks[b] < gt) {
+                b++;
+            }
+            select(v, lo, lt, ranks, rlo, a);
+            lo = gt;
+            rlo = b;
+        }
+    }
+
+    private static double medianOf3(double a, double b, double c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+    }
+
+    /**
+     * The bin of a non-missing value: the number of cuts at most x, compared as the trees compare
+     * ({@code -0.0} equals {@code 0.0}). The halving steps pick their side without a branch (a
+     * conditional move), since which side a value falls on is a coin toss to the processor.
+     */
     static int bin(double[] cuts, double x) {
-        int p = Arrays.binarySearch(cuts, x);
-        return p >= 0 ? p + 1 : -p - 1;
+        int lo = 0; // cuts before lo are <= x, cuts from lo + len on are > x
+        int len = cuts.length;
+        while (len > 1) {
+            int half = len >>> 1;
+            lo = cuts[lo + half - 1] <= x ? lo + half : lo;
+            len -= half;
+        }
+        return len == 0 ? 0 : lo + (cuts[lo] <= x ? 1 : 0);
     }
 }

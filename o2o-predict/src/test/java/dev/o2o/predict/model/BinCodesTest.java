@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.o2o.predict.data.Matrix;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
@@ -55,22 +56,24 @@ class BinCodesTest {
             for (int k = 0; k < idx.length; k++) {
                 idx[k] = 2 * k + 1; // every odd row
             }
-            int[] feats = {0, 2, 3}; // feature 1 not used
-            double[] expected = new double[f * stride];
-            for (int j : feats) {
-                for (int k = 3; k < 200; k++) {
-                    int row = idx[k];
-                    expected[j * stride + 2 * cols[j][row]] += g[row];
-                    expected[j * stride + 2 * cols[j][row] + 1] += h[row];
+            // feature 1 not used (a lookup per feature), then all four (a range of features, the one-byte fast path)
+            for (int[] feats : new int[][] {{0, 2, 3}, {0, 1, 2, 3}}) {
+                double[] expected = new double[f * stride];
+                for (int j : feats) {
+                    for (int k = 3; k < 200; k++) {
+                        int row = idx[k];
+                        expected[j * stride + 2 * cols[j][row]] += g[row];
+                        expected[j * stride + 2 * cols[j][row] + 1] += h[row];
+                    }
                 }
+                double[] all = new double[f * stride];
+                codes.addRows(idx, 3, 200, g, h, feats, 0, feats.length, stride, all);
+                assertArrayEquals(expected, all, 0.0, "maxCode " + maxCode + ", features " + feats.length);
+                double[] shared = new double[f * stride];
+                codes.addRows(idx, 3, 200, g, h, feats, 0, 1, stride, shared);
+                codes.addRows(idx, 3, 200, g, h, feats, 1, feats.length, stride, shared);
+                assertArrayEquals(expected, shared, 0.0, "features shared out, maxCode " + maxCode + ", features " + feats.length);
             }
-            double[] all = new double[f * stride];
-            codes.addRows(idx, 3, 200, g, h, feats, 0, feats.length, stride, all);
-            assertArrayEquals(expected, all, 0.0, "maxCode " + maxCode);
-            double[] shared = new double[f * stride];
-            codes.addRows(idx, 3, 200, g, h, feats, 0, 1, stride, shared);
-            codes.addRows(idx, 3, 200, g, h, feats, 1, 3, stride, shared);
-            assertArrayEquals(expected, shared, 0.0, "features shared out, maxCode " + maxCode);
         }
     }
 
@@ -108,5 +111,70 @@ class BinCodesTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void binCountsTheCutsAtMostTheValueForEveryLengthAndTie() {
+        SplittableRandom r = new SplittableRandom(5);
+        for (int len = 0; len <= 40; len++) {
+            double[] cuts = new double[len];
+            for (int k = 0; k < len; k++) {
+                cuts[k] = k - len / 2; // integers, so that values can tie with cuts
+            }
+            for (int trial = 0; trial < 200; trial++) {
+                double x = trial % 2 == 0 ? r.nextInt(-len, len + 2) : r.nextDouble(-len, len + 1);
+                int expected = 0;
+                for (double cut : cuts) {
+                    expected += cut <= x ? 1 : 0;
+                }
+                assertEquals(expected, Binning.bin(cuts, x), "x " + x + " among " + len + " cuts");
+            }
+        }
+        // -0.0 falls with 0.0, as the trees' "x < threshold" test sends it
+        assertEquals(2, Binning.bin(new double[] {-1, 0, 1}, -0.0));
+        assertEquals(0, Binning.bin(new double[] {-1, 0, 1}, Double.NEGATIVE_INFINITY));
+        assertEquals(3, Binning.bin(new double[] {-1, 0, 1}, Double.POSITIVE_INFINITY));
+    }
+
+    @Test
+    void cutsBySelectionEqualCutsFromASortedCopy() {
+        SplittableRandom r = new SplittableRandom(8);
+        for (int trial = 0; trial < 40; trial++) {
+            int n = 1 + r.nextInt(trial < 20 ? 300 : 20000);
+            double[] col = new double[n];
+            int kind = trial % 4;
+            for (int i = 0; i < n; i++) {
+                col[i] = switch (kind) {
+                    case 0 -> r.nextGaussian();
+                    case 1 -> r.nextInt(40); // few distinct values, many repeats
+                    case 2 -> r.nextDouble() < 0.3 ? 1.5 : r.nextGaussian(); // one heavy value
+                    default -> r.nextDouble() < 0.1 ? Double.NaN : i % 97; // sorted runs and missing values
+                };
+            }
+            for (int maxBins : new int[] {2, 16, 41, 256}) {
+                assertArrayEquals(sortedCuts(col, maxBins), Binning.cuts(col, maxBins), 0.0,
+                        "trial " + trial + ", n " + n + ", maxBins " + maxBins);
+            }
+        }
+    }
+
+    /** The definition: sort, then every distinct value but the first, or the values at equally spaced ranks. */
+    private static double[] sortedCuts(double[] col, int maxBins) {
+        double[] v = Arrays.stream(col).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        if (v.length == 0) {
+            return new double[0];
+        }
+        double[] distinct = Arrays.stream(v).distinct().toArray();
+        if (distinct.length <= maxBins) {
+            return Arrays.copyOfRange(distinct, 1, distinct.length);
+        }
+        List<Double> out = new ArrayList<>();
+        for (int q = 1; q < maxBins; q++) {
+            double c = v[(int) ((long) q * v.length / maxBins)];
+            if (c > v[0] && (out.isEmpty() || c > out.get(out.size() - 1))) {
+                out.add(c);
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

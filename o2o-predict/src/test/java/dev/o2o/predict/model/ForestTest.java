@@ -58,4 +58,41 @@ class ForestTest {
             assertEquals(expected, forest.sum(0, row), 0.0, "row " + i);
         }
     }
+
+    /** The step for rows without missing values, on values equal to thresholds and on signed zeros. */
+    @Test
+    void finiteStepEqualsTheTreesOnTiesAndZeros() {
+        // x0 < 0.0 ? (x1 < -0.0 ? 1 : 2) : (x1 < 1e-300 ? 3 : 4), then the uneven tree
+        Tree zeros = new Tree(new int[] {0, 1, 1, 0, 0, 0, 0}, new double[] {0.0, -0.0, 1e-300, 0, 0, 0, 0},
+                new boolean[7], new int[] {1, 3, 5, -1, -1, -1, -1}, new int[] {2, 4, 6, -1, -1, -1, -1},
+                new double[] {0, 0, 0, 1, 2, 3, 4}, new double[7], new double[7]);
+        List<Tree> trees = List.of(zeros, uneven(), stump());
+        Forest forest = new Forest(trees);
+        double[] values = {-0.0, 0.0, 1e-300, -1e-300, Double.MIN_VALUE, -Double.MIN_VALUE, 0.5, -1, Math.nextUp(0.5),
+            Math.nextDown(-1), -Double.MAX_VALUE, Double.MAX_VALUE, 3};
+        int n = values.length * values.length;
+        double[] rows = new double[2 * n];
+        for (int a = 0; a < values.length; a++) {
+            for (int b = 0; b < values.length; b++) {
+                int k = a * values.length + b;
+                rows[2 * k] = values[a] + 0.0; // as GbmModel copies them
+                rows[2 * k + 1] = values[b] + 0.0;
+            }
+        }
+        double[] out = new double[n];
+        int[] scratch = new int[n];
+        for (int t = 0; t < forest.trees(); t++) {
+            forest.addFinite(t, rows, 2, n, out, 0, scratch);
+        }
+        for (int a = 0; a < values.length; a++) {
+            for (int b = 0; b < values.length; b++) {
+                double[] row = {values[a], values[b]};
+                double expected = 0;
+                for (Tree t : trees) {
+                    expected += t.predict(row);
+                }
+                assertEquals(expected, out[a * values.length + b], 0.0, values[a] + ", " + values[b]);
+            }
+        }
+    }
 }

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * least squares. Each least-squares system {@code (YᵀY + Yᵀ(Cᵤ − I)Y + λI) xᵤ = YᵀCᵤpᵤ} is solved
  * approximately by a few conjugate-gradient steps warm-started from the previous factors
  * (Takács, Pilászy and Tikk, RecSys 2011), so a sweep costs O(f² (m + n) + f·nnz) per step
- * rather than O(f³) per row. Factors start from a seeded uniform draw in [0, 0.01).
+ * rather than O(f³) per row ({@link AlsFit}). Factors start from a seeded uniform draw in [0, 0.01).
  *
  * <p>Fold-in of a new customer solves their system against the fitted item factors (exact
  * Cholesky; the system is f×f). Immutable and thread-safe after fitting; fitting runs the rows
@@ -43,44 +43,12 @@ final class AlsModel extends AbstractModel {
         for (int k = 0; k < itemFactors.length; k++) {
             itemFactors[k] = (float) (r.nextDouble() * 0.01);
         }
+        AlsFit fit = new AlsFit(f, alpha, p.cgSteps());
         for (int it = 0; it < p.iterations(); it++) {
-            sweep(userFactors, itemFactors, m, data.rowPtr, data.rowItems, data.rowWeights, p.cgSteps());
-            sweep(itemFactors, userFactors, n, data.colPtr, data.colCustomers, data.colWeights, p.cgSteps());
+            fit.sweep(userFactors, itemFactors, m, data.rowPtr, data.rowItems, data.rowWeights, lambda);
+            fit.sweep(itemFactors, userFactors, n, data.colPtr, data.colCustomers, data.colWeights, lambda);
         }
-        itemGram = gram(itemFactors, n);
-    }
-
-    private double[] gram(float[] y, int rows) {
-        double[] g = new double[f * f];
-        for (int i = 0; i < rows; i++) {
-            int o = i * f;
-            for (int a = 0; a < f; a++) {
-                double ya = y[o + a];
-                int ga = a * f;
-                for (int b = a; b < f; b++) {
-                    g[ga + b] += ya * y[o + b];
-                }
-            }
-        }
-        for (int a = 0; a < f; a++) {
-            for (int b = 0; b < a; b++) {
-                g[a * f + b] = g[b * f + a];
-            }
-            g[a * f + a] += lambda;
-        }
-        return g;
-    }
-
-    /** Updates every row of x against fixed y, in parallel over rows. */
-    private void sweep(float[] x, float[] y, int rows, int[] ptr, int[] idx, double[] w, int steps) {
-        double[] yty = gram(y, y.length / f);
-        double[] wide = widen(y, 0, y.length, new double[y.length]);
-        java.util.stream.IntStream.range(0, (rows + 255) / 256).parallel().forEach(block -> {
-            double[] buf = new double[5 * f];
-            for (int u = block * 256; u < Math.min(rows, (block + 1) * 256); u++) {
-                conjugateGradient(x, u, wide, yty, ptr, idx, w, steps, buf);
-            }
-        });
+        itemGram = AlsFit.gram(itemFactors, n, f, lambda);
     }
 
     /**
@@ -92,75 +60,6 @@ final class AlsModel extends AbstractModel {
             out[i] = values[from + i];
         }
         return out;
-    }
-
-    /** A·v = YᵀY v + λv (in yty) + Σ (c − 1) yᵢ (yᵢ·v) over the row's entries. */
-    private void multiply(double[] yty, double[] y, int from, int to, int[] idx, double[] w, double[] v, int vo,
-                          double[] out, int oo) {
-        for (int a = 0; a < f; a++) {
-            out[oo + a] = Dot.dot(yty, a * f, v, vo, f);
-        }
-        for (int p = from; p < to; p++) {
-            int o = idx[p] * f;
-            double dot = Dot.dot(y, o, v, vo, f);
-            double c1 = alpha * w[p] * dot;
-            for (int a = 0; a < f; a++) {
-                out[oo + a] += c1 * y[o + a];
-            }
-        }
-    }
-
-    private void conjugateGradient(float[] x, int u, double[] y, double[] yty, int[] ptr, int[] idx, double[] w,
-                                   int steps, double[] buf) {
-        int from = ptr[u];
-        int to = ptr[u + 1];
-        int xo = u * f;
-        // buf: [0,f) x, [f,2f) r, [2f,3f) p, [3f,4f) Ap
-        for (int a = 0; a < f; a++) {
-            buf[a] = x[xo + a];
-        }
-        multiply(yty, y, from, to, idx, w, buf, 0, buf, 3 * f);
-        // r = b − A x, with b = Σ c yᵢ (p = 1)
-        for (int a = 0; a < f; a++) {
-            buf[f + a] = -buf[3 * f + a];
-        }
-        for (int p = from; p < to; p++) {
-            double c = 1 + alpha * w[p];
-            int o = idx[p] * f;
-            for (int a = 0; a < f; a++) {
-                buf[f + a] += c * y[o + a];
-            }
-        }
-        double rr = 0;
-        for (int a = 0; a < f; a++) {
-            buf[2 * f + a] = buf[f + a];
-            rr += buf[f + a] * buf[f + a];
-        }
-        for (int s = 0; s < steps && rr > 1e-20; s++) {
-            multiply(yty, y, from, to, idx, w, buf, 2 * f, buf, 3 * f);
-            double pap = 0;
-            for (int a = 0; a < f; a++) {
-                pap += buf[2 * f + a] * buf[3 * f + a];
-            }
-            if (!(pap > 0)) {
-                break;
-            }
-            double step = rr / pap;
-            double rrNew = 0;
-            for (int a = 0; a < f; a++) {
-                buf[a] += step * buf[2 * f + a];
-                buf[f + a] -= step * buf[3 * f + a];
-                rrNew += buf[f + a] * buf[f + a];
-            }
-            double beta = rrNew / rr;
-            for (int a = 0; a < f; a++) {
-                buf[2 * f + a] = buf[f + a] + beta * buf[2 * f + a];
-            }
-            rr = rrNew;
-        }
-        for (int a = 0; a < f; a++) {
-            x[xo + a] = (float) buf[a];
-        }
     }
 
     @Override

@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * EASE (Steck, "Embarrassingly Shallow Autoencoders for Sparse Data", WWW 2019): with the Gram
@@ -15,9 +13,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * A customer's score for item i is {@code Σ_j x_uj B_ji} over their history (ascending index),
  * so fold-in of a new customer needs only their history.
  *
- * <p>The inverse is EJML's Cholesky-based inverse of a symmetric positive-definite matrix
- * (G is SPD for λ > 0). Memory: two dense n×n double matrices while fitting, one after.
- * Immutable and thread-safe.
+ * <p>{@link EaseFit} computes B, by the Woodbury (dual) form when there are fewer customers than
+ * items and by EJML's SPD inverse otherwise. Memory: one or two dense n×n double matrices while
+ * fitting, one after. Immutable and thread-safe.
  */
 final class EaseModel extends AbstractModel {
 
@@ -28,57 +26,7 @@ final class EaseModel extends AbstractModel {
     private EaseModel(Interactions data, double lambda) {
         super("ease", data);
         n = data.itemCount();
-        if ((long) n * n > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("EASE needs a dense items × items matrix; " + n
-                    + " items exceed the largest Java array (46,340 items)");
-        }
-        DMatrixRMaj g = gram(data);
-        for (int i = 0; i < n; i++) {
-            g.data[i * n + i] += lambda;
-        }
-        DMatrixRMaj p = new DMatrixRMaj(n, n);
-        if (!CommonOps_DDRM.invertSPD(g, p)) {
-            throw new IllegalArgumentException("EASE: XᵀX + λI is not positive definite for lambda " + lambda
-                    + " (use lambda > 0 when items are collinear)");
-        }
-        double[] b = p.data;
-        double[] negInvDiag = new double[n];
-        for (int i = 0; i < n; i++) {
-            negInvDiag[i] = -1.0 / b[i * n + i];
-        }
-        for (int j = 0; j < n; j++) {
-            int row = j * n;
-            for (int i = 0; i < n; i++) {
-                b[row + i] = b[row + i] * negInvDiag[i];
-            }
-            b[row + j] = 0.0;
-        }
-        weights = b;
-    }
-
-    /** XᵀX as a dense matrix, accumulated customer by customer (upper triangle mirrored). */
-    static DMatrixRMaj gram(Interactions data) {
-        int n = data.itemCount();
-        DMatrixRMaj g = new DMatrixRMaj(n, n);
-        double[] a = g.data;
-        for (int c = 0; c < data.customerCount(); c++) {
-            int from = data.rowPtr[c];
-            int to = data.rowPtr[c + 1];
-            for (int p = from; p < to; p++) {
-                int i = data.rowItems[p];
-                double wi = data.rowWeights[p];
-                int row = i * n;
-                for (int q = p; q < to; q++) {
-                    a[row + data.rowItems[q]] += wi * data.rowWeights[q];
-                }
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                a[j * n + i] = a[i * n + j];
-            }
-        }
-        return g;
+        weights = EaseFit.weights(data, lambda);
     }
 
     @Override

@@ -1,0 +1,118 @@
+package dev.o2o.recommend;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.Test;
+
+class AlsFitTest {
+
+    /** Seeded skewed interactions: each customer picks {@code perCustomer} items, item = ⌊items·u³⌋. */
+    static Interactions skewed(int customers, int items, int perCustomer, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Interactions.Builder b = Interactions.builder();
+        for (int c = 0; c < customers; c++) {
+            for (int k = 0; k < perCustomer; k++) {
+                double u = r.nextDouble();
+                b.add("c" + c, "i" + (int) (items * u * u * u), 1 + r.nextInt(3));
+            }
+        }
+        return b.build();
+    }
+
+    static float[] randomFactors(int rows, int f, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] x = new float[rows * f];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = (float) (r.nextDouble() - 0.5);
+        }
+        return x;
+    }
+
+    @Test
+    void enoughConjugateGradientStepsSolveEachRowExactly() {
+        // with at least f steps CG reaches the exact solution of the f×f system; compare every
+        // customer's new factors with a Cholesky solve of the system written out in full
+        int f = 4;
+        double alpha = 2.0;
+        double lambda = 0.5;
+        Interactions x = skewed(60, 30, 6, 11);
+        int m = x.customerCount();
+        int n = x.itemCount();
+        float[] users = randomFactors(m, f, 1);
+        float[] items = randomFactors(n, f, 2);
+        new AlsFit(f, alpha, 3 * f).sweep(users, items, m, x.rowPtr, x.rowItems, x.rowWeights, lambda);
+        double[] yty = new double[f * f];
+        for (int i = 0; i < n; i++) {
+            addOuter(yty, items, i, f, 1.0);
+        }
+        for (int u = 0; u < m; u++) {
+            double[] a = yty.clone();
+            double[] b = new double[f];
+            for (int a0 = 0; a0 < f; a0++) {
+                a[a0 * f + a0] += lambda;
+            }
+            for (int p = x.rowPtr[u]; p < x.rowPtr[u + 1]; p++) {
+                int i = x.rowItems[p];
+                addOuter(a, items, i, f, alpha * x.rowWeights[p]);
+                for (int k = 0; k < f; k++) {
+                    b[k] += (1 + alpha * x.rowWeights[p]) * items[i * f + k];
+                }
+            }
+            double[] exact = AlsModel.Cholesky.solve(a, b, f);
+            for (int k = 0; k < f; k++) {
+                assertEquals(exact[k], users[u * f + k], 1e-5 * (1 + Math.abs(exact[k])), "customer " + u + " factor " + k);
+            }
+        }
+    }
+
+    private static void addOuter(double[] a, float[] y, int row, int f, double c) {
+        for (int i = 0; i < f; i++) {
+            for (int j = 0; j < f; j++) {
+                a[i * f + j] += c * y[row * f + i] * y[row * f + j];
+            }
+        }
+    }
+
+    @Test
+    void gramIsYtYPlusLambda() {
+        float[] y = {1, 2, 3, -1, 0.5f, 4};
+        double[] g = AlsFit.gram(y, 3, 2, 0.25);
+        // rows (1,2), (3,-1), (0.5,4)
+        assertArrayEquals(new double[] {1 + 9 + 0.25 + 0.25, 2 - 3 + 2, 2 - 3 + 2, 4 + 1 + 16 + 0.25}, g, 1e-12);
+    }
+
+    @Test
+    void factorsDoNotDependOnThreadsOrOnChunkingLongRows() throws Exception {
+        // 20,000 customers: several gram partial sums and sweep tasks; popular items have more
+        // entries than a block of 64, so the chunked path runs beside the resident one, and tasks are cut differently
+        Interactions x = skewed(20_000, 400, 5, 5);
+        float[][] reference = sweeps(x, AlsFit.BLOCK_ENTRIES, new ForkJoinPool(1));
+        float[][] fourThreads = sweeps(x, AlsFit.BLOCK_ENTRIES, new ForkJoinPool(4));
+        float[][] chunked = sweeps(x, 64, new ForkJoinPool(3));
+        assertArrayEquals(reference[0], fourThreads[0]);
+        assertArrayEquals(reference[1], fourThreads[1]);
+        assertArrayEquals(reference[0], chunked[0]);
+        assertArrayEquals(reference[1], chunked[1]);
+    }
+
+    private static float[][] sweeps(Interactions x, int blockEntries, ForkJoinPool pool) throws Exception {
+        int f = 8;
+        float[] users = randomFactors(x.customerCount(), f, 3);
+        float[] items = randomFactors(x.itemCount(), f, 4);
+        AlsFit fit = new AlsFit(f, 5.0, 3, blockEntries);
+        try {
+            pool.submit(() -> {
+                for (int it = 0; it < 2; it++) {
+                    fit.sweep(users, items, x.customerCount(), x.rowPtr, x.rowItems, x.rowWeights, 0.1);
+                    fit.sweep(items, users, x.itemCount(), x.colPtr, x.colCustomers, x.colWeights, 0.1);
+                }
+            }).get();
+        } finally {
+            pool.shutdown();
+        }
+        return new float[][] {users, items};
+    }
+}

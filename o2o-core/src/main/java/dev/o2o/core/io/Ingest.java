@@ -106,6 +106,30 @@ public final class Ingest {
     }
 
     /**
+     * Reads orders from a file as {@link #orders(DataFormat, Path, IngestOptions)} does, an NDJSON
+     * file parsed on up to {@code threads} threads (CSV is read on the caller's thread). The
+     * records, their order, lines, errors, messages and report are the same as the single-threaded
+     * reader's: only the parsing runs ahead, in blocks of a few megabytes, on worker threads that
+     * {@link RecordReader#close()} stops (they never keep the JVM alive). For large files: below a
+     * block, one thread reads it.
+     *
+     * @param threads how many threads parse, at least 1 (1 is the single-threaded reader)
+     * @throws IllegalArgumentException if {@code threads} is below 1
+     */
+    public static RecordReader<Order> orders(DataFormat format, Path file, IngestOptions options, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(options, "options");
+        if (threads == 1 || format != DataFormat.NDJSON) {
+            return orders(format, file, options);
+        }
+        return ParallelNdjsonReader.orders(file, options, threads);
+    }
+
+    /**
      * A writer of touchpoints. For CSV, {@code attributeColumns} names the attribute keys that get
      * a column; writing a touchpoint with another attribute throws rather than drop it.
      */

@@ -61,7 +61,9 @@ final class OrdersInput {
         IngestOptions options = IngestOptions.defaults(channels).withPolicy(ErrorPolicy.COLLECT).withZone(zone)
                 .withMaxErrorsKept(100);
         IngestReport report;
-        try (RecordReader<Order> r = Ingest.orders(formatOf(file), file, options)) {
+        // NDJSON is parsed on every core; records still come in file order with the same lines and errors
+        int threads = Runtime.getRuntime().availableProcessors();
+        try (RecordReader<Order> r = Ingest.orders(formatOf(file), file, options, threads)) {
             long n = 0;
             while (true) {
                 Order o;

@@ -51,6 +51,11 @@ abstract class AbstractRecordReader<T> implements RecordReader<T> {
         this.uniqueKey = key;
     }
 
+    /** A hint that about {@code records} records are coming in all, so that the unique-key table is sized once. */
+    final void expectRecords(long records) {
+        firstLineOf.expect(records);
+    }
+
     /** The next record, or null at the end of input. */
     abstract Read<T> readRecord();
 

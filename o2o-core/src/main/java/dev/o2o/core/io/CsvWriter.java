@@ -103,8 +103,9 @@ abstract class CsvWriter<T> implements RecordWriter<T> {
                 for (OrderLine l : o.lines()) {
                     row(List.of(o.id(), o.customer().value(), o.channel().id(), o.storeId().orElse(""),
                             o.instant().toString(), o.status().name(), o.refunded().amount().toPlainString(),
-                            o.currency().getCurrencyCode(), l.sku(), l.category(), Integer.toString(l.quantity()),
-                            l.unitPrice().amount().toPlainString()));
+                            o.currency().getCurrencyCode(), o.orderDiscount().amount().toPlainString(),
+                            o.paid().amount().toPlainString(), l.sku(), l.category(), Integer.toString(l.quantity()),
+                            l.unitPrice().amount().toPlainString(), l.discount().amount().toPlainString()));
                 }
             }
         };

@@ -43,6 +43,12 @@ final class DecodingReader extends Reader {
     private boolean flushed;
 
     DecodingReader(InputStream in, Charset charset) {
+        this(in, charset, 0);
+    }
+
+    /** A reader of bytes that start at {@code byteOffset} of a file, so that messages give offsets in the file. */
+    DecodingReader(InputStream in, Charset charset, long byteOffset) {
+        this.bytesBefore = byteOffset;
         this.in = Objects.requireNonNull(in, "in");
         this.charset = Objects.requireNonNull(charset, "charset");
         this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -61,6 +61,22 @@ final class FirstLines {
         }
     }
 
+    /**
+     * Makes room for about {@code keys} keys in all, so that a read whose size can be estimated
+     * (a file of known length, see {@link ParallelNdjsonReader}) does not rehash the table again and
+     * again as it grows; a hint only, never an answer.
+     */
+    void expect(long keys) {
+        long wanted = Math.min(MAX_CAPACITY, Math.max(keys, size) + (Math.max(keys, size) >> 1));
+        int c = capacity;
+        while (c < wanted) {
+            c *= 2;
+        }
+        if (c > capacity) {
+            resize(c);
+        }
+    }
+
     /** How many keys are recorded. */
     int size() {
         return size;
@@ -104,8 +120,12 @@ final class FirstLines {
         if (capacity == MAX_CAPACITY) {
             throw new IllegalStateException("more than " + (MAX_CAPACITY - (MAX_CAPACITY >> 2)) + " keys");
         }
+        resize(capacity * 2);
+    }
+
+    private void resize(int newCapacity) {
         long[] old = slots;
-        capacity *= 2;
+        capacity = newCapacity;
         slots = new long[3 * capacity];
         int mask = capacity - 1;
         for (int j = 0; j < old.length; j += 3) {

@@ -27,10 +27,18 @@ import java.util.Objects;
  * <h2>Fields</h2>
  * Touchpoints: {@code customer, channel, instant, type, campaign, store} and, in NDJSON, an
  * {@code attributes} object of strings; in CSV every other column is an attribute.
- * Orders: {@code id, customer, channel, store, instant, status, refunded, currency} and lines
- * of {@code sku, category, quantity, unit_price}: in NDJSON a {@code lines} array, in CSV one
- * row per line with the order's rows consecutive (an order id that comes back after other
- * orders is a duplicate: the later record is rejected naming the line of the first).
+ * Orders: {@code id, customer, channel, store, instant, status, refunded, currency} and the
+ * optional {@code order_discount} (a discount on the whole order, {@link Order#orderDiscount()})
+ * and {@code paid} ({@link Order#paid()}), and lines of {@code sku, category, quantity,
+ * unit_price} and the optional {@code discount} (on the whole line, {@link OrderLine#discount()}):
+ * in NDJSON a {@code lines} array, in CSV one row per line with the order's rows consecutive
+ * (their order columns must agree; an order id that comes back after other orders is a
+ * duplicate: the later record is rejected naming the line of the first). Absent discounts are
+ * zero and an absent {@code paid} is what the amounts come to; a discount that is negative or
+ * above what it discounts (the line's {@code quantity × unit_price}; the lines after their
+ * discounts), or a {@code paid} other than the total less line discounts less the order
+ * discount, rejects the record naming the field: nothing is corrected. The writers write the
+ * three (NDJSON: only where an order has discounts, so files without any stay as they were).
  * Instants are read strictly (no impossible date or hour is moved to another day: {@code
  * 2026-02-30 12:20:00} and {@code 24:00:00} are rejected) in exactly these forms: ISO-8601 with
  * an offset ({@code 2024-05-01T10:00:00Z}, {@code 2024-05-01T10:00:00.123+08:00}, seconds and
@@ -46,7 +54,8 @@ import java.util.Objects;
  * Every limit below rejects the one record, names its field and quotes at most 40 characters of
  * the value; none of them makes memory or time grow with a value's size beyond its text.
  * <ul>
- *   <li>Amounts ({@code unit_price}, {@code refunded}): at most {@value Money#MAX_TEXT_LENGTH}
+ *   <li>Amounts ({@code unit_price}, {@code refunded}, {@code discount}, {@code order_discount},
+ *       {@code paid}): at most {@value Money#MAX_TEXT_LENGTH}
  *       characters, plain or with an exponent of at most three digits ({@code 1e999999999} is
  *       refused before any {@code BigDecimal} is built), below 10<sup>12</sup> in absolute value,
  *       at most the currency's fraction digits (nothing is rounded).</li>
@@ -103,6 +112,30 @@ public final class Ingest {
     /** Reads orders from a file (NDJSON in UTF-8, CSV in the charset of the options' CSV format). */
     public static RecordReader<Order> orders(DataFormat format, Path file, IngestOptions options) {
         return orders(format, open(file, charset(format, options)), file.getFileName().toString(), options);
+    }
+
+    /**
+     * Reads orders from a file as {@link #orders(DataFormat, Path, IngestOptions)} does, an NDJSON
+     * file parsed on up to {@code threads} threads (CSV is read on the caller's thread). The
+     * records, their order, lines, errors, messages and report are the same as the single-threaded
+     * reader's: only the parsing runs ahead, in blocks of a few megabytes, on worker threads that
+     * {@link RecordReader#close()} stops (they never keep the JVM alive). For large files: below a
+     * block, one thread reads it.
+     *
+     * @param threads how many threads parse, at least 1 (1 is the single-threaded reader)
+     * @throws IllegalArgumentException if {@code threads} is below 1
+     */
+    public static RecordReader<Order> orders(DataFormat format, Path file, IngestOptions options, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(options, "options");
+        if (threads == 1 || format != DataFormat.NDJSON) {
+            return orders(format, file, options);
+        }
+        return ParallelNdjsonReader.orders(file, options, threads);
     }
 
     /**

@@ -31,8 +31,8 @@ final class Mapper {
 
     static final List<String> TOUCHPOINT_COLUMNS = List.of("customer", "channel", "instant", "type", "campaign", "store");
     static final List<String> ORDER_COLUMNS = List.of("id", "customer", "channel", "store", "instant", "status",
-            "refunded", "currency");
-    static final List<String> LINE_COLUMNS = List.of("sku", "category", "quantity", "unit_price");
+            "refunded", "currency", "order_discount", "paid");
+    static final List<String> LINE_COLUMNS = List.of("sku", "category", "quantity", "unit_price", "discount");
     static final Set<String> ORDER_CSV_COLUMNS;
 
     static {
@@ -93,19 +93,65 @@ final class Mapper {
         }
         List<OrderLine> orderLines = new ArrayList<>(lines.size());
         BigDecimal total = BigDecimal.ZERO;
+        BigDecimal lineDiscounts = BigDecimal.ZERO;
         for (int i = 0; i < lines.size(); i++) {
             OrderLine line = line(lines.get(i), i, currency);
             orderLines.add(line);
             total = total.add(line.total().amount());
+            lineDiscounts = lineDiscounts.add(line.discount().amount());
         }
         if (total.compareTo(Money.TEXT_LIMIT) >= 0) {
             throw new BadRecord("lines", "the order's total " + Messages.decimal(total) + " is not below 10^12");
         }
+        boolean plain = header.get("order_discount").isEmpty() && header.get("paid").isEmpty();
         try {
-            return new Order(id, customer, channel, store, instant, orderLines, status, refunded);
+            if (plain) { // the usual order: no order discount, paid is what the lines come to
+                return new Order(id, customer, channel, store, instant, orderLines, status, refunded);
+            }
+            Money afterLines = new Money(total.subtract(lineDiscounts), currency);
+            Money orderDiscount = orderDiscount(header, currency, afterLines);
+            Money paid = paid(header, afterLines.minus(orderDiscount), total, lineDiscounts, orderDiscount);
+            return new Order(id, customer, channel, store, instant, orderLines, status, refunded, orderDiscount, paid);
         } catch (IllegalArgumentException e) {
             throw new BadRecord(e.getMessage().startsWith("refunded") ? "refunded" : "store", e.getMessage());
         }
+    }
+
+    /** The order's discount, zero if absent, within the lines' amount after their discounts. */
+    private static Money orderDiscount(Fields header, Currency currency, Money afterLines) {
+        if (header.get("order_discount").isEmpty()) {
+            return Money.zero(currency);
+        }
+        Money d = nonNegative(header, "order_discount", currency, "");
+        if (d.compareTo(afterLines) > 0) {
+            throw new BadRecord("order_discount", "must be at most " + Messages.decimal(afterLines.amount())
+                    + " (the lines after their discounts), was " + Messages.decimal(d.amount()));
+        }
+        return d;
+    }
+
+    /** The amount paid as the record states it, which must be what the amounts come to; {@code expected} if absent. */
+    private static Money paid(Fields header, Money expected, BigDecimal total, BigDecimal lineDiscounts,
+                              Money orderDiscount) {
+        if (header.get("paid").isEmpty()) {
+            return expected;
+        }
+        Money paid = nonNegative(header, "paid", expected.currency(), "");
+        if (paid.compareTo(expected) != 0) {
+            throw new BadRecord("paid", "must be the total " + Messages.decimal(total) + " less line discounts "
+                    + Messages.decimal(lineDiscounts) + " less the order discount "
+                    + Messages.decimal(orderDiscount.amount()) + ": " + Messages.decimal(expected.amount()) + ", was "
+                    + Messages.decimal(paid.amount()));
+        }
+        return paid;
+    }
+
+    private static Money nonNegative(Fields f, String name, Currency currency, String prefix) {
+        Money m = money(f, name, currency, prefix);
+        if (m.isNegative()) {
+            throw new BadRecord(prefix + name, "must not be negative, was " + Messages.decimal(m.amount()));
+        }
+        return m;
     }
 
     private OrderLine line(Fields f, int index, Currency currency) {
@@ -127,12 +173,23 @@ final class Mapper {
         if (quantity > OrderLine.MAX_QUANTITY) {
             throw new BadRecord(prefix + "quantity", "must be at most " + OrderLine.MAX_QUANTITY + ", was " + quantity);
         }
-        Money price = money(f, "unit_price", currency, prefix);
-        if (price.isNegative()) {
-            throw new BadRecord(prefix + "unit_price", "must not be negative, was " + Messages.decimal(price.amount()));
+        Money price = nonNegative(f, "unit_price", currency, prefix);
+        if (f.get("discount").isEmpty()) {
+            try {
+                return new OrderLine(sku, category, quantity, price);
+            } catch (IllegalArgumentException e) {
+                throw new BadRecord(prefix + "sku", e.getMessage());
+            }
+        }
+        Money discount = nonNegative(f, "discount", currency, prefix);
+        Money listTotal = price.times(quantity);
+        if (discount.compareTo(listTotal) > 0) {
+            throw new BadRecord(prefix + "discount", "must be at most the line's list total "
+                    + Messages.decimal(listTotal.amount()) + " (quantity * unit_price), was "
+                    + Messages.decimal(discount.amount()));
         }
         try {
-            return new OrderLine(sku, category, quantity, price);
+            return new OrderLine(sku, category, quantity, price, discount);
         } catch (IllegalArgumentException e) {
             throw new BadRecord(prefix + "sku", e.getMessage());
         }

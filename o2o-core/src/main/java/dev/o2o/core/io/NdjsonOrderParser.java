@@ -55,7 +55,7 @@ final class NdjsonOrderParser {
             requireEnd(p);
             throw new BadRecord("record", "is not a JSON object");
         }
-        ScalarFields header = new ScalarFields(HEADER);
+        ScalarFields header = new ScalarFields(HEADER, "");
         String unknown = null;
         boolean hasLines = false;
         boolean linesArray = false;
@@ -104,7 +104,7 @@ final class NdjsonOrderParser {
                 }
                 continue;
             }
-            ScalarFields line = new ScalarFields(LINE);
+            ScalarFields line = new ScalarFields(LINE, "lines[" + i + "].");
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 if (!line.set(name, p, p.nextToken()) && first == null) {
@@ -130,12 +130,15 @@ final class NdjsonOrderParser {
     /** The scalar fields of one JSON object among a fixed list of names; blank and null are absent. */
     private static final class ScalarFields implements Fields {
         private final String[] names;
+        /** How the field's name is prefixed in a message: {@code lines[2].} for a line's. */
+        private final String prefix;
         private final String[] values;
         private final boolean[] seen;
         private Set<String> unknown;
 
-        ScalarFields(String[] names) {
+        ScalarFields(String[] names, String prefix) {
             this.names = names;
+            this.prefix = prefix;
             this.values = new String[names.length];
             this.seen = new boolean[names.length];
         }
@@ -193,7 +196,7 @@ final class NdjsonOrderParser {
             int i = indexOf(name);
             String v = i < 0 ? null : values[i];
             if (v == NOT_SCALAR) {
-                throw new BadRecord(name, "must be a string or number");
+                throw new BadRecord(prefix + name, "must be a string or number");
             }
             return v == null || v.isBlank() ? Optional.empty() : Optional.of(v);
         }

@@ -57,6 +57,8 @@ final class NdjsonReader<T> extends AbstractRecordReader<T> {
     private final StringBuilder text = new StringBuilder();
     private char[] chars = new char[1 << 10];
     private long line;
+    /** Whether the input is a later part of a file (see {@link ParallelNdjsonReader}): no byte order mark allowed. */
+    private boolean midFile;
 
     NdjsonReader(Reader in, String source, IngestOptions options, ObjectMapper json, LineParser<T> parse) {
         super(source, options);
@@ -87,11 +89,25 @@ final class NdjsonReader<T> extends AbstractRecordReader<T> {
     }
 
     static NdjsonReader<Order> orders(Reader in, String source, IngestOptions options) {
-        NdjsonOrderParser orders = new NdjsonOrderParser(new Mapper(options));
-        NdjsonReader<Order> reader = new NdjsonReader<>(in, source, options, JSON_UNCHECKED_KEYS,
-                orders::parse);
+        NdjsonReader<Order> reader = orderLines(in, source, options);
         reader.requireUnique("id", Order::id);
         return reader;
+    }
+
+    /** Orders without the check that ids are unique: for a part of a file, whose reader checks ids over the whole. */
+    static NdjsonReader<Order> orderLines(Reader in, String source, IngestOptions options) {
+        NdjsonOrderParser orders = new NdjsonOrderParser(new Mapper(options));
+        return new NdjsonReader<>(in, source, options, JSON_UNCHECKED_KEYS, orders::parse);
+    }
+
+    /** Marks the input as a later part of a file: its first line is not the file's first and may not start with a BOM. */
+    void startsMidFile() {
+        midFile = true;
+    }
+
+    /** How many lines were read so far (blank ones included). */
+    long lines() {
+        return line;
     }
 
     private static void checkFields(JsonNode node, Set<String> known, String prefix) {
@@ -138,7 +154,7 @@ final class NdjsonReader<T> extends AbstractRecordReader<T> {
                 return new Read<>(line, null, new BadRecord("record", badBytes.get()));
             }
             if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-                if (line > 1) {
+                if (line > 1 || midFile) {
                     return new Read<>(line, null, new BadRecord("record", "starts with a byte order mark (U+FEFF),"
                             + " which only the first line of an input may have (were two files joined?)"));
                 }

@@ -92,6 +92,13 @@ abstract class NdjsonWriter<T> implements RecordWriter<T> {
                 g.writeStringField("status", o.status().name());
                 g.writeStringField("refunded", o.refunded().amount().toPlainString());
                 g.writeStringField("currency", o.currency().getCurrencyCode());
+                // written only for orders with discounts, so that files of orders without them stay as they were
+                if (!o.orderDiscount().isZero()) {
+                    g.writeStringField("order_discount", o.orderDiscount().amount().toPlainString());
+                }
+                if (o.paid().compareTo(o.total()) != 0) {
+                    g.writeStringField("paid", o.paid().amount().toPlainString());
+                }
                 g.writeArrayFieldStart("lines");
                 for (OrderLine l : o.lines()) {
                     g.writeStartObject();
@@ -99,6 +106,9 @@ abstract class NdjsonWriter<T> implements RecordWriter<T> {
                     g.writeStringField("category", l.category());
                     g.writeNumberField("quantity", l.quantity());
                     g.writeStringField("unit_price", l.unitPrice().amount().toPlainString());
+                    if (!l.discount().isZero()) {
+                        g.writeStringField("discount", l.discount().amount().toPlainString());
+                    }
                     g.writeEndObject();
                 }
                 g.writeEndArray();

@@ -37,6 +37,20 @@ class FirstLinesTest {
     }
 
     @Test
+    void sizingAheadChangesNoAnswer() {
+        FirstLines seen = new FirstLines();
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(-1, seen.putIfAbsent("o" + i, i + 1));
+        }
+        seen.expect(100_000); // after keys were recorded: they are moved, not lost
+        seen.expect(10); // below what is held: nothing shrinks
+        for (int i = 0; i < 50_000; i++) {
+            assertEquals(i < 1000 ? i + 1 : -1, seen.putIfAbsent("o" + i, 7), "o" + i);
+        }
+        assertEquals(50_000, seen.size());
+    }
+
+    @Test
     void keysWhoseStringHashesCollideStayApart() {
         // "Aa" and "BB" have the same String.hashCode, and so do all 2^12 strings of 12 such pairs
         FirstLines seen = new FirstLines();

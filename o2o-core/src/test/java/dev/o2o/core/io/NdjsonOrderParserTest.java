@@ -71,7 +71,7 @@ class NdjsonOrderParserTest {
         // values are checked after the shape, in the mapper's order
         assertEquals("in:1: customer: must be a string or number",
                 error("{" + HEAD.replace("\"c1\"", "{\"a\":1}") + ",\"lines\":[" + LINE + "]}"));
-        assertEquals("in:1: sku: must be a string or number",
+        assertEquals("in:1: lines[0].sku: must be a string or number",
                 error("{" + HEAD + ",\"lines\":[" + LINE.replace("\"a\"", "[\"a\"]") + "]}"));
         assertEquals("in:1: lines[0].quantity: must be at least 1, was 0",
                 error("{" + HEAD + ",\"lines\":[" + LINE.replace(":1,", ":-0,") + "]}"));

@@ -667,7 +667,7 @@ public abstract class LedgerStoreConformanceTest {
         // the message of a refused id names the field and does not repeat the value
         IllegalArgumentException m = assertThrows(IllegalArgumentException.class,
                 () -> Posting.earn(CustomerKey.of("13812345678\uD800"), 1, "o9", Optional.empty()));
-        assertTrue(m.getMessage().startsWith("account ") && !m.getMessage().contains("13812345678"), m.getMessage());
+        assertTrue(m.getMessage().startsWith("customer key ") && !m.getMessage().contains("13812345678"), m.getMessage());
         assertTrue(store.entries(CustomerKey.of("a")).isEmpty());
         assertInvariant(longId);
     }
@@ -683,7 +683,7 @@ public abstract class LedgerStoreConformanceTest {
         earn("b", 40, "o2", d30);
         earn("c", 5, "o3", d30);
         IllegalStateException boom = new IllegalStateException("connection lost");
-        LedgerStore failingOnB = new FailingStore(store, "b", boom);
+        LedgerStore failingOnB = new FailingStore(store, CustomerKey.of("b"), boom);
         clock.set(d30);
         ExpiryRun run = PointsLedger.create(failingOnB, clock).expire(d30);
         assertEquals(2, run.entries());
@@ -703,10 +703,10 @@ public abstract class LedgerStoreConformanceTest {
 
     /** A store that fails every transaction on one account and forwards everything else. */
     private static final class FailingStore extends ForwardingLedgerStore {
-        private final String failing;
+        private final CustomerKey failing;
         private final RuntimeException error;
 
-        FailingStore(LedgerStore inner, String failing, RuntimeException error) {
+        FailingStore(LedgerStore inner, CustomerKey failing, RuntimeException error) {
             super(inner);
             this.failing = failing;
             this.error = error;

@@ -26,6 +26,8 @@ final class AlsModel extends AbstractModel {
     private final double alpha;
     private final double lambda;
     private final double[] itemGram;
+    /** Item vector norms for the pruned top-K search (serving only; see {@link NormBounds}). */
+    private final NormBounds bounds;
 
     private AlsModel(Interactions data, Params p) {
         super("als", data);
@@ -48,6 +50,7 @@ final class AlsModel extends AbstractModel {
             sweep(itemFactors, userFactors, n, data.colPtr, data.colCustomers, data.colWeights, p.cgSteps());
         }
         itemGram = gram(itemFactors, n);
+        bounds = new NormBounds(itemFactors, n, f);
     }
 
     private double[] gram(float[] y, int rows) {
@@ -205,8 +208,18 @@ final class AlsModel extends AbstractModel {
         double[] v = customer.vector();
         double[] row = new double[f];
         for (int k = 0; k < count; k++) {
-            out[k] = Dot.dot(widen(itemFactors, items[k] * f, f, row), 0, v, 0, f);
+            out[k] = score(v, items[k], row);
         }
+    }
+
+    /** One item's score for a customer vector; {@code row} is scratch of length f. */
+    private double score(double[] v, int item, double[] row) {
+        return Dot.dot(widen(itemFactors, item * f, f, row), 0, v, 0, f);
+    }
+
+    @Override
+    boolean searchPruned(Customer customer, Query query, RuleHeap heap) {
+        return bounds.search(this, customer.vector(), query, heap, this::score);
     }
 
     /**

@@ -212,9 +212,9 @@ final class AlsModel extends AbstractModel {
         }
     }
 
-    /** One item's score for a customer vector; {@code row} is scratch of length f. */
+    /** One item's score for a customer vector ({@code row}, scratch of length f, is not needed). */
     private double score(double[] v, int item, double[] row) {
-        return Dot.dot(widen(itemFactors, item * f, f, row), 0, v, 0, f);
+        return Dot.dot(itemFactors, item * f, v, 0, f);
     }
 
     @Override

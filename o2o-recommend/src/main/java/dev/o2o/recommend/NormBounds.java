@@ -1,6 +1,7 @@
 package dev.o2o.recommend;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -167,14 +168,20 @@ final class NormBounds {
         }
 
         void run(AbstractModel model, double[] vector, RuleHeap out, ItemScorer scorer, double[] scratch) {
+            // an item's pair at its nearest store comes first (largest bound, ties to the shorter
+            // distance) and ranks at least as well as its pairs at farther stores: those are skipped
+            BitSet seen = new BitSet(model.data.itemCount());
             while (size > 0) {
                 int k = heap[0];
                 if (out.closedBelow(key[k])) {
                     return;
                 }
                 int item = lists[store[k]][next[k]];
-                double s = scorer.score(vector, item, scratch);
-                model.offerChecked(out, item, s, Query.Nearby.scaled(s, factor[k]), distance[k]);
+                if (!seen.get(item)) {
+                    seen.set(item);
+                    double s = scorer.score(vector, item, scratch);
+                    model.offerChecked(out, item, s, Query.Nearby.scaled(s, factor[k]), distance[k]);
+                }
                 if (++next[k] < lists[store[k]].length) {
                     key[k] = boundOf(k);
                 } else {
@@ -187,7 +194,7 @@ final class NormBounds {
         private void siftUp(int c) {
             while (c > 0) {
                 int p = (c - 1) / 2;
-                if (key[heap[p]] >= key[heap[c]]) {
+                if (!first(heap[c], heap[p])) {
                     return;
                 }
                 swap(p, c);
@@ -202,13 +209,18 @@ final class NormBounds {
                     return;
                 }
                 int r = l + 1;
-                int big = r < size && key[heap[r]] > key[heap[l]] ? r : l;
-                if (key[heap[p]] >= key[heap[big]]) {
+                int big = r < size && first(heap[r], heap[l]) ? r : l;
+                if (!first(heap[big], heap[p])) {
                     return;
                 }
                 swap(p, big);
                 p = big;
             }
+        }
+
+        /** Whether store slot a comes before b: larger bound, then the shorter distance. */
+        private boolean first(int a, int b) {
+            return key[a] > key[b] || (key[a] == key[b] && distance[a] < distance[b]);
         }
 
         private void swap(int a, int b) {

@@ -155,7 +155,70 @@ abstract class AbstractModel implements Model {
         return out;
     }
 
+    /**
+     * A search that skips candidates which provably cannot enter the list (for example by a bound
+     * on their scores), filling {@code heap}; false if this model has none for this customer and
+     * query, and every candidate must be scored.
+     */
+    boolean searchPruned(Customer customer, Query query, RuleHeap heap) {
+        return false;
+    }
+
     private List<Recommendation> search(Customer customer, Query query) {
+        int[] history = customer.history().items();
+        java.util.function.IntPredicate admissible = i -> (query.includeConsumed()
+                || Arrays.binarySearch(history, i) < 0) && query.eligible().test(data.itemId(i));
+        if (query.diversity().isPresent()) {
+            return searchDiverse(customer, query, admissible);
+        }
+        RuleHeap heap = new RuleHeap(query.k(), admissible, data.itemCount());
+        if (!searchPruned(customer, query, heap)) {
+            Scored all = scoreCandidates(customer, query, null);
+            for (int k = 0; k < all.count; k++) {
+                offerChecked(heap, all.items[k], all.modelScores[k], all.ranking[k], all.distance(k));
+            }
+        }
+        int size = heap.size();
+        int[] items = new int[size];
+        double[] ranking = new double[size];
+        double[] modelScores = new double[size];
+        double[] distances = new double[size];
+        heap.drain(items, ranking, modelScores, distances);
+        List<Recommendation> out = new ArrayList<>(size);
+        for (int r = 0; r < size; r++) {
+            out.add(new Recommendation(data.itemId(items[r]), ranking[r], modelScores[r],
+                    query.nearby().isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(distances[r])));
+        }
+        return out;
+    }
+
+    /**
+     * Offers a scored candidate to the heap; a NaN model score is an error if the item could be
+     * listed (the rules pass), as it would make the ranking meaningless.
+     */
+    final void offerChecked(RuleHeap heap, int item, double modelScore, double ranking, double distance) {
+        if (Double.isNaN(modelScore)) {
+            if (heap.admits(item)) {
+                throw new IllegalStateException("model " + name + " produced a NaN score for item '"
+                        + data.itemId(item) + "'");
+            }
+            return;
+        }
+        heap.offer(item, ranking, modelScore, distance);
+    }
+
+    /** Candidates with their model and ranking scores (and distances when the query has a position). */
+    private record Scored(int[] items, double[] modelScores, double[] ranking, double[] distances, int count) {
+        double distance(int k) {
+            return distances == null ? 0.0 : distances[k];
+        }
+    }
+
+    /**
+     * Every candidate (all items, or those offered within the radius) scored; with
+     * {@code admissible} given, only candidates that pass it, in candidate order.
+     */
+    private Scored scoreCandidates(Customer customer, Query query, java.util.function.IntPredicate admissible) {
         int n = data.itemCount();
         int[] candidates;
         double[] distances = null;
@@ -173,23 +236,18 @@ abstract class AbstractModel implements Model {
             }
             count = n;
         }
-        // eligibility and consumed items first, so that the caller's predicate and the model
-        // only see items that can be listed
-        int[] history = customer.history().items();
-        int kept = 0;
-        for (int k = 0; k < count; k++) {
-            int i = candidates[k];
-            if (!query.includeConsumed() && Arrays.binarySearch(history, i) >= 0) {
-                continue;
+        int kept = count;
+        if (admissible != null) {
+            kept = 0;
+            for (int k = 0; k < count; k++) {
+                if (admissible.test(candidates[k])) {
+                    candidates[kept] = candidates[k];
+                    if (distances != null) {
+                        distances[kept] = distances[k];
+                    }
+                    kept++;
+                }
             }
-            if (!query.eligible().test(data.itemId(i))) {
-                continue;
-            }
-            candidates[kept] = i;
-            if (distances != null) {
-                distances[kept] = distances[k];
-            }
-            kept++;
         }
         double[] modelScores = new double[kept];
         if (kept == n) {
@@ -197,21 +255,40 @@ abstract class AbstractModel implements Model {
         } else {
             scoreItems(customer, candidates, kept, modelScores);
         }
-        double[] ranking = new double[kept];
-        for (int k = 0; k < kept; k++) {
-            double s = modelScores[k];
-            if (Double.isNaN(s)) {
-                throw new IllegalStateException("model " + name + " produced a NaN score for item '"
-                        + data.itemId(candidates[k]) + "'");
+        double[] ranking = modelScores;
+        if (distances != null) {
+            Query.Nearby near = query.nearby().get();
+            ranking = new double[kept];
+            // candidates come grouped by store, nearest first: one decay factor per distance
+            double lastDistance = Double.NaN;
+            double factor = 1;
+            for (int k = 0; k < kept; k++) {
+                if (distances[k] != lastDistance) {
+                    lastDistance = distances[k];
+                    factor = near.factor(lastDistance);
+                }
+                ranking[k] = Query.Nearby.scaled(modelScores[k], factor);
             }
-            ranking[k] = distances == null ? s : query.nearby().get().decay(s, distances[k]);
         }
-        int[] chosen = TopK.select(ranking, candidates, kept, query.k(), query.diversity()
-                .map(d -> (TopK.Groups) new GroupCap(d, data)).orElse(null));
+        return new Scored(candidates, modelScores, ranking, distances, kept);
+    }
+
+    /** The search under a diversity cap: every admissible candidate is ranked, then taken in order. */
+    private List<Recommendation> searchDiverse(Customer customer, Query query,
+                                               java.util.function.IntPredicate admissible) {
+        Scored s = scoreCandidates(customer, query, admissible);
+        for (int k = 0; k < s.count; k++) {
+            if (Double.isNaN(s.modelScores[k])) {
+                throw new IllegalStateException("model " + name + " produced a NaN score for item '"
+                        + data.itemId(s.items[k]) + "'");
+            }
+        }
+        int[] chosen = TopK.select(s.ranking, s.items, s.count, query.k(),
+                new GroupCap(query.diversity().get(), data));
         List<Recommendation> out = new ArrayList<>(chosen.length);
         for (int pos : chosen) {
-            out.add(new Recommendation(data.itemId(candidates[pos]), ranking[pos], modelScores[pos],
-                    distances == null ? OptionalDouble.empty() : OptionalDouble.of(distances[pos])));
+            out.add(new Recommendation(data.itemId(s.items[pos]), s.ranking[pos], s.modelScores[pos],
+                    s.distances == null ? OptionalDouble.empty() : OptionalDouble.of(s.distances[pos])));
         }
         return out;
     }

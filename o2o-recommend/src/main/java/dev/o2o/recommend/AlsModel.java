@@ -26,6 +26,8 @@ final class AlsModel extends AbstractModel {
     private final double alpha;
     private final double lambda;
     private final double[] itemGram;
+    /** Item vector norms for the pruned top-K search (serving only; see {@link NormBounds}). */
+    private final NormBounds bounds;
 
     private AlsModel(Interactions data, Params p) {
         super("als", data);
@@ -49,17 +51,7 @@ final class AlsModel extends AbstractModel {
             fit.sweep(itemFactors, userFactors, n, data.colPtr, data.colCustomers, data.colWeights, lambda);
         }
         itemGram = AlsFit.gram(itemFactors, n, f, lambda);
-    }
-
-    /**
-     * {@code values[from, from + n)} as doubles into {@code out}: the float factors widened once,
-     * exactly (a float times a double is computed in double anyway), so that one {@link Dot} serves.
-     */
-    private static double[] widen(float[] values, int from, int n, double[] out) {
-        for (int i = 0; i < n; i++) {
-            out[i] = values[from + i];
-        }
-        return out;
+        bounds = new NormBounds(itemFactors, n, f);
     }
 
     @Override
@@ -104,8 +96,18 @@ final class AlsModel extends AbstractModel {
         double[] v = customer.vector();
         double[] row = new double[f];
         for (int k = 0; k < count; k++) {
-            out[k] = Dot.dot(widen(itemFactors, items[k] * f, f, row), 0, v, 0, f);
+            out[k] = score(v, items[k], row);
         }
+    }
+
+    /** One item's score for a customer vector ({@code row}, scratch of length f, is not needed). */
+    private double score(double[] v, int item, double[] row) {
+        return Dot.dot(itemFactors, item * f, v, 0, f);
+    }
+
+    @Override
+    boolean searchPruned(Customer customer, Query query, RuleHeap heap) {
+        return bounds.search(this, customer.vector(), query, heap, this::score);
     }
 
     /**

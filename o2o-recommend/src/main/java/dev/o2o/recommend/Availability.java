@@ -2,6 +2,8 @@ package dev.o2o.recommend;
 
 import dev.o2o.core.GeoPoint;
 import dev.o2o.core.Store;
+import dev.o2o.core.geo.GeoHit;
+import dev.o2o.core.geo.GeoIndex;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +24,8 @@ public final class Availability {
 
     private final Store[] stores;
     private final String[][] itemsByStore;
+    /** The stores' positions, indexed for radius queries (exact haversine, nearest first). */
+    private final GeoIndex<Integer> index;
     /** Per training matrix: the model's item indices offered by each store (built on first use). */
     private final java.util.Map<Interactions, int[][]> bound =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
@@ -29,6 +33,11 @@ public final class Availability {
     private Availability(Store[] stores, String[][] itemsByStore) {
         this.stores = stores;
         this.itemsByStore = itemsByStore;
+        List<Integer> all = new ArrayList<>(stores.length);
+        for (int k = 0; k < stores.length; k++) {
+            all.add(k);
+        }
+        index = GeoIndex.of(all, k -> stores[k].location());
     }
 
     /** A builder without stores. */
@@ -46,44 +55,67 @@ public final class Availability {
     }
 
     /**
-     * The items of {@code data} offered within the radius, each once with the distance to its
-     * nearest store: stores are visited nearest first, so the first sighting of an item is its
-     * nearest. Items unknown to {@code data} are left out.
+     * The stores within a radius, nearest first: {@code stores[0, count)} are store
+     * indices (into {@link #itemsOf}) and {@code distances} their distances in metres.
      */
-    Candidates nearby(Interactions data, GeoPoint position, double radiusMetres) {
-        int[][] byStore = bound.computeIfAbsent(data, d -> {
+    record NearStores(int[] stores, double[] distances, int count) {
+    }
+
+    /** The model's item indices offered by each store; items unknown to {@code data} are left out. */
+    int[][] itemsOf(Interactions data) {
+        return bound.computeIfAbsent(data, d -> {
             int[][] out = new int[stores.length][];
             for (int s = 0; s < stores.length; s++) {
-                out[s] = java.util.Arrays.stream(itemsByStore[s]).mapToInt(d::itemIndex).filter(i -> i >= 0).toArray();
+                out[s] = java.util.Arrays.stream(itemsByStore[s]).mapToInt(d::itemIndex).filter(i -> i >= 0)
+                        .distinct().toArray();
             }
             return out;
         });
-        int near = 0;
-        int[] order = new int[stores.length];
-        double[] dist = new double[stores.length];
-        int total = 0;
-        for (int s = 0; s < stores.length; s++) {
-            dist[s] = stores[s].distanceMetres(position);
-            if (dist[s] <= radiusMetres) {
-                order[near++] = s;
-                total += byStore[s].length;
+    }
+
+    /**
+     * The stores within {@code radiusMetres} of {@code position}, nearest first (ties in the order
+     * the stores were added); distances are {@link Store#distanceMetres}.
+     */
+    NearStores within(GeoPoint position, double radiusMetres) {
+        // the index takes positive radii only; a zero radius keeps stores at distance 0
+        List<GeoHit<Integer>> hits = index.within(position, Math.max(radiusMetres, Double.MIN_VALUE));
+        int[] near = new int[hits.size()];
+        double[] dist = new double[hits.size()];
+        int count = 0;
+        for (GeoHit<Integer> hit : hits) {
+            if (hit.distanceMetres() <= radiusMetres) {
+                near[count] = hit.item();
+                dist[count] = hit.distanceMetres();
+                count++;
             }
         }
-        Integer[] sorted = new Integer[near];
-        for (int k = 0; k < near; k++) {
-            sorted[k] = order[k];
+        return new NearStores(near, dist, count);
+    }
+
+    /**
+     * The items of {@code data} offered within the radius, each once with the distance to its
+     * nearest store: stores are visited nearest first (ties in store order), so the first
+     * sighting of an item is its nearest. Items unknown to {@code data} are left out.
+     */
+    Candidates nearby(Interactions data, GeoPoint position, double radiusMetres) {
+        int[][] byStore = itemsOf(data);
+        NearStores near = within(position, radiusMetres);
+        int total = 0;
+        for (int k = 0; k < near.count(); k++) {
+            total += byStore[near.stores()[k]].length;
         }
-        java.util.Arrays.sort(sorted, (a, b) -> Double.compare(dist[a], dist[b]));
         java.util.BitSet seen = new java.util.BitSet(data.itemCount());
         int[] items = new int[total];
         double[] distances = new double[total];
         int count = 0;
-        for (int s : sorted) {
-            for (int i : byStore[s]) {
+        for (int k = 0; k < near.count(); k++) {
+            double d = near.distances()[k];
+            for (int i : byStore[near.stores()[k]]) {
                 if (!seen.get(i)) {
                     seen.set(i);
                     items[count] = i;
-                    distances[count] = dist[s];
+                    distances[count] = d;
                     count++;
                 }
             }

@@ -92,7 +92,16 @@ public record Query(int k, Predicate<String> eligible, boolean includeConsumed, 
 
         /** The score after the decay for a distance in metres. */
         public double decay(double score, double distanceMetres) {
-            double factor = Math.pow(2.0, -distanceMetres / halfDistanceMetres);
+            return scaled(score, factor(distanceMetres));
+        }
+
+        /** The decay multiplier for a distance in metres (computed once per store by the search). */
+        double factor(double distanceMetres) {
+            return Math.pow(2.0, -distanceMetres / halfDistanceMetres);
+        }
+
+        /** The score after a decay multiplier from {@link #factor}. */
+        static double scaled(double score, double factor) {
             return score >= 0 ? score * factor : score / factor;
         }
     }

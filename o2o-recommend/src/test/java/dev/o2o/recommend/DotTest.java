@@ -24,4 +24,24 @@ class DotTest {
             }
         }
     }
+
+    @Test
+    void theFloatFormEqualsTheDoubleFormOnAWidenedCopyToTheBit() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int t = 0; t < 200; t++) {
+            int n = r.nextInt(70);
+            float[] a = new float[n + 3];
+            double[] wide = new double[n + 3];
+            double[] b = new double[n];
+            for (int k = 0; k < n + 3; k++) {
+                a[k] = (float) (r.nextDouble() * 2 - 1);
+                wide[k] = a[k];
+            }
+            for (int k = 0; k < n; k++) {
+                b[k] = r.nextDouble() * 2 - 1;
+            }
+            assertEquals(Double.doubleToLongBits(Dot.dot(wide, 3, b, 0, n)),
+                    Double.doubleToLongBits(Dot.dot(a, 3, b, 0, n)), "length " + n);
+        }
+    }
 }

@@ -167,7 +167,7 @@ class ReRankingTest {
     @Test
     void fittedModelsAnswerConcurrentQueries() throws Exception {
         List<Model> models = List.of(Recommender.itemKnn(20, 1.0).fit(train), Recommender.ease(10.0).fit(train),
-                Recommender.popularity().fit(train));
+                Recommender.popularity().fit(train), Recommender.als(16, 10, 0.1, 5, 3L).fit(train));
         for (Model model : models) {
             Map<String, List<Recommendation>> serial = new HashMap<>();
             for (int c = 0; c < train.customerCount(); c++) {

@@ -145,19 +145,19 @@ class RiskGuardTest {
         assertEquals(CodeState.VOIDED, coupons.find(verified).orElseThrow().state());
         // a service without the risk guard refuses the code too: the coupon store says VOIDED
         CouponService unguarded = CouponService.create(List.of(five), coupons, clock, ValidationOptions.defaults());
-        assertEquals(Optional.of(ReasonCode.VOIDED), unguarded.verifyAtStore(verified, "S1", "clerk2").code());
-        assertEquals(Optional.of(ReasonCode.VOIDED), unguarded.redeemAtStore("k2", verified, "o2", cart, ctx, "clerk2").code());
+        assertEquals(Optional.of(ReasonCode.VOIDED), unguarded.verifyAtStore(verified, "S1", "clerk2").reason());
+        assertEquals(Optional.of(ReasonCode.VOIDED), unguarded.redeemAtStore("k2", verified, "o2", cart, ctx, "clerk2").reason());
         assertTrue(desk.confirm(open.get(0).id(), "op1").storeVoid().orElseThrow().replayed());
 
         // the redeemed code: the redemption stands, the guard keeps denying the code
         ReviewDesk.Confirmation second = desk.confirm(open.get(1).id(), "op1");
         assertTrue(second.codeVoided());
-        assertEquals(Optional.of(ReasonCode.ALREADY_REDEEMED), second.storeVoid().orElseThrow().code());
+        assertEquals(Optional.of(ReasonCode.ALREADY_REDEEMED), second.storeVoid().orElseThrow().reason());
         assertEquals(CodeState.REDEEMED, coupons.find(redeemed).orElseThrow().state());
         // refunded, it is free in the store but denied by the guard; confirming again voids it in the store
         assertTrue(service.rollback("k1").isSuccess());
-        assertEquals(Optional.of(ReasonCode.RISK_DENIED), service.verifyAtStore(redeemed, "S1", "clerk2").code());
+        assertEquals(Optional.of(ReasonCode.RISK_DENIED), service.verifyAtStore(redeemed, "S1", "clerk2").reason());
         assertTrue(desk.confirm(open.get(1).id(), "op1").storeVoid().orElseThrow().isSuccess());
-        assertEquals(Optional.of(ReasonCode.VOIDED), unguarded.verifyAtStore(redeemed, "S1", "clerk2").code());
+        assertEquals(Optional.of(ReasonCode.VOIDED), unguarded.verifyAtStore(redeemed, "S1", "clerk2").reason());
     }
 }

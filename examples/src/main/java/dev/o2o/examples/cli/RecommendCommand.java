@@ -3,8 +3,10 @@ package dev.o2o.examples.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.o2o.core.io.RecordError;
+import dev.o2o.recommend.Interaction;
 import dev.o2o.recommend.Interactions;
 import dev.o2o.recommend.InteractionsCsv;
+import dev.o2o.recommend.ItemAttributesCsv;
 import dev.o2o.recommend.Model;
 import dev.o2o.recommend.Query;
 import dev.o2o.recommend.Recommendation;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,7 +36,7 @@ import picocli.CommandLine.Option;
                         + "all kept rows."})
 final class RecommendCommand implements Callable<Integer> {
 
-    enum ModelName { popularity, itemknn, ease, als }
+    enum ModelName { popularity, itemknn, ease, als, content }
 
     enum SplitName {
         temporal, random, leave_last;
@@ -83,6 +86,11 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--iterations", defaultValue = "15", description = "als sweeps (default ${DEFAULT-VALUE})")
     int iterations;
 
+    @Option(names = "--item-attributes", paramLabel = "FILE.csv",
+            description = "content: item attributes, CSV item,category,tags,price_band,merchant with a header "
+                    + "(tags separated by |; an empty cell: no such attribute)")
+    Path itemAttributes;
+
     @Option(names = "--seed", defaultValue = "1", description = "seed of als and of the random split")
     long seed;
 
@@ -125,7 +133,8 @@ final class RecommendCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--lambda must be >= 0, got " + lambda);
         }
         Output.requireFile(interactions, "--interactions");
-        Recommender recommender = recommender();
+        Map<String, Set<String>> attributes = attributes(cl);
+        Recommender recommender = recommender(attributes);
         Splitter splitter = switch (evaluate) {
             case temporal -> Splitter.temporal(testFraction);
             case random -> Splitter.random(testFraction, seed);
@@ -143,6 +152,9 @@ final class RecommendCommand implements Callable<Integer> {
         }
         cl.getErr().println("read " + read.events().size() + " interactions (" + read.belowMinWeight()
                 + " below the minimum weight); fitting " + recommender.name());
+        if (attributes != null) {
+            checkCoverage(read.events(), attributes, cl.getErr());
+        }
         Evaluation e = Evaluation.run(recommender, read.events(), splitter, minInteractions, k);
         Output.write(out, cl.getOut(), format == Format.json ? json(e) : csv(e));
         if (recommendOut != null) {
@@ -152,12 +164,45 @@ final class RecommendCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Recommender recommender() {
+    /** The item attributes of {@code --model content}; null for the other models. */
+    private Map<String, Set<String>> attributes(CommandLine cl) {
+        if (model != ModelName.content) {
+            if (itemAttributes != null) {
+                throw new CommandLine.ParameterException(cl, "--item-attributes is for --model content only");
+            }
+            return null;
+        }
+        if (itemAttributes == null) {
+            throw new CommandLine.ParameterException(cl, "--model content needs --item-attributes FILE.csv");
+        }
+        Output.requireFile(itemAttributes, "--item-attributes");
+        return ItemAttributesCsv.read(itemAttributes);
+    }
+
+    /**
+     * Says how many interaction items the attribute file describes (the others score 0), and
+     * refuses a file that describes none of them: its ids cannot be the interactions' item ids.
+     */
+    private void checkCoverage(List<Interaction> events, Map<String, Set<String>> attributes, java.io.PrintWriter err) {
+        Set<String> items = new java.util.HashSet<>();
+        for (Interaction e : events) {
+            items.add(e.item());
+        }
+        long described = items.stream().filter(i -> !attributes.getOrDefault(i, Set.of()).isEmpty()).count();
+        if (described == 0) {
+            throw new BadInputException("--item-attributes " + itemAttributes.getFileName() + ": describes none of the "
+                    + items.size() + " items of the interactions (its item column must hold the same ids)");
+        }
+        err.println("content: " + described + " of " + items.size() + " items have attributes; the others score 0");
+    }
+
+    private Recommender recommender(Map<String, Set<String>> attributes) {
         return switch (model) {
             case popularity -> Recommender.popularity();
             case itemknn -> Recommender.itemKnn(neighbours, shrink);
             case ease -> Recommender.ease(lambda == null ? 500.0 : lambda);
             case als -> Recommender.als(factors, alpha, lambda == null ? 0.1 : lambda, iterations, seed);
+            case content -> Recommender.content(attributes, customer -> Set.of(), 0.0);
         };
     }
 

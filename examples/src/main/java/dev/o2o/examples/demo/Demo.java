@@ -220,6 +220,7 @@ public final class Demo {
             timed(taskTimes, "BG/NBD and Gamma-Gamma CLV", () -> clvSection(clv, byCustomer, end));
             timed(taskTimes, "cohort retention", () -> cohortSection(cohorts, orders, end));
             timed(taskTimes, "coupon uplift", () -> UpliftSection.add(uplift, config.customers(), config.seed()));
+            timed(taskTimes, "next best offer", () -> RecommendSection.add(uplift, config.seed()));
         });
         timed(taskTimes, "profiles and tags", () -> profilesSection(profiles, touchpoints, orders, end));
         timed(taskTimes, "RFM and lifecycle segments", () -> rfmSection(rfm, orders, byCustomer, start, end));

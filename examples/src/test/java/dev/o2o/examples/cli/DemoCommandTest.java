@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -120,6 +122,21 @@ class DemoCommandTest {
             }
         }
         assertTrue(html.contains("isolation forest (share of its accounts or clerks)</text>"), "the risk chart");
+
+        // next best offer: re-ranking by distance finds more held-out choices than the same model without it,
+        // and the oracle (true choice probabilities) bounds every ranking
+        assertTrue(html.contains("\">Next best offer</h2>"), "next best offer section");
+        Map<String, Double> hit = new HashMap<>();
+        for (String row : Files.readAllLines(dir.resolve("recommend_distance.csv")).subList(1, 8)) {
+            String[] f = row.split(",");
+            hit.put(f[0], Double.parseDouble(f[1]));
+        }
+        String knn = "item-kNN";
+        assertTrue(hit.get(knn + " + distance") > hit.get(knn), hit.toString());
+        assertTrue(hit.values().stream().allMatch(v -> v <= hit.get("oracle (true probabilities)")), hit.toString());
+        List<String> evaluation = Files.readAllLines(dir.resolve("recommend_evaluation.csv"));
+        assertEquals(5, evaluation.size(), evaluation.toString());
+        assertTrue(evaluation.get(1).startsWith("popularity,"), evaluation.get(1));
     }
 
     @Test

@@ -161,24 +161,24 @@ public abstract class CouponStoreConformanceTest {
         assertTrue(again.isSuccess());
         assertTrue(again.replayed());
         // neither the reserving order nor any other can use it, and the refusal is the key's first outcome
-        assertEquals(Optional.of(ReasonCode.VOIDED), store.redeem(req("kv1", "V1", ALICE, "o1", "1.00")).code());
-        assertEquals(Optional.of(ReasonCode.VOIDED), store.redeem(req("kv1", "V1", ALICE, "o1", "1.00")).code());
+        assertEquals(Optional.of(ReasonCode.VOIDED), store.redeem(req("kv1", "V1", ALICE, "o1", "1.00")).reason());
+        assertEquals(Optional.of(ReasonCode.VOIDED), store.redeem(req("kv1", "V1", ALICE, "o1", "1.00")).reason());
         assertTrue(store.redeem(req("kv1", "V1", ALICE, "o1", "1.00")).replayed());
-        assertEquals(Optional.of(ReasonCode.VOIDED), store.redeem(req("kv2", "V1", ALICE, "o2", "1.00")).code());
-        assertEquals(Optional.of(ReasonCode.VOIDED), store.reserve("V1", ALICE, "o3", NOW, Duration.ofMinutes(15)).code());
-        assertEquals(Optional.of(ReasonCode.VOIDED), store.release("V1", "o1", NOW).code());
+        assertEquals(Optional.of(ReasonCode.VOIDED), store.redeem(req("kv2", "V1", ALICE, "o2", "1.00")).reason());
+        assertEquals(Optional.of(ReasonCode.VOIDED), store.reserve("V1", ALICE, "o3", NOW, Duration.ofMinutes(15)).reason());
+        assertEquals(Optional.of(ReasonCode.VOIDED), store.release("V1", "o1", NOW).reason());
         assertEquals(new CouponUsage(0, 0, 0), store.usage("lim", ALICE));
         // a redeemed code is not voided: the redemption and its counts stand
         store.issue("V2", "lim", ALICE, NOW);
         assertTrue(store.redeem(req("kv3", "V2", ALICE, "o4", "2.00")).isSuccess());
-        assertEquals(Optional.of(ReasonCode.ALREADY_REDEEMED), store.voidCode("V2").code());
+        assertEquals(Optional.of(ReasonCode.ALREADY_REDEEMED), store.voidCode("V2").reason());
         assertEquals(CodeState.REDEEMED, store.find("V2").orElseThrow().state());
         assertEquals(new CouponUsage(1, 200, 1), store.usage("lim", ALICE));
         // once rolled back it is free again, and can be voided
         assertTrue(store.rollback("kv3", NOW.plusSeconds(1)).isSuccess());
         assertTrue(store.voidCode("V2").isSuccess());
         assertEquals(new CouponUsage(0, 0, 0), store.usage("lim", ALICE));
-        assertEquals(Optional.of(ReasonCode.NOT_FOUND), store.voidCode("nope").code());
+        assertEquals(Optional.of(ReasonCode.NOT_FOUND), store.voidCode("nope").reason());
         // other codes are untouched
         assertEquals(CodeState.ISSUED, store.find("A1").orElseThrow().state());
         assertThrows(IllegalArgumentException.class, () -> store.voidCode(" A1"));

@@ -119,6 +119,9 @@ final class Router implements HttpHandler {
             response = Response.json(e.status, body);
         } catch (ApiError e) {
             response = Response.json(e.status, error(e));
+        } catch (IllegalArgumentException e) {
+            // the library's own validation of a value this request sent (its message names the field)
+            response = Response.json(422, Map.of("code", "INVALID", "message", String.valueOf(e.getMessage())));
         } catch (RuntimeException e) {
             // the log names the route and the exception type only: messages may quote request values
             LOG.error("internal error on {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(),

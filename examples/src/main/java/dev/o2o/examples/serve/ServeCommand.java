@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
  * {@code o2o serve}: the O2O loop as a small HTTP service on an embedded H2 file database (or
  * PostgreSQL): member wallets, code verification and redemption at store counters, orders that earn
  * points, offers near a point, and a live dashboard. Runs until the process is stopped (Ctrl-C).
+ * Not thread-safe: picocli builds one per invocation.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Starts the example O2O service: a JSON API under /api and pages for a member's wallet,"

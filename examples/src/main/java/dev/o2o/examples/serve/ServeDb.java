@@ -82,12 +82,15 @@ final class ServeDb {
         });
     }
 
-    /** Records an activity once per key; false if the key was recorded before. */
+    /**
+     * Records an activity once per key and kind (a client may reuse a key across endpoints); false if
+     * it was recorded before.
+     */
     boolean addActivity(String key, Kind kind, String code, String couponId, String card, double distanceMetres,
                         Instant at) {
         try {
             update("INSERT INTO serve_activity (idem_key, kind, code, coupon_id, card, distance_m, at_ms)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", key, kind.name(), code, couponId, card, distanceMetres,
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", kind.name() + ":" + key, kind.name(), code, couponId, card, distanceMetres,
                     at.toEpochMilli());
             return true;
         } catch (DuplicateKey e) {
@@ -97,9 +100,9 @@ final class ServeDb {
 
     /** The code an earlier request with this key issued: {code, couponId, card}. */
     Optional<String[]> issuedUnder(String key) {
-        return query("SELECT code, coupon_id, card FROM serve_activity WHERE idem_key = ? AND kind = 'ISSUED'",
+        return query("SELECT code, coupon_id, card FROM serve_activity WHERE idem_key = ?",
                 rs -> rs.next() ? Optional.of(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
-                        : Optional.<String[]>empty(), key);
+                        : Optional.<String[]>empty(), Kind.ISSUED.name() + ":" + key);
     }
 
     /** The distance recorded when the code was issued, if it was issued through the service. */

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /**
  * The {@code ./o2o} command line: {@code demo}, {@code generate}, {@code attribution},
  * {@code clv}, {@code rfm}, {@code coupons}, {@code campaign}, {@code predict}, {@code uplift},
- * {@code recommend} and {@code spark}.
+ * {@code recommend}, {@code spark} and {@code serve}.
  *
  * <p>Exit codes: 0 success, 2 bad arguments or bad input (with a one-line message on stderr),
  * 1 anything else. Not thread-safe: build one {@link CommandLine} per invocation.
@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, GenerateCommand.class, AttributionCommand.class, ClvCommand.class,
                 RfmCommand.class, CouponsCommand.class, CampaignCommand.class, PredictCommand.class,
                 UpliftCommand.class, RecommendCommand.class, SparkCommand.class, RiskCommand.class,
-                AnomaliesCommand.class, CommandLine.HelpCommand.class})
+                AnomaliesCommand.class, dev.o2o.examples.serve.ServeCommand.class,
+                CommandLine.HelpCommand.class})
 public final class O2oCli implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,102 @@
+package dev.o2o.examples.serve;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.o2o.core.CustomerKey;
+import dev.o2o.core.identity.IdentityConfig;
+import dev.o2o.core.identity.IdentityGraph;
+import dev.o2o.core.identity.IdentityStore;
+import dev.o2o.core.profile.ProfileConfig;
+import dev.o2o.core.profile.ProfileStore;
+import dev.o2o.loyalty.coupon.CouponService;
+import dev.o2o.loyalty.coupon.CouponStore;
+import dev.o2o.loyalty.coupon.ValidationOptions;
+import dev.o2o.loyalty.points.JdbcSchema;
+import dev.o2o.loyalty.points.LedgerStore;
+import dev.o2o.loyalty.points.MemberStore;
+import dev.o2o.loyalty.points.PointsLedger;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Every call to the library's store factories, in one place: the connection pool, the identity
+ * graph, the points ledger, the coupon store and service, the member store and the profile store,
+ * all on one database, each with its own table prefix. Also the one mapping from a customer to
+ * a ledger account. An integrator replaces this class with their own set-up; the rest of the
+ * service only sees the stores.
+ *
+ * <p>Not thread-safe while opening; the opened stores are thread-safe.
+ */
+final class Wiring implements AutoCloseable {
+
+    final HikariDataSource dataSource;
+    final IdentityGraph identities;
+    final PointsLedger ledger;
+    final CouponStore couponStore;
+    final CouponService coupons;
+    final MemberStore members;
+    final ProfileStore profiles;
+
+    private Wiring(HikariDataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        IdentityStore identityStore = IdentityStore.jdbc(dataSource, "ident_");
+        identityStore.createSchema();                  // CREATE ... IF NOT EXISTS: safe at every start
+        this.identities = IdentityGraph.open(identityStore, IdentityConfig.defaults());
+        JdbcSchema.create(dataSource, "points_");
+        this.ledger = PointsLedger.create(LedgerStore.jdbc(dataSource, "points_"), clock);
+        CouponStore.createJdbcSchema(dataSource, "coupon_");
+        this.couponStore = CouponStore.jdbc(dataSource, "coupon_");
+        this.coupons = CouponService.create(Catalog.coupons(), couponStore, clock, ValidationOptions.defaults());
+        this.members = MemberStore.jdbc(dataSource, "member_");
+        this.profiles = ProfileStore.jdbc(dataSource, "profile_", ProfileConfig.defaults());
+        profiles.createSchema();
+    }
+
+    /**
+     * Opens the stores on {@code jdbcUrl} (H2 or PostgreSQL), creating their tables where absent.
+     *
+     * @param poolSize connections kept open; each request holds at most one at a time
+     */
+    static Wiring open(String jdbcUrl, int poolSize, Clock clock) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(h2Tuned(jdbcUrl));
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("o2o-serve");
+        HikariDataSource ds = new HikariDataSource(config);
+        try {
+            return new Wiring(ds, clock);
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+    }
+
+    /** The ledger account of a customer: the customer key's text. */
+    static String account(CustomerKey customer) {
+        return customer.value();
+    }
+
+    /**
+     * H2 settings the stores want (see {@link LedgerStore#jdbc}): a statement cache large enough
+     * for one ledger transaction, and a lock timeout long enough for 50 concurrent writers.
+     */
+    private static String h2Tuned(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return url;
+        }
+        String tuned = url;
+        if (!url.toUpperCase(java.util.Locale.ROOT).contains("QUERY_CACHE_SIZE")) {
+            tuned += ";QUERY_CACHE_SIZE=32";
+        }
+        if (!url.toUpperCase(java.util.Locale.ROOT).contains("LOCK_TIMEOUT")) {
+            tuned += ";LOCK_TIMEOUT=10000";
+        }
+        return tuned;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

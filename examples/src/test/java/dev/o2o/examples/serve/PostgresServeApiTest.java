@@ -1,0 +1,9 @@
+package dev.o2o.examples.serve;
+
+/** The service's API and concurrency on PostgreSQL (O2O_TEST_PG_URL; skipped without it). */
+class PostgresServeApiTest extends ServeApiContract {
+    @Override
+    String jdbcUrl() {
+        return ServeDatabases.postgresOrSkip();
+    }
+}

@@ -104,7 +104,7 @@ final class O2oService {
     /** Balance, tier, masked phone, coupons held and the last orders. */
     Map<String, Object> member(String card) {
         CustomerKey key = customer(card);
-        Balance balance = stores.ledger.balance(Wiring.account(key));
+        Balance balance = stores.ledger.balance(key);
         Member m = memberState(key);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", card);
@@ -362,11 +362,11 @@ final class O2oService {
         Member m = memberState(customer);
         Evaluation ev = Catalog.RULES.evaluate(m, new EarningEvent.Purchase(order), stores.members.history(customer));
         long points = 0;
-        Optional<dev.o2o.loyalty.points.Posting.Earn> earn = ev.toEarn(Wiring.account(customer), Optional.empty(),
+        Optional<dev.o2o.loyalty.points.Posting.Earn> earn = ev.toEarn(customer, Optional.empty(),
                 Optional.empty());
         if (earn.isPresent()) {
             PostingResult posted = stores.ledger.post(earn.get().at(order.instant()));
-            if (!posted.ok()) {
+            if (!posted.isSuccess()) {
                 throw new ApiError(409, posted.status().name(), posted.message());
             }
             points = posted.points();
@@ -488,7 +488,7 @@ final class O2oService {
         out.put("verified", counts.get(ServeDb.Kind.VERIFIED));
         out.put("redeemed", counts.get(ServeDb.Kind.REDEEMED));
         long liability = 0;
-        for (String account : stores.ledger.store().accounts()) {
+        for (CustomerKey account : stores.ledger.store().accounts()) {
             liability += stores.ledger.balance(account).total();
         }
         out.put("pointsLiability", liability);
@@ -562,7 +562,7 @@ final class O2oService {
     private long qualifyingPoints(CustomerKey key) {
         Instant now = clock.instant();
         // the window is [start, end): end just after now, so that the order posted at now counts
-        return stores.ledger.qualifyingPoints(Wiring.account(key), Catalog.TIERS.windowStart(now, Catalog.ZONE),
+        return stores.ledger.qualifyingPoints(key, Catalog.TIERS.windowStart(now, Catalog.ZONE),
                 now.plusMillis(1));
     }
 

@@ -2,7 +2,6 @@ package dev.o2o.examples.serve;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.o2o.core.CustomerKey;
 import dev.o2o.core.identity.IdentityConfig;
 import dev.o2o.core.identity.IdentityGraph;
 import dev.o2o.core.identity.IdentityStore;
@@ -11,7 +10,6 @@ import dev.o2o.core.profile.ProfileStore;
 import dev.o2o.loyalty.coupon.CouponService;
 import dev.o2o.loyalty.coupon.CouponStore;
 import dev.o2o.loyalty.coupon.ValidationOptions;
-import dev.o2o.loyalty.points.JdbcSchema;
 import dev.o2o.loyalty.points.LedgerStore;
 import dev.o2o.loyalty.points.MemberStore;
 import dev.o2o.loyalty.points.PointsLedger;
@@ -21,8 +19,7 @@ import java.util.Objects;
 /**
  * Every call to the library's store factories, in one place: the connection pool, the identity
  * graph, the points ledger, the coupon store and service, the member store and the profile store,
- * all on one database, each with its own table prefix. Also the one mapping from a customer to
- * a ledger account. An integrator replaces this class with their own set-up; the rest of the
+ * all on one database, each with its own table prefix. An integrator replaces this class with their own set-up; the rest of the
  * service only sees the stores.
  *
  * <p>Not thread-safe while opening; the opened stores are thread-safe.
@@ -42,12 +39,14 @@ final class Wiring implements AutoCloseable {
         IdentityStore identityStore = IdentityStore.jdbc(dataSource, "ident_");
         identityStore.createSchema();                  // CREATE ... IF NOT EXISTS: safe at every start
         this.identities = IdentityGraph.open(identityStore, IdentityConfig.defaults());
-        JdbcSchema.create(dataSource, "points_");
-        this.ledger = PointsLedger.create(LedgerStore.jdbc(dataSource, "points_"), clock);
-        CouponStore.createJdbcSchema(dataSource, "coupon_");
+        LedgerStore ledgerStore = LedgerStore.jdbc(dataSource, "points_");
+        ledgerStore.createSchema();
+        this.ledger = PointsLedger.create(ledgerStore, clock);
         this.couponStore = CouponStore.jdbc(dataSource, "coupon_");
+        couponStore.createSchema();
         this.coupons = CouponService.create(Catalog.coupons(), couponStore, clock, ValidationOptions.defaults());
         this.members = MemberStore.jdbc(dataSource, "member_");
+        members.createSchema();
         this.profiles = ProfileStore.jdbc(dataSource, "profile_", ProfileConfig.defaults());
         profiles.createSchema();
     }
@@ -70,11 +69,6 @@ final class Wiring implements AutoCloseable {
             ds.close();
             throw e;
         }
-    }
-
-    /** The ledger account of a customer: the customer key's text. */
-    static String account(CustomerKey customer) {
-        return customer.value();
     }
 
     /**

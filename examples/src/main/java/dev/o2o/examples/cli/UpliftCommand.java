@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "uplift", mixinStandardHelpOptions = true,
         description = {"Fits an uplift model (S-, T-, X-learner or class transformation over logistic regression "
                 + "or gradient-boosted trees) to a randomised experiment and reports the arms' outcome rates and "
-                + "average effects (over all rows, with 95% intervals) and the model's Qini, AUUC and uplift at 10% "
-                + "and 30% (scikit-uplift 0.5.1 definitions, strategy='overall') on the test rows.",
+                + "average effects (over all rows, with 95%% intervals) and the model's Qini, AUUC and uplift at 10%% "
+                + "and 30%% (scikit-uplift 0.5.1 definitions, strategy='overall') on the test rows.",
                 "With several treatments each is compared with the control, and the model metrics are keyed by "
                         + "treatment. --scores-out writes row,split,treatment,score (the estimated effect)."})
 final class UpliftCommand implements Callable<Integer> {

@@ -110,6 +110,13 @@ final class Router implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        // closed in every case, so that even an Error in a handler ends the exchange instead of leaving the client waiting
+        try (exchange) {
+            send(exchange, respond(exchange));
+        }
+    }
+
+    private Response respond(HttpExchange exchange) {
         Response response;
         try {
             response = route(exchange);
@@ -124,10 +131,15 @@ final class Router implements HttpHandler {
             response = Response.json(422, Map.of("code", "INVALID", "message", String.valueOf(e.getMessage())));
         } catch (RuntimeException e) {
             // the log names the route and the exception type only: messages may quote request values
-            LOG.error("internal error on {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    e.getClass().getName(), e);
+            StackTraceElement[] at = e.getStackTrace();
+            LOG.error("internal error on {} {}: {} at {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    e.getClass().getName(), at.length > 0 ? at[0] : "unknown");
             response = Response.json(500, Map.of("code", "INTERNAL", "message", "internal error"));
         }
+        return response;
+    }
+
+    private static void send(HttpExchange exchange, Response response) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(response.status(), response.body().length);

@@ -2,9 +2,12 @@ package dev.o2o.spark;
 
 import dev.o2o.segmentation.clv.BgNbd;
 import dev.o2o.segmentation.clv.CalibrationData;
+import dev.o2o.segmentation.clv.Clv;
 import dev.o2o.segmentation.clv.CustomerSummary;
 import dev.o2o.segmentation.clv.FitOptions;
+import dev.o2o.segmentation.clv.GammaGamma;
 import dev.o2o.segmentation.clv.ModelFit;
+import dev.o2o.segmentation.clv.SpendData;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Objects;
 
 import static dev.o2o.spark.InputSchema.nonNull;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
@@ -150,6 +154,82 @@ public final class ClvJob {
                     model.expectedPurchases(horizon, s));
         };
         return new Result(fit, summaries.map(score, Encoders.row(OUTPUT)));
+    }
+
+    /**
+     * The Gamma-Gamma spend model's input, one row per customer: the calibration summary
+     * ({@code frequency} int, {@code recency} and {@code age} double, as in {@link #OUTPUT}) and
+     * {@code mean_value} (double, the mean value of the repeat purchases; {@code > 0} where
+     * {@code frequency >= 1}, ignored otherwise).
+     */
+    public static final InputSchema SPEND = InputSchema.of("spend",
+            nonNull("customer_id", DataTypes.StringType),
+            nonNull("frequency", DataTypes.IntegerType),
+            nonNull("recency", DataTypes.DoubleType),
+            nonNull("age", DataTypes.DoubleType),
+            nonNull("mean_value", DataTypes.DoubleType));
+
+    /** The output of {@link #value}: {@code customer_id}, {@code expected_spend}, {@code clv} (double). */
+    public static final StructType VALUE = new StructType()
+            .add("customer_id", DataTypes.StringType, false)
+            .add("expected_spend", DataTypes.DoubleType, false)
+            .add("clv", DataTypes.DoubleType, false);
+
+    /**
+     * The fitted spend model and the valued customers.
+     *
+     * @param fit       the Gamma-Gamma fit
+     * @param customers every input customer, valued ({@link #VALUE})
+     */
+    public record ValueResult(ModelFit<GammaGamma> fit, Dataset<Row> customers) {
+    }
+
+    /**
+     * Fits Gamma-Gamma on the driver over the repeat customers' (frequency, mean value), in
+     * {@code customer_id} order (the order a single-machine fit over a sorted list sees), and scores
+     * every customer per partition: {@link GammaGamma#expectedAverageSpend} and
+     * {@link Clv#discounted} under the given purchase model. The driver holds two numbers per
+     * repeat customer.
+     *
+     * @throws IllegalArgumentException if the input does not match {@link #SPEND}, is empty, has no
+     *                                  repeat customer, or a repeat customer's mean value is not finite and {@code > 0}
+     */
+    public static ValueResult value(Dataset<Row> spend, BgNbd purchases, FitOptions options, double periodLength,
+                                    int periods, double discountRatePerPeriod) {
+        Objects.requireNonNull(purchases, "purchases");
+        Objects.requireNonNull(options, "options");
+        Dataset<Row> in = SPEND.check(spend).data();
+        List<Row> repeat = in.filter(col("frequency").geq(1)).select("frequency", "mean_value")
+                .sort("customer_id").collectAsList();
+        if (repeat.isEmpty()) {
+            throw new IllegalArgumentException("input 'spend': no customer has frequency >= 1 (a repeat purchase)");
+        }
+        int[] x = new int[repeat.size()];
+        double[] z = new double[repeat.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = repeat.get(i).getInt(0);
+            z[i] = repeat.get(i).getDouble(1);
+            if (!(z[i] > 0) || !Double.isFinite(z[i])) {
+                throw new IllegalArgumentException("input 'spend': column 'mean_value' (double) is " + z[i]
+                        + " for a customer with frequency " + x[i] + "; it must be finite and > 0");
+            }
+        }
+        ModelFit<GammaGamma> fit = GammaGamma.fit(SpendData.of(x, z), options);
+        double gp = fit.model().p();
+        double gq = fit.model().q();
+        double gv = fit.model().v();
+        double pr = purchases.r();
+        double palpha = purchases.alpha();
+        double pa = purchases.a();
+        double pb = purchases.b();
+        MapFunction<Row, Row> score = r -> {
+            GammaGamma gg = new GammaGamma(gp, gq, gv);
+            CustomerSummary s = new CustomerSummary(r.getInt(1), r.getDouble(2), r.getDouble(3));
+            double expected = gg.expectedAverageSpend(s.frequency(), r.getDouble(4));
+            return RowFactory.create(r.getString(0), expected, Clv.discounted(new BgNbd(pr, palpha, pa, pb), s,
+                    expected, periodLength, periods, discountRatePerPeriod));
+        };
+        return new ValueResult(fit, in.map(score, Encoders.row(VALUE)));
     }
 
     private static LocalDate localDate(Object value) {

@@ -19,7 +19,12 @@ import dev.o2o.core.TouchpointType;
 import dev.o2o.core.profile.CustomerProfile;
 import dev.o2o.core.profile.ProfileConfig;
 import dev.o2o.core.profile.ProfileState;
+import dev.o2o.core.profile.Tag;
+import dev.o2o.core.profile.TagEngine;
+import dev.o2o.core.profile.TagRule;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -176,10 +181,69 @@ class AttributionJobTest {
                 type.getMessage());
     }
 
+    /** Tag rules that the seeded data exercises: both outcomes of each occur. */
+    private static final ProfileTagRules TAGS = () -> TagEngine.of(TagRule.loyal(2), TagRule.churnRisk(30),
+            TagRule.onlineToOffline(), TagRule.omnichannel(), TagRule.prospect(),
+            TagRule.highValue(Money.of(new BigDecimal("400"), CNY)));
+
     @Test
-    void profilesEqualCoresProfileStateInAnyPartitioning() {
+    void profilesOfTheTypedAggregatorEqualCoresProfileStateAndTagsInAnyPartitioning() {
         ProfileConfig config = ProfileConfig.defaults().withO2oWindow(Duration.ofDays(3));
         Instant asOf = Instant.parse("2026-06-01T00:00:00Z");
+        Map<String, CustomerProfile> expected = singleMachineProfiles(config, asOf);
+        TagEngine engine = TAGS.engine();
+        for (int partitions : new int[] {1, 3, 17}) {
+            List<Row> rows = ProfilesJob.profiles(touchFrame(partitions), orderFrame(partitions), CHANNELS, config, asOf,
+                    TAGS).collectAsList();
+            assertEquals(expected.size(), rows.size());
+            for (Row r : rows) {
+                CustomerProfile e = expected.get(r.getString(0));
+                assertProfile(e, r, r.getString(0) + " in " + partitions + " partitions");
+                assertEquals(engine.tags(e).stream().map(Tag::name).toList(), r.getList(17),
+                        r.getString(0) + " in " + partitions + " partitions");
+            }
+        }
+        assertTrue(expected.values().stream().anyMatch(p -> p.onlineToOfflineConversions() > 0),
+                "the data must exercise the O2O flags");
+        Map<String, Long> tagCounts = new TreeMap<>();
+        expected.values().forEach(p -> engine.tags(p).forEach(t -> tagCounts.merge(t.name(), 1L, Long::sum)));
+        assertEquals(6, tagCounts.size(), "every rule must match someone: " + tagCounts);
+        assertTrue(tagCounts.values().stream().allMatch(n -> n < expected.size()),
+                "no rule may match everyone: " + tagCounts);
+    }
+
+    @Test
+    void profileAggregatorWorksUntypedThroughUdaf() {
+        ProfileConfig config = ProfileConfig.defaults().withO2oWindow(Duration.ofDays(3));
+        Instant asOf = Instant.parse("2026-06-01T00:00:00Z");
+        Map<String, CustomerProfile> expected = singleMachineProfiles(config, asOf);
+        var udaf = functions.udaf(new ProfileAggregator(CHANNELS, config, asOf, ProfileTagRules.none()),
+                Encoders.row(ProfilesJob.EVENTS));
+        List<Row> rows = ProfilesJob.events(touchFrame(3), orderFrame(3), CHANNELS)
+                .groupBy("customer_id")
+                .agg(udaf.apply(functions.col("customer_id"), functions.col("touch"), functions.col("order")).as("p"))
+                .select("p.*")
+                .withColumn("first_purchase", functions.timestamp_micros(functions.col("first_purchase")))
+                .withColumn("last_purchase", functions.timestamp_micros(functions.col("last_purchase")))
+                .collectAsList();
+        assertEquals(expected.size(), rows.size());
+        for (Row r : rows) {
+            assertProfile(expected.get(r.getString(0)), r, r.getString(0) + " through udaf");
+            assertEquals(List.of(), r.getList(17));
+        }
+    }
+
+    @Test
+    void profilesRefuseARepeatedOrderId() {
+        Dataset<Row> twice = orderFrame(2).union(orderFrame(1).limit(1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ProfilesJob.profiles(touchFrame(2), twice, CHANNELS, ProfileConfig.defaults(),
+                        Instant.parse("2026-06-01T00:00:00Z")));
+        assertTrue(e.getMessage().startsWith("input 'orders': column 'order_id' repeats '"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("' (2 rows); order ids must be unique"), e.getMessage());
+    }
+
+    private static Map<String, CustomerProfile> singleMachineProfiles(ProfileConfig config, Instant asOf) {
         Map<String, ProfileState> states = new TreeMap<>();
         for (Touchpoint t : touches) {
             states.computeIfAbsent(t.customer().value(), k -> ProfileState.empty(t.customer(), config)).add(t);
@@ -187,27 +251,23 @@ class AttributionJobTest {
         for (Order o : orders) {
             states.computeIfAbsent(o.customer().value(), k -> ProfileState.empty(o.customer(), config)).add(o);
         }
-        for (int partitions : new int[] {1, 17}) {
-            List<Row> rows = ProfilesJob.profiles(touchFrame(partitions), orderFrame(partitions), CHANNELS, config, asOf)
-                    .collectAsList();
-            assertEquals(states.size(), rows.size());
-            for (Row r : rows) {
-                CustomerProfile e = states.get(r.getString(0)).profile(asOf);
-                String what = r.getString(0) + " in " + partitions + " partitions";
-                assertEquals(e.firstPurchase().orElse(null), r.isNullAt(1) ? null : r.getTimestamp(1).toInstant(), what);
-                assertEquals(e.lastPurchase().orElse(null), r.isNullAt(2) ? null : r.getTimestamp(2).toInstant(), what);
-                assertEquals(e.daysSinceLastPurchase().isPresent() ? e.daysSinceLastPurchase().getAsLong() : null,
-                        r.isNullAt(3) ? null : r.getLong(3), what);
-                assertEquals(List.of(e.onlineOrders(), e.offlineOrders(), e.refunds(), e.cancelledOrders(),
-                        e.touchpoints(), e.couponsReceived(), e.couponsRedeemed(), e.onlineToOfflineConversions(),
-                        e.offlineToOnlineConversions()), List.of(r.getLong(4), r.getLong(5), r.getLong(8),
-                        r.getLong(10), r.getLong(11), r.getLong(13), r.getLong(14), r.getLong(15), r.getLong(16)), what);
-                assertEquals(0, e.onlineSpend().amount().compareTo(r.getDecimal(6)), what);
-                assertEquals(0, e.offlineSpend().amount().compareTo(r.getDecimal(7)), what);
-                assertEquals(e.preferredStore().orElse(null), r.getString(12), what);
-            }
-        }
-        assertTrue(states.values().stream().anyMatch(s -> s.profile(asOf).onlineToOfflineConversions() > 0),
-                "the data must exercise the O2O flags");
+        Map<String, CustomerProfile> out = new TreeMap<>();
+        states.forEach((k, v) -> out.put(k, v.profile(asOf)));
+        return out;
+    }
+
+    private static void assertProfile(CustomerProfile e, Row r, String what) {
+        assertEquals(e.firstPurchase().orElse(null), r.isNullAt(1) ? null : r.getTimestamp(1).toInstant(), what);
+        assertEquals(e.lastPurchase().orElse(null), r.isNullAt(2) ? null : r.getTimestamp(2).toInstant(), what);
+        assertEquals(e.daysSinceLastPurchase().isPresent() ? e.daysSinceLastPurchase().getAsLong() : null,
+                r.isNullAt(3) ? null : r.getLong(3), what);
+        assertEquals(List.of(e.onlineOrders(), e.offlineOrders(), e.refunds(), e.cancelledOrders(),
+                e.touchpoints(), e.couponsReceived(), e.couponsRedeemed(), e.onlineToOfflineConversions(),
+                e.offlineToOnlineConversions()), List.of(r.getLong(4), r.getLong(5), r.getLong(8),
+                r.getLong(10), r.getLong(11), r.getLong(13), r.getLong(14), r.getLong(15), r.getLong(16)), what);
+        assertEquals(0, e.onlineSpend().amount().compareTo(r.getDecimal(6)), what);
+        assertEquals(0, e.offlineSpend().amount().compareTo(r.getDecimal(7)), what);
+        assertEquals(0, e.refundedAmount().amount().compareTo(r.getDecimal(9)), what);
+        assertEquals(e.preferredStore().orElse(null), r.getString(12), what);
     }
 }

@@ -2,6 +2,9 @@ package dev.o2o.spark;
 
 import dev.o2o.segmentation.clv.BgNbd;
 import dev.o2o.segmentation.clv.CalibrationData;
+import dev.o2o.segmentation.clv.Clv;
+import dev.o2o.segmentation.clv.GammaGamma;
+import dev.o2o.segmentation.clv.SpendData;
 import dev.o2o.segmentation.clv.CustomerSummary;
 import dev.o2o.segmentation.clv.FitOptions;
 import dev.o2o.segmentation.clv.ModelFit;
@@ -100,5 +103,56 @@ class ClvJobTest {
                 spark.createDataFrame(rows, ClvJob.INPUT.structType()), END, 7, 52, FitOptions.defaults()));
         assertEquals("input 'purchases': no customer has a purchase before the calibration end 2025-12-31",
                 e.getMessage());
+    }
+
+    @Test
+    void gammaGammaFitAndClvEqualTheSingleMachineModelsInAnyPartitioning() {
+        SparkSession spark = SparkTestSession.get();
+        Random random = new Random(6);
+        BgNbd purchaseModel = new BgNbd(0.243, 4.414, 0.793, 2.426);
+        TreeMap<String, Object[]> customers = new TreeMap<>();
+        List<Row> rows = new ArrayList<>();
+        for (int c = 0; c < 3000; c++) {
+            String id = String.format("g%06d", c * 7919 % 100_003);
+            int x = random.nextDouble() < 0.4 ? 0 : 1 + random.nextInt(12);
+            double age = 10 + random.nextInt(40);
+            double recency = x == 0 ? 0 : random.nextInt((int) age + 1);
+            // gamma-ish mean values in cents: a customer-specific scale times the mean of x draws
+            double scale = 20 + 80 * random.nextDouble();
+            double mean = 0;
+            for (int i = 0; i < x; i++) {
+                mean += scale * -Math.log(1 - random.nextDouble());
+            }
+            mean = x == 0 ? 0 : Math.round(mean / x * 100) / 100.0 + 0.01;
+            customers.put(id, new Object[] {x, recency, age, mean});
+            rows.add(RowFactory.create(id, x, recency, age, mean));
+        }
+        List<Integer> xs = new ArrayList<>();
+        List<Double> zs = new ArrayList<>();
+        customers.values().stream().filter(v -> (int) v[0] >= 1).forEach(v -> {
+            xs.add((int) v[0]);
+            zs.add((double) v[3]);
+        });
+        ModelFit<GammaGamma> single = GammaGamma.fit(SpendData.of(xs.stream().mapToInt(Integer::intValue).toArray(),
+                zs.stream().mapToDouble(Double::doubleValue).toArray()), FitOptions.defaults());
+        for (int partitions : new int[] {1, 3, 17}) {
+            ClvJob.ValueResult r = ClvJob.value(spark.createDataFrame(rows, ClvJob.SPEND.structType())
+                    .repartition(partitions), purchaseModel, FitOptions.defaults(), 1.0, 52, 0.002);
+            for (int i = 0; i < 3; i++) {
+                assertClose(single.estimates().get(i), r.fit().estimates().get(i),
+                        single.parameterNames().get(i) + " in " + partitions + " partitions");
+            }
+            List<Row> valued = r.customers().collectAsList();
+            assertEquals(customers.size(), valued.size());
+            for (Row v : valued) {
+                Object[] c = customers.get(v.getString(0));
+                CustomerSummary s = new CustomerSummary((int) c[0], (double) c[1], (double) c[2]);
+                double spend = single.model().expectedAverageSpend(s.frequency(), (double) c[3]);
+                assertClose(spend, v.getDouble(1), "expected spend of " + v.getString(0));
+                assertClose(Clv.discounted(purchaseModel, s, spend, 1.0, 52, 0.002), v.getDouble(2),
+                        "clv of " + v.getString(0));
+            }
+        }
+        assertTrue(single.model().q() > 1, "the data must give a finite population mean: " + single.model());
     }
 }

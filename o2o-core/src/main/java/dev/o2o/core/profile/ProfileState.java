@@ -302,6 +302,26 @@ public final class ProfileState {
         return n;
     }
 
+    /**
+     * The state as bytes, for engines that ship partial states between machines (a Spark
+     * aggregation buffer); {@link #fromBytes} reads them back. The customer and the
+     * configuration are not included: the reader supplies them.
+     */
+    public byte[] toBytes() {
+        return encode();
+    }
+
+    /**
+     * The state that {@link #toBytes} wrote, for {@code customer} under {@code config}.
+     *
+     * @throws IllegalArgumentException if the bytes are not such a state
+     */
+    public static ProfileState fromBytes(CustomerKey customer, ProfileConfig config, byte[] data) {
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(config, "config");
+        return decode(customer, config, Objects.requireNonNull(data, "data"));
+    }
+
     // ---------------------------------------------------------------- persistence
 
     /** The state as bytes for a store ({@link #decode} reads them back); the customer and configuration are not included. */

@@ -1,8 +1,6 @@
 package dev.o2o.campaign;
 
-import dev.o2o.core.CustomerKey;
 import dev.o2o.core.customer.CustomerDataStore;
-import dev.o2o.core.customer.CustomerMerge;
 import dev.o2o.core.customer.StoreChange;
 import java.util.Map;
 import java.util.Objects;
@@ -22,44 +20,24 @@ import java.util.Objects;
  *
  * <p>Thread-safe if the store is (the built-in stores are).
  */
-public final class CampaignMerges implements CustomerDataStore {
+public final class CampaignMerges {
 
-    private final CampaignStore store;
+    private static final String NAME = "campaign";
 
-    private CampaignMerges(CampaignStore store) {
-        this.store = Objects.requireNonNull(store, "store");
+    private CampaignMerges() {
     }
 
-    /** Merges over a campaign store. */
-    public static CampaignMerges of(CampaignStore store) {
-        return new CampaignMerges(store);
+    /** Merges over a campaign store, reported under the name {@code "campaign"}. */
+    public static CustomerDataStore of(CampaignStore store) {
+        Objects.requireNonNull(store, "store");
+        return CustomerDataStore.of(NAME,
+                merge -> change(store.mergeCustomer(merge.mergeId(), merge.absorbed(), merge.survivor())),
+                (merge, returnTo) -> change(new CampaignMove(false, 0, 0, 0, 0, 0)),
+                (customer, replacement) -> change(store.eraseCustomer(customer, replacement)));
     }
 
-    @Override
-    public String name() {
-        return "campaign";
-    }
-
-    @Override
-    public StoreChange merge(CustomerMerge merge) {
-        Objects.requireNonNull(merge, "merge");
-        return change(store.mergeCustomer(merge.mergeId(), merge.absorbed(), merge.survivor()));
-    }
-
-    @Override
-    public StoreChange unmerge(CustomerMerge merge, CustomerKey returnTo) {
-        Objects.requireNonNull(merge, "merge");
-        Objects.requireNonNull(returnTo, "returnTo");
-        return change(new CampaignMove(false, 0, 0, 0, 0, 0));
-    }
-
-    @Override
-    public StoreChange erase(CustomerKey customer, CustomerKey replacement) {
-        return change(store.eraseCustomer(customer, replacement));
-    }
-
-    private StoreChange change(CampaignMove m) {
-        return new StoreChange(name(), m.replayed(), Map.of("fires", m.fires(), "missions", m.missions(),
+    private static StoreChange change(CampaignMove m) {
+        return new StoreChange(NAME, m.replayed(), Map.of("fires", m.fires(), "missions", m.missions(),
                 "invites", m.invites(), "referrals", m.referrals(), "kept", m.kept()));
     }
 }

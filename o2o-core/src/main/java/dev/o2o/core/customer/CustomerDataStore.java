@@ -1,8 +1,14 @@
 package dev.o2o.core.customer;
 
 import dev.o2o.core.CustomerKey;
+import dev.o2o.core.consent.ConsentStore;
 import dev.o2o.core.profile.ProfileBook;
 import dev.o2o.core.profile.ProfileStore;
+
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.ToLongBiFunction;
 
 /**
  * A store that keeps data under customer keys (a points ledger, coupons, campaign state, ...) and
@@ -62,8 +68,8 @@ public interface CustomerDataStore {
      * opt-in); an erasure moves the history to the pseudonym, so the proof of consent is kept
      * without the customer's key. Thread-safe if the store is.
      */
-    static CustomerDataStore consents(dev.o2o.core.consent.ConsentStore store) {
-        java.util.Objects.requireNonNull(store, "store");
+    static CustomerDataStore consents(ConsentStore store) {
+        Objects.requireNonNull(store, "store");
         return reassigning("consents", "changes", store::reassign, store::reassign);
     }
 
@@ -74,9 +80,22 @@ public interface CustomerDataStore {
      * how many records it moved, reported under {@code count}.
      */
     static CustomerDataStore reassigning(String name, String count,
-                                         java.util.function.ToLongBiFunction<CustomerKey, CustomerKey> merge,
-                                         java.util.function.ToLongBiFunction<CustomerKey, CustomerKey> erase) {
+                                         ToLongBiFunction<CustomerKey, CustomerKey> merge,
+                                         ToLongBiFunction<CustomerKey, CustomerKey> erase) {
         return new ReassigningStore(name, count, merge, erase);
+    }
+
+    /**
+     * A store adapted from three calls of its own API, one each for a merge, an unmerge and an
+     * erasure, each returning what it did as a {@link StoreChange} under {@code name}: the adapter
+     * of the coupon and campaign stores ({@code CouponMerges}, {@code CampaignMerges}). Null
+     * arguments are refused before a function runs. Thread-safe if the functions are.
+     */
+    static CustomerDataStore of(String name,
+                                Function<CustomerMerge, StoreChange> merge,
+                                BiFunction<CustomerMerge, CustomerKey, StoreChange> unmerge,
+                                BiFunction<CustomerKey, CustomerKey, StoreChange> erase) {
+        return new AdaptedStore(name, merge, unmerge, erase);
     }
 
     /** A short stable name for reports, for example {@code "points"}. */

@@ -1,8 +1,6 @@
 package dev.o2o.loyalty.coupon;
 
-import dev.o2o.core.CustomerKey;
 import dev.o2o.core.customer.CustomerDataStore;
-import dev.o2o.core.customer.CustomerMerge;
 import dev.o2o.core.customer.StoreChange;
 
 import java.util.Map;
@@ -18,42 +16,23 @@ import java.util.Objects;
  *
  * <p>Thread-safe if the store is (the built-in stores are).
  */
-public final class CouponMerges implements CustomerDataStore {
+public final class CouponMerges {
 
-    private final CouponStore store;
+    private static final String NAME = "coupons";
 
-    private CouponMerges(CouponStore store) {
-        this.store = Objects.requireNonNull(store, "store");
+    private CouponMerges() {
     }
 
-    /** Merges over a coupon store. */
-    public static CouponMerges of(CouponStore store) {
-        return new CouponMerges(store);
+    /** Merges over a coupon store, reported under the name {@code "coupons"}. */
+    public static CustomerDataStore of(CouponStore store) {
+        Objects.requireNonNull(store, "store");
+        return CustomerDataStore.of(NAME,
+                merge -> change(store.mergeCustomer(merge.mergeId(), merge.absorbed(), merge.survivor())),
+                (merge, returnTo) -> change(store.unmergeCustomer(merge.mergeId(), merge.survivor(), returnTo)),
+                (customer, replacement) -> change(store.eraseCustomer(customer, replacement)));
     }
 
-    @Override
-    public String name() {
-        return "coupons";
-    }
-
-    @Override
-    public StoreChange merge(CustomerMerge merge) {
-        Objects.requireNonNull(merge, "merge");
-        return change(store.mergeCustomer(merge.mergeId(), merge.absorbed(), merge.survivor()));
-    }
-
-    @Override
-    public StoreChange unmerge(CustomerMerge merge, CustomerKey returnTo) {
-        Objects.requireNonNull(merge, "merge");
-        return change(store.unmergeCustomer(merge.mergeId(), merge.survivor(), returnTo));
-    }
-
-    @Override
-    public StoreChange erase(CustomerKey customer, CustomerKey replacement) {
-        return change(store.eraseCustomer(customer, replacement));
-    }
-
-    private StoreChange change(CustomerMove m) {
-        return new StoreChange(name(), m.replayed(), Map.of("codes", m.codes(), "redemptions", m.redemptions()));
+    private static StoreChange change(CustomerMove m) {
+        return new StoreChange(NAME, m.replayed(), Map.of("codes", m.codes(), "redemptions", m.redemptions()));
     }
 }

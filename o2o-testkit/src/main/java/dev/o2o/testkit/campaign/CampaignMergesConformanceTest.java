@@ -17,6 +17,7 @@ import dev.o2o.campaign.ReferralLink;
 import dev.o2o.campaign.Reservation;
 import dev.o2o.campaign.Reservation.Outcome;
 import dev.o2o.core.CustomerKey;
+import dev.o2o.core.customer.CustomerDataStore;
 import dev.o2o.core.customer.CustomerMerge;
 import dev.o2o.core.customer.StoreChange;
 import dev.o2o.testkit.customer.SameMoment;
@@ -43,7 +44,7 @@ public abstract class CampaignMergesConformanceTest {
 
     /** The store under test. */
     protected CampaignStore store;
-    private CampaignMerges merges;
+    private CustomerDataStore merges;
 
     /** Subclasses say how to make a store. */
     protected CampaignMergesConformanceTest() {

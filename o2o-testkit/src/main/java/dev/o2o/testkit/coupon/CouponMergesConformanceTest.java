@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Money;
+import dev.o2o.core.customer.CustomerDataStore;
 import dev.o2o.core.customer.CustomerMerge;
 import dev.o2o.core.customer.StoreChange;
 import dev.o2o.loyalty.coupon.CodeState;
@@ -44,7 +45,7 @@ public abstract class CouponMergesConformanceTest {
 
     /** The store under test. */
     protected CouponStore store;
-    private CouponMerges merges;
+    private CustomerDataStore merges;
 
     /** Subclasses say how to make a store. */
     protected CouponMergesConformanceTest() {

@@ -1,9 +1,16 @@
 package dev.o2o.campaign;
 
 import dev.o2o.core.CustomerKey;
+import dev.o2o.core.jdbc.TablePrefix;
+import dev.o2o.core.jdbc.TransactionException;
+import dev.o2o.core.jdbc.Transactions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import javax.sql.DataSource;
 
 /**
  * Where campaign state lives: seen event ids and their decisions, trigger fires (caps,
@@ -23,18 +30,12 @@ public interface CampaignStore {
 
     /**
      * A store in H2 or PostgreSQL tables named with the prefix, through core's JDBC layer
-     * ({@link dev.o2o.core.jdbc.Transactions} at READ COMMITTED with its default retry). It creates no
+     * ({@link Transactions} at READ COMMITTED with its default retry). It creates no
      * table: call {@link #createSchema()} once before use.
      */
-    static CampaignStore jdbc(javax.sql.DataSource dataSource, String tablePrefix) {
-        return jdbc(dev.o2o.core.jdbc.Transactions.of(dataSource), dev.o2o.core.jdbc.TablePrefix.of(tablePrefix));
-    }
-
-    /** A store over the given transactions (isolation must be READ COMMITTED or stricter). */
-    static CampaignStore jdbc(dev.o2o.core.jdbc.Transactions transactions, dev.o2o.core.jdbc.TablePrefix prefix) {
-        java.util.Objects.requireNonNull(transactions, "transactions");
-        java.util.Objects.requireNonNull(prefix, "prefix");
-        return new JdbcCampaignStore(transactions, prefix);
+    static CampaignStore jdbc(DataSource dataSource, String tablePrefix) {
+        return new JdbcCampaignStore(Transactions.of(Objects.requireNonNull(dataSource, "dataSource")),
+                TablePrefix.of(tablePrefix));
     }
 
     /**
@@ -43,7 +44,7 @@ public interface CampaignStore {
      * tables by itself, so call this once before first use (or run the DDL resource yourself); the
      * in-memory store has no schema and this does nothing.
      *
-     * @throws dev.o2o.core.jdbc.TransactionException if a statement fails
+     * @throws TransactionException if a statement fails
      */
     default void createSchema() {
     }
@@ -79,11 +80,11 @@ public interface CampaignStore {
      * @return the outcome of each reservation, in order
      */
     default List<Reservation.Outcome> reserveAndDecide(String eventId, List<Reservation> reservations,
-                                                       java.util.function.Function<List<Reservation.Outcome>,
+                                                       Function<List<Reservation.Outcome>,
                                                                List<PlannedAction>> decision) {
-        java.util.Objects.requireNonNull(eventId, "eventId");
-        java.util.Objects.requireNonNull(decision, "decision");
-        List<Reservation.Outcome> outcomes = new java.util.ArrayList<>(reservations.size());
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(decision, "decision");
+        List<Reservation.Outcome> outcomes = new ArrayList<>(reservations.size());
         for (Reservation r : reservations) {
             outcomes.add(reserve(r));
         }
@@ -104,9 +105,9 @@ public interface CampaignStore {
      * @return the outcome of each reservation, in order; empty for an event seen before
      */
     default Optional<List<Reservation.Outcome>> claimAndDecide(String eventId, List<Reservation> reservations,
-                                                               java.util.function.Function<List<Reservation.Outcome>,
+                                                               Function<List<Reservation.Outcome>,
                                                                        List<PlannedAction>> decision) {
-        java.util.Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(decision, "decision");
         if (!claimEvent(eventId)) {
             return Optional.empty();
         }

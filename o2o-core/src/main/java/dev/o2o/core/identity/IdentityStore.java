@@ -42,13 +42,8 @@ public interface IdentityStore {
      * the tables with {@link #createSchema()}.
      */
     static IdentityStore jdbc(DataSource dataSource, String tablePrefix) {
-        return jdbc(Transactions.of(Objects.requireNonNull(dataSource, "dataSource")), TablePrefix.of(tablePrefix));
-    }
-
-    /** A store over the given transactions (READ COMMITTED or stricter) and table prefix. */
-    static IdentityStore jdbc(Transactions transactions, TablePrefix prefix) {
-        return new JdbcIdentityStore(Objects.requireNonNull(transactions, "transactions"),
-                Objects.requireNonNull(prefix, "prefix"));
+        return new JdbcIdentityStore(Transactions.of(Objects.requireNonNull(dataSource, "dataSource")),
+                TablePrefix.of(tablePrefix));
     }
 
     /**

@@ -42,13 +42,8 @@ public interface ProfileStore {
      * must be the configuration they were written with.
      */
     static ProfileStore jdbc(DataSource dataSource, String tablePrefix, ProfileConfig config) {
-        return jdbc(Transactions.of(Objects.requireNonNull(dataSource, "dataSource")), TablePrefix.of(tablePrefix), config);
-    }
-
-    /** A store over the given transactions (READ COMMITTED or stricter) and table prefix. */
-    static ProfileStore jdbc(Transactions transactions, TablePrefix prefix, ProfileConfig config) {
-        return new JdbcProfileStore(Objects.requireNonNull(transactions, "transactions"),
-                Objects.requireNonNull(prefix, "prefix"), Objects.requireNonNull(config, "config"));
+        return new JdbcProfileStore(Transactions.of(Objects.requireNonNull(dataSource, "dataSource")),
+                TablePrefix.of(tablePrefix), Objects.requireNonNull(config, "config"));
     }
 
     /** Creates the store's table if it does not exist yet (safe at every start); does nothing for a store without one. */

@@ -49,11 +49,6 @@ public record PostingResult(Status status, Optional<LedgerEntry> entry, String m
         }
     }
 
-    /** A first outcome: replayed exactly when the status is {@code REPLAYED}. */
-    public PostingResult(Status status, Optional<LedgerEntry> entry, String message) {
-        this(status, entry, message, status == Status.REPLAYED);
-    }
-
     /** What happened to a posting. */
     public enum Status {
         /** Appended now. */
@@ -96,11 +91,11 @@ public record PostingResult(Status status, Optional<LedgerEntry> entry, String m
     }
 
     static PostingResult posted(LedgerEntry e) {
-        return new PostingResult(Status.POSTED, Optional.of(e), "posted");
+        return new PostingResult(Status.POSTED, Optional.of(e), "posted", false);
     }
 
     static PostingResult replayed(LedgerEntry e) {
-        return new PostingResult(Status.REPLAYED, Optional.of(e), "already posted as entry " + e.id());
+        return new PostingResult(Status.REPLAYED, Optional.of(e), "already posted as entry " + e.id(), true);
     }
 
     static PostingResult rejected(Status status, String message) {

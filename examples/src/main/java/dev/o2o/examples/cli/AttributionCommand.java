@@ -30,18 +30,9 @@ final class AttributionCommand implements Callable<Integer> {
     enum Model {
         first, last, last_non_direct, linear, time_decay, position, markov, shapley;
 
-        static Model parse(String s) {
-            try {
-                return valueOf(s.replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown model '" + s
-                        + "'; expected first, last, last-non-direct, linear, time-decay, position, markov or shapley");
-            }
-        }
-
         @Override
         public String toString() {
-            return name().replace('_', '-');
+            return KebabEnum.name(this);
         }
     }
 
@@ -72,20 +63,12 @@ final class AttributionCommand implements Callable<Integer> {
                     + "(closed form, default) or their conversion rate")
     ShapleyValue shapleyValue;
 
-    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|json", description = "${COMPLETION-CANDIDATES}")
-    Format format;
+    @CommandLine.Mixin
+    Output.Options result = new Output.Options();
 
-    @Option(names = "--out", paramLabel = "FILE", description = "write here instead of stdout")
-    Path out;
-
-    static final class ModelConverter implements CommandLine.ITypeConverter<Model> {
-        @Override
-        public Model convert(String value) {
-            try {
-                return Model.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+    static final class ModelConverter extends KebabEnum.Converter<Model> {
+        ModelConverter() {
+            super(Model.class, "model");
         }
     }
 
@@ -128,11 +111,11 @@ final class AttributionCommand implements Callable<Integer> {
         }
         String text;
         if (models.size() == 1) {
-            text = format == Format.json ? json(models.get(0).toString(), results.get(0)) : csv(results.get(0));
+            text = result.json() ? json(models.get(0).toString(), results.get(0)) : csv(results.get(0));
         } else {
-            text = format == Format.json ? json(models, results) : csv(models, results);
+            text = result.json() ? json(models, results) : csv(models, results);
         }
-        Output.write(out, cl.getOut(), text);
+        result.write(cl.getOut(), text);
         return 0;
     }
 

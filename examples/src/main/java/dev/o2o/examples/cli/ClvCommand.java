@@ -40,19 +40,13 @@ final class ClvCommand implements Callable<Integer> {
 
         @Override
         public String toString() {
-            return name().replace('_', '-');
+            return KebabEnum.name(this);
         }
     }
 
-    static final class ModelConverter implements CommandLine.ITypeConverter<Model> {
-        @Override
-        public Model convert(String value) {
-            try {
-                return Model.valueOf(value.replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("unknown model '" + value
-                        + "'; expected bgnbd, mbgnbd, pareto-nbd or gamma-gamma");
-            }
+    static final class ModelConverter extends KebabEnum.Converter<Model> {
+        ModelConverter() {
+            super(Model.class, "model");
         }
     }
 
@@ -67,11 +61,8 @@ final class ClvCommand implements Callable<Integer> {
             + "comma-separated list of them, fitted to one read of the summary")
     List<Model> models;
 
-    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|json", description = "${COMPLETION-CANDIDATES}")
-    Format format;
-
-    @Option(names = "--out", paramLabel = "FILE", description = "write here instead of stdout")
-    Path out;
+    @CommandLine.Mixin
+    Output.Options result = new Output.Options();
 
     @Option(names = "--predict-out", paramLabel = "FILE", description = "write per-customer predictions here")
     Path predictOut;
@@ -109,18 +100,18 @@ final class ClvCommand implements Callable<Integer> {
         }
         if (models.size() == 1) {
             ModelFit<?> fit = fits.get(0);
-            Output.write(out, cl.getOut(), format == Format.json ? json(models.get(0).toString(), fit) : csv(fit));
+            result.write(cl.getOut(), result.json() ? json(models.get(0).toString(), fit) : csv(fit));
             if (predictOut != null) {
                 Output.write(predictOut, cl.getOut(), predictions((PurchaseModel) fit.model(), s, horizon));
             }
             return 0;
         }
-        StringBuilder text = new StringBuilder(format == Format.json ? "["
+        StringBuilder text = new StringBuilder(result.json() ? "["
                 : "model,parameter,estimate,standard_error\n");
         StringBuilder predicted = new StringBuilder();
         for (int k = 0; k < models.size(); k++) {
             String name = models.get(k).toString();
-            if (format == Format.json) {
+            if (result.json()) {
                 String one = json(name, fits.get(k));
                 text.append(k == 0 ? "" : ",").append(one, 0, one.length() - 1); // without its newline
             } else {
@@ -135,7 +126,7 @@ final class ClvCommand implements Callable<Integer> {
                 rows.lines().skip(1).forEach(row -> predicted.append(name).append(',').append(row).append('\n'));
             }
         }
-        Output.write(out, cl.getOut(), format == Format.json ? text.append("]\n").toString() : text.toString());
+        result.write(cl.getOut(), result.json() ? text.append("]\n").toString() : text.toString());
         if (predictOut != null) {
             Output.write(predictOut, cl.getOut(), predicted.toString());
         }

@@ -39,11 +39,8 @@ final class CouponsCommand implements Callable<Integer> {
     @Option(names = "--tianchi", required = true, paramLabel = "FILE", description = "Tianchi-format CSV")
     Path file;
 
-    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|json", description = "${COMPLETION-CANDIDATES}")
-    Format format;
-
-    @Option(names = "--out", paramLabel = "FILE", description = "write here instead of stdout")
-    Path out;
+    @CommandLine.Mixin
+    Output.Options result = new Output.Options();
 
     /** Counts of one run. */
     static final class Result {
@@ -65,7 +62,7 @@ final class CouponsCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("rejected " + r.rejected + " of " + r.rows + " rows; first: "
                     + r.errors.get(0));
         }
-        Output.write(out, spec.commandLine().getOut(), format == Format.json ? json(r) : csv(r));
+        result.write(spec.commandLine().getOut(), result.json() ? json(r) : csv(r));
         return 0;
     }
 

@@ -10,10 +10,33 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import picocli.CommandLine.Option;
 
 /** Where a command's result goes: stdout, or the file named by {@code --out}. Not thread-safe. */
 final class Output {
     private Output() {
+    }
+
+    /**
+     * The options {@code --format csv|json} (default csv) and {@code --out FILE} of the commands
+     * that write one result, as a picocli mixin. Not thread-safe (picocli fills it).
+     */
+    static final class Options {
+        @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|json", description = "${COMPLETION-CANDIDATES}")
+        Format format;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "write here instead of stdout")
+        Path out;
+
+        /** Whether {@code --format json} was asked for. */
+        boolean json() {
+            return format == Format.json;
+        }
+
+        /** Writes {@code text} to {@code --out} if given, else to stdout. */
+        void write(PrintWriter stdout, String text) {
+            Output.write(out, stdout, text);
+        }
     }
 
     /** Writes {@code text} to the file if given (creating its parent directories), else to stdout. */

@@ -53,11 +53,8 @@ final class PredictCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE})")
     String testRows;
 
-    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|json", description = "${COMPLETION-CANDIDATES}")
-    Format format;
-
-    @Option(names = "--out", paramLabel = "FILE", description = "write here instead of stdout")
-    Path out;
+    @CommandLine.Mixin
+    Output.Options result = new Output.Options();
 
     @Option(names = "--scores-out", paramLabel = "FILE", description = "write row,split,score for every row here")
     Path scoresOut;
@@ -85,7 +82,7 @@ final class PredictCommand implements Callable<Integer> {
         double logLoss = Metrics.logLoss(ty, scores);
         Map<String, Object> params = options.params(model);
         String text;
-        if (format == Format.json) {
+        if (result.json()) {
             StringBuilder b = new StringBuilder("{\"model\":").append(Json.quote(model.name())).append(",\"params\":")
                     .append(PredictSupport.params(params)).append(",\"trainRows\":").append(train.length)
                     .append(",\"testRows\":").append(test.length).append(",\"auc\":").append(PredictSupport.num(auc))
@@ -112,7 +109,7 @@ final class PredictCommand implements Callable<Integer> {
             }
             text = b.toString();
         }
-        Output.write(out, cl.getOut(), text);
+        result.write(cl.getOut(), text);
         if (scoresOut != null) {
             double[] all = m.predict(encoder.transform(frame));
             StringBuilder s = new StringBuilder("row,split,score\n");

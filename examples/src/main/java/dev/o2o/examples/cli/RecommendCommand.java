@@ -43,19 +43,13 @@ final class RecommendCommand implements Callable<Integer> {
 
         @Override
         public String toString() {
-            return name().replace('_', '-');
+            return KebabEnum.name(this);
         }
     }
 
-    static final class SplitConverter implements CommandLine.ITypeConverter<SplitName> {
-        @Override
-        public SplitName convert(String value) {
-            try {
-                return SplitName.valueOf(value.replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("unknown split '" + value
-                        + "'; expected temporal, random or leave-last");
-            }
+    static final class SplitConverter extends KebabEnum.Converter<SplitName> {
+        SplitConverter() {
+            super(SplitName.class, "split");
         }
     }
 

@@ -34,19 +34,13 @@ final class UpliftCommand implements Callable<Integer> {
 
         @Override
         public String toString() {
-            return name().replace('_', '-');
+            return KebabEnum.name(this);
         }
     }
 
-    static final class KindConverter implements CommandLine.ITypeConverter<Kind> {
-        @Override
-        public Kind convert(String value) {
-            try {
-                return Kind.valueOf(value.replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("unknown learner '" + value
-                        + "'; expected s, t, x or class-transformation");
-            }
+    static final class KindConverter extends KebabEnum.Converter<Kind> {
+        KindConverter() {
+            super(Kind.class, "learner");
         }
     }
 
@@ -86,11 +80,8 @@ final class UpliftCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE})")
     String testRows;
 
-    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|json", description = "${COMPLETION-CANDIDATES}")
-    Format format;
-
-    @Option(names = "--out", paramLabel = "FILE", description = "write here instead of stdout")
-    Path out;
+    @CommandLine.Mixin
+    Output.Options result = new Output.Options();
 
     @Option(names = "--scores-out", paramLabel = "FILE", description = "write row,split,treatment,score here")
     Path scoresOut;
@@ -159,7 +150,7 @@ final class UpliftCommand implements Callable<Integer> {
                 throw new BadInputException("treatment '" + treated.get(a - 1) + "' on the test rows: " + e.getMessage(), e);
             }
         }
-        Output.write(out, cl.getOut(), format == Format.json ? json(stats, treated, qini, auuc, at)
+        result.write(cl.getOut(), result.json() ? json(stats, treated, qini, auuc, at)
                 : csv(stats, treated, qini, auuc, at));
         if (scoresOut != null) {
             StringBuilder b = new StringBuilder("row,split,treatment,score\n");

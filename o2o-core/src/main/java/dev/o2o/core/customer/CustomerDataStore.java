@@ -37,7 +37,7 @@ public interface CustomerDataStore {
      * the profile. As thread-safe as the book, which is not: guard both together.
      */
     static CustomerDataStore profiles(ProfileBook book) {
-        return new ProfileBookStore(book);
+        return ProfileBookStore.of(book);
     }
 
     /**
@@ -58,7 +58,7 @@ public interface CustomerDataStore {
      * Thread-safe if the store is (the built-ins are).
      */
     static CustomerDataStore profiles(ProfileStore store) {
-        return new ProfileBookStore(store);
+        return ProfileBookStore.of(store);
     }
 
     /**
@@ -82,7 +82,7 @@ public interface CustomerDataStore {
     static CustomerDataStore reassigning(String name, String count,
                                          ToLongBiFunction<CustomerKey, CustomerKey> merge,
                                          ToLongBiFunction<CustomerKey, CustomerKey> erase) {
-        return new ReassigningStore(name, count, merge, erase);
+        return ReassigningStore.of(name, count, merge, erase);
     }
 
     /**

@@ -14,50 +14,40 @@ import java.util.function.Predicate;
  * {@link CustomerDataStore#profiles(ProfileBook)} and {@link CustomerDataStore#profiles(ProfileStore)}:
  * profiles following merges and erasures. As thread-safe as the book (not) or the store (the built-ins are).
  */
-final class ProfileBookStore implements CustomerDataStore {
+final class ProfileBookStore {
 
-    private final Function<CustomerMerge, ProfileMove> merge;
-    private final Predicate<CustomerKey> remove;
+    private static final String NAME = "profiles";
 
-    ProfileBookStore(ProfileBook book) {
+    private ProfileBookStore() {
+    }
+
+    static CustomerDataStore of(ProfileBook book) {
         Objects.requireNonNull(book, "book");
-        this.merge = m -> {
+        return of(m -> {
             // folding is idempotent by itself: the absorbed profile is gone after the first time
             boolean had = book.customers().contains(m.absorbed());
             book.mergeCustomers(m.absorbed(), m.survivor());
             return new ProfileMove(false, had ? 1 : 0);
-        };
-        this.remove = book::remove;
+        }, book::remove);
     }
 
-    ProfileBookStore(ProfileStore store) {
+    static CustomerDataStore of(ProfileStore store) {
         Objects.requireNonNull(store, "store");
-        this.merge = m -> store.mergeCustomers(m.mergeId(), m.absorbed(), m.survivor());
-        this.remove = store::remove;
+        return of(m -> store.mergeCustomers(m.mergeId(), m.absorbed(), m.survivor()), store::remove);
     }
 
-    @Override
-    public String name() {
-        return "profiles";
+    // an unmerge moves nothing: a profile's aggregates cannot be split by who caused them
+    private static CustomerDataStore of(Function<CustomerMerge, ProfileMove> merge, Predicate<CustomerKey> remove) {
+        return CustomerDataStore.of(NAME,
+                m -> {
+                    ProfileMove moved = merge.apply(m);
+                    return change(moved.replayed(), moved.profiles());
+                },
+                (m, returnTo) -> change(false, 0),
+                (customer, replacement) -> change(false, remove.test(customer) ? 1 : 0));
     }
 
-    @Override
-    public StoreChange merge(CustomerMerge merge) {
-        Objects.requireNonNull(merge, "merge");
-        ProfileMove m = this.merge.apply(merge);
-        return new StoreChange(name(), m.replayed(), Map.of("profiles", m.profiles()));
-    }
-
-    @Override
-    public StoreChange unmerge(CustomerMerge merge, CustomerKey returnTo) {
-        Objects.requireNonNull(merge, "merge");
-        Objects.requireNonNull(returnTo, "returnTo");
-        return new StoreChange(name(), false, Map.of("profiles", 0L));
-    }
-
-    @Override
-    public StoreChange erase(CustomerKey customer, CustomerKey replacement) {
-        Objects.requireNonNull(replacement, "replacement");
-        return new StoreChange(name(), false, Map.of("profiles", remove.test(customer) ? 1L : 0L));
+    private static StoreChange change(boolean replayed, long profiles) {
+        return new StoreChange(NAME, replayed, Map.of(NAME, profiles));
     }
 }

@@ -20,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class InMemoryCouponStore implements CouponStore {
 
-    static final String VOID_REDEEMED = "code already redeemed; roll the redemption back first to void it";
 
     private static final class Campaign {
         volatile CouponLimits limits;
@@ -122,19 +121,13 @@ final class InMemoryCouponStore implements CouponStore {
 
     @Override
     public StoreOutcome reserve(String code, CustomerKey customer, String orderId, Instant now, Duration timeout) {
-        Check.code(code, "code");
-        Objects.requireNonNull(customer, "customer");
-        Check.id(orderId, "orderId");
-        Objects.requireNonNull(now, "now");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("reservation timeout must be positive: " + timeout);
-        }
+        CodeRules.checkReserve(code, customer, orderId, now, timeout);
         Code c = codes.get(code);
         if (c == null || !c.customer.equals(customer)) {
             return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no such code for this customer");
         }
         synchronized (campaigns.get(c.couponId)) {
-            StoreOutcome busy = busy(c, orderId, now);
+            StoreOutcome busy = CodeRules.busy(c.state, c.orderId, c.reservedUntil, orderId, now);
             if (busy != null) {
                 return busy;
             }
@@ -143,20 +136,6 @@ final class InMemoryCouponStore implements CouponStore {
             c.reservedUntil = ms(now.plus(timeout));
             return StoreOutcome.OK;
         }
-    }
-
-    /** Why the code cannot be used by this order now, or null. Caller holds the lock. */
-    private static StoreOutcome busy(Code c, String orderId, Instant now) {
-        if (c.state == CodeState.VOIDED) {
-            return StoreOutcome.fail(ReasonCode.VOIDED, "code voided");
-        }
-        if (c.state == CodeState.REDEEMED) {
-            return StoreOutcome.fail(ReasonCode.ALREADY_REDEEMED, "code already redeemed");
-        }
-        if (c.state == CodeState.RESERVED && !orderId.equals(c.orderId) && now.isBefore(c.reservedUntil)) {
-            return StoreOutcome.fail(ReasonCode.RESERVED, "code reserved for another order until " + c.reservedUntil);
-        }
-        return null;
     }
 
     @Override
@@ -169,17 +148,9 @@ final class InMemoryCouponStore implements CouponStore {
             return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no such code");
         }
         synchronized (campaigns.get(c.couponId)) {
-            if (c.state == CodeState.ISSUED) {
-                return StoreOutcome.OK;
-            }
-            if (c.state == CodeState.REDEEMED) {
-                return StoreOutcome.fail(ReasonCode.INVALID_STATE, "code is redeemed; roll the redemption back instead");
-            }
-            if (c.state == CodeState.VOIDED) {
-                return StoreOutcome.fail(ReasonCode.VOIDED, "code voided");
-            }
-            if (!orderId.equals(c.orderId)) {
-                return StoreOutcome.fail(ReasonCode.RESERVED, "code is reserved by another order");
+            StoreOutcome answer = CodeRules.release(c.state, c.orderId, orderId);
+            if (answer != null) {
+                return answer;
             }
             c.state = CodeState.ISSUED;
             c.orderId = null;
@@ -196,11 +167,9 @@ final class InMemoryCouponStore implements CouponStore {
             return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no such code");
         }
         synchronized (campaigns.get(c.couponId)) {
-            if (c.state == CodeState.VOIDED) {
-                return StoreOutcome.OK_REPLAYED;
-            }
-            if (c.state == CodeState.REDEEMED) {
-                return StoreOutcome.fail(ReasonCode.ALREADY_REDEEMED, VOID_REDEEMED);
+            StoreOutcome answer = CodeRules.voiding(c.state);
+            if (answer != null) {
+                return answer;
             }
             c.state = CodeState.VOIDED;
             c.orderId = null;
@@ -226,7 +195,7 @@ final class InMemoryCouponStore implements CouponStore {
             if (first != null) {
                 return first.replay(r);
             }
-            StoreOutcome busy = busy(c, r.orderId(), r.at());
+            StoreOutcome busy = CodeRules.busy(c.state, c.orderId, c.reservedUntil, r.orderId(), r.at());
             if (busy != null) {
                 return remember(r, busy.failure().orElseThrow());
             }

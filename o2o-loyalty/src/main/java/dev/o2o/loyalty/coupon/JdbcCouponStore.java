@@ -211,27 +211,12 @@ final class JdbcCouponStore implements CouponStore {
     }
 
     private static StoreOutcome busy(IssuedCode code, String orderId, Instant now) {
-        if (code.state() == CodeState.VOIDED) {
-            return StoreOutcome.fail(ReasonCode.VOIDED, "code voided");
-        }
-        if (code.state() == CodeState.REDEEMED) {
-            return StoreOutcome.fail(ReasonCode.ALREADY_REDEEMED, "code already redeemed");
-        }
-        if (code.stateAt(now) == CodeState.RESERVED && !code.orderId().orElse("").equals(orderId)) {
-            return StoreOutcome.fail(ReasonCode.RESERVED, "code reserved for another order until " + code.reservedUntil().get());
-        }
-        return null;
+        return CodeRules.busy(code.state(), code.orderId().orElse(null), code.reservedUntil().orElse(null), orderId, now);
     }
 
     @Override
     public StoreOutcome reserve(String code, CustomerKey customer, String orderId, Instant now, Duration timeout) {
-        Check.code(code, "code");
-        Objects.requireNonNull(customer, "customer");
-        Check.id(orderId, "orderId");
-        Objects.requireNonNull(now, "now");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("reservation timeout must be positive: " + timeout);
-        }
+        CodeRules.checkReserve(code, customer, orderId, now, timeout);
         return write("reserve", c -> {
             IssuedCode ic = loadCode(c, code, true);
             if (ic == null || !ic.customer().equals(customer)) {
@@ -262,17 +247,9 @@ final class JdbcCouponStore implements CouponStore {
             if (ic == null) {
                 return StoreOutcome.fail(ReasonCode.NOT_FOUND, "no such code");
             }
-            if (ic.state() == CodeState.ISSUED) {
-                return StoreOutcome.OK;
-            }
-            if (ic.state() == CodeState.REDEEMED) {
-                return StoreOutcome.fail(ReasonCode.INVALID_STATE, "code is redeemed; roll the redemption back instead");
-            }
-            if (ic.state() == CodeState.VOIDED) {
-                return StoreOutcome.fail(ReasonCode.VOIDED, "code voided");
-            }
-            if (!ic.orderId().orElse("").equals(orderId)) {
-                return StoreOutcome.fail(ReasonCode.RESERVED, "code is reserved by another order");
+            StoreOutcome answer = CodeRules.release(ic.state(), ic.orderId().orElse(null), orderId);
+            if (answer != null) {
+                return answer;
             }
             setFree(c, code);
             return StoreOutcome.OK;
@@ -298,11 +275,9 @@ final class JdbcCouponStore implements CouponStore {
             }
             loadCampaign(c, ic.couponId(), true);
             ic = loadCode(c, code, true);
-            if (ic.state() == CodeState.VOIDED) {
-                return StoreOutcome.OK_REPLAYED;
-            }
-            if (ic.state() == CodeState.REDEEMED) {
-                return StoreOutcome.fail(ReasonCode.ALREADY_REDEEMED, InMemoryCouponStore.VOID_REDEEMED);
+            StoreOutcome answer = CodeRules.voiding(ic.state());
+            if (answer != null) {
+                return answer;
             }
             try (PreparedStatement p = c.prepareStatement("UPDATE " + codeTable + " SET state = 'VOIDED', order_id = NULL, "
                     + "reserved_until_ms = NULL WHERE code = ?")) {

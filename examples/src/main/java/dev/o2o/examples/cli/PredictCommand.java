@@ -40,18 +40,14 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--features", split = ",", paramLabel = "a,b,c", description = "feature columns (default: all but the label)")
     List<String> features;
 
-    @Option(names = "--categorical", split = ",", paramLabel = "d,e", description = "categorical feature columns")
-    List<String> categorical = new ArrayList<>();
-
     @Option(names = "--model", required = true, paramLabel = "logistic|gbm", description = "${COMPLETION-CANDIDATES}")
     PredictSupport.Base model;
 
     @CommandLine.Mixin
     PredictSupport.LearnerOptions options = new PredictSupport.LearnerOptions();
 
-    @Option(names = "--test-rows", defaultValue = "mod10:0,1,2", paramLabel = "mod10:a,b", description = "test rows "
-            + "(default ${DEFAULT-VALUE})")
-    String testRows;
+    @CommandLine.Mixin
+    PredictSupport.DataOptions dataOptions = new PredictSupport.DataOptions();
 
     @CommandLine.Mixin
     Output.Options result = new Output.Options();
@@ -61,11 +57,11 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BitSet residues = PredictSupport.testResidues(testRows);
-        List<String> feats = PredictSupport.features(data, features, categorical, List.of(label));
+        BitSet residues = PredictSupport.testResidues(dataOptions.testRows);
+        List<String> feats = PredictSupport.features(data, features, dataOptions.categorical, List.of(label));
         List<String> columns = new ArrayList<>(feats);
         columns.add(label);
-        Frame frame = PredictSupport.read(data, columns, categorical);
+        Frame frame = PredictSupport.read(data, columns, dataOptions.categorical);
         double[] y = PredictSupport.binary(frame, label, "--label");
         int[] train = PredictSupport.split(frame.rows(), residues, false);
         int[] test = PredictSupport.split(frame.rows(), residues, true);

@@ -25,6 +25,16 @@ final class PredictSupport {
         logistic, gbm
     }
 
+    /** The categorical columns and the test rows of {@code predict} and {@code uplift}. Not thread-safe (picocli fills it). */
+    static final class DataOptions {
+        @Option(names = "--categorical", split = ",", paramLabel = "d,e", description = "categorical feature columns")
+        List<String> categorical = new ArrayList<>();
+
+        @Option(names = "--test-rows", defaultValue = "mod10:0,1,2", paramLabel = "mod10:a,b", description = "test rows "
+                + "(default ${DEFAULT-VALUE})")
+        String testRows;
+    }
+
     /** Hyper-parameters of the base learner. Not thread-safe (picocli fills it). */
     static final class LearnerOptions {
         @Option(names = "--trees", defaultValue = "100", paramLabel = "N", description = "gbm: trees (default ${DEFAULT-VALUE})")

@@ -63,9 +63,6 @@ final class UpliftCommand implements Callable<Integer> {
             description = "feature columns (default: all but treatment and outcome)")
     List<String> features;
 
-    @Option(names = "--categorical", split = ",", paramLabel = "d,e", description = "categorical feature columns")
-    List<String> categorical = new ArrayList<>();
-
     @Option(names = "--learner", required = true, converter = KindConverter.class, paramLabel = "s|t|x|class-transformation",
             description = "the meta-learner")
     Kind learner;
@@ -76,9 +73,8 @@ final class UpliftCommand implements Callable<Integer> {
     @CommandLine.Mixin
     PredictSupport.LearnerOptions options = new PredictSupport.LearnerOptions();
 
-    @Option(names = "--test-rows", defaultValue = "mod10:0,1,2", paramLabel = "mod10:a,b", description = "test rows "
-            + "(default ${DEFAULT-VALUE})")
-    String testRows;
+    @CommandLine.Mixin
+    PredictSupport.DataOptions dataOptions = new PredictSupport.DataOptions();
 
     @CommandLine.Mixin
     Output.Options result = new Output.Options();
@@ -90,15 +86,16 @@ final class UpliftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BitSet residues = PredictSupport.testResidues(testRows);
+        BitSet residues = PredictSupport.testResidues(dataOptions.testRows);
         if (treatment.equals(outcome)) {
             throw new BadInputException("--treatment and --outcome must be different columns: " + treatment);
         }
-        List<String> feats = PredictSupport.features(data, features, categorical, List.of(treatment, outcome));
+        List<String> feats = PredictSupport.features(data, features, dataOptions.categorical,
+                List.of(treatment, outcome));
         List<String> columns = new ArrayList<>(feats);
         columns.add(treatment);
         columns.add(outcome);
-        List<String> cats = new ArrayList<>(categorical);
+        List<String> cats = new ArrayList<>(dataOptions.categorical);
         cats.add(treatment);
         Frame frame = PredictSupport.read(data, columns, cats);
         double[] y = PredictSupport.binary(frame, outcome, "--outcome");

@@ -2,12 +2,9 @@ package dev.o2o.attribution;
 
 import dev.o2o.attribution.journey.JourneySet;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Optional;
 
-/** Test helpers: building small journey sets and locating the shared reference data. */
+/** Test helpers: building small journey sets. */
 public final class TestData {
     private TestData() {
     }
@@ -22,18 +19,5 @@ public final class TestData {
             b.add(Arrays.asList(path.split("\\s*>\\s*")), conv, 10 * conv, nul);
         }
         return b.build();
-    }
-
-    /** The shared data directory, found by walking up from the working directory. */
-    public static Optional<Path> sharedData(String relative) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolve("shared/data").resolve(relative);
-            if (Files.exists(candidate)) {
-                return Optional.of(candidate);
-            }
-            dir = dir.getParent();
-        }
-        return Optional.empty();
     }
 }

@@ -12,10 +12,8 @@ import dev.o2o.core.CustomerKey;
 import dev.o2o.core.identity.Identifier;
 import dev.o2o.core.identity.IdentifierType;
 import dev.o2o.core.identity.IdentityGraph;
-import java.time.Clock;
+import dev.o2o.core.test.TestClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -25,30 +23,10 @@ class ReferralsTest {
     private static final ReferralProgram PROGRAM = ReferralProgram.of("friends", Duration.ofDays(14),
             Action.awardPoints(200, cny("2.00")), Action.issueCoupon("welcome", cny("10.00")));
 
-    /** A clock the test moves. */
-    private static final class MutableClock extends Clock {
-        Instant now = T0;
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void twoSidedRewardOnTheInviteesFirstOrderWithinTheWindow() {
         CampaignStore store = CampaignStore.inMemory();
-        MutableClock clock = new MutableClock();
+        TestClock clock = new TestClock(T0);
         Referrals r = Referrals.create(PROGRAM, store, clock, SelfReferralCheck.sameKey());
         CampaignEngine engine = CampaignEngine.builder(store, clock).directory(Fixtures.everyoneInShanghai())
                 .couponTemplates(Fixtures.TEMPLATES).referrals(r).build();
@@ -67,7 +45,7 @@ class ReferralsTest {
         // the second order is not the first
         assertTrue(engine.evaluate(CampaignEvent.onlineOrder("o2", c("carol"), T0.plus(Duration.ofDays(4)), cny("50.00"))).actions().isEmpty());
         // an invitee whose first order comes after the window converts nothing
-        clock.now = T0;
+        clock.set(T0);
         r.claim(invite.code(), c("erin"), Optional.empty());
         assertTrue(engine.evaluate(CampaignEvent.onlineOrder("o3", c("erin"), T0.plus(Duration.ofDays(15)), cny("9.00"))).actions().isEmpty());
         List<ReferralStats> stats = r.stats(k -> "all");

@@ -1,5 +1,6 @@
 package dev.o2o.predict;
 
+import dev.o2o.core.test.ReferenceData;
 import dev.o2o.predict.data.Frame;
 import dev.o2o.predict.data.FrameCsv;
 import dev.o2o.predict.data.Schema;
@@ -14,7 +15,7 @@ public final class Hillstrom {
     /** The whole file (64,000 rows). */
     public static synchronized Frame frame() {
         if (cached == null) {
-            cached = FrameCsv.read(TestData.shared("uplift/hillstrom.csv"), Schema.builder()
+            cached = FrameCsv.read(ReferenceData.fileOrSkip("uplift/hillstrom.csv"), Schema.builder()
                     .numeric("recency", "history", "mens", "womens", "newbie")
                     .categorical("history_segment", "zip_code", "channel", "segment")
                     .numeric("visit", "conversion", "spend").build());

@@ -3,28 +3,12 @@ package dev.o2o.recommend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Test helpers: the shared reference data and the committed peer outputs. */
+/** Test helpers: the committed peer outputs. */
 public final class SharedData {
     private SharedData() {
-    }
-
-    /** The shared data file, found by walking up from the working directory to a {@code shared/data}. */
-    public static Optional<Path> file(String relative) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolve("shared/data").resolve(relative);
-            if (Files.exists(candidate)) {
-                return Optional.of(candidate);
-            }
-            dir = dir.getParent();
-        }
-        return Optional.empty();
     }
 
     /** A test resource as text. */

@@ -10,6 +10,7 @@ import dev.o2o.core.consent.ConsentStore;
 import dev.o2o.core.identity.IdentityStore;
 import dev.o2o.core.profile.ProfileConfig;
 import dev.o2o.core.profile.ProfileStore;
+import dev.o2o.core.test.TestDatabases;
 import dev.o2o.loyalty.coupon.CouponStore;
 import dev.o2o.loyalty.points.LedgerStore;
 import dev.o2o.loyalty.points.MemberStore;

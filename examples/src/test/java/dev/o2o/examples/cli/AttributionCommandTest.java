@@ -2,18 +2,16 @@ package dev.o2o.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.o2o.examples.TestData;
+import dev.o2o.core.test.ReferenceData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,9 +23,7 @@ class AttributionCommandTest {
     Path tmp;
 
     static Path pathData() {
-        Optional<Path> f = TestData.find("attribution/PathData.csv");
-        assumeTrue(f.isPresent(), "shared/data/attribution absent, skipping");
-        return f.get();
+        return ReferenceData.fileOrSkip("attribution/PathData.csv");
     }
 
     static Map<String, double[]> csv(String out) {

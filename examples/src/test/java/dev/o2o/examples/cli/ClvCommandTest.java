@@ -2,16 +2,14 @@ package dev.o2o.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.o2o.examples.TestData;
+import dev.o2o.core.test.ReferenceData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,9 +19,7 @@ class ClvCommandTest {
     Path tmp;
 
     static Path cdnow(String name) {
-        Optional<Path> f = TestData.find("cdnow/" + name);
-        assumeTrue(f.isPresent(), "shared/data/cdnow absent, skipping");
-        return f.get();
+        return ReferenceData.fileOrSkip("cdnow/" + name);
     }
 
     static JsonNode json(Cli c) throws IOException {

@@ -2,13 +2,11 @@ package dev.o2o.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.o2o.examples.TestData;
+import dev.o2o.core.test.ReferenceData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,16 +72,15 @@ class GenerateAndCouponsCommandTest {
 
     @Test
     void couponsOnTheTianchiTestFile() {
-        Optional<Path> file = TestData.find("tianchi/ccf_offline_stage1_test_revised.csv");
-        assumeTrue(file.isPresent(), "shared/data/tianchi absent, skipping");
-        Cli c = Cli.run("coupons", "--tianchi", file.get().toString(), "--format", "json");
+        Path file = ReferenceData.fileOrSkip("tianchi/ccf_offline_stage1_test_revised.csv");
+        Cli c = Cli.run("coupons", "--tianchi", file.toString(), "--format", "json");
         assertEquals(0, c.exit, c.toString());
         // figures from shared/data/README.md: 113,640 rows, 42 distinct rates, 10.6% "null" distances
         assertTrue(c.out.startsWith("{\"rows\":113640,\"rejected\":0,\"byType\":{\"THRESHOLD\":"), c.out);
         assertTrue(c.out.contains("\"distinctRates\":42"), c.out);
         long unknown = Long.parseLong(c.out.replaceAll(".*\"distanceUnknown\":(\\d+).*\\s*", "$1"));
         assertEquals(0.106, unknown / 113640.0, 0.0005);
-        Cli csv = Cli.run("coupons", "--tianchi", file.get().toString());
+        Cli csv = Cli.run("coupons", "--tianchi", file.toString());
         assertEquals(0, csv.exit);
         assertTrue(csv.out.startsWith("key,value\nrows,113640\nrejected,0\n"), csv.out);
         assertTrue(csv.out.contains("band.UNKNOWN," + unknown + "\n"), csv.out);

@@ -2,16 +2,14 @@ package dev.o2o.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.o2o.examples.TestData;
+import dev.o2o.core.test.ReferenceData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,9 +19,7 @@ class PredictCommandTest {
     Path tmp;
 
     static String hillstrom() {
-        Optional<Path> f = TestData.find("uplift/hillstrom.csv");
-        assumeTrue(f.isPresent(), "shared/data/uplift/hillstrom.csv absent, skipping");
-        return f.get().toString();
+        return ReferenceData.fileOrSkip("uplift/hillstrom.csv").toString();
     }
 
     static JsonNode json(Cli c) throws IOException {

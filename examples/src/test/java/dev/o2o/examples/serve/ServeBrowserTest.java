@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.o2o.core.test.TestDatabases;
 import java.io.File;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +46,7 @@ class ServeBrowserTest {
     void start() {
         browser = startBrowser();
         if (browser != null) {
-            app = ServeApp.start(ServeDatabases.h2(), "127.0.0.1", 0, 3, 20, Clock.systemUTC());
+            app = ServeApp.start(TestDatabases.h2Url("serve"), "127.0.0.1", 0, 3, 20, Clock.systemUTC());
         }
     }
 

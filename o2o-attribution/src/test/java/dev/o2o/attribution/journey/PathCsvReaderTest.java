@@ -1,8 +1,7 @@
 package dev.o2o.attribution.journey;
 
-import dev.o2o.attribution.TestData;
 import dev.o2o.core.ChannelRegistry;
-import org.junit.jupiter.api.Assumptions;
+import dev.o2o.core.test.ReferenceData;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
@@ -172,8 +171,7 @@ class PathCsvReaderTest {
 
     @Test
     void readsSharedPathData() {
-        Path file = TestData.sharedData("attribution/PathData.csv").orElse(null);
-        Assumptions.assumeTrue(file != null, "shared/data/attribution/PathData.csv absent, skipping");
+        Path file = ReferenceData.fileOrSkip("attribution/PathData.csv");
         JourneySet set = PathCsvReader.defaults().read(file, new ChannelRegistry());
         assertEquals(12, set.channelCount());
         // totals from shared/data/README.md; its 10,000 rows hold 5,408 distinct paths (identical paths repeat and

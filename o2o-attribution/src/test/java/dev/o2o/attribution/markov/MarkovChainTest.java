@@ -7,7 +7,7 @@ import dev.o2o.attribution.TestData;
 import dev.o2o.attribution.journey.JourneySet;
 import dev.o2o.attribution.journey.PathCsvReader;
 import dev.o2o.core.ChannelRegistry;
-import org.junit.jupiter.api.Assumptions;
+import dev.o2o.core.test.ReferenceData;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -203,8 +203,7 @@ class MarkovChainTest {
 
     @Test
     void pathDataInvariants() {
-        Path file = TestData.sharedData("attribution/PathData.csv").orElse(null);
-        Assumptions.assumeTrue(file != null, "shared/data/attribution/PathData.csv absent, skipping");
+        Path file = ReferenceData.fileOrSkip("attribution/PathData.csv");
         JourneySet set = PathCsvReader.defaults().read(file, new ChannelRegistry());
         assertEquals(12, set.channelCount());
         for (int order = 1; order <= 3; order++) {

@@ -4,6 +4,7 @@ import dev.o2o.attribution.TestData;
 import dev.o2o.attribution.journey.JourneySet;
 import dev.o2o.attribution.journey.PathCsvReader;
 import dev.o2o.core.ChannelRegistry;
+import dev.o2o.core.test.ReferenceData;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
@@ -95,8 +96,7 @@ class MarkovDirectSolveTest {
 
     @Test
     void pathDataOrderOne() {
-        Path file = TestData.sharedData("attribution/PathData.csv").orElse(null);
-        org.junit.jupiter.api.Assumptions.assumeTrue(file != null, "shared/data/attribution/PathData.csv absent, skipping");
+        Path file = ReferenceData.fileOrSkip("attribution/PathData.csv");
         JourneySet set = PathCsvReader.defaults().read(file, new ChannelRegistry());
         check(set, MarkovOptions.defaults());
         check(set, MarkovOptions.defaults().withMergeRepeats(true));

@@ -5,6 +5,7 @@ import dev.o2o.attribution.TestData;
 import dev.o2o.attribution.journey.JourneySet;
 import dev.o2o.attribution.journey.PathCsvReader;
 import dev.o2o.core.ChannelRegistry;
+import dev.o2o.core.test.ReferenceData;
 import dev.o2o.testkit.data.SyntheticJourneys;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -151,7 +152,7 @@ class TransitionCountsTest {
     @Test
     void removalEffectsUnchangedSinceTheSplit() throws IOException {
         JourneySet synthetic = synthetic();
-        Path file = TestData.sharedData("attribution/PathData.csv").orElse(null);
+        Path file = ReferenceData.find("attribution/PathData.csv").orElse(null);
         JourneySet pathData = file == null ? null : PathCsvReader.defaults().read(file, new ChannelRegistry());
         int checked = 0;
         var in = getClass().getResourceAsStream("/markov/removal-effects-before-split.csv");

@@ -7,7 +7,7 @@ import dev.o2o.attribution.TestData;
 import dev.o2o.attribution.journey.JourneySet;
 import dev.o2o.attribution.journey.PathCsvReader;
 import dev.o2o.core.ChannelRegistry;
-import org.junit.jupiter.api.Assumptions;
+import dev.o2o.core.test.ReferenceData;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -32,8 +32,7 @@ class ShapleyRateOptionsTest {
      */
     @Test
     void pathDataMiNoLongerTakesTwoThousandConversionsByDefault() {
-        Path file = TestData.sharedData("attribution/PathData.csv").orElse(null);
-        Assumptions.assumeTrue(file != null, "shared/data/attribution/PathData.csv absent, skipping");
+        Path file = ReferenceData.fileOrSkip("attribution/PathData.csv");
         JourneySet set = PathCsvReader.defaults().read(file, new ChannelRegistry());
         CoalitionCounts counts = CoalitionCounts.of(set);
         assertEquals(4.0, counts.conversionsTouching().get("mi"));

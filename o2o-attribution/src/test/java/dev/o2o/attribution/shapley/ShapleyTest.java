@@ -7,7 +7,7 @@ import dev.o2o.attribution.TestData;
 import dev.o2o.attribution.journey.JourneySet;
 import dev.o2o.attribution.journey.PathCsvReader;
 import dev.o2o.core.ChannelRegistry;
-import org.junit.jupiter.api.Assumptions;
+import dev.o2o.core.test.ReferenceData;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -247,8 +247,7 @@ class ShapleyTest {
 
     @Test
     void pathDataRateShapley() {
-        Path file = TestData.sharedData("attribution/PathData.csv").orElse(null);
-        Assumptions.assumeTrue(file != null, "shared/data/attribution/PathData.csv absent, skipping");
+        Path file = ReferenceData.fileOrSkip("attribution/PathData.csv");
         JourneySet set = PathCsvReader.defaults().read(file, new ChannelRegistry());
         AttributionResult r = AttributionModel.shapleyConversionRate().attribute(set);
         assertEquals(set.totalConversions(), r.creditedConversions(), 1e-6 * set.totalConversions());

@@ -1,5 +1,6 @@
 package dev.o2o.core.jdbc;
 
+import dev.o2o.core.test.TestDatabases;
 import javax.sql.DataSource;
 
 /** {@link TransactionsContract} on embedded H2. */
@@ -7,7 +8,7 @@ class H2TransactionsTest extends TransactionsContract {
 
     @Override
     DataSource dataSource() {
-        return TestDatabases.h2();
+        return TestDatabases.h2("jdbc");
     }
 
     @Override

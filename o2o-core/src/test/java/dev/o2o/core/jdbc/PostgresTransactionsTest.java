@@ -1,5 +1,6 @@
 package dev.o2o.core.jdbc;
 
+import dev.o2o.core.test.TestDatabases;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -111,7 +111,7 @@ abstract class TransactionsContract {
                     if (m.getName().equals("getConnection")) {
                         return Proxy.newProxyInstance(TransactionsContract.class.getClassLoader(),
                                 new Class<?>[] {Connection.class}, (p2, m2, a2) -> m2.getName().equals("close")
-                                        ? null : TestDatabases.invoke(c, m2, a2));
+                                        ? null : FaultyDataSources.invoke(c, m2, a2));
                     }
                     throw new UnsupportedOperationException(m.getName());
                 });
@@ -195,7 +195,7 @@ abstract class TransactionsContract {
         SQLException io = new SQLException("An I/O error occurred while sending to the backend", "08006");
         SQLException closed = new SQLException("This connection has been closed.", "08003");
         AtomicInteger runs = new AtomicInteger();
-        DataSource broken = TestDatabases.faulty(ds, real -> {
+        DataSource broken = FaultyDataSources.faulty(ds, real -> {
             throw io;
         }, real -> {
             real.rollback();
@@ -221,7 +221,7 @@ abstract class TransactionsContract {
     @Test
     void commitRefusedAsSerializationFailureIsRetried() throws SQLException {
         AtomicInteger commits = new AtomicInteger();
-        DataSource flaky = TestDatabases.faulty(ds, real -> {
+        DataSource flaky = FaultyDataSources.faulty(ds, real -> {
             if (commits.incrementAndGet() == 1) {
                 real.rollback();
                 throw new SQLException("could not serialize access due to concurrent update", "40001");

@@ -1,14 +1,11 @@
 package dev.o2o.loyalty.coupon;
 
 import dev.o2o.core.CustomerKey;
+import dev.o2o.core.test.TestClock;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,27 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CouponServiceTest {
 
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        volatile Instant now = NOW;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = new TestClock(NOW);
     private final CouponStore store = CouponStore.inMemory();
     private final Coupon spend100 = Coupon.builder("spend100", new Discount.Threshold(cny("100"), cny("20")))
             .perCustomerLimit(1)
@@ -139,7 +116,7 @@ class CouponServiceTest {
         assertTrue(service.reserve(code, ctx, "o1", Duration.ofMinutes(10)).isSuccess());
         assertEquals(Optional.of(ReasonCode.RESERVED), service.verifyAtStore(code, "S1", "c").reason());
         assertEquals(Optional.of(ReasonCode.RESERVED), service.redeem("k2", code, "o2", cart(), ctx).reason());
-        clock.now = NOW.plus(Duration.ofMinutes(10));
+        clock.set(NOW.plus(Duration.ofMinutes(10)));
         assertTrue(service.verifyAtStore(code, "S1", "c").isSuccess());
         assertTrue(service.reserve(code, ctx, "o2", Duration.ofMinutes(10)).isSuccess());
         assertTrue(service.release(code, "o2").isSuccess());

@@ -2,10 +2,8 @@ package dev.o2o.loyalty.coupon;
 
 import dev.o2o.core.jdbc.RetriesExhaustedException;
 import dev.o2o.core.jdbc.RetryPolicy;
-import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.Assumptions;
+import dev.o2o.core.test.TestDatabases;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
@@ -16,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -109,21 +106,13 @@ class JdbcCouponStoreTest {
     }
 
     static DataSource h2() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:coupon-jdbc-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        return ds;
+        return TestDatabases.h2("coupon_jdbc");
     }
 
-    /** PostgreSQL at O2O_TEST_PG_URL, in tables of their own; skips when it is not set. */
-    static DataSource postgres(String prefix) throws SQLException {
-        String url = System.getenv("O2O_TEST_PG_URL");
-        Assumptions.assumeTrue(url != null && !url.isBlank(), "O2O_TEST_PG_URL is not set, skipping the PostgreSQL part");
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(url);
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS " + prefix + "redemption, " + prefix + "customer_usage, " + prefix + "code, "
-                    + prefix + "campaign");
-        }
+    /** PostgreSQL at O2O_TEST_PG_URL, in tables of their own; skips without it unless O2O_REQUIRE_PG=true. */
+    static DataSource postgres(String prefix) {
+        DataSource ds = TestDatabases.postgresOrSkip();
+        TestDatabases.dropTables(ds, prefix, "redemption", "customer_usage", "code", "campaign");
         return ds;
     }
 
@@ -158,7 +147,7 @@ class JdbcCouponStoreTest {
     }
 
     @Test
-    void expectedConflictsAreNotDatabaseErrorsOnPostgres() throws SQLException {
+    void expectedConflictsAreNotDatabaseErrorsOnPostgres() {
         expectedConflictsAreNotDatabaseErrors(postgres("cjt_"), "cjt_", true);
     }
 

@@ -11,6 +11,7 @@ import dev.o2o.core.Order;
 import dev.o2o.core.OrderLine;
 import dev.o2o.core.OrderStatus;
 import dev.o2o.core.jdbc.Dialect;
+import dev.o2o.core.test.TestClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,6 +9,7 @@ import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Money;
 import dev.o2o.core.Order;
 import dev.o2o.core.OrderLine;
+import dev.o2o.core.test.TestClock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;

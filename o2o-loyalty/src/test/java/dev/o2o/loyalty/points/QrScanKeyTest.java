@@ -3,6 +3,7 @@ package dev.o2o.loyalty.points;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.o2o.core.CustomerKey;
+import dev.o2o.core.test.TestClock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;

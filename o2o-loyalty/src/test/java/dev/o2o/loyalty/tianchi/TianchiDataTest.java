@@ -4,13 +4,13 @@ import dev.o2o.core.Channel;
 import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Money;
 import dev.o2o.core.OrderLine;
+import dev.o2o.core.test.ReferenceData;
 import dev.o2o.loyalty.coupon.Cart;
 import dev.o2o.loyalty.coupon.Coupon;
 import dev.o2o.loyalty.coupon.CouponValidator;
 import dev.o2o.loyalty.coupon.CustomerContext;
 import dev.o2o.loyalty.coupon.Discount;
 import dev.o2o.loyalty.coupon.ReasonCode;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -112,12 +111,11 @@ class TianchiDataTest {
 
     @Test
     void realReceiptsParseCompletely() {
-        Optional<Path> file = sharedData("tianchi/ccf_offline_stage1_test_revised.csv");
-        Assumptions.assumeTrue(file.isPresent(), "shared/data/tianchi/ccf_offline_stage1_test_revised.csv absent, skipping");
+        Path file = ReferenceData.fileOrSkip("tianchi/ccf_offline_stage1_test_revised.csv");
         Map<String, Integer> notations = new HashMap<>();
         int[] perDistance = new int[12];
-        try (var in = Files.newBufferedReader(file.get())) {
-            long rows = TianchiData.read(in, file.get().toString(), r -> {
+        try (var in = Files.newBufferedReader(file)) {
+            long rows = TianchiData.read(in, file.toString(), r -> {
                 notations.merge(r.discount().toString(), 1, Integer::sum);
                 r.toCoupon();
                 perDistance[r.distance().isPresent() ? r.distance().getAsInt() : 11]++;
@@ -134,7 +132,7 @@ class TianchiDataTest {
         assertEquals(43_867, perDistance[0]);
         assertEquals(10_353, perDistance[10]);
 
-        ReceiptStats s = TianchiData.summarize(file.get());
+        ReceiptStats s = TianchiData.summarize(file);
         assertEquals(113_640, s.total());
         assertEquals(111_074, s.count(Discount.Kind.THRESHOLD));
         assertEquals(2_566, s.count(Discount.Kind.RATE));
@@ -168,18 +166,5 @@ class TianchiDataTest {
 
     private static Money cny(String amount) {
         return Money.of(amount, "CNY");
-    }
-
-    /** Finds shared/data by walking up from the working directory. */
-    private static Optional<Path> sharedData(String relative) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path p = dir.resolve("shared").resolve("data").resolve(relative);
-            if (Files.exists(p)) {
-                return Optional.of(p);
-            }
-            dir = dir.getParent();
-        }
-        return Optional.empty();
     }
 }

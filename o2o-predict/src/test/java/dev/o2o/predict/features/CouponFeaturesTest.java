@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.o2o.predict.TestData;
+import dev.o2o.core.test.ReferenceData;
 import dev.o2o.predict.data.DataException;
 import dev.o2o.predict.data.Matrix;
 import dev.o2o.predict.metrics.Metrics;
@@ -77,7 +77,7 @@ class CouponFeaturesTest {
 
     @Test
     void realTianchiTestFileBuildsEveryReceipt() {
-        List<Receipt> rs = TianchiReceipts.read(TestData.shared("tianchi/ccf_offline_stage1_test_revised.csv"));
+        List<Receipt> rs = TianchiReceipts.read(ReferenceData.fileOrSkip("tianchi/ccf_offline_stage1_test_revised.csv"));
         assertEquals(113640, rs.size());
         CouponFeatures.Examples e = CouponFeatures.build(rs, false, 15);
         assertEquals(113640, e.features().rows());

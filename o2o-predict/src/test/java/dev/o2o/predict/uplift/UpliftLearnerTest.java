@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.o2o.core.test.TestStatistics;
 import dev.o2o.predict.data.Matrix;
 import dev.o2o.predict.metrics.UpliftMetrics;
 import dev.o2o.predict.model.GbmConfig;
@@ -16,24 +17,6 @@ import org.junit.jupiter.api.Test;
 class UpliftLearnerTest {
 
     static final List<String> NAMES = List.of("x0", "x1", "x2");
-
-    static double correlation(double[] a, double[] b) {
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ma += a[i] / a.length;
-            mb += b[i] / b.length;
-        }
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < a.length; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return sab / Math.sqrt(saa * sbb);
-    }
 
     @Test
     void everyLearnerRecoversTheKnownEffectOfTwoTreatments() {
@@ -54,7 +37,7 @@ class UpliftLearnerTest {
             for (int k = 1; k <= 2; k++) {
                 double[] est = m.effect(tx, k);
                 double[] truth = test.trueEffect(k);
-                double r = correlation(est, truth);
+                double r = TestStatistics.pearson(est, truth);
                 // the S-learner with a linear logit has the treatment term without interactions: it ranks by x0 only
                 if (learners.indexOf(learner) != 0) {
                     assertTrue(r > 0.8, "learner " + learners.indexOf(learner) + " treatment " + k + ": correlation " + r);

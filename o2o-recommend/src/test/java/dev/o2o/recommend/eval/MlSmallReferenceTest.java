@@ -3,6 +3,7 @@ package dev.o2o.recommend.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.o2o.core.test.ReferenceData;
 import dev.o2o.recommend.Interactions;
 import dev.o2o.recommend.InteractionsCsv;
 import dev.o2o.recommend.Model;
@@ -10,7 +11,6 @@ import dev.o2o.recommend.Recommender;
 import dev.o2o.recommend.SharedData;
 import java.nio.file.Path;
 import java.util.OptionalDouble;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +29,7 @@ class MlSmallReferenceTest {
 
     @BeforeAll
     static void load() {
-        Path file = SharedData.file("recommend/ml-latest-small-ratings.csv").orElse(null);
-        Assumptions.assumeTrue(file != null, "shared/data/recommend/ml-latest-small-ratings.csv absent, skipping");
+        Path file = ReferenceData.fileOrSkip("recommend/ml-latest-small-ratings.csv");
         reference = SharedData.resource("/dev/o2o/recommend/ml_small_reference.json");
         read = InteractionsCsv.read(file, OptionalDouble.of(4.0));
         split = Splitter.temporal(0.2).split(read.events(), 5);

@@ -3,35 +3,29 @@ package dev.o2o.risk.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.o2o.core.test.TestDatabases;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 class H2DecisionStoreTest extends DecisionStoreConformanceTest {
     @Override
     protected DecisionStore newStore() {
-        JdbcDataSource ds = h2();
+        DataSource ds = TestDatabases.h2("risk");
         DecisionStore store = DecisionStore.jdbc(ds, "risk_");
         store.createSchema();
         store.createSchema(); // idempotent
         return store;
     }
 
-    private static JdbcDataSource h2() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:risk-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
-        return ds;
-    }
-
     /** The one set-up pattern (#23): {@code jdbc(...)} creates nothing, {@code createSchema()} does, twice is harmless. */
     @Test
     void tablesAreCreatedOnlyByCreateSchemaAndTwiceIsHarmless() throws SQLException {
-        JdbcDataSource ds = h2();
+        DataSource ds = TestDatabases.h2("risk");
         DecisionStore store = DecisionStore.jdbc(ds, "risk_");
         assertEquals(List.of(), tables(ds));
         assertThrows(RuntimeException.class, () -> store.open(10));
@@ -43,7 +37,7 @@ class H2DecisionStoreTest extends DecisionStoreConformanceTest {
         DecisionStore.inMemory().createSchema(); // no schema: a no-op
     }
 
-    private static List<String> tables(JdbcDataSource ds) throws SQLException {
+    private static List<String> tables(DataSource ds) throws SQLException {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT LOWER(TABLE_NAME) FROM INFORMATION_SCHEMA.TABLES"
                      + " WHERE TABLE_SCHEMA = 'PUBLIC' ORDER BY 1")) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.o2o.core.test.TestStatistics;
 import dev.o2o.predict.metrics.Metrics;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,20 +85,6 @@ class IsolationForestReferenceTest {
             double ours = quantile(sorted, 1 - Double.parseDouble(q));
             assertEquals(-qs.get(q).asDouble(), ours, 0.01, "quantile " + q);
         }
-        assertTrue(pearson(first, Arrays.stream(sk).map(v -> -v).toArray()) > 0.95);
-    }
-
-    static double pearson(double[] a, double[] b) {
-        double ma = Arrays.stream(a).average().orElseThrow();
-        double mb = Arrays.stream(b).average().orElseThrow();
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < a.length; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return sab / Math.sqrt(saa * sbb);
+        assertTrue(TestStatistics.pearson(first, Arrays.stream(sk).map(v -> -v).toArray()) > 0.95);
     }
 }

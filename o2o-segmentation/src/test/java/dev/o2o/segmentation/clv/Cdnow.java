@@ -1,12 +1,10 @@
 package dev.o2o.segmentation.clv;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.o2o.core.test.ReferenceData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,16 +15,7 @@ final class Cdnow {
     }
 
     static Path file(String name) {
-        Path dir = Paths.get("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolve("shared/data/cdnow").resolve(name);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-            dir = dir.getParent();
-        }
-        assumeTrue(false, "shared/data/cdnow/" + name + " absent, skipping");
-        throw new AssertionError("unreachable");
+        return ReferenceData.fileOrSkip("cdnow/" + name);
     }
 
     static List<String[]> csv(String name) {

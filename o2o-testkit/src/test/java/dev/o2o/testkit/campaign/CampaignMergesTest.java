@@ -1,15 +1,11 @@
 package dev.o2o.testkit.campaign;
 
 import dev.o2o.campaign.CampaignStore;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.h2.jdbcx.JdbcDataSource;
+import dev.o2o.core.test.TestDatabases;
 import org.junit.jupiter.api.Nested;
 
 /** The campaign merge kit on the in-memory store, H2 and PostgreSQL (O2O_TEST_PG_URL). */
 class CampaignMergesTest {
-
-    private static final AtomicInteger N = new AtomicInteger();
-    private static final String RUN = Long.toString(System.nanoTime() % 1_000_000_007L, 36);
 
     @Nested
     class InMemory extends CampaignMergesConformanceTest {
@@ -23,9 +19,7 @@ class CampaignMergesTest {
     class OnH2 extends CampaignMergesConformanceTest {
         @Override
         protected CampaignStore newStore() {
-            JdbcDataSource ds = new JdbcDataSource();
-            ds.setURL("jdbc:h2:mem:cmerge_" + N.incrementAndGet() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-            CampaignStore store = CampaignStore.jdbc(ds, "cmp_");
+            CampaignStore store = CampaignStore.jdbc(TestDatabases.h2("cmerge"), "cmp_");
             store.createSchema();
             return store;
         }
@@ -35,8 +29,8 @@ class CampaignMergesTest {
     class OnPostgres extends CampaignMergesConformanceTest {
         @Override
         protected CampaignStore newStore() {
-            CampaignStore store = CampaignStore.jdbc(dev.o2o.testkit.TestDatabases.postgresOrSkip(),
-                    "cmm" + RUN + "_" + N.incrementAndGet() + "_");
+            CampaignStore store = CampaignStore.jdbc(TestDatabases.postgresOrSkip(),
+                    TestDatabases.freshPrefix("cmm"));
             store.createSchema();
             return store;
         }

@@ -1,7 +1,7 @@
 package dev.o2o.testkit.consent;
 
 import dev.o2o.core.consent.ConsentStore;
-import dev.o2o.testkit.TestDatabases;
+import dev.o2o.core.test.TestDatabases;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Nested;
 

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -13,20 +12,21 @@ import java.util.logging.Logger;
 
 /** A minimal connection pool for the tests (opening a PostgreSQL connection per call is slow). Thread-safe. */
 final class PooledDataSource implements DataSource, AutoCloseable {
-    private final String url;
+    private final DataSource real;
     private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
 
-    PooledDataSource(String url) {
-        this.url = url;
+    /** A pool over {@code real}'s connections. */
+    PooledDataSource(DataSource real) {
+        this.real = real;
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        Connection real = idle.poll();
-        if (real == null || real.isClosed()) {
-            real = DriverManager.getConnection(url);
+        Connection pooled = idle.poll();
+        if (pooled == null || pooled.isClosed()) {
+            pooled = real.getConnection();
         }
-        Connection target = real;
+        Connection target = pooled;
         boolean[] closed = {false};
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {

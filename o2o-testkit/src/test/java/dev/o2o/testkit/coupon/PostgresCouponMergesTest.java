@@ -3,15 +3,9 @@ package dev.o2o.testkit.coupon;
 import dev.o2o.loyalty.coupon.CouponStore;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 /** The coupon merge kit on PostgreSQL at {@code O2O_TEST_PG_URL}, skipped as {@link PostgresCouponStoreTest} is. */
 class PostgresCouponMergesTest extends CouponMergesConformanceTest {
-
-    @BeforeAll
-    static void connect() {
-        PostgresCouponStoreTest.connect();
-    }
 
     @AfterAll
     static void disconnect() throws SQLException {

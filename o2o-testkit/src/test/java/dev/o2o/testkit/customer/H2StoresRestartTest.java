@@ -27,6 +27,7 @@ import dev.o2o.core.identity.MergeEvent;
 import dev.o2o.core.profile.CustomerProfile;
 import dev.o2o.core.profile.ProfileConfig;
 import dev.o2o.core.profile.ProfileStore;
+import dev.o2o.core.test.TestDatabases;
 import dev.o2o.loyalty.coupon.CouponLimits;
 import dev.o2o.loyalty.coupon.CouponMerges;
 import dev.o2o.loyalty.coupon.CouponStore;
@@ -42,7 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -123,7 +123,7 @@ class H2StoresRestartTest {
 
     @Test
     void everyStoreReopenedFromTheDatabaseHasTheSameKeysBalancesHoldersAndProfilesAndMovesNothingTwice() {
-        String url = "jdbc:h2:mem:restart-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000";
+        String url = TestDatabases.h2Url("restart");
         TestClock clock = new TestClock(T0);
         Seen before = buildAndMerge(url, clock);
 

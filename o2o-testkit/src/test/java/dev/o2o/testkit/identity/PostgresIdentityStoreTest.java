@@ -1,7 +1,8 @@
 package dev.o2o.testkit.identity;
 
 import dev.o2o.core.identity.IdentityStore;
-import org.postgresql.ds.PGSimpleDataSource;
+import dev.o2o.core.test.TestDatabases;
+import javax.sql.DataSource;
 
 /**
  * The identity store kit on the JDBC store over PostgreSQL at {@code O2O_TEST_PG_URL} (skipped
@@ -11,12 +12,12 @@ import org.postgresql.ds.PGSimpleDataSource;
 class PostgresIdentityStoreTest extends IdentityStoreConformanceTest {
 
     static final String PREFIX = "ident_";
-    private PGSimpleDataSource ds;
+    private DataSource ds;
 
     @Override
     protected IdentityStore newStore() {
-        ds = PostgresDatabase.dataSourceOrSkip();
-        PostgresDatabase.drop(ds, PREFIX, "identifier", "link", "merge", "erasure");
+        ds = TestDatabases.postgresOrSkip();
+        TestDatabases.dropTables(ds, PREFIX, "identifier", "link", "merge", "erasure");
         IdentityStore s = IdentityStore.jdbc(ds, PREFIX);
         s.createSchema();
         return s;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.o2o.core.CustomerKey;
 import dev.o2o.core.jdbc.CommitOutcomeUnknownException;
 import dev.o2o.core.jdbc.SqlErrors;
+import dev.o2o.core.test.TestDatabases;
 import dev.o2o.loyalty.points.DuplicateKeyException;
 import dev.o2o.loyalty.points.EntryType;
 import dev.o2o.loyalty.points.IdempotencyKey;
@@ -32,18 +33,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /** The JDBC ledger under database faults: a COMMIT whose answer is lost, and expected conflicts. */
 class JdbcLedgerFaultsTest {
 
-    private static final AtomicInteger DB = new AtomicInteger();
     private static final Instant T0 = Instant.parse("2026-01-10T00:00:00Z");
 
     static DataSource h2() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:points_faults_" + DB.incrementAndGet() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
+        DataSource ds = TestDatabases.h2("points_faults");
         LedgerStore.jdbc(ds, "points_").createSchema();
         return ds;
     }
@@ -137,7 +135,7 @@ class JdbcLedgerFaultsTest {
      */
     @Test
     void expectedConflictsRaiseNoDuplicateKeyErrorOnPostgres() throws Exception {
-        var pg = PostgresLedgerStoreTest.dataSourceOrSkip();
+        var pg = TestDatabases.postgresOrSkip();
         String prefix = "points_quiet_";
         PostgresLedgerStoreTest.dropTables(pg, prefix);
         LedgerStore.jdbc(pg, prefix).createSchema();

@@ -1,7 +1,7 @@
 package dev.o2o.testkit.points;
 
 import dev.o2o.loyalty.points.MemberStore;
-import dev.o2o.testkit.TestDatabases;
+import dev.o2o.core.test.TestDatabases;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Nested;
 

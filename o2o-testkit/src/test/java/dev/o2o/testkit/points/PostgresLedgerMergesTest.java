@@ -1,7 +1,8 @@
 package dev.o2o.testkit.points;
 
 import dev.o2o.loyalty.points.LedgerStore;
-import org.postgresql.ds.PGSimpleDataSource;
+import dev.o2o.core.test.TestDatabases;
+import javax.sql.DataSource;
 
 /**
  * The merge kit on the JDBC ledger store over PostgreSQL at {@code O2O_TEST_PG_URL} (skipped
@@ -11,7 +12,7 @@ class PostgresLedgerMergesTest extends LedgerMergesConformanceTest {
 
     @Override
     protected LedgerStore newStore() {
-        PGSimpleDataSource ds = PostgresLedgerStoreTest.dataSourceOrSkip();
+        DataSource ds = TestDatabases.postgresOrSkip();
         PostgresLedgerStoreTest.dropTables(ds, "pmerge_");
         LedgerStore.jdbc(ds, "pmerge_").createSchema();
         return LedgerStore.jdbc(ds, "pmerge_");

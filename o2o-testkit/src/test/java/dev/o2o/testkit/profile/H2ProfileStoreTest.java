@@ -1,19 +1,17 @@
 package dev.o2o.testkit.profile;
 
 import dev.o2o.core.profile.ProfileStore;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.h2.jdbcx.JdbcDataSource;
+import dev.o2o.core.test.TestDatabases;
+import javax.sql.DataSource;
 
 /** The profile store kit on the JDBC store over embedded H2 (a fresh database per test; reopened as a new store over it). */
 class H2ProfileStoreTest extends ProfileStoreConformanceTest {
 
-    private static final AtomicInteger DB = new AtomicInteger();
-    private JdbcDataSource ds;
+    private DataSource ds;
 
     @Override
     protected ProfileStore newStore() {
-        ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:profile_" + DB.incrementAndGet() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
+        ds = TestDatabases.h2("profile");
         ProfileStore s = ProfileStore.jdbc(ds, "profile_", CONFIG);
         s.createSchema();
         s.createSchema(); // safe to run at every start

@@ -1,8 +1,8 @@
 package dev.o2o.testkit.profile;
 
 import dev.o2o.core.profile.ProfileStore;
-import dev.o2o.testkit.identity.PostgresDatabase;
-import org.postgresql.ds.PGSimpleDataSource;
+import dev.o2o.core.test.TestDatabases;
+import javax.sql.DataSource;
 
 /**
  * The profile store kit on the JDBC store over PostgreSQL at {@code O2O_TEST_PG_URL} (skipped
@@ -12,12 +12,12 @@ import org.postgresql.ds.PGSimpleDataSource;
 class PostgresProfileStoreTest extends ProfileStoreConformanceTest {
 
     static final String PREFIX = "profile_";
-    private PGSimpleDataSource ds;
+    private DataSource ds;
 
     @Override
     protected ProfileStore newStore() {
-        ds = PostgresDatabase.dataSourceOrSkip();
-        PostgresDatabase.drop(ds, PREFIX, "profile", "profile_merge");
+        ds = TestDatabases.postgresOrSkip();
+        TestDatabases.dropTables(ds, PREFIX, "profile", "profile_merge");
         ProfileStore s = ProfileStore.jdbc(ds, PREFIX, CONFIG);
         s.createSchema();
         return s;

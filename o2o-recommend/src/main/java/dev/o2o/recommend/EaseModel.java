@@ -15,7 +15,8 @@ import java.util.Objects;
  *
  * <p>{@link EaseFit} computes B, by the Woodbury (dual) form when there are fewer customers than
  * items and by EJML's SPD inverse otherwise. Memory: one or two dense n×n double matrices while
- * fitting, one after. Immutable and thread-safe.
+ * fitting; after it, B (8n² bytes) and its int8 copy for the top-K search ({@link Int8Bounds}, n²
+ * bytes more, an eighth of B). Immutable and thread-safe.
  */
 final class EaseModel extends AbstractModel {
 
@@ -23,10 +24,36 @@ final class EaseModel extends AbstractModel {
     private final double[] weights;
     private final int n;
 
+    /** The int8 copy of B that bounds every item's score, so few items are scored from B. */
+    private final Int8Bounds bounds;
+
     private EaseModel(Interactions data, double lambda) {
+        this(data, EaseFit.weights(data, lambda));
+    }
+
+    /** A model over given weights (row-major n×n, n the item count): for tests of the search. */
+    EaseModel(Interactions data, double[] weights) {
         super("ease", data);
         n = data.itemCount();
-        weights = EaseFit.weights(data, lambda);
+        if (weights.length != n * n) {
+            throw new IllegalArgumentException("weights must hold " + n + "×" + n + " values: " + weights.length);
+        }
+        this.weights = weights;
+        bounds = new Int8Bounds(weights, n);
+    }
+
+    /** One item's score, with exactly the arithmetic of {@link #scoreAll} (same terms, same order). */
+    private double score(History h, int item) {
+        double s = 0.0;
+        for (int q = 0; q < h.items().length; q++) {
+            s += h.weights()[q] * weights[h.items()[q] * n + item];
+        }
+        return s;
+    }
+
+    @Override
+    boolean searchPruned(Customer customer, Query query, RuleHeap heap) {
+        return bounds.search(this, customer.history(), query, heap, this::score);
     }
 
     @Override
@@ -55,12 +82,7 @@ final class EaseModel extends AbstractModel {
             return;
         }
         for (int k = 0; k < count; k++) {
-            int i = items[k];
-            double s = 0;
-            for (int q = 0; q < h.items().length; q++) {
-                s += h.weights()[q] * weights[h.items()[q] * n + i];
-            }
-            out[k] = s;
+            out[k] = score(h, items[k]);
         }
     }
 

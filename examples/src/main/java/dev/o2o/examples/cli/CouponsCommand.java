@@ -1,13 +1,13 @@
 package dev.o2o.examples.cli;
 
+import dev.o2o.core.io.IngestException;
+import dev.o2o.core.io.TianchiCsv;
 import dev.o2o.loyalty.coupon.Discount;
 import dev.o2o.loyalty.tianchi.DistanceBand;
 import dev.o2o.loyalty.tianchi.ReceiptStats;
 import dev.o2o.loyalty.tianchi.TianchiData;
-import dev.o2o.loyalty.tianchi.TianchiReceipt;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +31,6 @@ import picocli.CommandLine.Option;
                         + "\"distanceUnknown\":..,\"distinctRates\":..,\"byDistanceBand\":{..},\"errors\":[..]}."})
 final class CouponsCommand implements Callable<Integer> {
 
-    private static final String HEADER = "User_id,Merchant_id,Coupon_id,Discount_rate,Distance,Date_received";
     private static final int ERRORS_KEPT = 20;
 
     @CommandLine.Spec
@@ -67,49 +67,66 @@ final class CouponsCommand implements Callable<Integer> {
     }
 
     /**
-     * Reads the file row by row; a bad row is counted as rejected (with its reason) instead of
-     * stopping the run, so that one typo does not hide a whole file.
+     * Reads the file row by row through core's {@link TianchiCsv}; a bad row is counted as
+     * rejected (with its reason) instead of stopping the run, so that one typo does not hide a
+     * whole file.
      */
-    static Result summarize(Path file, java.util.function.Consumer<String> progress) {
+    static Result summarize(Path file, Consumer<String> progress) {
         Result r = new Result();
         String name = file.getFileName().toString();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            if (header == null || !header.strip().replace("\uFEFF", "").equals(HEADER)) {
-                throw new BadInputException("--tianchi " + file + ": line 1: expected header " + HEADER
-                        + ", got '" + (header == null ? "" : header.strip()) + "'");
-            }
-            String line;
-            long lineNo = 1;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isEmpty()) {
+        try (TianchiCsv in = open(file, name)) {
+            while (true) {
+                try {
+                    if (!in.hasNext()) {
+                        break;
+                    }
+                } catch (IngestException e) { // a malformed CSV record, consumed: count it and go on
+                    r.rows++;
+                    reject(r, e);
                     continue;
                 }
                 r.rows++;
-                String row = line;
                 try {
-                    // one row at a time through the library parser, so each bad row is isolated
-                    TianchiData.read(new BufferedReader(new StringReader(HEADER + "\n" + row), row.length() + 80),
-                            name, (TianchiReceipt t) -> {
-                                r.stats.add(t);
-                                r.rates.add(row.split(",", -1)[3]);
-                            });
-                } catch (IllegalArgumentException e) {
-                    r.rejected++;
-                    if (r.errors.size() < ERRORS_KEPT) {
-                        r.errors.add(Messages.safe(name + ":" + lineNo + ": "
-                                + e.getMessage().replaceFirst("^.*? line 2:? ?", "")));
-                    }
+                    TianchiCsv.Row row = in.next();
+                    r.stats.add(TianchiData.receipt(row, name));
+                    r.rates.add(row.discountRate().orElseThrow().notation());
+                } catch (IngestException e) {
+                    reject(r, e);
                 }
                 if (r.rows % 50_000 == 0) {
                     progress.accept("read " + r.rows + " rows");
                 }
             }
+        }
+        return r;
+    }
+
+    private static void reject(Result r, IngestException e) {
+        r.rejected++;
+        if (r.errors.size() < ERRORS_KEPT) {
+            r.errors.add(Messages.safe(e.error()));
+        }
+    }
+
+    private static TianchiCsv open(Path file, String name) {
+        BufferedReader reader = null;
+        try {
+            reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            return TianchiCsv.open(reader, name);
+        } catch (IngestException e) {
+            closeQuietly(reader);
+            throw new BadInputException("--tianchi " + file + ": line " + e.error().line() + ": " + e.error().reason());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + dev.o2o.core.internal.Messages.io(e), e);
         }
-        return r;
+    }
+
+    private static void closeQuietly(BufferedReader reader) {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            // the header error is what the user needs to see
+        }
     }
 
     static String csv(Result r) {

@@ -116,7 +116,7 @@ class BadInputExitTest {
                 + "4,5,6,0.8,null,20160702\n");
         Cli c = Cli.run("coupons", "--tianchi", f.toString(), "--format", "json");
         assertEquals(0, c.exit, c.toString());
-        assertTrue(c.err.contains("rejected 1 of 2 rows; first: t.csv:2: field User_id"), c.err);
+        assertTrue(c.err.contains("rejected 1 of 2 rows; first: t.csv:2: User_id: '13****8x' is not an id"), c.err);
         assertFalse(c.err.contains("13812345678"), c.err);
         assertFalse(c.out.contains("13812345678"), c.out);
         assertTrue(c.err.contains("'13****8x'"), c.err);

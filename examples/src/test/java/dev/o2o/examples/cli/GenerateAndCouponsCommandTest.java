@@ -101,8 +101,8 @@ class GenerateAndCouponsCommandTest {
         String json = Files.readString(out);
         assertTrue(json.startsWith("{\"rows\":4,\"rejected\":2,\"byType\":{\"THRESHOLD\":1,\"RATE\":1},"
                 + "\"distanceUnknown\":1,\"distinctRates\":2,"), json);
-        assertTrue(json.contains("t.csv:3: field Distance: 11 is outside 0..10"), json);
-        assertTrue(json.contains("t.csv:4: field Date_received"), json);
+        assertTrue(json.contains("t.csv:3: Distance: '11' is outside 0..10"), json);
+        assertTrue(json.contains("t.csv:4: Date_received: '20160732' is not a yyyymmdd date"), json);
         assertTrue(c.err.contains("rejected 2 of 4 rows"), c.err);
     }
 

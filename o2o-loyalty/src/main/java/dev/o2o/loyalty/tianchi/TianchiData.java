@@ -1,38 +1,37 @@
 package dev.o2o.loyalty.tianchi;
 
 import dev.o2o.core.Money;
+import dev.o2o.core.io.IngestException;
+import dev.o2o.core.io.RecordError;
+import dev.o2o.core.io.TianchiCsv;
+import dev.o2o.core.io.TianchiCsv.DiscountRate;
 import dev.o2o.loyalty.coupon.Discount;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
- * Reads the Tianchi O2O offline coupon files (columns User_id, Merchant_id, Coupon_id,
- * Discount_rate, Distance, Date_received; LF or CRLF line ends) one row at a time, and
- * summarises them into {@link ReceiptStats}.
+ * Reads the Tianchi O2O offline coupon files as coupon receipts, through core's one reader of
+ * the format, {@link TianchiCsv} (its class comment lists the rule of every field), and
+ * summarises them into {@link ReceiptStats}. Either shape is read: the receipt file (the
+ * contest's test file) and the training file, whose extra {@code Date} column is the purchase
+ * and not part of a receipt. A purchase row without coupon is not a receipt and is refused,
+ * naming its line; use {@link TianchiCsv} directly to read purchases.
  *
  * <p>Stateless and thread-safe.
  */
 public final class TianchiData {
     /** The currency of the Tianchi amounts. */
     public static final Currency CNY = Currency.getInstance("CNY");
-    private static final String HEADER = "User_id,Merchant_id,Coupon_id,Discount_rate,Distance,Date_received";
-    private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
 
     private TianchiData() {
     }
@@ -40,34 +39,18 @@ public final class TianchiData {
     /**
      * Parses every row and hands it to {@code sink}; returns the number of rows.
      *
-     * @throws IllegalArgumentException naming the source, line and field of the first bad value
+     * @throws IngestException naming the source, line, column and value of the first bad cell or
+     *                         header, or a purchase row without coupon
      */
     public static long read(Reader in, String source, Consumer<TianchiReceipt> sink) {
-        Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sink, "sink");
-        BufferedReader r = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
-        Map<String, Discount> discounts = new HashMap<>();
+        Map<DiscountRate, Discount> discounts = new HashMap<>();
         long rows = 0;
-        try {
-            String header = r.readLine();
-            if (header == null) {
-                throw new IllegalArgumentException(source + ": empty file, expected header " + HEADER);
-            }
-            if (!header.strip().replace("\uFEFF", "").equals(HEADER)) {
-                throw new IllegalArgumentException(source + " line 1: unexpected header '" + header + "', expected " + HEADER);
-            }
-            long lineNo = 1;
-            String line;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                if (line.isEmpty()) {
-                    continue;
-                }
-                sink.accept(parse(line, source, lineNo, discounts));
+        try (TianchiCsv csv = TianchiCsv.open(in, source)) {
+            while (csv.hasNext()) {
+                sink.accept(receipt(csv.next(), source, discounts));
                 rows++;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(source + ": read failed", e);
         }
         return rows;
     }
@@ -83,61 +66,31 @@ public final class TianchiData {
         return stats;
     }
 
-    private static TianchiReceipt parse(String line, String source, long lineNo, Map<String, Discount> discounts) {
-        String[] f = line.split(",", -1);
-        if (f.length != 6) {
-            throw new IllegalArgumentException(source + " line " + lineNo + ": expected 6 fields, got " + f.length);
-        }
-        String where = source + " line " + lineNo;
-        long user = number(f[0], where, "User_id");
-        long merchant = number(f[1], where, "Merchant_id");
-        long coupon = number(f[2], where, "Coupon_id");
-        Discount d = discounts.get(f[3]);
-        if (d == null) {
-            try {
-                d = parseDiscount(f[3], CNY);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + " field Discount_rate: " + e.getMessage(), e);
-            }
-            discounts.put(f[3], d);
-        }
-        OptionalInt distance;
-        if (f[4].equals("null")) {
-            distance = OptionalInt.empty();
-        } else {
-            long v = number(f[4], where, "Distance");
-            if (v > 10) {
-                throw new IllegalArgumentException(where + " field Distance: " + v + " is outside 0..10");
-            }
-            distance = OptionalInt.of((int) v);
-        }
-        LocalDate date;
-        try {
-            date = LocalDate.parse(f[5], YYYYMMDD);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(where + " field Date_received: '" + f[5] + "' is not a yyyymmdd date", e);
-        }
-        return new TianchiReceipt(user, merchant, coupon, d, distance, date);
+    /**
+     * One row of {@link TianchiCsv} as a receipt.
+     *
+     * @param source names the input in the error
+     * @throws IngestException for a purchase row (no coupon), naming its line and Coupon_id
+     */
+    public static TianchiReceipt receipt(TianchiCsv.Row row, String source) {
+        return receipt(row, source, null);
     }
 
-    private static long number(String s, String where, String field) {
-        if (s.isEmpty() || s.length() > 18) {
-            throw new IllegalArgumentException(where + " field " + field + ": '" + s + "' is not a non-negative integer");
+    private static TianchiReceipt receipt(TianchiCsv.Row row, String source, Map<DiscountRate, Discount> cache) {
+        if (!row.isCoupon()) {
+            throw new IngestException(new RecordError(source, row.line(), "Coupon_id",
+                    "'null': a purchase without coupon is not a receipt"));
         }
-        long v = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                throw new IllegalArgumentException(where + " field " + field + ": '" + s + "' is not a non-negative integer");
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
+        DiscountRate rate = row.discountRate().orElseThrow();
+        Discount d = cache == null ? discount(rate, CNY) : cache.computeIfAbsent(rate, r -> discount(r, CNY));
+        return new TianchiReceipt(Long.parseLong(row.userId()), Long.parseLong(row.merchantId()),
+                Long.parseLong(row.couponId().orElseThrow()), d, row.distance(), row.dateReceived().orElseThrow());
     }
 
     /**
-     * Parses the Discount_rate notation of the Tianchi O2O data: {@code "150:20"} is spend 150
-     * save 20 (in {@code currency}), {@code "0.95"} is pay 95%.
+     * Parses the Discount_rate notation of the Tianchi O2O data by {@link DiscountRate#parse}'s
+     * rule, after stripping surrounding white space: {@code "150:20"} is spend 150 save 20 (in
+     * {@code currency}), {@code "0.95"} is pay 95%.
      *
      * @throws IllegalArgumentException with the reason, for example for {@code "150:20:00"},
      *                                  {@code "20:30"} (save not below spend), {@code "1.5"} or {@code ""}
@@ -145,57 +98,18 @@ public final class TianchiData {
     public static Discount parseDiscount(String notation, Currency currency) {
         Objects.requireNonNull(notation, "notation");
         Objects.requireNonNull(currency, "currency");
-        String s = notation.strip();
-        if (s.isEmpty()) {
-            throw new IllegalArgumentException("discount notation is empty");
-        }
-        int colon = s.indexOf(':');
-        if (colon >= 0) {
-            if (s.indexOf(':', colon + 1) >= 0) {
-                throw new IllegalArgumentException("discount notation '" + notation
-                        + "' has more than one ':'; expected spend:save such as 150:20");
-            }
-            BigDecimal spend = decimal(s.substring(0, colon), "spend", notation);
-            BigDecimal save = decimal(s.substring(colon + 1), "save", notation);
-            if (spend.signum() <= 0 || save.signum() <= 0) {
-                throw new IllegalArgumentException("discount notation '" + notation + "': spend and save must be positive");
-            }
-            if (save.compareTo(spend) >= 0) {
-                throw new IllegalArgumentException("discount notation '" + notation + "': save " + save.toPlainString()
-                        + " must be less than spend " + spend.toPlainString());
-            }
-            int scale = Money.scaleOf(currency);
-            if (spend.stripTrailingZeros().scale() > scale || save.stripTrailingZeros().scale() > scale) {
-                throw new IllegalArgumentException("discount notation '" + notation + "' has more than " + scale
-                        + " fraction digits for " + currency.getCurrencyCode());
-            }
-            return new Discount.Threshold(new Money(spend, currency), new Money(save, currency));
-        }
-        BigDecimal rate = decimal(s, "rate", notation);
-        if (rate.signum() <= 0 || rate.compareTo(BigDecimal.ONE) >= 0) {
-            throw new IllegalArgumentException("discount notation '" + notation
-                    + "': a rate must be strictly between 0 and 1 (share paid)");
-        }
-        return new Discount.Rate(rate);
+        return discount(DiscountRate.parse(notation.strip()), currency);
     }
 
-    private static BigDecimal decimal(String part, String what, String notation) {
-        String p = part.strip();
-        if (p.isEmpty()) {
-            throw new IllegalArgumentException("discount notation '" + notation + "': " + what + " is missing");
-        }
-        for (int i = 0; i < p.length(); i++) {
-            char c = p.charAt(i);
-            if (!(c >= '0' && c <= '9') && c != '.') {
-                throw new IllegalArgumentException("discount notation '" + notation + "': " + what + " '" + p
-                        + "' is not a plain decimal number");
+    private static Discount discount(DiscountRate rate, Currency currency) {
+        if (rate instanceof DiscountRate.Threshold t) {
+            int scale = Money.scaleOf(currency);
+            if (t.spend().stripTrailingZeros().scale() > scale || t.save().stripTrailingZeros().scale() > scale) {
+                throw new IllegalArgumentException("discount notation '" + t.notation() + "' has more than " + scale
+                        + " fraction digits for " + currency.getCurrencyCode());
             }
+            return new Discount.Threshold(new Money(t.spend(), currency), new Money(t.save(), currency));
         }
-        try {
-            return new BigDecimal(p);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("discount notation '" + notation + "': " + what + " '" + p
-                    + "' is not a plain decimal number");
-        }
+        return new Discount.Rate(((DiscountRate.Rate) rate).paid());
     }
 }

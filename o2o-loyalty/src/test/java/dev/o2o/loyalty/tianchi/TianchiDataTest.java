@@ -4,6 +4,7 @@ import dev.o2o.core.Channel;
 import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Money;
 import dev.o2o.core.OrderLine;
+import dev.o2o.core.io.IngestException;
 import dev.o2o.core.test.ReferenceData;
 import dev.o2o.loyalty.coupon.Cart;
 import dev.o2o.loyalty.coupon.Coupon;
@@ -95,18 +96,31 @@ class TianchiDataTest {
     @Test
     void badRowsNameLineAndField() {
         String head = "User_id,Merchant_id,Coupon_id,Discount_rate,Distance,Date_received\n";
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IngestException e = assertThrows(IngestException.class,
                 () -> TianchiData.read(new StringReader(head + "1,2,3,20:30,1,20160712\n"), "f.csv", r -> { }));
-        assertTrue(e.getMessage().contains("f.csv line 2 field Discount_rate"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        assertEquals("f.csv:2: Discount_rate: discount notation '20:30': save 30 must be less than spend 20",
+                e.getMessage());
+        e = assertThrows(IngestException.class,
                 () -> TianchiData.read(new StringReader(head + "1,2,3,20:5,11,20160712\n"), "f.csv", r -> { }));
-        assertTrue(e.getMessage().contains("line 2 field Distance"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        assertEquals("f.csv:2: Distance: '11' is outside 0..10", e.getMessage());
+        e = assertThrows(IngestException.class,
                 () -> TianchiData.read(new StringReader(head + "1,2,3,20:5,1,20161332\n"), "f.csv", r -> { }));
-        assertTrue(e.getMessage().contains("field Date_received"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        assertEquals("f.csv:2: Date_received: '20161332' is not a yyyymmdd date", e.getMessage());
+        e = assertThrows(IngestException.class,
                 () -> TianchiData.read(new StringReader("a,b\n"), "f.csv", r -> { }));
-        assertTrue(e.getMessage().contains("line 1"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("f.csv:1: header: expected header User_id,"), e.getMessage());
+    }
+
+    @Test
+    void purchaseRowsOfTheTrainingShapeAreNotReceipts() {
+        String head = "User_id,Merchant_id,Coupon_id,Discount_rate,Distance,Date_received,Date\n";
+        List<TianchiReceipt> rows = new ArrayList<>();
+        assertEquals(1, TianchiData.read(new StringReader(head + "1,2,3,20:5,1,20160712,20160714\n"), "f.csv",
+                rows::add));
+        assertEquals(LocalDate.of(2016, 7, 12), rows.get(0).dateReceived());
+        IngestException e = assertThrows(IngestException.class, () -> TianchiData.read(
+                new StringReader(head + "1,2,3,20:5,1,20160712,null\n1,2,null,null,1,null,20160714\n"), "f.csv", r -> { }));
+        assertEquals("f.csv:3: Coupon_id: 'null': a purchase without coupon is not a receipt", e.getMessage());
     }
 
     @Test

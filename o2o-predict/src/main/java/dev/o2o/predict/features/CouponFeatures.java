@@ -119,7 +119,7 @@ public final class CouponFeatures {
                 put(cols, 3, i, merchant.get(r.merchant()));
                 put(cols, 6, i, coupon.get(r.coupon().orElseThrow()));
                 put(cols, 9, i, pair.get(r.user() + "\u0000" + r.merchant()));
-                double[] d = TianchiReceipts.discountStrength(r.discount().orElseThrow(), "receipt", r.line());
+                double[] d = TianchiReceipts.discountStrength(r.discount().orElseThrow());
                 cols[12][i] = d[0];
                 cols[13][i] = d[1];
                 cols[14][i] = band(d[1]);

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.o2o.core.io.IngestException;
 import dev.o2o.core.test.ReferenceData;
-import dev.o2o.predict.data.DataException;
 import dev.o2o.predict.data.Matrix;
 import dev.o2o.predict.metrics.Metrics;
 import dev.o2o.predict.model.GbmConfig;
@@ -64,15 +64,16 @@ class CouponFeaturesTest {
 
     @Test
     void badCellsNameLineAndColumn() {
-        DataException d = assertThrows(DataException.class, () -> read(HEAD + "1,7,70,150:20,1,2016013,null\n"));
-        assertEquals(2, d.line());
-        assertEquals("Date_received", d.column());
-        DataException r = assertThrows(DataException.class, () -> read(HEAD + "1,7,70,0.9,1,20160101,null\n1,7,70,fixed,1,20160101,null\n"));
-        assertEquals(3, r.line());
-        assertEquals("Discount_rate", r.column());
-        DataException u = assertThrows(DataException.class, () -> read(HEAD + "1,7,70,0.9,1,20160105,20160101\n"));
-        assertTrue(u.getMessage().contains("before received"), u.getMessage());
-        assertThrows(DataException.class, () -> read("a,b\n1,2\n"));
+        IngestException d = assertThrows(IngestException.class, () -> read(HEAD + "1,7,70,150:20,1,2016013,null\n"));
+        assertEquals(2, d.error().line());
+        assertEquals("Date_received", d.error().field());
+        IngestException r = assertThrows(IngestException.class,
+                () -> read(HEAD + "1,7,70,0.9,1,20160101,null\n1,7,70,fixed,1,20160101,null\n"));
+        assertEquals(3, r.error().line());
+        assertEquals("Discount_rate", r.error().field());
+        IngestException u = assertThrows(IngestException.class, () -> read(HEAD + "1,7,70,0.9,1,20160105,20160101\n"));
+        assertEquals("t.csv:2: Date: '20160101' is before Date_received 20160105", u.getMessage());
+        assertThrows(IngestException.class, () -> read("a,b\n1,2\n"));
     }
 
     @Test

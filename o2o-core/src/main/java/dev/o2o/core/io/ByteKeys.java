@@ -1,5 +1,8 @@
 package dev.o2o.core.io;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +28,7 @@ import java.util.concurrent.ThreadLocalRandom;
 final class ByteKeys {
 
     private static final int PAGE_BYTES = 1 << 20;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int MAX_CAPACITY = 1 << 30;
 
     private final long seed = ThreadLocalRandom.current().nextLong();
@@ -58,9 +62,7 @@ final class ByteKeys {
     }
 
     private static long longAt(byte[] b, int i) {
-        return (b[i] & 0xFFL) | (b[i + 1] & 0xFFL) << 8 | (b[i + 2] & 0xFFL) << 16 | (b[i + 3] & 0xFFL) << 24
-                | (b[i + 4] & 0xFFL) << 32 | (b[i + 5] & 0xFFL) << 40 | (b[i + 6] & 0xFFL) << 48
-                | (b[i + 7] & 0xFFL) << 56;
+        return (long) LONGS.get(b, i);
     }
 
     /**
@@ -70,25 +72,58 @@ final class ByteKeys {
      * @return its number if it was there already, or {@code -(number + 1)} if it was added now
      */
     int add(byte[] bytes, int from, int n, int hash, long valueIfNew) {
+        int i = slot(bytes, from, n, hash);
+        if (slots[i] != 0) {
+            return (int) slots[i] - 1;
+        }
+        int number = append(bytes, from, n, valueIfNew);
+        slots[i] = (long) hash << 32 | (number + 1L);
+        if (size > slots.length - (slots.length >> 2)) {
+            resize(slots.length * 2);
+        }
+        return -(number + 1);
+    }
+
+    /** The number of the key {@code bytes[from, from + n)} whose {@link #hash} is {@code hash}, or -1. */
+    int find(byte[] bytes, int from, int n, int hash) {
+        return (int) slots[slot(bytes, from, n, hash)] - 1;
+    }
+
+    /** The slot of the key, or the empty slot where it would go. */
+    private int slot(byte[] bytes, int from, int n, int hash) {
         int mask = slots.length - 1;
         long tag = (long) hash << 32;
         for (int i = hash & mask; ; i = (i + 1) & mask) {
             long s = slots[i];
-            if (s == 0) {
-                int number = append(bytes, from, n, valueIfNew);
-                slots[i] = tag | (number + 1L);
-                if (size > slots.length - (slots.length >> 2)) {
-                    resize(slots.length * 2);
-                }
-                return -(number + 1);
-            }
-            if ((s & 0xFFFFFFFF00000000L) == tag) {
-                int number = (int) s - 1;
-                if (length[number] == n && equal(number, bytes, from, n)) {
-                    return number;
-                }
+            if (s == 0 || (s & 0xFFFFFFFF00000000L) == tag && matches((int) s - 1, bytes, from, n)) {
+                return i;
             }
         }
+    }
+
+    /**
+     * Appends a key without entering it in the hash table, for keys kept in the order of their
+     * bytes and searched by {@link #compare} (see {@link UniqueIds}); such keys are not found by
+     * {@link #add} or {@link #find}.
+     *
+     * @return its number
+     */
+    int addUnhashed(byte[] bytes, int from, int n, long value) {
+        return append(bytes, from, n, value);
+    }
+
+    /** Whether key {@code number} is {@code bytes[from, from + n)}. */
+    boolean matches(int number, byte[] bytes, int from, int n) {
+        long w = where[number];
+        int at = (int) w;
+        return length[number] == n && Arrays.equals(pages.get((int) (w >>> 32)), at, at + n, bytes, from, from + n);
+    }
+
+    /** Key {@code number} against {@code bytes[from, from + n)}, bytes compared unsigned: below, equal or above 0. */
+    int compare(int number, byte[] bytes, int from, int n) {
+        long w = where[number];
+        int at = (int) w;
+        return Arrays.compareUnsigned(pages.get((int) (w >>> 32)), at, at + length[number], bytes, from, from + n);
     }
 
     /** Makes room for about {@code keys} keys in all, so that the table is not rehashed again and again; a hint only. */
@@ -146,12 +181,6 @@ final class ByteKeys {
         value[size] = v;
         used += n;
         return size++;
-    }
-
-    private boolean equal(int number, byte[] bytes, int from, int n) {
-        long w = where[number];
-        int at = (int) w;
-        return Arrays.equals(pages.get((int) (w >>> 32)), at, at + n, bytes, from, from + n);
     }
 
     private void resize(int capacity) {

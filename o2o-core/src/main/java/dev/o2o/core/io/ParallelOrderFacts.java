@@ -24,8 +24,8 @@ import java.util.concurrent.Future;
  * any other line with the full reader ({@link NdjsonReader}, one line at a time, at its byte
  * offset, so that its errors are worded and placed as always). A block's facts are primitive
  * columns, not objects per order. On this (the caller's) thread, in file order: the lines, the
- * check that order ids are unique and the numbering of customers (both in {@link ByteKeys},
- * hashed by the workers), the error policy and the counts. So the records, lines, errors and
+ * check that order ids are unique ({@link UniqueIds}) and the numbering of customers
+ * ({@link ByteKeys}; keys hashed by the workers), the error policy and the counts. So the records, lines, errors and
  * report are those of {@link Ingest#orders(DataFormat, Path, IngestOptions)}
  * ({@code OrderFactsTest} compares them).
  *
@@ -47,13 +47,14 @@ final class ParallelOrderFacts extends AbstractRecordReader<OrderFact> implement
     private final ThreadLocal<PlainOrderLine> plain;
     private final int ahead;
     private final ArrayDeque<Future<Block>> pending = new ArrayDeque<>();
-    private final ByteKeys ids = new ByteKeys();
+    private final UniqueIds ids = new UniqueIds();
     private final ByteKeys customers = new ByteKeys();
+    /** The customer of the last accepted order: orders of one customer often come together. */
+    private int lastCustomer = -1;
     private long nextStart;
     private Block current;
     private int index;
     private long lineBase;
-    private boolean sized;
 
     ParallelOrderFacts(Path file, IngestOptions options, int threads, long blockBytes) {
         super(file.getFileName().toString(), options);
@@ -121,27 +122,25 @@ final class ParallelOrderFacts extends AbstractRecordReader<OrderFact> implement
             }
             current = ParallelNdjsonReader.await(next);
             index = 0;
-            if (!sized && current.bytes > 0 && current.bytes < size) {
-                // the file's records at the first block's density: the id table is sized once, not doubled
-                ids.expect((long) (current.count * ((double) size / current.bytes)));
-            }
-            sized = true;
             submit();
         }
     }
 
     /** A record the worker accepted, unless its id was read before. */
     private Read<OrderFact> accepted(Block b, int i, long line) {
-        int first = ids.add(b.keys, b.idFrom[i], b.idLength[i], b.idHash[i], line);
+        long first = ids.putIfAbsent(b.keys, b.idFrom[i], b.idLength[i], b.idHash[i], line);
         if (first >= 0) {
             String id = new String(b.keys, b.idFrom[i], b.idLength[i], StandardCharsets.UTF_8);
             return new Read<>(line, null, new BadRecord("id", Messages.quote(id) + " was already read at line "
-                    + ids.value(first)));
+                    + first));
         }
-        int customer = customers.add(b.keys, b.customerFrom[i], b.customerLength[i], b.customerHash[i], 0);
+        if (lastCustomer < 0 || !customers.matches(lastCustomer, b.keys, b.customerFrom[i], b.customerLength[i])) {
+            int c = customers.add(b.keys, b.customerFrom[i], b.customerLength[i], b.customerHash[i], 0);
+            lastCustomer = c < 0 ? -(c + 1) : c;
+        }
         Instant instant = Instant.ofEpochSecond(b.epochSecond[i], b.nano[i]);
-        return new Read<>(line, new OrderFact(customer < 0 ? -(customer + 1) : customer, instant,
-                STATUSES[b.status[i]], b.net[i], b.currency[i]), null);
+        return new Read<>(line, new OrderFact(lastCustomer, instant, STATUSES[b.status[i]], b.net[i], b.currency[i]),
+                null);
     }
 
     /** Runs on a worker: the records of the bytes {@code [start, end)}, lines counted from the block's first. */
@@ -308,7 +307,7 @@ final class ParallelOrderFacts extends AbstractRecordReader<OrderFact> implement
             return keysUsed - n;
         }
 
-        void addPlain(long at, byte[] bytes, PlainOrderLine o, ByteKeys ids, ByteKeys customers) {
+        void addPlain(long at, byte[] bytes, PlainOrderLine o, UniqueIds ids, ByteKeys customers) {
             int i = next(ACCEPTED, at);
             idFrom[i] = key(bytes, o.idFrom, o.idLength);
             idLength[i] = o.idLength;
@@ -323,7 +322,7 @@ final class ParallelOrderFacts extends AbstractRecordReader<OrderFact> implement
         }
 
         /** A record the full reader read, at block line {@code at}. */
-        void add(long at, Read<Order> r, ByteKeys ids, ByteKeys customers) {
+        void add(long at, Read<Order> r, UniqueIds ids, ByteKeys customers) {
             if (r.error != null) {
                 next(BAD, at);
                 errors.add(r.error);

@@ -5,7 +5,6 @@ import dev.o2o.core.Ids;
 import dev.o2o.core.Money;
 import dev.o2o.core.OrderStatus;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Currency;
@@ -74,8 +73,6 @@ final class PlainOrderLine {
     private byte[][] knownChannels = new byte[0][];
     private final byte[] lastCurrencyCode = new byte[3];
     private Currency lastCurrency;
-    private final byte[] lastDate = new byte[10];
-    private long lastEpochDay = Long.MIN_VALUE;
 
     // where the parse is, and what it found
     private byte[] b;
@@ -398,23 +395,37 @@ final class PlainOrderLine {
         if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return false;
         }
-        if (lastEpochDay == Long.MIN_VALUE || !Arrays.equals(b, at, at + 10, lastDate, 0, 10)) {
-            int year = digits(at, 4);
-            int month = digits(at + 5, 2);
-            int day = digits(at + 8, 2);
-            if ((year | month | day) < 0) {
-                return false;
-            }
-            try {
-                lastEpochDay = LocalDate.of(year, month, day).toEpochDay();
-            } catch (DateTimeException e) {
-                lastEpochDay = Long.MIN_VALUE;
-                return false;
-            }
-            System.arraycopy(b, at, lastDate, 0, 10);
+        int year = digits(at, 4);
+        int month = digits(at + 5, 2);
+        int day = digits(at + 8, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) {
+            return false;
         }
-        epochSecond = lastEpochDay * 86_400 + hour * 3_600 + minute * 60 + second;
+        long epochDay = epochDay(year, month, day);
+        epochSecond = epochDay * 86_400 + hour * 3_600 + minute * 60 + second;
         return true;
+    }
+
+    private static int monthLength(int year, int month) {
+        return switch (month) {
+            case 2 -> year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /**
+     * {@link LocalDate#toEpochDay()} of a valid date of years 0 to 9999, by arithmetic (days from
+     * civil, as in H. Hinnant's date algorithms): {@code LocalDate.of} per order was a tenth of the
+     * parsing threads' time.
+     */
+    static long epochDay(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
     }
 
     private boolean readCurrency(int at) {

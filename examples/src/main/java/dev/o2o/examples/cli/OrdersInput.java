@@ -2,14 +2,14 @@ package dev.o2o.examples.cli;
 
 import dev.o2o.core.Channel;
 import dev.o2o.core.ChannelRegistry;
-import dev.o2o.core.Order;
+import dev.o2o.core.io.OrderFact;
+import dev.o2o.core.io.OrderFactsReader;
 import dev.o2o.core.io.DataFormat;
 import dev.o2o.core.io.ErrorPolicy;
 import dev.o2o.core.io.Ingest;
 import dev.o2o.core.io.IngestException;
 import dev.o2o.core.io.IngestOptions;
 import dev.o2o.core.io.IngestReport;
-import dev.o2o.core.io.RecordReader;
 import dev.o2o.testkit.data.SyntheticChannels;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /** Reads an orders file (NDJSON or CSV by extension) with a line-level error report. Not thread-safe. */
 final class OrdersInput {
@@ -56,17 +57,23 @@ final class OrdersInput {
         return registry;
     }
 
-    /** Streams every valid order to {@code sink}; reports rejected lines on {@code err}. */
-    static IngestReport read(Path file, ChannelRegistry channels, ZoneId zone, Consumer<Order> sink, PrintWriter err) {
+    /** What {@link #read} read: the report and the customers' keys by their numbers in the facts. */
+    record Facts(IngestReport report, IntFunction<String> customerKeys) {
+    }
+
+    /** Streams the facts of every valid order to {@code sink}; reports rejected lines on {@code err}. */
+    static Facts read(Path file, ChannelRegistry channels, ZoneId zone, Consumer<OrderFact> sink, PrintWriter err) {
         IngestOptions options = IngestOptions.defaults(channels).withPolicy(ErrorPolicy.COLLECT).withZone(zone)
                 .withMaxErrorsKept(100);
         IngestReport report;
         // NDJSON is parsed on every core; records still come in file order with the same lines and errors
         int threads = Runtime.getRuntime().availableProcessors();
-        try (RecordReader<Order> r = Ingest.orders(formatOf(file), file, options, threads)) {
+        OrderFactsReader facts;
+        try (OrderFactsReader r = Ingest.orderFacts(formatOf(file), file, options, threads)) {
+            facts = r;
             long n = 0;
             while (true) {
-                Order o;
+                OrderFact o;
                 try {
                     if (!r.hasNext()) {
                         break;
@@ -102,7 +109,7 @@ final class OrdersInput {
             throw new BadInputException(file + ": no valid order"
                     + (report.errors().isEmpty() ? "" : "; first error: " + Messages.safe(report.errors().get(0))));
         }
-        return report;
+        return new Facts(report, facts::customerKey);
     }
 
     /** Thrown by a sink that refuses an order the reader accepted; {@link #read} adds the file and record. */

@@ -1,16 +1,16 @@
 package dev.o2o.examples.cli;
 
 import dev.o2o.core.Money;
-import dev.o2o.core.Order;
+import dev.o2o.core.io.OrderFact;
 import dev.o2o.segmentation.rfm.RfmTable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Currency;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Per-customer RFM aggregates of a stream of orders, in primitive columns: the last purchase
@@ -20,16 +20,18 @@ import java.util.Map;
  * <p>The rules are those of {@link dev.o2o.segmentation.rfm.RfmSummarizer} with
  * {@link dev.o2o.segmentation.rfm.RfmOptions#window}: orders before the end (exclusive) that are
  * purchases count, spend is net of refunds, recency in whole days of the zone. One currency per
- * file (the RFM table needs one); a spend beyond a {@code long} of minor units is refused. Not
- * thread-safe.
+ * file (the RFM table needs one); a spend beyond a {@code long} of minor units is refused.
+ * Customers come numbered by the reader ({@link OrderFact#customer()}), so a row is found by
+ * an array index, not a map of keys. Not thread-safe.
  */
 final class RfmColumns {
 
     private final ZoneId zone;
     /** Exclusive end of the window, or null for every order (the end is then the day after the last). */
     private final Instant end;
-    private final Map<String, Integer> rowOf = new HashMap<>();
-    private String[] key = new String[1 << 16];
+    /** Per customer number: its row plus one, 0 while it has no purchase. */
+    private int[] rowOf = new int[1 << 16];
+    private int[] customer = new int[1 << 16];
     private long[] lastDay = new long[1 << 16];
     private int[] count = new int[1 << 16];
     private long[] spend = new long[1 << 16];
@@ -48,49 +50,48 @@ final class RfmColumns {
      *
      * @throws OrdersInput.Refused if its currency differs from the earlier purchases' or the spend overflows
      */
-    void add(Order o) {
+    void add(OrderFact o) {
         Instant at = o.instant();
         first = at.isBefore(first) ? at : first;
         last = at.isAfter(last) ? at : last;
         if (end != null && !at.isBefore(end) || !o.status().isPurchase()) {
             return;
         }
-        Money value = o.netTotal();
         if (currency == null) {
-            currency = value.currency();
-        } else if (!currency.equals(value.currency())) {
-            throw new OrdersInput.Refused("currency: " + value.currency().getCurrencyCode() + ", earlier purchases in "
+            currency = o.currency();
+        } else if (!currency.equals(o.currency())) {
+            throw new OrdersInput.Refused("currency: " + o.currency().getCurrencyCode() + ", earlier purchases in "
                     + currency.getCurrencyCode() + "; RFM compares spend in one currency: convert first");
         }
-        long minor;
-        try {
-            minor = value.amount().unscaledValue().longValueExact();
-        } catch (ArithmeticException e) {
-            throw new OrdersInput.Refused("net total " + value.amount().toString().length() + " digits long is beyond "
-                    + "the spend RFM can sum (" + Long.MAX_VALUE + " minor units)");
-        }
-        int row = rowOf.computeIfAbsent(o.customer().value(), this::newRow);
+        int row = row(o.customer());
         long day = LocalDate.ofInstant(at, zone).toEpochDay();
         lastDay[row] = Math.max(lastDay[row], day);
         count[row]++;
         try {
-            spend[row] = Math.addExact(spend[row], minor);
+            spend[row] = Math.addExact(spend[row], o.netMinorUnits());
         } catch (ArithmeticException e) {
             throw new OrdersInput.Refused("the spend of this order's customer exceeds " + Long.MAX_VALUE
                     + " minor units");
         }
     }
 
-    private int newRow(String customer) {
-        if (size == key.length) {
+    private int row(int c) {
+        if (c >= rowOf.length) {
+            rowOf = Arrays.copyOf(rowOf, Math.max(c + 1, rowOf.length + (rowOf.length >> 1)));
+        }
+        if (rowOf[c] != 0) {
+            return rowOf[c] - 1;
+        }
+        if (size == lastDay.length) {
             int n = size + (size >> 1);
-            key = Arrays.copyOf(key, n);
+            customer = Arrays.copyOf(customer, n);
             lastDay = Arrays.copyOf(lastDay, n);
             count = Arrays.copyOf(count, n);
             spend = Arrays.copyOf(spend, n);
         }
-        key[size] = customer;
+        customer[size] = c;
         lastDay[size] = Long.MIN_VALUE;
+        rowOf[c] = size + 1;
         return size++;
     }
 
@@ -109,28 +110,35 @@ final class RfmColumns {
         return size;
     }
 
+    /** A customer's key and row, for sorting by key. */
+    private record Keyed(String key, int row) {
+    }
+
     /**
      * The customers sorted by key (as {@code RfmSummarizer.result()} orders them), their recency up
-     * to {@code endDay} and their spend at the currency's scale. Frees the key index.
+     * to {@code endDay} and their spend at the currency's scale; {@code keyOf} gives a customer
+     * number's key. Frees the columns.
      */
-    Sorted sorted(LocalDate endDay) {
-        String[] keys = Arrays.copyOf(key, size);
-        Arrays.sort(keys);
-        int[] row = new int[size];
+    Sorted sorted(LocalDate endDay, IntFunction<String> keyOf) {
+        Keyed[] byKey = new Keyed[size];
         for (int i = 0; i < size; i++) {
-            row[i] = rowOf.get(keys[i]);
+            byKey[i] = new Keyed(keyOf.apply(customer[i]), i);
         }
-        rowOf.clear();
+        Arrays.sort(byKey, Comparator.comparing(Keyed::key));
+        rowOf = null;
+        customer = null;
         long endEpochDay = endDay.toEpochDay();
+        String[] keys = new String[size];
         long[] recency = new long[size];
         int[] frequency = new int[size];
         long[] minor = new long[size];
         for (int i = 0; i < size; i++) {
-            recency[i] = Math.max(0, endEpochDay - lastDay[row[i]]);
-            frequency[i] = count[row[i]];
-            minor[i] = spend[row[i]];
+            int row = byKey[i].row();
+            keys[i] = byKey[i].key();
+            recency[i] = Math.max(0, endEpochDay - lastDay[row]);
+            frequency[i] = count[row];
+            minor[i] = spend[row];
         }
-        key = null;
         lastDay = null;
         count = null;
         spend = null;

@@ -1,7 +1,7 @@
 package dev.o2o.examples.cli;
 
 import dev.o2o.core.ChannelRegistry;
-import dev.o2o.core.Order;
+import dev.o2o.core.io.OrderFact;
 import dev.o2o.segmentation.rfm.RfmScores;
 import dev.o2o.segmentation.rfm.RfmScoring;
 import dev.o2o.segmentation.rfm.RfmTable;
@@ -135,7 +135,7 @@ final class RfmCommand implements Callable<Integer> {
     private static final Instant LAST_DAY = LocalDate.MAX.minusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
 
     /** The order, unless its instant is outside the calendar range that days and recency can be counted in. */
-    static Order requireCalendarInstant(Order o) {
+    static OrderFact requireCalendarInstant(OrderFact o) {
         if (o.instant().isBefore(FIRST_DAY) || o.instant().isAfter(LAST_DAY)) {
             throw new OrdersInput.Refused("instant: " + o.instant() + " is outside the calendar range of "
                     + "RFM's days (" + FIRST_DAY + " to " + LAST_DAY + ")");
@@ -151,7 +151,8 @@ final class RfmCommand implements Callable<Integer> {
                           SegmentMap map, PrintWriter err) {
         Instant end = asOf == null ? null : startOf(asOf, zone, null);
         RfmColumns columns = new RfmColumns(zone, end);
-        OrdersInput.read(file, channels, zone, o -> columns.add(requireCalendarInstant(o)), err);
+        OrdersInput.Facts read = OrdersInput.read(file, channels, zone, o -> columns.add(requireCalendarInstant(o)),
+                err);
         LocalDate day = asOf;
         if (day == null) {
             try {
@@ -167,7 +168,7 @@ final class RfmCommand implements Callable<Integer> {
         if (columns.size() == 0) {
             throw new BadInputException("no purchase up to " + day + " (refunded and cancelled orders do not count)");
         }
-        RfmColumns.Sorted customers = columns.sorted(LocalDate.ofInstant(end, zone));
+        RfmColumns.Sorted customers = columns.sorted(LocalDate.ofInstant(end, zone), read.customerKeys());
         RfmTable table = customers.table();
         RfmScores scores = scoring.score(table);
         Segmentation seg = map.segment(scores);

@@ -139,6 +139,30 @@ public final class Ingest {
     }
 
     /**
+     * The {@link OrderFact facts} of a file's orders: the same records, lines, errors, messages and
+     * report as {@link #orders(DataFormat, Path, IngestOptions)}, each accepted order as its customer's
+     * number, instant, status and net total in minor units instead of an {@link Order}. For
+     * per-customer aggregates over large files ({@code o2o rfm}): an NDJSON file is parsed on up to
+     * {@code threads} threads, and a line in the plain form that o2o writes is read straight from
+     * its bytes; CSV is read as {@link #orders(DataFormat, Path, IngestOptions)} reads it.
+     *
+     * @param threads how many threads parse NDJSON, at least 1
+     * @throws IllegalArgumentException if {@code threads} is below 1
+     */
+    public static OrderFactsReader orderFacts(DataFormat format, Path file, IngestOptions options, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(options, "options");
+        if (format == DataFormat.NDJSON) {
+            return new ParallelOrderFacts(file, options, threads, ParallelNdjsonReader.BLOCK_BYTES);
+        }
+        return new OrderFactsOfOrders(orders(format, file, options));
+    }
+
+    /**
      * A writer of touchpoints. For CSV, {@code attributeColumns} names the attribute keys that get
      * a column; writing a touchpoint with another attribute throws rather than drop it.
      */

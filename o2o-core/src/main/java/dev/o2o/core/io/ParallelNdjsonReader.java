@@ -68,24 +68,53 @@ final class ParallelNdjsonReader<T> extends AbstractRecordReader<T> {
     ParallelNdjsonReader(Path file, IngestOptions options, int threads, long blockBytes,
                          Function<InputStreamAt, NdjsonReader<T>> blockReader) {
         super(file.getFileName().toString(), options);
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
-        }
-        try {
-            this.channel = FileChannel.open(file, StandardOpenOption.READ);
-            this.size = channel.size();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + file, e);
-        }
+        this.workers = workers(threads, "o2o-ndjson-reader");
+        this.channel = open(file);
+        this.size = size(channel, file);
         this.blockBytes = blockBytes;
         this.blockReader = blockReader;
         this.ahead = threads + 1;
-        this.workers = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "o2o-ndjson-reader");
-            t.setDaemon(true); // a reader left open must not keep the JVM alive
+        submit();
+    }
+
+    /** Daemon threads (a reader left open must not keep the JVM alive) that parse blocks. */
+    static ExecutorService workers(int threads, String name) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
             return t;
         });
-        submit();
+    }
+
+    static FileChannel open(Path file) {
+        try {
+            return FileChannel.open(file, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + file, e);
+        }
+    }
+
+    static long size(FileChannel channel, Path file) {
+        try {
+            return channel.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + file, e);
+        }
+    }
+
+    /** Stops the workers and closes the file. */
+    static void close(ArrayDeque<? extends Future<?>> pending, ExecutorService workers, FileChannel channel) {
+        pending.forEach(f -> f.cancel(true));
+        pending.clear();
+        workers.shutdownNow();
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Orders of a UTF-8 NDJSON file, ids unique over the whole file. */
@@ -107,14 +136,14 @@ final class ParallelNdjsonReader<T> extends AbstractRecordReader<T> {
     private void submit() {
         while (pending.size() < ahead && nextStart < size) {
             long start = nextStart;
-            long end = lineStartAtOrAfter(Math.min(size, start + blockBytes));
+            long end = lineStartAtOrAfter(channel, size, Math.min(size, start + blockBytes));
             nextStart = end;
             pending.add(workers.submit(() -> read(start, end)));
         }
     }
 
     /** The first position at or after {@code at} that starts a line (follows a LF), or the file's size. */
-    private long lineStartAtOrAfter(long at) {
+    static long lineStartAtOrAfter(FileChannel channel, long size, long at) {
         if (at >= size) {
             return size;
         }
@@ -122,7 +151,7 @@ final class ParallelNdjsonReader<T> extends AbstractRecordReader<T> {
         long pos = at - 1;
         while (pos < size) {
             buf.clear();
-            int n = readAt(buf, pos);
+            int n = readAt(channel, buf, pos);
             for (int i = 0; i < n; i++) {
                 if (buf.get(i) == '\n') {
                     return pos + i + 1;
@@ -133,7 +162,7 @@ final class ParallelNdjsonReader<T> extends AbstractRecordReader<T> {
         return size;
     }
 
-    private int readAt(ByteBuffer buf, long pos) {
+    private static int readAt(FileChannel channel, ByteBuffer buf, long pos) {
         try {
             int n = channel.read(buf, pos);
             return Math.max(n, 0);
@@ -144,7 +173,7 @@ final class ParallelNdjsonReader<T> extends AbstractRecordReader<T> {
 
     /** Runs on a worker: every record of the bytes {@code [start, end)}, lines counted from the block's first. */
     private Block<T> read(long start, long end) {
-        NdjsonReader<T> reader = blockReader.apply(new InputStreamAt(new RangeInput(start, end), start));
+        NdjsonReader<T> reader = blockReader.apply(new InputStreamAt(new RangeInput(channel, start, end), start));
         if (start > 0) {
             reader.startsMidFile();
         }
@@ -208,7 +237,7 @@ final class ParallelNdjsonReader<T> extends AbstractRecordReader<T> {
         }
     }
 
-    private static <B> B await(Future<B> f) {
+    static <B> B await(Future<B> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -227,22 +256,17 @@ final class ParallelNdjsonReader<T> extends AbstractRecordReader<T> {
 
     @Override
     public void close() {
-        pending.forEach(f -> f.cancel(true));
-        pending.clear();
-        workers.shutdownNow();
-        try {
-            channel.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        close(pending, workers, channel);
     }
 
     /** The bytes {@code [from, to)} of the file, read with positional reads (workers share the channel). */
-    private final class RangeInput extends InputStream {
+    static final class RangeInput extends InputStream {
+        private final FileChannel channel;
         private long pos;
         private final long end;
 
-        RangeInput(long from, long to) {
+        RangeInput(FileChannel channel, long from, long to) {
+            this.channel = channel;
             this.pos = from;
             this.end = to;
         }

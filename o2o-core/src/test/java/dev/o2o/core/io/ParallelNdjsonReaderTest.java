@@ -34,6 +34,11 @@ class ParallelNdjsonReaderTest {
 
     /** A file of good and bad lines, mixed so that small blocks start at each kind of line. */
     private Path mixedFile() throws IOException {
+        return mixedFile(dir);
+    }
+
+    /** {@link #mixedFile()} in {@code dir}; also read by {@code OrderFactsTest}. */
+    static Path mixedFile(Path dir) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         out.writeBytes(bom);

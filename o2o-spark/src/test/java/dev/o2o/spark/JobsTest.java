@@ -70,13 +70,8 @@ class JobsTest {
     @Test
     void profilesFromCsvDirectories(@TempDir Path dir) throws Exception {
         SparkSession spark = SparkTestSession.get();
-        Files.createDirectories(dir.resolve("in/touchpoints"));
-        Files.createDirectories(dir.resolve("in/orders"));
-        Files.write(dir.resolve("in/touchpoints/part.csv"), List.of("customer_id,channel,at,type,campaign,store_id",
-                "a,search,2026-05-01T10:00:00Z,CLICK,,", "a,store,2026-05-02T10:00:00Z,VISIT,,s1",
-                "b,search,2026-05-03T10:00:00Z,CLICK,spring,"));
-        Files.write(dir.resolve("in/orders/part.csv"), List.of(
-                "order_id,customer_id,channel,at,status,currency,total,refunded",
+        writeInputs(dir, List.of("a,search,2026-05-01T10:00:00Z,CLICK,,", "a,store,2026-05-02T10:00:00Z,VISIT,,s1",
+                "b,search,2026-05-03T10:00:00Z,CLICK,spring,"), List.of(
                 "o1,a,store,2026-05-02T12:00:00Z,COMPLETED,CNY,120.50,0.00",
                 "o2,c,search,2026-05-04T12:00:00Z,CANCELLED,CNY,10.00,0.00"));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -97,17 +92,24 @@ class JobsTest {
         assertEquals(1L, rows.get(2).getLong(10)); // c: one cancelled order
     }
 
+    /** DIR/in/touchpoints/part.csv and DIR/in/orders/part.csv with their header rows and these lines. */
+    private static void writeInputs(Path dir, List<String> touchpoints, List<String> orders) throws Exception {
+        Files.createDirectories(dir.resolve("in/touchpoints"));
+        Files.createDirectories(dir.resolve("in/orders"));
+        List<String> t = new ArrayList<>(List.of("customer_id,channel,at,type,campaign,store_id"));
+        t.addAll(touchpoints);
+        Files.write(dir.resolve("in/touchpoints/part.csv"), t);
+        List<String> o = new ArrayList<>(List.of("order_id,customer_id,channel,at,status,currency,total,refunded"));
+        o.addAll(orders);
+        Files.write(dir.resolve("in/orders/part.csv"), o);
+    }
+
     @Test
     void profilesTagsOption(@TempDir Path dir) throws Exception {
         SparkSession spark = SparkTestSession.get();
-        Files.createDirectories(dir.resolve("in/touchpoints"));
-        Files.createDirectories(dir.resolve("in/orders"));
-        Files.write(dir.resolve("in/touchpoints/part.csv"), List.of("customer_id,channel,at,type,campaign,store_id",
-                "a,search,2026-05-01T10:00:00Z,CLICK,,", "b,search,2026-05-03T10:00:00Z,CLICK,spring,"));
-        Files.write(dir.resolve("in/orders/part.csv"), List.of(
-                "order_id,customer_id,channel,at,status,currency,total,refunded",
-                "o1,a,store,2026-05-02T12:00:00Z,COMPLETED,CNY,120.50,0.00",
-                "o2,c,search,2026-01-04T12:00:00Z,COMPLETED,CNY,10.00,0.00"));
+        writeInputs(dir, List.of("a,search,2026-05-01T10:00:00Z,CLICK,,", "b,search,2026-05-03T10:00:00Z,CLICK,spring,"),
+                List.of("o1,a,store,2026-05-02T12:00:00Z,COMPLETED,CNY,120.50,0.00",
+                        "o2,c,search,2026-01-04T12:00:00Z,COMPLETED,CNY,10.00,0.00"));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);

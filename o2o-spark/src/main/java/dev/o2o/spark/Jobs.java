@@ -67,7 +67,9 @@ import java.util.Set;
  *     markov), {@code --lookback-days N} (default 30); writes {@code OUTPUT/journeys} and
  *     {@code OUTPUT/credits}.</li>
  * </ul>
- * Exit code 2 with a one-line message for bad arguments or input, 1 for other failures.
+ * Exit code 2 with a one-line message for bad arguments or input (also when a task fails on a
+ * row that core refuses, for example an order whose refund does not fit its status), 1 for other
+ * failures.
  * {@code --master} is for runs outside {@code spark-submit} (the {@code ./o2o spark} command).
  *
  * <p>Not for use as a library: call the job classes. Not thread-safe.
@@ -124,6 +126,15 @@ public final class Jobs {
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             err.println("o2o-spark " + a.job + ": " + e.getMessage());
             return 2;
+        } catch (Exception e) { // Spark throws its checked SparkException undeclared
+            // a row that core refuses fails its task; Spark reports it as the cause of the job's failure
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof IllegalArgumentException bad) {
+                    err.println("o2o-spark " + a.job + ": a row of the input is refused: " + bad.getMessage());
+                    return 2;
+                }
+            }
+            throw e;
         }
     }
 

@@ -158,4 +158,19 @@ class JobsTest {
                 .csv(dir.resolve("out/parameters").toString()).collectAsList();
         assertEquals(List.of("r", "alpha", "a", "b", "p", "q", "v"), params.stream().map(r -> r.getString(0)).toList());
     }
+
+    @Test
+    void aRowThatCoreRefusesInATaskExitsWithTwoAndCoresMessage(@TempDir Path dir) throws Exception {
+        SparkTestSession.get();
+        writeInputs(dir, List.of("a,search,2026-05-01T10:00:00Z,CLICK,,"),
+                List.of("o1,a,store,2026-05-02T12:00:00Z,COMPLETED,CNY,10.00,5.00"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Jobs.run(new String[] {"attribution", "--input", dir.resolve("in").toString(), "--output",
+                dir.resolve("out").toString(), "--format", "csv", "--channels", "search:online,store:offline"},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, code, err.toString(StandardCharsets.UTF_8));
+        assertEquals("o2o-spark attribution: a row of the input is refused: refunded 5.00 CNY of order 'o1' does not fit"
+                + " status COMPLETED with paid 10.00 CNY", err.toString(StandardCharsets.UTF_8).trim());
+    }
 }

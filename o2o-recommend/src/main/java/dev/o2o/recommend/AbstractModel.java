@@ -14,9 +14,13 @@ import java.util.OptionalDouble;
  * radius), eligibility, consumed items, distance decay and the diversity cap, all applied while
  * selecting. Subclasses say how to score.
  *
- * <p>Immutable subclasses make thread-safe models: a query allocates its own buffers.
+ * <p>Immutable subclasses make thread-safe models: a query allocates its own buffers. Models are
+ * {@link java.io.Serializable} so a Spark job can broadcast them (o2o-spark); one that holds a
+ * caller's function (popularity by group, content) serializes only if that function does.
  */
-abstract class AbstractModel implements Model {
+abstract class AbstractModel implements Model, java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** What a model knows about the customer being scored. */
     record Customer(int index, History history, double[] vector) {

@@ -18,7 +18,9 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe once built.
  */
-public final class Interactions {
+public final class Interactions implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final List<String> customerIds;
     private final List<String> itemIds;

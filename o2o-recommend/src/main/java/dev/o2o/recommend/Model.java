@@ -10,7 +10,9 @@ import java.util.Map;
  * <p>Scores are dimensionless and comparable only within one model. Score ties are broken by
  * the item's index in {@link #interactions()} (first appearance in the training events).
  *
- * <p>Thread-safe: a fitted model is immutable and answers concurrent queries.
+ * <p>Thread-safe: a fitted model is immutable and answers concurrent queries. The built-in models
+ * are {@link java.io.Serializable} (a Spark job broadcasts them, o2o-spark's {@code RecommendJob});
+ * popularity by group and content models serialize only if the caller's function does.
  */
 public interface Model {
 

@@ -22,7 +22,9 @@ import java.util.WeakHashMap;
  * <p>Immutable apart from a cache of per-store lists for each {@link Availability} seen (built on
  * the first query that uses it, guarded by a synchronized map); thread-safe.
  */
-final class NormBounds {
+final class NormBounds implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Relative widening of the bound; see the class comment. */
     private static final double SLACK = 1e-12;
@@ -40,7 +42,8 @@ final class NormBounds {
     private final double maxNorm;
     private final boolean finite;
     private final int f;
-    private final Map<Availability, int[][]> storeLists = Collections.synchronizedMap(new WeakHashMap<>());
+    /** A cache, not state: not serialized, and empty again after deserialization ({@link #readObject}). */
+    private transient Map<Availability, int[][]> storeLists = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** Norms of the {@code n} item vectors of {@code f} factors stored item by item in {@code factors}. */
     NormBounds(float[] factors, int n, int f) {
@@ -106,6 +109,11 @@ final class NormBounds {
         int[][] lists = listsFor(near.availability(), model.data);
         new StoreMerge(stores, lists, near, scale).run(model, vector, heap, scorer, scratch);
         return true;
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        storeLists = Collections.synchronizedMap(new WeakHashMap<>());
     }
 
     /** Each store's items in decreasing norm. */

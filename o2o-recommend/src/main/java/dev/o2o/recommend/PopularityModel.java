@@ -17,12 +17,13 @@ final class PopularityModel extends AbstractModel {
 
     private final double[] global;
     private final Map<String, double[]> byGroup;
-    private final Optional<Function<String, Optional<String>>> groupOf;
+    /** The caller's grouping, or null for global popularity (a field of type Optional would not serialize). */
+    private final Function<String, Optional<String>> groupOf;
 
     private PopularityModel(Interactions data, Optional<Function<String, Optional<String>>> groupOf) {
         super(groupOf.isPresent() ? "popularity-by-group" : "popularity", data);
         this.global = data.itemTotals();
-        this.groupOf = groupOf;
+        this.groupOf = groupOf.orElse(null);
         this.byGroup = new HashMap<>();
         if (groupOf.isPresent()) {
             double max = 0;
@@ -51,10 +52,10 @@ final class PopularityModel extends AbstractModel {
     }
 
     private double[] table(Customer customer) {
-        if (customer.index() < 0 || groupOf.isEmpty()) {
+        if (customer.index() < 0 || groupOf == null) {
             return global;
         }
-        Optional<String> g = groupOf.get().apply(data.customerId(customer.index()));
+        Optional<String> g = groupOf.apply(data.customerId(customer.index()));
         return g.map(byGroup::get).orElse(global);
     }
 

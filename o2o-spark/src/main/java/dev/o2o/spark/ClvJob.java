@@ -6,6 +6,8 @@ import dev.o2o.segmentation.clv.Clv;
 import dev.o2o.segmentation.clv.CustomerSummary;
 import dev.o2o.segmentation.clv.FitOptions;
 import dev.o2o.segmentation.clv.GammaGamma;
+import dev.o2o.segmentation.clv.HoldoutSplit;
+import dev.o2o.segmentation.clv.Purchase;
 import dev.o2o.segmentation.clv.ModelFit;
 import dev.o2o.segmentation.clv.SpendData;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
@@ -20,6 +22,7 @@ import org.apache.spark.sql.types.StructType;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -230,6 +233,54 @@ public final class ClvJob {
                     expected, periodLength, periods, discountRatePerPeriod));
         };
         return new ValueResult(fit, in.map(score, Encoders.row(VALUE)));
+    }
+
+    /**
+     * Purchases with their values: {@link #INPUT}'s columns and {@code value} (double, not null,
+     * finite and {@code >= 0}, the purchase's value in currency units, net of refunds).
+     */
+    public static final InputSchema VALUED = InputSchema.of("purchases",
+            nonNull("customer_id", DataTypes.StringType),
+            nonNull("date", DataTypes.DateType),
+            nonNull("value", DataTypes.DoubleType));
+
+    /**
+     * Each customer's {@link #SPEND} row from valued purchases, per customer, as the
+     * single-machine {@link HoldoutSplit#of} (and {@code OrderClv}) computes it: purchases on one
+     * day count once with their values summed, the mean value is over the repeat days of the
+     * calibration period ({@code 0} without repeats, where {@link #value} ignores it), purchases
+     * after the calibration end are not read, and a customer whose first purchase is on or after
+     * it has no row. A customer's purchases are summed in (date, value) order, whatever the
+     * partitioning.
+     *
+     * @throws IllegalArgumentException if the input does not match {@link #VALUED} or is empty; a
+     *                                  negative or non-finite value fails the job with core's message
+     */
+    public static Dataset<Row> spend(Dataset<Row> purchases, LocalDate calibrationEnd, double daysPerUnit) {
+        Objects.requireNonNull(calibrationEnd, "calibrationEnd");
+        if (!(daysPerUnit > 0) || !Double.isFinite(daysPerUnit)) {
+            throw new IllegalArgumentException("daysPerUnit must be finite and > 0, got " + daysPerUnit);
+        }
+        Dataset<Row> in = VALUED.check(purchases).data();
+        long endDay = calibrationEnd.toEpochDay();
+        FlatMapGroupsFunction<String, Row, Row> summarise = (customer, rows) -> {
+            List<Purchase> list = new ArrayList<>();
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                list.add(new Purchase(localDate(r.get(1)), r.getDouble(2)));
+            }
+            list.sort(Comparator.comparing(Purchase::date).thenComparingDouble(Purchase::value));
+            if (list.get(0).date().toEpochDay() >= endDay) {
+                return List.<Row>of().iterator();
+            }
+            LocalDate end = LocalDate.ofEpochDay(endDay);
+            HoldoutSplit s = HoldoutSplit.of(list, end, end, daysPerUnit);
+            CustomerSummary c = s.calibration();
+            return List.of(RowFactory.create(customer, c.frequency(), c.recency(), c.age(),
+                    s.meanRepeatValue().orElse(0))).iterator();
+        };
+        MapFunction<Row, String> customerOf = r -> r.getString(0);
+        return in.groupByKey(customerOf, Encoders.STRING()).flatMapGroups(summarise, Encoders.row(SPEND.structType()));
     }
 
     private static LocalDate localDate(Object value) {

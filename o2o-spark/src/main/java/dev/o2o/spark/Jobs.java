@@ -50,18 +50,26 @@ import java.util.Set;
  *     same_bin|first_come|rfm_package}; writes the scored customers with the standard segments.</li>
  * <li>{@code clv}: input = purchases; {@code --calibration-end DATE} (required),
  *     {@code --days-per-unit D} (default 7), {@code --horizon T} (default 52); writes
- *     {@code OUTPUT/customers} and {@code OUTPUT/parameters}.</li>
+ *     {@code OUTPUT/customers} and {@code OUTPUT/parameters}. With {@code --clv-periods N} the
+ *     purchases also need a {@code value} column ({@link ClvJob#VALUED}): Gamma-Gamma is fitted too
+ *     and {@code OUTPUT/value} gets each customer's expected spend and discounted CLV over N
+ *     periods of {@code --period-length L} time units (default 4) at {@code --discount-rate R} per
+ *     period (default 0); {@code parameters} then lists p, q and v after r, alpha, a and b.</li>
  * <li>{@code profiles}: {@code --input} is a directory with {@code touchpoints} and {@code orders}
  *     (as for attribution); {@code --channels} (required), {@code --as-of INSTANT} (required),
  *     {@code --o2o-window-days N} (default 7), {@code --zone Z} (default UTC), {@code --currency C}
- *     (default CNY); writes the profiles.</li>
+ *     (default CNY), {@code --tags SPEC} (core's built-in tag rules, for example
+ *     {@code loyal=5,churn_risk=90,high_value=5000,o2o_shopper}; without it the {@code tags} column
+ *     is empty); writes the profiles.</li>
  * <li>{@code attribution}: {@code --input} is a directory with {@code touchpoints} and
  *     {@code orders}; {@code --channels id:online|offline[:direct],...} (required),
  *     {@code --model first|last|last_non_direct|linear|position|markov|shapley} (default
  *     markov), {@code --lookback-days N} (default 30); writes {@code OUTPUT/journeys} and
  *     {@code OUTPUT/credits}.</li>
  * </ul>
- * Exit code 2 with a one-line message for bad arguments or input, 1 for other failures.
+ * Exit code 2 with a one-line message for bad arguments or input (also when a task fails on a
+ * row that core refuses, for example an order whose refund does not fit its status), 1 for other
+ * failures.
  * {@code --master} is for runs outside {@code spark-submit} (the {@code ./o2o spark} command).
  *
  * <p>Not for use as a library: call the job classes. Not thread-safe.
@@ -72,9 +80,9 @@ public final class Jobs {
     private static final Map<String, Set<String>> JOBS = Map.of(
             "stitch", Set.of("super-node-limit", "checkpoint-interval"),
             "rfm", Set.of("bins", "ties"),
-            "clv", Set.of("calibration-end", "days-per-unit", "horizon"),
+            "clv", Set.of("calibration-end", "days-per-unit", "horizon", "clv-periods", "period-length", "discount-rate"),
             "attribution", Set.of("channels", "model", "lookback-days"),
-            "profiles", Set.of("channels", "as-of", "o2o-window-days", "zone", "currency"));
+            "profiles", Set.of("channels", "as-of", "o2o-window-days", "zone", "currency", "tags"));
     private static final Set<String> COMMON = Set.of("input", "output", "format", "master");
 
     private Jobs() {
@@ -118,6 +126,15 @@ public final class Jobs {
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             err.println("o2o-spark " + a.job + ": " + e.getMessage());
             return 2;
+        } catch (Exception e) { // Spark throws its checked SparkException undeclared
+            // a row that core refuses fails its task; Spark reports it as the cause of the job's failure
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof IllegalArgumentException bad) {
+                    err.println("o2o-spark " + a.job + ": a row of the input is refused: " + bad.getMessage());
+                    return 2;
+                }
+            }
+            throw e;
         }
     }
 
@@ -158,19 +175,44 @@ public final class Jobs {
         if (end == null) {
             throw new IllegalArgumentException("clv needs --calibration-end DATE (for example 2025-12-31)");
         }
-        ClvJob.Result r = ClvJob.run(read(spark, a, a.input(), ClvJob.INPUT), LocalDate.parse(end),
-                a.decimal("days-per-unit", a.take("days-per-unit", "7")),
+        String periods = a.take("clv-periods", null);
+        String periodLength = a.take("period-length", null);
+        String rate = a.take("discount-rate", null);
+        if (periods == null && (periodLength != null || rate != null)) {
+            throw new IllegalArgumentException("--period-length and --discount-rate need --clv-periods N");
+        }
+        LocalDate calibrationEnd = LocalDate.parse(end);
+        double daysPerUnit = a.decimal("days-per-unit", a.take("days-per-unit", "7"));
+        Dataset<Row> purchases = read(spark, a, a.input(), periods == null ? ClvJob.INPUT : ClvJob.VALUED);
+        if (periods != null) {
+            // the spend model's input is checked before the purchase model runs
+            ClvJob.VALUED.check(purchases);
+            purchases = purchases.cache();
+        }
+        ClvJob.Result r = ClvJob.run(purchases, calibrationEnd, daysPerUnit,
                 a.decimal("horizon", a.take("horizon", "52")), FitOptions.defaults());
         write(r.customers(), a, a.output() + "/customers");
         List<Row> params = new ArrayList<>();
         for (int i = 0; i < r.fit().parameterNames().size(); i++) {
             params.add(RowFactory.create(r.fit().parameterNames().get(i), r.fit().estimates().get(i)));
         }
+        String spend = "";
+        if (periods != null) {
+            ClvJob.ValueResult v = ClvJob.value(ClvJob.spend(purchases, calibrationEnd, daysPerUnit), r.fit().model(),
+                    FitOptions.defaults(), a.decimal("period-length", periodLength == null ? "4" : periodLength),
+                    a.integer("clv-periods", periods), a.decimal("discount-rate", rate == null ? "0" : rate));
+            write(v.customers(), a, a.output() + "/value");
+            for (int i = 0; i < v.fit().parameterNames().size(); i++) {
+                params.add(RowFactory.create(v.fit().parameterNames().get(i), v.fit().estimates().get(i)));
+            }
+            spend = "; Gamma-Gamma " + v.fit().parameterNames() + " = " + v.fit().estimates() + "; wrote "
+                    + a.output() + "/value";
+        }
         StructType schema = new StructType().add("parameter", DataTypes.StringType, false)
                 .add("estimate", DataTypes.DoubleType, false);
         write(spark.createDataFrame(params, schema).coalesce(1), a, a.output() + "/parameters");
         out.println("clv: BG/NBD " + r.fit().parameterNames() + " = " + r.fit().estimates() + "; wrote "
-                + a.output() + "/customers and /parameters");
+                + a.output() + "/customers and /parameters" + spend);
     }
 
     private static void profiles(SparkSession spark, Arguments a, PrintStream out) {
@@ -179,12 +221,15 @@ public final class Jobs {
         if (asOf == null) {
             throw new IllegalArgumentException("profiles needs --as-of INSTANT (for example 2026-06-01T00:00:00Z)");
         }
+        String currency = a.take("currency", "CNY");
+        String tags = a.take("tags", null);
+        ProfileTagRules rules = tags == null ? ProfileTagRules.none() : TagSpecs.recipe(tags, currency);
         ProfileConfig config = ProfileConfig.defaults()
-                .withCurrency(Money.currency(a.take("currency", "CNY")))
+                .withCurrency(Money.currency(currency))
                 .withO2oWindow(Duration.ofDays(a.integer("o2o-window-days", a.take("o2o-window-days", "7"))))
                 .withZone(ZoneId.of(a.take("zone", "UTC")));
         Dataset<Row> profiles = ProfilesJob.profiles(read(spark, a, a.input() + "/touchpoints", AttributionJob.TOUCHPOINTS),
-                read(spark, a, a.input() + "/orders", AttributionJob.ORDERS), channels, config, Instant.parse(asOf));
+                read(spark, a, a.input() + "/orders", AttributionJob.ORDERS), channels, config, Instant.parse(asOf), rules);
         write(profiles, a, a.output());
         out.println("profiles: wrote " + a.output());
     }

@@ -3,7 +3,9 @@
  * scoring ({@link dev.o2o.spark.RfmJob}), identity stitching
  * ({@link dev.o2o.spark.IdentityStitching}), multi-touch attribution
  * ({@link dev.o2o.spark.AttributionJob}), customer profiles ({@link dev.o2o.spark.ProfilesJob}) and
- * customer lifetime ({@link dev.o2o.spark.ClvJob}), with
+ * customer lifetime ({@link dev.o2o.spark.ClvJob}), batch top-K of a fitted recommendation model
+ * ({@link dev.o2o.spark.RecommendJob}) and batch scoring of a fitted prediction model
+ * ({@link dev.o2o.spark.ScoringJob}), with
  * the {@code spark-submit} entry point {@link dev.o2o.spark.Jobs}.
  *
  * <p>Every job takes Datasets in a documented schema ({@link dev.o2o.spark.InputSchema}),

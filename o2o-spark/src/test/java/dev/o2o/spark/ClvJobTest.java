@@ -4,6 +4,8 @@ import dev.o2o.segmentation.clv.BgNbd;
 import dev.o2o.segmentation.clv.CalibrationData;
 import dev.o2o.segmentation.clv.Clv;
 import dev.o2o.segmentation.clv.GammaGamma;
+import dev.o2o.segmentation.clv.HoldoutSplit;
+import dev.o2o.segmentation.clv.Purchase;
 import dev.o2o.segmentation.clv.SpendData;
 import dev.o2o.segmentation.clv.CustomerSummary;
 import dev.o2o.segmentation.clv.FitOptions;
@@ -154,5 +156,55 @@ class ClvJobTest {
             }
         }
         assertTrue(single.model().q() > 1, "the data must give a finite population mean: " + single.model());
+    }
+
+    /** Seeded valued purchases, several on some days, some after the calibration end. */
+    static List<Row> valuedPurchases(int customers, long seed) {
+        Random random = new Random(seed);
+        List<Row> rows = new ArrayList<>();
+        for (int c = 0; c < customers; c++) {
+            String id = String.format("v%05d", c);
+            int n = 1 + random.nextInt(8);
+            int day = random.nextInt(380);
+            for (int k = 0; k < n; k++) {
+                rows.add(RowFactory.create(id, Date.valueOf(START.plusDays(day)), random.nextInt(30_000) / 100.0));
+                day += random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(60);
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void spendRowsEqualHoldoutSplitPerCustomerInAnyPartitioning() {
+        SparkSession spark = SparkTestSession.get();
+        List<Row> rows = valuedPurchases(1500, 8);
+        Map<String, List<Purchase>> byCustomer = new TreeMap<>();
+        for (Row r : rows) {
+            byCustomer.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
+                    .add(new Purchase(r.getDate(1).toLocalDate(), r.getDouble(2)));
+        }
+        Map<String, Row> expected = new HashMap<>();
+        byCustomer.forEach((id, list) -> {
+            list.sort(java.util.Comparator.comparing(Purchase::date).thenComparingDouble(Purchase::value));
+            if (list.get(0).date().isBefore(END)) {
+                HoldoutSplit s = HoldoutSplit.of(list, END, END, 7);
+                expected.put(id, RowFactory.create(id, s.calibration().frequency(), s.calibration().recency(),
+                        s.calibration().age(), s.meanRepeatValue().orElse(0)));
+            }
+        });
+        assertTrue(expected.size() < byCustomer.size(), "some customers start after the calibration end");
+        assertTrue(expected.values().stream().filter(r -> r.getInt(1) > 0).count() > 500, "repeat customers");
+        for (int partitions : new int[] {1, 3, 17}) {
+            List<Row> actual = ClvJob.spend(spark.createDataFrame(rows, ClvJob.VALUED.structType())
+                    .repartition(partitions), END, 7).collectAsList();
+            assertEquals(expected.size(), actual.size());
+            for (Row a : actual) {
+                assertEquals(expected.get(a.getString(0)), a, partitions + " partitions");
+            }
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ClvJob.spend(
+                spark.createDataFrame(rows, ClvJob.VALUED.structType()).withColumn("value",
+                        org.apache.spark.sql.functions.col("value").cast("string")), END, 7));
+        assertEquals("input 'purchases': column 'value' has type string, expected double", e.getMessage());
     }
 }

@@ -70,13 +70,8 @@ class JobsTest {
     @Test
     void profilesFromCsvDirectories(@TempDir Path dir) throws Exception {
         SparkSession spark = SparkTestSession.get();
-        Files.createDirectories(dir.resolve("in/touchpoints"));
-        Files.createDirectories(dir.resolve("in/orders"));
-        Files.write(dir.resolve("in/touchpoints/part.csv"), List.of("customer_id,channel,at,type,campaign,store_id",
-                "a,search,2026-05-01T10:00:00Z,CLICK,,", "a,store,2026-05-02T10:00:00Z,VISIT,,s1",
-                "b,search,2026-05-03T10:00:00Z,CLICK,spring,"));
-        Files.write(dir.resolve("in/orders/part.csv"), List.of(
-                "order_id,customer_id,channel,at,status,currency,total,refunded",
+        writeInputs(dir, List.of("a,search,2026-05-01T10:00:00Z,CLICK,,", "a,store,2026-05-02T10:00:00Z,VISIT,,s1",
+                "b,search,2026-05-03T10:00:00Z,CLICK,spring,"), List.of(
                 "o1,a,store,2026-05-02T12:00:00Z,COMPLETED,CNY,120.50,0.00",
                 "o2,c,search,2026-05-04T12:00:00Z,CANCELLED,CNY,10.00,0.00"));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -95,5 +90,87 @@ class JobsTest {
         assertEquals(0, new java.math.BigDecimal("120.50").compareTo(rows.get(0).getDecimal(7)));
         assertEquals(1L, rows.get(0).getLong(15)); // a: searched online, bought in the store within the window
         assertEquals(1L, rows.get(2).getLong(10)); // c: one cancelled order
+    }
+
+    /** DIR/in/touchpoints/part.csv and DIR/in/orders/part.csv with their header rows and these lines. */
+    private static void writeInputs(Path dir, List<String> touchpoints, List<String> orders) throws Exception {
+        Files.createDirectories(dir.resolve("in/touchpoints"));
+        Files.createDirectories(dir.resolve("in/orders"));
+        List<String> t = new ArrayList<>(List.of("customer_id,channel,at,type,campaign,store_id"));
+        t.addAll(touchpoints);
+        Files.write(dir.resolve("in/touchpoints/part.csv"), t);
+        List<String> o = new ArrayList<>(List.of("order_id,customer_id,channel,at,status,currency,total,refunded"));
+        o.addAll(orders);
+        Files.write(dir.resolve("in/orders/part.csv"), o);
+    }
+
+    @Test
+    void profilesTagsOption(@TempDir Path dir) throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        writeInputs(dir, List.of("a,search,2026-05-01T10:00:00Z,CLICK,,", "b,search,2026-05-03T10:00:00Z,CLICK,spring,"),
+                List.of("o1,a,store,2026-05-02T12:00:00Z,COMPLETED,CNY,120.50,0.00",
+                        "o2,c,search,2026-01-04T12:00:00Z,COMPLETED,CNY,10.00,0.00"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        String[] args = {"profiles", "--input", dir.resolve("in").toString(), "--output", dir.resolve("out").toString(),
+                "--format", "csv", "--channels", "search:online,store:offline", "--as-of", "2026-06-01T00:00:00Z",
+                "--tags", "o2o_shopper,prospect,loyal=1,churn_risk=90,high_value=100"};
+        assertEquals(0, Jobs.run(args, o, e), err.toString(StandardCharsets.UTF_8));
+        // CSV has no arrays: the tags come as one string, highest priority first, joined by '>'
+        List<Row> rows = spark.read().option("header", "true").csv(dir.resolve("out").toString()).sort("customer_id")
+                .collectAsList();
+        assertEquals("high_value>loyal>o2o_shopper", rows.get(0).getAs("tags"));
+        assertEquals("prospect", rows.get(1).getAs("tags"));
+        assertEquals("churn_risk>loyal", rows.get(2).getAs("tags"));
+        args[args.length - 1] = "loyal";
+        assertEquals(2, Jobs.run(args, o, e));
+        assertEquals("o2o-spark profiles: --tags: loyal needs a value, loyal=ORDERS", err.toString(StandardCharsets.UTF_8).trim());
+    }
+
+    @Test
+    void clvWithValuesWritesSpendAndClv(@TempDir Path dir) throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        List<Row> rows = ClvJobTest.valuedPurchases(800, 9);
+        List<String> lines = new ArrayList<>();
+        lines.add("customer_id,date,value");
+        rows.forEach(r -> lines.add(r.getString(0) + "," + r.getDate(1) + "," + r.getDouble(2)));
+        Path input = dir.resolve("purchases.csv");
+        Files.write(input, lines);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Jobs.run(new String[] {"clv", "--input", input.toString(), "--output", dir.resolve("out").toString(),
+                "--format", "csv", "--calibration-end", "2025-12-31", "--clv-periods", "12", "--period-length", "4",
+                "--discount-rate", "0.01"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Gamma-Gamma [p, q, v]"), out.toString());
+        var purchases = spark.createDataFrame(rows, ClvJob.VALUED.structType());
+        java.time.LocalDate end = java.time.LocalDate.of(2025, 12, 31);
+        var fit = ClvJob.run(purchases, end, 7, 52, dev.o2o.segmentation.clv.FitOptions.defaults()).fit();
+        List<Row> direct = ClvJob.value(ClvJob.spend(purchases, end, 7), fit.model(),
+                dev.o2o.segmentation.clv.FitOptions.defaults(), 4, 12, 0.01).customers().sort("customer_id").collectAsList();
+        List<Row> written = spark.read().option("header", "true").schema(ClvJob.VALUE).csv(dir.resolve("out/value")
+                .toString()).sort("customer_id").collectAsList();
+        assertEquals(direct, written);
+        assertTrue(written.size() > 700, "customers valued: " + written.size());
+        List<Row> params = spark.read().option("header", "true").schema("parameter string, estimate double")
+                .csv(dir.resolve("out/parameters").toString()).collectAsList();
+        assertEquals(List.of("r", "alpha", "a", "b", "p", "q", "v"), params.stream().map(r -> r.getString(0)).toList());
+    }
+
+    @Test
+    void aRowThatCoreRefusesInATaskExitsWithTwoAndCoresMessage(@TempDir Path dir) throws Exception {
+        SparkTestSession.get();
+        writeInputs(dir, List.of("a,search,2026-05-01T10:00:00Z,CLICK,,"),
+                List.of("o1,a,store,2026-05-02T12:00:00Z,COMPLETED,CNY,10.00,5.00"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Jobs.run(new String[] {"attribution", "--input", dir.resolve("in").toString(), "--output",
+                dir.resolve("out").toString(), "--format", "csv", "--channels", "search:online,store:offline"},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, code, err.toString(StandardCharsets.UTF_8));
+        assertEquals("o2o-spark attribution: a row of the input is refused: refunded 5.00 CNY of order 'o1' does not fit"
+                + " status COMPLETED with paid 10.00 CNY", err.toString(StandardCharsets.UTF_8).trim());
     }
 }

@@ -18,7 +18,8 @@ import java.util.List;
  *
  * <p>Immutable and thread-safe.
  */
-final class Forest {
+final class Forest implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final int[] root;
     private final int[] depth;
     private final int[] feature;

@@ -21,7 +21,8 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-public final class GbmModel implements Model {
+public final class GbmModel implements Model, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     static final String FORMAT = "o2o-gbm";
     static final int VERSION = 1;
 

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param coefficients one per feature
  * @param l2           the ridge penalty L of {@code L/2 · ‖w‖²} (intercept not penalised)
  */
-public record LinearModel(List<String> features, double intercept, double[] coefficients, double l2) implements Model {
+public record LinearModel(List<String> features, double intercept, double[] coefficients, double l2)
+        implements Model, java.io.Serializable {
 
     /** Validates lengths; copies the arrays. */
     public LinearModel {

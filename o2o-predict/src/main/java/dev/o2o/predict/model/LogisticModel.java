@@ -20,7 +20,7 @@ import java.util.Objects;
  */
 public record LogisticModel(List<String> features, double intercept, double[] coefficients,
                             double interceptStandardError, double[] standardErrors, double l2, int iterations)
-        implements Model {
+        implements Model, java.io.Serializable {
 
     /** Validates lengths and finiteness; copies the arrays. */
     public LogisticModel {

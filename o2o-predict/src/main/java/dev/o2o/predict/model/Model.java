@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A fitted model that scores rows of features: a probability for a binary model, a value for
- * a regression. Implementations are immutable and thread-safe.
+ * a regression. Implementations are immutable and thread-safe. The built-in models are
+ * {@link java.io.Serializable}, so a Spark job can broadcast them (o2o-spark).
  */
 public interface Model {
 

@@ -5,7 +5,8 @@ package dev.o2o.predict.model;
  * {@code x < threshold}, or, when x is missing, to its default side; a leaf has {@code left = -1}
  * and a value. Immutable after construction (the arrays are not exposed).
  */
-final class Tree {
+final class Tree implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     final int[] feature;
     final double[] threshold;
     final boolean[] defaultLeft;

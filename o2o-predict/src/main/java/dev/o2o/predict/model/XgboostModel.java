@@ -27,7 +27,8 @@ import java.util.List;
  *
  * <p>Immutable and thread-safe.
  */
-public final class XgboostModel implements Model {
+public final class XgboostModel implements Model, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final List<String> features;
     private final String objective;
     private final float baseMargin;

@@ -1,6 +1,7 @@
 package dev.o2o.recommend;
 
 import dev.o2o.recommend.Interactions.History;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,7 +19,7 @@ import java.util.OptionalDouble;
  * {@link java.io.Serializable} so a Spark job can broadcast them (o2o-spark); one that holds a
  * caller's function (popularity by group, content) serializes only if that function does.
  */
-abstract class AbstractModel implements Model, java.io.Serializable {
+abstract class AbstractModel implements Model, Serializable {
 
     private static final long serialVersionUID = 1L;
 

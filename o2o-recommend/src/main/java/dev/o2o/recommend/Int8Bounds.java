@@ -1,6 +1,7 @@
 package dev.o2o.recommend;
 
 import dev.o2o.recommend.Interactions.History;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
@@ -37,9 +38,12 @@ import java.util.stream.IntStream;
  * The search is not used (the caller scores every candidate) when a history row holds a
  * non-finite weight or the sums could overflow.
  *
- * <p>Immutable and thread-safe; a search allocates its own buffers.
+ * <p>Immutable and thread-safe; a search allocates its own buffers. Serializable with its model (the
+ * batch jobs of o2o-spark ship fitted models to executors).
  */
-final class Int8Bounds {
+final class Int8Bounds implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Integer budget for {@code Σ |k_j|·127}; with at most 46,340 rows of 127 more it stays below 2³¹. */
     private static final double BUDGET = 0x1p29;

@@ -1,5 +1,6 @@
 package dev.o2o.recommend;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,7 +19,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe once built.
  */
-public final class Interactions implements java.io.Serializable {
+public final class Interactions implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

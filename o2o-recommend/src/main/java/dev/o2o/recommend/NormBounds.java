@@ -1,5 +1,6 @@
 package dev.o2o.recommend;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
@@ -22,7 +23,7 @@ import java.util.WeakHashMap;
  * <p>Immutable apart from a cache of per-store lists for each {@link Availability} seen (built on
  * the first query that uses it, guarded by a synchronized map); thread-safe.
  */
-final class NormBounds implements java.io.Serializable {
+final class NormBounds implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

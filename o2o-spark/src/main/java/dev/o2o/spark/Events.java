@@ -9,6 +9,7 @@ import dev.o2o.core.OrderLine;
 import dev.o2o.core.OrderStatus;
 import dev.o2o.core.Touchpoint;
 import dev.o2o.core.TouchpointType;
+import java.io.Serializable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -93,7 +94,7 @@ final class Events {
     }
 
     /** The channels as plain serializable columns, rebuilt as core channels on each executor. */
-    static final class ChannelTable implements java.io.Serializable {
+    static final class ChannelTable implements Serializable {
         private static final long serialVersionUID = 1L;
         private final String[] ids;
         private final String[] names;

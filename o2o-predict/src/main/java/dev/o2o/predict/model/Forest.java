@@ -1,5 +1,6 @@
 package dev.o2o.predict.model;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,7 +19,7 @@ import java.util.List;
  *
  * <p>Immutable and thread-safe.
  */
-final class Forest implements java.io.Serializable {
+final class Forest implements Serializable {
     private static final long serialVersionUID = 1L;
     private final int[] root;
     private final int[] depth;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.o2o.predict.data.Matrix;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-public final class GbmModel implements Model, java.io.Serializable {
+public final class GbmModel implements Model, Serializable {
     private static final long serialVersionUID = 1L;
     static final String FORMAT = "o2o-gbm";
     static final int VERSION = 1;

@@ -1,5 +1,6 @@
 package dev.o2o.predict.model;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param l2           the ridge penalty L of {@code L/2 · ‖w‖²} (intercept not penalised)
  */
 public record LinearModel(List<String> features, double intercept, double[] coefficients, double l2)
-        implements Model, java.io.Serializable {
+        implements Model, Serializable {
 
     /** Validates lengths; copies the arrays. */
     public LinearModel {

@@ -1,5 +1,6 @@
 package dev.o2o.predict.model;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,7 +21,7 @@ import java.util.Objects;
  */
 public record LogisticModel(List<String> features, double intercept, double[] coefficients,
                             double interceptStandardError, double[] standardErrors, double l2, int iterations)
-        implements Model, java.io.Serializable {
+        implements Model, Serializable {
 
     /** Validates lengths and finiteness; copies the arrays. */
     public LogisticModel {

@@ -1,11 +1,12 @@
 package dev.o2o.predict.model;
 
+import java.io.Serializable;
 /**
  * One regression tree in arrays: node 0 is the root; an internal node sends a row left when
  * {@code x < threshold}, or, when x is missing, to its default side; a leaf has {@code left = -1}
  * and a value. Immutable after construction (the arrays are not exposed).
  */
-final class Tree implements java.io.Serializable {
+final class Tree implements Serializable {
     private static final long serialVersionUID = 1L;
     final int[] feature;
     final double[] threshold;

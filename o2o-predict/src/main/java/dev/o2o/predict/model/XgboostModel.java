@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ import java.util.List;
  *
  * <p>Immutable and thread-safe.
  */
-public final class XgboostModel implements Model, java.io.Serializable {
+public final class XgboostModel implements Model, Serializable {
     private static final long serialVersionUID = 1L;
     private final List<String> features;
     private final String objective;

@@ -36,6 +36,12 @@ final class AlsFit {
      * passes cost more than half of its random reads of the customer factors.
      */
     static final int ROW_ENTRIES = 1 << 19;
+    /**
+     * How many entries ahead {@link Workspace#gather} touches the row it will copy. The item sweep
+     * reads the customer factors (256 MB at 1 M customers) at random; copying a row waits for its
+     * cache misses, which the touches start early (item sweep 3.2 -&gt; 2.6 s at 1 M customers).
+     */
+    static final int AHEAD = 8;
     /** Rows solved in lockstep by one task: the length of the vectorised loops. */
     static final int TASK_ROWS = 256;
     /** Rows per partial sum of a Gram matrix (fixed, for determinism). */
@@ -190,6 +196,8 @@ final class AlsFit {
         double[] conf = new double[0];
         /** Whether all the task's entries are in {@link #block}, from {@link #first} on. */
         boolean resident;
+        /** Sum of the floats {@link #gather} reads ahead; kept only so the JIT cannot drop those reads. */
+        float touched;
         int first;
 
         /** CG in lockstep on rows {@code [u0, u1)}. */
@@ -345,10 +353,20 @@ final class AlsFit {
                 conf = new double[size];
                 block = new double[size][f];
             }
+            float touch = 0;
             for (int e = 0; e < n; e++) {
+                if (e + AHEAD < n) {
+                    // read one float per cache line (the first four) of the row AHEAD entries on, so that its misses
+                    // overlap with this copy (Java has no prefetch instruction)
+                    // (written out: as a loop it gained a third as much)
+                    int o = idx[from + e + AHEAD] * f;
+                    int end = o + f - 1;
+                    touch += y[o] + y[Math.min(end, o + 16)] + y[Math.min(end, o + 32)] + y[Math.min(end, o + 48)];
+                }
                 widen(y, idx[from + e] * f, f, block[e]);
                 conf[e] = alpha * w[from + e];
             }
+            touched += touch;
         }
     }
 }

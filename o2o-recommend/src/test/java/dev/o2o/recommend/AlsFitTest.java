@@ -77,6 +77,32 @@ class AlsFitTest {
     }
 
     @Test
+    void fourAxpysInOnePassEqualFourAxpysToTheBit() {
+        SplittableRandom r = new SplittableRandom(9);
+        int n = 37;
+        double[][] v = new double[4][n];
+        double[] s = new double[4];
+        double[] out = new double[n];
+        for (int k = 0; k < 4; k++) {
+            s[k] = r.nextDouble() * 1e3 - 500;
+            for (int j = 0; j < n; j++) {
+                v[k][j] = (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(12) - 6);
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            out[j] = r.nextDouble() - 0.5;
+        }
+        double[] sequential = out.clone();
+        for (int k = 0; k < 4; k++) {
+            for (int j = 0; j < n; j++) {
+                sequential[j] += s[k] * v[k][j];
+            }
+        }
+        AlsFit.axpy4(s[0], v[0], s[1], v[1], s[2], v[2], s[3], v[3], out, n);
+        assertArrayEquals(sequential, out);
+    }
+
+    @Test
     void gramIsYtYPlusLambda() {
         float[] y = {1, 2, 3, -1, 0.5f, 4};
         double[] g = AlsFit.gram(y, 3, 2, 0.25);
@@ -87,22 +113,27 @@ class AlsFitTest {
     @Test
     void factorsDoNotDependOnThreadsOrOnChunkingLongRows() throws Exception {
         // 20,000 customers: several gram partial sums and sweep tasks; popular items have more
-        // entries than a block of 64, so the chunked path runs beside the resident one, and tasks are cut differently
+        // entries than a block of 64, so tasks are cut differently, and the chunked path
+        // (small blocks; long rows gathered chunk by chunk in every step) and the long-row path
+        // (small blocks; each long row gathered whole once) both run
         Interactions x = skewed(20_000, 400, 5, 5);
-        float[][] reference = sweeps(x, AlsFit.BLOCK_ENTRIES, new ForkJoinPool(1));
-        float[][] fourThreads = sweeps(x, AlsFit.BLOCK_ENTRIES, new ForkJoinPool(4));
-        float[][] chunked = sweeps(x, 64, new ForkJoinPool(3));
+        float[][] reference = sweeps(x, AlsFit.BLOCK_ENTRIES, AlsFit.ROW_ENTRIES, new ForkJoinPool(1));
+        float[][] fourThreads = sweeps(x, AlsFit.BLOCK_ENTRIES, AlsFit.ROW_ENTRIES, new ForkJoinPool(4));
+        float[][] chunked = sweeps(x, 64, 64, new ForkJoinPool(3));
+        float[][] longRows = sweeps(x, 64, AlsFit.ROW_ENTRIES, new ForkJoinPool(2));
         assertArrayEquals(reference[0], fourThreads[0]);
         assertArrayEquals(reference[1], fourThreads[1]);
         assertArrayEquals(reference[0], chunked[0]);
         assertArrayEquals(reference[1], chunked[1]);
+        assertArrayEquals(reference[0], longRows[0]);
+        assertArrayEquals(reference[1], longRows[1]);
     }
 
-    private static float[][] sweeps(Interactions x, int blockEntries, ForkJoinPool pool) throws Exception {
+    private static float[][] sweeps(Interactions x, int blockEntries, int rowEntries, ForkJoinPool pool) throws Exception {
         int f = 8;
         float[] users = randomFactors(x.customerCount(), f, 3);
         float[] items = randomFactors(x.itemCount(), f, 4);
-        AlsFit fit = new AlsFit(f, 5.0, 3, blockEntries);
+        AlsFit fit = new AlsFit(f, 5.0, 3, blockEntries, rowEntries);
         try {
             pool.submit(() -> {
                 for (int it = 0; it < 2; it++) {

@@ -109,10 +109,9 @@ public record AttributionResult(String model, List<ChannelCredit> credits, doubl
     }
 
     /**
-     * {@code x} with six significant digits and no trailing zeros, for messages; an implementation detail shared by
-     * the attribution packages.
+     * {@code x} with six significant digits and no trailing zeros, for messages (package-private: not API).
      */
-    public static String format(double x) {
+    static String format(double x) {
         if (Double.isNaN(x) || Double.isInfinite(x)) {
             return Double.toString(x);
         }

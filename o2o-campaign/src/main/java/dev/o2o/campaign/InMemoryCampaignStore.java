@@ -248,7 +248,7 @@ final class InMemoryCampaignStore implements CampaignStore {
 
     @Override
     public CampaignMove mergeCustomer(String mergeId, CustomerKey from, CustomerKey to) {
-        java.util.Objects.requireNonNull(mergeId, "mergeId");
+        Objects.requireNonNull(mergeId, "mergeId");
         CustomerRename.requireDistinct(from, to);
         synchronized (lock) {
             CampaignMove done = merges.get(mergeId);

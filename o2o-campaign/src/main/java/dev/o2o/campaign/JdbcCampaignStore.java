@@ -9,8 +9,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -251,7 +253,7 @@ final class JdbcCampaignStore implements CampaignStore {
                 days.add(r.day());
             }
         }
-        String dayList = String.join(", ", java.util.Collections.nCopies(days.size(), "?"));
+        String dayList = String.join(", ", Collections.nCopies(days.size(), "?"));
         List<Object> args = new ArrayList<>(List.of(customer, from, to, customer));
         args.addAll(days);
         try (PreparedStatement st = c.prepareStatement("SELECT 'f', trigger_id, at_nanos FROM " + fire
@@ -292,7 +294,7 @@ final class JdbcCampaignStore implements CampaignStore {
 
     private void selectTotalsForUpdate(Connection c, Set<String> campaigns, Map<String, long[]> into) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("SELECT campaign_id, fires, spent_minor FROM " + total
-                + " WHERE campaign_id IN (" + String.join(", ", java.util.Collections.nCopies(campaigns.size(), "?"))
+                + " WHERE campaign_id IN (" + String.join(", ", Collections.nCopies(campaigns.size(), "?"))
                 + ") ORDER BY campaign_id FOR UPDATE")) {
             bind(st, campaigns.toArray());
             try (ResultSet row = st.executeQuery()) {
@@ -451,7 +453,7 @@ final class JdbcCampaignStore implements CampaignStore {
                         + " (customer, mission_id, enrolled_nanos, steps, completed_nanos, version) VALUES (?, ?, ?, ?, ?, 1)"))) {
                     bind(st, p.customer().value(), p.missionId(), Codec.nanos(p.enrolledAt()), steps);
                     if (completed == null) {
-                        st.setNull(5, java.sql.Types.BIGINT);
+                        st.setNull(5, Types.BIGINT);
                     } else {
                         st.setLong(5, completed);
                     }
@@ -463,7 +465,7 @@ final class JdbcCampaignStore implements CampaignStore {
                 st.setLong(1, Codec.nanos(p.enrolledAt()));
                 st.setString(2, steps);
                 if (completed == null) {
-                    st.setNull(3, java.sql.Types.BIGINT);
+                    st.setNull(3, Types.BIGINT);
                 } else {
                     st.setLong(3, completed);
                 }
@@ -564,7 +566,7 @@ final class JdbcCampaignStore implements CampaignStore {
 
     @Override
     public CampaignMove mergeCustomer(String mergeId, CustomerKey from, CustomerKey to) {
-        java.util.Objects.requireNonNull(mergeId, "mergeId");
+        Objects.requireNonNull(mergeId, "mergeId");
         CustomerRename.requireDistinct(from, to);
         return tx.inTransaction("merging customers", c -> {
             if (!insertIfAbsent(c, "INSERT INTO " + customerMerge + " (merge_id, fires, missions, invites, referrals, kept)"
@@ -629,7 +631,7 @@ final class JdbcCampaignStore implements CampaignStore {
 
     /** Moves every row of {@code from} to {@code to} inside the caller's transaction, customers locked first. */
     private CampaignMove move(Connection c, CustomerKey from, CustomerKey to) throws SQLException {
-        for (String who : new java.util.TreeSet<>(List.of(from.value(), to.value()))) {
+        for (String who : new TreeSet<>(List.of(from.value(), to.value()))) {
             lockCustomer(c, who);
         }
         long fires = update(c, "UPDATE " + fire + " SET customer = ? WHERE customer = ?", to.value(), from.value());
@@ -655,7 +657,7 @@ final class JdbcCampaignStore implements CampaignStore {
                 if (kept.completedAt().isPresent()) {
                     st.setLong(5, Codec.nanos(kept.completedAt().get()));
                 } else {
-                    st.setNull(5, java.sql.Types.BIGINT);
+                    st.setNull(5, Types.BIGINT);
                 }
                 st.setLong(6, kept.version());
                 st.executeUpdate();

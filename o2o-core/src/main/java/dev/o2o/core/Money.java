@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
@@ -353,7 +354,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (x, y) -> {
+        Arrays.sort(order, (x, y) -> {
             int c = remainders[y].compareTo(remainders[x]);
             return c != 0 ? c : Integer.compare(x, y);
         });

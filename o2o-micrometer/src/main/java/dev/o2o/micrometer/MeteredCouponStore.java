@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -108,7 +109,7 @@ final class MeteredCouponStore implements CouponStore {
     }
 
     @Override
-    public java.util.List<IssuedCode> codesOf(CustomerKey customer) {
+    public List<IssuedCode> codesOf(CustomerKey customer) {
         return timer.time("codesOf", () -> store.codesOf(customer));
     }
 

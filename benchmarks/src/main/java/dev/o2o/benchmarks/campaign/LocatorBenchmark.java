@@ -6,6 +6,7 @@ import dev.o2o.core.Store;
 import dev.o2o.core.geo.GeoHit;
 import dev.o2o.core.geo.KnownPositions;
 import dev.o2o.core.geo.StoreLocator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +62,7 @@ public class LocatorBenchmark {
         public void setUp() {
             int n = 10_000_000;
             SplittableRandom rnd = new SplittableRandom(5);
-            Map<CustomerKey, GeoPoint> map = new java.util.HashMap<>(n * 4 / 3 + 1);
+            Map<CustomerKey, GeoPoint> map = new HashMap<>(n * 4 / 3 + 1);
             for (int i = 0; i < n; i++) {
                 map.put(CustomerKey.of("C" + i), GeoPoint.of(31.23 + rnd.nextDouble(-1.5, 1.5), 121.47 + rnd.nextDouble(-1.5, 1.5)));
             }

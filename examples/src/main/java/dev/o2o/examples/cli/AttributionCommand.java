@@ -7,6 +7,7 @@ import dev.o2o.attribution.journey.JourneySet;
 import dev.o2o.attribution.journey.PathCsvReader;
 import dev.o2o.attribution.markov.MarkovOptions;
 import dev.o2o.core.ChannelRegistry;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,7 +125,7 @@ final class AttributionCommand implements Callable<Integer> {
         JourneySet journeys;
         try {
             journeys = PathCsvReader.defaults().read(paths, new ChannelRegistry());
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException | UncheckedIOException e) {
             throw e; // the reader's own messages name the line
         } catch (RuntimeException e) {
             throw new BadInputException(paths.getFileName() + ": cannot be read: " + e.getClass().getSimpleName()

@@ -6,7 +6,9 @@ import dev.o2o.campaign.analytics.Dimension;
 import dev.o2o.campaign.analytics.FunnelRow;
 import dev.o2o.campaign.analytics.Incrementality;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -85,7 +87,7 @@ public final class CampaignCommand implements Runnable {
             for (SuppressionReason reason : SuppressionReason.values()) {
                 long n = s.suppressed.getOrDefault(reason, 0L);
                 if (n > 0) {
-                    rows.add(new String[] {c, "suppressed_" + reason.name().toLowerCase(java.util.Locale.ROOT), Long.toString(n)});
+                    rows.add(new String[] {c, "suppressed_" + reason.name().toLowerCase(Locale.ROOT), Long.toString(n)});
                 }
             }
             rows.add(new String[] {c, "coupons_issued", Long.toString(s.issued)});
@@ -124,7 +126,7 @@ public final class CampaignCommand implements Runnable {
     }
 
     static String json(List<String[]> rows) {
-        Map<String, List<String[]>> byCampaign = new java.util.LinkedHashMap<>();
+        Map<String, List<String[]>> byCampaign = new LinkedHashMap<>();
         for (String[] r : rows) {
             byCampaign.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r);
         }

@@ -6,6 +6,7 @@ import dev.o2o.campaign.Campaign;
 import dev.o2o.campaign.CampaignEngine;
 import dev.o2o.campaign.CampaignEvent;
 import dev.o2o.campaign.CampaignStore;
+import dev.o2o.campaign.ClaimResult;
 import dev.o2o.campaign.CustomerView;
 import dev.o2o.campaign.Decisions;
 import dev.o2o.campaign.EventPredicate;
@@ -238,7 +239,7 @@ final class CampaignSimulation {
             for (Customer c : claimsByDay.getOrDefault(day, List.of())) {
                 clock.now = dayStart.plus(Duration.ofHours(9));
                 var claim = referrals.claim(codes.get(rnd.nextInt(codes.size())), c.key(), Optional.empty());
-                if (claim.status() == dev.o2o.campaign.ClaimResult.Status.CLAIMED) {
+                if (claim.status() == ClaimResult.Status.CLAIMED) {
                     result.referralClaims++;
                 }
             }

@@ -1,6 +1,10 @@
 package dev.o2o.examples.cli;
 
+import dev.o2o.core.io.IngestException;
+import dev.o2o.examples.serve.ServeCommand;
+
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +21,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, GenerateCommand.class, AttributionCommand.class, ClvCommand.class,
                 RfmCommand.class, CouponsCommand.class, CampaignCommand.class, PredictCommand.class,
                 UpliftCommand.class, RecommendCommand.class, SparkCommand.class, RiskCommand.class,
-                AnomaliesCommand.class, dev.o2o.examples.serve.ServeCommand.class,
+                AnomaliesCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class O2oCli implements Runnable {
 
@@ -90,7 +94,7 @@ public final class O2oCli implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Throwable cause = ex;
             if (cause instanceof BadInputException || cause instanceof IllegalArgumentException
-                    || cause instanceof java.io.UncheckedIOException || cause instanceof dev.o2o.core.io.IngestException) {
+                    || cause instanceof UncheckedIOException || cause instanceof IngestException) {
                 commandLine.getErr().println("o2o " + commandLine.getCommandName() + ": "
                         + Messages.safe(cause.getMessage()));
                 commandLine.getErr().flush();

@@ -13,7 +13,9 @@ import dev.o2o.recommend.Recommendation;
 import dev.o2o.recommend.Recommender;
 import dev.o2o.recommend.eval.Evaluation;
 import dev.o2o.recommend.eval.Splitter;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,8 +179,8 @@ final class RecommendCommand implements Callable<Integer> {
      * Says how many interaction items the attribute file describes (the others score 0), and
      * refuses a file that describes none of them: its ids cannot be the interactions' item ids.
      */
-    private void checkCoverage(List<Interaction> events, Map<String, Set<String>> attributes, java.io.PrintWriter err) {
-        Set<String> items = new java.util.HashSet<>();
+    private void checkCoverage(List<Interaction> events, Map<String, Set<String>> attributes, PrintWriter err) {
+        Set<String> items = new HashSet<>();
         for (Interaction e : events) {
             items.add(e.item());
         }

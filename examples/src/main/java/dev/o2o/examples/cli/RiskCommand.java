@@ -5,6 +5,7 @@ import dev.o2o.risk.eval.Evaluation;
 import dev.o2o.risk.eval.LabelledEvent;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -80,7 +81,7 @@ final class RiskCommand implements Runnable {
         }
 
         private static List<Evaluation.Score> concat(Evaluation.Report r) {
-            return java.util.stream.Stream.concat(r.rules().stream(), r.forest().stream()).toList();
+            return Stream.concat(r.rules().stream(), r.forest().stream()).toList();
         }
     }
 }

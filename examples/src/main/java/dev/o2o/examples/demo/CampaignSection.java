@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * The report's campaign section: the seeded simulation of {@code o2o campaign simulate} (a 5 km
@@ -115,7 +116,7 @@ final class CampaignSection {
         double from = Math.min(0, lower);
         double to = Math.max(0, upper);
         double span = to == from ? 1 : to - from;
-        java.util.function.DoubleUnaryOperator x = v -> left + (v - from) / span * (right - left);
+        DoubleUnaryOperator x = v -> left + (v - from) / span * (right - left);
         StringBuilder b = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width)
                 .append("\" height=\"70\" font-family=\"sans-serif\" font-size=\"12\">");
         b.append("<text x=\"").append(left - 6).append("\" y=\"29\" text-anchor=\"end\">").append(Svg.esc(label)).append("</text>");

@@ -76,9 +76,11 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -92,7 +94,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -214,7 +218,7 @@ public final class Demo {
         for (Order o : orders) {
             byCustomer.computeIfAbsent(o.customer(), k -> new ArrayList<>()).add(o);
         }
-        Map<String, Long> taskTimes = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Long> taskTimes = new ConcurrentHashMap<>();
         CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
             timed(taskTimes, "attribution", () -> attributionSection(attribution, touchpoints, orders));
             timed(taskTimes, "BG/NBD and Gamma-Gamma CLV", () -> clvSection(clv, byCustomer, end));
@@ -668,10 +672,10 @@ public final class Demo {
                 .add(EarningRule.pointsPerAmount("base", 1, Money.of("1.00", "CNY")))
                 .add(EarningRule.channelMultiplier("store_double", SyntheticChannels.STORE.id(), new BigDecimal("2")))
                 .build();
-        PointsLedger ledger = PointsLedger.create(LedgerStore.inMemory(), java.time.Clock.fixed(end, ZONE));
+        PointsLedger ledger = PointsLedger.create(LedgerStore.inMemory(), Clock.fixed(end, ZONE));
         Map<String, Long> byRule = new TreeMap<>();
         Map<String, long[]> byChannel = new TreeMap<>();
-        Set<CustomerKey> accounts = new java.util.TreeSet<>();
+        Set<CustomerKey> accounts = new TreeSet<>();
         long earned = 0;
         long replayed = 0;
         int k = 0;
@@ -787,7 +791,7 @@ public final class Demo {
     private void cohortSection(Report report, List<Order> orders, Instant end) {
         // the last complete month: the window ends a few days into the next one
         CohortMatrix m = CohortRetention.create(ZONE).addAll(orders)
-                .matrix(java.time.YearMonth.from(end.minusSeconds(1).atZone(ZONE)).minusMonths(
+                .matrix(YearMonth.from(end.minusSeconds(1).atZone(ZONE)).minusMonths(
                         end.atZone(ZONE).getDayOfMonth() < 28 ? 1 : 0));
         int cols = 0;
         for (CohortRow r : m.rows()) {

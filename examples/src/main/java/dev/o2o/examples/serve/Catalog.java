@@ -17,6 +17,7 @@ import java.math.RoundingMode;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -106,7 +107,7 @@ final class Catalog {
         } else if (c.discount() instanceof Discount.Rate r) {
             what = r.offShare().movePointRight(2).stripTrailingZeros().toPlainString() + "% off";
         } else {
-            what = c.discount().kind().toString().toLowerCase(java.util.Locale.ROOT);
+            what = c.discount().kind().toString().toLowerCase(Locale.ROOT);
         }
         String where = storeOf(c.id()).map(s -> " at " + s.name()).orElse("");
         String forWhom = CLAIM_TIERS.containsKey(c.id()) ? " (" + String.join("/", CLAIM_TIERS.get(c.id()).stream()

@@ -9,6 +9,7 @@ import dev.o2o.core.OrderLine;
 import dev.o2o.core.Store;
 import dev.o2o.core.identity.Identifier;
 import dev.o2o.core.identity.IdentifierType;
+import dev.o2o.core.identity.IdentityLink;
 import dev.o2o.core.privacy.Masking;
 import dev.o2o.core.profile.CustomerProfile;
 import dev.o2o.loyalty.coupon.Cart;
@@ -26,8 +27,10 @@ import dev.o2o.loyalty.points.Balance;
 import dev.o2o.loyalty.points.EarningEvent;
 import dev.o2o.loyalty.points.Evaluation;
 import dev.o2o.loyalty.points.Member;
+import dev.o2o.loyalty.points.Posting;
 import dev.o2o.loyalty.points.PostingResult;
 import dev.o2o.loyalty.points.Tier;
+import dev.o2o.loyalty.points.TierChange;
 import dev.o2o.recommend.Availability;
 import dev.o2o.recommend.Interaction;
 import dev.o2o.recommend.Interactions;
@@ -41,6 +44,7 @@ import dev.o2o.segmentation.rfm.RfmTable;
 import dev.o2o.segmentation.rfm.SegmentMap;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -48,6 +52,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -93,7 +98,7 @@ final class O2oService {
 
     /** Adds a member: the card and the phone are linked in the identity graph. */
     CustomerKey enrol(String card, String phone, GeoPoint home, Instant at) {
-        stores.identities.addLink(dev.o2o.core.identity.IdentityLink.of(Identifier.memberCard(card),
+        stores.identities.addLink(IdentityLink.of(Identifier.memberCard(card),
                 Identifier.phone(phone), at, "enrolment"));
         CustomerKey key = customer(card);
         stores.members.save(Member.of(key, Catalog.ZONE));
@@ -192,7 +197,7 @@ final class O2oService {
                 out.add(reason(ReasonCode.QUANTITY_EXHAUSTED.name(), "all " + q + " have been used"));
             }
         });
-        java.util.Set<String> tiers = Catalog.CLAIM_TIERS.get(coupon.id());
+        Set<String> tiers = Catalog.CLAIM_TIERS.get(coupon.id());
         String tier = memberState(customer).tier();
         if (tiers != null && !tiers.contains(tier)) {
             out.add(reason(ReasonCode.CUSTOMER_NOT_ELIGIBLE.name(), "for " + String.join(" and ",
@@ -302,7 +307,7 @@ final class O2oService {
      * so a retry after a failure part-way completes the order without counting anything twice.
      */
     Map<String, Object> postOrder(String key, OrderRequest request) {
-        return postOrder(key, request, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        return postOrder(key, request, clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** {@link #postOrder(String, OrderRequest)} of an order placed at {@code at} (the seeder's history). */
@@ -362,7 +367,7 @@ final class O2oService {
         Member m = memberState(customer);
         Evaluation ev = Catalog.RULES.evaluate(m, new EarningEvent.Purchase(order), stores.members.history(customer));
         long points = 0;
-        Optional<dev.o2o.loyalty.points.Posting.Earn> earn = ev.toEarn(customer, Optional.empty(),
+        Optional<Posting.Earn> earn = ev.toEarn(customer, Optional.empty(),
                 Optional.empty());
         if (earn.isPresent()) {
             PostingResult posted = stores.ledger.post(earn.get().at(order.instant()));
@@ -374,7 +379,7 @@ final class O2oService {
         if (stores.members.record(customer, order.id(), ev)) {
             Member counted = m.withPurchases(m.purchases() + 1);
             long qualifying = qualifyingPoints(customer);
-            Optional<dev.o2o.loyalty.points.TierChange> up = Catalog.TIERS.upgrade(customer.value(), counted.tier(),
+            Optional<TierChange> up = Catalog.TIERS.upgrade(customer.value(), counted.tier(),
                     qualifying, clock.instant());
             if (up.isPresent()) {
                 Tier t = Catalog.TIERS.tier(up.get().to());

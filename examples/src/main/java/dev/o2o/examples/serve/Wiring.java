@@ -14,6 +14,7 @@ import dev.o2o.loyalty.points.LedgerStore;
 import dev.o2o.loyalty.points.MemberStore;
 import dev.o2o.loyalty.points.PointsLedger;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -80,10 +81,10 @@ final class Wiring implements AutoCloseable {
             return url;
         }
         String tuned = url;
-        if (!url.toUpperCase(java.util.Locale.ROOT).contains("QUERY_CACHE_SIZE")) {
+        if (!url.toUpperCase(Locale.ROOT).contains("QUERY_CACHE_SIZE")) {
             tuned += ";QUERY_CACHE_SIZE=32";
         }
-        if (!url.toUpperCase(java.util.Locale.ROOT).contains("LOCK_TIMEOUT")) {
+        if (!url.toUpperCase(Locale.ROOT).contains("LOCK_TIMEOUT")) {
             tuned += ";LOCK_TIMEOUT=10000";
         }
         return tuned;

@@ -1,8 +1,10 @@
 package dev.o2o.attribution.shapley;
 
-import dev.o2o.attribution.AttributionResult;
 import dev.o2o.attribution.journey.JourneySet;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -192,7 +194,11 @@ public final class ShapleyAttribution {
         if (Double.isInfinite(x)) {
             return "infinite";
         }
-        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : AttributionResult.format(x);
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+            return Long.toString((long) x);
+        }
+        // six significant digits as the root package's messages, written here so that shapley does not import it
+        return new BigDecimal(x).round(new MathContext(6, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Ids;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -34,7 +35,7 @@ public record ConsentChange(CustomerKey customer, ConsentPurpose purpose, Consen
         if (at.isBefore(MIN) || !at.isBefore(MAX)) {
             throw new IllegalArgumentException("at of a consent change must be within years 1678..2261: " + at);
         }
-        at = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        at = at.truncatedTo(ChronoUnit.MICROS);
         Ids.requireId(source, "source");
     }
 

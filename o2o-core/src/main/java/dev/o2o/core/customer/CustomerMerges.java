@@ -20,10 +20,12 @@ import java.util.Set;
  *
  * <pre>{@code
  * CustomerMerges merges = CustomerMerges.of(List.of(pointsMerges, couponMerges, campaignMerges));
- * LinkResult r = graph.addLink(link);
- * List<MergeEvent> history = graph.mergeHistory();   // new events since the last call
- * for (MergeEvent e : newEvents) {
- *     merges.apply(e);                                 // points, coupons, missions follow
+ * int before = graph.mergeHistory().size();
+ * if (graph.addLink(link) == LinkResult.MERGED) {
+ *     List<MergeEvent> history = graph.mergeHistory();         // every merge so far, oldest first
+ *     for (MergeEvent e : history.subList(before, history.size())) {
+ *         merges.apply(e);                                      // points, coupons, missions follow
+ *     }
  * }
  * }</pre>
  *

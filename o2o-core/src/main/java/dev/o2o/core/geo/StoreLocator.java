@@ -2,6 +2,7 @@ package dev.o2o.core.geo;
 
 import dev.o2o.core.GeoPoint;
 import dev.o2o.core.Store;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +34,7 @@ public final class StoreLocator {
     public static StoreLocator of(Iterable<Store> stores) {
         Objects.requireNonNull(stores, "stores");
         Set<String> ids = new HashSet<>();
-        List<Store> list = new java.util.ArrayList<>();
+        List<Store> list = new ArrayList<>();
         for (Store s : stores) {
             Objects.requireNonNull(s, "store");
             if (!ids.add(s.id())) {

@@ -2,6 +2,7 @@ package dev.o2o.core.identity;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -31,7 +32,7 @@ final class InMemoryIdentityStore implements IdentityStore {
         List<IdentityLink> ls = List.copyOf(newLinks);
         List<MergeEvent> ms = List.copyOf(newMerges);
         StoreLimits.checkAll(ls, ms);
-        Set<Long> seen = new java.util.HashSet<>();
+        Set<Long> seen = new HashSet<>();
         for (MergeEvent m : ms) {
             if (merges.containsKey(m.sequence()) || !seen.add(m.sequence())) {
                 throw new IllegalArgumentException("merge event " + m.sequence() + " is already held");

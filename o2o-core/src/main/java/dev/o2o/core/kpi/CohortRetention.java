@@ -5,6 +5,7 @@ import dev.o2o.core.Order;
 
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -91,10 +92,10 @@ public final class CohortRetention {
             if (cohort.isAfter(through)) {
                 continue;
             }
-            int width = (int) (cohort.until(through, java.time.temporal.ChronoUnit.MONTHS) + 1);
+            int width = (int) (cohort.until(through, ChronoUnit.MONTHS) + 1);
             long[] row = rows.computeIfAbsent(cohort, c -> new long[width]);
             for (YearMonth month : m.headSet(through, true)) {
-                row[(int) cohort.until(month, java.time.temporal.ChronoUnit.MONTHS)]++;
+                row[(int) cohort.until(month, ChronoUnit.MONTHS)]++;
             }
         }
         List<CohortRow> out = new ArrayList<>();

@@ -126,6 +126,6 @@ public record CustomerProfile(CustomerKey customer, Instant asOf, Optional<Insta
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Double> mix = new TreeMap<>();
         counts.forEach((k, v) -> mix.put(k, (double) v / total));
-        return java.util.Collections.unmodifiableMap(mix);
+        return Collections.unmodifiableMap(mix);
     }
 }

@@ -5,6 +5,7 @@ import dev.o2o.core.Order;
 import dev.o2o.core.Touchpoint;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -100,7 +101,7 @@ public final class ProfileBook {
 
     /** The customers the book holds, sorted. */
     public Set<CustomerKey> customers() {
-        return java.util.Collections.unmodifiableSet(new TreeSet<>(states.keySet()));
+        return Collections.unmodifiableSet(new TreeSet<>(states.keySet()));
     }
 
     public int size() {

@@ -4,6 +4,7 @@ import dev.o2o.core.CustomerKey;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -80,6 +81,6 @@ public final class TagEngine {
         for (CustomerProfile p : profiles) {
             out.put(p.customer(), tags(p));
         }
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 }

@@ -3,6 +3,7 @@ package dev.o2o.loyalty.coupon;
 import dev.o2o.core.CustomerKey;
 import dev.o2o.core.jdbc.TablePrefix;
 
+import java.util.List;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,7 +121,7 @@ public interface CouponStore extends UsageSource {
      * The codes issued to a customer (any state), ordered by code. The built-in stores implement
      * it; the default throws {@link UnsupportedOperationException}.
      */
-    default java.util.List<IssuedCode> codesOf(CustomerKey customer) {
+    default List<IssuedCode> codesOf(CustomerKey customer) {
         throw new UnsupportedOperationException(getClass().getName() + " does not list codes by customer");
     }
 

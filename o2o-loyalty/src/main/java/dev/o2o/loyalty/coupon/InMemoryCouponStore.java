@@ -5,11 +5,14 @@ import dev.o2o.core.CustomerKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -291,7 +294,7 @@ final class InMemoryCouponStore implements CouponStore {
     @Override
     public List<IssuedCode> codesOf(CustomerKey customer) {
         Objects.requireNonNull(customer, "customer");
-        java.util.TreeMap<String, IssuedCode> out = new java.util.TreeMap<>();
+        TreeMap<String, IssuedCode> out = new TreeMap<>();
         for (Code c : codes.values()) {
             if (c.customer.equals(customer)) {
                 synchronized (campaigns.get(c.couponId)) {
@@ -391,8 +394,8 @@ final class InMemoryCouponStore implements CouponStore {
      * under each coupon's lock; returns the codes moved and adds the outcomes moved to {@code count[0]}.
      */
     private List<String> rename(CustomerKey from, CustomerKey to, long[] count) {
-        List<String> moved = new java.util.ArrayList<>();
-        for (Map.Entry<String, Campaign> entry : new java.util.TreeMap<>(campaigns).entrySet()) {
+        List<String> moved = new ArrayList<>();
+        for (Map.Entry<String, Campaign> entry : new TreeMap<>(campaigns).entrySet()) {
             Campaign camp = entry.getValue();
             synchronized (camp) {
                 for (Code c : codes.values()) {
@@ -422,7 +425,7 @@ final class InMemoryCouponStore implements CouponStore {
                 count[0]++;
             }
         }
-        java.util.Collections.sort(moved);
+        Collections.sort(moved);
         return moved;
     }
 }

@@ -1,5 +1,9 @@
 package dev.o2o.loyalty.points;
 
+import dev.o2o.core.CustomerKey;
+
+import java.util.Objects;
+
 /** Number checks shared by the records of this package (ids: {@link dev.o2o.core.Ids}). */
 final class Checks {
 
@@ -21,9 +25,9 @@ final class Checks {
     }
 
     /** Checks the two ids of {@link LedgerStore#renameForErasure}. */
-    static void erasureRename(dev.o2o.core.CustomerKey from, dev.o2o.core.CustomerKey to) {
-        java.util.Objects.requireNonNull(from, "account");
-        java.util.Objects.requireNonNull(to, "pseudonym");
+    static void erasureRename(CustomerKey from, CustomerKey to) {
+        Objects.requireNonNull(from, "account");
+        Objects.requireNonNull(to, "pseudonym");
         if (from.equals(to)) {
             throw new IllegalArgumentException("the pseudonym of an erased account must differ from it");
         }

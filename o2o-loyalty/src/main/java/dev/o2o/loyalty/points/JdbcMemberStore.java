@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@link MemberStore#jdbc}: four tables (members, recorded evaluation keys, points per member, rule
@@ -84,7 +85,7 @@ final class JdbcMemberStore implements MemberStore {
 
     private static String tags(Set<String> tags) {
         List<String> out = new ArrayList<>();
-        for (String t : new java.util.TreeSet<>(tags)) {
+        for (String t : new TreeSet<>(tags)) {
             out.add(URLEncoder.encode(t, StandardCharsets.UTF_8));
         }
         return String.join(",", out);

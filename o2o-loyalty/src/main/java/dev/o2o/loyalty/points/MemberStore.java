@@ -6,6 +6,7 @@ import dev.o2o.core.jdbc.TablePrefix;
 import dev.o2o.core.jdbc.Transactions;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -101,7 +102,7 @@ public interface MemberStore {
         return CustomerDataStore.reassigning("members", "rows", this::reassign, (customer, replacement) -> {
             long rows = reassign(customer, replacement);
             member(replacement).ifPresent(m -> save(new Member(replacement, m.zone(), Optional.empty(), m.tier(),
-                    m.tierMultiplier(), java.util.Set.of(), m.purchases())));
+                    m.tierMultiplier(), Set.of(), m.purchases())));
             return rows;
         });
     }

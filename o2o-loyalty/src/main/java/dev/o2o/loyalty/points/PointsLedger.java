@@ -1,6 +1,7 @@
 package dev.o2o.loyalty.points;
 
 import dev.o2o.core.CustomerKey;
+import dev.o2o.loyalty.guard.LoyaltyGuard;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -35,13 +36,13 @@ public interface PointsLedger {
      * are answered without it): a DENY returns {@link PostingResult.Status#RISK_DENIED} and writes
      * nothing, not even the key's first outcome, so a retry is asked again.
      */
-    static PointsLedger create(LedgerStore store, Clock clock, dev.o2o.loyalty.guard.LoyaltyGuard guard) {
+    static PointsLedger create(LedgerStore store, Clock clock, LoyaltyGuard guard) {
         return new DefaultPointsLedger(store, clock, BackfillLimits.defaults(), guard);
     }
 
     /** A ledger with both a back-fill limit and a guard (see the two overloads above). */
     static PointsLedger create(LedgerStore store, Clock clock, BackfillLimits backfill,
-                               dev.o2o.loyalty.guard.LoyaltyGuard guard) {
+                               LoyaltyGuard guard) {
         return new DefaultPointsLedger(store, clock, backfill, guard);
     }
 

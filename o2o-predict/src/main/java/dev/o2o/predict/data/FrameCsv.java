@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,7 @@ public final class FrameCsv {
                 cats[c] = new String[capacity];
             }
         }
-        Map<String, String> interned = new java.util.HashMap<>();
+        Map<String, String> interned = new HashMap<>();
         while (hasNext(parser)) {
             CsvRecords.Row row = parser.next();
             List<String> f = row.fields();

@@ -1,5 +1,7 @@
 package dev.o2o.predict.data;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -114,9 +116,9 @@ public final class Matrix {
         if (values.length != rows) {
             throw new IllegalArgumentException("column '" + name + "' has " + values.length + " rows, the matrix " + rows);
         }
-        double[][] out = java.util.Arrays.copyOf(columns, columns.length + 1);
+        double[][] out = Arrays.copyOf(columns, columns.length + 1);
         out[columns.length] = values.clone();
-        List<String> n = new java.util.ArrayList<>(names);
+        List<String> n = new ArrayList<>(names);
         n.add(name);
         return new Matrix(List.copyOf(n), out, rows);
     }

@@ -1,5 +1,6 @@
 package dev.o2o.predict.data;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +30,7 @@ public record Schema(Map<String, ColumnType> columns) {
             }
             copy.put(k, v);
         });
-        columns = java.util.Collections.unmodifiableMap(copy);
+        columns = Collections.unmodifiableMap(copy);
     }
 
     /** A new builder. */

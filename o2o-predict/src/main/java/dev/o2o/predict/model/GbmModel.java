@@ -9,10 +9,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.o2o.predict.data.Matrix;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * A fitted gradient-boosted tree ensemble: {@code margin = baseMargin + Σ tree(x)}; the
@@ -112,7 +114,7 @@ public final class GbmModel implements Model, Serializable {
         double[] out = new double[n];
         int width = cols.length;
         int block = 128; // 50 columns × 128 rows of doubles stay in the first-level cache
-        java.util.stream.IntStream.range(0, (n + block - 1) / block).parallel().forEach(b -> {
+        IntStream.range(0, (n + block - 1) / block).parallel().forEach(b -> {
             int from = b * block;
             int to = Math.min(n, from + block);
             int len = to - from;
@@ -125,7 +127,7 @@ public final class GbmModel implements Model, Serializable {
                     rows[k * width + j] = v + 0.0; // -0.0 becomes 0.0, which compares the same
                 }
             }
-            java.util.Arrays.fill(out, from, to, baseMargin);
+            Arrays.fill(out, from, to, baseMargin);
             int[] node = new int[len];
             for (int t = 0; t < forest.trees(); t++) {
                 if (missing) {

@@ -2,6 +2,8 @@ package dev.o2o.predict.model;
 
 import dev.o2o.predict.data.Matrix;
 
+import java.util.Objects;
+
 /**
  * Fits a {@link Model} to a feature matrix and a label per row (0/1 for a binary learner).
  * Built-ins: {@link #logistic(double)}, {@link #gbm(GbmConfig)} and {@link #ridge(double)}. Learners are immutable
@@ -21,7 +23,7 @@ public interface Learner {
 
     /** Gradient-boosted trees with the given configuration (no early stopping: it needs a validation set). */
     static Learner gbm(GbmConfig config) {
-        java.util.Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(config, "config");
         return (x, y) -> GbmModel.fit(x, y, config);
     }
 

@@ -2,6 +2,8 @@ package dev.o2o.predict.model;
 
 import dev.o2o.predict.data.Matrix;
 
+import java.util.Arrays;
+
 /**
  * Fits L2-regularised logistic regression by Newton's method (iteratively reweighted least
  * squares) with step halving. The objective is the summed log-loss plus {@code L/2 · ‖w‖²}
@@ -30,7 +32,7 @@ final class LogisticRegression {
         int p = x.columns() + 1; // column 0 is the intercept
         double[][] cols = new double[p][];
         cols[0] = new double[n];
-        java.util.Arrays.fill(cols[0], 1.0);
+        Arrays.fill(cols[0], 1.0);
         for (int j = 1; j < p; j++) {
             double[] c = Matrix.Access.view(x, j - 1);
             String name = x.names().get(j - 1);

@@ -2,6 +2,8 @@ package dev.o2o.predict.model;
 
 import dev.o2o.predict.data.Matrix;
 
+import java.util.Arrays;
+
 /**
  * Least squares with penalty {@code L/2 · ‖w‖²} on the feature weights (intercept not
  * penalised), solved from the normal equations by Cholesky. Stateless and thread-safe.
@@ -17,7 +19,7 @@ final class RidgeRegression {
         int p = x.columns() + 1;
         double[][] cols = new double[p][];
         cols[0] = new double[n];
-        java.util.Arrays.fill(cols[0], 1.0);
+        Arrays.fill(cols[0], 1.0);
         for (int j = 1; j < p; j++) {
             cols[j] = Matrix.Access.view(x, j - 1);
             for (int i = 0; i < n; i++) {
@@ -50,6 +52,6 @@ final class RidgeRegression {
             }
         }
         double[] beta = Cholesky.solve(a, b, x.names());
-        return new LinearModel(x.names(), beta[0], java.util.Arrays.copyOfRange(beta, 1, p), l2);
+        return new LinearModel(x.names(), beta[0], Arrays.copyOfRange(beta, 1, p), l2);
     }
 }

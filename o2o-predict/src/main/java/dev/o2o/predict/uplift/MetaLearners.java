@@ -6,6 +6,7 @@ import dev.o2o.predict.model.Model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /** The meta-learners behind {@link UpliftLearner}'s factories. Stateless. */
@@ -54,7 +55,7 @@ final class MetaLearners {
         return out;
     }
 
-    private record Fitted(List<String> features, int treatments, java.util.function.Function<double[], double[]> f)
+    private record Fitted(List<String> features, int treatments, Function<double[], double[]> f)
             implements UpliftModel {
         @Override
         public double[] effects(double[] row) {

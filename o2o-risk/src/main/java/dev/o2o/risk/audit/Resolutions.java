@@ -1,5 +1,7 @@
 package dev.o2o.risk.audit;
 
+import dev.o2o.core.Ids;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -10,7 +12,7 @@ final class Resolutions {
 
     static void checkTarget(DecisionStatus to, String operator, Instant at) {
         Objects.requireNonNull(to, "to");
-        dev.o2o.core.Ids.requireId(operator, "operator");
+        Ids.requireId(operator, "operator");
         Objects.requireNonNull(at, "at");
         if (to != DecisionStatus.RELEASED && to != DecisionStatus.CONFIRMED) {
             throw new IllegalArgumentException("a decision is resolved as RELEASED or CONFIRMED, not " + to);

@@ -10,6 +10,7 @@ import dev.o2o.risk.velocity.VelocityConfig;
 import dev.o2o.risk.velocity.VelocityEngine;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -213,7 +214,7 @@ public final class Evaluation {
                 reversals += e.type() == EventType.POINTS_REVERSE ? 1 : 0;
                 referrals += e.type() == EventType.REFERRAL ? 1 : 0;
                 signUps += e.type() == EventType.SIGN_UP ? 1 : 0;
-                int hour = e.at().atZone(java.time.ZoneOffset.UTC).getHour();
+                int hour = e.at().atZone(ZoneOffset.UTC).getHour();
                 night += hour >= 20 || hour < 8 ? 1 : 0;
                 times.add(e.at());
             }

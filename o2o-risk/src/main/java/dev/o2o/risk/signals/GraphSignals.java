@@ -8,6 +8,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -228,7 +230,7 @@ public final class GraphSignals {
         Map<String, Integer> index = new HashMap<>();
         Map<String, Integer> low = new HashMap<>();
         Deque<String> stack = new ArrayDeque<>();
-        Set<String> onStack = new java.util.HashSet<>();
+        Set<String> onStack = new HashSet<>();
         int[] counter = {0};
         for (String v : transfers.keySet()) {
             if (!index.containsKey(v)) {
@@ -251,7 +253,7 @@ public final class GraphSignals {
             Object[] frame = work.peek();
             String v = (String) frame[0];
             @SuppressWarnings("unchecked")
-            java.util.Iterator<String> it = (java.util.Iterator<String>) frame[1];
+            Iterator<String> it = (Iterator<String>) frame[1];
             if (it.hasNext()) {
                 String w = it.next();
                 if (!index.containsKey(w)) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -116,6 +117,6 @@ public final class StoreAnomalies {
     }
 
     private static String fmt(double z) {
-        return Double.isInfinite(z) ? (z > 0 ? "+inf" : "-inf") : String.format(java.util.Locale.ROOT, "%.2f", z);
+        return Double.isInfinite(z) ? (z > 0 ? "+inf" : "-inf") : String.format(Locale.ROOT, "%.2f", z);
     }
 }

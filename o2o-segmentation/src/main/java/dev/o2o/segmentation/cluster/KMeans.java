@@ -2,6 +2,7 @@ package dev.o2o.segmentation.cluster;
 
 import dev.o2o.segmentation.rfm.RfmTable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.apache.commons.math3.ml.clustering.CentroidCluster;
@@ -135,7 +136,7 @@ public final class KMeans {
                 all[i] = all[j];
                 all[j] = t;
             }
-            sample = java.util.Arrays.copyOf(all, sampleSize);
+            sample = Arrays.copyOf(all, sampleSize);
         }
         int m = sample.length;
         int[] size = new int[k];
@@ -145,7 +146,7 @@ public final class KMeans {
         double total = 0;
         double[] sum = new double[k];
         for (int a = 0; a < m; a++) {
-            java.util.Arrays.fill(sum, 0);
+            Arrays.fill(sum, 0);
             double[] pa = points.get(sample[a]).point();
             for (int b = 0; b < m; b++) {
                 if (a != b) {

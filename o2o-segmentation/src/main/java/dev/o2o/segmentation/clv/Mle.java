@@ -2,7 +2,9 @@ package dev.o2o.segmentation.clv;
 
 import dev.o2o.segmentation.clv.internal.Bfgs;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
@@ -23,7 +25,7 @@ final class Mle {
     }
 
     /** A log-likelihood without an analytic gradient (fit it with {@code analyticGradient = false}). */
-    static LogLik valueOnly(java.util.function.ToDoubleFunction<double[]> f) {
+    static LogLik valueOnly(ToDoubleFunction<double[]> f) {
         return (p, grad) -> {
             if (grad != null) {
                 centralDifferences((q, g) -> f.applyAsDouble(q), p, grad);
@@ -68,7 +70,7 @@ final class Mle {
             @Override
             public void gradient(double[] p, double fx, double[] g) {
                 if (analyticGradient) {
-                    if (!cached || !java.util.Arrays.equals(p, lastPoint)) {
+                    if (!cached || !Arrays.equals(p, lastPoint)) {
                         value(p);
                     }
                     System.arraycopy(lastGradient, 0, g, 0, g.length);

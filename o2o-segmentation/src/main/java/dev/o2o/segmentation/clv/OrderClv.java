@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -60,7 +61,7 @@ public final class OrderClv {
      * @param currency       the one currency of the purchases (values are in its units); empty without purchases
      */
     public record Summaries(SortedMap<CustomerKey, History> customers, SortedSet<CustomerKey> tooNew,
-                            java.util.Optional<Currency> currency) {
+                            Optional<Currency> currency) {
         /** Validates and copies. */
         public Summaries {
             customers = Collections.unmodifiableSortedMap(new TreeMap<>(customers));
@@ -152,7 +153,7 @@ public final class OrderClv {
             HoldoutSplit split = HoldoutSplit.of(list, calibrationEnd, calibrationEnd, daysPerUnit);
             customers.put(customer, new History(split.calibration(), split.meanRepeatValue()));
         });
-        return new Summaries(customers, tooNew, java.util.Optional.ofNullable(currency));
+        return new Summaries(customers, tooNew, Optional.ofNullable(currency));
     }
 
     /**

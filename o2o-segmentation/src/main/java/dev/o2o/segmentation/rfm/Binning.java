@@ -1,5 +1,7 @@
 package dev.o2o.segmentation.rfm;
 
+import java.util.Arrays;
+
 /** Quantile binning of one column into scores 1..k. Stateless. */
 final class Binning {
 
@@ -45,7 +47,7 @@ final class Binning {
             m = addPosition(positions, m, lo[j - 1]);
             m = addPosition(positions, m, Math.min(n - 1, lo[j - 1] + 1));
         }
-        int[] pos = java.util.Arrays.copyOf(positions, m);
+        int[] pos = Arrays.copyOf(positions, m);
         Select.orderStatistics(scratch, pos);
         double[] thresholds = new double[k - 1];
         for (int j = 0; j < k - 1; j++) {
@@ -123,7 +125,7 @@ final class Binning {
                 pos[m++] = p;
             }
         }
-        Select.orderStatistics(scratch, java.util.Arrays.copyOf(pos, m));
+        Select.orderStatistics(scratch, Arrays.copyOf(pos, m));
         double[] v = new double[k - 1];
         for (int j = 0; j < k - 1; j++) {
             v[j] = scratch[(int) cutoff[j] - 1];

@@ -1,5 +1,6 @@
 package dev.o2o.segmentation.rfm;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -18,7 +19,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe; serializable as its plain fields (arrays and numbers).
  */
-public final class ColumnBins implements java.io.Serializable {
+public final class ColumnBins implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

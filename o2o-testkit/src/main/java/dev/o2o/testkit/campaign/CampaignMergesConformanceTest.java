@@ -17,6 +17,7 @@ import dev.o2o.campaign.ReferralLink;
 import dev.o2o.campaign.Reservation;
 import dev.o2o.campaign.Reservation.Outcome;
 import dev.o2o.core.CustomerKey;
+import dev.o2o.core.Money;
 import dev.o2o.core.customer.CustomerDataStore;
 import dev.o2o.core.customer.CustomerMerge;
 import dev.o2o.core.customer.StoreChange;
@@ -152,7 +153,7 @@ public abstract class CampaignMergesConformanceTest {
         assertTrue(store.claimEvent("e1"));
         String actionKey = "mission:m1:" + raw.value();
         store.saveDecision("e1", List.of(new PlannedAction(actionKey, raw, "m1", "m1", Action.awardPoints(10,
-                dev.o2o.core.Money.of("0.10", "CNY"))), new PlannedAction("e1/t/0", CARD, "camp", "t1",
+                Money.of("0.10", "CNY"))), new PlannedAction("e1/t/0", CARD, "camp", "t1",
                 Action.notify("push", "hello"))));
         assertTrue(store.recordResult(actionKey, "done"));
 

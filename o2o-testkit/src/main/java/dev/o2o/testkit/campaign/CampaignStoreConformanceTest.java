@@ -27,12 +27,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -296,7 +298,7 @@ public abstract class CampaignStoreConformanceTest {
     private static <T> List<T> onSixteenThreads(int tasks, IntFunction<T> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            CountDownLatch start = new CountDownLatch(1);
             List<Future<T>> futures = new ArrayList<>();
             for (int i = 0; i < tasks; i++) {
                 int n = i;
@@ -336,7 +338,7 @@ public abstract class CampaignStoreConformanceTest {
                 perCustomer[i % 8]++;
             }
         }
-        assertEquals("[3, 3, 3, 3, 3, 3, 3, 3]", java.util.Arrays.toString(perCustomer));
+        assertEquals("[3, 3, 3, 3, 3, 3, 3, 3]", Arrays.toString(perCustomer));
         assertEquals(24, capped.fires("camp"));
         CampaignStore daily = newStore();
         List<Outcome> perDay = onSixteenThreads(640, i -> daily.reserve(res("cust-" + (i % 4), "t" + (i % 20), T0, 0,

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -668,7 +669,7 @@ public final class SyntheticData {
     }
 
     static String fmt6(double v) {
-        return new BigDecimal(v).setScale(6, java.math.RoundingMode.HALF_EVEN).toPlainString();
+        return new BigDecimal(v).setScale(6, RoundingMode.HALF_EVEN).toPlainString();
     }
 
 }

@@ -12,6 +12,7 @@ import dev.o2o.core.OrderLine;
 import dev.o2o.loyalty.coupon.Cart;
 import dev.o2o.loyalty.coupon.CodeState;
 import dev.o2o.loyalty.coupon.Coupon;
+import dev.o2o.loyalty.coupon.CouponCodes;
 import dev.o2o.loyalty.coupon.CouponService;
 import dev.o2o.loyalty.coupon.CouponStore;
 import dev.o2o.loyalty.coupon.CustomerContext;
@@ -83,9 +84,9 @@ public abstract class GuardConformanceTest {
 
     /** A well-formed code: the kit's letters with the check character the codes need. */
     private static String wellFormed() {
-        for (char c : dev.o2o.loyalty.coupon.CouponCodes.ALPHABET.toCharArray()) {
-            String candidate = dev.o2o.loyalty.coupon.CouponCodes.normalize(CODE + c);
-            if (dev.o2o.loyalty.coupon.CouponCodes.isWellFormed(candidate)) {
+        for (char c : CouponCodes.ALPHABET.toCharArray()) {
+            String candidate = CouponCodes.normalize(CODE + c);
+            if (CouponCodes.isWellFormed(candidate)) {
                 return candidate;
             }
         }

@@ -9,6 +9,7 @@ import dev.o2o.core.customer.CustomerMerge;
 import dev.o2o.core.customer.CustomerMerges;
 import dev.o2o.core.customer.MergeReport;
 import dev.o2o.core.customer.StoreChange;
+import dev.o2o.core.identity.IdentifierType;
 import dev.o2o.core.identity.IdentityGraph;
 import dev.o2o.core.identity.IdentityLink;
 import dev.o2o.core.identity.Identifier;
@@ -27,6 +28,7 @@ import dev.o2o.testkit.customer.SameMoment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -89,7 +91,7 @@ public abstract class LedgerMergesConformanceTest {
     void pointsOfAnAbsorbedKeyFollowTheMergeInsteadOfStayingOnAKeyThatNoLongerResolves() {
         IdentityGraph graph = IdentityGraph.create();
         Identifier card = Identifier.memberCard("M-1001");
-        Identifier app = Identifier.of(dev.o2o.core.identity.IdentifierType.APP_USER_ID, "u-77");
+        Identifier app = Identifier.of(IdentifierType.APP_USER_ID, "u-77");
         Identifier phone = Identifier.phone("+8613800000000");
         CustomerKey cardKey = graph.addIdentifier(card);
         CustomerKey appKey = graph.addIdentifier(app);
@@ -219,7 +221,7 @@ public abstract class LedgerMergesConformanceTest {
         assertEquals(140, store.balance(CARD));
         List<Lot> returned = store.lots(APP).stream().filter(l -> l.remaining() > 0).toList();
         assertEquals(Set.of(Optional.of(early), Optional.<Instant>empty()),
-                new java.util.HashSet<>(returned.stream().map(Lot::expiresAt).toList()));
+                new HashSet<>(returned.stream().map(Lot::expiresAt).toList()));
         assertEquals(-367, store.entryByKey(IdempotencyKey.of(EntryType.TRANSFER, "unmerge:m1")).orElseThrow().points());
         assertInvariant(APP);
         assertInvariant(CARD);
@@ -237,7 +239,7 @@ public abstract class LedgerMergesConformanceTest {
     void unlinkThroughTheGraphMovesPointsBackToTheSplitOffKey() {
         IdentityGraph graph = IdentityGraph.create();
         Identifier card = Identifier.memberCard("M-1");
-        Identifier app = Identifier.of(dev.o2o.core.identity.IdentifierType.APP_USER_ID, "u-1");
+        Identifier app = Identifier.of(IdentifierType.APP_USER_ID, "u-1");
         CustomerKey cardKey = graph.addIdentifier(card);
         CustomerKey appKey = graph.addIdentifier(app);
         post(Posting.earn(appKey, 487, "o-1", Optional.empty()));

@@ -2,6 +2,8 @@ package dev.o2o.segmentation.clv.internal;
 
 import org.apache.commons.math3.special.Gamma;
 
+import java.util.Arrays;
+
 /**
  * Special functions for the CLV models, in log space where values can overflow.
  *
@@ -131,7 +133,7 @@ public final class Special {
                     double logTerm = logIntegrand(sign * k * h, a, b, c, z, oneMinusZ);
                     if (logTerm > Double.NEGATIVE_INFINITY) {
                         if (count == logTerms.length) {
-                            logTerms = java.util.Arrays.copyOf(logTerms, 2 * count);
+                            logTerms = Arrays.copyOf(logTerms, 2 * count);
                         }
                         logTerms[count++] = logTerm;
                     }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
                 "CSV output: channel,conversions,value (and removal_effect for markov); with several models a "
                         + "first column model. JSON: {\"model\":..,\"channels\":[{\"channel\":..,"
                         + "\"conversions\":..,\"value\":..,\"removalEffect\":..}]}; with several models a list "
-                        + "of these. Numbers are exact (shortest round-trip decimal of each double)."})
+                        + "of these. Numbers are exact (a round-trip decimal of each double)."})
 final class AttributionCommand implements Callable<Integer> {
 
     /** The models of {@code --model}. */

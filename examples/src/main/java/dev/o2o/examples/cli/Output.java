@@ -102,8 +102,9 @@ final class Output {
     }
 
     /**
-     * A double for CSV and JSON, exactly: the shortest decimal that reads back as the same double
-     * ({@link Double#toString} digits), written without an exponent for magnitudes from 1e-7 to
+     * A double for CSV and JSON, exactly: a decimal that reads back as the same double
+     * ({@link Double#toString} digits, the shortest such decimal on JDK 19 and later; JDK 17's
+     * occasionally has one digit more, as in 2.82879384806159008E17, and still reads back exactly), written without an exponent for magnitudes from 1e-7 to
      * 1e21 and whole numbers without a fraction ({@code 3}, not {@code 3.0}); empty for NaN and
      * infinities. Machine-readable output must not lose precision (7/11 is 0.6363636363636364).
      */

@@ -102,6 +102,27 @@ final class JdbcCampaignStore implements CampaignStore {
         }
     }
 
+    /** Reads one value from the current row of a result set. */
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Every row a query returns, in the query's order. */
+    private <T> List<T> select(String operation, String sql, RowReader<T> reader, Object... args) {
+        return tx.withConnection(operation, c -> {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                bind(st, args);
+                List<T> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(reader.read(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     private static long queryLong(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             bind(st, args);
@@ -418,19 +439,8 @@ final class JdbcCampaignStore implements CampaignStore {
     }
 
     private List<MissionProgress> missions(String where, Object... args) {
-        return tx.withConnection("reading mission progress", c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT customer, mission_id, enrolled_nanos, steps, completed_nanos,"
-                    + " version FROM " + mission + " WHERE " + where + " ORDER BY mission_id")) {
-                bind(st, args);
-                List<MissionProgress> out = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(missionOf(rs));
-                    }
-                }
-                return out;
-            }
-        });
+        return select("reading mission progress", "SELECT customer, mission_id, enrolled_nanos, steps, completed_nanos,"
+                + " version FROM " + mission + " WHERE " + where + " ORDER BY mission_id", JdbcCampaignStore::missionOf, args);
     }
 
     @Override
@@ -486,20 +496,9 @@ final class JdbcCampaignStore implements CampaignStore {
     }
 
     private List<Invite> invites(String where, Object... args) {
-        return tx.withConnection("reading invites", c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT code, program_id, inviter, created_nanos FROM " + invite
-                    + " WHERE " + where + " ORDER BY code")) {
-                bind(st, args);
-                List<Invite> out = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Invite(rs.getString(1), rs.getString(2), CustomerKey.of(rs.getString(3)),
-                                Codec.instant(rs.getLong(4))));
-                    }
-                }
-                return out;
-            }
-        });
+        return select("reading invites", "SELECT code, program_id, inviter, created_nanos FROM " + invite
+                + " WHERE " + where + " ORDER BY code", rs -> new Invite(rs.getString(1), rs.getString(2),
+                        CustomerKey.of(rs.getString(3)), Codec.instant(rs.getLong(4))), args);
     }
 
     @Override
@@ -528,23 +527,17 @@ final class JdbcCampaignStore implements CampaignStore {
     }
 
     private List<ReferralLink> referrals(String where, Object... args) {
-        return tx.withConnection("reading referrals", c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT program_id, code, inviter, invitee, claimed_nanos,"
-                    + " first_order_id, converted_nanos FROM " + referral + " WHERE " + where + " ORDER BY seq")) {
-                bind(st, args);
-                List<ReferralLink> out = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        long conv = rs.getLong(7);
-                        Optional<Instant> converted = rs.wasNull() ? Optional.empty() : Optional.of(Codec.instant(conv));
-                        out.add(new ReferralLink(rs.getString(1), rs.getString(2), CustomerKey.of(rs.getString(3)),
-                                CustomerKey.of(rs.getString(4)), Codec.instant(rs.getLong(5)),
-                                Optional.ofNullable(rs.getString(6)), converted));
-                    }
-                }
-                return out;
-            }
-        });
+        return select("reading referrals", "SELECT program_id, code, inviter, invitee, claimed_nanos,"
+                + " first_order_id, converted_nanos FROM " + referral + " WHERE " + where + " ORDER BY seq",
+                JdbcCampaignStore::referralOf, args);
+    }
+
+    private static ReferralLink referralOf(ResultSet rs) throws SQLException {
+        long conv = rs.getLong(7);
+        Optional<Instant> converted = rs.wasNull() ? Optional.empty() : Optional.of(Codec.instant(conv));
+        return new ReferralLink(rs.getString(1), rs.getString(2), CustomerKey.of(rs.getString(3)),
+                CustomerKey.of(rs.getString(4)), Codec.instant(rs.getLong(5)), Optional.ofNullable(rs.getString(6)),
+                converted);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.o2o.examples.serve;
 import dev.o2o.core.Channel;
 import dev.o2o.core.CustomerKey;
 import dev.o2o.core.GeoPoint;
+import dev.o2o.core.Ids;
 import dev.o2o.core.Money;
 import dev.o2o.core.Order;
 import dev.o2o.core.OrderLine;
@@ -623,16 +624,22 @@ final class O2oService {
     }
 
     static String requireId(String value, String field) {
-        return requireText(value, field, 200);
+        return requireText(value, field, Ids.MAX_LENGTH);
     }
 
+    /** Core's identifier rule ({@link Ids#requireId}), at most {@code max} characters, as a 400. */
     static String requireText(String value, String field, int max) {
         if (value == null || value.isBlank()) {
             throw ApiError.badRequest(field, "required");
         }
-        if (value.length() > max || !value.strip().equals(value) || value.chars().anyMatch(Character::isISOControl)) {
-            throw ApiError.badRequest(field, "must be at most " + max
-                    + " characters, without surrounding spaces or control characters");
+        try {
+            Ids.requireId(value, field);
+        } catch (IllegalArgumentException e) {
+            // Ids names the field and masks the value
+            throw new ApiError(400, "BAD_REQUEST", e.getMessage());
+        }
+        if (value.length() > max) {
+            throw ApiError.badRequest(field, "must be at most " + max + " characters");
         }
         return value;
     }

@@ -129,6 +129,13 @@ abstract class ServeApiContract {
         assertEquals(400, noLon.status());
         assertTrue(noLon.json().get("message").asText().startsWith("lon"), noLon::toString);
 
+        // core's identifier rule, with the field named and the value masked
+        Http.Reply padded = http.post("/api/members/" + member(2) + "/coupons", key("claim"),
+                "{\"couponId\":\"coffee-20off \"}");
+        assertEquals(400, padded.status(), padded::toString);
+        assertEquals("couponId must not have leading or trailing white space: 'co****f ' (13 chars)",
+                padded.json().get("message").asText());
+
         assertEquals(404, http.get("/api/nothing").status());
         assertEquals(405, http.get("/api/orders").status());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.o2o.core.CustomerKey;
+import dev.o2o.core.test.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

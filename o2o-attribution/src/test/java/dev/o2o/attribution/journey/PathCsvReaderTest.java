@@ -170,6 +170,47 @@ class PathCsvReaderTest {
     }
 
     @Test
+    void channelsMetAgainAfterTheReadsTableGrewKeepTheirIndexes() {
+        // 300 channels, each on several rows in shuffled order and with stray spaces, so the reader's table of
+        // channels met in this read grows several times between a channel's appearances
+        int n = 300;
+        StringBuilder csv = new StringBuilder("path,total_conversions,total_conversion_value,total_null\n");
+        List<int[]> rows = new ArrayList<>();
+        java.util.Random random = new java.util.Random(19);
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (int r = 0; r < 400; r++) {
+            int length = 1 + random.nextInt(6);
+            int[] row = new int[length];
+            for (int k = 0; k < length; k++) {
+                row[k] = r < n ? (k == 0 ? r : random.nextInt(n)) : random.nextInt(n);
+            }
+            if (!distinct.add(java.util.Arrays.toString(row))) {
+                continue; // identical paths are aggregated; keep one row per path so nulls name the row
+            }
+            for (int k = 0; k < length; k++) {
+                csv.append(k > 0 ? (k % 2 == 0 ? ">" : " > ") : "").append(k == 1 ? "  ch" : "ch").append(row[k])
+                        .append(k == 2 ? " " : "");
+            }
+            csv.append(",1,0,").append(rows.size()).append('\n');
+            rows.add(row);
+        }
+        ChannelRegistry registry = new ChannelRegistry();
+        registry.register(dev.o2o.core.Channel.online("ch7"));
+        JourneySet set = PathCsvReader.defaults().read(new StringReader(csv.toString()), "many.csv", registry);
+        assertEquals(n, set.channelCount());
+        assertEquals(n, registry.size());
+        for (int i = 0; i < set.size(); i++) {
+            int r = (int) set.nulls(i);
+            int[] expected = new int[rows.get(r).length];
+            for (int k = 0; k < expected.length; k++) {
+                expected[k] = registry.indexOf("ch" + rows.get(r)[k]).getAsInt();
+            }
+            assertArrayEquals(expected, set.path(i), "row " + r);
+        }
+        assertEquals(0, registry.indexOf("ch7").getAsInt());
+    }
+
+    @Test
     void readsSharedPathData() {
         Path file = ReferenceData.fileOrSkip("attribution/PathData.csv");
         JourneySet set = PathCsvReader.defaults().read(file, new ChannelRegistry());

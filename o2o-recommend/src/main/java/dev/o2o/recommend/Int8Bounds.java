@@ -30,7 +30,7 @@ import java.util.stream.IntStream;
  * {@code Σ_j |k_j|·127 < 2³¹}). Then
  * {@code |Σ_j w_j B_ji − g A_i| ≤ Σ_j |w_j| e_j + 127 Σ_j |c_j − k_j g|}, and the score the model
  * computes in double differs from the real sum by at most {@code (m+2)·2⁻⁵² Σ_j |w_j| max|B_j|}.
- * {@link #upper} adds these and a margin for the rounding of the bound itself, so it is never
+ * {@link Pass#upper} adds these and a margin for the rounding of the bound itself, so it is never
  * below the computed score. The distance decay is monotone in the score, so the decayed upper
  * bound is an upper bound of the ranking score; candidates are visited in decreasing bound and
  * the search stops when the bound falls strictly below the K-th best ranking score kept, so every

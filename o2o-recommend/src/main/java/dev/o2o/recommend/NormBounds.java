@@ -141,7 +141,7 @@ final class NormBounds implements Serializable {
      * The stores' lists merged by bound: a max-heap of stores keyed by the bound of each store's
      * next item, so items are visited in decreasing bound over all stores within the radius.
      */
-    private final class StoreMerge extends IndexHeap {
+    private final class StoreMerge {
         private final int[] store;
         private final double[] distance;
         private final double[] factor;
@@ -196,20 +196,43 @@ final class NormBounds implements Serializable {
                 } else {
                     heap[0] = heap[--size];
                 }
-                siftDown(0, size);
+                siftDown(0);
             }
         }
 
-        /** Whether the store slot at position a comes before b's: larger bound, then the shorter distance. */
-        @Override
-        boolean above(int a, int b) {
-            int sa = heap[a];
-            int sb = heap[b];
-            return key[sa] > key[sb] || (key[sa] == key[sb] && distance[sa] < distance[sb]);
+        private void siftUp(int c) {
+            while (c > 0) {
+                int p = (c - 1) / 2;
+                if (!first(heap[c], heap[p])) {
+                    return;
+                }
+                swap(p, c);
+                c = p;
+            }
         }
 
-        @Override
-        void swap(int a, int b) {
+        private void siftDown(int p) {
+            while (true) {
+                int l = 2 * p + 1;
+                if (l >= size) {
+                    return;
+                }
+                int r = l + 1;
+                int big = r < size && first(heap[r], heap[l]) ? r : l;
+                if (!first(heap[big], heap[p])) {
+                    return;
+                }
+                swap(p, big);
+                p = big;
+            }
+        }
+
+        /** Whether store slot a comes before b: larger bound, then the shorter distance. */
+        private boolean first(int a, int b) {
+            return key[a] > key[b] || (key[a] == key[b] && distance[a] < distance[b]);
+        }
+
+        private void swap(int a, int b) {
             int t = heap[a];
             heap[a] = heap[b];
             heap[b] = t;

@@ -16,7 +16,7 @@ import java.util.function.IntPredicate;
  *
  * <p>One query's state: not thread-safe.
  */
-final class RuleHeap extends IndexHeap {
+final class RuleHeap {
 
     private final IntPredicate admissible;
     private final int[] items;
@@ -58,7 +58,7 @@ final class RuleHeap extends IndexHeap {
             if (items[p] == item) {
                 if (better(score, item, distance, p)) {
                     set(p, item, score, modelScore, distance);
-                    siftDown(p, size);
+                    siftDown(p);
                 }
                 return;
             }
@@ -75,7 +75,7 @@ final class RuleHeap extends IndexHeap {
             siftUp(size++);
         } else {
             set(0, item, score, modelScore, distance);
-            siftDown(0, size);
+            siftDown(0);
         }
     }
 
@@ -109,7 +109,7 @@ final class RuleHeap extends IndexHeap {
             size--;
             if (size > 0) {
                 set(0, items[size], scores[size], modelScores[size], distances[size]);
-                siftDown(0, size);
+                siftDown(0);
             }
         }
     }
@@ -127,14 +127,39 @@ final class RuleHeap extends IndexHeap {
                 && (item < items[p] || (item == items[p] && distance < distances[p])));
     }
 
-    // a min-heap on "better": the root is the worst kept entry, so the worse of two goes above
-    @Override
-    boolean above(int a, int b) {
-        return better(scores[b], items[b], distances[b], a);
+    private boolean entryBetter(int a, int b) {
+        return better(scores[a], items[a], distances[a], b);
     }
 
-    @Override
-    void swap(int a, int b) {
+    // a min-heap on "better": the root is the worst kept entry
+    private void siftUp(int c) {
+        while (c > 0) {
+            int parent = (c - 1) / 2;
+            if (!entryBetter(parent, c)) {
+                return;
+            }
+            swap(parent, c);
+            c = parent;
+        }
+    }
+
+    private void siftDown(int p) {
+        while (true) {
+            int l = 2 * p + 1;
+            if (l >= size) {
+                return;
+            }
+            int r = l + 1;
+            int worse = r < size && entryBetter(l, r) ? r : l;
+            if (!entryBetter(p, worse)) {
+                return;
+            }
+            swap(p, worse);
+            p = worse;
+        }
+    }
+
+    private void swap(int a, int b) {
         int i = items[a];
         items[a] = items[b];
         items[b] = i;

@@ -289,9 +289,8 @@ public final class Jobs {
     }
 
     private static Dataset<Row> read(SparkSession spark, Arguments a, String path, InputSchema schema) {
-        return a.csv()
-                ? spark.read().option("header", "true").schema(schema.structType()).csv(path)
-                : spark.read().parquet(path);
+        // CSV by header name: Spark's reader would apply the schema by position (CsvInput says why)
+        return a.csv() ? CsvInput.read(spark, path, schema) : spark.read().parquet(path);
     }
 
     private static void write(Dataset<Row> data, Arguments a, String path) {

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * @param key        the field the windows are kept per value of
  * @param measure    what it measures
  * @param distinctOf for {@link Measure#DISTINCT} the field whose distinct values are counted (not the key); empty otherwise
- * @param window     the window length, positive
+ * @param window     the window length, positive and at most 106,751 days (about 292 years)
  * @param review     the REVIEW threshold, if any: positive, finite
  * @param deny       the DENY threshold, if any: positive, finite, not below the REVIEW threshold
  */
@@ -45,6 +45,9 @@ public record VelocityRule(String code, Set<EventType> on, Field key, Measure me
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+    /** The longest window: whole days whose nanoseconds fit a long (windows are counted in nanoseconds and milliseconds). */
+    private static final Duration LONGEST_WINDOW = Duration.ofDays(Long.MAX_VALUE / Duration.ofDays(1).toNanos());
+    private static final String TOO_LONG = " (at most " + LONGEST_WINDOW.toDays() + " days)";
 
     public VelocityRule {
         Objects.requireNonNull(code, "code");
@@ -74,6 +77,9 @@ public record VelocityRule(String code, Set<EventType> on, Field key, Measure me
         }
         if (window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("window of rule " + code + " must be positive: " + window);
+        }
+        if (window.compareTo(LONGEST_WINDOW) > 0) {
+            throw new IllegalArgumentException("window of rule " + code + " is too long: " + window + TOO_LONG);
         }
         checkThreshold(code, "review", review);
         checkThreshold(code, "deny", deny);
@@ -183,14 +189,18 @@ public record VelocityRule(String code, Set<EventType> on, Field key, Measure me
     public static Duration duration(String s, String context) {
         Matcher mt = SIMPLE_DURATION.matcher(s.strip().toLowerCase(Locale.ROOT));
         if (mt.matches()) {
-            long n = Long.parseLong(mt.group(1));
-            return switch (mt.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
+            try {
+                long n = Long.parseLong(mt.group(1));
+                return switch (mt.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                };
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new IllegalArgumentException("'" + context + "': window '" + s + "' is too long" + TOO_LONG, e);
+            }
         }
         try {
             return Duration.parse(s.strip());

@@ -74,8 +74,10 @@ final class AnomaliesCommand implements Callable<Integer> {
             double[] v = frame.numeric(cols.get(j));
             for (int i = 0; i < v.length; i++) {
                 if (!Double.isFinite(v[i])) {
-                    throw new BadInputException(data + ": data row " + i + ", column '" + cols.get(j) + "' is " + v[i]
-                            + ": features must be finite numbers");
+                    // the reader refuses NaN and infinite text, so a non-finite value here is a missing cell
+                    throw new BadInputException(data.getFileName() + ": data row " + i + " (0-based), column '"
+                            + cols.get(j) + "' is missing (an empty, NA or null cell): every feature needs a finite"
+                            + " number");
                 }
                 rows[i][j] = v[i];
             }
@@ -101,7 +103,8 @@ final class AnomaliesCommand implements Callable<Integer> {
             double[] y = frame.numeric(label);
             for (int i = 0; i < y.length; i++) {
                 if (y[i] != 0 && y[i] != 1) {
-                    throw new BadInputException(data + ": data row " + i + ", label '" + label + "' is " + y[i]
+                    throw new BadInputException(data.getFileName() + ": data row " + i + " (0-based), label '" + label
+                            + "' is " + (Double.isNaN(y[i]) ? "missing (an empty, NA or null cell)" : Output.num(y[i]))
                             + ", expected 0 or 1");
                 }
             }

@@ -69,7 +69,17 @@ class AnomaliesCommandTest {
         Files.writeString(empty, "a,b\n1,2\n3,\n4,5\n");
         Cli e = Cli.run("anomalies", "--data", empty.toString());
         assertEquals(2, e.exit, e.toString());
-        assertTrue(e.err.contains("data row 1, column 'b' is NaN: features must be finite numbers"), e.err);
+        assertTrue(e.err.contains("empty-cell.csv: data row 1 (0-based), column 'b' is missing (an empty, NA or null"
+                + " cell): every feature needs a finite number"), e.err);
+        Path label = tmp.resolve("empty-label.csv");
+        Files.writeString(label, "a,b,y\n1,2,0\n3,4,1\n4,5,NA\n");
+        Cli l = Cli.run("anomalies", "--data", label.toString(), "--label", "y");
+        assertEquals(2, l.exit, l.toString());
+        assertTrue(l.err.contains("empty-label.csv: data row 2 (0-based), label 'y' is missing (an empty, NA or null"
+                + " cell), expected 0 or 1"), l.err);
+        Files.writeString(label, "a,b,y\n1,2,0\n3,4,1\n4,5,2\n");
+        Cli two = Cli.run("anomalies", "--data", label.toString(), "--label", "y");
+        assertTrue(two.err.contains("empty-label.csv: data row 2 (0-based), label 'y' is 2, expected 0 or 1"), two.err);
         Cli missing = Cli.run("anomalies", "--data", data().toString(), "--features", "amount,nope");
         assertEquals(2, missing.exit, missing.toString());
         assertTrue(missing.err.contains("column 'nope' is not in the header"), missing.err);

@@ -128,6 +128,7 @@ final class RecommendCommand implements Callable<Integer> {
         if (lambda != null && !(lambda >= 0)) {
             throw new CommandLine.ParameterException(cl, "--lambda must be >= 0, got " + lambda);
         }
+        checkModelOptions(cl);
         Output.requireFile(interactions, "--interactions");
         Map<String, Set<String>> attributes = attributes(cl);
         Recommender recommender = recommender(attributes);
@@ -158,6 +159,27 @@ final class RecommendCommand implements Callable<Integer> {
             Output.write(recommendOut, cl.getOut(), lists(all, k));
         }
         return 0;
+    }
+
+    /** The options the library would refuse under its own parameter names, refused here under the options'. */
+    private void checkModelOptions(CommandLine cl) {
+        refuseUnless(cl, factors >= 1, "--factors must be at least 1, got " + factors);
+        refuseUnless(cl, iterations >= 1, "--iterations must be at least 1, got " + iterations);
+        refuseUnless(cl, model != ModelName.als || lambda == null || lambda > 0,
+                "--lambda must be > 0 for als, got " + lambda);
+        refuseUnless(cl, alpha >= 0 && Double.isFinite(alpha), "--alpha must be a finite number >= 0, got " + alpha);
+        refuseUnless(cl, neighbours >= 1, "--neighbours must be at least 1, got " + neighbours);
+        refuseUnless(cl, shrink >= 0 && Double.isFinite(shrink), "--shrink must be a finite number >= 0, got " + shrink);
+        refuseUnless(cl, testFraction > 0 && testFraction < 1,
+                "--test-fraction must be within (0, 1), got " + testFraction);
+        refuseUnless(cl, minWeight == null || Double.isFinite(minWeight),
+                "--min-weight must be a finite number, got " + minWeight);
+    }
+
+    private static void refuseUnless(CommandLine cl, boolean valid, String message) {
+        if (!valid) {
+            throw new CommandLine.ParameterException(cl, message);
+        }
     }
 
     /** The item attributes of {@code --model content}; null for the other models. */

@@ -107,4 +107,24 @@ class RecommendCommandTest {
         assertEquals(2, split.exit);
         assertTrue(split.err.contains("unknown split 'sideways'"), split.err);
     }
+
+    @Test
+    void modelOptionsAreRefusedByTheirOptionName() throws Exception {
+        Path f = ratings();
+        String[][] cases = {
+                {"als", "--factors", "0", "--factors must be at least 1, got 0"},
+                {"als", "--iterations", "0", "--iterations must be at least 1, got 0"},
+                {"als", "--lambda", "0", "--lambda must be > 0 for als, got 0.0"},
+                {"als", "--alpha", "-1", "--alpha must be a finite number >= 0, got -1.0"},
+                {"itemknn", "--neighbours", "0", "--neighbours must be at least 1, got 0"},
+                {"itemknn", "--shrink", "NaN", "--shrink must be a finite number >= 0, got NaN"},
+                {"ease", "--test-fraction", "1", "--test-fraction must be within (0, 1), got 1.0"},
+                {"ease", "--min-weight", "NaN", "--min-weight must be a finite number, got NaN"}};
+        for (String[] c : cases) {
+            Cli run = Cli.run("recommend", "--interactions", f.toString(), "--model", c[0], "--evaluate", "temporal",
+                    c[1], c[2]);
+            assertEquals(2, run.exit, run.toString());
+            assertTrue(run.err.contains("o2o recommend: " + c[3]), run.err);
+        }
+    }
 }

@@ -85,9 +85,8 @@ public final class O2oCli implements Runnable {
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("o2o " + c.getCommandName() + ": " + ex.getMessage());
-            c.getErr().println("Try 'o2o " + (c.getCommandName().equals("o2o") ? "" : c.getCommandName() + " ")
-                    + "--help' for usage.");
+            c.getErr().println(fullName(c) + ": " + ex.getMessage());
+            c.getErr().println("Try '" + fullName(c) + " --help' for usage.");
             c.getErr().flush();
             return BAD_INPUT;
         });
@@ -95,17 +94,21 @@ public final class O2oCli implements Runnable {
             Throwable cause = ex;
             if (cause instanceof BadInputException || cause instanceof IllegalArgumentException
                     || cause instanceof UncheckedIOException || cause instanceof IngestException) {
-                commandLine.getErr().println("o2o " + commandLine.getCommandName() + ": "
-                        + Messages.safe(cause.getMessage()));
+                commandLine.getErr().println(fullName(commandLine) + ": " + Messages.safe(cause.getMessage()));
                 commandLine.getErr().flush();
                 return BAD_INPUT;
             }
-            commandLine.getErr().println("o2o " + commandLine.getCommandName()
+            commandLine.getErr().println(fullName(commandLine)
                     + ": internal error (a bug in o2o, please report it): " + Messages.safe(cause.toString()));
             cause.printStackTrace(commandLine.getErr());
             commandLine.getErr().flush();
             return 1;
         });
         return cl;
+    }
+
+    /** The command as typed, from the root: {@code o2o risk evaluate}, {@code o2o recommend}, {@code o2o}. */
+    private static String fullName(CommandLine c) {
+        return c.getCommandSpec().qualifiedName();
     }
 }

@@ -75,7 +75,7 @@ class CampaignCommandTest {
     void badArgumentsNameTheOption() {
         Cli c = Cli.run("campaign", "simulate", "--customers", "5");
         assertEquals(O2oCli.BAD_INPUT, c.exit, c.toString());
-        assertEquals("o2o simulate: --customers must be >= 10: 5\n", c.err);
+        assertEquals("o2o campaign simulate: --customers must be >= 10: 5\n", c.err);
         Cli days = Cli.run("campaign", "simulate", "--days", "0");
         assertEquals(O2oCli.BAD_INPUT, days.exit);
         assertTrue(days.err.contains("--days must be within 1..366: 0"), days.err);

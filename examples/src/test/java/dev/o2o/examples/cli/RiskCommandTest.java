@@ -36,7 +36,8 @@ class RiskCommandTest {
     void badArgumentsAreNamed() {
         Cli c = Cli.run("risk", "evaluate", "--customers", "50");
         assertEquals(2, c.exit, c.toString());
-        assertTrue(c.err.contains("--customers must be at least 100, got 50"), c.err);
+        assertTrue(c.err.contains("o2o risk evaluate: --customers must be at least 100, got 50"), c.err);
+        assertTrue(c.err.contains("Try 'o2o risk evaluate --help' for usage."), c.err);
         Cli none = Cli.run("risk");
         assertEquals(2, none.exit, none.toString());
         assertTrue(none.err.contains("a subcommand is required: evaluate"), none.err);

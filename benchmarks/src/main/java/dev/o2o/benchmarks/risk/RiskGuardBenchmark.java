@@ -33,6 +33,10 @@ import org.openjdk.jmh.annotations.State;
  * order as in production; {@code replayed} is the first version's run, which replays one block of
  * 65,536 events over and over, so every lap goes back about 11 minutes in time and the store and
  * clerk windows take late events.
+ *
+ * <p>The state is read at random over about a gigabyte, so address translation is a large part of
+ * the cost: add {@code -jvmArgsAppend -XX:+UseTransparentHugePages} to measure with large pages
+ * (RESULTS.md, {@code risk guard (risk4)}, has both).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

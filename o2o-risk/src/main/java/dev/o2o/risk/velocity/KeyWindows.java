@@ -26,6 +26,8 @@ class KeyWindows {
     private static final long DISTINCT = 1L << 33;
     private static final long SIZE = 0xffff_ffffL;
     private static final long NEWEST = 1L;
+    /** The windows of a released key: empty, so that a use after {@link #release()} fails at once. */
+    private static final long[] RELEASED = new long[0];
 
     private final int rules;
     private long[] data;
@@ -39,6 +41,23 @@ class KeyWindows {
         for (int i = 0; i < rules; i++) {
             data[i] = distinct[i] ? DISTINCT : 0;
         }
+    }
+
+    /** Drops every window: the key was evicted. Any later update or query throws. */
+    final void release() {
+        data = RELEASED;
+        entries = 0;
+    }
+
+    /**
+     * Whether {@link #release()} was called. This reads the array's length, which lies in the same
+     * cache line as the start of the windows: the engine calls it on every key of an event before it
+     * takes any key's lock, so the cache misses on the keys' windows overlap instead of coming one
+     * after the other. (Comparing {@code data} with {@code RELEASED} would not read the array.)
+     * Called without the lock it is only a hint, to be repeated under the lock.
+     */
+    final boolean released() {
+        return data.length == 0;
     }
 
     /** The number of entries of {@code rule}. */

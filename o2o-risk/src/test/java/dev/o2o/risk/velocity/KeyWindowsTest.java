@@ -2,6 +2,7 @@ package dev.o2o.risk.velocity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -129,5 +130,18 @@ class KeyWindowsTest {
         for (int r = 0; r < distinct.length; r++) {
             assertFalse(w.folded(r));
         }
+    }
+
+    @Test
+    void releasedWindowsRefuseEveryUse() {
+        KeyWindows w = new KeyWindows(new boolean[] {false, true});
+        w.add(0, 1, 5, 8);
+        w.add(1, 1, 42, 8);
+        assertFalse(w.released());
+        w.release();
+        assertTrue(w.released());
+        assertThrows(ArrayIndexOutOfBoundsException.class, () -> w.add(0, 2, 1, 8));
+        assertThrows(ArrayIndexOutOfBoundsException.class, () -> w.sum(0, 2, 10));
+        assertThrows(ArrayIndexOutOfBoundsException.class, () -> w.distinct(1, 2, 10));
     }
 }

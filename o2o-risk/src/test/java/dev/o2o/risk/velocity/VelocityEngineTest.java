@@ -18,6 +18,7 @@ import dev.o2o.risk.RiskEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -25,6 +26,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class VelocityEngineTest {
@@ -257,5 +260,59 @@ class VelocityEngineTest {
         RiskDecision last = e.evaluate(redemption(1, "z").withDevice("shared").atStore("s0", "c").withAmount(3));
         assertEquals(threads * perThread + 1, figure(last, "N"));
         assertEquals(3 * (threads * perThread / 2 + 1), figure(last, "S"));
+    }
+
+    /**
+     * Eviction racing with events on the same keys: an event never lands in a key already dropped
+     * (its windows are released, so that would throw) and a key's figures start again at 1 only in
+     * a new state, so the events with figure 1 are at most the states dropped plus those left.
+     */
+    @Test
+    void eventsRacingWithEvictionAreCountedOnlyIntoLiveKeys() throws Exception {
+        VelocityEngine e = VelocityEngine.parse("N: count by device over 1s review 1", CustomerResolver.none(),
+                new VelocityConfig(Duration.ofMillis(1), 64, Duration.ZERO));
+        // every event is at T0 and eviction looks from T0 + 1001 ms: it drops every key it finds
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicLong dropped = new AtomicLong();
+        Thread evictor = new Thread(() -> {
+            while (!done.get()) {
+                dropped.addAndGet(e.evictIdle(T0.plusMillis(1001)));
+            }
+        });
+        evictor.start();
+        int threads = 4;
+        int perThread = 20_000;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<long[]>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            futures.add(pool.submit(() -> {
+                long[] histogram = new long[threads * perThread + 2];
+                for (int i = 0; i < perThread; i++) {
+                    histogram[(int) figure(e.evaluate(redemption(0, "u" + id).withDevice("d" + (i % 3))), "N")]++;
+                }
+                return histogram;
+            }));
+        }
+        long[] histogram = new long[threads * perThread + 2];
+        for (Future<long[]> f : futures) {
+            long[] h = f.get();
+            for (int j = 0; j < h.length; j++) {
+                histogram[j] += h[j];
+            }
+        }
+        pool.shutdown();
+        done.set(true);
+        evictor.join();
+        assertEquals(0, histogram[0]);
+        assertEquals(threads * perThread, Arrays.stream(histogram).sum());
+        assertTrue(dropped.get() > 0, "the evictor dropped nothing: the race was not exercised");
+        assertTrue(histogram[1] <= dropped.get() + e.activeKeys(),
+                histogram[1] + " events counted first in a state, but only " + dropped.get() + " dropped and "
+                        + e.activeKeys() + " left");
+        // within each state the figures are 1, 2, ... n: no figure is seen more often than a smaller one
+        for (int j = 2; j < histogram.length; j++) {
+            assertTrue(histogram[j] <= histogram[j - 1], "figure " + j + " seen more often than " + (j - 1));
+        }
     }
 }

@@ -5,7 +5,7 @@ import dev.o2o.core.identity.IdentifierType;
 import dev.o2o.core.identity.IdentityConfig;
 import dev.o2o.core.identity.IdentityGraph;
 import dev.o2o.core.identity.IdentityLink;
-import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
@@ -29,12 +29,18 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 
 import static dev.o2o.spark.InputSchema.nonNull;
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.greatest;
-import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.shiftright;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -63,7 +69,8 @@ import static org.apache.spark.sql.functions.when;
  * {@code limit} (int).
  *
  * <h2>How</h2>
- * Identifiers are numbered by a sort, the super-nodes found by counting distinct partners,
+ * Identifiers are numbered in (type, value) order by one range-partitioned sort of the links'
+ * ends, the super-nodes found by counting distinct partners,
  * and the components computed by alternating large-star and small-star rounds (Kiveris,
  * Lattanzi, Mirrokni, Rastogi, Vassilvitskii: "Connected Components in MapReduce and Beyond",
  * SoCC 2014), two shuffles per round, until the edges form a star forest (exactly when a further
@@ -126,24 +133,27 @@ public final class IdentityStitching {
         checkLinks(in);
         SparkSession spark = in.sparkSession();
 
-        // number the identifiers in (type, value) order: deterministic in any partitioning
-        Dataset<Row> ends = in.select(col("first_type").as("t"), col("first_value").as("v"))
-                .union(in.select(col("second_type").as("t"), col("second_value").as("v")))
-                .distinct().sort("t", "v");
-        JavaPairRDD<Row, Long> numbered = ends.javaRDD().zipWithIndex();
-        Dataset<Row> nodes = spark.createDataFrame(numbered.map(p -> RowFactory.create(p._1().getString(0),
-                        p._1().getString(1), p._2())),
-                new StructType().add("t", DataTypes.StringType, false).add("v", DataTypes.StringType, false)
-                        .add("id", DataTypes.LongType, false))
+        // number the identifiers in (type, value) order in one pass: every end of every link, with
+        // the link's number, range-partitioned and sorted by (type, value), so that partition p's
+        // identifiers come in order and get the id (p << 40) + their rank within p; ids then order
+        // identifiers as (type, value) does, and become global ranks at the end (rank())
+        int partitions = spark.sessionState().conf().numShufflePartitions();
+        // (the link's number is taken before the explode: beside it, Spark would number each end)
+        Dataset<Row> sides = in.select(monotonically_increasing_id().as("link"), col("first_type"), col("first_value"),
+                        col("second_type"), col("second_value"))
+                .select(col("link"), explode(array(struct(col("first_type").as("t"), col("first_value").as("v")),
+                        struct(col("second_type").as("t"), col("second_value").as("v")))).as("end"))
+                .select(col("end.t").as("t"), col("end.v").as("v"), col("link"));
+        Dataset<Row> numbered = sides.repartitionByRange(partitions, col("t"), col("v"))
+                .sortWithinPartitions("t", "v")
+                .mapPartitions(new Numbering(), Encoders.row(NUMBERED))
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> nodes = numbered.filter(col("t").isNotNull().and(col("v").isNotNull()))
+                .select(col("t"), col("v"), col("id"));
 
         // distinct undirected pairs as (larger id, smaller id)
-        Dataset<Row> a = nodes.select(col("t").as("at"), col("v").as("av"), col("id").as("a"));
-        Dataset<Row> b = nodes.select(col("t").as("bt"), col("v").as("bv"), col("id").as("b"));
-        Dataset<Row> pairs = in
-                .join(a, col("first_type").equalTo(col("at")).and(col("first_value").equalTo(col("av"))))
-                .join(b, col("second_type").equalTo(col("bt")).and(col("second_value").equalTo(col("bv"))))
-                .select(greatest(col("a"), col("b")).as("src"), least(col("a"), col("b")).as("dst"))
+        Dataset<Row> pairs = numbered.groupBy("link").agg(max("id").as("src"), min("id").as("dst"))
+                .select(col("src"), col("dst"))
                 .distinct()
                 .persist(StorageLevel.MEMORY_AND_DISK());
 
@@ -176,11 +186,78 @@ public final class IdentityStitching {
         Dataset<Row> identifiers = nodes
                 .join(components.roots(), col("id").equalTo(col("node")), "left")
                 .select(col("t").as("id_type"), col("v").as("id_value"),
-                        coalesce(col("root"), col("id")).as("cluster_id"));
+                        rank(coalesce(col("root"), col("id")), nodes).as("cluster_id"));
         return new Result(identifiers, superNodes, components.rounds());
     }
 
     private record Components(Dataset<Row> roots, int rounds) {
+    }
+
+    private static final int RANK_BITS = 40;
+
+    /** The numbered ends of the links: every row has its identifier's id; the first of each identifier its t and v. */
+    private static final StructType NUMBERED = new StructType().add("link", DataTypes.LongType, false)
+            .add("id", DataTypes.LongType, false).add("t", DataTypes.StringType, true)
+            .add("v", DataTypes.StringType, true);
+
+    /**
+     * Numbers a partition of link ends (t, v, link) sorted by (t, v): an identifier's id is the
+     * partition's number shifted by {@value #RANK_BITS} bits plus the identifier's rank in the
+     * partition; emits (link, id, t, v) with t and v on an identifier's first row only.
+     */
+    private static final class Numbering implements MapPartitionsFunction<Row, Row> {
+        @Override
+        public Iterator<Row> call(Iterator<Row> ends) {
+            long base = (long) TaskContext.getPartitionId() << RANK_BITS;
+            return new Iterator<>() {
+                private long rank = -1;
+                private String t;
+                private String v;
+
+                @Override
+                public boolean hasNext() {
+                    return ends.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    Row r = ends.next();
+                    String rt = r.getString(0);
+                    String rv = r.getString(1);
+                    if (rank >= 0 && rt.equals(t) && rv.equals(v)) {
+                        return RowFactory.create(r.getLong(2), base + rank, null, null);
+                    }
+                    rank++;
+                    t = rt;
+                    v = rv;
+                    return RowFactory.create(r.getLong(2), base + rank, rt, rv);
+                }
+            };
+        }
+    }
+
+    /**
+     * The global rank, in (type, value) order, of the identifier with the given id: the ranks of
+     * the partitions before its own plus its rank within its partition (one small job counts
+     * the identifiers per partition).
+     */
+    private static Column rank(Column id, Dataset<Row> nodes) {
+        List<Row> last = nodes.groupBy(shiftright(col("id"), RANK_BITS).as("p")).agg(max("id").as("last"))
+                .collectAsList();
+        int partitions = 0;
+        for (Row r : last) {
+            partitions = Math.max(partitions, (int) r.getLong(0) + 1);
+        }
+        long[] counts = new long[partitions];
+        for (Row r : last) {
+            counts[(int) r.getLong(0)] = (r.getLong(1) & ((1L << RANK_BITS) - 1)) + 1;
+        }
+        long[] offsets = new long[partitions];
+        for (int p = 1; p < partitions; p++) {
+            offsets[p] = offsets[p - 1] + counts[p - 1];
+        }
+        return element_at(lit(offsets), shiftright(id, RANK_BITS).cast(DataTypes.IntegerType).plus(1))
+                .plus(id.bitwiseAND((1L << RANK_BITS) - 1));
     }
 
     /**

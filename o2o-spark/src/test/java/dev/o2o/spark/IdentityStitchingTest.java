@@ -124,6 +124,7 @@ class IdentityStitchingTest {
             List<Row> rows = result.identifiers().sort("id_type", "id_value").collectAsList();
             if (firstRows == null) {
                 firstRows = rows;
+                assertClusterIdIsTheRankOfTheSmallestIdentifier(rows);
             } else {
                 assertEquals(firstRows, rows, partitions + " partitions");
             }
@@ -134,6 +135,17 @@ class IdentityStitchingTest {
             }
             assertEquals(partners, sparkPartners, partitions + " partitions");
             assertTrue(result.rounds() >= 2, "rounds " + result.rounds());
+        }
+    }
+
+    /** Rows sorted by (id_type, id_value): the documented definition of cluster_id. */
+    private static void assertClusterIdIsTheRankOfTheSmallestIdentifier(List<Row> sorted) {
+        Map<Long, Long> smallestRank = new HashMap<>();
+        for (int rank = 0; rank < sorted.size(); rank++) {
+            smallestRank.putIfAbsent(sorted.get(rank).getLong(2), (long) rank);
+        }
+        for (Map.Entry<Long, Long> e : smallestRank.entrySet()) {
+            assertEquals(e.getValue(), e.getKey(), "cluster_id is the rank of its smallest identifier");
         }
     }
 

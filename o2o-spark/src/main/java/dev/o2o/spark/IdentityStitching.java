@@ -5,7 +5,7 @@ import dev.o2o.core.identity.IdentifierType;
 import dev.o2o.core.identity.IdentityConfig;
 import dev.o2o.core.identity.IdentityGraph;
 import dev.o2o.core.identity.IdentityLink;
-import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
@@ -17,21 +17,30 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 
 import static dev.o2o.spark.InputSchema.nonNull;
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.greatest;
-import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.shiftright;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -60,10 +69,12 @@ import static org.apache.spark.sql.functions.when;
  * {@code limit} (int).
  *
  * <h2>How</h2>
- * Identifiers are numbered by a sort, the super-nodes found by counting distinct partners,
+ * Identifiers are numbered in (type, value) order by one range-partitioned sort of the links'
+ * ends, the super-nodes found by counting distinct partners,
  * and the components computed by alternating large-star and small-star rounds (Kiveris,
  * Lattanzi, Mirrokni, Rastogi, Vassilvitskii: "Connected Components in MapReduce and Beyond",
- * SoCC 2014) until a round changes no edge; the edge set is checkpointed every
+ * SoCC 2014), two shuffles per round, until the edges form a star forest (exactly when a further
+ * round would change no edge: see {@code components}); the edge set is checkpointed every
  * {@code checkpointInterval} rounds (to the session's checkpoint directory when one is set,
  * else locally) so that the plan does not grow with the rounds. Stateless and thread-safe.
  */
@@ -94,7 +105,9 @@ public final class IdentityStitching {
      *
      * @param identifiers every identifier with its customer ({@link #IDENTIFIERS})
      * @param superNodes  the identifiers whose links were suppressed ({@link #SUPER_NODES})
-     * @param rounds      the number of large-star/small-star rounds run
+     * @param rounds      the number of large-star/small-star rounds, counted as the classic loop "until a
+     *                    round changes nothing" counts them (the last round's large-star pass finds the
+     *                    edges already final and ends there)
      */
     public record Result(Dataset<Row> identifiers, Dataset<Row> superNodes, int rounds) {
     }
@@ -120,24 +133,27 @@ public final class IdentityStitching {
         checkLinks(in);
         SparkSession spark = in.sparkSession();
 
-        // number the identifiers in (type, value) order: deterministic in any partitioning
-        Dataset<Row> ends = in.select(col("first_type").as("t"), col("first_value").as("v"))
-                .union(in.select(col("second_type").as("t"), col("second_value").as("v")))
-                .distinct().sort("t", "v");
-        JavaPairRDD<Row, Long> numbered = ends.javaRDD().zipWithIndex();
-        Dataset<Row> nodes = spark.createDataFrame(numbered.map(p -> RowFactory.create(p._1().getString(0),
-                        p._1().getString(1), p._2())),
-                new StructType().add("t", DataTypes.StringType, false).add("v", DataTypes.StringType, false)
-                        .add("id", DataTypes.LongType, false))
+        // number the identifiers in (type, value) order in one pass: every end of every link, with
+        // the link's number, range-partitioned and sorted by (type, value), so that partition p's
+        // identifiers come in order and get the id (p << 40) + their rank within p; ids then order
+        // identifiers as (type, value) does, and become global ranks at the end (rank())
+        int partitions = spark.sessionState().conf().numShufflePartitions();
+        // (the link's number is taken before the explode: beside it, Spark would number each end)
+        Dataset<Row> sides = in.select(monotonically_increasing_id().as("link"), col("first_type"), col("first_value"),
+                        col("second_type"), col("second_value"))
+                .select(col("link"), explode(array(struct(col("first_type").as("t"), col("first_value").as("v")),
+                        struct(col("second_type").as("t"), col("second_value").as("v")))).as("end"))
+                .select(col("end.t").as("t"), col("end.v").as("v"), col("link"));
+        Dataset<Row> numbered = sides.repartitionByRange(partitions, col("t"), col("v"))
+                .sortWithinPartitions("t", "v")
+                .mapPartitions(new Numbering(), Encoders.row(NUMBERED))
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> nodes = numbered.filter(col("t").isNotNull().and(col("v").isNotNull()))
+                .select(col("t"), col("v"), col("id"));
 
         // distinct undirected pairs as (larger id, smaller id)
-        Dataset<Row> a = nodes.select(col("t").as("at"), col("v").as("av"), col("id").as("a"));
-        Dataset<Row> b = nodes.select(col("t").as("bt"), col("v").as("bv"), col("id").as("b"));
-        Dataset<Row> pairs = in
-                .join(a, col("first_type").equalTo(col("at")).and(col("first_value").equalTo(col("av"))))
-                .join(b, col("second_type").equalTo(col("bt")).and(col("second_value").equalTo(col("bv"))))
-                .select(greatest(col("a"), col("b")).as("src"), least(col("a"), col("b")).as("dst"))
+        Dataset<Row> pairs = numbered.groupBy("link").agg(max("id").as("src"), min("id").as("dst"))
+                .select(col("src"), col("dst"))
                 .distinct()
                 .persist(StorageLevel.MEMORY_AND_DISK());
 
@@ -170,72 +186,303 @@ public final class IdentityStitching {
         Dataset<Row> identifiers = nodes
                 .join(components.roots(), col("id").equalTo(col("node")), "left")
                 .select(col("t").as("id_type"), col("v").as("id_value"),
-                        coalesce(col("root"), col("id")).as("cluster_id"));
+                        rank(coalesce(col("root"), col("id")), nodes).as("cluster_id"));
         return new Result(identifiers, superNodes, components.rounds());
     }
 
     private record Components(Dataset<Row> roots, int rounds) {
     }
 
+    private static final int RANK_BITS = 40;
+
+    /** The numbered ends of the links: every row has its identifier's id; the first of each identifier its t and v. */
+    private static final StructType NUMBERED = new StructType().add("link", DataTypes.LongType, false)
+            .add("id", DataTypes.LongType, false).add("t", DataTypes.StringType, true)
+            .add("v", DataTypes.StringType, true);
+
+    /**
+     * Numbers a partition of link ends (t, v, link) sorted by (t, v): an identifier's id is the
+     * partition's number shifted by {@value #RANK_BITS} bits plus the identifier's rank in the
+     * partition; emits (link, id, t, v) with t and v on an identifier's first row only.
+     */
+    private static final class Numbering implements MapPartitionsFunction<Row, Row> {
+        @Override
+        public Iterator<Row> call(Iterator<Row> ends) {
+            long base = (long) TaskContext.getPartitionId() << RANK_BITS;
+            return new Iterator<>() {
+                private long rank = -1;
+                private String t;
+                private String v;
+
+                @Override
+                public boolean hasNext() {
+                    return ends.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    Row r = ends.next();
+                    String rt = r.getString(0);
+                    String rv = r.getString(1);
+                    if (rank >= 0 && rt.equals(t) && rv.equals(v)) {
+                        return RowFactory.create(r.getLong(2), base + rank, null, null);
+                    }
+                    rank++;
+                    t = rt;
+                    v = rv;
+                    return RowFactory.create(r.getLong(2), base + rank, rt, rv);
+                }
+            };
+        }
+    }
+
+    /**
+     * The global rank, in (type, value) order, of the identifier with the given id: the ranks of
+     * the partitions before its own plus its rank within its partition (one small job counts
+     * the identifiers per partition).
+     */
+    private static Column rank(Column id, Dataset<Row> nodes) {
+        List<Row> last = nodes.groupBy(shiftright(col("id"), RANK_BITS).as("p")).agg(max("id").as("last"))
+                .collectAsList();
+        int partitions = 0;
+        for (Row r : last) {
+            partitions = Math.max(partitions, (int) r.getLong(0) + 1);
+        }
+        long[] counts = new long[partitions];
+        for (Row r : last) {
+            counts[(int) r.getLong(0)] = (r.getLong(1) & ((1L << RANK_BITS) - 1)) + 1;
+        }
+        long[] offsets = new long[partitions];
+        for (int p = 1; p < partitions; p++) {
+            offsets[p] = offsets[p - 1] + counts[p - 1];
+        }
+        return element_at(lit(offsets), shiftright(id, RANK_BITS).cast(DataTypes.IntegerType).plus(1))
+                .plus(id.bitwiseAND((1L << RANK_BITS) - 1));
+    }
+
     /**
      * Large-star and small-star rounds over edges {@code (src, dst)} with {@code src > dst} until
-     * a round changes nothing; then every edge joins a node to its component's smallest node.
-     * Each round's edges are cached and re-read as a new Dataset, so that the query plan stays one
-     * round deep (the plan of round r would otherwise hold its input several times over, and grow
-     * exponentially); the cached partitions' lineage is cut by a checkpoint every
+     * the edges form a star forest; then every edge joins a node to its component's smallest node.
+     *
+     * <p>A round costs two shuffles: the arcs (both directions of every edge) are partitioned by
+     * their node and sorted by (node, neighbour), so that one streaming pass over each node's run
+     * sees its smallest neighbour first and can emit the large-star edges at once
+     * ({@link LargeStar}); the large-star edges are partitioned by {@code src} and sorted, and a
+     * second streaming pass emits the small-star edges as arcs for the next round
+     * ({@link SmallStar}). Repeated rows are adjacent after the sort, and both passes skip them,
+     * so no {@code distinct} is needed.
+     *
+     * <p>When to stop. The classic test (a round's output equals its input) costs a count and a
+     * set difference per round. This runs a cheaper, equivalent one inside the large-star pass:
+     * the input edge set E is a <em>star forest</em> when no node has two smaller neighbours, nor
+     * a smaller and a larger one (every node is either a centre, all its neighbours larger, or a
+     * leaf with exactly one neighbour, smaller). Claim: E is a star forest if and only if a round
+     * (small-star after large-star) leaves E unchanged.
+     * <ul>
+     * <li>If E is a star forest, each centre c is the smallest node of its component, so
+     * large-star at c emits (v, c) for each leaf v, and at a leaf it emits nothing (a leaf has no
+     * larger neighbour): E again. Small-star at a leaf v joins v to its single smaller neighbour
+     * c: E again.</li>
+     * <li>If a round leaves E unchanged, let c be the smallest node of a component (the rounds
+     * keep components, so c is the smallest in every round's graph). Suppose a node w is not
+     * adjacent to c while some neighbour u of c is adjacent to w. If w &gt; u, large-star at u
+     * emits (w, c), and small-star at w then emits (w, c), so the output holds an edge the input
+     * lacked. If w &lt; u, let m be the smallest node of w's closed neighbourhood (m is not c).
+     * Large-star at c emits (u, c) and at w emits (u, m), so small-star at u emits (m, c), which,
+     * E being unchanged, is in E. If m = w, that edge is (w, c): a contradiction. Else m is a
+     * neighbour of w adjacent to c, so large-star at m emits (w, c) and small-star at w keeps
+     * it: again a new edge. So every node of the component is adjacent to c; large-star then
+     * emits exactly the edges (v, c), small-star keeps them, and E, being unchanged, is that
+     * star.</li>
+     * </ul>
+     * So the pass that finds its input a star forest runs in the very round in which the classic
+     * test would have found "no change": the round count is the same, and the round's large-star
+     * output is the (distinct) input itself, the answer. The count is a {@link LongAccumulator}
+     * of nodes that are neither centre nor leaf; a re-run task can only add to it, never hide a
+     * node, and only zero is read.
+     *
+     * <p>Each round's edges are cached and re-read as a new Dataset, so that the query plan
+     * stays one round deep; the cached partitions' lineage is cut by a checkpoint every
      * {@code checkpointInterval} rounds.
      */
     private static Components components(Dataset<Row> start, int checkpointInterval) {
         SparkSession spark = start.sparkSession();
         boolean reliable = spark.sparkContext().getCheckpointDir().isDefined();
-        StructType schema = new StructType().add("src", DataTypes.LongType, false).add("dst", DataTypes.LongType, false);
-        JavaRDD<Row> current = start.javaRDD().persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> edges = spark.createDataFrame(current, schema);
-        long edgeCount = edges.count();
+        int partitions = spark.sessionState().conf().numShufflePartitions();
+        Dataset<Row> arcs = start.select(col("src").as("u"), col("dst").as("v"))
+                .union(start.select(col("dst").as("u"), col("src").as("v")));
+        JavaRDD<Row> previous = null;
         int round = 0;
         while (true) {
             round++;
-            JavaRDD<Row> nextRdd = smallStar(largeStar(edges)).javaRDD().persist(StorageLevel.MEMORY_AND_DISK());
+            LongAccumulator notStars = spark.sparkContext().longAccumulator("o2o stitching: nodes off a star");
+            JavaRDD<Row> large = arcs.repartition(partitions, col("u")).sortWithinPartitions("u", "v")
+                    .mapPartitions(new LargeStar(notStars), Encoders.row(EDGES)).javaRDD()
+                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
             if (round % checkpointInterval == 0) {
                 if (reliable) {
-                    nextRdd.checkpoint();
+                    large.checkpoint();
                 } else {
-                    nextRdd.rdd().localCheckpoint();
+                    large.rdd().localCheckpoint();
                 }
             }
-            Dataset<Row> next = spark.createDataFrame(nextRdd, schema);
-            long nextCount = next.count();
-            boolean same = nextCount == edgeCount && next.except(edges).isEmpty();
-            current.unpersist(false);
-            current = nextRdd;
-            edges = next;
-            edgeCount = nextCount;
-            if (same) {
-                break;
+            large.count();
+            if (previous != null) {
+                previous.unpersist(false);
             }
+            previous = large;
+            Dataset<Row> edges = spark.createDataFrame(large, EDGES);
+            if (notStars.value() == 0) {
+                return new Components(edges.select(col("src").as("node"), col("dst").as("root")), round);
+            }
+            arcs = edges.repartition(partitions, col("src")).sortWithinPartitions("src", "dst")
+                    .mapPartitions(new SmallStar(), Encoders.row(ARCS));
         }
-        return new Components(edges.select(col("src").as("node"), col("dst").as("root")), round);
     }
 
-    /** Every node joins its larger neighbours to the smallest node of its closed neighbourhood. */
-    private static Dataset<Row> largeStar(Dataset<Row> edges) {
-        Dataset<Row> both = edges.select(col("src").as("u"), col("dst").as("v"))
-                .union(edges.select(col("dst").as("u"), col("src").as("v")));
-        Dataset<Row> smallest = both.groupBy("u").agg(min("v").as("m"))
-                .select(col("u").as("mu"), least(col("u"), col("m")).as("m"));
-        return both.join(smallest, col("u").equalTo(col("mu")))
-                .filter(col("v").gt(col("u")))
-                .select(col("v").as("src"), col("m").as("dst"))
-                .distinct();
+    private static final StructType EDGES = new StructType().add("src", DataTypes.LongType, false)
+            .add("dst", DataTypes.LongType, false);
+    private static final StructType ARCS = new StructType().add("u", DataTypes.LongType, false)
+            .add("v", DataTypes.LongType, false);
+
+    /**
+     * Streams a partition of (key, value) rows sorted by key and value, run by run (a run: the
+     * rows of one key), skipping repeated rows; subclasses emit rows through {@link #emit}.
+     */
+    private abstract static class Runs implements Iterator<Row> {
+        private final Iterator<Row> in;
+        private final ArrayDeque<Row> out = new ArrayDeque<>();
+        private boolean open;
+        private long key;
+        private long value;
+
+        Runs(Iterator<Row> in) {
+            this.in = in;
+        }
+
+        /** The first (smallest) value of a key's run. */
+        abstract void first(long key, long value);
+
+        /** A later value of the run, larger than the one before. */
+        abstract void next(long key, long value);
+
+        /** The run of {@code key} has ended. */
+        abstract void end(long key);
+
+        final void emit(long a, long b) {
+            out.add(RowFactory.create(a, b));
+        }
+
+        @Override
+        public final boolean hasNext() {
+            while (out.isEmpty() && in.hasNext()) {
+                Row r = in.next();
+                long k = r.getLong(0);
+                long v = r.getLong(1);
+                if (!open || k != key) {
+                    if (open) {
+                        end(key);
+                    }
+                    open = true;
+                    key = k;
+                    value = v;
+                    first(k, v);
+                } else if (v != value) {
+                    value = v;
+                    next(k, v);
+                }
+            }
+            if (out.isEmpty() && open) {
+                open = false;
+                end(key);
+            }
+            return !out.isEmpty();
+        }
+
+        @Override
+        public final Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return out.poll();
+        }
     }
 
-    /** Every node joins itself and its smaller neighbours to the smallest of them. */
-    private static Dataset<Row> smallStar(Dataset<Row> edges) {
-        Dataset<Row> smallest = edges.groupBy("src").agg(min("dst").as("m")).select(col("src").as("mu"), col("m"));
-        return edges.join(smallest, col("src").equalTo(col("mu")))
-                .select(when(col("dst").equalTo(col("m")), col("src")).otherwise(col("dst")).as("src"),
-                        col("m").as("dst"))
-                .distinct();
+    /**
+     * Large-star over arcs (u, v) sorted by (u, v): every node u joins each larger neighbour to
+     * m, the smallest node of its closed neighbourhood (u or its first neighbour); emits edges
+     * (src, dst). Counts the nodes that are neither a star's centre nor its leaf.
+     */
+    private static final class LargeStar implements MapPartitionsFunction<Row, Row> {
+        private final LongAccumulator notStars;
+
+        LargeStar(LongAccumulator notStars) {
+            this.notStars = notStars;
+        }
+
+        @Override
+        public Iterator<Row> call(Iterator<Row> arcs) {
+            return new Runs(arcs) {
+                private long m;
+                private long smaller;
+                private long larger;
+
+                @Override
+                void first(long u, long v) {
+                    m = Math.min(u, v);
+                    smaller = 0;
+                    larger = 0;
+                    next(u, v);
+                }
+
+                @Override
+                void next(long u, long v) {
+                    if (v < u) {
+                        smaller++;
+                    } else {
+                        larger++;
+                        emit(v, m);
+                    }
+                }
+
+                @Override
+                void end(long u) {
+                    if (smaller > 1 || (smaller == 1 && larger > 0)) {
+                        notStars.add(1);
+                    }
+                }
+            };
+        }
+    }
+
+    /**
+     * Small-star over edges (src, dst) sorted by (src, dst): every node joins itself and its
+     * smaller neighbours to the smallest of them (its first); emits both arcs of every edge.
+     */
+    private static final class SmallStar implements MapPartitionsFunction<Row, Row> {
+        @Override
+        public Iterator<Row> call(Iterator<Row> edges) {
+            return new Runs(edges) {
+                private long m;
+
+                @Override
+                void first(long src, long dst) {
+                    m = dst;
+                    emit(src, m);
+                    emit(m, src);
+                }
+
+                @Override
+                void next(long src, long dst) {
+                    emit(dst, m);
+                    emit(m, dst);
+                }
+
+                @Override
+                void end(long src) {
+                }
+            };
+        }
     }
 
     /** Refuses rows that are not valid links, with core's message (one job). */

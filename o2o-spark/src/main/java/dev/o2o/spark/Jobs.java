@@ -38,7 +38,7 @@ import java.util.Set;
  * The {@code spark-submit} entry point:
  * <pre>
  * spark-submit --class dev.o2o.spark.Jobs o2o-spark.jar stitch|profiles|rfm|clv|attribution
- *     --input PATH --output PATH [--format parquet|csv] [--master URL] [job options]
+ *     --input PATH --output PATH [--format parquet|csv] [--output-partitions N] [--master URL] [job options]
  * </pre>
  * Inputs are read in the job's schema (CSV with a header, read with that schema; Parquet as
  * written); outputs are written in the same format, replacing what is there. Job options:
@@ -67,6 +67,15 @@ import java.util.Set;
  *     markov), {@code --lookback-days N} (default 30); writes {@code OUTPUT/journeys} and
  *     {@code OUTPUT/credits}.</li>
  * </ul>
+ * Each output is a directory of part files, as Spark writes them: one per partition of the
+ * result. {@code --output-partitions N} coalesces every output to at most N partitions, so at
+ * most N part files (1 gives one file per output, written by one task). A local run
+ * ({@code --master}) uses as many shuffle partitions as the master has cores (Spark's default of
+ * 200 is sized for clusters), so an output computed through a shuffle has at most that many part
+ * files, and it logs
+ * Spark's warnings only: before the session starts it selects the resource
+ * {@code dev/o2o/spark/log4j2-local.properties} (Spark's
+ * default Log4j2 configuration at level WARN) unless {@code log4j2.configurationFile} is set.
  * Exit code 2 with a one-line message for bad arguments or input (also when a task fails on a
  * row that core refuses, for example an order whose refund does not fit its status), 1 for other
  * failures.
@@ -83,7 +92,10 @@ public final class Jobs {
             "clv", Set.of("calibration-end", "days-per-unit", "horizon", "clv-periods", "period-length", "discount-rate"),
             "attribution", Set.of("channels", "model", "lookback-days"),
             "profiles", Set.of("channels", "as-of", "o2o-window-days", "zone", "currency", "tags"));
-    private static final Set<String> COMMON = Set.of("input", "output", "format", "master");
+    private static final Set<String> COMMON = Set.of("input", "output", "format", "master", "output-partitions");
+    private static final String LOG4J_CONFIGURATION = "log4j2.configurationFile";
+    /** Spark's default Log4j2 configuration at level WARN, a resource of this module. */
+    static final String LOCAL_LOGGING = "dev/o2o/spark/log4j2-local.properties";
 
     private Jobs() {
     }
@@ -101,18 +113,26 @@ public final class Jobs {
         } catch (IllegalArgumentException e) {
             err.println("o2o-spark: " + e.getMessage());
             err.println("usage: Jobs stitch|profiles|rfm|clv|attribution --input PATH --output PATH [--format parquet|csv]"
-                    + " [--master URL] [job options]");
+                    + " [--output-partitions N] [--master URL] [job options]");
             return 2;
         }
         SparkSession.Builder builder = SparkSession.builder().appName("o2o-" + a.job);
         boolean local = a.options.containsKey("master");
         if (local) {
+            // a run outside spark-submit (./o2o spark) shows Spark's warnings, not its INFO log: Log4j
+            // reads this when it starts, which is inside getOrCreate in a fresh JVM; a user's setting wins
+            if (System.getProperty(LOG4J_CONFIGURATION) == null) {
+                System.setProperty(LOG4J_CONFIGURATION, LOCAL_LOGGING);
+            }
             builder = builder.master(a.options.remove("master"));
         }
         SparkSession spark = builder.getOrCreate();
         if (local) {
-            // a run outside spark-submit (./o2o spark) shows Spark's warnings, not its INFO log
+            // for a JVM whose Log4j had started before (a caller of run), from here on
             spark.sparkContext().setLogLevel("WARN");
+            // Spark's default of 200 shuffle partitions is sized for clusters; on local[N] it wrote
+            // 200 small files per output
+            spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(spark.sparkContext().defaultParallelism()));
         }
         try {
             switch (a.job) {
@@ -294,6 +314,9 @@ public final class Jobs {
     }
 
     private static void write(Dataset<Row> data, Arguments a, String path) {
+        if (a.outputPartitions > 0) {
+            data = data.coalesce(a.outputPartitions);
+        }
         if (a.csv()) {
             // CSV has no arrays: paths are written as channel ids joined by '>'
             Dataset<Row> flat = data;
@@ -314,6 +337,8 @@ public final class Jobs {
         final String job;
         final Map<String, String> options = new LinkedHashMap<>();
         final Map<String, List<String>> repeated = new LinkedHashMap<>();
+        /** {@code --output-partitions}, or 0 for Spark's own partitioning of each output. */
+        int outputPartitions;
 
         private Arguments(String job) {
             this.job = job;
@@ -344,6 +369,13 @@ public final class Jobs {
             for (String required : List.of("input", "output")) {
                 if (!a.options.containsKey(required)) {
                     throw new IllegalArgumentException("--" + required + " PATH is required");
+                }
+            }
+            String partitions = a.options.remove("output-partitions");
+            if (partitions != null) {
+                a.outputPartitions = a.integer("output-partitions", partitions);
+                if (a.outputPartitions < 1) {
+                    throw new IllegalArgumentException("--output-partitions must be at least 1, got " + partitions);
                 }
             }
             String format = a.options.getOrDefault("format", "parquet");

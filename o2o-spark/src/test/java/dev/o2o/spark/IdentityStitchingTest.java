@@ -124,6 +124,7 @@ class IdentityStitchingTest {
             List<Row> rows = result.identifiers().sort("id_type", "id_value").collectAsList();
             if (firstRows == null) {
                 firstRows = rows;
+                assertClusterIdIsTheRankOfTheSmallestIdentifier(rows);
             } else {
                 assertEquals(firstRows, rows, partitions + " partitions");
             }
@@ -134,6 +135,17 @@ class IdentityStitchingTest {
             }
             assertEquals(partners, sparkPartners, partitions + " partitions");
             assertTrue(result.rounds() >= 2, "rounds " + result.rounds());
+        }
+    }
+
+    /** Rows sorted by (id_type, id_value): the documented definition of cluster_id. */
+    private static void assertClusterIdIsTheRankOfTheSmallestIdentifier(List<Row> sorted) {
+        Map<Long, Long> smallestRank = new HashMap<>();
+        for (int rank = 0; rank < sorted.size(); rank++) {
+            smallestRank.putIfAbsent(sorted.get(rank).getLong(2), (long) rank);
+        }
+        for (Map.Entry<Long, Long> e : smallestRank.entrySet()) {
+            assertEquals(e.getValue(), e.getKey(), "cluster_id is the rank of its smallest identifier");
         }
     }
 
@@ -161,5 +173,90 @@ class IdentityStitchingTest {
         assertTrue(type.getMessage().contains("identifier type name must match"), type.getMessage());
         assertThrows(IllegalArgumentException.class, () -> IdentityStitching.stitch(
                 spark.createDataFrame(rows, IdentityStitching.INPUT.structType()), IdentityConfig.defaults(), 0));
+    }
+
+    /**
+     * The rounds stop on a star-forest test instead of "a round changed nothing": the clusters and
+     * the number of rounds must equal those of the classic loop, run here on plain sets over the
+     * same numbering, for graphs that need several rounds (scrambled paths, random sparse graphs).
+     */
+    @Test
+    void roundsAndClustersEqualTheClassicLoopUntilNothingChanges() {
+        Random random = new Random(20);
+        for (int graph = 0; graph < 4; graph++) {
+            int n = 30 + random.nextInt(200);
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                values.add(String.format("%05d", random.nextInt(100_000)) + "-" + i);
+            }
+            List<Row> rows = new ArrayList<>();
+            List<IdentityLink> graphLinks = new ArrayList<>();
+            Instant at = Instant.parse("2026-01-01T00:00:00Z");
+            int extra = graph % 2 == 0 ? 0 : n / 3; // even graphs: a path in random order; odd: more edges
+            for (int i = 1; i < n + extra; i++) {
+                int a = i < n ? i - 1 : random.nextInt(n);
+                int b = i < n ? i : random.nextInt(n);
+                if (a == b) {
+                    continue;
+                }
+                Identifier first = Identifier.of(PHONE, values.get(a));
+                Identifier second = Identifier.of(EMAIL, values.get(b) + "@example.com");
+                graphLinks.add(IdentityLink.of(first, second, at, "test"));
+                rows.add(RowFactory.create(first.type().name(), first.value(), second.type().name(), second.value()));
+            }
+            IdentityStitching.Result result = IdentityStitching.stitch(
+                    spark.createDataFrame(rows, IdentityStitching.INPUT.structType()).repartition(3),
+                    IdentityConfig.defaults(), 2);
+            IdentityGraph reference = IdentityGraph.create();
+            reference.addLinks(graphLinks);
+            assertEquals(graphCustomers(reference), sparkCustomers(result.identifiers()), "graph " + graph);
+            assertEquals(classicRounds(graphLinks), result.rounds(), "graph " + graph);
+        }
+    }
+
+    /** The rounds of large-star/small-star until a round changes nothing, ids in (type, value) order. */
+    private static int classicRounds(List<IdentityLink> graphLinks) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (IdentityLink l : graphLinks) {
+            names.add(l.first().type().name() + "\u0000" + l.first().value());
+            names.add(l.second().type().name() + "\u0000" + l.second().value());
+        }
+        Map<String, Long> id = new HashMap<>();
+        for (String name : names) {
+            id.put(name, (long) id.size());
+        }
+        Set<List<Long>> edges = new HashSet<>();
+        for (IdentityLink l : graphLinks) {
+            long a = id.get(l.first().type().name() + "\u0000" + l.first().value());
+            long b = id.get(l.second().type().name() + "\u0000" + l.second().value());
+            edges.add(List.of(Math.max(a, b), Math.min(a, b)));
+        }
+        int rounds = 0;
+        while (true) {
+            rounds++;
+            Map<Long, Long> smallest = new HashMap<>();
+            for (List<Long> e : edges) {
+                smallest.merge(e.get(0), e.get(1), Math::min);
+                smallest.merge(e.get(1), e.get(0), Math::min);
+            }
+            Set<List<Long>> large = new HashSet<>();
+            for (List<Long> e : edges) {
+                // both arcs: u = dst with larger neighbour src, and u = src with larger neighbour dst (none)
+                large.add(List.of(e.get(0), Math.min(e.get(1), smallest.get(e.get(1)))));
+            }
+            Map<Long, Long> lower = new HashMap<>();
+            for (List<Long> e : large) {
+                lower.merge(e.get(0), e.get(1), Math::min);
+            }
+            Set<List<Long>> small = new HashSet<>();
+            for (List<Long> e : large) {
+                long m = lower.get(e.get(0));
+                small.add(e.get(1) == m ? e : List.of(e.get(1), m));
+            }
+            if (small.equals(edges)) {
+                return rounds;
+            }
+            edges = small;
+        }
     }
 }

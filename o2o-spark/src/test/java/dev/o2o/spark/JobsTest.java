@@ -173,4 +173,47 @@ class JobsTest {
         assertEquals("o2o-spark attribution: a row of the input is refused: refunded 5.00 CNY of order 'o1' does not fit"
                 + " status COMPLETED with paid 10.00 CNY", err.toString(StandardCharsets.UTF_8).trim());
     }
+
+    /**
+     * A local run in a fresh JVM, as {@code ./o2o spark} starts it: Spark's start-up prints no INFO
+     * line, and each output of local[2] has at most 2 part files (Spark's default would give up to
+     * 200), or exactly one with {@code --output-partitions 1}; the identifiers are all written.
+     */
+    @Test
+    void aLocalRunInItsOwnJvmLogsWarningsOnlyAndWritesFewPartFiles(@TempDir Path dir) throws Exception {
+        List<String> lines = new ArrayList<>();
+        lines.add("first_type,first_value,second_type,second_value");
+        for (int i = 0; i < 300; i++) {
+            lines.add("phone,138" + (10_000_000 + i) + ",email,u" + i + "@example.com");
+            lines.add("member_card,M" + i + ",phone,138" + (10_000_000 + i / 2));
+        }
+        Path input = dir.resolve("links.csv");
+        Files.write(input, lines);
+        for (int limit : new int[] {0, 1}) {
+            Path output = dir.resolve("out" + limit);
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx512m"));
+            command.addAll(JvmOptions.SPARK_DRIVER);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), Jobs.class.getName(), "stitch",
+                    "--master", "local[2]", "--input", input.toString(), "--output", output.toString(), "--format", "csv"));
+            if (limit > 0) {
+                command.addAll(List.of("--output-partitions", String.valueOf(limit)));
+            }
+            Path stdout = dir.resolve("stdout" + limit);
+            Path stderr = dir.resolve("stderr" + limit);
+            Process p = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+            assertTrue(p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS), "the Spark JVM did not end");
+            String err = Files.readString(stderr);
+            assertEquals(0, p.exitValue(), err);
+            assertTrue(Files.readString(stdout).startsWith("stitch: "), Files.readString(stdout));
+            assertTrue(err.lines().noneMatch(l -> l.contains(" INFO ") || l.contains("default log4j profile")), err);
+            long files;
+            try (var list = Files.list(output.resolve("identifiers"))) {
+                files = list.filter(f -> f.getFileName().toString().startsWith("part-")).count();
+            }
+            assertTrue(limit == 0 ? files >= 1 && files <= 2 : files == 1, files + " part files");
+            assertEquals(900, SparkTestSession.get().read().option("header", "true")
+                    .csv(output.resolve("identifiers").toString()).count());
+        }
+    }
 }

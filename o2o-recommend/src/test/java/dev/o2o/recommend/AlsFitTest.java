@@ -103,6 +103,35 @@ class AlsFitTest {
     }
 
     @Test
+    void twoOutputsInOnePassEqualAxpy4OnEachToTheBit() {
+        SplittableRandom r = new SplittableRandom(10);
+        int n = 41;
+        double[][] v = new double[4][n];
+        double[] g = new double[12];
+        for (int k = 0; k < g.length; k++) {
+            g[k] = (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(8) - 4);
+        }
+        for (int k = 0; k < 4; k++) {
+            for (int j = 0; j < n; j++) {
+                v[k][j] = (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(12) - 6);
+            }
+        }
+        double[] out0 = new double[n];
+        double[] out1 = new double[n];
+        for (int j = 0; j < n; j++) {
+            out0[j] = r.nextDouble() - 0.5;
+            out1[j] = r.nextDouble() * 100;
+        }
+        double[] expected0 = out0.clone();
+        double[] expected1 = out1.clone();
+        AlsFit.axpy4(g[1], v[0], g[2], v[1], g[3], v[2], g[4], v[3], expected0, n);
+        AlsFit.axpy4(g[7], v[0], g[8], v[1], g[9], v[2], g[10], v[3], expected1, n);
+        AlsFit.axpy4x2(g, 1, 7, v[0], v[1], v[2], v[3], out0, out1, n);
+        assertArrayEquals(expected0, out0);
+        assertArrayEquals(expected1, out1);
+    }
+
+    @Test
     void gramIsYtYPlusLambda() {
         float[] y = {1, 2, 3, -1, 0.5f, 4};
         double[] g = AlsFit.gram(y, 3, 2, 0.25);

@@ -148,21 +148,11 @@ final class AlsFit {
     }
 
     /**
-     * Four {@link #axpy} calls in one pass: {@code out} is loaded and stored once instead of four
-     * times (the dense product was bound by those loads and stores). Java evaluates the sum left
-     * to right and rounds each operation, so the result equals the four calls to the bit.
-     */
-    static void axpy4(double s0, double[] v0, double s1, double[] v1, double s2, double[] v2,
-                      double s3, double[] v3, double[] out, int n) {
-        for (int k = 0; k < n; k++) {
-            out[k] = out[k] + s0 * v0[k] + s1 * v1[k] + s2 * v2[k] + s3 * v3[k];
-        }
-    }
-
-    /**
-     * {@link #axpy4} into two outputs in one pass, with the scales {@code g[o0 .. o0+3]} and
-     * {@code g[o1 .. o1+3]}: the four v rows are loaded once for both. Each output's sum is formed
-     * in the same order as in {@link #axpy4}, so the results are identical to the bit.
+     * Four {@link #axpy} calls into each of two outputs, in one pass: {@code out0 += g[o0 + i] · vᵢ}
+     * and {@code out1 += g[o1 + i] · vᵢ} for i = 0..3. Each output is loaded and stored once
+     * instead of four times, and the v rows are loaded once for both (the dense product was bound
+     * by those loads and stores). Java evaluates each sum left to right and rounds each operation,
+     * so the results equal the eight calls to the bit.
      */
     static void axpy4x2(double[] g, int o0, int o1, double[] v0, double[] v1, double[] v2, double[] v3,
                         double[] out0, double[] out1, int n) {

@@ -20,6 +20,11 @@ import java.util.stream.IntStream;
  * a task holds at most {@code blockEntries} entries unless one row alone has more, and such a row
  * is gathered chunk by chunk in each step instead. Work buffers are reused across tasks.
  *
+ * <p>Passes per row and sweep: the right-hand side and the sparse part of the initial
+ * {@code A·x} are one pass over the entries (the residual {@code Σ (1 + cᵢ − cᵢ yᵢ·x) yᵢ − (YᵀY +
+ * λI)·x}), then one pass per CG step. The gather copies rows as floats first and widens them after
+ * (see {@link Workspace#gather}).
+ *
  * <p>Determinism: each row's arithmetic is the same whichever task holds it (rows in lockstep do
  * not interact), tasks are cut from the data alone, and Gram matrices are summed over fixed row
  * ranges in range order, so the factors depend on the seed only, never on how the common
@@ -36,12 +41,8 @@ final class AlsFit {
      * passes cost more than half of its random reads of the customer factors.
      */
     static final int ROW_ENTRIES = 1 << 19;
-    /**
-     * How many entries ahead {@link Workspace#gather} touches the row it will copy. The item sweep
-     * reads the customer factors (256 MB at 1 M customers) at random; copying a row waits for its
-     * cache misses, which the touches start early (item sweep 3.2 -&gt; 2.6 s at 1 M customers).
-     */
-    static final int AHEAD = 8;
+    /** Rows {@link Workspace#gather} copies as floats before it widens them (64 KiB at f = 64). */
+    static final int STAGE = 256;
     /** Rows solved in lockstep by one task: the length of the vectorised loops. */
     static final int TASK_ROWS = 256;
     /** Rows per partial sum of a Gram matrix (fixed, for determinism). */
@@ -147,14 +148,29 @@ final class AlsFit {
     }
 
     /**
-     * Four {@link #axpy} calls in one pass: {@code out} is loaded and stored once instead of four
-     * times (the dense product was bound by those loads and stores). Java evaluates the sum left
-     * to right and rounds each operation, so the result equals the four calls to the bit.
+     * Four {@link #axpy} calls into each of two outputs, in one pass: {@code out0 += g[o0 + i] · vᵢ}
+     * and {@code out1 += g[o1 + i] · vᵢ} for i = 0..3. Each output is loaded and stored once
+     * instead of four times, and the v rows are loaded once for both (the dense product was bound
+     * by those loads and stores). Java evaluates each sum left to right and rounds each operation,
+     * so the results equal the eight calls to the bit.
      */
-    static void axpy4(double s0, double[] v0, double s1, double[] v1, double s2, double[] v2,
-                      double s3, double[] v3, double[] out, int n) {
+    static void axpy4x2(double[] g, int o0, int o1, double[] v0, double[] v1, double[] v2, double[] v3,
+                        double[] out0, double[] out1, int n) {
+        double s0 = g[o0];
+        double s1 = g[o0 + 1];
+        double s2 = g[o0 + 2];
+        double s3 = g[o0 + 3];
+        double t0 = g[o1];
+        double t1 = g[o1 + 1];
+        double t2 = g[o1 + 2];
+        double t3 = g[o1 + 3];
         for (int k = 0; k < n; k++) {
-            out[k] = out[k] + s0 * v0[k] + s1 * v1[k] + s2 * v2[k] + s3 * v3[k];
+            double a0 = v0[k];
+            double a1 = v1[k];
+            double a2 = v2[k];
+            double a3 = v3[k];
+            out0[k] = out0[k] + s0 * a0 + s1 * a1 + s2 * a2 + s3 * a3;
+            out1[k] = out1[k] + t0 * a0 + t1 * a1 + t2 * a2 + t3 * a3;
         }
     }
 
@@ -196,8 +212,8 @@ final class AlsFit {
         double[] conf = new double[0];
         /** Whether all the task's entries are in {@link #block}, from {@link #first} on. */
         boolean resident;
-        /** Sum of the floats {@link #gather} reads ahead; kept only so the JIT cannot drop those reads. */
-        float touched;
+        /** Rows copied by {@link #gather} before they are widened. */
+        final float[] staged = new float[STAGE * f];
         int first;
 
         /** CG in lockstep on rows {@code [u0, u1)}. */
@@ -216,18 +232,11 @@ final class AlsFit {
             if (resident) {
                 gather(y, first, ptr[u1], idx, w);
             }
-            multiply(yty, y, u0, nb, ptr, idx, w, xT, apT);
-            // r = b − A·x with b = Σ (1 + α wᵢ) yᵢ (preference 1 for every observed pair)
+            // r = b − A·x with b = Σ (1 + α wᵢ) yᵢ (preference 1 for every observed pair): the sparse
+            // parts of b and A·x in one pass over the entries, Σ (1 + cᵢ − cᵢ yᵢ·x) yᵢ
+            dense(yty, xT, apT, nb);
             for (int j = 0; j < nb; j++) {
-                Arrays.fill(s, 0.0);
-                for (int c = ptr[u0 + j], to = ptr[u0 + j + 1]; c < to; ) {
-                    int end = resident ? to : Math.min(to, c + blockEntries);
-                    int base = chunk(y, c, end, idx, w);
-                    for (int e = base; e < base + end - c; e++) {
-                        axpy(1 + conf[e], block[e], s, f);
-                    }
-                    c = end;
-                }
+                sparse(y, u0 + j, ptr, idx, w, xT, j, true);
                 for (int a = 0; a < f; a++) {
                     rT[a][j] = s[a] - apT[a][j];
                 }
@@ -296,43 +305,70 @@ final class AlsFit {
         }
 
         /**
-         * {@code outT = (YᵀY + λI)·vT + Σ α wᵢ yᵢ (yᵢ·v)} for every active task row. yty is
-         * symmetric, so row b of the dense product sums yty[b][a] times row a of vT.
+         * {@code outT = (YᵀY + λI)·vT + Σ α wᵢ yᵢ (yᵢ·v)} for every active task row.
          */
         private void multiply(double[] yty, float[] y, int u0, int nb, int[] ptr, int[] idx, double[] w,
                               double[][] vT, double[][] outT) {
-            for (int b = 0; b < f; b++) {
-                double[] out = outT[b];
-                Arrays.fill(out, 0, nb, 0.0);
-                int o = b * f;
-                int a = 0;
-                for (; a + 4 <= f; a += 4) {
-                    axpy4(yty[o + a], vT[a], yty[o + a + 1], vT[a + 1], yty[o + a + 2], vT[a + 2],
-                            yty[o + a + 3], vT[a + 3], out, nb);
-                }
-                for (; a < f; a++) {
-                    axpy(yty[o + a], vT[a], out, nb);
-                }
-            }
+            dense(yty, vT, outT, nb);
             for (int j = 0; j < nb; j++) {
                 if (!active[j]) {
                     continue;
                 }
-                for (int a = 0; a < f; a++) {
-                    v[a] = vT[a][j];
-                }
-                Arrays.fill(s, 0.0);
-                for (int c = ptr[u0 + j], to = ptr[u0 + j + 1]; c < to; ) {
-                    int end = resident ? to : Math.min(to, c + blockEntries);
-                    int base = chunk(y, c, end, idx, w);
-                    for (int e = base; e < base + end - c; e++) {
-                        axpy(conf[e] * Dot.dot(block[e], 0, v, 0, f), block[e], s, f);
-                    }
-                    c = end;
-                }
+                sparse(y, u0 + j, ptr, idx, w, vT, j, false);
                 for (int a = 0; a < f; a++) {
                     outT[a][j] += s[a];
                 }
+            }
+        }
+
+        /**
+         * {@code outT = (YᵀY + λI)·vT} for the task's nb rows. yty is symmetric, so row b of the
+         * product sums yty[b][a] times row a of vT; two output rows share each pass over vT.
+         */
+        private void dense(double[] yty, double[][] vT, double[][] outT, int nb) {
+            int b = 0;
+            for (; b + 2 <= f; b += 2) {
+                double[] out0 = outT[b];
+                double[] out1 = outT[b + 1];
+                Arrays.fill(out0, 0, nb, 0.0);
+                Arrays.fill(out1, 0, nb, 0.0);
+                int o0 = b * f;
+                int o1 = o0 + f;
+                int a = 0;
+                for (; a + 4 <= f; a += 4) {
+                    axpy4x2(yty, o0 + a, o1 + a, vT[a], vT[a + 1], vT[a + 2], vT[a + 3], out0, out1, nb);
+                }
+                for (; a < f; a++) {
+                    axpy(yty[o0 + a], vT[a], out0, nb);
+                    axpy(yty[o1 + a], vT[a], out1, nb);
+                }
+            }
+            for (; b < f; b++) {
+                double[] out = outT[b];
+                Arrays.fill(out, 0, nb, 0.0);
+                for (int a = 0; a < f; a++) {
+                    axpy(yty[b * f + a], vT[a], out, nb);
+                }
+            }
+        }
+
+        /**
+         * Row u's sparse sum into {@link #s}: {@code Σ cᵢ (yᵢ·v) yᵢ}, or with {@code rhs}
+         * {@code Σ (1 + cᵢ − cᵢ yᵢ·v) yᵢ} (b minus the sparse part of A·v), where v is column j of vT.
+         */
+        private void sparse(float[] y, int u, int[] ptr, int[] idx, double[] w, double[][] vT, int j, boolean rhs) {
+            for (int a = 0; a < f; a++) {
+                v[a] = vT[a][j];
+            }
+            Arrays.fill(s, 0.0);
+            for (int c = ptr[u], to = ptr[u + 1]; c < to; ) {
+                int end = resident ? to : Math.min(to, c + blockEntries);
+                int base = chunk(y, c, end, idx, w);
+                for (int e = base; e < base + end - c; e++) {
+                    double cd = conf[e] * Dot.dot(block[e], 0, v, 0, f);
+                    axpy(rhs ? 1 + conf[e] - cd : cd, block[e], s, f);
+                }
+                c = end;
             }
         }
 
@@ -345,7 +381,13 @@ final class AlsFit {
             return 0;
         }
 
-        /** Entries {@code [from, to)}: their y rows widened into block, α·w into conf. */
+        /**
+         * Entries {@code [from, to)}: their y rows widened into block, α·w into conf. The rows are
+         * first copied as floats into {@link #staged}, {@link #STAGE} at a time, and only then
+         * widened: a row copy is a few instructions, so the processor keeps the cache misses of
+         * many scattered rows in flight at once, where the widening loop between two rows left room
+         * for only a few.
+         */
         private void gather(float[] y, int from, int to, int[] idx, double[] w) {
             int n = to - from;
             if (conf.length < n) {
@@ -353,20 +395,16 @@ final class AlsFit {
                 conf = new double[size];
                 block = new double[size][f];
             }
-            float touch = 0;
-            for (int e = 0; e < n; e++) {
-                if (e + AHEAD < n) {
-                    // read one float per cache line (the first four) of the row AHEAD entries on, so that its misses
-                    // overlap with this copy (Java has no prefetch instruction)
-                    // (written out: as a loop it gained a third as much)
-                    int o = idx[from + e + AHEAD] * f;
-                    int end = o + f - 1;
-                    touch += y[o] + y[Math.min(end, o + 16)] + y[Math.min(end, o + 32)] + y[Math.min(end, o + 48)];
+            for (int e0 = 0; e0 < n; e0 += STAGE) {
+                int e1 = Math.min(n, e0 + STAGE);
+                for (int e = e0; e < e1; e++) {
+                    System.arraycopy(y, idx[from + e] * f, staged, (e - e0) * f, f);
                 }
-                widen(y, idx[from + e] * f, f, block[e]);
-                conf[e] = alpha * w[from + e];
+                for (int e = e0; e < e1; e++) {
+                    widen(staged, (e - e0) * f, f, block[e]);
+                    conf[e] = alpha * w[from + e];
+                }
             }
-            touched += touch;
         }
     }
 }

@@ -77,29 +77,36 @@ class AlsFitTest {
     }
 
     @Test
-    void fourAxpysInOnePassEqualFourAxpysToTheBit() {
+    void fourAxpysIntoTwoOutputsInOnePassEqualEightAxpysToTheBit() {
         SplittableRandom r = new SplittableRandom(9);
         int n = 37;
         double[][] v = new double[4][n];
-        double[] s = new double[4];
-        double[] out = new double[n];
+        double[] g = new double[12];
+        for (int k = 0; k < g.length; k++) {
+            g[k] = r.nextDouble() * 1e3 - 500;
+        }
         for (int k = 0; k < 4; k++) {
-            s[k] = r.nextDouble() * 1e3 - 500;
             for (int j = 0; j < n; j++) {
                 v[k][j] = (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(12) - 6);
             }
         }
+        double[] out0 = new double[n];
+        double[] out1 = new double[n];
         for (int j = 0; j < n; j++) {
-            out[j] = r.nextDouble() - 0.5;
+            out0[j] = r.nextDouble() - 0.5;
+            out1[j] = (r.nextDouble() - 0.5) * 100;
         }
-        double[] sequential = out.clone();
+        double[] sequential0 = out0.clone();
+        double[] sequential1 = out1.clone();
         for (int k = 0; k < 4; k++) {
             for (int j = 0; j < n; j++) {
-                sequential[j] += s[k] * v[k][j];
+                sequential0[j] += g[1 + k] * v[k][j];
+                sequential1[j] += g[7 + k] * v[k][j];
             }
         }
-        AlsFit.axpy4(s[0], v[0], s[1], v[1], s[2], v[2], s[3], v[3], out, n);
-        assertArrayEquals(sequential, out);
+        AlsFit.axpy4x2(g, 1, 7, v[0], v[1], v[2], v[3], out0, out1, n);
+        assertArrayEquals(sequential0, out0);
+        assertArrayEquals(sequential1, out1);
     }
 
     @Test

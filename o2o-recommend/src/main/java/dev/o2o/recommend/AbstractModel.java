@@ -140,8 +140,12 @@ abstract class AbstractModel implements Model, Serializable {
         return List.of();
     }
 
-    /** Contributions w_j · m(j, item) over the history, largest first (ties: lower index). */
-    static List<Contribution> topContributions(Interactions data, History h, double[] contributions, int limit) {
+    /**
+     * Contributions w_j · m(j, item) over the history of a customer seen at fit time, largest first
+     * (ties: lower index), each with the store of the customer's latest event with j.
+     */
+    static List<Contribution> topContributions(Interactions data, int customer, History h, double[] contributions,
+                                               int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
@@ -155,7 +159,8 @@ abstract class AbstractModel implements Model, Serializable {
         });
         List<Contribution> out = new ArrayList<>();
         for (int k = 0; k < Math.min(limit, order.length); k++) {
-            out.add(new Contribution(data.itemId(h.items()[order[k]]), contributions[order[k]]));
+            int j = h.items()[order[k]];
+            out.add(new Contribution(data.itemId(j), contributions[order[k]], data.store(customer, j)));
         }
         return out;
     }

@@ -94,7 +94,8 @@ final class ContentModel extends AbstractModel {
 
     @Override
     public List<Contribution> explain(String customer, String item, int limit) {
-        History h = customer(requireCustomer(customer)).history();
+        int cu = requireCustomer(customer);
+        History h = customer(cu).history();
         int i = data.itemIndex(item);
         if (i < 0) {
             throw new IllegalArgumentException("item '" + item + "' has no interaction in the training data");
@@ -110,7 +111,7 @@ final class ContentModel extends AbstractModel {
             }
             c[k] = h.weights()[k] * itemNorm[j] * itemNorm[i] * shared;
         }
-        return topContributions(data, h, c, limit);
+        return topContributions(data, cu, h, c, limit);
     }
 
     record Algorithm(Map<String, Set<String>> attributes, Function<String, Set<String>> profileTags, double tagWeight)

@@ -88,7 +88,8 @@ final class EaseModel extends AbstractModel {
 
     @Override
     public List<Contribution> explain(String customer, String item, int limit) {
-        History h = customer(requireCustomer(customer)).history();
+        int cu = requireCustomer(customer);
+        History h = customer(cu).history();
         int i = data.itemIndex(item);
         if (i < 0) {
             throw new IllegalArgumentException("item '" + item + "' has no interaction in the training data");
@@ -97,7 +98,7 @@ final class EaseModel extends AbstractModel {
         for (int k = 0; k < c.length; k++) {
             c[k] = h.weights()[k] * weights[h.items()[k] * n + i];
         }
-        return topContributions(data, h, c, limit);
+        return topContributions(data, cu, h, c, limit);
     }
 
     record Algorithm(double lambda) implements Recommender {

@@ -2,6 +2,7 @@ package dev.o2o.recommend;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One implicit-feedback event: a customer interacted with an item (bought a product, redeemed a
@@ -14,8 +15,10 @@ import java.util.Objects;
  * @param item     the item's id
  * @param instant  when it happened
  * @param weight   how strongly, finite and not negative (dimensionless; summed over duplicates)
+ * @param store    the store where it happened, if known (an order's store, a check-in's store);
+ *                 used by explanations ("because you bought X at store Y")
  */
-public record Interaction(String customer, String item, Instant instant, double weight) {
+public record Interaction(String customer, String item, Instant instant, double weight, Optional<String> store) {
 
     public Interaction {
         requireId(customer, "customer");
@@ -24,6 +27,18 @@ public record Interaction(String customer, String item, Instant instant, double 
         if (!(weight >= 0) || Double.isInfinite(weight)) {
             throw new IllegalArgumentException("weight must be finite and not negative: " + weight);
         }
+        Objects.requireNonNull(store, "store");
+        store.ifPresent(s -> requireId(s, "store"));
+    }
+
+    /** An event at no known store. */
+    public Interaction(String customer, String item, Instant instant, double weight) {
+        this(customer, item, instant, weight, Optional.empty());
+    }
+
+    /** A copy of this event at the given store. */
+    public Interaction withStore(String store) {
+        return new Interaction(customer, item, instant, weight, Optional.of(store));
     }
 
     /** An event of weight 1. */

@@ -22,7 +22,7 @@ public final class InteractionSources {
 
     /**
      * One event per order line of completed or partially refunded orders: item = SKU, weight =
-     * quantity. Cancelled and fully refunded orders are not purchases and give no event.
+     * quantity, store = the order's store if it has one. Cancelled and fully refunded orders are not purchases and give no event.
      */
     public static List<Interaction> productsFromOrders(Iterable<Order> orders) {
         List<Interaction> out = new ArrayList<>();
@@ -31,7 +31,7 @@ public final class InteractionSources {
                 continue;
             }
             for (OrderLine line : o.lines()) {
-                out.add(new Interaction(o.customer().value(), line.sku(), o.instant(), line.quantity()));
+                out.add(new Interaction(o.customer().value(), line.sku(), o.instant(), line.quantity(), o.storeId()));
             }
         }
         return out;
@@ -39,13 +39,13 @@ public final class InteractionSources {
 
     /**
      * One event of weight 1 per store visit: completed or partially refunded orders with a store
-     * (item = store id).
+     * (item = store id, store = the same id).
      */
     public static List<Interaction> storesFromOrders(Iterable<Order> orders) {
         List<Interaction> out = new ArrayList<>();
         for (Order o : Objects.requireNonNull(orders, "orders")) {
             if (o.status() != OrderStatus.CANCELLED && o.status() != OrderStatus.REFUNDED && o.storeId().isPresent()) {
-                out.add(Interaction.of(o.customer().value(), o.storeId().get(), o.instant()));
+                out.add(new Interaction(o.customer().value(), o.storeId().get(), o.instant(), 1.0, o.storeId()));
             }
         }
         return out;
@@ -54,7 +54,7 @@ public final class InteractionSources {
     /**
      * Coupon receipts and redemptions as events on the coupon template (the touchpoint's
      * campaign): the weight per type is given, for example {@code COUPON_RECEIVED → 1,
-     * COUPON_REDEEMED → 3}. Touchpoints of other types are not coupon events and give no event.
+     * COUPON_REDEEMED → 3}; store = the touchpoint's store if it has one. Touchpoints of other types are not coupon events and give no event.
      *
      * @throws IllegalArgumentException naming the touchpoint's customer-free position if a
      *                                  coupon touchpoint has no campaign, or a weight is negative
@@ -76,7 +76,7 @@ public final class InteractionSources {
                     throw new IllegalArgumentException("touchpoint #" + position + " (" + t.type()
                             + ") has no campaign naming the coupon template");
                 }
-                out.add(new Interaction(t.customer().value(), t.campaign().get(), t.instant(), w));
+                out.add(new Interaction(t.customer().value(), t.campaign().get(), t.instant(), w, t.storeId()));
             }
             position++;
         }

@@ -1,12 +1,14 @@
 package dev.o2o.recommend;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The customer × item matrix of implicit feedback: interned ids and the matrix in compressed
@@ -16,6 +18,12 @@ import java.util.Objects;
  * order also breaks score ties (the lower index first). Duplicate (customer, item) events are
  * summed. Only customers and items with at least one event exist, so every row and column has
  * at least one entry (it may have weight 0 if every event of it had weight 0).
+ *
+ * <p>Stores: per (customer, item) pair it keeps the store of the customer's most recent event
+ * with that item that names a store (events without a store say nothing about where, so they do
+ * not erase a known store); events at the same instant are ordered by store id and the lowest
+ * wins. Store ids are interned; the cost is one {@code int} per pair, and nothing when no event
+ * names a store.
  *
  * <p>Immutable and thread-safe once built.
  */
@@ -33,9 +41,16 @@ public final class Interactions implements Serializable {
     final int[] colPtr;
     final int[] colCustomers;
     final double[] colWeights;
+    /** Interned store ids, indexed by the entries of {@link #pairStores}. */
+    private final List<String> storeIds;
+    /** Per pair in row order the store index, -1 if none; null when no event names a store. */
+    private final int[] pairStores;
 
     private Interactions(List<String> customerIds, List<String> itemIds, Map<String, Integer> customerIndex,
-                         Map<String, Integer> itemIndex, int[] rowPtr, int[] rowItems, double[] rowWeights) {
+                         Map<String, Integer> itemIndex, int[] rowPtr, int[] rowItems, double[] rowWeights,
+                         List<String> storeIds, int[] pairStores) {
+        this.storeIds = storeIds;
+        this.pairStores = pairStores;
         this.customerIds = customerIds;
         this.itemIds = itemIds;
         this.customerIndex = customerIndex;
@@ -69,7 +84,7 @@ public final class Interactions implements Serializable {
         Builder b = builder();
         for (Interaction e : events) {
             Objects.requireNonNull(e, "event");
-            b.add(e.customer(), e.item(), e.weight());
+            b.add(e);
         }
         return b.build();
     }
@@ -91,6 +106,12 @@ public final class Interactions implements Serializable {
         private int[] cs = new int[1024];
         private int[] is = new int[1024];
         private double[] ws = new double[1024];
+        private final Map<String, Integer> sIndex = new HashMap<>();
+        private final List<String> sIds = new ArrayList<>();
+        // allocated at the first event with a store: store index (-1 none) and instant per event
+        private int[] ss;
+        private long[] secs;
+        private int[] nanos;
         private int size;
         private boolean built;
 
@@ -111,11 +132,39 @@ public final class Interactions implements Serializable {
                 cs = Arrays.copyOf(cs, size * 2);
                 is = Arrays.copyOf(is, size * 2);
                 ws = Arrays.copyOf(ws, size * 2);
+                if (ss != null) {
+                    ss = Arrays.copyOf(ss, size * 2);
+                    Arrays.fill(ss, size, ss.length, -1);
+                    secs = Arrays.copyOf(secs, size * 2);
+                    nanos = Arrays.copyOf(nanos, size * 2);
+                }
             }
             cs[size] = intern(customer, cIndex, cIds);
             is[size] = intern(item, iIndex, iIds);
             ws[size] = weight;
             size++;
+            return this;
+        }
+
+        /**
+         * Adds one event, keeping its store (if any) and instant for {@link Interactions#store}.
+         */
+        public Builder add(Interaction event) {
+            Objects.requireNonNull(event, "event");
+            add(event.customer(), event.item(), event.weight());
+            if (event.store().isPresent()) {
+                if (ss == null) {
+                    ss = new int[cs.length];
+                    Arrays.fill(ss, -1);
+                    secs = new long[cs.length];
+                    nanos = new int[cs.length];
+                }
+                int k = size - 1;
+                ss[k] = intern(event.store().get(), sIndex, sIds);
+                Instant t = event.instant();
+                secs[k] = t.getEpochSecond();
+                nanos[k] = t.getNano();
+            }
             return this;
         }
 
@@ -128,8 +177,12 @@ public final class Interactions implements Serializable {
                 throw new IllegalArgumentException("events must not be empty: a model needs at least one interaction");
             }
             built = true;
-            Interactions x = fromTriplets(List.copyOf(cIds), List.copyOf(iIds), cIndex, iIndex, cs, is, ws, size);
+            Interactions x = fromTriplets(List.copyOf(cIds), List.copyOf(iIds), cIndex, iIndex, cs, is, ws, size,
+                    List.copyOf(sIds), ss, secs, nanos);
             cs = null;
+            ss = null;
+            secs = null;
+            nanos = null;
             is = null;
             ws = null;
             return x;
@@ -147,7 +200,8 @@ public final class Interactions implements Serializable {
     }
 
     private static Interactions fromTriplets(List<String> cIds, List<String> iIds, Map<String, Integer> cIndex,
-                                             Map<String, Integer> iIndex, int[] cs, int[] is, double[] ws, int size) {
+                                             Map<String, Integer> iIndex, int[] cs, int[] is, double[] ws, int size,
+                                             List<String> sIds, int[] ss, long[] secs, int[] nanos) {
         int m = cIds.size();
         int[] ptr = new int[m + 1];
         for (int k = 0; k < size; k++) {
@@ -159,11 +213,16 @@ public final class Interactions implements Serializable {
         int[] items = new int[size];
         double[] weights = new double[size];
         int[] next = Arrays.copyOf(ptr, m);
+        int[] event = ss == null ? null : new int[size];
         for (int k = 0; k < size; k++) {
             int slot = next[cs[k]]++;
             items[slot] = is[k];
             weights[slot] = ws[k];
+            if (event != null) {
+                event[slot] = k;
+            }
         }
+        int[] pairStores = ss == null ? null : new int[size];
         // sort each row by item and sum duplicates, compacting in place
         int[] outPtr = new int[m + 1];
         int out = 0;
@@ -183,6 +242,7 @@ public final class Interactions implements Serializable {
             int[] rowItemsCopy = Arrays.copyOfRange(items, from, to);
             double[] rowWeightsCopy = Arrays.copyOfRange(weights, from, to);
             int last = -1;
+            int best = -1;
             for (int p = 0; p < len; p++) {
                 int src = (int) keys[p];
                 int item = rowItemsCopy[src];
@@ -193,12 +253,33 @@ public final class Interactions implements Serializable {
                     weights[out] = rowWeightsCopy[src];
                     out++;
                     last = item;
+                    best = -1;
+                }
+                if (pairStores != null) {
+                    int k = event[from + src];
+                    if (ss[k] >= 0 && (best < 0 || laterOrLowerStore(k, best, sIds, ss, secs, nanos))) {
+                        best = k;
+                    }
+                    pairStores[out - 1] = best < 0 ? -1 : ss[best];
                 }
             }
             outPtr[c + 1] = out;
         }
         return new Interactions(cIds, iIds, Map.copyOf(cIndex), Map.copyOf(iIndex), outPtr,
-                Arrays.copyOf(items, out), Arrays.copyOf(weights, out));
+                Arrays.copyOf(items, out), Arrays.copyOf(weights, out), sIds,
+                pairStores == null ? null : Arrays.copyOf(pairStores, out));
+    }
+
+    /** Whether event k (with a store) beats event best: later, or at the same instant a lower store id. */
+    private static boolean laterOrLowerStore(int k, int best, List<String> sIds, int[] ss, long[] secs, int[] nanos) {
+        int c = Long.compare(secs[k], secs[best]);
+        if (c == 0) {
+            c = Integer.compare(nanos[k], nanos[best]);
+        }
+        if (c == 0) {
+            return sIds.get(ss[k]).compareTo(sIds.get(ss[best])) < 0;
+        }
+        return c > 0;
     }
 
     /** Number of distinct customers. */
@@ -254,6 +335,25 @@ public final class Interactions implements Serializable {
         int c = customerIndex(customer);
         int i = itemIndex(item);
         return c >= 0 && i >= 0 && Arrays.binarySearch(rowItems, rowPtr[c], rowPtr[c + 1], i) >= 0;
+    }
+
+    /**
+     * The store of the customer's most recent event with the item that named one (ties at one
+     * instant: the lowest store id); empty if none did or either is unknown.
+     */
+    public Optional<String> store(String customer, String item) {
+        int c = customerIndex(customer);
+        int i = itemIndex(item);
+        return c < 0 || i < 0 ? Optional.empty() : store(c, i);
+    }
+
+    /** {@link #store(String, String)} by indexes. */
+    Optional<String> store(int customer, int item) {
+        if (pairStores == null) {
+            return Optional.empty();
+        }
+        int p = Arrays.binarySearch(rowItems, rowPtr[customer], rowPtr[customer + 1], item);
+        return p < 0 || pairStores[p] < 0 ? Optional.empty() : Optional.of(storeIds.get(pairStores[p]));
     }
 
     /** A customer's history: their items (ascending index) and summed weights. */

@@ -108,7 +108,8 @@ final class ItemKnnModel extends AbstractModel {
 
     @Override
     public java.util.List<Contribution> explain(String customer, String item, int limit) {
-        History h = customer(requireCustomer(customer)).history();
+        int cu = requireCustomer(customer);
+        History h = customer(cu).history();
         int i = data.itemIndex(item);
         if (i < 0) {
             throw new IllegalArgumentException("item '" + item + "' has no interaction in the training data");
@@ -117,7 +118,7 @@ final class ItemKnnModel extends AbstractModel {
         for (int k = 0; k < c.length; k++) {
             c[k] = h.weights()[k] * similarity(h.items()[k], i);
         }
-        return topContributions(data, h, c, limit);
+        return topContributions(data, cu, h, c, limit);
     }
 
     record Algorithm(int neighbours, double shrink) implements Recommender {

@@ -14,8 +14,9 @@ Definitions (the Java side, dev.o2o.recommend.eval, implements the same):
   IEEE double) are test rows, the rest training rows. Customers with n < m put all their rows
   in training and are not evaluated. min-interactions counts kept rows (after --min-weight).
 - Test set of a customer: the distinct items of their test rows, less items that occur in no
-  training row and less items of their own training rows. Customers left with no test item are
-  not evaluated.
+  training row. Items also in the customer's own training rows (repeat events) stay in the test
+  set (they count in |T|) but can never be hit, since training items are never recommended (as
+  in implicit's ranking_metrics_at_k). Customers left with no test item are not evaluated.
 - Recommendations: the k highest-scoring items over all training items except the customer's
   own training items.
 - Recall@k = hits / min(k, |T|); NDCG@k = DCG / IDCG with DCG = sum over hit ranks r (1-based)
@@ -143,8 +144,7 @@ def evaluate(x, users, items, test, score):
         cu = users[u]
         hist = x.indices[x.indptr[cu]:x.indptr[cu + 1]]
         weights = x.data[x.indptr[cu]:x.indptr[cu + 1]]
-        own = set(hist.tolist())
-        t = {items[i] for i in t_items if i in items} - own
+        t = {items[i] for i in t_items if i in items}
         if not t:
             continue
         evaluated += 1

@@ -157,7 +157,7 @@ final class RecommendSection {
                 continue;
             }
             Set<String> relevant = new HashSet<>(e.getValue());
-            relevant.removeIf(i -> train.itemIndex(i) < 0 || train.contains(e.getKey(), i));
+            relevant.removeIf(i -> train.itemIndex(i) < 0);
             if (relevant.isEmpty()) {
                 continue;
             }

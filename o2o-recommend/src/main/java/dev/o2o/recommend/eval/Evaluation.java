@@ -18,9 +18,12 @@ import java.util.Set;
  *
  * <p>Protocol: split the events; fit the model and the popularity baseline on the training
  * events; for every customer with held-out events, drop test items that occur in no training
- * event or in the customer's own training events; customers left without test items are not
- * evaluated; the others get the top K over all training items except their own training items.
- * Immutable and thread-safe.
+ * event; customers left without test items are not evaluated; the others get the top K over all
+ * training items except their own training items. A test item that is also in the customer's own
+ * training events (a repeat purchase) stays in the test set: it counts in {@code |test items|}, so
+ * in {@code min(K, |test items|)} and the ideal DCG, but since training items are never
+ * recommended it can never be hit (the protocol of the issue and of the {@code implicit}
+ * library's {@code ranking_metrics_at_k}). Immutable and thread-safe.
  *
  * @param model      the model's name
  * @param params     its parameters
@@ -84,7 +87,7 @@ public record Evaluation(String model, Map<String, Object> params, int customers
             }
             Set<String> relevant = new HashSet<>();
             for (String item : e.getValue()) {
-                if (train.itemIndex(item) >= 0 && !train.contains(customer, item)) {
+                if (train.itemIndex(item) >= 0) {
                     relevant.add(item);
                 }
             }
@@ -113,8 +116,8 @@ public record Evaluation(String model, Map<String, Object> params, int customers
         }
         if (evaluated == 0) {
             throw new IllegalArgumentException("no customer can be evaluated: none of the " + test.size()
-                    + " customers with held-out events has a held-out item that occurs in training and not in"
-                    + " their own training events");
+                    + " customers with held-out events is in training and has a held-out item that occurs in"
+                    + " training");
         }
         return new Metrics(evaluated, recall / evaluated, ndcg / evaluated, map / evaluated, hitRate / evaluated,
                 (double) recommended.size() / train.itemCount());

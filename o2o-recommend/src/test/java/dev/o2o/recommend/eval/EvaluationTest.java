@@ -41,28 +41,52 @@ class EvaluationTest {
         Map<String, List<String>> test = new LinkedHashMap<>();
         // p4 has only a: list (k=3) b, c, d. Test {c, f, z}: z unseen in training is removed -> T = {c, f}
         test.put("p4", List.of("c", "f", "z"));
-        // p0 has every item: nothing to recommend except nothing; test {a} is its own training item -> not evaluated
+        // p0 has every item: its list is empty; test {a} is its own training item (a repeat) -> stays, never hit
         test.put("p0", List.of("a"));
         // p3 has a, b: list c, d, f; test {d}
         test.put("p3", List.of("d"));
         Metrics m = Evaluation.evaluate(pop, test, 3);
-        assertEquals(2, m.evaluatedCustomers());
+        assertEquals(3, m.evaluatedCustomers());
         // p4: hit at rank 2 (c); recall 1/min(3,2) = 0.5; ndcg (1/log2 3)/(1 + 1/log2 3); AP (1/2)/2
         // p3: hit at rank 2 (d); recall 1/1; ndcg (1/log2 3)/1; AP (1/2)/1
+        // p0: no hit; 0 for every metric
         double l3 = 1 / (Math.log(3) / Math.log(2));
-        assertEquals((0.5 + 1.0) / 2, m.recall(), 1e-15);
-        assertEquals((l3 / (1 + l3) + l3) / 2, m.ndcg(), 1e-15);
-        assertEquals((0.25 + 0.5) / 2, m.map(), 1e-15);
-        assertEquals(1.0, m.hitRate());
-        // recommended: b, c, d (p4) and c, d, f (p3) -> 4 of 5 items
+        assertEquals((0.5 + 1.0 + 0) / 3, m.recall(), 1e-15);
+        assertEquals((l3 / (1 + l3) + l3 + 0) / 3, m.ndcg(), 1e-15);
+        assertEquals((0.25 + 0.5 + 0) / 3, m.map(), 1e-15);
+        assertEquals(2.0 / 3, m.hitRate(), 1e-15);
+        // recommended: b, c, d (p4) and c, d, f (p3), nothing for p0 -> 4 of 5 items
         assertEquals(4.0 / 5.0, m.coverage(), 1e-15);
+    }
+
+    @Test
+    void repeatPurchaseStaysInTheTestSetAndCannotBeHit() {
+        Model pop = Recommender.popularity().fit(Interactions.of(filler()));
+        // p3 bought a and b in training and buys b again (a repeat) and d in the test period.
+        // Literal protocol: T = {b, d}, |T| = 2; the list (k = 3) is c, d, f (own items a, b excluded).
+        // The old rule dropped b (T = {d}) and gave recall 1, NDCG 1/log2(3), AP 1/2.
+        Metrics m = Evaluation.evaluate(pop, Map.of("p3", List.of("b", "d")), 3);
+        assertEquals(1, m.evaluatedCustomers());
+        double l3 = 1 / (Math.log(3) / Math.log(2));
+        // d hit at rank 2: recall 1 / min(3, 2); NDCG (1/log2 3) / (1 + 1/log2 3); AP (1/2) / 2
+        assertEquals(0.5, m.recall(), 1e-15);
+        assertEquals(l3 / (1 + l3), m.ndcg(), 1e-15);
+        assertEquals(0.25, m.map(), 1e-15);
+        assertEquals(1.0, m.hitRate());
+        assertEquals(3.0 / 5.0, m.coverage(), 1e-15);
+        // A customer whose only test item is a repeat is evaluated with zeros.
+        Metrics only = Evaluation.evaluate(pop, Map.of("p3", List.of("a")), 3);
+        assertEquals(1, only.evaluatedCustomers());
+        assertEquals(0.0, only.recall());
+        assertEquals(0.0, only.ndcg());
+        assertEquals(0.0, only.hitRate());
     }
 
     @Test
     void nobodyEvaluableIsAClearError() {
         Model pop = Recommender.popularity().fit(Interactions.of(filler()));
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-                () -> Evaluation.evaluate(pop, Map.of("p0", List.of("a")), 3));
+                () -> Evaluation.evaluate(pop, Map.of("p0", List.of("z"), "nobody", List.of("a")), 3));
         assertTrue(ex.getMessage().contains("no customer can be evaluated"), ex.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Evaluation.evaluate(pop, Map.of(), 0));
     }

@@ -16,10 +16,6 @@ import java.util.WeakHashMap;
  * catalogue: on the 50,000-item benchmark, about 1,500 items instead of 50,000 (or 26,000 within
  * the radius). The lists are exactly those of scoring every candidate.
  *
- * <p>Each visited item is first checked against a cheaper bound from an int8 copy of the factors
- * ({@link Int8Factors}): only items whose decayed upper bound can still reach the K-th best ranking
- * score are scored exactly, with the same arithmetic as scoring every candidate.
- *
  * <p>The bound is widened by a relative 1e-12 (rounding of the dot product, the norms and the
  * decay is below 1e-13 relative for 64 factors) plus 1e-300 (subnormal values); the search is not
  * used when a vector is not finite or the bound could overflow, so a NaN score is never skipped.
@@ -47,15 +43,12 @@ final class NormBounds implements Serializable {
     private final double maxNorm;
     private final boolean finite;
     private final int f;
-    /** Per-item score bounds from an int8 copy of the factors: most visited items skip the exact dot. */
-    private final Int8Factors codes;
     /** A cache, not state: not serialized, and empty again after deserialization ({@link #readObject}). */
     private transient Map<Availability, int[][]> storeLists = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** Norms of the {@code n} item vectors of {@code f} factors stored item by item in {@code factors}. */
     NormBounds(float[] factors, int n, int f) {
         this.f = f;
-        codes = new Int8Factors(factors, n, f);
         norms = new double[n];
         boolean allFinite = true;
         double max = 0;
@@ -102,14 +95,10 @@ final class NormBounds implements Serializable {
         }
         double scale = vn * (1 + SLACK);
         double[] scratch = new double[f];
-        Int8Factors.Probe probe = codes.probe(vector);
         if (query.nearby().isEmpty()) {
             for (int i : byNorm) {
                 if (heap.closedBelow(norms[i] * scale + FLOOR)) {
                     break;
-                }
-                if (probe != null && heap.closedBelow(probe.upper(i))) {
-                    continue;
                 }
                 double s = scorer.score(vector, i, scratch);
                 model.offerChecked(heap, i, s, s, 0.0);
@@ -119,7 +108,7 @@ final class NormBounds implements Serializable {
         Query.Nearby near = query.nearby().get();
         Availability.NearStores stores = near.availability().within(near.position(), near.radiusMetres());
         int[][] lists = listsFor(near.availability(), model.data);
-        new StoreMerge(stores, lists, near, scale).run(model, vector, heap, scorer, scratch, probe);
+        new StoreMerge(stores, lists, near, scale).run(model, vector, heap, scorer, scratch);
         return true;
     }
 
@@ -187,8 +176,7 @@ final class NormBounds implements Serializable {
             return norms[lists[store[k]][next[k]]] * scale * factor[k] + FLOOR;
         }
 
-        void run(AbstractModel model, double[] vector, RuleHeap out, ItemScorer scorer, double[] scratch,
-                 Int8Factors.Probe probe) {
+        void run(AbstractModel model, double[] vector, RuleHeap out, ItemScorer scorer, double[] scratch) {
             // an item's pair at its nearest store comes first (largest bound, ties to the shorter
             // distance) and ranks at least as well as its pairs at farther stores: those are skipped
             BitSet seen = new BitSet(model.data.itemCount());
@@ -200,11 +188,8 @@ final class NormBounds implements Serializable {
                 int item = lists[store[k]][next[k]];
                 if (!seen.get(item)) {
                     seen.set(item);
-                    // the decay is monotone in the score: a decayed upper bound bounds the ranking score
-                    if (probe == null || !out.closedBelow(Query.Nearby.scaled(probe.upper(item), factor[k]))) {
-                        double s = scorer.score(vector, item, scratch);
-                        model.offerChecked(out, item, s, Query.Nearby.scaled(s, factor[k]), distance[k]);
-                    }
+                    double s = scorer.score(vector, item, scratch);
+                    model.offerChecked(out, item, s, Query.Nearby.scaled(s, factor[k]), distance[k]);
                 }
                 if (++next[k] < lists[store[k]].length) {
                     key[k] = boundOf(k);

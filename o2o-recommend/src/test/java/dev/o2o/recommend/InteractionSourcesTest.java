@@ -44,8 +44,8 @@ class InteractionSourcesTest {
     void productsAreTheLinesOfPurchasesWeightedByQuantity() {
         List<Interaction> events = InteractionSources.productsFromOrders(orders);
         assertEquals(List.of(
-                new Interaction("ann", "latte", orders.get(0).instant(), 2),
-                new Interaction("ann", "bagel", orders.get(0).instant(), 1),
+                new Interaction("ann", "latte", orders.get(0).instant(), 2).withStore("s1"),
+                new Interaction("ann", "bagel", orders.get(0).instant(), 1).withStore("s1"),
                 new Interaction("ann", "latte", orders.get(1).instant(), 2),
                 new Interaction("ann", "bagel", orders.get(1).instant(), 1)), events);
         Interactions x = Interactions.of(events);
@@ -54,7 +54,7 @@ class InteractionSourcesTest {
 
     @Test
     void storesAreVisitsOfPurchasesWithAStore() {
-        assertEquals(List.of(Interaction.of("ann", "s1", orders.get(0).instant())),
+        assertEquals(List.of(Interaction.of("ann", "s1", orders.get(0).instant()).withStore("s1")),
                 InteractionSources.storesFromOrders(orders));
     }
 

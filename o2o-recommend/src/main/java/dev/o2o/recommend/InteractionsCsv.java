@@ -98,7 +98,7 @@ public final class InteractionsCsv {
             int slot = List.of(names).indexOf(role);
             if (col[slot] >= 0) {
                 throw new IngestException(new RecordError(source, header.line(), "header",
-                        "two columns name the " + role + ": '" + fields.get(col[slot]) + "' and '" + name + "'"));
+                        "columns '" + fields.get(col[slot]) + "' and '" + name + "' both name the " + role));
             }
             col[slot] = f;
         }

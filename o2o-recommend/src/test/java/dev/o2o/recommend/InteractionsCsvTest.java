@@ -77,6 +77,6 @@ class InteractionsCsvTest {
         assertTrue(missing.getMessage().contains("missing column timestamp"), missing.getMessage());
         IngestException twice = assertThrows(IngestException.class,
                 () -> read("user,customer,item,timestamp\n", OptionalDouble.empty()));
-        assertTrue(twice.getMessage().contains("two columns name the customer"), twice.getMessage());
+        assertTrue(twice.getMessage().contains("columns 'user' and 'customer' both name the customer"), twice.getMessage());
     }
 }

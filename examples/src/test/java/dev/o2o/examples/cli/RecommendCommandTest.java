@@ -99,6 +99,11 @@ class RecommendCommandTest {
         Cli unknown = Cli.run("recommend", "--interactions", bad.toString(), "--model", "ease", "--evaluate", "random");
         assertEquals(2, unknown.exit);
         assertTrue(unknown.err.contains("unknown column 'when'"), unknown.err);
+        Files.writeString(bad, "user,customer,item,timestamp\n");
+        Cli twice = Cli.run("recommend", "--interactions", bad.toString(), "--model", "ease", "--evaluate", "random");
+        assertEquals(2, twice.exit);
+        // column names are not personal data: the message names them as written, unmasked
+        assertTrue(twice.err.contains("columns 'user' and 'customer' both name the customer"), twice.err);
         Files.writeString(bad, "");
         Cli empty = Cli.run("recommend", "--interactions", bad.toString(), "--model", "ease", "--evaluate", "random");
         assertEquals(2, empty.exit);

@@ -39,6 +39,12 @@ final class NormBounds implements Serializable {
     private static final double SLACK = 1e-12;
     /** Absolute widening of the bound, for subnormal products. */
     private static final double FLOOR = 1e-300;
+    /**
+     * The ratio of successive bands of the search near a position ({@link #searchNear}): measured
+     * on the benchmark, 0.95 to 0.7 score the same items, and fewer bands cost fewer passes over
+     * the stores.
+     */
+    private static final double STEP = 0.75;
 
     /** How to score the row at an offset of the reordered factors, exactly as the model's full scoring does. */
     interface RowScorer {
@@ -128,10 +134,7 @@ final class NormBounds implements Serializable {
             }
             return true;
         }
-        Query.Nearby near = query.nearby().get();
-        Availability.NearStores stores = near.availability().within(near.position(), near.radiusMetres());
-        int[][] lists = listsFor(near.availability(), model.data);
-        new StoreMerge(stores, lists, near, scale).run(model, vector, heap, scorer);
+        searchNear(model, vector, query.nearby().get(), scale, heap, scorer);
         return true;
     }
 
@@ -158,105 +161,69 @@ final class NormBounds implements Serializable {
     }
 
     /**
-     * The stores' lists merged by bound: a max-heap of stores keyed by the bound of each store's
-     * next item, so items are visited in decreasing bound over all stores within the radius.
-     * Lists hold ranks; {@code next[k]} is the position in store slot k's list.
+     * Visits the pairs (item, store within the radius) in bands of decreasing bound instead of in
+     * exact bound order: band j takes, from each store's list in turn (nearest store first, the
+     * order of {@link Availability.NearStores}), the pairs whose bound
+     * {@code |y_i|·|v|·(1+1e-12)·decay(store) + 1e-300} is at least {@code θ_j}; then
+     * {@code θ_{j+1} = STEP · (the largest bound left)}. Each list is in decreasing bound, so a
+     * band is a run from each list's position, with no heap: the exact-order merge (a max-heap of
+     * stores re-sifted after every pair) cost about a quarter of the query.
+     *
+     * <p>Still exact: (1) a pair is skipped only when its bound is below the K-th best ranking
+     * score kept, which only rises, and then so is every later pair of that store; the search
+     * ends when every pair left is below it. (2) An item is scored once, at its first pair, and
+     * that pair is at its nearest store s* (the first in the stores' order among the nearest):
+     * a pair of the item at a farther store s has a bound no larger (the decay does not grow
+     * with distance), so by the band in which that pair is reached, s*'s run has reached the item's
+     * pair at s* too, and s* is visited before s within a band; had s*'s pair been skipped as below
+     * the K-th score, s's pair, no larger and reached later, is skipped too. The nearest pair ranks
+     * at least as well as the others, so the list is that of offering every pair.
      */
-    private final class StoreMerge {
-        private final int[] store;
-        private final double[] distance;
-        private final double[] factor;
-        private final int[] next;
-        private final double[] key;
-        private final int[][] lists;
-        private final double scale;
-        private final int[] heap;
-        private int size;
-
-        StoreMerge(Availability.NearStores near, int[][] lists, Query.Nearby rules, double scale) {
-            int n = near.count();
-            this.lists = lists;
-            this.scale = scale;
-            store = Arrays.copyOf(near.stores(), n);
-            distance = Arrays.copyOf(near.distances(), n);
-            factor = new double[n];
-            next = new int[n];
-            key = new double[n];
-            heap = new int[n];
+    private void searchNear(AbstractModel model, double[] vector, Query.Nearby near, double scale, RuleHeap out,
+                            RowScorer scorer) {
+        Availability.NearStores stores = near.availability().within(near.position(), near.radiusMetres());
+        int[][] lists = listsFor(near.availability(), model.data);
+        int n = stores.count();
+        double[] factor = new double[n];
+        int[] next = new int[n];
+        double high = 0;
+        for (int k = 0; k < n; k++) {
+            factor[k] = near.factor(stores.distances()[k]);
+            int[] list = lists[stores.stores()[k]];
+            if (list.length > 0) {
+                high = Math.max(high, norms[list[0]] * scale * factor[k] + FLOOR);
+            }
+        }
+        BitSet seen = new BitSet(norms.length);
+        // every bound is at least FLOOR > 0, so high == 0 means that no pair is left
+        while (high > 0 && !out.closedBelow(high)) {
+            double theta = high * STEP;
+            high = 0;
             for (int k = 0; k < n; k++) {
-                factor[k] = rules.factor(distance[k]);
-                if (lists[store[k]].length > 0) {
-                    key[k] = boundOf(k);
-                    heap[size] = k;
-                    siftUp(size++);
+                int[] list = lists[stores.stores()[k]];
+                double perNorm = scale * factor[k];
+                int p = next[k];
+                while (p < list.length) {
+                    int r = list[p];
+                    double bound = norms[r] * perNorm + FLOOR;
+                    if (bound < theta) {
+                        high = Math.max(high, bound);
+                        break;
+                    }
+                    if (out.closedBelow(bound)) {
+                        p = list.length;
+                        break;
+                    }
+                    p++;
+                    if (!seen.get(r)) {
+                        seen.set(r);
+                        double s = scorer.score(vector, r * f);
+                        model.offerChecked(out, byNorm[r], s, Query.Nearby.scaled(s, factor[k]),
+                                stores.distances()[k]);
+                    }
                 }
+                next[k] = p;
             }
-        }
-
-        private double boundOf(int k) {
-            return norms[lists[store[k]][next[k]]] * scale * factor[k] + FLOOR;
-        }
-
-        void run(AbstractModel model, double[] vector, RuleHeap out, RowScorer scorer) {
-            // an item's pair at its nearest store comes first (largest bound, ties to the shorter
-            // distance) and ranks at least as well as its pairs at farther stores: those are skipped
-            BitSet seen = new BitSet(norms.length);
-            while (size > 0) {
-                int k = heap[0];
-                if (out.closedBelow(key[k])) {
-                    return;
-                }
-                int r = lists[store[k]][next[k]];
-                if (!seen.get(r)) {
-                    seen.set(r);
-                    double s = scorer.score(vector, r * f);
-                    model.offerChecked(out, byNorm[r], s, Query.Nearby.scaled(s, factor[k]), distance[k]);
-                }
-                if (++next[k] < lists[store[k]].length) {
-                    key[k] = boundOf(k);
-                } else {
-                    heap[0] = heap[--size];
-                }
-                siftDown(0);
-            }
-        }
-
-        private void siftUp(int c) {
-            while (c > 0) {
-                int p = (c - 1) / 2;
-                if (!first(heap[c], heap[p])) {
-                    return;
-                }
-                swap(p, c);
-                c = p;
-            }
-        }
-
-        private void siftDown(int p) {
-            while (true) {
-                int l = 2 * p + 1;
-                if (l >= size) {
-                    return;
-                }
-                int r = l + 1;
-                int big = r < size && first(heap[r], heap[l]) ? r : l;
-                if (!first(heap[big], heap[p])) {
-                    return;
-                }
-                swap(p, big);
-                p = big;
-            }
-        }
-
-        /** Whether store slot a comes before b: larger bound, then the shorter distance. */
-        private boolean first(int a, int b) {
-            return key[a] > key[b] || (key[a] == key[b] && distance[a] < distance[b]);
-        }
-
-        private void swap(int a, int b) {
-            int t = heap[a];
-            heap[a] = heap[b];
-            heap[b] = t;
         }
     }
 }

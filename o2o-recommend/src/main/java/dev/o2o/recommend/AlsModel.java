@@ -20,13 +20,20 @@ import java.util.SplittableRandom;
  */
 final class AlsModel extends AbstractModel {
 
+    /** 2: item rows are stored in {@link NormBounds}' rank order (1, the computed default, was item order). */
+    private static final long serialVersionUID = 2L;
+
     final int f;
     final float[] userFactors;
+    /**
+     * Item factors, f per item. Item order while fitting; after the constructor, in the rank order
+     * of {@link #bounds} (decreasing norm), so item i's row starts at {@code bounds.offset(i)}.
+     */
     final float[] itemFactors;
     private final double alpha;
     private final double lambda;
     private final double[] itemGram;
-    /** Item vector norms for the pruned top-K search (serving only; see {@link NormBounds}). */
+    /** Item vector norms and the row order for the pruned top-K search (see {@link NormBounds}). */
     private final NormBounds bounds;
 
     private AlsModel(Interactions data, Params p) {
@@ -51,7 +58,7 @@ final class AlsModel extends AbstractModel {
             fit.sweep(itemFactors, userFactors, n, data.colPtr, data.colCustomers, data.colWeights, lambda);
         }
         itemGram = AlsFit.gram(itemFactors, n, f, lambda);
-        bounds = new NormBounds(itemFactors, n, f);
+        bounds = new NormBounds(itemFactors, n, f); // reorders itemFactors in place
     }
 
     @Override
@@ -69,7 +76,7 @@ final class AlsModel extends AbstractModel {
         double[] a = itemGram.clone();
         double[] b = new double[f];
         for (int k = 0; k < h.items().length; k++) {
-            int o = h.items()[k] * f;
+            int o = bounds.offset(h.items()[k]);
             double c = 1 + alpha * h.weights()[k];
             for (int i = 0; i < f; i++) {
                 double yi = itemFactors[o + i];
@@ -94,20 +101,19 @@ final class AlsModel extends AbstractModel {
     @Override
     void scoreItems(Customer customer, int[] items, int count, double[] out) {
         double[] v = customer.vector();
-        double[] row = new double[f];
         for (int k = 0; k < count; k++) {
-            out[k] = score(v, items[k], row);
+            out[k] = scoreRow(v, bounds.offset(items[k]));
         }
     }
 
-    /** One item's score for a customer vector ({@code row}, scratch of length f, is not needed). */
-    private double score(double[] v, int item, double[] row) {
-        return Dot.dot(itemFactors, item * f, v, 0, f);
+    /** The score of the item row at {@code offset}: the one kernel of every iALS score. */
+    private double scoreRow(double[] v, int offset) {
+        return RowDot.dot(itemFactors, offset, v, f);
     }
 
     @Override
     boolean searchPruned(Customer customer, Query query, RuleHeap heap) {
-        return bounds.search(this, customer.vector(), query, heap, this::score);
+        return bounds.search(this, customer.vector(), query, heap, this::scoreRow);
     }
 
     /**

@@ -70,16 +70,36 @@ final class AlsFit {
 
     /**
      * {@code YᵀY + λI} (f×f row-major) of the {@code rows} rows of {@code y}: partial sums over
-     * fixed ranges of rows, in parallel, added in range order.
+     * fixed ranges of rows, in parallel, added in range order. Within a range, four rows at a time
+     * go through {@link #axpy4x2} (row a of g gains {@code Σ_q y_q[a] · y_q} for the four rows q,
+     * added in row order), so each row of g is loaded and stored once per four rows instead of
+     * once per row; the sums are the same to the bit as one row at a time (measured: the Gram
+     * matrix of 1 M customers was about a tenth of a sweep).
      */
     static double[] gram(float[] y, int rows, int f, double lambda) {
         int parts = Math.max(1, (rows + GRAM_ROWS_PER_PART - 1) / GRAM_ROWS_PER_PART);
         double[][] partial = new double[parts][];
         IntStream.range(0, parts).parallel().forEach(part -> {
-            double[][] g = new double[f][f];
-            double[] row = new double[f];
+            double[][] g = new double[f + 1][f];
+            double[][] four = new double[4][f];
+            // coefficient q of g's row a at [4a + q]: the layout axpy4x2 reads its scales from
+            double[] scales = new double[4 * (f + 1)];
             int end = Math.min(rows, (part + 1) * GRAM_ROWS_PER_PART);
-            for (int i = part * GRAM_ROWS_PER_PART; i < end; i++) {
+            int i = part * GRAM_ROWS_PER_PART;
+            for (; i + 4 <= end; i += 4) {
+                for (int q = 0; q < 4; q++) {
+                    widen(y, (i + q) * f, f, four[q]);
+                    for (int a = 0; a < f; a++) {
+                        scales[4 * a + q] = four[q][a];
+                    }
+                }
+                // g has a spare row f (scales 0) so that rows a and a + 1 always exist
+                for (int a = 0; a < f; a += 2) {
+                    axpy4x2(scales, 4 * a, 4 * (a + 1), four[0], four[1], four[2], four[3], g[a], g[a + 1], f);
+                }
+            }
+            double[] row = four[0];
+            for (; i < end; i++) {
                 widen(y, i * f, f, row);
                 for (int a = 0; a < f; a++) {
                     axpy(row[a], row, g[a], f);

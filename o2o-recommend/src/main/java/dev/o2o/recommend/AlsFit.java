@@ -73,8 +73,10 @@ final class AlsFit {
      * fixed ranges of rows, in parallel, added in range order. Within a range, four rows at a time
      * go through {@link #axpy4x2} (row a of g gains {@code Σ_q y_q[a] · y_q} for the four rows q,
      * added in row order), so each row of g is loaded and stored once per four rows instead of
-     * once per row; the sums are the same to the bit as one row at a time (measured: the Gram
-     * matrix of 1 M customers was about a tenth of a sweep).
+     * once per row; only the upper triangle is summed so (columns from a on), and the lower one is
+     * copied from it (a product does not depend on its operands' order). The sums are the same to
+     * the bit as one full row at a time (measured: the Gram matrix of 1 M customers was about a
+     * tenth of a sweep).
      */
     static double[] gram(float[] y, int rows, int f, double lambda) {
         int parts = Math.max(1, (rows + GRAM_ROWS_PER_PART - 1) / GRAM_ROWS_PER_PART);
@@ -95,7 +97,7 @@ final class AlsFit {
                 }
                 // g has a spare row f (scales 0) so that rows a and a + 1 always exist
                 for (int a = 0; a < f; a += 2) {
-                    axpy4x2(scales, 4 * a, 4 * (a + 1), four[0], four[1], four[2], four[3], g[a], g[a + 1], f);
+                    axpy4x2(scales, 4 * a, 4 * (a + 1), four[0], four[1], four[2], four[3], g[a], g[a + 1], a, f);
                 }
             }
             double[] row = four[0];
@@ -114,6 +116,9 @@ final class AlsFit {
             }
         }
         for (int a = 0; a < f; a++) {
+            for (int b = 0; b < a; b++) {
+                g[a * f + b] = g[b * f + a];
+            }
             g[a * f + a] += lambda;
         }
         return g;
@@ -176,6 +181,12 @@ final class AlsFit {
      */
     static void axpy4x2(double[] g, int o0, int o1, double[] v0, double[] v1, double[] v2, double[] v3,
                         double[] out0, double[] out1, int n) {
+        axpy4x2(g, o0, o1, v0, v1, v2, v3, out0, out1, 0, n);
+    }
+
+    /** {@link #axpy4x2} over indices {@code [from, n)} only. */
+    static void axpy4x2(double[] g, int o0, int o1, double[] v0, double[] v1, double[] v2, double[] v3,
+                        double[] out0, double[] out1, int from, int n) {
         double s0 = g[o0];
         double s1 = g[o0 + 1];
         double s2 = g[o0 + 2];
@@ -184,7 +195,7 @@ final class AlsFit {
         double t1 = g[o1 + 1];
         double t2 = g[o1 + 2];
         double t3 = g[o1 + 3];
-        for (int k = 0; k < n; k++) {
+        for (int k = from; k < n; k++) {
             double a0 = v0[k];
             double a1 = v1[k];
             double a2 = v2[k];

@@ -70,16 +70,38 @@ final class AlsFit {
 
     /**
      * {@code YᵀY + λI} (f×f row-major) of the {@code rows} rows of {@code y}: partial sums over
-     * fixed ranges of rows, in parallel, added in range order.
+     * fixed ranges of rows, in parallel, added in range order. Within a range, four rows at a time
+     * go through {@link #axpy4x2} (row a of g gains {@code Σ_q y_q[a] · y_q} for the four rows q,
+     * added in row order), so each row of g is loaded and stored once per four rows instead of
+     * once per row; only the upper triangle is summed so (columns from a on), and the lower one is
+     * copied from it (a product does not depend on its operands' order). The sums are the same to
+     * the bit as one full row at a time (measured: the Gram matrix of 1 M customers was about a
+     * tenth of a sweep).
      */
     static double[] gram(float[] y, int rows, int f, double lambda) {
         int parts = Math.max(1, (rows + GRAM_ROWS_PER_PART - 1) / GRAM_ROWS_PER_PART);
         double[][] partial = new double[parts][];
         IntStream.range(0, parts).parallel().forEach(part -> {
-            double[][] g = new double[f][f];
-            double[] row = new double[f];
+            double[][] g = new double[f + 1][f];
+            double[][] four = new double[4][f];
+            // coefficient q of g's row a at [4a + q]: the layout axpy4x2 reads its scales from
+            double[] scales = new double[4 * (f + 1)];
             int end = Math.min(rows, (part + 1) * GRAM_ROWS_PER_PART);
-            for (int i = part * GRAM_ROWS_PER_PART; i < end; i++) {
+            int i = part * GRAM_ROWS_PER_PART;
+            for (; i + 4 <= end; i += 4) {
+                for (int q = 0; q < 4; q++) {
+                    widen(y, (i + q) * f, f, four[q]);
+                    for (int a = 0; a < f; a++) {
+                        scales[4 * a + q] = four[q][a];
+                    }
+                }
+                // g has a spare row f (scales 0) so that rows a and a + 1 always exist
+                for (int a = 0; a < f; a += 2) {
+                    axpy4x2(scales, 4 * a, 4 * (a + 1), four[0], four[1], four[2], four[3], g[a], g[a + 1], a, f);
+                }
+            }
+            double[] row = four[0];
+            for (; i < end; i++) {
                 widen(y, i * f, f, row);
                 for (int a = 0; a < f; a++) {
                     axpy(row[a], row, g[a], f);
@@ -94,6 +116,9 @@ final class AlsFit {
             }
         }
         for (int a = 0; a < f; a++) {
+            for (int b = 0; b < a; b++) {
+                g[a * f + b] = g[b * f + a];
+            }
             g[a * f + a] += lambda;
         }
         return g;
@@ -156,6 +181,12 @@ final class AlsFit {
      */
     static void axpy4x2(double[] g, int o0, int o1, double[] v0, double[] v1, double[] v2, double[] v3,
                         double[] out0, double[] out1, int n) {
+        axpy4x2(g, o0, o1, v0, v1, v2, v3, out0, out1, 0, n);
+    }
+
+    /** {@link #axpy4x2} over indices {@code [from, n)} only. */
+    static void axpy4x2(double[] g, int o0, int o1, double[] v0, double[] v1, double[] v2, double[] v3,
+                        double[] out0, double[] out1, int from, int n) {
         double s0 = g[o0];
         double s1 = g[o0 + 1];
         double s2 = g[o0 + 2];
@@ -164,7 +195,7 @@ final class AlsFit {
         double t1 = g[o1 + 1];
         double t2 = g[o1 + 2];
         double t3 = g[o1 + 3];
-        for (int k = 0; k < n; k++) {
+        for (int k = from; k < n; k++) {
             double a0 = v0[k];
             double a1 = v1[k];
             double a2 = v2[k];

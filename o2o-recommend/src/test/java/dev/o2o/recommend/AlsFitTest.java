@@ -118,6 +118,31 @@ class AlsFitTest {
     }
 
     @Test
+    void gramFourRowsAtATimeEqualsTheRowByRowSumToTheBit() {
+        // 1,003 rows (three left over after the groups of four), odd and even f, one partial sum
+        SplittableRandom r = new SplittableRandom(11);
+        for (int f : new int[] {5, 8}) {
+            int rows = 1003;
+            float[] y = new float[rows * f];
+            for (int k = 0; k < y.length; k++) {
+                y[k] = (float) (r.nextDouble() * 2 - 1);
+            }
+            double[] plain = new double[f * f];
+            for (int i = 0; i < rows; i++) {
+                for (int a = 0; a < f; a++) {
+                    for (int b = 0; b < f; b++) {
+                        plain[a * f + b] += (double) y[i * f + a] * y[i * f + b];
+                    }
+                }
+            }
+            for (int a = 0; a < f; a++) {
+                plain[a * f + a] += 0.5;
+            }
+            assertArrayEquals(plain, AlsFit.gram(y, rows, f, 0.5), "f = " + f);
+        }
+    }
+
+    @Test
     void factorsDoNotDependOnThreadsOrOnChunkingLongRows() throws Exception {
         // 20,000 customers: several gram partial sums and sweep tasks; popular items have more
         // entries than a block of 64, so tasks are cut differently, and the chunked path

@@ -277,8 +277,7 @@ public final class VelocityEngine {
                 contribution = r.measure() == Measure.COUNT ? 1 : event.amount();
             }
             long length = g.windowBuckets[i];
-            ks.evictUpTo(i, ks.newest - length - latenessBuckets);
-            ks.add(i, bucket, contribution, maxEntriesPerKey);
+            ks.evictAndAdd(i, ks.newest - length - latenessBuckets, bucket, contribution, maxEntriesPerKey);
             long figure = distinct ? ks.distinct(i, bucket, length) : ks.sum(i, bucket, length);
             Action action = Action.ALLOW;
             double threshold = 0;

@@ -149,6 +149,61 @@ class KeyWindows {
         entries++;
     }
 
+    /**
+     * {@link #evictUpTo evictUpTo(rule, horizon)} then {@link #add add(rule, bucket, v, maxEntries)},
+     * with the same result. In the usual step of a window (entries leave at its old end and the new
+     * one opens a bucket after every entry left) the new entry takes the room of the ones that left,
+     * so the later rules' entries move at most once, by the difference, and not at all when one entry
+     * leaves and one comes: a cold key whose short windows have expired, or a busy key's window moving
+     * on by one bucket.
+     */
+    final void evictAndAdd(int rule, long horizon, long bucket, long v, int maxEntries) {
+        int s = start(rule);
+        int n = size(rule);
+        int k = 0;
+        while (k < n && data[s + 2 * k] <= horizon) {
+            k++;
+        }
+        if (k == 0 || bucket <= horizon || (k < n && data[s + 2 * (n - 1)] >= bucket)) {
+            // nothing leaves, or the new entry does not open a bucket after the rest: the two steps
+            if (k > 0) {
+                removeFirst(rule, s, k);
+            }
+            add(rule, bucket, v, maxEntries);
+            return;
+        }
+        boolean distinct = isDistinct(rule);
+        long entry = v;
+        if (distinct) {
+            entry = (v & ~NEWEST) | NEWEST; // after every entry left, so the value's newest
+            for (int j = k; j < n; j++) {
+                if ((data[s + 2 * j + 1] & ~NEWEST) == (v & ~NEWEST)) {
+                    data[s + 2 * j + 1] &= ~NEWEST;
+                }
+            }
+        } else {
+            long total = data[rules + rule] + v;
+            for (int j = 0; j < k; j++) {
+                total -= data[s + 2 * j + 1];
+            }
+            data[rules + rule] = total;
+        }
+        int kept = n - k;
+        System.arraycopy(data, s + 2 * k, data, s, 2 * kept);
+        data[s + 2 * kept] = bucket;
+        data[s + 2 * kept + 1] = entry;
+        if (k > 1) {
+            int end = end();
+            System.arraycopy(data, s + 2 * n, data, s + 2 * (kept + 1), end - s - 2 * n);
+        }
+        data[rule] -= k - 1;
+        entries -= k - 1;
+        if (kept == 0) {
+            data[rule] &= ~FOLDED; // the window was empty before the new entry
+        }
+        shrinkIfSparse();
+    }
+
     private void removeFirst(int rule, int s, int n) {
         if (!isDistinct(rule)) {
             for (int k = 0; k < n; k++) {
@@ -162,6 +217,11 @@ class KeyWindows {
         if (size(rule) == 0) {
             data[rule] &= ~FOLDED;
         }
+        shrinkIfSparse();
+    }
+
+    /** Gives back room when a key that once had many entries has few: at most four times the room used. */
+    private void shrinkIfSparse() {
         int room = (data.length - 2 * rules) / 2;
         if (room > 16 && 4 * entries < room) {
             data = Arrays.copyOf(data, 2 * rules + 2 * Math.max(2 * rules, 2 * entries));

@@ -181,7 +181,7 @@ public final class VelocityEngine {
         // updated, so that the cache misses of the keys overlap
         KeyState[] states = new KeyState[groups.length];
         for (int k = 0; k < groups.length; k++) {
-            String keyValue = keyOf(groups[k], event, customer);
+            String keyValue = keyOf(groups[k].field, event, customer);
             if (keyValue != null && groups[k].countsAny[type]) {
                 states[k] = stateOf(groups[k], keyValue);
             }
@@ -197,15 +197,19 @@ public final class VelocityEngine {
                     }
                 }
                 // evicted between the lookup and the lock: take the new state
-                ks = stateOf(groups[k], keyOf(groups[k], event, customer));
+                ks = stateOf(groups[k], keyOf(groups[k].field, event, customer));
             }
         }
         return reasons == null ? RiskDecision.allow() : RiskDecision.of(reasons);
     }
 
-    /** The event's value of the group's key field, null if it has none. */
-    private static String keyOf(Group g, RiskEvent event, String customer) {
-        return g.field == Field.CUSTOMER ? customer : event.value(g.field).orElse(null);
+    /** The event's value of {@code field}, null if it has none. */
+    private static String keyOf(Field field, RiskEvent event, String customer) {
+        return switch (field) {
+            case CUSTOMER -> customer;
+            case IDENTIFIER -> event.identifier();
+            default -> event.value(field).orElse(null);
+        };
     }
 
     /**
@@ -239,7 +243,7 @@ public final class VelocityEngine {
         boolean has(Field field) {
             int bit = 1 << field.ordinal();
             if ((known & bit) == 0) {
-                String v = field == Field.CUSTOMER ? customer : event.value(field).orElse(null);
+                String v = keyOf(field, event, customer);
                 if (v == null) {
                     absent |= bit;
                 } else {
@@ -277,8 +281,7 @@ public final class VelocityEngine {
                 contribution = r.measure() == Measure.COUNT ? 1 : event.amount();
             }
             long length = g.windowBuckets[i];
-            ks.evictUpTo(i, ks.newest - length - latenessBuckets);
-            ks.add(i, bucket, contribution, maxEntriesPerKey);
+            ks.evictAndAdd(i, ks.newest - length - latenessBuckets, bucket, contribution, maxEntriesPerKey);
             long figure = distinct ? ks.distinct(i, bucket, length) : ks.sum(i, bucket, length);
             Action action = Action.ALLOW;
             double threshold = 0;

@@ -144,4 +144,70 @@ class KeyWindowsTest {
         assertThrows(ArrayIndexOutOfBoundsException.class, () -> w.sum(0, 2, 10));
         assertThrows(ArrayIndexOutOfBoundsException.class, () -> w.distinct(1, 2, 10));
     }
+
+    /**
+     * {@code evictAndAdd} against {@code evictUpTo} then {@code add} on a copy: the same figures,
+     * sizes and fold flags for every rule after every step, on windows that move on in order (the
+     * fast path: one or more entries leave, the new one opens a bucket), with late events, repeated
+     * buckets and values, and folding.
+     */
+    @Test
+    void evictAndAddEqualsEvictThenAdd() {
+        boolean[] distinct = {false, true, false, true};
+        Random rnd = new Random(5);
+        for (int round = 0; round < 20; round++) {
+            KeyWindows fused = new KeyWindows(distinct);
+            KeyWindows twoSteps = new KeyWindows(distinct);
+            int max = 3 + rnd.nextInt(20);
+            long clock = 0;
+            for (int step = 0; step < 3_000; step++) {
+                int r = rnd.nextInt(distinct.length);
+                clock += rnd.nextInt(4);
+                long bucket = rnd.nextInt(8) == 0 ? clock - rnd.nextInt(30) : clock;
+                long v = distinct[r] ? rnd.nextInt(10) * 2 + rnd.nextInt(2) : rnd.nextInt(100);
+                long horizon = clock - 1 - rnd.nextInt(25);
+                fused.evictAndAdd(r, horizon, bucket, v, max);
+                twoSteps.evictUpTo(r, horizon);
+                twoSteps.add(r, bucket, v, max);
+                for (int q = 0; q < distinct.length; q++) {
+                    String where = "round " + round + " step " + step + " rule " + q;
+                    assertEquals(twoSteps.size(q), fused.size(q), where);
+                    assertEquals(twoSteps.folded(q), fused.folded(q), where);
+                    for (long length : new long[] {1, 5, 20, 1_000}) {
+                        for (long to : new long[] {clock, clock - 3}) {
+                            if (distinct[q]) {
+                                assertEquals(twoSteps.distinct(q, to, length), fused.distinct(q, to, length), where);
+                            } else {
+                                assertEquals(twoSteps.sum(q, to, length), fused.sum(q, to, length), where);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The step that moves nothing: one entry out of the first rule, one in, the second rule's entries in place. */
+    @Test
+    void aWindowMovingOnByOneBucketKeepsItsSizeAndTheLaterRules() {
+        KeyWindows w = new KeyWindows(new boolean[] {false, true});
+        w.add(0, 1, 5, 8);
+        w.add(0, 2, 7, 8);
+        w.add(1, 2, 42, 8);
+        w.add(1, 3, 8, 8);
+        w.evictAndAdd(0, 1, 4, 9, 8);        // bucket 1 leaves, bucket 4 comes
+        assertEquals(2, w.size(0));
+        assertEquals(16, w.sum(0, 4, 100));   // 7 + 9
+        assertEquals(9, w.sum(0, 4, 1));
+        assertEquals(2, w.distinct(1, 3, 100));
+        w.evictAndAdd(1, 2, 5, 8, 8);        // 42 leaves; 8 again, newer: still one value
+        assertEquals(2, w.size(1));
+        assertEquals(1, w.distinct(1, 5, 100));
+        assertEquals(1, w.distinct(1, 5, 1));
+        w.evictAndAdd(0, 10, 11, 3, 8);      // both entries of rule 0 leave, one comes: rule 1 moves one entry closer
+        assertEquals(1, w.size(0));
+        assertEquals(3, w.sum(0, 11, 100));
+        assertEquals(1, w.distinct(1, 5, 100));
+        assertEquals(2, w.size(1));
+    }
 }

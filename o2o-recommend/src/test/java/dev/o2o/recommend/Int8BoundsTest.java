@@ -127,6 +127,22 @@ class Int8BoundsTest {
     }
 
     @Test
+    void listsPastTheLeadingCandidatesEqualThePlainSearch() {
+        // 150 items need more than the 64 candidates the search takes first, so the heap of the others is used
+        EaseModel m = (EaseModel) Recommender.ease(5.0).fit(FastSearchTest.data);
+        Interactions data = m.data;
+        assertTrue(data.itemCount() > 300, "items: " + data.itemCount());
+        for (int c = 0; c < data.customerCount(); c += 13) {
+            String customer = data.customerId(c);
+            for (Query q : List.of(Query.top(150), Query.top(150).near(FastSearchTest.CENTRE, FastSearchTest.availability))) {
+                List<Recommendation> got = m.recommend(customer, q);
+                assertTrue(got.size() > 64, "customer " + customer + ": " + got.size());
+                FastSearchTest.assertSameLists(FastSearchTest.reference(m, m.customer(c), q), got, "customer " + customer);
+            }
+        }
+    }
+
+    @Test
     void aFittedModelScoresFewItemsExactly() {
         EaseModel m = (EaseModel) Recommender.ease(5.0).fit(FastSearchTest.data);
         Interactions data = m.data;

@@ -246,116 +246,18 @@ final class Int8Bounds implements Serializable {
             bounds[k] = Query.Nearby.scaled(upper[item], factor);
             order[size++] = k;
         }
-        // A query usually stops within its first few dozen candidates by bound, so those are picked
-        // in one pass; the heap of all the others is built only if the search gets past them.
-        Lead lead = new Lead(Math.min(LEAD, size), bounds);
-        int rest = 0;
-        for (int o = 0; o < size; o++) {
-            int evicted = lead.offer(order[o]);
-            if (evicted >= 0) {
-                order[rest++] = evicted;
-            }
-        }
-        int[] best = lead.descending();
-        for (int k : best) {
-            if (heap.closedBelow(bounds[k])) {
-                return true;
-            }
-            scoreExactly(model, h, query, heap, exact, candidates, distances, factors, k);
-        }
-        CandidateHeap byBound = new CandidateHeap(order, rest, bounds);
+        CandidateHeap byBound = new CandidateHeap(order, size, bounds);
         while (!byBound.isEmpty()) {
             int k = byBound.pop();
             if (heap.closedBelow(bounds[k])) {
                 break;
             }
-            scoreExactly(model, h, query, heap, exact, candidates, distances, factors, k);
+            int item = candidates[k];
+            double s = exact.score(h, item);
+            model.offerChecked(heap, item, s, distances == null ? s : Query.Nearby.scaled(s, factors[k]),
+                    distances == null ? 0.0 : distances[k]);
         }
         return true;
-    }
-
-    /** How many candidates with the highest bounds are taken before the heap of all the others. */
-    private static final int LEAD = 64;
-
-    private static void scoreExactly(AbstractModel model, History h, Query query, RuleHeap heap, ExactScorer exact,
-                                     int[] candidates, double[] distances, double[] factors, int k) {
-        int item = candidates[k];
-        double s = exact.score(h, item);
-        model.offerChecked(heap, item, s, distances == null ? s : Query.Nearby.scaled(s, factors[k]),
-                distances == null ? 0.0 : distances[k]);
-    }
-
-    /**
-     * The {@code capacity} candidate positions with the highest bounds seen, in a min-heap: offering
-     * a position returns the one it pushes out (or the offered one itself when it is not higher than
-     * the lowest kept), -1 while the lead is not full.
-     */
-    private static final class Lead {
-        private final int[] heap;
-        private final double[] key;
-        private int size;
-
-        Lead(int capacity, double[] key) {
-            this.heap = new int[capacity];
-            this.key = key;
-        }
-
-        int offer(int position) {
-            if (size < heap.length) {
-                heap[size] = position;
-                siftUp(size++);
-                return -1;
-            }
-            if (heap.length == 0 || !(key[position] > key[heap[0]])) {
-                return position;
-            }
-            int out = heap[0];
-            heap[0] = position;
-            siftDown(0);
-            return out;
-        }
-
-        /** The kept positions, highest bound first (ties in any order). */
-        int[] descending() {
-            int[] out = new int[size];
-            for (int i = size - 1; i >= 0; i--) {
-                out[i] = heap[0];
-                heap[0] = heap[--size];
-                siftDown(0);
-            }
-            return out;
-        }
-
-        private void siftUp(int c) {
-            while (c > 0) {
-                int p = (c - 1) / 2;
-                if (!(key[heap[c]] < key[heap[p]])) {
-                    return;
-                }
-                int t = heap[p];
-                heap[p] = heap[c];
-                heap[c] = t;
-                c = p;
-            }
-        }
-
-        private void siftDown(int p) {
-            while (true) {
-                int l = 2 * p + 1;
-                if (l >= size) {
-                    return;
-                }
-                int r = l + 1;
-                int small = r < size && key[heap[r]] < key[heap[l]] ? r : l;
-                if (!(key[heap[small]] < key[heap[p]])) {
-                    return;
-                }
-                int t = heap[p];
-                heap[p] = heap[small];
-                heap[small] = t;
-                p = small;
-            }
-        }
     }
 
     /** A max-heap of candidate positions keyed by their bound (built in linear time). */

@@ -127,8 +127,8 @@ class Int8BoundsTest {
     }
 
     @Test
-    void listsPastTheLeadingCandidatesEqualThePlainSearch() {
-        // 150 items need more than the 64 candidates the search takes first, so the heap of the others is used
+    void longListsEqualThePlainSearch() {
+        // 150 items: the search pops far more candidates from its heap than for a top-10
         EaseModel m = (EaseModel) Recommender.ease(5.0).fit(FastSearchTest.data);
         Interactions data = m.data;
         assertTrue(data.itemCount() > 300, "items: " + data.itemCount());

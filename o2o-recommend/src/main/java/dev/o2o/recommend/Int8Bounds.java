@@ -21,8 +21,9 @@ import java.util.stream.IntStream;
  * <p><b>Quantisation.</b> Row j (the weights from history item j) has scale
  * {@code s_j = max_i |B_ji| / 127} and codes {@code q_ji = round(B_ji / s_j)} in [−127, 127];
  * {@code e_j} bounds {@code |B_ji − s_j q_ji|} over the row (measured, then widened for rounding).
- * Item i's code sits in byte {@code i / stride} of int {@code i % stride}, so the four bytes of an
- * int belong to four accumulator arrays that are each walked with one index.
+ * Item i's code sits in byte {@code i % 4} of int {@code i / 4}, so the four bytes of an int belong
+ * to four accumulator arrays that are each walked with one index, and an item's sum is found with a
+ * mask and a shift (no division), so the search bounds only its candidates.
  *
  * <p><b>The bound (why the lists are exact).</b> For a history (j, w_j), with
  * {@code c_j = w_j s_j}, a unit g and integers {@code k_j = round(c_j / g)}, the first pass
@@ -93,7 +94,7 @@ final class Int8Bounds implements Serializable {
         for (int i = 0; i < n; i++) {
             int q = s > 0 ? (int) Math.max(-127, Math.min(127, Math.rint(b[o + i] / s))) : 0;
             e = Math.max(e, Math.abs(b[o + i] - s * q));
-            row[i % stride] |= (q & 0xFF) << (8 * (i / stride));
+            row[i >> 2] |= (q & 0xFF) << (8 * (i & 3));
         }
         scale[j] = s;
         rowMax[j] = max;
@@ -115,29 +116,22 @@ final class Int8Bounds implements Serializable {
 
         /** An upper bound of the model's computed score for item i. */
         double upper(int item) {
-            int lane = item / stride;
-            double a = unit * sums[lane][item - lane * stride];
+            double a = unit * sums[item & 3][item >> 2];
             return a + halfWidth + Math.abs(a) * 0x1p-50;
         }
 
-        /** {@link #upper} of every item, in item order: one pass over the sums, no division per item. */
+        /** {@link #upper} of every item, in item order. */
         double[] uppers() {
             double[] out = new double[n];
-            for (int lane = 0; lane < 4; lane++) {
-                int from = lane * stride;
-                int[] s = sums[lane];
-                for (int i = from; i < Math.min(n, from + stride); i++) {
-                    double a = unit * s[i - from];
-                    out[i] = a + halfWidth + Math.abs(a) * 0x1p-50;
-                }
+            for (int i = 0; i < n; i++) {
+                out[i] = upper(i);
             }
             return out;
         }
 
         /** A lower bound of the model's computed score for item i. */
         double lower(int item) {
-            int lane = item / stride;
-            double a = unit * sums[lane][item - lane * stride];
+            double a = unit * sums[item & 3][item >> 2];
             return a - halfWidth - Math.abs(a) * 0x1p-50;
         }
     }
@@ -219,19 +213,16 @@ final class Int8Bounds implements Serializable {
                 candidates[i] = i;
             }
         }
-        double[] factors = new double[count];
-        double[] bounds = new double[count];
-        int[] order = new int[count];
-        int size = 0;
-        double lastDistance = Double.NaN;
-        double factor = 1;
-        double[] upper = pass.uppers();
         boolean[] consumed = new boolean[n];
         if (!query.includeConsumed()) {
             for (int j : h.items()) {
                 consumed[j] = true;
             }
         }
+        // each candidate's bound, computed from its own sum (no array of every item's bound)
+        CandidateHeap byBound = new CandidateHeap(count);
+        double lastDistance = Double.NaN;
+        double factor = 1;
         for (int k = 0; k < count; k++) {
             int item = candidates[k];
             if (consumed[item]) {
@@ -242,34 +233,48 @@ final class Int8Bounds implements Serializable {
                 lastDistance = distances[k];
                 factor = query.nearby().get().factor(lastDistance);
             }
-            factors[k] = factor;
-            bounds[k] = Query.Nearby.scaled(upper[item], factor);
-            order[size++] = k;
+            byBound.add(k, Query.Nearby.scaled(pass.upper(item), factor));
         }
-        CandidateHeap byBound = new CandidateHeap(order, size, bounds);
+        byBound.heapify();
         while (!byBound.isEmpty()) {
-            int k = byBound.pop();
-            if (heap.closedBelow(bounds[k])) {
+            if (heap.closedBelow(byBound.topKey())) {
                 break;
             }
+            int k = byBound.pop();
             int item = candidates[k];
             double s = exact.score(h, item);
-            model.offerChecked(heap, item, s, distances == null ? s : Query.Nearby.scaled(s, factors[k]),
-                    distances == null ? 0.0 : distances[k]);
+            if (distances == null) {
+                model.offerChecked(heap, item, s, s, 0.0);
+            } else {
+                // the same pure function of the distance as when the bound was decayed
+                double f = query.nearby().get().factor(distances[k]);
+                model.offerChecked(heap, item, s, Query.Nearby.scaled(s, f), distances[k]);
+            }
         }
         return true;
     }
 
-    /** A max-heap of candidate positions keyed by their bound (built in linear time). */
+    /**
+     * A max-heap of candidate positions keyed by their bound, keys stored beside the positions (no
+     * indirection when sifting); filled with {@link #add}, then built in linear time.
+     */
     private static final class CandidateHeap {
-        private final int[] heap;
-        private final double[] key;
+        private final int[] positions;
+        private final double[] keys;
         private int size;
 
-        CandidateHeap(int[] positions, int size, double[] key) {
-            this.heap = positions;
-            this.key = key;
-            this.size = size;
+        CandidateHeap(int capacity) {
+            positions = new int[capacity];
+            keys = new double[capacity];
+        }
+
+        void add(int position, double key) {
+            positions[size] = position;
+            keys[size] = key;
+            size++;
+        }
+
+        void heapify() {
             for (int p = size / 2 - 1; p >= 0; p--) {
                 siftDown(p);
             }
@@ -279,29 +284,38 @@ final class Int8Bounds implements Serializable {
             return size == 0;
         }
 
+        double topKey() {
+            return keys[0];
+        }
+
         int pop() {
-            int top = heap[0];
-            heap[0] = heap[--size];
+            int top = positions[0];
+            size--;
+            positions[0] = positions[size];
+            keys[0] = keys[size];
             siftDown(0);
             return top;
         }
 
         private void siftDown(int p) {
+            int position = positions[p];
+            double key = keys[p];
             while (true) {
                 int l = 2 * p + 1;
                 if (l >= size) {
-                    return;
+                    break;
                 }
                 int r = l + 1;
-                int big = r < size && key[heap[r]] > key[heap[l]] ? r : l;
-                if (!(key[heap[big]] > key[heap[p]])) {
-                    return;
+                int big = r < size && keys[r] > keys[l] ? r : l;
+                if (!(keys[big] > key)) {
+                    break;
                 }
-                int t = heap[p];
-                heap[p] = heap[big];
-                heap[big] = t;
+                positions[p] = positions[big];
+                keys[p] = keys[big];
                 p = big;
             }
+            positions[p] = position;
+            keys[p] = key;
         }
     }
 }

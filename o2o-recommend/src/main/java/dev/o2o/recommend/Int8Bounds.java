@@ -44,7 +44,7 @@ import java.util.stream.IntStream;
  */
 final class Int8Bounds implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     /** Integer budget for {@code Σ |k_j|·127}; with at most 46,340 rows of 127 more it stays below 2³¹. */
     private static final double BUDGET = 0x1p29;
@@ -57,20 +57,19 @@ final class Int8Bounds implements Serializable {
     private final int n;
     private final int stride;
     private final int[][] packed;
-    private final double[] scale;
-    private final double[] error;
-    private final double[] rowMax;
-    private final boolean[] finite;
+    /**
+     * Per row j, side by side so that a query's history costs one cache miss per row: the scale
+     * {@code s_j} at {@code 3j}, the largest magnitude at {@code 3j+1} (NaN for a row holding a
+     * non-finite weight) and the error bound {@code e_j} at {@code 3j+2}.
+     */
+    private final double[] rowInfo;
 
     /** The int8 copy of the n×n row-major matrix {@code b}. */
     Int8Bounds(double[] b, int n) {
         this.n = n;
         stride = Math.max(1, (n + 3) / 4);
         packed = new int[n][];
-        scale = new double[n];
-        error = new double[n];
-        rowMax = new double[n];
-        finite = new boolean[n];
+        rowInfo = new double[3 * n];
         IntStream.range(0, n).parallel().forEach(j -> quantise(b, j));
     }
 
@@ -85,8 +84,8 @@ final class Int8Bounds implements Serializable {
         }
         int[] row = new int[stride];
         packed[j] = row;
-        finite[j] = ok;
         if (!ok) {
+            rowInfo[3 * j + 1] = Double.NaN;
             return;
         }
         double s = max / 127;
@@ -96,10 +95,10 @@ final class Int8Bounds implements Serializable {
             e = Math.max(e, Math.abs(b[o + i] - s * q));
             row[i >> 2] |= (q & 0xFF) << (8 * (i & 3));
         }
-        scale[j] = s;
-        rowMax[j] = max;
+        rowInfo[3 * j] = s;
+        rowInfo[3 * j + 1] = max;
         // the measured error is itself rounded: widen by a few ulps of the row's largest value
-        error[j] = e + max * 0x1p-50 + Double.MIN_NORMAL;
+        rowInfo[3 * j + 2] = e + max * 0x1p-50 + Double.MIN_NORMAL;
     }
 
     /** Approximate scores for one history, with the half-width of their error interval. */
@@ -147,13 +146,14 @@ final class Int8Bounds implements Serializable {
         double err = 0;
         for (int q = 0; q < m; q++) {
             int j = items[q];
-            if (!finite[j] || !Double.isFinite(w[q])) {
+            double rowMax = rowInfo[3 * j + 1];
+            if (Double.isNaN(rowMax) || !Double.isFinite(w[q])) {
                 return null;
             }
-            c[q] = w[q] * scale[j];
+            c[q] = w[q] * rowInfo[3 * j];
             total += Math.abs(c[q]) * 127;
-            magnitude += Math.abs(w[q]) * rowMax[j];
-            err += Math.abs(w[q]) * error[j];
+            magnitude += Math.abs(w[q]) * rowMax;
+            err += Math.abs(w[q]) * rowInfo[3 * j + 2];
         }
         if (!(total < 1e300 && magnitude < 1e300 && err < 1e300)) {
             return null;
@@ -258,7 +258,7 @@ final class Int8Bounds implements Serializable {
      * A max-heap of candidate positions keyed by their bound, keys stored beside the positions (no
      * indirection when sifting); filled with {@link #add}, then built in linear time.
      */
-    private static final class CandidateHeap {
+    static final class CandidateHeap {
         private final int[] positions;
         private final double[] keys;
         private int size;

@@ -119,15 +119,6 @@ final class Int8Bounds implements Serializable {
             return a + halfWidth + Math.abs(a) * 0x1p-50;
         }
 
-        /** {@link #upper} of every item, in item order. */
-        double[] uppers() {
-            double[] out = new double[n];
-            for (int i = 0; i < n; i++) {
-                out[i] = upper(i);
-            }
-            return out;
-        }
-
         /** A lower bound of the model's computed score for item i. */
         double lower(int item) {
             double a = unit * sums[item & 3][item >> 2];

@@ -6,23 +6,35 @@ import java.util.stream.IntStream;
 
 /**
  * The alternating sweeps of {@link AlsModel}'s fit: each row's system
- * {@code (YᵀY + λI + Σ (cᵢ − 1) yᵢyᵢᵀ) x = Σ cᵢ yᵢ} solved by a few conjugate-gradient steps
- * warm-started from the current factors.
+ * {@code (G + Σ cᵢ yᵢyᵢᵀ) x = Σ (1 + cᵢ) yᵢ}, with {@code G = YᵀY + λI} shared by all rows and
+ * {@code cᵢ = α·wᵢ}, solved by a few conjugate-gradient steps warm-started from the current factors.
+ *
+ * <p>Change of variables (split preconditioning by the Cholesky factor of G): with {@code G = L·Lᵀ},
+ * {@code ỹᵢ = L⁻¹yᵢ} and {@code z = Lᵀx}, each row's system becomes
+ * {@code (I + Σ cᵢ ỹᵢỹᵢᵀ) z = Σ (1 + cᵢ) ỹᵢ}, because {@code L⁻¹ G L⁻ᵀ = I}. CG runs on that system:
+ * its shared part is the identity, so the f×f product {@code G·p} of every CG step (4 per row and
+ * sweep, most of the dense work) becomes a copy. What is left per half-sweep is one Cholesky of G,
+ * the fixed side transformed once ({@code ỹ}, one triangular product per fixed row, into a float
+ * buffer reused across sweeps), and per solved row two triangular products: {@code z₀ = Lᵀx₀} for
+ * the warm start and {@code x = L⁻ᵀz} at the end. The iterates are those of CG preconditioned by
+ * G, which converges faster than plain CG (an identity plus a rank-nᵤ term: nᵤ + 1 steps are exact).
+ * G is positive definite for λ > 0; a G that is not (λ = 0 and rank-deficient factors) is refused
+ * with an {@link IllegalStateException}.
  *
  * <p>What the layout buys (see benchmarks/RESULTS.md, {@code AlsBenchmark.fit15}): the rows of a
  * task (up to {@value #TASK_ROWS} consecutive rows) run their CG steps in lockstep, with the CG
- * vectors stored transposed (factor-major, f × rows). The dense product {@code (YᵀY + λI)·P} of
- * the whole task is then a sum of scaled rows running over the task's rows, long contiguous loops
- * that the JIT turns into SIMD instructions; per row, over f = 64 doubles, the loops were too
- * short for that, and the dot-product form (a floating-point reduction) stays scalar. The rows'
- * fixed factors are gathered once per task, widened to double, into a contiguous block that every
+ * vectors stored transposed (factor-major, f × rows). The triangular products of the whole task
+ * are then sums of scaled rows running over the task's rows, long contiguous loops that the JIT
+ * turns into SIMD instructions; per row, over f = 64 doubles, the loops were too short for that,
+ * and the dot-product form (a floating-point reduction) stays scalar. The rows' transformed fixed
+ * factors are gathered once per task, widened to double, into a contiguous block that every
  * CG step reads from cache instead of fetching scattered rows of the whole factor matrix again;
  * a task holds at most {@code blockEntries} entries unless one row alone has more, and such a row
  * is gathered chunk by chunk in each step instead. Work buffers are reused across tasks.
  *
  * <p>Passes per row and sweep: the right-hand side and the sparse part of the initial
- * {@code A·x} are one pass over the entries (the residual {@code Σ (1 + cᵢ − cᵢ yᵢ·x) yᵢ − (YᵀY +
- * λI)·x}), then one pass per CG step. The gather copies rows as floats first and widens them after
+ * {@code A·z} are one pass over the entries (the residual {@code Σ (1 + cᵢ − cᵢ ỹᵢ·z) ỹᵢ − z}),
+ * then one pass per CG step. The gather copies rows as floats first and widens them after
  * (see {@link Workspace#gather}).
  *
  * <p>Determinism: each row's arithmetic is the same whichever task holds it (rows in lockstep do
@@ -54,6 +66,8 @@ final class AlsFit {
     private final int blockEntries;
     private final int rowEntries;
     private final ConcurrentLinkedQueue<Workspace> spare = new ConcurrentLinkedQueue<>();
+    /** The fixed side's rows {@code ỹᵢ = L⁻¹yᵢ}, reused across half-sweeps (sized for the larger side). */
+    private float[] transformed = new float[0];
 
     AlsFit(int factors, double alpha, int cgSteps) {
         this(factors, alpha, cgSteps, BLOCK_ENTRIES, ROW_ENTRIES);
@@ -127,19 +141,47 @@ final class AlsFit {
     /**
      * Updates every row of {@code x} (rows × f) against the fixed {@code y}; row u's entries are
      * {@code (idx, w)[ptr[u], ptr[u+1])}, indices into y's rows.
+     *
+     * @throws IllegalStateException when {@code YᵀY + λI} is not positive definite (λ = 0 only)
      */
     void sweep(float[] x, float[] y, int rows, int[] ptr, int[] idx, double[] w, double lambda) {
-        double[] yty = gram(y, y.length / f, f, lambda);
+        int fixed = y.length / f;
+        double[] l = AlsModel.Cholesky.factor(gram(y, fixed, f, lambda), f, "YᵀY + λI (λ = " + lambda + ")");
+        double[] lInv = AlsModel.Cholesky.invertLower(l, f);
+        if (transformed.length < y.length) {
+            transformed = new float[y.length];
+        }
+        float[] yt = transformed;
+        IntStream.range(0, (fixed + TASK_ROWS - 1) / TASK_ROWS).parallel().forEach(batch -> {
+            int i0 = batch * TASK_ROWS;
+            Workspace ws = workspace();
+            ws.transform(lInv, false, y, yt, i0, Math.min(fixed, i0 + TASK_ROWS));
+            spare.add(ws);
+        });
+        double[] lT = transpose(l, f);
+        double[] lInvT = transpose(lInv, f);
         int[] starts = tasks(ptr, rows);
         IntStream.range(0, starts.length - 1).parallel().forEach(task -> {
-            Workspace ws = spare.poll();
-            if (ws == null) {
-                ws = new Workspace();
-            }
-            ws.solve(x, starts[task], starts[task + 1], y, yty, ptr, idx, w);
+            Workspace ws = workspace();
+            ws.solve(x, starts[task], starts[task + 1], yt, lT, lInvT, ptr, idx, w);
             spare.add(ws);
         });
         spare.clear();
+    }
+
+    private Workspace workspace() {
+        Workspace ws = spare.poll();
+        return ws != null ? ws : new Workspace();
+    }
+
+    private static double[] transpose(double[] a, int n) {
+        double[] t = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                t[j * n + i] = a[i * n + j];
+            }
+        }
+        return t;
     }
 
     /**
@@ -175,7 +217,7 @@ final class AlsFit {
     /**
      * Four {@link #axpy} calls into each of two outputs, in one pass: {@code out0 += g[o0 + i] · vᵢ}
      * and {@code out1 += g[o1 + i] · vᵢ} for i = 0..3. Each output is loaded and stored once
-     * instead of four times, and the v rows are loaded once for both (the dense product was bound
+     * instead of four times, and the v rows are loaded once for both (the dense products were bound
      * by those loads and stores). Java evaluates each sum left to right and rounds each operation,
      * so the results equal the eight calls to the bit.
      */
@@ -247,29 +289,58 @@ final class AlsFit {
         final float[] staged = new float[STAGE * f];
         int first;
 
-        /** CG in lockstep on rows {@code [u0, u1)}. */
-        void solve(float[] xs, int u0, int u1, float[] y, double[] yty, int[] ptr, int[] idx, double[] w) {
-            int nb = u1 - u0;
+        /**
+         * Rows {@code [i0, i1)} of {@code from} times the triangular {@code t} (f×f row-major, lower
+         * or upper), into the same rows of {@code to}.
+         */
+        void transform(double[] t, boolean upper, float[] from, float[] to, int i0, int i1) {
+            int nb = i1 - i0;
+            load(from, i0, nb, apT);
+            triangular(t, upper, apT, xT, nb);
+            store(xT, to, i0, nb);
+        }
+
+        private void load(float[] from, int i0, int nb, double[][] toT) {
             for (int j = 0; j < nb; j++) {
-                int xo = (u0 + j) * f;
+                int o = (i0 + j) * f;
                 for (int a = 0; a < f; a++) {
-                    xT[a][j] = xs[xo + a];
+                    toT[a][j] = from[o + a];
                 }
-                active[j] = true;
             }
+        }
+
+        private void store(double[][] fromT, float[] to, int i0, int nb) {
+            for (int j = 0; j < nb; j++) {
+                int o = (i0 + j) * f;
+                for (int a = 0; a < f; a++) {
+                    to[o + a] = (float) fromT[a][j];
+                }
+            }
+        }
+
+        /**
+         * CG in lockstep on rows {@code [u0, u1)}, in the variables {@code z = Lᵀx} against the
+         * transformed fixed rows {@code y} (ỹ, see the class comment); {@code lT} is Lᵀ and
+         * {@code lInvT} is L⁻ᵀ, both upper-triangular.
+         */
+        void solve(float[] xs, int u0, int u1, float[] y, double[] lT, double[] lInvT, int[] ptr, int[] idx,
+                   double[] w) {
+            int nb = u1 - u0;
+            load(xs, u0, nb, apT);
+            triangular(lT, true, apT, xT, nb);
+            Arrays.fill(active, 0, nb, true);
             first = ptr[u0];
             int entries = ptr[u1] - first;
             resident = entries <= blockEntries || nb == 1 && entries <= rowEntries;
             if (resident) {
                 gather(y, first, ptr[u1], idx, w);
             }
-            // r = b − A·x with b = Σ (1 + α wᵢ) yᵢ (preference 1 for every observed pair): the sparse
-            // parts of b and A·x in one pass over the entries, Σ (1 + cᵢ − cᵢ yᵢ·x) yᵢ
-            dense(yty, xT, apT, nb);
+            // r = b − A·z with b = Σ (1 + α wᵢ) ỹᵢ (preference 1 for every observed pair): the sparse
+            // parts of b and A·z in one pass over the entries, Σ (1 + cᵢ − cᵢ ỹᵢ·z) ỹᵢ, minus I·z
             for (int j = 0; j < nb; j++) {
                 sparse(y, u0 + j, ptr, idx, w, xT, j, true);
                 for (int a = 0; a < f; a++) {
-                    rT[a][j] = s[a] - apT[a][j];
+                    rT[a][j] = s[a] - xT[a][j];
                 }
             }
             Arrays.fill(rr, 0.0);
@@ -289,7 +360,7 @@ final class AlsFit {
                 if (!any) {
                     break;
                 }
-                multiply(yty, y, u0, nb, ptr, idx, w, pT, apT);
+                multiply(y, u0, nb, ptr, idx, w, pT, apT);
                 Arrays.fill(pap, 0.0);
                 for (int a = 0; a < f; a++) {
                     double[] p = pT[a];
@@ -327,20 +398,16 @@ final class AlsFit {
                     }
                 }
             }
-            for (int j = 0; j < nb; j++) {
-                int xo = (u0 + j) * f;
-                for (int a = 0; a < f; a++) {
-                    xs[xo + a] = (float) xT[a][j];
-                }
-            }
+            triangular(lInvT, true, xT, apT, nb);
+            store(apT, xs, u0, nb);
         }
 
-        /**
-         * {@code outT = (YᵀY + λI)·vT + Σ α wᵢ yᵢ (yᵢ·v)} for every active task row.
-         */
-        private void multiply(double[] yty, float[] y, int u0, int nb, int[] ptr, int[] idx, double[] w,
+        /** {@code outT = vT + Σ α wᵢ ỹᵢ (ỹᵢ·v)} for every active task row (I + the sparse part). */
+        private void multiply(float[] y, int u0, int nb, int[] ptr, int[] idx, double[] w,
                               double[][] vT, double[][] outT) {
-            dense(yty, vT, outT, nb);
+            for (int a = 0; a < f; a++) {
+                System.arraycopy(vT[a], 0, outT[a], 0, nb);
+            }
             for (int j = 0; j < nb; j++) {
                 if (!active[j]) {
                     continue;
@@ -353,10 +420,12 @@ final class AlsFit {
         }
 
         /**
-         * {@code outT = (YᵀY + λI)·vT} for the task's nb rows. yty is symmetric, so row b of the
-         * product sums yty[b][a] times row a of vT; two output rows share each pass over vT.
+         * {@code outT = T·vT} for the task's nb rows, T triangular (f×f row-major, zero above the
+         * diagonal, or below it when {@code upper}). Row b of the product sums T[b][a] times row a
+         * of vT over the nonzero a only; two output rows share each pass over vT (the pair's
+         * ranges are joined: the extra coefficient is an exact zero).
          */
-        private void dense(double[] yty, double[][] vT, double[][] outT, int nb) {
+        private void triangular(double[] t, boolean upper, double[][] vT, double[][] outT, int nb) {
             int b = 0;
             for (; b + 2 <= f; b += 2) {
                 double[] out0 = outT[b];
@@ -365,20 +434,21 @@ final class AlsFit {
                 Arrays.fill(out1, 0, nb, 0.0);
                 int o0 = b * f;
                 int o1 = o0 + f;
-                int a = 0;
-                for (; a + 4 <= f; a += 4) {
-                    axpy4x2(yty, o0 + a, o1 + a, vT[a], vT[a + 1], vT[a + 2], vT[a + 3], out0, out1, nb);
+                int a = upper ? b : 0;
+                int end = upper ? f : b + 2;
+                for (; a + 4 <= end; a += 4) {
+                    axpy4x2(t, o0 + a, o1 + a, vT[a], vT[a + 1], vT[a + 2], vT[a + 3], out0, out1, nb);
                 }
-                for (; a < f; a++) {
-                    axpy(yty[o0 + a], vT[a], out0, nb);
-                    axpy(yty[o1 + a], vT[a], out1, nb);
+                for (; a < end; a++) {
+                    axpy(t[o0 + a], vT[a], out0, nb);
+                    axpy(t[o1 + a], vT[a], out1, nb);
                 }
             }
             for (; b < f; b++) {
                 double[] out = outT[b];
                 Arrays.fill(out, 0, nb, 0.0);
-                for (int a = 0; a < f; a++) {
-                    axpy(yty[b * f + a], vT[a], out, nb);
+                for (int a = upper ? b : 0, end = upper ? f : b + 1; a < end; a++) {
+                    axpy(t[b * f + a], vT[a], out, nb);
                 }
             }
         }

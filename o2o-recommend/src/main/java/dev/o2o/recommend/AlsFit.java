@@ -422,8 +422,8 @@ final class AlsFit {
         /**
          * {@code outT = T·vT} for the task's nb rows, T triangular (f×f row-major, zero above the
          * diagonal, or below it when {@code upper}). Row b of the product sums T[b][a] times row a
-         * of vT over the nonzero a only; two output rows share each pass over vT (the pair's
-         * ranges are joined: the extra coefficient is an exact zero).
+         * of vT over the nonzero a only (give or take the zeros of a group of four); two output rows
+         * share each pass over vT.
          */
         private void triangular(double[] t, boolean upper, double[][] vT, double[][] outT, int nb) {
             int b = 0;
@@ -434,8 +434,10 @@ final class AlsFit {
                 Arrays.fill(out1, 0, nb, 0.0);
                 int o0 = b * f;
                 int o1 = o0 + f;
-                int a = upper ? b : 0;
-                int end = upper ? f : b + 2;
+                // the ranges widened to whole groups of four (the extra coefficients are exact
+                // zeros, so the sums do not change) so that no pair needs single-column passes
+                int a = upper ? b - b % 4 : 0;
+                int end = upper ? f : Math.min(f, (b + 5) / 4 * 4);
                 for (; a + 4 <= end; a += 4) {
                     axpy4x2(t, o0 + a, o1 + a, vT[a], vT[a + 1], vT[a + 2], vT[a + 3], out0, out1, nb);
                 }

@@ -59,23 +59,24 @@ class AlsFitTest {
         // the fit's CG runs on the transformed system (I + Σ cᵢ ỹᵢỹᵢᵀ) z = Σ (1 + cᵢ) ỹᵢ; here the
         // same iterates are computed the plain way, from each row's full system A x = b: with
         // G = YᵀY + λI = L·Lᵀ, CG on L⁻¹AL⁻ᵀ (formed densely) from z₀ = Lᵀx₀, then x = L⁻ᵀz
-        int f = 8;
+        // (f = 7 and 8: the triangular products' pairs of rows, groups of four columns and leftovers)
         double alpha = 10.0;
         double lambda = 0.1;
         Interactions x = skewed(300, 60, 8, 21);
         int m = x.customerCount();
-        float[] users = randomFactors(m, f, 5);
-        float[] items = randomFactors(x.itemCount(), f, 6);
-        float[] start = users.clone();
-        for (int steps : new int[] {1, 3}) {
-            float[] fitted = start.clone();
-            new AlsFit(f, alpha, steps).sweep(fitted, items, m, x.rowPtr, x.rowItems, x.rowWeights, lambda);
-            for (int u = 0; u < m; u++) {
-                RowSystem row = new RowSystem(x, u, items, f, alpha, lambda);
-                double[] expected = row.preconditionedCg(start, steps);
-                for (int k = 0; k < f; k++) {
-                    assertEquals(expected[k], fitted[u * f + k], 1e-5 * (1 + Math.abs(expected[k])),
-                            steps + " steps, customer " + u + " factor " + k);
+        for (int f : new int[] {7, 8}) {
+            float[] start = randomFactors(m, f, 5);
+            float[] items = randomFactors(x.itemCount(), f, 6);
+            for (int steps : new int[] {1, 3}) {
+                float[] fitted = start.clone();
+                new AlsFit(f, alpha, steps).sweep(fitted, items, m, x.rowPtr, x.rowItems, x.rowWeights, lambda);
+                for (int u = 0; u < m; u++) {
+                    RowSystem row = new RowSystem(x, u, items, f, alpha, lambda);
+                    double[] expected = row.preconditionedCg(start, steps);
+                    for (int k = 0; k < f; k++) {
+                        assertEquals(expected[k], fitted[u * f + k], 1e-5 * (1 + Math.abs(expected[k])),
+                                "f = " + f + ", " + steps + " steps, customer " + u + " factor " + k);
+                    }
                 }
             }
         }

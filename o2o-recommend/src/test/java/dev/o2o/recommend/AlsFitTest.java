@@ -281,6 +281,31 @@ class AlsFitTest {
     }
 
     @Test
+    void floatKernelsSumInTheDocumentedOrder() {
+        SplittableRandom r = new SplittableRandom(13);
+        for (int n = 0; n <= 70; n++) {
+            float[] a = new float[n];
+            float[] b = new float[n];
+            for (int k = 0; k < n; k++) {
+                a[k] = (float) (r.nextDouble() * 2 - 1);
+                b[k] = (float) (r.nextDouble() * 2 - 1);
+            }
+            float[] lane = new float[8];
+            int whole = n - n % 8;
+            for (int k = 0; k < n; k++) {
+                lane[k < whole ? k % 8 : 0] += a[k] * b[k];
+            }
+            float expected = ((lane[0] + lane[1]) + (lane[2] + lane[3])) + ((lane[4] + lane[5]) + (lane[6] + lane[7]));
+            assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(AlsFit.dotF(a, b, n)), "n = " + n);
+            float[] out = b.clone();
+            AlsFit.axpyF(0.5f, a, out, n);
+            for (int k = 0; k < n; k++) {
+                assertEquals(b[k] + 0.5f * a[k], out[k], "n = " + n + ", k = " + k);
+            }
+        }
+    }
+
+    @Test
     void gramIsYtYPlusLambda() {
         float[] y = {1, 2, 3, -1, 0.5f, 4};
         double[] g = AlsFit.gram(y, 3, 2, 0.25);

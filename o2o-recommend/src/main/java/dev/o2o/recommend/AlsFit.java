@@ -19,7 +19,13 @@ import java.util.stream.IntStream;
  * the warm start and {@code x = L⁻ᵀz} at the end. The iterates are those of CG preconditioned by
  * G, which converges faster than plain CG (an identity plus a rank-nᵤ term: nᵤ + 1 steps are exact).
  * G is positive definite for λ > 0; a G that is not (λ = 0 and rank-deficient factors) is refused
- * with an {@link IllegalStateException}.
+ * with an {@link IllegalStateException}, on both paths.
+ *
+ * <p>The change of variables pays for itself only when the solved side is not much smaller than
+ * the fixed side (see {@link #changeOfVariables}); otherwise a half-sweep runs plain CG on
+ * {@code (G + Σ cᵢ yᵢyᵢᵀ) x = Σ (1 + cᵢ) yᵢ}, with the dense product {@code G·p} in each step and
+ * the untransformed fixed rows. In {@code AlsBenchmark.fit15} the customer sweep (1 M rows solved
+ * against 50 k items) takes the change of variables and the item sweep plain CG.
  *
  * <p>What the layout buys (see benchmarks/RESULTS.md, {@code AlsBenchmark.fit15}): the rows of a
  * task (up to {@value #TASK_ROWS} consecutive rows) run their CG steps in lockstep, with the CG
@@ -69,7 +75,7 @@ final class AlsFit {
     private final int blockEntries;
     private final int rowEntries;
     private final ConcurrentLinkedQueue<Workspace> spare = new ConcurrentLinkedQueue<>();
-    /** The fixed side's rows {@code ỹᵢ = L⁻¹yᵢ}, reused across half-sweeps (sized for the larger side). */
+    /** The fixed side's rows {@code ỹᵢ = L⁻¹yᵢ}, reused across half-sweeps (sized for the largest side transformed). */
     private float[] transformed = new float[0];
 
     AlsFit(int factors, double alpha, int cgSteps) {
@@ -149,7 +155,19 @@ final class AlsFit {
      */
     void sweep(float[] x, float[] y, int rows, int[] ptr, int[] idx, double[] w, double lambda) {
         int fixed = y.length / f;
-        double[] l = AlsModel.Cholesky.factor(gram(y, fixed, f, lambda), f, "YᵀY + λI (λ = " + lambda + ")");
+        double[] g = gram(y, fixed, f, lambda);
+        // factored on both paths, so that a singular G is refused whatever the shapes
+        double[] l = AlsModel.Cholesky.factor(g, f, "YᵀY + λI (λ = " + lambda + ")");
+        int[] starts = tasks(ptr, rows);
+        if (!changeOfVariables(rows, fixed, cgSteps)) {
+            IntStream.range(0, starts.length - 1).parallel().forEach(task -> {
+                Workspace ws = workspace();
+                ws.solve(x, starts[task], starts[task + 1], y, g, null, null, ptr, idx, w);
+                spare.add(ws);
+            });
+            spare.clear();
+            return;
+        }
         double[] lInv = AlsModel.Cholesky.invertLower(l, f);
         if (transformed.length < y.length) {
             transformed = new float[y.length];
@@ -158,18 +176,34 @@ final class AlsFit {
         IntStream.range(0, (fixed + TASK_ROWS - 1) / TASK_ROWS).parallel().forEach(batch -> {
             int i0 = batch * TASK_ROWS;
             Workspace ws = workspace();
-            ws.transform(lInv, false, y, yt, i0, Math.min(fixed, i0 + TASK_ROWS));
+            ws.transform(lInv, y, yt, i0, Math.min(fixed, i0 + TASK_ROWS));
             spare.add(ws);
         });
         double[] lT = transpose(l, f);
         double[] lInvT = transpose(lInv, f);
-        int[] starts = tasks(ptr, rows);
         IntStream.range(0, starts.length - 1).parallel().forEach(task -> {
             Workspace ws = workspace();
-            ws.solve(x, starts[task], starts[task + 1], yt, lT, lInvT, ptr, idx, w);
+            ws.solve(x, starts[task], starts[task + 1], yt, null, lT, lInvT, ptr, idx, w);
             spare.add(ws);
         });
         spare.clear();
+    }
+
+    /**
+     * Whether a half-sweep solving {@code solvedRows} rows against {@code fixedRows} fixed rows
+     * with {@code cgSteps} CG steps runs after the change of variables (true) or as plain CG.
+     * Plain CG computes the dense product {@code G·v} (f² multiply-adds) once for the initial
+     * residual and once per step; the change of variables replaces those cgSteps + 1 products by
+     * two triangular products (f²/2 each) per solved row, and adds the transform of every fixed row
+     * (one triangular product, f²/2). It therefore saves cgSteps·f² per solved row and costs f²/2
+     * per fixed row, and is chosen when
+     * <pre>    cgSteps · solvedRows · f²  >  fixedRows · f² / 2,  i.e.  2 · cgSteps · solvedRows > fixedRows.</pre>
+     * The rule depends on the shapes only, so the factors stay independent of threads and
+     * chunking. (The sparse passes cost the same on both paths; the one Cholesky per half-sweep,
+     * f³/3, is left out.)
+     */
+    static boolean changeOfVariables(int solvedRows, int fixedRows, int cgSteps) {
+        return 2L * cgSteps * solvedRows > fixedRows;
     }
 
     private Workspace workspace() {
@@ -331,13 +365,13 @@ final class AlsFit {
         int first;
 
         /**
-         * Rows {@code [i0, i1)} of {@code from} times the triangular {@code t} (f×f row-major, lower
-         * or upper), into the same rows of {@code to}.
+         * Rows {@code [i0, i1)} of {@code from} times the lower-triangular {@code t} (f×f
+         * row-major), into the same rows of {@code to}.
          */
-        void transform(double[] t, boolean upper, float[] from, float[] to, int i0, int i1) {
+        void transform(double[] t, float[] from, float[] to, int i0, int i1) {
             int nb = i1 - i0;
             load(from, i0, nb, apT);
-            triangular(t, upper, apT, xT, nb);
+            product(t, true, false, apT, xT, nb);
             store(xT, to, i0, nb);
         }
 
@@ -360,15 +394,20 @@ final class AlsFit {
         }
 
         /**
-         * CG in lockstep on rows {@code [u0, u1)}, in the variables {@code z = Lᵀx} against the
-         * transformed fixed rows {@code y} (ỹ, see the class comment); {@code lT} is Lᵀ and
-         * {@code lInvT} is L⁻ᵀ, both upper-triangular.
+         * CG in lockstep on rows {@code [u0, u1)}. With {@code g} (G, f×f row-major, and
+         * {@code lT}, {@code lInvT} null): plain CG in x against the fixed rows {@code y}. Without
+         * it: in the variables {@code z = Lᵀx} against the transformed fixed rows {@code y} (ỹ, see
+         * the class comment); {@code lT} is Lᵀ and {@code lInvT} is L⁻ᵀ, both upper-triangular.
          */
-        void solve(float[] xs, int u0, int u1, float[] y, double[] lT, double[] lInvT, int[] ptr, int[] idx,
-                   double[] w) {
+        void solve(float[] xs, int u0, int u1, float[] y, double[] g, double[] lT, double[] lInvT, int[] ptr,
+                   int[] idx, double[] w) {
             int nb = u1 - u0;
-            load(xs, u0, nb, apT);
-            triangular(lT, true, apT, xT, nb);
+            if (g != null) {
+                load(xs, u0, nb, xT);
+            } else {
+                load(xs, u0, nb, apT);
+                product(lT, false, true, apT, xT, nb);
+            }
             Arrays.fill(active, 0, nb, true);
             first = ptr[u0];
             int entries = ptr[u1] - first;
@@ -378,10 +417,12 @@ final class AlsFit {
             }
             // r = b − A·z with b = Σ (1 + α wᵢ) ỹᵢ (preference 1 for every observed pair): the sparse
             // parts of b and A·z in one pass over the entries, Σ (1 + cᵢ − cᵢ ỹᵢ·z) ỹᵢ, minus I·z
+            // (plain CG: the same in x and y, minus G·x)
+            shared(g, xT, apT, nb);
             for (int j = 0; j < nb; j++) {
                 sparse(y, u0 + j, ptr, idx, w, xT, j, true);
                 for (int a = 0; a < f; a++) {
-                    rT[a][j] = s[a] - xT[a][j];
+                    rT[a][j] = s[a] - apT[a][j];
                 }
             }
             Arrays.fill(rr, 0.0);
@@ -401,7 +442,7 @@ final class AlsFit {
                 if (!any) {
                     break;
                 }
-                multiply(y, u0, nb, ptr, idx, w, pT, apT);
+                multiply(g, y, u0, nb, ptr, idx, w, pT, apT);
                 Arrays.fill(pap, 0.0);
                 for (int a = 0; a < f; a++) {
                     double[] p = pT[a];
@@ -439,16 +480,32 @@ final class AlsFit {
                     }
                 }
             }
-            triangular(lInvT, true, xT, apT, nb);
-            store(apT, xs, u0, nb);
+            if (g != null) {
+                store(xT, xs, u0, nb);
+            } else {
+                product(lInvT, false, true, xT, apT, nb);
+                store(apT, xs, u0, nb);
+            }
         }
 
-        /** {@code outT = vT + Σ α wᵢ ỹᵢ (ỹᵢ·v)} for every active task row (I + the sparse part). */
-        private void multiply(float[] y, int u0, int nb, int[] ptr, int[] idx, double[] w,
-                              double[][] vT, double[][] outT) {
+        /** {@code outT = vT}, or with {@code g} {@code outT = G·vT}: the shared part of every row's A. */
+        private void shared(double[] g, double[][] vT, double[][] outT, int nb) {
+            if (g != null) {
+                product(g, true, true, vT, outT, nb);
+                return;
+            }
             for (int a = 0; a < f; a++) {
                 System.arraycopy(vT[a], 0, outT[a], 0, nb);
             }
+        }
+
+        /**
+         * {@code outT = vT + Σ α wᵢ ỹᵢ (ỹᵢ·v)} for every active task row (I + the sparse part), or
+         * with {@code g} {@code outT = G·vT + Σ α wᵢ yᵢ (yᵢ·v)}.
+         */
+        private void multiply(double[] g, float[] y, int u0, int nb, int[] ptr, int[] idx, double[] w,
+                              double[][] vT, double[][] outT) {
+            shared(g, vT, outT, nb);
             for (int j = 0; j < nb; j++) {
                 if (!active[j]) {
                     continue;
@@ -461,12 +518,12 @@ final class AlsFit {
         }
 
         /**
-         * {@code outT = T·vT} for the task's nb rows, T triangular (f×f row-major, zero above the
-         * diagonal, or below it when {@code upper}). Row b of the product sums T[b][a] times row a
-         * of vT over the nonzero a only (give or take the zeros of a group of four); two output rows
-         * share each pass over vT.
+         * {@code outT = T·vT} for the task's nb rows, T f×f row-major: dense, or zero above the
+         * diagonal (only {@code below}), or zero below it (only {@code above}). Row b of the product
+         * sums T[b][a] times row a of vT over the nonzero a only (give or take the zeros of a group
+         * of four); two output rows share each pass over vT.
          */
-        private void triangular(double[] t, boolean upper, double[][] vT, double[][] outT, int nb) {
+        private void product(double[] t, boolean below, boolean above, double[][] vT, double[][] outT, int nb) {
             int b = 0;
             for (; b + 2 <= f; b += 2) {
                 double[] out0 = outT[b];
@@ -477,8 +534,8 @@ final class AlsFit {
                 int o1 = o0 + f;
                 // the ranges widened to whole groups of four (the extra coefficients are exact
                 // zeros, so the sums do not change) so that no pair needs single-column passes
-                int a = upper ? b - b % 4 : 0;
-                int end = upper ? f : Math.min(f, (b + 5) / 4 * 4);
+                int a = below ? 0 : b - b % 4;
+                int end = above ? f : Math.min(f, (b + 5) / 4 * 4);
                 for (; a + 4 <= end; a += 4) {
                     axpy4x2(t, o0 + a, o1 + a, vT[a], vT[a + 1], vT[a + 2], vT[a + 3], out0, out1, nb);
                 }
@@ -490,7 +547,7 @@ final class AlsFit {
             for (; b < f; b++) {
                 double[] out = outT[b];
                 Arrays.fill(out, 0, nb, 0.0);
-                for (int a = upper ? b : 0, end = upper ? f : b + 1; a < end; a++) {
+                for (int a = below ? 0 : b, end = above ? f : b + 1; a < end; a++) {
                     axpy(t[b * f + a], vT[a], out, nb);
                 }
             }

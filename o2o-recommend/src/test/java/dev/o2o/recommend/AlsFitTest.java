@@ -2,6 +2,7 @@ package dev.o2o.recommend;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,24 +35,52 @@ class AlsFitTest {
     }
 
     @Test
+    void theRuleChoosesTheChangeOfVariablesWhenItCostsLess() {
+        // 2 · cgSteps · solved > fixed: the benchmark's customer sweep and not its item sweep
+        assertTrue(AlsFit.changeOfVariables(1_000_000, 50_000, 3));
+        assertFalse(AlsFit.changeOfVariables(50_000, 1_000_000, 3));
+        // at the boundary (equal costs) plain CG, one fixed row less the change of variables
+        assertFalse(AlsFit.changeOfVariables(100, 600, 3));
+        assertTrue(AlsFit.changeOfVariables(100, 599, 3));
+        assertTrue(AlsFit.changeOfVariables(100, 1199, 6));
+        // no CG step: nothing to save; and no overflow at large shapes
+        assertFalse(AlsFit.changeOfVariables(1_000_000, 1, 0));
+        assertTrue(AlsFit.changeOfVariables(Integer.MAX_VALUE, Integer.MAX_VALUE, 1));
+    }
+
+    @Test
     void enoughConjugateGradientStepsSolveEachRowExactly() {
         // with at least f steps CG reaches the exact solution of the f×f system; compare every
-        // customer's new factors with a Cholesky solve of the system written out in full
+        // customer's new factors with a Cholesky solve of the system written out in full, on both
+        // paths: 30 item rows take the change of variables, 2,000 (mostly never bought, they only
+        // enter YᵀY) plain CG
         int f = 4;
         double alpha = 2.0;
         double lambda = 0.5;
         Interactions x = skewed(60, 30, 6, 11);
         int m = x.customerCount();
-        float[] users = randomFactors(m, f, 1);
-        float[] items = randomFactors(x.itemCount(), f, 2);
-        new AlsFit(f, alpha, 3 * f).sweep(users, items, m, x.rowPtr, x.rowItems, x.rowWeights, lambda);
-        for (int u = 0; u < m; u++) {
-            RowSystem row = new RowSystem(x, u, items, f, alpha, lambda);
-            double[] exact = AlsModel.Cholesky.solve(row.a, row.b, f);
-            for (int k = 0; k < f; k++) {
-                assertEquals(exact[k], users[u * f + k], 1e-5 * (1 + Math.abs(exact[k])), "customer " + u + " factor " + k);
+        for (int itemRows : new int[] {x.itemCount(), 2000}) {
+            assertEquals(itemRows == x.itemCount(), AlsFit.changeOfVariables(m, itemRows, 3 * f));
+            float[] users = randomFactors(m, f, 1);
+            float[] items = randomFactors(itemRows, f, 2);
+            new AlsFit(f, alpha, 3 * f).sweep(users, items, m, x.rowPtr, x.rowItems, x.rowWeights, lambda);
+            for (int u = 0; u < m; u++) {
+                RowSystem row = new RowSystem(x, u, items, f, alpha, lambda);
+                double[] exact = AlsModel.Cholesky.solve(row.a, row.b, f);
+                for (int k = 0; k < f; k++) {
+                    assertEquals(exact[k], users[u * f + k], 1e-5 * (1 + Math.abs(exact[k])),
+                            itemRows + " item rows, customer " + u + " factor " + k);
+                }
             }
         }
+    }
+
+    @Test
+    void fewStepsOnTheLongFixedSideEqualPlainConjugateGradient() {
+        // 2,000 item rows (mostly never bought: they only enter YᵀY) against 300 customers:
+        // 2 · 3 · 300 < 2,000, so the sweep runs plain CG in x, compared with textbook CG on each
+        // row's full system
+        assertFewSteps(2000, false);
     }
 
     @Test
@@ -60,19 +89,29 @@ class AlsFitTest {
         // same iterates are computed the plain way, from each row's full system A x = b: with
         // G = YᵀY + λI = L·Lᵀ, CG on L⁻¹AL⁻ᵀ (formed densely) from z₀ = Lᵀx₀, then x = L⁻ᵀz
         // (f = 7 and 8: the triangular products' pairs of rows, groups of four columns and leftovers)
+        assertFewSteps(0, true);
+    }
+
+    /**
+     * 1 and 3 steps from the same start, f = 7 and 8, against {@code itemRows} item rows (0: the
+     * items bought), equal the iterates of the path the rule must pick.
+     */
+    private static void assertFewSteps(int itemRows, boolean changeOfVariables) {
         double alpha = 10.0;
         double lambda = 0.1;
         Interactions x = skewed(300, 60, 8, 21);
         int m = x.customerCount();
+        int rows = itemRows == 0 ? x.itemCount() : itemRows;
         for (int f : new int[] {7, 8}) {
             float[] start = randomFactors(m, f, 5);
-            float[] items = randomFactors(x.itemCount(), f, 6);
+            float[] items = randomFactors(rows, f, 6);
             for (int steps : new int[] {1, 3}) {
+                assertEquals(changeOfVariables, AlsFit.changeOfVariables(m, rows, steps));
                 float[] fitted = start.clone();
                 new AlsFit(f, alpha, steps).sweep(fitted, items, m, x.rowPtr, x.rowItems, x.rowWeights, lambda);
                 for (int u = 0; u < m; u++) {
                     RowSystem row = new RowSystem(x, u, items, f, alpha, lambda);
-                    double[] expected = row.preconditionedCg(start, steps);
+                    double[] expected = changeOfVariables ? row.preconditionedCg(start, steps) : row.plainCg(start, steps);
                     for (int k = 0; k < f; k++) {
                         assertEquals(expected[k], fitted[u * f + k], 1e-5 * (1 + Math.abs(expected[k])),
                                 "f = " + f + ", " + steps + " steps, customer " + u + " factor " + k);
@@ -141,7 +180,7 @@ class AlsFitTest {
             this.f = f;
             this.u = u;
             g = new double[f * f];
-            for (int i = 0; i < x.itemCount(); i++) {
+            for (int i = 0; i < items.length / f; i++) {
                 addOuter(g, items, i, f, 1.0);
             }
             for (int k = 0; k < f; k++) {
@@ -343,8 +382,11 @@ class AlsFitTest {
         // 20,000 customers: several gram partial sums and sweep tasks; popular items have more
         // entries than a block of 64, so tasks are cut differently, and the chunked path
         // (small blocks; long rows gathered chunk by chunk in every step) and the long-row path
-        // (small blocks; each long row gathered whole once) both run
+        // (small blocks; each long row gathered whole once) both run. The customer sweep takes the
+        // change of variables and the item sweep plain CG, so both paths are covered
         Interactions x = skewed(20_000, 400, 5, 5);
+        assertTrue(AlsFit.changeOfVariables(x.customerCount(), x.itemCount(), 3));
+        assertFalse(AlsFit.changeOfVariables(x.itemCount(), x.customerCount(), 3));
         float[][] reference = sweeps(x, AlsFit.BLOCK_ENTRIES, AlsFit.ROW_ENTRIES, new ForkJoinPool(1));
         float[][] fourThreads = sweeps(x, AlsFit.BLOCK_ENTRIES, AlsFit.ROW_ENTRIES, new ForkJoinPool(4));
         float[][] chunked = sweeps(x, 64, 64, new ForkJoinPool(3));

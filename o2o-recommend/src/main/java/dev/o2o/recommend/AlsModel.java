@@ -165,31 +165,17 @@ final class AlsModel extends AbstractModel {
         }
     }
 
-    /** Dense Cholesky solve of a small SPD system (f×f), for fold-in. */
+    /**
+     * Dense Cholesky of a small SPD matrix (f×f, row-major): the solve of fold-in, and the factor
+     * {@code L} and its inverse that {@link AlsFit} changes variables with.
+     */
     static final class Cholesky {
         private Cholesky() {
         }
 
+        /** The solution of {@code a·x = b}. */
         static double[] solve(double[] a, double[] b, int n) {
-            double[] l = Arrays.copyOf(a, a.length);
-            for (int j = 0; j < n; j++) {
-                double d = l[j * n + j];
-                for (int k = 0; k < j; k++) {
-                    d -= l[j * n + k] * l[j * n + k];
-                }
-                if (!(d > 0)) {
-                    throw new IllegalStateException("fold-in system is not positive definite");
-                }
-                d = Math.sqrt(d);
-                l[j * n + j] = d;
-                for (int i = j + 1; i < n; i++) {
-                    double s = l[i * n + j];
-                    for (int k = 0; k < j; k++) {
-                        s -= l[i * n + k] * l[j * n + k];
-                    }
-                    l[i * n + j] = s / d;
-                }
-            }
+            double[] l = factor(a, n, "fold-in system");
             double[] z = b.clone();
             for (int i = 0; i < n; i++) {
                 for (int k = 0; k < i; k++) {
@@ -204,6 +190,51 @@ final class AlsModel extends AbstractModel {
                 z[i] /= l[i * n + i];
             }
             return z;
+        }
+
+        /**
+         * The lower-triangular L with {@code a = L·Lᵀ} (zeros above the diagonal).
+         *
+         * @throws IllegalStateException naming {@code what} when a is not (numerically) positive definite
+         */
+        static double[] factor(double[] a, int n, String what) {
+            double[] l = new double[n * n];
+            for (int j = 0; j < n; j++) {
+                double d = a[j * n + j];
+                for (int k = 0; k < j; k++) {
+                    d -= l[j * n + k] * l[j * n + k];
+                }
+                if (!(d > 0)) {
+                    throw new IllegalStateException(what + " is not positive definite (pivot " + j + " is " + d + ")");
+                }
+                d = Math.sqrt(d);
+                l[j * n + j] = d;
+                for (int i = j + 1; i < n; i++) {
+                    double s = a[i * n + j];
+                    for (int k = 0; k < j; k++) {
+                        s -= l[i * n + k] * l[j * n + k];
+                    }
+                    l[i * n + j] = s / d;
+                }
+            }
+            return l;
+        }
+
+        /** {@code L⁻¹} of a lower-triangular L with a positive diagonal: lower-triangular too. */
+        static double[] invertLower(double[] l, int n) {
+            double[] m = new double[n * n];
+            for (int j = 0; j < n; j++) {
+                // column j of L⁻¹ by forward substitution of the unit vector e_j
+                m[j * n + j] = 1 / l[j * n + j];
+                for (int i = j + 1; i < n; i++) {
+                    double s = 0;
+                    for (int k = j; k < i; k++) {
+                        s -= l[i * n + k] * m[k * n + j];
+                    }
+                    m[i * n + j] = s / l[i * n + i];
+                }
+            }
+            return m;
         }
     }
 }

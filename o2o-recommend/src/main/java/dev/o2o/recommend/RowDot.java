@@ -4,7 +4,7 @@ package dev.o2o.recommend;
  * The iALS score kernel: the dot product of a float item row and a double customer vector, each
  * product {@code (double) a[k] * b[k]} summed in double over eight independent partial sums.
  *
- * <p>Why eight and not {@link Dot}'s four: a row of 64 factors is 16 dependent additions per partial
+ * <p>Why eight partial sums and not four: a row of 64 factors is 16 dependent additions per partial
  * sum with four, 8 with eight, and the additions' latency, not the multiplications, bounds the
  * loop. Measured on this machine (2,000 rows of 64 factors already in cache): about 66 ns per row
  * with four partial sums, 26 ns with eight; the iALS top-10 search scores about 2,000 rows per

@@ -319,6 +319,43 @@ class VelocityEngineTest {
     }
 
     /**
+     * Threads on keys of their own share the rule's reasons, built and read without a lock: every
+     * reason each thread gets has its own event's figure, action and text.
+     */
+    @Test
+    void reasonsSharedBetweenThreadsCarryEachEventsFigures() throws Exception {
+        VelocityEngine e = engine("N: count of coupon_redemption by identifier over 1d review 1 deny 40");
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Integer>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            futures.add(pool.submit(() -> {
+                int checked = 0;
+                for (int round = 0; round < 50; round++) {
+                    String who = "u" + id + "-" + round;
+                    for (int n = 1; n <= 60; n++) { // under the 64 entries kept, so every figure is exact
+                        Reason r = e.evaluate(redemption(n, who)).reasons().get(0);
+                        boolean deny = n >= 40;
+                        assertEquals(n, r.value());
+                        assertEquals(deny ? Action.DENY : Action.REVIEW, r.action());
+                        assertEquals("count by identifier over PT24H is " + n
+                                + (deny ? ", deny threshold 40" : ", review threshold 1"), r.detail());
+                        checked++;
+                    }
+                }
+                return checked;
+            }));
+        }
+        int checked = 0;
+        for (Future<Integer> f : futures) {
+            checked += f.get();
+        }
+        pool.shutdown();
+        assertEquals(threads * 50 * 60, checked);
+    }
+
+    /**
      * Eviction racing with events on the same keys: an event never lands in a key already dropped
      * (its windows are released, so that would throw) and a key's figures start again at 1 only in
      * a new state, so the events with figure 1 are at most the states dropped plus those left.

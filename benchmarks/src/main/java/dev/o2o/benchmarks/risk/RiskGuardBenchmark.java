@@ -37,6 +37,15 @@ import org.openjdk.jmh.annotations.State;
  * <p>The state is read at random over about a gigabyte, so address translation is a large part of
  * the cost: add {@code -jvmArgsAppend -XX:+UseTransparentHugePages} to measure with large pages
  * (RESULTS.md, {@code risk guard (risk4)}, has both).
+ *
+ * <p>{@code keys}: the number of identifiers and of devices, 1,000,000 by default. With
+ * {@code -p keys=1000} the whole traffic is scaled down a thousand times (1,000 identifiers and
+ * devices, one store, four clerks, events 10 s apart instead of 10 ms), so that every key sees its
+ * events at the same rate as in the default run and holds windows of the same size, while the whole
+ * state (about 1 MB) stays in the caches: the compute floor. The difference from the default run is
+ * what the cold keys' memory costs. Not the same work in one respect: with one store, the
+ * distinct-store rules ({@code ID_9}, {@code DEV_6}) count 1 and give no reasons (RESULTS.md,
+ * {@code risk guard (risk7)}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -67,9 +76,8 @@ public class RiskGuardBenchmark {
             CLERK_2: distinct identifier of coupon_redemption by clerk over 1h review 200 deny 400
             """;
 
-    static final int KEYS = 1_000_000;
-    static final int STORES = 1_000;
-    static final int CLERKS = 4_000;
+    /** Stores per million identifiers; each store has four clerks. */
+    static final int STORES_PER_MILLION = 1_000;
     static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
 
     static final int BLOCK = 1 << 21;  // more than a 1 s iteration uses at 0.5 µs per event
@@ -77,14 +85,21 @@ public class RiskGuardBenchmark {
     @Param({"continuing", "replayed"})
     public String time;
 
+    /** Identifiers and devices; only the default is run unless {@code -p keys=...} asks for others (see above). */
+    @Param({"1000000"})
+    public int keys;
+
+    private int stores;
+    /** Milliseconds between events: 10 at a million identifiers, so each key's rate is the same at any {@code keys}. */
+    private long step;
     private VelocityEngine engine;
     private SplittableRandom random;
     private long clock;
     private RiskEvent[] events;
     private int next;
 
-    static RiskEvent event(int id, long millis, SplittableRandom r) {
-        int store = r.nextInt(STORES);
+    static RiskEvent event(int id, long millis, int stores, SplittableRandom r) {
+        int store = r.nextInt(stores);
         return new RiskEvent(EventType.COUPON_REDEMPTION, T0.plusMillis(millis), "member-" + id,
                 Optional.of("device-" + id), Optional.of("store-" + store), Optional.of("clerk-" + store + "-" + r.nextInt(4)),
                 Optional.of("coupon-" + r.nextInt(50)), 500 + r.nextInt(3000));
@@ -100,22 +115,27 @@ public class RiskGuardBenchmark {
 
     @Setup(Level.Trial)
     public void fill() {
+        if (keys < 1_000 || 1_000_000 % keys != 0) {
+            throw new IllegalArgumentException("keys must divide 1,000,000 and be at least 1,000: " + keys);
+        }
+        stores = (int) ((long) keys * STORES_PER_MILLION / 1_000_000);
+        step = 10L * (1_000_000 / keys);
         engine = VelocityEngine.parse(RULES, CustomerResolver.none(), VelocityConfig.defaults());
         SplittableRandom r = new SplittableRandom(1);
         long before = usedHeap();
-        for (int id = 0; id < KEYS; id++) {
-            engine.evaluate(event(id, id, r));
+        for (int id = 0; id < keys; id++) {
+            engine.evaluate(event(id, id * (step / 10), stores, r));
         }
         long after = usedHeap();
-        long pairs = (long) KEYS * 10 + (long) KEYS * 6 + (long) STORES * 2 + (long) CLERKS * 2;
+        long pairs = (long) keys * 10 + (long) keys * 6 + (long) stores * 2 + (long) stores * 4 * 2;
         System.out.printf("%nactive keys %d, key-rule pairs %d, heap %.1f MB, %.1f bytes per active key and rule%n",
                 engine.activeKeys(), pairs, (after - before) / 1e6, (double) (after - before) / pairs);
         random = r;
-        clock = KEYS;
+        clock = keys * (step / 10);
         if (time.equals("replayed")) {
             events = new RiskEvent[1 << 16];
             for (int i = 0; i < events.length; i++) {
-                events[i] = event(r.nextInt(KEYS), KEYS + i * 10L, r);
+                events[i] = event(r.nextInt(keys), clock + i * step, stores, r);
             }
         }
     }
@@ -126,8 +146,8 @@ public class RiskGuardBenchmark {
             events = null;
             events = new RiskEvent[BLOCK];
             for (int i = 0; i < events.length; i++) {
-                clock += 10;
-                events[i] = event(random.nextInt(KEYS), clock, random);
+                clock += step;
+                events[i] = event(random.nextInt(keys), clock, stores, random);
             }
             next = 0;
             usedHeap(); // collect the last block here rather than during the iteration

@@ -210,4 +210,46 @@ class KeyWindowsTest {
         assertEquals(1, w.distinct(1, 5, 100));
         assertEquals(2, w.size(1));
     }
+
+    /**
+     * The running figure of a distinct rule (its number of newest entries, which an in-order query
+     * starts from) against counting the window's entries by sorting, after every step of random
+     * streams with late events, evictions, both kinds of step and folding at small bounds.
+     */
+    @Test
+    void runningDistinctFiguresEqualCountingTheEntries() {
+        boolean[] distinct = {true, false, true};
+        Random rnd = new Random(23);
+        long checked = 0;
+        for (int round = 0; round < 20; round++) {
+            KeyWindows w = new KeyWindows(distinct);
+            int max = 2 + rnd.nextInt(12);
+            long clock = 0;
+            long[] newest = new long[distinct.length];
+            for (int step = 0; step < 2_000; step++) {
+                int r = rnd.nextInt(distinct.length);
+                clock += rnd.nextInt(4);
+                long bucket = rnd.nextInt(6) == 0 ? clock - rnd.nextInt(30) : clock;
+                long v = distinct[r] ? rnd.nextInt(8) * 2 + rnd.nextInt(2) : rnd.nextInt(100);
+                if (rnd.nextBoolean()) {
+                    w.evictAndAdd(r, clock - 1 - rnd.nextInt(25), bucket, v, max);
+                } else {
+                    if (rnd.nextInt(10) == 0) {
+                        w.evictUpTo(r, clock - rnd.nextInt(40));
+                    }
+                    w.add(r, bucket, v, max);
+                }
+                newest[r] = Math.max(newest[r], bucket);
+                for (int q = 0; q < distinct.length; q += 2) {
+                    for (long length : new long[] {1, 3, 10, 40, 1_000}) {
+                        long to = newest[q] + rnd.nextInt(3); // at or after every entry: the running figure
+                        assertEquals(w.distinctBySorting(q, to, length), w.distinct(q, to, length),
+                                "round " + round + " step " + step + " rule " + q + " length " + length);
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 100_000);
+    }
 }

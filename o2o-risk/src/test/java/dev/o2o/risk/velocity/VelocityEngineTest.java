@@ -115,6 +115,62 @@ class VelocityEngineTest {
         }
     }
 
+    /**
+     * Reasons are shared between events with the same rule, action, figure and exactness: every
+     * one, first built or shared, has the figures and text of its own event, past the shared range too.
+     */
+    @Test
+    void reasonsOfRepeatedFiguresCarryTheirOwnFiguresAndTexts() {
+        VelocityEngine e = VelocityEngine.parse("""
+                N: count of coupon_redemption by identifier over 1h review 2 deny 4
+                S: sum of coupon_redemption by identifier over 1h review 100
+                """, CustomerResolver.none(), new VelocityConfig(Duration.ofMillis(1), 1_000, Duration.ZERO));
+        for (String who : List.of("a", "b")) {
+            for (int n = 1; n <= 80; n++) {
+                RiskDecision d = e.evaluate(redemption(n * 1_000L, who).withAmount(10));
+                if (n < 2) {
+                    assertEquals(RiskDecision.allow(), d);
+                    continue;
+                }
+                boolean deny = n >= 4;
+                Reason r = d.reasons().get(0);
+                assertEquals(deny ? Action.DENY : Action.REVIEW, d.action(), who + " " + n);
+                assertEquals("N", r.code());
+                assertEquals(n, r.value());
+                assertEquals(deny ? 4 : 2, r.threshold());
+                assertTrue(r.exact());
+                assertEquals("count by identifier over PT1H is " + n + (deny ? ", deny threshold 4" : ", review threshold 2"),
+                        r.detail(), who + " " + n);
+                if (n >= 10) {
+                    // the sum rule's REVIEW comes after the count's DENY, as RiskDecision.of sorts them
+                    assertEquals(List.of("N", "S"), d.reasons().stream().map(Reason::code).toList());
+                    assertEquals(RiskDecision.of(d.reasons()), d);
+                    assertEquals("sum by identifier over PT1H is " + 10 * n + ", review threshold 100",
+                            d.reasons().get(1).detail());
+                }
+            }
+        }
+        // a figure decided exactly before (10, at 10 s), now late (beyond zero lateness), so not exact: its own reason
+        RiskDecision late = e.evaluate(redemption(9_999, "b").withAmount(10));
+        Reason r = late.reasons().get(0);
+        assertEquals(10, r.value());
+        assertFalse(r.exact());
+        assertEquals("count by identifier over PT1H is at most 10, deny threshold 4", r.detail());
+    }
+
+    /** A REVIEW reason before a DENY one: the decision puts the DENY first, as {@link RiskDecision#of} does. */
+    @Test
+    void aDenyAfterAReviewComesFirst() {
+        VelocityEngine e = engine("""
+                R: count of coupon_redemption by identifier over 1h review 1
+                D: count of coupon_redemption by identifier over 1h deny 2
+                """);
+        e.evaluate(redemption(0, "a"));
+        RiskDecision d = e.evaluate(redemption(1, "a"));
+        assertEquals(Action.DENY, d.action());
+        assertEquals(List.of("D", "R"), d.reasons().stream().map(Reason::code).toList());
+    }
+
     @Test
     void aCoarserResolutionHasExactEdgesAtThatResolution() {
         VelocityEngine e = VelocityEngine.parse("N: count by store over 10s review 1", CustomerResolver.none(),
@@ -260,6 +316,43 @@ class VelocityEngineTest {
         RiskDecision last = e.evaluate(redemption(1, "z").withDevice("shared").atStore("s0", "c").withAmount(3));
         assertEquals(threads * perThread + 1, figure(last, "N"));
         assertEquals(3 * (threads * perThread / 2 + 1), figure(last, "S"));
+    }
+
+    /**
+     * Threads on keys of their own share the rule's reasons, built and read without a lock: every
+     * reason each thread gets has its own event's figure, action and text.
+     */
+    @Test
+    void reasonsSharedBetweenThreadsCarryEachEventsFigures() throws Exception {
+        VelocityEngine e = engine("N: count of coupon_redemption by identifier over 1d review 1 deny 40");
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Integer>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            futures.add(pool.submit(() -> {
+                int checked = 0;
+                for (int round = 0; round < 50; round++) {
+                    String who = "u" + id + "-" + round;
+                    for (int n = 1; n <= 60; n++) { // under the 64 entries kept, so every figure is exact
+                        Reason r = e.evaluate(redemption(n, who)).reasons().get(0);
+                        boolean deny = n >= 40;
+                        assertEquals(n, r.value());
+                        assertEquals(deny ? Action.DENY : Action.REVIEW, r.action());
+                        assertEquals("count by identifier over PT24H is " + n
+                                + (deny ? ", deny threshold 40" : ", review threshold 1"), r.detail());
+                        checked++;
+                    }
+                }
+                return checked;
+            }));
+        }
+        int checked = 0;
+        for (Future<Integer> f : futures) {
+            checked += f.get();
+        }
+        pool.shutdown();
+        assertEquals(threads * 50 * 60, checked);
     }
 
     /**

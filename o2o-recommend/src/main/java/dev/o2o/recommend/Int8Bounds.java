@@ -110,6 +110,9 @@ final class Int8Bounds implements Serializable {
             e = Math.max(e, Math.abs(b[o + i] - s * q));
             row[i >> 2] |= (q + 128) << (8 * (i & 3));
         }
+        for (int i = n; i < 4 * stride; i++) {
+            row[i >> 2] |= 128 << (8 * (i & 3)); // padding: code 128 is q = 0, so it adds nothing anywhere
+        }
         rowInfo[3 * j] = s;
         rowInfo[3 * j + 1] = max;
         // the measured error is itself rounded: widen by a few ulps of the row's largest value

@@ -47,10 +47,12 @@ class Int8RowSumsTest {
     @Test
     void groupsOfEverySizeAroundTheThresholdsSumExactly() {
         SplittableRandom r = new SplittableRandom(31);
-        // group sizes: one and two rows (multiplied), three (added), a spill's worth and one more or two more
-        int[] sizes = {1, 2, Int8RowSums.MIN_GROUP, Int8RowSums.SPILL_ROWS - 1, Int8RowSums.SPILL_ROWS,
-            Int8RowSums.SPILL_ROWS + 1, Int8RowSums.SPILL_ROWS + 2, 2 * Int8RowSums.SPILL_ROWS + 3};
-        int[] coefficients = {1, -1, 4, -8, 3, 1 << 12, -(1 << 10), 7};
+        // group sizes: one row less than MIN_GROUP (multiplied), MIN_GROUP and one more (added, an odd
+        // count ends with a single-row add), a spill's worth and one or two more, and two spills and more
+        int[] sizes = {Int8RowSums.MIN_GROUP - 1, Int8RowSums.MIN_GROUP, Int8RowSums.MIN_GROUP + 1, 1,
+            Int8RowSums.SPILL_ROWS - 1, Int8RowSums.SPILL_ROWS, Int8RowSums.SPILL_ROWS + 1, Int8RowSums.SPILL_ROWS + 2,
+            2 * Int8RowSums.SPILL_ROWS + 3};
+        int[] coefficients = {1, -1, 4, 16, -8, 3, 1 << 12, -(1 << 10), 7};
         for (int stride : new int[] {1, 2, 13, 40}) {
             int total = Arrays.stream(sizes).sum() + 5;
             int[][] rows = randomRows(r, total, stride);

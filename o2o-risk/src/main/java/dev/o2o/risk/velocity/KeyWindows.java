@@ -182,8 +182,7 @@ class KeyWindows {
             // a value whose newest entry was merged may have older ones: the latest of them becomes
             // its newest, so the running figure still equals counting the entries (the value then
             // counts twice, here and in the anonymous entry: an upper bound)
-            renewNewest(rule, s, n, i, a);
-            renewNewest(rule, s, n, i, b);
+            renewNewest(rule, s, i, a, b);
         } else {
             data[newer + 1] += data[older + 1];
         }
@@ -226,18 +225,18 @@ class KeyWindows {
      * its (bucket, value) pairs there, as an anonymous entry counts each entry it merged).
      */
     private int pairToMerge(int s, int n, long settled) {
-        int last = 1; // the newest entry of a candidate pair
-        while (last + 1 < n && data[s + 2 * (last + 1)] <= settled) {
-            last++;
-        }
-        if (last < 2) {
-            last = n - 1; // all but two entries within the lateness: merge anywhere
-        }
-        int best = 1;
+        int best = smallestSpan(s, n, settled);
+        // all but two entries within the lateness: merge anywhere after the front entry
+        return best > 0 ? best : smallestSpan(s, n, Long.MAX_VALUE);
+    }
+
+    /** The pair of smallest span among those after the front entry and at or before {@code newest}; 0 if none. */
+    private int smallestSpan(int s, int n, long newest) {
+        int best = 0;
         long bestSpan = Long.MAX_VALUE;
-        for (int i = 1; i < last; i++) {
+        for (int i = 1; i + 1 < n && data[s + 2 * (i + 1)] <= newest; i++) {
             long span = data[s + 2 * (i + 1)] - data[s + 2 * (i - 1)];
-            if (span < bestSpan) {
+            if (span < bestSpan) { // strictly: the oldest of equal spans
                 best = i;
                 bestSpan = span;
             }
@@ -246,19 +245,23 @@ class KeyWindows {
     }
 
     /**
-     * If {@code merged}, one of the pair {@code (i, i + 1)} just merged, was its value's newest
-     * entry, flags the latest other entry of that value as the newest.
+     * For each of {@code a} and {@code b}, the pair {@code (i, i + 1)} just merged, that was its
+     * value's newest entry, flags the latest other entry of that value as the newest. Those lie before
+     * {@code i}: a value's other entries are older than its newest and never in the same bucket.
      */
-    private void renewNewest(int rule, int s, int n, int i, long merged) {
-        if (merged < 0 || (merged & NEWEST) == 0) {
-            return;
-        }
-        long value = merged & HASH;
-        for (int j = n - 1; j >= 0; j--) {
-            if (j != i && j != i + 1 && (data[s + 2 * j + 1] & ~NEWEST) == value) {
+    private void renewNewest(int rule, int s, int i, long a, long b) {
+        long va = a >= 0 && (a & NEWEST) != 0 ? a & HASH : -1; // -1: nothing to look for (no value equals it)
+        long vb = b >= 0 && (b & NEWEST) != 0 ? b & HASH : -1;
+        for (int j = i - 1; j >= 0 && (va >= 0 || vb >= 0); j--) {
+            long e = data[s + 2 * j + 1] & ~NEWEST;
+            if (e == va || e == vb) {
                 data[s + 2 * j + 1] |= NEWEST;
                 data[rules + rule]++;
-                return;
+                if (e == va) {
+                    va = -1;
+                } else {
+                    vb = -1;
+                }
             }
         }
     }

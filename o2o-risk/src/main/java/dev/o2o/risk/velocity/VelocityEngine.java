@@ -298,7 +298,8 @@ public final class VelocityEngine {
                 contribution = r.measure() == Measure.COUNT ? 1 : event.amount();
             }
             long length = g.windowBuckets[i];
-            ks.evictAndAdd(i, ks.newest - length - latenessBuckets, bucket, contribution, maxEntriesPerKey);
+            ks.evictAndAdd(i, ks.newest - length - latenessBuckets, ks.newest - latenessBuckets, bucket, contribution,
+                    maxEntriesPerKey);
             long figure = distinct ? ks.distinct(i, bucket, length) : ks.sum(i, bucket, length);
             Action action = Action.ALLOW;
             double threshold = 0;
@@ -377,8 +378,8 @@ public final class VelocityEngine {
 
     /**
      * A 64-bit hash of a distinct value (FNV-1a over the UTF-16 units, then a finalizer mix), of
-     * which {@link KeyWindows} keeps 63 bits: two different values among the {@code n} of one key's
-     * window collide with probability about {@code n²/2⁶⁴}.
+     * which {@link KeyWindows} keeps 62 bits (its lowest and highest bits are flags): two different
+     * values among the {@code n} of one key's window collide with probability about {@code n²/2⁶³}.
      */
     static long hash(String s) {
         long h = 0xcbf29ce484222325L;

@@ -81,7 +81,7 @@ class KeyWindowsTest {
         assertTrue(w.folded(2));
         assertEquals(10, w.sum(0, 9, 100));
         assertEquals(50, w.sum(2, 9, 100));          // folded forward: too high for short windows, exact for long ones
-        assertEquals(3, w.distinct(1, 9, 100));      // folded distinct values are dropped
+        assertEquals(10, w.distinct(1, 9, 100));     // folded distinct values are counted, none dropped
         assertEquals(10, w.sum(0, 9, 100));
     }
 
@@ -153,8 +153,18 @@ class KeyWindowsTest {
      */
     @Test
     void evictAndAddEqualsEvictThenAdd() {
+        checkEvictAndAddEqualsEvictThenAdd(5, false);
+    }
+
+    /** The same with the engine's form of a step, which says how far back the lateness reaches. */
+    @Test
+    void evictAndAddWithLatenessEqualsEvictThenAdd() {
+        checkEvictAndAddEqualsEvictThenAdd(9, true);
+    }
+
+    private static void checkEvictAndAddEqualsEvictThenAdd(long seed, boolean withLateness) {
         boolean[] distinct = {false, true, false, true};
-        Random rnd = new Random(5);
+        Random rnd = new Random(seed);
         for (int round = 0; round < 20; round++) {
             KeyWindows fused = new KeyWindows(distinct);
             KeyWindows twoSteps = new KeyWindows(distinct);
@@ -166,9 +176,16 @@ class KeyWindowsTest {
                 long bucket = rnd.nextInt(8) == 0 ? clock - rnd.nextInt(30) : clock;
                 long v = distinct[r] ? rnd.nextInt(10) * 2 + rnd.nextInt(2) : rnd.nextInt(100);
                 long horizon = clock - 1 - rnd.nextInt(25);
-                fused.evictAndAdd(r, horizon, bucket, v, max);
-                twoSteps.evictUpTo(r, horizon);
-                twoSteps.add(r, bucket, v, max);
+                if (withLateness) {
+                    long settled = clock - rnd.nextInt(5);
+                    fused.evictAndAdd(r, horizon, settled, bucket, v, max);
+                    twoSteps.evictUpTo(r, horizon);
+                    twoSteps.add(r, settled, bucket, v, max);
+                } else {
+                    fused.evictAndAdd(r, horizon, bucket, v, max);
+                    twoSteps.evictUpTo(r, horizon);
+                    twoSteps.add(r, bucket, v, max);
+                }
                 for (int q = 0; q < distinct.length; q++) {
                     String where = "round " + round + " step " + step + " rule " + q;
                     assertEquals(twoSteps.size(q), fused.size(q), where);

@@ -23,6 +23,8 @@ import java.util.Arrays;
  * highest bit is 0 (so hashes keep 62 bits). An entry with the highest bit set ({@link #ANONYMOUS})
  * is the result of folding: it stands for a number of values (bits 1 to 62) that count as distinct
  * from every other, and never equals a hash.
+ * A value keeps at most one entry at or before the key's settled bucket (its newest there, see
+ * {@link #dropSettledRepeats}), so a value that comes back often takes few entries.
  * Both kinds keep a running figure in the second header word, so that an in-order query only reads
  * the entries that lie before its window (usually none) rather than every entry in it: a busy store's
  * or clerk's distinct window holds up to {@code maxEntries} of them.
@@ -105,14 +107,18 @@ class KeyWindows {
         return 2 * rules + 2 * entries;
     }
 
-    /** {@link #add(int, long, long, long, int) add} with no lateness known: any pair but the front one may merge. */
+    /**
+     * {@link #add(int, long, long, long, int) add} with no lateness known: nothing counts as settled,
+     * so no value's older entry is dropped, and any pair but the front one may merge.
+     */
     final void add(int rule, long bucket, long v, int maxEntries) {
-        add(rule, Long.MAX_VALUE, bucket, v, maxEntries);
+        add(rule, Long.MIN_VALUE, bucket, v, maxEntries);
     }
 
     /**
      * Adds {@code v} at {@code bucket} to {@code rule}: summed into the bucket's entry, or for a
-     * distinct rule one entry per bucket and value hash. When the rule then has more than
+     * distinct rule one entry per bucket and value hash, after which the value keeps only one entry at
+     * or before {@code settled} (see {@link #dropSettledRepeats}). When the rule then has more than
      * {@code maxEntries} entries, two adjacent ones are merged (see {@link #pairToMerge}) and the
      * rule is marked folded until its window is empty.
      *
@@ -141,8 +147,12 @@ class KeyWindows {
                 }
             }
             boolean newest = true;
+            int settledEntries = bucket <= settled ? 1 : 0; // the value's entries at or before settled, the new one included
             for (int j = 0; j < n; j++) {
                 if ((data[s + 2 * j + 1] & ~NEWEST) == value) {
+                    if (data[s + 2 * j] <= settled) {
+                        settledEntries++;
+                    }
                     if (j <= i) {
                         data[rules + rule] -= data[s + 2 * j + 1] & NEWEST;
                         data[s + 2 * j + 1] = value; // an older entry of the value: no longer its newest
@@ -155,6 +165,9 @@ class KeyWindows {
                 data[rules + rule]++;
             }
             insert(rule, s + 2 * (i + 1), bucket, newest ? value | NEWEST : value);
+            if (settledEntries > 1) {
+                dropSettledRepeats(rule, s, value, settled);
+            }
         } else {
             data[rules + rule] += v;
             if (i >= 0 && data[s + 2 * i] == bucket) {
@@ -163,9 +176,40 @@ class KeyWindows {
             }
             insert(rule, s + 2 * (i + 1), bucket, v);
         }
-        if (n + 1 > maxEntries) {
-            merge(rule, s, n + 1, settled);
+        if (size(rule) > maxEntries) {
+            merge(rule, s, size(rule), settled);
         }
+    }
+
+    /**
+     * Drops the entries of {@code value} in distinct rule {@code rule} that are older than its newest
+     * entry at or before {@code settled}: no figure of a query at or after {@code settled} changes,
+     * since whenever such a window holds a dropped entry it also holds that newer one, which lies
+     * between the dropped entry and the query. Neither kind of figure changes: a dropped entry is not
+     * its value's newest, so it adds nothing to the running figure. The engine queries at or after
+     * settled for every event it decides exactly, so a value that comes back again and again (one
+     * customer's device, a regular's coupon) keeps one entry there plus those within the lateness,
+     * where it once filled the rule up to its bound, folded, and then counted as many values.
+     */
+    private void dropSettledRepeats(int rule, int s, long value, long settled) {
+        int n = size(rule);
+        int kept = n - 1;
+        while (data[s + 2 * kept] > settled || (data[s + 2 * kept + 1] & ~NEWEST) != value) {
+            kept--;
+        }
+        int to = 0;
+        for (int j = 0; j < n; j++) {
+            if (j < kept && (data[s + 2 * j + 1] & ~NEWEST) == value) {
+                continue;
+            }
+            data[s + 2 * to] = data[s + 2 * j];
+            data[s + 2 * to + 1] = data[s + 2 * j + 1];
+            to++;
+        }
+        int end = end();
+        System.arraycopy(data, s + 2 * n, data, s + 2 * to, end - s - 2 * n);
+        data[rule] -= n - to;
+        entries -= n - to;
     }
 
     /** Merges the pair of {@link #pairToMerge} into one entry at the newer one's bucket. */
@@ -288,9 +332,9 @@ class KeyWindows {
         entries++;
     }
 
-    /** {@link #evictAndAdd(int, long, long, long, long, int) evictAndAdd} with no lateness known. */
+    /** {@link #evictAndAdd(int, long, long, long, long, int) evictAndAdd} with no lateness known (see {@link #add(int, long, long, int)}). */
     final void evictAndAdd(int rule, long horizon, long bucket, long v, int maxEntries) {
-        evictAndAdd(rule, horizon, Long.MAX_VALUE, bucket, v, maxEntries);
+        evictAndAdd(rule, horizon, Long.MIN_VALUE, bucket, v, maxEntries);
     }
 
     /**
@@ -319,6 +363,7 @@ class KeyWindows {
         boolean distinct = isDistinct(rule);
         long entry = v;
         long figure = data[rules + rule];
+        int settledEntries = bucket <= settled ? 1 : 0; // as in add
         if (distinct) {
             long value = v & HASH;
             entry = value | NEWEST; // after every entry left, so the value's newest
@@ -330,6 +375,9 @@ class KeyWindows {
                 if ((data[s + 2 * j + 1] & ~NEWEST) == value) { // never an anonymous entry
                     figure -= data[s + 2 * j + 1] & NEWEST;
                     data[s + 2 * j + 1] &= ~NEWEST;
+                    if (data[s + 2 * j] <= settled) {
+                        settledEntries++;
+                    }
                 }
             }
         } else {
@@ -351,6 +399,9 @@ class KeyWindows {
         entries -= k - 1;
         if (kept == 0) {
             data[rule] &= ~FOLDED; // the window was empty before the new entry
+        }
+        if (settledEntries > 1) {
+            dropSettledRepeats(rule, s, v & HASH, settled);
         }
         shrinkIfSparse();
     }

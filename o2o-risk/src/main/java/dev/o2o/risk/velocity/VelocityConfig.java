@@ -14,7 +14,8 @@ import java.util.Objects;
  * resolution and merges bursts into one entry. Windows must be whole multiples of the resolution.
  *
  * <p>Memory per key and rule is bounded by {@code maxEntriesPerKey} entries of 16 bytes (one per
- * bucket with events, or for distinct counts one per bucket and value). A rule of a key with more
+ * bucket with events, or for distinct counts one per bucket and value, where a value keeps only its
+ * latest entry older than {@code maxLateness}, which changes no figure). A rule of a key with more
  * entries folds: it merges two adjacent entries, those whose merged entry covers the shortest span,
  * into one at the newer bucket (counts and sums move there; distinct values become a number of
  * values, each taken as distinct from every other). No amount moves back and no value is dropped, so
@@ -23,7 +24,8 @@ import java.util.Objects;
  * stretched back by the span of the oldest entry it holds, which for in-order traffic is less than
  * {@code 2 × window / (maxEntriesPerKey − 1 − e)}, {@code e} being the entries within
  * {@code maxLateness} of the key's newest event. For a distinct count "exact figure" there means the
- * number of (bucket, value) pairs, since a merged entry no longer knows its values. The rule reports
+ * number of (bucket, value) pairs kept (at most one per value older than {@code maxLateness}), since
+ * a merged entry no longer knows its values. The rule reports
  * its figures as not exact ("at most") from its first fold until its window is empty again.
  *
  * <p>Events may arrive out of time order: each is counted at its own instant. One that is at most

@@ -111,6 +111,33 @@ class FoldingTest {
         assertTrue(fired > 400, "fired " + fired);
     }
 
+    /**
+     * A regular who redeems every 90 minutes for two weeks, always on the same device: 112 events in
+     * each 7-day window, more than the 64 entries kept. Every figure of the distinct rules stays 1
+     * and exact, so "distinct identifiers per device" never fires on one person. Before repeats of a
+     * value were dropped, the device's entries (one per event) folded into anonymous ones that each
+     * counted as several identifiers: the figure passed 2 within the first week.
+     */
+    @Test
+    void aRegularOnOneDeviceIsOneIdentifierNotMany() {
+        VelocityEngine e = VelocityEngine.parse("""
+                SEEN: distinct identifier of coupon_redemption by device over 7d review 1
+                MANY: distinct identifier of coupon_redemption by device over 7d review 2
+                DEVICES: distinct device of coupon_redemption by identifier over 7d review 1
+                """, CustomerResolver.none(), VelocityConfig.defaults());
+        for (int i = 0; i < 14 * 16; i++) {
+            RiskDecision d = e.evaluate(RiskEvent.of(EventType.COUPON_REDEMPTION, T0.plus(Duration.ofMinutes(90L * i)), "regular")
+                    .withDevice("phone-1"));
+            String where = "event " + i;
+            assertEquals(2, d.reasons().size(), where + ": " + d.reasons());
+            for (String code : new String[] {"SEEN", "DEVICES"}) {
+                Reason r = reason(d, code);
+                assertEquals(1, r.value(), where + " " + code);
+                assertTrue(r.exact(), where + " " + code + ": " + r.detail());
+            }
+        }
+    }
+
     private record Event(long bucket, long amount, long value) { }
 
     private enum Stream { STEADY, BURSTY, LATE }

@@ -166,7 +166,7 @@ class KeyWindows {
             }
             insert(rule, s + 2 * (i + 1), bucket, newest ? value | NEWEST : value);
             if (settledEntries > 1) {
-                dropSettledRepeats(rule, s, value, settled);
+                dropSettledRepeats(rule, s, value, settled, bucket);
             }
         } else {
             data[rules + rule] += v;
@@ -190,8 +190,12 @@ class KeyWindows {
      * settled for every event it decides exactly, so a value that comes back again and again (one
      * customer's device, a regular's coupon) keeps one entry there plus those within the lateness,
      * where it once filled the rule up to its bound, folded, and then counted as many values.
+     *
+     * <p>The entry just added at {@code added} stays even so (it can be older than the newest settled
+     * one only when its event is later than the lateness): that event's own figure, which is not
+     * exact, still counts its value. It goes when the value comes again.
      */
-    private void dropSettledRepeats(int rule, int s, long value, long settled) {
+    private void dropSettledRepeats(int rule, int s, long value, long settled, long added) {
         int n = size(rule);
         int kept = n - 1;
         while (data[s + 2 * kept] > settled || (data[s + 2 * kept + 1] & ~NEWEST) != value) {
@@ -199,7 +203,7 @@ class KeyWindows {
         }
         int to = 0;
         for (int j = 0; j < n; j++) {
-            if (j < kept && (data[s + 2 * j + 1] & ~NEWEST) == value) {
+            if (j < kept && (data[s + 2 * j + 1] & ~NEWEST) == value && data[s + 2 * j] != added) {
                 continue;
             }
             data[s + 2 * to] = data[s + 2 * j];
@@ -401,7 +405,7 @@ class KeyWindows {
             data[rule] &= ~FOLDED; // the window was empty before the new entry
         }
         if (settledEntries > 1) {
-            dropSettledRepeats(rule, s, v & HASH, settled);
+            dropSettledRepeats(rule, s, v & HASH, settled, bucket);
         }
         shrinkIfSparse();
     }

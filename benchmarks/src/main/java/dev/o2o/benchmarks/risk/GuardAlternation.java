@@ -35,7 +35,18 @@ import java.util.SplittableRandom;
  */
 public final class GuardAlternation {
 
+    /** Blocks of each side timed but left out of the medians. */
+    private static final int WARM_UP = 3;
+
     private GuardAlternation() {
+    }
+
+    private static int parse(String name, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number: '" + value + "'", e);
+        }
     }
 
     /** One engine over its own copy of the traffic; loaded once per jar. */
@@ -48,16 +59,28 @@ public final class GuardAlternation {
         private long clock;
         private RiskEvent[] block;
 
+        /** @throws IllegalArgumentException if {@code drop} is not empty and matches no rule's code */
         public Side(int keys, String drop) {
             this.keys = keys;
             this.stores = (int) ((long) keys * RiskGuardBenchmark.STORES_PER_MILLION / 1_000_000);
             this.step = 10L * (1_000_000 / keys);
             StringBuilder rules = new StringBuilder();
+            List<String> dropped = new ArrayList<>();
             for (String line : RiskGuardBenchmark.RULES.split("\n")) {
-                if (!line.isBlank() && !line.strip().matches("(" + drop + "):.*")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String code = line.strip().substring(0, line.strip().indexOf(':'));
+                if (!drop.isEmpty() && code.matches(drop)) {
+                    dropped.add(code);
+                } else {
                     rules.append(line.strip()).append('\n');
                 }
             }
+            if (!drop.isEmpty() && dropped.isEmpty()) {
+                throw new IllegalArgumentException("drop pattern '" + drop + "' matches no rule code");
+            }
+            System.out.println("drop '" + drop + "': rules dropped " + dropped);
             engine = VelocityEngine.parse(rules.toString(), CustomerResolver.none(), VelocityConfig.defaults());
             for (int id = 0; id < keys; id++) {
                 engine.evaluate(RiskGuardBenchmark.event(id, id * (step / 10), stores, random));
@@ -76,8 +99,8 @@ public final class GuardAlternation {
             }
         }
 
-        /** Nanoseconds per event, events not allowed, and a checksum of the reasons' codes and figures. */
-        public double[] time() {
+        /** Nanoseconds for the block, events not allowed, and a checksum of the reasons' codes and figures. */
+        public long[] time() {
             long start = System.nanoTime();
             long notAllowed = 0;
             long checksum = 0;
@@ -90,7 +113,7 @@ public final class GuardAlternation {
                     checksum = 31 * checksum + r.code().hashCode() + (long) r.value();
                 }
             }
-            return new double[] {(System.nanoTime() - start) / (double) block.length, notAllowed, checksum};
+            return new long[] {System.nanoTime() - start, notAllowed, checksum, block.length};
         }
     }
 
@@ -98,8 +121,14 @@ public final class GuardAlternation {
         if (args.length < 4) {
             throw new IllegalArgumentException("usage: KEYS BLOCKS JAR_A JAR_B [DROP_A [DROP_B]]");
         }
-        int keys = Integer.parseInt(args[0]);
-        int blocks = Integer.parseInt(args[1]);
+        int keys = parse("KEYS", args[0]);
+        if (keys < 1_000 || 1_000_000 % keys != 0) {
+            throw new IllegalArgumentException("KEYS must divide 1,000,000 and be at least 1,000: " + keys);
+        }
+        int blocks = parse("BLOCKS", args[1]);
+        if (blocks < WARM_UP + 1) {
+            throw new IllegalArgumentException("BLOCKS must be more than the " + WARM_UP + " warm-up blocks: " + blocks);
+        }
         String[] drops = {args.length > 4 ? args[4] : "", args.length > 5 ? args[5] : ""};
         Object[] sides = new Object[2];
         for (int k = 0; k < 2; k++) {
@@ -114,12 +143,12 @@ public final class GuardAlternation {
                 int k = b % 2 == 0 ? j : 1 - j; // A first in even blocks, B first in odd ones
                 sides[k].getClass().getMethod("draw").invoke(sides[k]);
                 System.gc();
-                double[] r = (double[]) sides[k].getClass().getMethod("time").invoke(sides[k]);
-                if (b >= 3) {
-                    times.get(k).add(r[0]);
+                long[] r = (long[]) sides[k].getClass().getMethod("time").invoke(sides[k]);
+                if (b >= WARM_UP) {
+                    times.get(k).add(r[0] / (double) r[3]);
                 }
                 if (b == blocks - 1) {
-                    System.out.printf("%s: last block %.0f events not allowed, reasons checksum %.0f%n",
+                    System.out.printf("%s: last block %d events not allowed, reasons checksum %d%n",
                             k == 0 ? "A" : "B", r[1], r[2]);
                 }
             }

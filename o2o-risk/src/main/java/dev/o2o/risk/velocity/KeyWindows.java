@@ -33,7 +33,8 @@ import java.util.Arrays;
  * newer one's bucket, chosen by {@link #pairToMerge}: a count or sum entry keeps the total, a distinct
  * pair becomes an anonymous entry that counts each of its values once more. Mass only moves to newer
  * buckets and no value is dropped, so every figure stays an upper bound of the exact one; how far
- * above is in {@link #pairToMerge}'s javadoc.
+ * above is in {@link #pairToMerge}'s javadoc. A count or sum whose total would pass
+ * {@link Long#MAX_VALUE} stays there, also an upper bound, until its window is empty (see {@link #plus}).
  *
  * <p>Not thread-safe: the engine holds the key's lock.
  */
@@ -169,9 +170,9 @@ class KeyWindows {
                 dropSettledRepeats(rule, s, value, settled, bucket);
             }
         } else {
-            data[rules + rule] += v;
+            addToTotal(rule, v);
             if (i >= 0 && data[s + 2 * i] == bucket) {
-                data[s + 2 * i + 1] += v;
+                data[s + 2 * i + 1] = plus(data[s + 2 * i + 1], v);
                 return;
             }
             insert(rule, s + 2 * (i + 1), bucket, v);
@@ -232,7 +233,7 @@ class KeyWindows {
             // counts twice, here and in the anonymous entry: an upper bound)
             renewNewest(rule, s, i, a, b);
         } else {
-            data[newer + 1] += data[older + 1];
+            data[newer + 1] = plus(data[newer + 1], data[older + 1]);
         }
         int end = end();
         System.arraycopy(data, newer, data, older, end - newer);
@@ -314,6 +315,34 @@ class KeyWindows {
         }
     }
 
+    /**
+     * Adds {@code v} to the total of count or sum rule {@code rule}. A total that would pass the
+     * largest long stays there (see {@link #plus}) and the rule reports bounds until its window is
+     * empty again: it no longer knows how much of it leaves with each entry.
+     */
+    private void addToTotal(int rule, long v) {
+        data[rules + rule] = plus(data[rules + rule], v);
+        if (data[rules + rule] == Long.MAX_VALUE) {
+            data[rule] |= FOLDED;
+        }
+    }
+
+    /**
+     * {@code a + b} for amounts that are not negative, or {@link Long#MAX_VALUE} where that would not
+     * fit: a sum of amounts can pass the range of a long, and a sum that wrapped round to a negative
+     * figure would allow what it should deny. The largest long then stands for "at least this much",
+     * which {@link #minus} keeps, so every figure stays an upper bound.
+     */
+    private static long plus(long a, long b) {
+        long r = a + b;
+        return r < 0 ? Long.MAX_VALUE : r;
+    }
+
+    /** {@code total - amount}, except that a saturated total (see {@link #plus}) stays saturated. */
+    private static long minus(long total, long amount) {
+        return total == Long.MAX_VALUE ? total : total - amount;
+    }
+
     /** The number of values a distinct entry stands for: its count if anonymous, else 1. */
     private static long values(long entry) {
         return entry < 0 ? (entry & ~ANONYMOUS) >>> 1 : 1;
@@ -384,11 +413,13 @@ class KeyWindows {
                     }
                 }
             }
+        } else if (k == n) {
+            figure = v; // the window was empty before the new entry: a saturated total starts again
         } else {
-            figure += v;
             for (int j = 0; j < k; j++) {
-                figure -= data[s + 2 * j + 1];
+                figure = minus(figure, data[s + 2 * j + 1]);
             }
+            figure = plus(figure, v);
         }
         data[rules + rule] = figure;
         int kept = n - k;
@@ -404,6 +435,9 @@ class KeyWindows {
         if (kept == 0) {
             data[rule] &= ~FOLDED; // the window was empty before the new entry
         }
+        if (!distinct && figure == Long.MAX_VALUE) {
+            data[rule] |= FOLDED; // saturated, see addToTotal
+        }
         if (settledEntries > 1) {
             dropSettledRepeats(rule, s, v & HASH, settled, bucket);
         }
@@ -413,7 +447,8 @@ class KeyWindows {
     private void removeFirst(int rule, int s, int n) {
         boolean distinct = isDistinct(rule);
         for (int k = 0; k < n; k++) {
-            data[rules + rule] -= distinct ? weight(data[s + 2 * k + 1]) : data[s + 2 * k + 1];
+            data[rules + rule] = distinct ? data[rules + rule] - weight(data[s + 2 * k + 1])
+                    : minus(data[rules + rule], data[s + 2 * k + 1]);
         }
         int end = end();
         System.arraycopy(data, s + 2 * n, data, s, end - s - 2 * n);
@@ -421,6 +456,7 @@ class KeyWindows {
         entries -= n;
         if (size(rule) == 0) {
             data[rule] &= ~FOLDED;
+            data[rules + rule] = 0; // a saturated sum's total starts again
         }
         shrinkIfSparse();
     }
@@ -455,7 +491,7 @@ class KeyWindows {
             // the usual case, a query at or after every entry: the total less the entries before the window
             long sum = data[rules + rule];
             for (int k = 0; k < n && data[s + 2 * k] <= from; k++) {
-                sum -= data[s + 2 * k + 1];
+                sum = minus(sum, data[s + 2 * k + 1]);
             }
             return sum;
         }
@@ -463,7 +499,7 @@ class KeyWindows {
         for (int k = 0; k < n; k++) {
             long b = data[s + 2 * k];
             if (b > from && b <= to) {
-                sum += data[s + 2 * k + 1];
+                sum = plus(sum, data[s + 2 * k + 1]);
             }
         }
         return sum;

@@ -26,7 +26,9 @@ import java.util.Objects;
  * {@code maxLateness} of the key's newest event. For a distinct count "exact figure" there means the
  * number of (bucket, value) pairs kept (at most one per value older than {@code maxLateness}), since
  * a merged entry no longer knows its values. The rule reports
- * its figures as not exact ("at most") from its first fold until its window is empty again.
+ * its figures as not exact ("at most") from its first fold until its window is empty again. So does
+ * a sum whose total would pass {@link Long#MAX_VALUE}: its figure stays there, rather than wrapping
+ * round to a negative one that would allow everything, until its window is empty again.
  *
  * <p>Events may arrive out of time order: each is counted at its own instant. One that is at most
  * {@code maxLateness} older than the newest event of its key is decided exactly; an older one is

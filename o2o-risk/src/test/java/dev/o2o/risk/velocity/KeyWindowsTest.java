@@ -46,6 +46,38 @@ class KeyWindowsTest {
     }
 
     @Test
+    void aSumPastTheLargestLongSaturatesAsABoundUntilTheWindowIsEmpty() {
+        long half = Long.MAX_VALUE / 2 + 1;
+        KeyWindows w = new KeyWindows(ONE_SUM);
+        w.add(0, 10, half, 8);
+        w.add(0, 20, half, 8);
+        assertEquals(Long.MAX_VALUE, w.sum(0, 20, 100)); // not the negative figure a long wraps round to
+        assertTrue(w.folded(0));
+        assertEquals(half, w.sum(0, 15, 100)); // a query before the newest entry adds only what it sees
+        w.add(0, 20, half, 8); // into the saturated entry itself
+        assertEquals(Long.MAX_VALUE, w.sum(0, 20, 5));
+        // the total no longer says how much leaves with an entry: a bound while any entry is left
+        w.evictUpTo(0, 10);
+        assertEquals(Long.MAX_VALUE, w.sum(0, 20, 100));
+        w.evictAndAdd(0, 20, 30, 7, 8); // the last entry leaves as the next comes
+        assertEquals(7, w.sum(0, 30, 100));
+        assertFalse(w.folded(0));
+        // and through the other path: saturated, then emptied by eviction alone
+        w.add(0, 40, Long.MAX_VALUE, 8);
+        assertTrue(w.folded(0));
+        w.evictUpTo(0, 40);
+        assertEquals(0, w.size(0));
+        assertFalse(w.folded(0));
+        w.add(0, 50, 3, 8);
+        assertEquals(3, w.sum(0, 50, 100));
+        // folding two saturated entries keeps the bound
+        w.add(0, 51, Long.MAX_VALUE, 2);
+        w.add(0, 52, Long.MAX_VALUE, 2);
+        assertEquals(2, w.size(0));
+        assertEquals(Long.MAX_VALUE, w.sum(0, 52, 100));
+    }
+
+    @Test
     void distinctEntriesAreOnePerBucketAndValue() {
         KeyWindows w = new KeyWindows(ONE_DISTINCT);
         w.add(0, 1, 42, 8);

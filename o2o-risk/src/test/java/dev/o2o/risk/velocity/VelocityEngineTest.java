@@ -228,6 +228,31 @@ class VelocityEngineTest {
     }
 
     @Test
+    void aSumPastTheRangeOfALongStaysAtTheLargestLongAsABoundUntilItsWindowEmpties() {
+        VelocityEngine e = engine("S: sum of coupon_redemption by identifier over 1h review 1000 deny 2000");
+        long half = Long.MAX_VALUE / 2 + 1;
+        assertEquals(half, figure(e.evaluate(redemption(0, "a").withAmount(half)), "S"));
+        // half + half is one more than the largest long: it must not wrap round to a negative figure
+        RiskDecision second = e.evaluate(redemption(1_000, "a").withAmount(half));
+        assertEquals(Action.DENY, second.action());
+        Reason r = second.reasons().get(0);
+        assertEquals(Long.MAX_VALUE, r.value());
+        assertFalse(r.exact());
+        assertTrue(r.detail().contains("at most 9223372036854775807"), r.detail());
+        // the window can no longer say which part left: a bound until it is empty
+        RiskDecision third = e.evaluate(redemption(3_600_500, "a").withAmount(5));
+        assertEquals(Long.MAX_VALUE, figure(third, "S"));
+        assertFalse(third.reasons().get(0).exact());
+        // empty again after the last of those left (an hour after 3,600.5 s): exact figures
+        e.evaluate(redemption(7_300_000, "a").withAmount(1_500));
+        RiskDecision exact = e.evaluate(redemption(7_300_001, "a").withAmount(600));
+        assertEquals(2_100, figure(exact, "S"));
+        assertTrue(exact.reasons().get(0).exact());
+        // another key is not touched
+        assertEquals(Action.ALLOW, e.evaluate(redemption(7_300_002, "b").withAmount(999)).action());
+    }
+
+    @Test
     void idleKeysAreEvictedAndStartAgainFromZero() {
         VelocityEngine e = VelocityEngine.parse("""
                 A: count by identifier over 10s review 2

@@ -17,7 +17,8 @@ import java.util.Optional;
  * <p>Immutable and thread-safe.
  *
  * @param type       what happened
- * @param at         when; events may arrive out of time order (each is counted at its own instant)
+ * @param at         when, in the years 0000 to 9999 (UTC); events may arrive out of time order (each is
+ *                   counted at its own instant)
  * @param identifier the identifier (account, phone, member card), a valid id as {@link Ids#requireId} says
  * @param device     the device, if known
  * @param store      the store, if any
@@ -36,10 +37,17 @@ public record RiskEvent(EventType type, Instant at, String identifier, Optional<
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(clerk, "clerk");
         Objects.requireNonNull(coupon, "coupon");
+        if (at.isBefore(FIRST) || at.isAfter(LAST)) {
+            throw new IllegalArgumentException("at of a " + type + " event must lie in the years 0000 to 9999: " + at);
+        }
         if (amount < 0) {
             throw new IllegalArgumentException("amount of a " + type + " event must not be negative: " + amount);
         }
     }
+
+    /** The first and last instants an event may have: windows are counted in milliseconds since the epoch. */
+    private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     /** An event with only a type, an instant and an identifier. */
     public static RiskEvent of(EventType type, Instant at, String identifier) {

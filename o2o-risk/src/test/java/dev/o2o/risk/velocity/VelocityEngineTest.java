@@ -298,7 +298,17 @@ class VelocityEngineTest {
         assertEquals("window PT1.5S of rule A must be a whole multiple of the resolution PT1S", grid.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new VelocityConfig(Duration.ZERO, 8, Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> new VelocityConfig(Duration.ofMillis(1), 1, Duration.ZERO));
-        assertThrows(IllegalArgumentException.class, () -> redemption(0, "a").withAmount(-1));
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> redemption(0, "a").withAmount(-1));
+        assertEquals("amount of a COUPON_REDEMPTION event must not be negative: -1", negative.getMessage());
+        // an instant a window cannot be counted at (once an ArithmeticException from inside the engine)
+        IllegalArgumentException far = assertThrows(IllegalArgumentException.class,
+                () -> RiskEvent.of(EventType.COUPON_REDEMPTION, Instant.MAX, "a"));
+        assertEquals("at of a COUPON_REDEMPTION event must lie in the years 0000 to 9999: " + Instant.MAX, far.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RiskEvent.of(EventType.SIGN_UP, Instant.parse("-0001-12-31T23:59:59Z"), "a"));
+        assertThrows(IllegalArgumentException.class, () -> RiskEvent.of(EventType.SIGN_UP, Instant.parse("+10000-01-01T00:00:00Z"), "a"));
+        RiskEvent.of(EventType.SIGN_UP, Instant.parse("0000-01-01T00:00:00Z"), "a");
+        RiskEvent.of(EventType.SIGN_UP, Instant.parse("9999-12-31T23:59:59.999Z"), "a");
     }
 
     private static void assertMessage(String expected, String rule) {

@@ -36,15 +36,23 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  *
- * @param resolution       bucket width, positive, whole milliseconds
+ * @param resolution       bucket width, positive, whole milliseconds, at most 106,751 days (as a rule's window)
  * @param maxEntriesPerKey entries kept per key and rule, at least 2
- * @param maxLateness      how far behind its key's newest event an event is still decided exactly, not negative
+ * @param maxLateness      how far behind its key's newest event an event is still decided exactly, not negative,
+ *                         at most 106,751 days
  */
 public record VelocityConfig(Duration resolution, int maxEntriesPerKey, Duration maxLateness) {
 
     public VelocityConfig {
         Objects.requireNonNull(resolution, "resolution");
         Objects.requireNonNull(maxLateness, "maxLateness");
+        // bounded like a rule's window, so that the engine's sums of instants, windows and lateness in
+        // milliseconds fit a long: a lateness rounded up past it once wrapped round to a negative one
+        // that evicted every entry as it came, and no rule fired
+        if (resolution.compareTo(VelocityRule.LONGEST_WINDOW) > 0) {
+            throw new IllegalArgumentException("resolution must be at most " + VelocityRule.LONGEST_WINDOW.toDays()
+                    + " days: " + resolution);
+        }
         if (resolution.isNegative() || resolution.isZero() || resolution.toNanos() % 1_000_000 != 0) {
             throw new IllegalArgumentException("resolution must be a positive whole number of milliseconds: " + resolution);
         }
@@ -53,6 +61,10 @@ public record VelocityConfig(Duration resolution, int maxEntriesPerKey, Duration
         }
         if (maxLateness.isNegative()) {
             throw new IllegalArgumentException("maxLateness must not be negative: " + maxLateness);
+        }
+        if (maxLateness.compareTo(VelocityRule.LONGEST_WINDOW) > 0) {
+            throw new IllegalArgumentException("maxLateness must be at most " + VelocityRule.LONGEST_WINDOW.toDays()
+                    + " days: " + maxLateness);
         }
     }
 

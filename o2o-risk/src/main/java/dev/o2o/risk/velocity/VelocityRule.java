@@ -46,7 +46,7 @@ public record VelocityRule(String code, Set<EventType> on, Field key, Measure me
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     /** The longest window: whole days whose nanoseconds fit a long (windows are counted in nanoseconds and milliseconds). */
-    private static final Duration LONGEST_WINDOW = Duration.ofDays(Long.MAX_VALUE / Duration.ofDays(1).toNanos());
+    static final Duration LONGEST_WINDOW = Duration.ofDays(Long.MAX_VALUE / Duration.ofDays(1).toNanos());
     private static final String TOO_LONG = " (at most " + LONGEST_WINDOW.toDays() + " days)";
 
     public VelocityRule {

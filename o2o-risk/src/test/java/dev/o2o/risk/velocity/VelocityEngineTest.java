@@ -268,6 +268,26 @@ class VelocityEngineTest {
     }
 
     @Test
+    void aLatenessOrResolutionTooLongToCountIsRefusedByTheConfiguration() {
+        // once: whole-second buckets rounded this lateness up past the largest long, to a negative
+        // figure that evicted every entry as it came, so that no rule ever fired
+        Duration lateness = Duration.ofMillis(Long.MAX_VALUE - 1);
+        IllegalArgumentException late = assertThrows(IllegalArgumentException.class,
+                () -> new VelocityConfig(Duration.ofSeconds(1), 8, lateness));
+        assertEquals("maxLateness must be at most 106751 days: " + lateness, late.getMessage());
+        // once an ArithmeticException ('long overflow') from the check of whole milliseconds
+        Duration coarse = Duration.ofDays(200_000);
+        IllegalArgumentException resolution = assertThrows(IllegalArgumentException.class,
+                () -> new VelocityConfig(coarse, 8, Duration.ZERO));
+        assertEquals("resolution must be at most 106751 days: " + coarse, resolution.getMessage());
+        // the longest lateness still decides
+        VelocityEngine e = VelocityEngine.parse("B: count of coupon_redemption by identifier over 1h deny 2",
+                CustomerResolver.none(), new VelocityConfig(Duration.ofSeconds(1), 8, Duration.ofDays(106_751)));
+        assertEquals(Action.ALLOW, e.evaluate(redemption(0, "a")).action());
+        assertEquals(Action.DENY, e.evaluate(redemption(1_000, "a")).action());
+    }
+
+    @Test
     void badRulesAreRefusedWithTheFieldAndValue() {
         assertMessage("window of rule W must be positive: PT0S", "W: count by device over 0s deny 3");
         assertMessage("window of rule W must be positive: PT-1H", "W: count by device over -PT1H deny 3");

@@ -5,6 +5,7 @@ import dev.o2o.risk.Field;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -105,7 +106,7 @@ public record VelocityRule(String code, Set<EventType> on, Field key, Measure me
     }
 
     /**
-     * Parses one rule in the text form above.
+     * Parses one rule in the text form above, each of its words at most once.
      *
      * @throws IllegalArgumentException naming the rule text and the offending word
      */
@@ -136,9 +137,14 @@ public record VelocityRule(String code, Set<EventType> on, Field key, Measure me
         Duration window = null;
         OptionalDouble review = OptionalDouble.empty();
         OptionalDouble deny = OptionalDouble.empty();
+        Set<String> given = new HashSet<>();
         while (i < w.length) {
             String kw = w[i++].toLowerCase(Locale.ROOT);
             String arg = word(w, i++, text, "a value after '" + kw + "'");
+            // a second 'deny' would otherwise silently replace the first
+            if (!given.add(kw)) {
+                throw new IllegalArgumentException("rule '" + text + "': '" + kw + "' is given twice");
+            }
             switch (kw) {
                 case "of" -> on = arg.equalsIgnoreCase("all") ? EnumSet.allOf(EventType.class) : types(arg);
                 case "by" -> key = Field.parse(arg);

@@ -288,6 +288,19 @@ class VelocityEngineTest {
     }
 
     @Test
+    void aWordGivenTwiceInARuleIsRefusedRatherThanTheFirstSilentlyDropped() {
+        assertMessage("rule 'W: count by device over 1h deny 3 deny 5': 'deny' is given twice",
+                "W: count by device over 1h deny 3 deny 5");
+        assertMessage("rule 'W: count by device over 1h by store deny 3': 'by' is given twice",
+                "W: count by device over 1h by store deny 3");
+        assertMessage("rule 'W: count of sign_up by device of referral over 1h deny 3': 'of' is given twice",
+                "W: count of sign_up by device of referral over 1h deny 3");
+        assertMessage("rule 'W: count by device over 1h OVER 2h deny 3': 'over' is given twice",
+                "W: count by device over 1h OVER 2h deny 3");
+        assertEquals(5, VelocityRule.parse("W: count by device over 1h review 3 deny 5").deny().getAsDouble());
+    }
+
+    @Test
     void badRulesAreRefusedWithTheFieldAndValue() {
         assertMessage("window of rule W must be positive: PT0S", "W: count by device over 0s deny 3");
         assertMessage("window of rule W must be positive: PT-1H", "W: count by device over -PT1H deny 3");

@@ -396,8 +396,16 @@ public final class VelocityEngine {
     /**
      * Drops every key whose newest event is at or before {@code now} minus the longest window and
      * the allowed lateness; returns how many were dropped.
+     *
+     * @throws IllegalArgumentException for an instant outside the years 0000 to 9999, which events
+     *                                  cannot have either (see {@link RiskEvent#at})
      */
     public int evictIdle(Instant now) {
+        Objects.requireNonNull(now, "now");
+        // refused here rather than failing in toEpochMilli with 'long overflow'
+        if (now.isBefore(FIRST) || now.isAfter(LAST)) {
+            throw new IllegalArgumentException("now must lie in the years 0000 to 9999: " + now);
+        }
         long horizon = bucketOf(now) - longestWindowBuckets - latenessBuckets;
         int dropped = 0;
         for (Group g : groups) {
@@ -414,6 +422,10 @@ public final class VelocityEngine {
         }
         return dropped;
     }
+
+    /** The first and last instants of {@link #evictIdle}, those an event may have. */
+    private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     /** The number of key values with state, over all key fields. */
     public long activeKeys() {

@@ -288,6 +288,18 @@ class VelocityEngineTest {
     }
 
     @Test
+    void evictingAtAnInstantAWindowCannotBeCountedAtIsRefusedByName() {
+        VelocityEngine e = engine("B: count by identifier over 1h deny 2");
+        e.evaluate(redemption(0, "a"));
+        // once an ArithmeticException ('long overflow') from inside the engine
+        IllegalArgumentException far = assertThrows(IllegalArgumentException.class, () -> e.evictIdle(Instant.MAX));
+        assertEquals("now must lie in the years 0000 to 9999: " + Instant.MAX, far.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> e.evictIdle(Instant.MIN));
+        assertEquals(1, e.activeKeys());
+        assertEquals(1, e.evictIdle(Instant.parse("9999-12-31T23:59:59.999Z")));
+    }
+
+    @Test
     void aWordGivenTwiceInARuleIsRefusedRatherThanTheFirstSilentlyDropped() {
         assertMessage("rule 'W: count by device over 1h deny 3 deny 5': 'deny' is given twice",
                 "W: count by device over 1h deny 3 deny 5");

@@ -36,9 +36,10 @@ public final class IsolationForest {
     }
 
     /**
-     * Grows a forest on {@code rows} (each of the same number of features, no NaN or infinity).
+     * Grows a forest on {@code rows} (at least two, each of the same number of features, no NaN or
+     * infinity).
      *
-     * @throws IllegalArgumentException naming the row and feature of a bad value, or for no rows
+     * @throws IllegalArgumentException naming the row and feature of a bad value, or for fewer than two rows
      */
     public static IsolationForest fit(double[][] rows, ForestConfig config) {
         Objects.requireNonNull(config, "config");
@@ -60,8 +61,9 @@ public final class IsolationForest {
 
     private static int checkRows(double[][] rows) {
         Objects.requireNonNull(rows, "rows");
-        if (rows.length == 0) {
-            throw new IllegalArgumentException("an isolation forest needs at least one row");
+        // with one row c(sampleSize) is 0 and every score 2^(-0/0), NaN
+        if (rows.length < 2) {
+            throw new IllegalArgumentException("an isolation forest needs at least two rows: " + rows.length);
         }
         int d = rows[0].length;
         if (d == 0) {

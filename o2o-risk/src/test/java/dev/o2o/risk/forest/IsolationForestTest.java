@@ -70,4 +70,17 @@ class IsolationForestTest {
         assertEquals("sampleSize must be at least 2: 1",
                 assertThrows(IllegalArgumentException.class, () -> new ForestConfig(10, 1, false, 0)).getMessage());
     }
+
+    @Test
+    void oneRowIsRefusedRatherThanScoredNaN() {
+        // once: c(1) = 0 made every score 2^(-0/0), NaN, outside (0, 1]
+        IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
+                () -> IsolationForest.fit(new double[][] {{1, 2}}, ForestConfig.defaults()));
+        assertEquals("an isolation forest needs at least two rows: 1", one.getMessage());
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> IsolationForest.fit(new double[0][], ForestConfig.defaults()));
+        assertEquals("an isolation forest needs at least two rows: 0", none.getMessage());
+        // two equal rows are no anomaly: both at 2^(-c(2)/c(2))
+        assertEquals(0.5, IsolationForest.fit(new double[][] {{1, 2}, {1, 2}}, ForestConfig.defaults()).score(new double[] {1, 2}));
+    }
 }

@@ -86,7 +86,7 @@ final class TreeBuilder {
             double t = 0;
             for (int j = 0; j < d; j++) {
                 w[j] = gaussian();
-                double p = min[j] + rnd.nextDouble() * (max[j] - min[j]);
+                double p = between(min[j], max[j], rnd.nextDouble());
                 t += w[j] * p;
             }
             feature[node] = -2;
@@ -95,7 +95,7 @@ final class TreeBuilder {
             mid = partition(idx, from, to, -1, w, t);
         } else {
             int f = varying[rnd.nextInt(nv)];
-            double t = min[f] + rnd.nextDouble() * (max[f] - min[f]);
+            double t = between(min[f], max[f], rnd.nextDouble());
             feature[node] = f;
             threshold[node] = t;
             mid = partition(idx, from, to, f, null, t);
@@ -105,6 +105,16 @@ final class TreeBuilder {
         left[node] = l;
         right[node] = r;
         return node;
+    }
+
+    /**
+     * {@code min + u (max - min)}, or where {@code max - min} passes the largest double (finite
+     * values of opposite signs) {@code (1 - u) min + u max}, which cannot: an infinite split point
+     * would send every row one way and split nothing.
+     */
+    private static double between(double min, double max, double u) {
+        double span = max - min;
+        return Double.isFinite(span) ? min + u * span : (1 - u) * min + u * max;
     }
 
     private double gaussian() {

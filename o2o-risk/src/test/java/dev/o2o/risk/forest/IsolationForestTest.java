@@ -83,4 +83,13 @@ class IsolationForestTest {
         // two equal rows are no anomaly: both at 2^(-c(2)/c(2))
         assertEquals(0.5, IsolationForest.fit(new double[][] {{1, 2}, {1, 2}}, ForestConfig.defaults()).score(new double[] {1, 2}));
     }
+
+    @Test
+    void aFeatureSpanningMoreThanTheLargestDoubleIsStillSplit() {
+        // once: max - min overflowed to infinity, so did the split point, and no row was split off
+        double[][] x = {{-1.5e308}, {1.5e308}};
+        IsolationForest f = IsolationForest.fit(x, new ForestConfig(20, 2, false, 0));
+        // each row alone at depth 1: 2^(-1 / c(2)) = 0.5, not 2^(-2 / c(2)) = 0.25 for an unsplit pair
+        assertArrayEquals(new double[] {0.5, 0.5}, f.scoreAll(x));
+    }
 }

@@ -52,6 +52,12 @@ public final class StoreAnomalies {
                 throw new IllegalArgumentException("current " + metric + " must be finite: " + current);
             }
         }
+
+        /** A copy: the checked values cannot be changed afterwards (to NaN, say). */
+        @Override
+        public double[] history() {
+            return history.clone();
+        }
     }
 
     /** The robust z-score of {@code x} against {@code sample}; NaN for fewer than 3 values. */

@@ -1,5 +1,6 @@
 package dev.o2o.risk.signals;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,5 +36,15 @@ class StoreAnomaliesTest {
         IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
                 () -> new StoreAnomalies.Series("x", "g", "night share", new double[] {0.1, Double.NaN}, 0.2));
         assertEquals("history[1] of night share must be finite: NaN", nan.getMessage());
+    }
+
+    @Test
+    void aSeriesHistoryCannotBeChangedAfterItWasChecked() {
+        double[] given = {40, 42, 38};
+        StoreAnomalies.Series s = new StoreAnomalies.Series("clerk-a", "city-1", "verifications", given, 41);
+        given[0] = Double.NaN;
+        // once: the accessor handed out the checked array itself, so a NaN could be put in after the check
+        s.history()[1] = Double.NaN;
+        assertArrayEquals(new double[] {40, 42, 38}, s.history());
     }
 }

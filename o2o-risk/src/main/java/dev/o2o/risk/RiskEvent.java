@@ -20,10 +20,10 @@ import java.util.Optional;
  * @param at         when, in the years 0000 to 9999 (UTC); events may arrive out of time order (each is
  *                   counted at its own instant)
  * @param identifier the identifier (account, phone, member card), a valid id as {@link Ids#requireId} says
- * @param device     the device, if known
- * @param store      the store, if any
- * @param clerk      the clerk, if any
- * @param coupon     the coupon definition, if any
+ * @param device     the device, if known; like the identifier, a valid id
+ * @param store      the store, if any; a valid id
+ * @param clerk      the clerk, if any; a valid id
+ * @param coupon     the coupon definition, if any; a valid id
  * @param amount     not negative
  */
 public record RiskEvent(EventType type, Instant at, String identifier, Optional<String> device, Optional<String> store,
@@ -33,10 +33,11 @@ public record RiskEvent(EventType type, Instant at, String identifier, Optional<
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(at, "at");
         Ids.requireId(identifier, "identifier");
-        Objects.requireNonNull(device, "device");
-        Objects.requireNonNull(store, "store");
-        Objects.requireNonNull(clerk, "clerk");
-        Objects.requireNonNull(coupon, "coupon");
+        // checked like the identifier: rules key by these, and a blank one would be one shared key
+        requireId(device, "device");
+        requireId(store, "store");
+        requireId(clerk, "clerk");
+        requireId(coupon, "coupon");
         if (at.isBefore(FIRST) || at.isAfter(LAST)) {
             throw new IllegalArgumentException("at of a " + type + " event must lie in the years 0000 to 9999: " + at);
         }
@@ -48,6 +49,10 @@ public record RiskEvent(EventType type, Instant at, String identifier, Optional<
     /** The first and last instants an event may have: windows are counted in milliseconds since the epoch. */
     private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
     private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    private static void requireId(Optional<String> value, String field) {
+        Objects.requireNonNull(value, field).ifPresent(v -> Ids.requireId(v, field));
+    }
 
     /** An event with only a type, an instant and an identifier. */
     public static RiskEvent of(EventType type, Instant at, String identifier) {

@@ -104,7 +104,8 @@ public final class RiskGuard implements LoyaltyGuard {
             amount = redeem.points();
         } else if (posting instanceof Posting.Adjust adjust) {
             type = EventType.POINTS_ADJUST;
-            amount = Math.abs(adjust.points());
+            // -2^63 has no positive long: the largest stands for "at least this much", as a saturated sum does
+            amount = adjust.points() == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(adjust.points());
         } else {
             type = EventType.POINTS_REVERSE;
             amount = 0;

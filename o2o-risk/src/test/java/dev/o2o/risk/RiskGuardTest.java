@@ -19,6 +19,8 @@ import dev.o2o.loyalty.coupon.Discount;
 import dev.o2o.loyalty.coupon.ReasonCode;
 import dev.o2o.loyalty.coupon.StoreOutcome;
 import dev.o2o.loyalty.coupon.ValidationOptions;
+import dev.o2o.loyalty.guard.GuardEvent;
+import dev.o2o.loyalty.guard.GuardVerdict;
 import dev.o2o.loyalty.guard.GuardVerdict.Action;
 import dev.o2o.loyalty.points.Balance;
 import dev.o2o.loyalty.points.LedgerStore;
@@ -159,5 +161,22 @@ class RiskGuardTest {
         assertEquals(Optional.of(ReasonCode.RISK_DENIED), service.verifyAtStore(redeemed, "S1", "clerk2").reason());
         assertTrue(desk.confirm(open.get(1).id(), "op1").storeVoid().orElseThrow().isSuccess());
         assertEquals(Optional.of(ReasonCode.VOIDED), unguarded.verifyAtStore(redeemed, "S1", "clerk2").reason());
+    }
+
+    @Test
+    void anAdjustmentOfTheMostNegativeLongCountsAsTheLargestAmount() {
+        // once: Math.abs left it negative, and the guard failed with "amount ... must not be negative"
+        Posting.Adjust adjust = new Posting.Adjust(CustomerKey.of("a1"), Long.MIN_VALUE, "ticket-1", Optional.empty(),
+                "correction");
+        RiskEvent e = RiskGuard.toRiskEvent(new GuardEvent.PointsPosting(adjust, clock.instant()), Optional.empty());
+        assertEquals(EventType.POINTS_ADJUST, e.type());
+        assertEquals(Long.MAX_VALUE, e.amount());
+        VelocityEngine engine = VelocityEngine.parse("ADJUST_SUM: sum of points_adjust by identifier over 1d deny 100000",
+                CustomerResolver.none(), VelocityConfig.defaults());
+        GuardVerdict v = RiskGuard.of(engine, g -> Optional.empty(), audit)
+                .check(new GuardEvent.PointsPosting(adjust, clock.instant()));
+        assertEquals(Action.DENY, v.action());
+        assertEquals("ADJUST_SUM", v.reason());
+        assertEquals(Long.MAX_VALUE, audit.find(1).orElseThrow().reasons().get(0).value());
     }
 }

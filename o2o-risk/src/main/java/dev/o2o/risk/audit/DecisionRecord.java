@@ -18,7 +18,7 @@ import java.util.Optional;
  * <p>Immutable and thread-safe.
  *
  * @param id          the store's id (0 in a draft not yet recorded)
- * @param at          when the event happened (millisecond precision in the JDBC store)
+ * @param at          when the event happened, in the years 0000 to 9999 (kept to the millisecond)
  * @param type        the event's type
  * @param identifier  the identifier (the ledger account for postings, the customer for coupons)
  * @param postingType the posting's entry type, for a points posting
@@ -28,7 +28,7 @@ import java.util.Optional;
  * @param reasons     the reasons, not empty
  * @param status      OPEN for a REVIEW until resolved, DENIED for a DENY
  * @param operator    who resolved it
- * @param resolvedAt  when
+ * @param resolvedAt  when, in the years 0000 to 9999 (kept to the millisecond)
  */
 public record DecisionRecord(long id, Instant at, EventType type, String identifier, Optional<EntryType> postingType,
                              Optional<String> sourceRef, Optional<String> code, Action action, List<Reason> reasons,
@@ -38,7 +38,7 @@ public record DecisionRecord(long id, Instant at, EventType type, String identif
         if (id < 0) {
             throw new IllegalArgumentException("id must not be negative: " + id);
         }
-        Objects.requireNonNull(at, "at");
+        Resolutions.requireStorable(at, "a decision");
         Objects.requireNonNull(type, "type");
         Ids.requireId(identifier, "identifier");
         Objects.requireNonNull(postingType, "postingType");
@@ -49,6 +49,7 @@ public record DecisionRecord(long id, Instant at, EventType type, String identif
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(operator, "operator");
         Objects.requireNonNull(resolvedAt, "resolvedAt");
+        resolvedAt.ifPresent(r -> Resolutions.requireStorable(r, "a resolution"));
         if (postingType.isPresent() != sourceRef.isPresent()) {
             throw new IllegalArgumentException("postingType and sourceRef come together: " + postingType + ", "
                     + (sourceRef.isPresent() ? "a source reference" : "none"));

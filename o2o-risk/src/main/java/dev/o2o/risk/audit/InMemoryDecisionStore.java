@@ -69,7 +69,7 @@ final class InMemoryDecisionStore implements DecisionStore {
     @Override
     public synchronized boolean voidCode(String code, long decisionId, Instant at) {
         Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(at, "at");
+        Resolutions.requireStorable(at, "a voided code");
         return voided.putIfAbsent(code, decisionId) == null;
     }
 

@@ -186,7 +186,7 @@ final class JdbcDecisionStore implements DecisionStore {
     @Override
     public boolean voidCode(String code, long decisionId, Instant at) {
         Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(at, "at");
+        Resolutions.requireStorable(at, "a voided code");
         return tx.inTransaction("void a coupon code", c -> {
             Dialect dialect = Dialect.of(c);
             try (PreparedStatement ps = c.prepareStatement(dialect.insertIgnoringConflict(

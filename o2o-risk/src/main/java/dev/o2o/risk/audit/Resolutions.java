@@ -5,7 +5,7 @@ import dev.o2o.core.Ids;
 import java.time.Instant;
 import java.util.Objects;
 
-/** The rule both stores apply to a resolution, so that they answer alike. Stateless. */
+/** The rules both stores apply to a resolution and to the instants they keep, so that they answer alike. Stateless. */
 final class Resolutions {
     private Resolutions() {
     }
@@ -13,9 +13,25 @@ final class Resolutions {
     static void checkTarget(DecisionStatus to, String operator, Instant at) {
         Objects.requireNonNull(to, "to");
         Ids.requireId(operator, "operator");
-        Objects.requireNonNull(at, "at");
+        requireStorable(at, "a resolution");
         if (to != DecisionStatus.RELEASED && to != DecisionStatus.CONFIRMED) {
             throw new IllegalArgumentException("a decision is resolved as RELEASED or CONFIRMED, not " + to);
+        }
+    }
+
+    /** The first and last instants the stores keep: those of events (see {@code RiskEvent#at}). */
+    private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    /**
+     * Refuses an instant outside the years 0000 to 9999, naming {@code what} it is the instant of:
+     * the stores keep milliseconds since the epoch, and an instant far enough out once failed inside
+     * them with 'long overflow' (or was kept by the in-memory store only).
+     */
+    static void requireStorable(Instant at, String what) {
+        Objects.requireNonNull(at, "at");
+        if (at.isBefore(FIRST) || at.isAfter(LAST)) {
+            throw new IllegalArgumentException("at of " + what + " must lie in the years 0000 to 9999: " + at);
         }
     }
 

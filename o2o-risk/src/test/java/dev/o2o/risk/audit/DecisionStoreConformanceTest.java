@@ -99,6 +99,26 @@ abstract class DecisionStoreConformanceTest {
     }
 
     @Test
+    void instantsOutsideTheYears0000To9999AreRefusedByName() {
+        // once an ArithmeticException ('long overflow') from inside the store, or kept by one store only
+        IllegalArgumentException draft = assertThrows(IllegalArgumentException.class,
+                () -> DecisionRecord.draft(Instant.MAX, EventType.POINTS_EARN, "acct1", Optional.empty(), Optional.empty(),
+                        Optional.empty(), Action.DENY, List.of(DENY)));
+        assertEquals("at of a decision must lie in the years 0000 to 9999: " + Instant.MAX, draft.getMessage());
+        DecisionRecord a = store.record(review("acct1", "order-1"));
+        IllegalArgumentException resolved = assertThrows(IllegalArgumentException.class,
+                () -> store.resolve(a.id(), DecisionStatus.RELEASED, "op1", Instant.MAX));
+        assertEquals("at of a resolution must lie in the years 0000 to 9999: " + Instant.MAX, resolved.getMessage());
+        assertEquals(DecisionStatus.OPEN, store.find(a.id()).orElseThrow().status());
+        IllegalArgumentException voided = assertThrows(IllegalArgumentException.class,
+                () -> store.voidCode("CODE1", a.id(), Instant.MIN));
+        assertEquals("at of a voided code must lie in the years 0000 to 9999: " + Instant.MIN, voided.getMessage());
+        assertFalse(store.isVoided("CODE1"));
+        Instant last = Instant.parse("9999-12-31T23:59:59.999Z");
+        assertEquals(Optional.of(last), store.resolve(a.id(), DecisionStatus.RELEASED, "op1", last).resolvedAt());
+    }
+
+    @Test
     void openIsOldestFirstAndLimited() {
         for (int i = 0; i < 5; i++) {
             store.record(review("acct" + i, "order-" + i));

@@ -85,6 +85,9 @@ final class AnomaliesCommand implements Callable<Integer> {
         if (rows.length == 0) {
             throw new BadInputException(data + " has no data rows");
         }
+        if (rows.length == 1) {
+            throw new BadInputException(data + " has one data row: an isolation forest needs at least two");
+        }
         IsolationForest forest = IsolationForest.fit(rows, new ForestConfig(trees, sample, extended, seed));
         double[] scores = forest.scoreAll(rows);
         StringBuilder csv = new StringBuilder("row,score\n");

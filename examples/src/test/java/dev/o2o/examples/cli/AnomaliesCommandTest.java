@@ -87,4 +87,15 @@ class AnomaliesCommandTest {
         assertEquals(2, trees.exit, trees.toString());
         assertTrue(trees.err.contains("--trees must be at least 1, got 0"), trees.err);
     }
+
+    @Test
+    void oneDataRowIsRefusedNamingTheFile() throws IOException {
+        // once: exit 0 and a score of NaN for the one row
+        Path f = tmp.resolve("one.csv");
+        Files.writeString(f, "a,b\n1,2\n");
+        Cli c = Cli.run("anomalies", "--data", f.toString());
+        assertEquals(2, c.exit, c.toString());
+        assertEquals("", c.out);
+        assertTrue(c.err.contains(f + " has one data row: an isolation forest needs at least two"), c.err);
+    }
 }

@@ -125,7 +125,13 @@ final class PredictSupport {
                 }
             }
         } else {
-            out.addAll(given);
+            for (String c : given) {
+                // a column twice would be two features, silently doubling its weight
+                if (out.contains(c)) {
+                    throw new BadInputException("--features names column '" + c + "' twice");
+                }
+                out.add(c);
+            }
         }
         for (String c : out) {
             if (excluded.contains(c)) {

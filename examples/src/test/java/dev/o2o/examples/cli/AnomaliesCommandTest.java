@@ -98,4 +98,12 @@ class AnomaliesCommandTest {
         assertEquals("", c.out);
         assertTrue(c.err.contains(f + " has one data row: an isolation forest needs at least two"), c.err);
     }
+
+    @Test
+    void aFeatureNamedTwiceIsRefused() throws IOException {
+        // once: the column went in twice, silently doubling its share of the splits
+        Cli c = Cli.run("anomalies", "--data", data().toString(), "--features", "amount,visits,amount");
+        assertEquals(2, c.exit, c.toString());
+        assertTrue(c.err.contains("--features names column 'amount' twice"), c.err);
+    }
 }

@@ -38,7 +38,7 @@ public record RiskEvent(EventType type, Instant at, String identifier, Optional<
         requireId(store, "store");
         requireId(clerk, "clerk");
         requireId(coupon, "coupon");
-        if (at.isBefore(FIRST) || at.isAfter(LAST)) {
+        if (!inCountableYears(at)) {
             throw new IllegalArgumentException("at of a " + type + " event must lie in the years 0000 to 9999: " + at);
         }
         if (amount < 0) {
@@ -46,9 +46,17 @@ public record RiskEvent(EventType type, Instant at, String identifier, Optional<
         }
     }
 
-    /** The first and last instants an event may have: windows are counted in milliseconds since the epoch. */
     private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
     private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    /**
+     * Whether {@code at} lies in the years 0000 to 9999 (UTC): the instants an event may have, and so
+     * the guard's decisions and evictions. Windows count milliseconds since the epoch, and instants far
+     * enough out have none (they failed inside the engine with 'long overflow').
+     */
+    public static boolean inCountableYears(Instant at) {
+        return !at.isBefore(FIRST) && !at.isAfter(LAST);
+    }
 
     private static void requireId(Optional<String> value, String field) {
         Objects.requireNonNull(value, field).ifPresent(v -> Ids.requireId(v, field));

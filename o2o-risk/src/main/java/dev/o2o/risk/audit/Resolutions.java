@@ -1,7 +1,7 @@
 package dev.o2o.risk.audit;
 
 import dev.o2o.core.Ids;
-
+import dev.o2o.risk.RiskEvent;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -19,10 +19,6 @@ final class Resolutions {
         }
     }
 
-    /** The first and last instants the stores keep: those of events (see {@code RiskEvent#at}). */
-    private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
-    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
-
     /**
      * Refuses an instant outside the years 0000 to 9999, naming {@code what} it is the instant of:
      * the stores keep milliseconds since the epoch, and an instant far enough out once failed inside
@@ -30,7 +26,7 @@ final class Resolutions {
      */
     static void requireStorable(Instant at, String what) {
         Objects.requireNonNull(at, "at");
-        if (at.isBefore(FIRST) || at.isAfter(LAST)) {
+        if (!RiskEvent.inCountableYears(at)) {
             throw new IllegalArgumentException("at of " + what + " must lie in the years 0000 to 9999: " + at);
         }
     }

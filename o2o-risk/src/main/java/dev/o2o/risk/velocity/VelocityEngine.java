@@ -7,6 +7,7 @@ import dev.o2o.risk.Field;
 import dev.o2o.risk.Reason;
 import dev.o2o.risk.RiskDecision;
 import dev.o2o.risk.RiskEvent;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -49,6 +50,14 @@ public final class VelocityEngine {
     private final int maxEntriesPerKey;
     private final Group[] groups;
     private final boolean needsCustomer;
+    /**
+     * Starts the hash of every distinct value, drawn at random per engine: with FNV's fixed start
+     * anyone could search offline, once for every deployment, for values that collide (say, device
+     * ids made to count as one device; a birthday search of about 2³² hashes finds a pair). A random
+     * start makes that search per engine and blind. Not a keyed cryptographic hash: it raises the
+     * cost of such an attack, it does not rule it out.
+     */
+    private final long hashSeed = new SecureRandom().nextLong();
 
     /** The rules keyed by one field, with the map of that field's key values. */
     private static final class Group {
@@ -190,7 +199,7 @@ public final class VelocityEngine {
                 states[k] = stateOf(groups[k], keyValue);
             }
         }
-        DistinctValues values = new DistinctValues(event, customer);
+        DistinctValues values = new DistinctValues(event, customer, hashSeed);
         for (int k = 0; k < groups.length; k++) {
             KeyState ks = states[k];
             while (ks != null) {
@@ -243,17 +252,21 @@ public final class VelocityEngine {
         return g.keys.computeIfAbsent(keyValue, k -> new KeyState(g.distinct));
     }
 
+    private static final int FIELDS = Field.values().length;
+
     /** The hashes of one event's distinct-counted values, each computed once however many rules count it. */
     private static final class DistinctValues {
         private final RiskEvent event;
         private final String customer;
-        private final long[] hashes = new long[Field.values().length];
+        private final long seed;
+        private final long[] hashes = new long[FIELDS];
         private int known;
         private int absent;
 
-        DistinctValues(RiskEvent event, String customer) {
+        DistinctValues(RiskEvent event, String customer, long seed) {
             this.event = event;
             this.customer = customer;
+            this.seed = seed;
         }
 
         /** Whether the event has a value of {@code field}; then {@link #hash} is its hash. */
@@ -264,7 +277,7 @@ public final class VelocityEngine {
                 if (v == null) {
                     absent |= bit;
                 } else {
-                    hashes[field.ordinal()] = VelocityEngine.hash(v);
+                    hashes[field.ordinal()] = VelocityEngine.hash(v, seed);
                 }
                 known |= bit;
             }
@@ -377,12 +390,13 @@ public final class VelocityEngine {
     }
 
     /**
-     * A 64-bit hash of a distinct value (FNV-1a over the UTF-16 units, then a finalizer mix), of
-     * which {@link KeyWindows} keeps 62 bits (its lowest and highest bits are flags): two different
-     * values among the {@code n} of one key's window collide with probability about {@code n²/2⁶³}.
+     * A 64-bit hash of a distinct value (FNV-1a over the UTF-16 units, started from {@code seed}
+     * rather than FNV's fixed offset, then a finalizer mix), of which {@link KeyWindows} keeps 62 bits
+     * (its lowest and highest bits are flags): two different values among the {@code n} of one key's
+     * window collide with probability about {@code n²/2⁶³}.
      */
-    static long hash(String s) {
-        long h = 0xcbf29ce484222325L;
+    static long hash(String s, long seed) {
+        long h = seed;
         for (int i = 0; i < s.length(); i++) {
             h ^= s.charAt(i);
             h *= 0x100000001b3L;
@@ -403,7 +417,7 @@ public final class VelocityEngine {
     public int evictIdle(Instant now) {
         Objects.requireNonNull(now, "now");
         // refused here rather than failing in toEpochMilli with 'long overflow'
-        if (now.isBefore(FIRST) || now.isAfter(LAST)) {
+        if (!RiskEvent.inCountableYears(now)) {
             throw new IllegalArgumentException("now must lie in the years 0000 to 9999: " + now);
         }
         long horizon = bucketOf(now) - longestWindowBuckets - latenessBuckets;
@@ -422,10 +436,6 @@ public final class VelocityEngine {
         }
         return dropped;
     }
-
-    /** The first and last instants of {@link #evictIdle}, those an event may have. */
-    private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
-    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     /** The number of key values with state, over all key fields. */
     public long activeKeys() {

@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * }</pre>
  * with {@code KEY} and {@code FIELD} one of {@link Field}'s names, {@code WINDOW} like
  * {@code 90s}, {@code 10m}, {@code 24h}, {@code 7d}, {@code 250ms} or an ISO-8601 duration, and
- * types from {@link EventType} (all types when {@code of} is left out).
+ * types from {@link EventType} (all types when {@code of} is left out). Thresholds are written as
+ * plain decimals, like {@code 5} or {@code 2.5}: no sign, exponent or suffix, since a reason prints
+ * the figure it compares them with as plain digits.
  *
  * <p>Immutable and thread-safe.
  *
@@ -46,6 +48,7 @@ public record VelocityRule(String code, Set<EventType> on, Field key, Measure me
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+    private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
     /** The longest window: whole days whose nanoseconds fit a long (windows are counted in nanoseconds and milliseconds). */
     static final Duration LONGEST_WINDOW = Duration.ofDays(Long.MAX_VALUE / Duration.ofDays(1).toNanos());
     private static final String TOO_LONG = " (at most " + LONGEST_WINDOW.toDays() + " days)";
@@ -179,12 +182,13 @@ public record VelocityRule(String code, Set<EventType> on, Field key, Measure me
         return out;
     }
 
+    /** A threshold as written: Double.parseDouble would also take {@code 5d}, {@code 0x10p0} and {@code +5}. */
     private static double number(String s, String name, String text) {
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("rule '" + text + "': " + name + " threshold '" + s + "' is not a number", e);
+        if (!DECIMAL.matcher(s).matches()) {
+            throw new IllegalArgumentException("rule '" + text + "': " + name + " threshold '" + s
+                    + "' is not a decimal number (like 5 or 2.5)");
         }
+        return Double.parseDouble(s);
     }
 
     /**

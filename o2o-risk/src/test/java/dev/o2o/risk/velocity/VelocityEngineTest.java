@@ -12,6 +12,7 @@ import dev.o2o.core.identity.IdentityLink;
 import dev.o2o.loyalty.guard.GuardVerdict.Action;
 import dev.o2o.risk.CustomerResolver;
 import dev.o2o.risk.EventType;
+import dev.o2o.risk.Field;
 import dev.o2o.risk.Reason;
 import dev.o2o.risk.RiskDecision;
 import dev.o2o.risk.RiskEvent;
@@ -21,6 +22,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -319,10 +322,17 @@ class VelocityEngineTest {
         assertMessage("deny threshold 2.0 of rule W is below its review threshold 5.0", "W: count by device over 1h review 5 deny 2");
         assertMessage("unknown key type 'phone' (known: [identifier, customer, device, store, clerk, coupon])",
                 "W: count by phone over 1h deny 2");
-        assertMessage("review threshold of rule W must be a positive finite number: NaN", "W: count by device over 1h review NaN");
-        assertMessage("deny threshold of rule W must be a positive finite number: Infinity", "W: count by device over 1h deny Infinity");
+        assertMessage("review threshold of rule W must be a positive finite number: 0.0", "W: count by device over 1h review 0");
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class, () -> new VelocityRule("W",
+                Set.of(EventType.SIGN_UP), Field.DEVICE, Measure.COUNT, Optional.empty(), Duration.ofHours(1),
+                OptionalDouble.of(Double.NaN), OptionalDouble.empty()));
+        assertEquals("review threshold of rule W must be a positive finite number: NaN", nan.getMessage());
+        IllegalArgumentException infinite = assertThrows(IllegalArgumentException.class, () -> new VelocityRule("W",
+                Set.of(EventType.SIGN_UP), Field.DEVICE, Measure.COUNT, Optional.empty(), Duration.ofHours(1),
+                OptionalDouble.empty(), OptionalDouble.of(Double.POSITIVE_INFINITY)));
+        assertEquals("deny threshold of rule W must be a positive finite number: Infinity", infinite.getMessage());
         assertMessage("rule W needs a review or a deny threshold", "W: count by device over 1h");
-        assertMessage("rule 'W: sum by device over 1h deny x': deny threshold 'x' is not a number", "W: sum by device over 1h deny x");
+        assertMessage("rule 'W: sum by device over 1h deny x': deny threshold 'x' is not a decimal number (like 5 or 2.5)", "W: sum by device over 1h deny x");
         assertMessage("rule 'W: median by device over 1h deny 2': unknown measure 'median' (count, sum, distinct)",
                 "W: median by device over 1h deny 2");
         assertMessage("unknown event type 'refund' (known: [coupon_redemption, store_verification, coupon_claim, points_earn, "

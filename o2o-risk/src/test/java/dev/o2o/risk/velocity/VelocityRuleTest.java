@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.o2o.risk.CustomerResolver;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Windows too long to count are refused by the rule, naming the rule and the window. */
+/** Rule text that cannot be read or counted as written is refused, naming the rule and the offending word. */
 class VelocityRuleTest {
 
     private static String message(String rule) {
@@ -32,5 +33,19 @@ class VelocityRuleTest {
         assertEquals(Duration.ofDays(106_751), longest.window());
         assertEquals(1, VelocityEngine.parse("W: count by device over 106751d deny 3", CustomerResolver.none(),
                 VelocityConfig.defaults()).rules().size());
+    }
+
+    @Test
+    void aThresholdThatIsNotAPlainDecimalNumberIsRefusedByName() {
+        // once: Double.parseDouble read 5d and 5F as 5, 0x10p0 as 16 and +5 as 5
+        for (String t : List.of("5d", "5F", "0x10p0", "+5", "5.", ".5", "1e3", "NaN", "Infinity")) {
+            assertEquals("rule 'W: count by device over 1h deny " + t + "': deny threshold '" + t
+                    + "' is not a decimal number (like 5 or 2.5)", message("W: count by device over 1h deny " + t));
+        }
+        assertEquals("rule 'W: count by device over 1h review 0x2 deny 5': review threshold '0x2' is not a decimal"
+                + " number (like 5 or 2.5)", message("W: count by device over 1h review 0x2 deny 5"));
+        VelocityRule ok = VelocityRule.parse("W: count by device over 1h review 2.5 deny 007");
+        assertEquals(2.5, ok.review().getAsDouble());
+        assertEquals(7, ok.deny().getAsDouble());
     }
 }

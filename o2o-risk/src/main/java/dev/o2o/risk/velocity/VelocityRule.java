@@ -149,7 +149,7 @@ public record VelocityRule(String code, Set<EventType> on, Field key, Measure me
                 throw new IllegalArgumentException("rule '" + text + "': '" + kw + "' is given twice");
             }
             switch (kw) {
-                case "of" -> on = arg.equalsIgnoreCase("all") ? EnumSet.allOf(EventType.class) : types(arg);
+                case "of" -> on = arg.equalsIgnoreCase("all") ? EnumSet.allOf(EventType.class) : types(arg, text);
                 case "by" -> key = Field.parse(arg);
                 case "over" -> window = duration(arg, text);
                 case "review" -> review = OptionalDouble.of(number(arg, "review", text));
@@ -174,10 +174,17 @@ public record VelocityRule(String code, Set<EventType> on, Field key, Measure me
         return w[i];
     }
 
-    private static Set<EventType> types(String list) {
+    private static Set<EventType> types(String list, String text) {
         Set<EventType> out = EnumSet.noneOf(EventType.class);
-        for (String t : list.split(",")) {
-            out.add(EventType.parse(t));
+        // -1 keeps trailing empty items, which split would otherwise drop without a word
+        for (String t : list.split(",", -1)) {
+            if (t.isEmpty()) {
+                throw new IllegalArgumentException("rule '" + text + "': an event type is empty in '" + list + "'");
+            }
+            if (!out.add(EventType.parse(t))) {
+                throw new IllegalArgumentException("rule '" + text + "': event type '" + t + "' is given twice in '"
+                        + list + "'");
+            }
         }
         return out;
     }

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.o2o.risk.CustomerResolver;
+import dev.o2o.risk.EventType;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Rule text that cannot be read or counted as written is refused, naming the rule and the offending word. */
@@ -47,5 +49,20 @@ class VelocityRuleTest {
         VelocityRule ok = VelocityRule.parse("W: count by device over 1h review 2.5 deny 007");
         assertEquals(2.5, ok.review().getAsDouble());
         assertEquals(7, ok.deny().getAsDouble());
+    }
+
+    @Test
+    void anEmptyOrRepeatedEventTypeInAListIsRefusedRatherThanSkipped() {
+        // once: a trailing comma was dropped by String.split, and the rule counted coupon_redemption alone
+        assertEquals("rule 'W: count of coupon_redemption, by device over 1h deny 3': an event type is empty in"
+                + " 'coupon_redemption,'", message("W: count of coupon_redemption, by device over 1h deny 3"));
+        assertEquals("rule 'W: count of sign_up,,referral by device over 1h deny 3': an event type is empty in"
+                + " 'sign_up,,referral'", message("W: count of sign_up,,referral by device over 1h deny 3"));
+        assertEquals("rule 'W: count of ,sign_up by device over 1h deny 3': an event type is empty in ',sign_up'",
+                message("W: count of ,sign_up by device over 1h deny 3"));
+        assertEquals("rule 'W: count of sign_up,SIGN_UP by device over 1h deny 3': event type 'SIGN_UP' is given"
+                + " twice in 'sign_up,SIGN_UP'", message("W: count of sign_up,SIGN_UP by device over 1h deny 3"));
+        assertEquals(Set.of(EventType.SIGN_UP, EventType.REFERRAL),
+                VelocityRule.parse("W: count of sign_up,referral by device over 1h deny 3").on());
     }
 }

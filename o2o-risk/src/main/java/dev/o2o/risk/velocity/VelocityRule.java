@@ -2,6 +2,7 @@ package dev.o2o.risk.velocity;
 
 import dev.o2o.risk.EventType;
 import dev.o2o.risk.Field;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
@@ -40,8 +41,9 @@ import java.util.regex.Pattern;
  * @param measure    what it measures
  * @param distinctOf for {@link Measure#DISTINCT} the field whose distinct values are counted (not the key); empty otherwise
  * @param window     the window length, positive and at most 106,751 days (about 292 years)
- * @param review     the REVIEW threshold, if any: positive, finite
- * @param deny       the DENY threshold, if any: positive, finite, not below the REVIEW threshold
+ * @param review     the REVIEW threshold, if any: positive, at most the largest figure {@link Long#MAX_VALUE}
+ * @param deny       the DENY threshold, if any: positive, at most {@link Long#MAX_VALUE}, not below the REVIEW
+ *                   threshold
  */
 public record VelocityRule(String code, Set<EventType> on, Field key, Measure measure, Optional<Field> distinctOf,
                            Duration window, OptionalDouble review, OptionalDouble deny) {
@@ -49,6 +51,8 @@ public record VelocityRule(String code, Set<EventType> on, Field key, Measure me
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
+    /** Figures are longs: a threshold above the largest could never be reached. */
+    private static final BigDecimal LARGEST_FIGURE = BigDecimal.valueOf(Long.MAX_VALUE);
     /** The longest window: whole days whose nanoseconds fit a long (windows are counted in nanoseconds and milliseconds). */
     static final Duration LONGEST_WINDOW = Duration.ofDays(Long.MAX_VALUE / Duration.ofDays(1).toNanos());
     private static final String TOO_LONG = " (at most " + LONGEST_WINDOW.toDays() + " days)";
@@ -100,6 +104,11 @@ public record VelocityRule(String code, Set<EventType> on, Field key, Measure me
         if (t.isPresent() && !(Double.isFinite(t.getAsDouble()) && t.getAsDouble() > 0)) {
             throw new IllegalArgumentException(name + " threshold of rule " + code
                     + " must be a positive finite number: " + t.getAsDouble());
+        }
+        // (double) Long.MAX_VALUE is 2^63, which a saturated figure reaches; anything above, none does
+        if (t.isPresent() && t.getAsDouble() > Long.MAX_VALUE) {
+            throw new IllegalArgumentException(name + " threshold of rule " + code + " is above the largest figure "
+                    + Long.MAX_VALUE + ": " + t.getAsDouble());
         }
     }
 
@@ -194,6 +203,11 @@ public record VelocityRule(String code, Set<EventType> on, Field key, Measure me
         if (!DECIMAL.matcher(s).matches()) {
             throw new IllegalArgumentException("rule '" + text + "': " + name + " threshold '" + s
                     + "' is not a decimal number (like 5 or 2.5)");
+        }
+        // checked as written: a double cannot tell 9223372036854775808 from the largest figure
+        if (new BigDecimal(s).compareTo(LARGEST_FIGURE) > 0) {
+            throw new IllegalArgumentException("rule '" + text + "': " + name + " threshold '" + s
+                    + "' is above the largest figure " + Long.MAX_VALUE);
         }
         return Double.parseDouble(s);
     }

@@ -3,10 +3,17 @@ package dev.o2o.risk.velocity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.o2o.loyalty.guard.GuardVerdict.Action;
 import dev.o2o.risk.CustomerResolver;
 import dev.o2o.risk.EventType;
+import dev.o2o.risk.Field;
+import dev.o2o.risk.RiskDecision;
+import dev.o2o.risk.RiskEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -64,5 +71,29 @@ class VelocityRuleTest {
                 + " twice in 'sign_up,SIGN_UP'", message("W: count of sign_up,SIGN_UP by device over 1h deny 3"));
         assertEquals(Set.of(EventType.SIGN_UP, EventType.REFERRAL),
                 VelocityRule.parse("W: count of sign_up,referral by device over 1h deny 3").on());
+    }
+
+    @Test
+    void aThresholdAboveTheLargestFigureIsRefusedByName() {
+        // figures are longs: such a threshold never triggered, and fmt printed it as 9223372036854775807
+        assertEquals("rule 'W: sum by device over 1h deny 9223372036854775808': deny threshold"
+                + " '9223372036854775808' is above the largest figure 9223372036854775807",
+                message("W: sum by device over 1h deny 9223372036854775808"));
+        assertEquals("rule 'W: sum by device over 1h review 10000000000000000000.5': review threshold"
+                + " '10000000000000000000.5' is above the largest figure 9223372036854775807",
+                message("W: sum by device over 1h review 10000000000000000000.5"));
+        IllegalArgumentException built = assertThrows(IllegalArgumentException.class, () -> new VelocityRule("W",
+                Set.of(EventType.COUPON_REDEMPTION), Field.DEVICE, Measure.SUM, Optional.empty(), Duration.ofHours(1),
+                OptionalDouble.empty(), OptionalDouble.of(1e19)));
+        assertEquals("deny threshold of rule W is above the largest figure 9223372036854775807: 1.0E19",
+                built.getMessage());
+        // the largest figure itself is a threshold a saturated sum reaches, and is printed as it was written
+        VelocityEngine e = VelocityEngine.parse("W: sum by device over 1h deny 9223372036854775807",
+                CustomerResolver.none(), VelocityConfig.defaults());
+        RiskDecision d = e.evaluate(RiskEvent.of(EventType.COUPON_REDEMPTION, Instant.parse("2026-07-15T10:00:00Z"), "a")
+                .withDevice("d1").withAmount(Long.MAX_VALUE));
+        assertEquals(Action.DENY, d.action());
+        assertEquals("sum by device over PT1H is at most 9223372036854775807, deny threshold 9223372036854775807",
+                d.reasons().get(0).detail());
     }
 }

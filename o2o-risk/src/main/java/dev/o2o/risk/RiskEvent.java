@@ -69,17 +69,23 @@ public record RiskEvent(EventType type, Instant at, String identifier, Optional<
 
     /** A copy with a device. */
     public RiskEvent withDevice(String id) {
-        return new RiskEvent(type, at, identifier, Optional.of(id), store, clerk, coupon, amount);
+        return new RiskEvent(type, at, identifier, present(id, "device"), store, clerk, coupon, amount);
     }
 
     /** A copy at a store with a clerk. */
     public RiskEvent atStore(String storeId, String clerkId) {
-        return new RiskEvent(type, at, identifier, device, Optional.of(storeId), Optional.of(clerkId), coupon, amount);
+        return new RiskEvent(type, at, identifier, device, present(storeId, "store"), present(clerkId, "clerk"), coupon,
+                amount);
     }
 
     /** A copy naming a coupon. */
     public RiskEvent withCoupon(String couponId) {
-        return new RiskEvent(type, at, identifier, device, store, clerk, Optional.of(couponId), amount);
+        return new RiskEvent(type, at, identifier, device, store, clerk, present(couponId, "coupon"), amount);
+    }
+
+    /** Optional.of(null) would throw a NullPointerException that does not say which field was null. */
+    private static Optional<String> present(String value, String field) {
+        return Optional.of(Objects.requireNonNull(value, field));
     }
 
     /** A copy with an amount. */

@@ -29,4 +29,14 @@ class RiskEventTest {
         assertEquals(Optional.of("d1"), ok.device());
         assertEquals(Optional.of("k1"), ok.clerk());
     }
+
+    @Test
+    void aNullDeviceStoreClerkOrCouponIsRefusedByName() {
+        RiskEvent e = RiskEvent.of(EventType.COUPON_REDEMPTION, T0, "a");
+        // once: Optional.of(null) threw a NullPointerException without a message
+        assertEquals("device", assertThrows(NullPointerException.class, () -> e.withDevice(null)).getMessage());
+        assertEquals("store", assertThrows(NullPointerException.class, () -> e.atStore(null, "k1")).getMessage());
+        assertEquals("clerk", assertThrows(NullPointerException.class, () -> e.atStore("s1", null)).getMessage());
+        assertEquals("coupon", assertThrows(NullPointerException.class, () -> e.withCoupon(null)).getMessage());
+    }
 }

@@ -107,9 +107,22 @@ public final class Evaluation {
                 ForestConfig.defaults().withSeed(forestSeed), DEFAULT_FOREST_THRESHOLD);
     }
 
-    /** Runs {@code engine} over the events in order and a forest of {@code forest} on their entities. */
+    /**
+     * Runs {@code engine} over the events in order and a forest of {@code forest} on their entities.
+     * A kind of entity (accounts, clerks) absent from the events is reported with nothing to score:
+     * no positives and nothing caught. One alone is refused: the forest scores entities against each
+     * other.
+     *
+     * @param threshold a forest score, more than 0 and at most 1: scores lie in (0, 1], so any other
+     *                  threshold catches every entity or none
+     */
     public static Report run(List<LabelledEvent> events, VelocityEngine engine, ForestConfig forest, double threshold) {
         Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(forest, "forest");
+        if (!(threshold > 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("threshold must be a forest score, more than 0 and at most 1: " + threshold);
+        }
         int[] ordinaryCaught = {0};
         Map<Pattern, int[]> byPattern = new EnumMap<>(Pattern.class);
         int abusive = 0;
@@ -132,8 +145,8 @@ public final class Evaluation {
     }
 
     private static List<Score> forestScores(List<LabelledEvent> events, ForestConfig config, double threshold) {
-        EntityFeatures accounts = new EntityFeatures();
-        EntityFeatures clerks = new EntityFeatures();
+        EntityFeatures accounts = new EntityFeatures("accounts");
+        EntityFeatures clerks = new EntityFeatures("clerks (of store verifications)");
         Map<String, Set<String>> accountsOnDevice = new HashMap<>();
         for (LabelledEvent le : events) {
             RiskEvent e = le.event();
@@ -161,6 +174,11 @@ public final class Evaluation {
         private final Map<String, List<RiskEvent>> byEntity = new TreeMap<>();
         private final Map<String, Pattern> label = new HashMap<>();
         private final Map<String, Integer> crowd = new HashMap<>();
+        private final String kind;
+
+        EntityFeatures(String kind) {
+            this.kind = kind;
+        }
 
         void add(String entity, RiskEvent e, Optional<Pattern> pattern, Map<String, Set<String>> accountsOnDevice) {
             byEntity.computeIfAbsent(entity, k -> new ArrayList<>()).add(e);
@@ -171,11 +189,17 @@ public final class Evaluation {
 
         List<Score> score(ForestConfig config, double threshold, Set<Pattern> patterns) {
             List<String> names = new ArrayList<>(byEntity.keySet());
+            // the forest's own message ('at least two rows') would not say which entities were missing
+            if (names.size() == 1) {
+                throw new IllegalArgumentException("the forest scores " + kind
+                        + " against each other and needs two or more: " + names.size());
+            }
             double[][] rows = new double[names.size()][];
             for (int i = 0; i < rows.length; i++) {
                 rows[i] = features(byEntity.get(names.get(i)), crowd.get(names.get(i)));
             }
-            double[] s = IsolationForest.fit(rows, config).scoreAll(rows);
+            // none at all: nothing to score and nothing caught, which the scores below say exactly
+            double[] s = rows.length == 0 ? new double[0] : IsolationForest.fit(rows, config).scoreAll(rows);
             int ordinaryCaught = 0;
             Map<Pattern, int[]> byPattern = new EnumMap<>(Pattern.class);
             for (int i = 0; i < rows.length; i++) {

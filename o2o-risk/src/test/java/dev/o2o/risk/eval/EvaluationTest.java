@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.o2o.risk.CustomerResolver;
+import dev.o2o.risk.EventType;
+import dev.o2o.risk.forest.ForestConfig;
+import dev.o2o.risk.velocity.VelocityConfig;
+import dev.o2o.risk.velocity.VelocityEngine;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EvaluationTest {
@@ -34,5 +40,46 @@ class EvaluationTest {
         for (Evaluation.Score s : r.forest()) {
             assertTrue(s.recall() >= 0.5, s.toString());
         }
+    }
+
+    private static VelocityEngine rules() {
+        return VelocityEngine.parse(Evaluation.DEFAULT_RULES, CustomerResolver.none(), VelocityConfig.defaults());
+    }
+
+    @Test
+    void aThresholdNoForestScoreCanMeetIsRefusedByName() {
+        List<LabelledEvent> events = AbuseSimulation.generate(100, 1);
+        // once: NaN or 1.5 caught nothing and 0 caught everything, and the report said so as if it were a finding
+        for (double t : new double[] {Double.NaN, 1.5, 0, -0.5, Double.POSITIVE_INFINITY}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Evaluation.run(events, rules(), ForestConfig.defaults(), t));
+            assertEquals("threshold must be a forest score, more than 0 and at most 1: " + t, e.getMessage());
+        }
+        assertEquals(5, Evaluation.run(events, rules(), ForestConfig.defaults(), 1).forest().size());
+    }
+
+    @Test
+    void trafficWithoutStoreVerificationsIsReportedWithNoClerksToScore() {
+        List<LabelledEvent> events = AbuseSimulation.generate(1000, 5).stream()
+                .filter(e -> e.event().type() != EventType.STORE_VERIFICATION).toList();
+        // once: 'an isolation forest needs at least two rows: 0', from the forest of clerks
+        Evaluation.Report r = Evaluation.run(events, rules(), ForestConfig.defaults(), Evaluation.DEFAULT_FOREST_THRESHOLD);
+        Evaluation.Score clerks = r.forest().stream().filter(s -> s.pattern() == Pattern.CLERK_FRAUD).findFirst().orElseThrow();
+        assertEquals(new Evaluation.Score(Pattern.CLERK_FRAUD, "forest", "entity", 0, 0, 0), clerks);
+        assertTrue(Double.isNaN(clerks.recall()));
+        assertEquals(4, r.rules().size());
+    }
+
+    @Test
+    void oneClerkAloneIsRefusedSayingTheForestComparesClerks() {
+        List<LabelledEvent> all = AbuseSimulation.generate(1000, 5);
+        Optional<String> one = all.stream().filter(e -> e.event().type() == EventType.STORE_VERIFICATION)
+                .findFirst().orElseThrow().event().clerk();
+        List<LabelledEvent> events = all.stream().filter(e -> e.event().type() != EventType.STORE_VERIFICATION
+                || e.event().clerk().equals(one)).toList();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Evaluation.run(events, rules(), ForestConfig.defaults(), Evaluation.DEFAULT_FOREST_THRESHOLD));
+        assertEquals("the forest scores clerks (of store verifications) against each other and needs two or more: 1",
+                e.getMessage());
     }
 }

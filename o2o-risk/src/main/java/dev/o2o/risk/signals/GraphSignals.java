@@ -46,6 +46,7 @@ public final class GraphSignals {
     private final Map<String, Set<String>> devicesByAccount = new TreeMap<>();
     private final Map<String, Set<String>> holdersByCoupon = new TreeMap<>();
     private final Map<String, Instant> signedUp = new HashMap<>();
+    private final Map<String, Instant> firstRedemption = new HashMap<>();
     private final List<String[]> redemptions = new ArrayList<>();
     private final List<Long> redemptionValues = new ArrayList<>();
     private final List<Instant> redemptionTimes = new ArrayList<>();
@@ -78,24 +79,55 @@ public final class GraphSignals {
         return this;
     }
 
-    /** An account signed up at an instant. */
+    /**
+     * An account signed up at an instant, once: the same sign-up observed again changes nothing, and
+     * one at another instant is refused, since an account's age is measured from its one sign-up
+     * (keeping either would make it look older or younger than the data says).
+     *
+     * @throws IllegalArgumentException naming the account (masked) and both instants, for a second
+     *                                  sign-up or one after a redemption by the account
+     */
     public GraphSignals signUp(String account, Instant at) {
         Ids.requireId(account, "account");
-        signedUp.put(account, Objects.requireNonNull(at, "at"));
+        Objects.requireNonNull(at, "at");
+        Instant before = signedUp.get(account);
+        if (before != null && !before.equals(at)) {
+            throw new IllegalArgumentException("account " + Ids.describe(account) + " signed up at " + before
+                    + " and again at " + at);
+        }
+        Instant redeemed = firstRedemption.get(account);
+        if (redeemed != null && redeemed.isBefore(at)) {
+            throw beforeSignUp(account, redeemed, at);
+        }
+        signedUp.put(account, at);
         return this;
     }
 
-    /** An account redeemed a coupon of {@code discountMinor} minor units at an instant. */
+    /**
+     * An account redeemed a coupon of {@code discountMinor} minor units at an instant, not before
+     * its sign-up if it has one (such a redemption was once skipped when judging new accounts).
+     */
     public GraphSignals redemption(String account, String couponId, long discountMinor, Instant at) {
         Ids.requireId(account, "account");
         Ids.requireId(couponId, "couponId");
         if (discountMinor < 0) {
             throw new IllegalArgumentException("discountMinor must not be negative: " + discountMinor);
         }
+        Objects.requireNonNull(at, "at");
+        Instant born = signedUp.get(account);
+        if (born != null && at.isBefore(born)) {
+            throw beforeSignUp(account, at, born);
+        }
+        firstRedemption.merge(account, at, (a, b) -> a.isBefore(b) ? a : b);
         redemptions.add(new String[] {account, couponId});
         redemptionValues.add(discountMinor);
-        redemptionTimes.add(Objects.requireNonNull(at, "at"));
+        redemptionTimes.add(at);
         return this;
+    }
+
+    private static IllegalArgumentException beforeSignUp(String account, Instant redeemed, Instant born) {
+        return new IllegalArgumentException("account " + Ids.describe(account) + " redeemed at " + redeemed
+                + ", before its sign-up at " + born);
     }
 
     /** An inviter was rewarded for an invitee. */
@@ -190,7 +222,7 @@ public final class GraphSignals {
                 continue;
             }
             Duration age = Duration.between(born, redemptionTimes.get(i));
-            if (!age.isNegative() && age.compareTo(maxAge) < 0) {
+            if (age.compareTo(maxAge) < 0) {
                 out.add(new Signal(NEW_ACCOUNT_HIGH_VALUE, List.of(account, redemptions.get(i)[1]), value,
                         minDiscountMinor, "a " + age.toMinutes() + "-minute-old account redeemed " + value
                         + " minor units (threshold " + minDiscountMinor + ", age under " + maxAge + ")"));

@@ -90,4 +90,38 @@ class GraphSignalsTest {
         chain.transfer("c100000", "c0");
         assertEquals(100_001, chain.transferCycles().get(0).value());
     }
+
+    @Test
+    void aSecondSignUpAtAnotherInstantIsRefusedNamingTheAccountAndBothInstants() {
+        GraphSignals s = GraphSignals.over(CustomerResolver.none()).signUp("acct-0001", T0);
+        // the same sign-up observed again changes nothing
+        s.signUp("acct-0001", T0);
+        // once: the second replaced the first, and the account looked younger than it is
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> s.signUp("acct-0001", T0.plus(Duration.ofDays(30))));
+        assertEquals("account 'ac****01' (9 chars) signed up at 2026-07-15T10:00:00Z and again at 2026-08-14T10:00:00Z",
+                e.getMessage());
+        s.redemption("acct-0001", "BIG", 5000, T0.plusSeconds(60));
+        assertEquals(1, s.newAccountsRedeemingHighValue(Duration.ofDays(1), 3000).size());
+    }
+
+    @Test
+    void aRedemptionBeforeItsAccountsSignUpIsRefusedInEitherOrder() {
+        // once: silently skipped by newAccountsRedeemingHighValue
+        GraphSignals signedUp = GraphSignals.over(CustomerResolver.none()).signUp("acct-0001", T0);
+        IllegalArgumentException before = assertThrows(IllegalArgumentException.class,
+                () -> signedUp.redemption("acct-0001", "BIG", 5000, T0.minusSeconds(1)));
+        assertEquals("account 'ac****01' (9 chars) redeemed at 2026-07-15T09:59:59Z, before its sign-up at"
+                + " 2026-07-15T10:00:00Z", before.getMessage());
+        GraphSignals redeemed = GraphSignals.over(CustomerResolver.none())
+                .redemption("acct-0001", "BIG", 5000, T0.plusSeconds(5))
+                .redemption("acct-0001", "BIG", 5000, T0.minusSeconds(1));
+        IllegalArgumentException after = assertThrows(IllegalArgumentException.class,
+                () -> redeemed.signUp("acct-0001", T0));
+        assertEquals("account 'ac****01' (9 chars) redeemed at 2026-07-15T09:59:59Z, before its sign-up at"
+                + " 2026-07-15T10:00:00Z", after.getMessage());
+        // at the very instant of its sign-up is not before it
+        signedUp.redemption("acct-0001", "BIG", 5000, T0);
+        assertEquals(1, signedUp.newAccountsRedeemingHighValue(Duration.ofDays(1), 3000).size());
+    }
 }

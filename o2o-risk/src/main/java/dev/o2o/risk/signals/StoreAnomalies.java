@@ -1,12 +1,15 @@
 package dev.o2o.risk.signals;
 
+import dev.o2o.core.Ids;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Store verification anomalies: a clerk's or store's figure for a period (verifications, share at
@@ -60,23 +63,47 @@ public final class StoreAnomalies {
         }
     }
 
-    /** The robust z-score of {@code x} against {@code sample}; NaN for fewer than 3 values. */
+    /**
+     * The robust z-score of {@code x} against {@code sample}; NaN for fewer than 3 values.
+     *
+     * @throws IllegalArgumentException if {@code x} or a value of the sample is not finite (NaN
+     *                                  would come out as a NaN score, which no threshold flags)
+     */
     public static double robustZ(double x, double[] sample) {
+        Objects.requireNonNull(sample, "sample");
+        if (!Double.isFinite(x)) {
+            throw new IllegalArgumentException("x must be finite: " + x);
+        }
+        double largest = Math.abs(x);
+        for (int i = 0; i < sample.length; i++) {
+            if (!Double.isFinite(sample[i])) {
+                throw new IllegalArgumentException("sample[" + i + "] must be finite: " + sample[i]);
+            }
+            largest = Math.max(largest, Math.abs(sample[i]));
+        }
         if (sample.length < 3) {
             return Double.NaN;
         }
+        // the score is the same for x and sample scaled alike; a quarter of the largest double keeps
+        // sums of two and differences finite (near it, they overflowed to an infinite or NaN score)
+        double k = largest > Double.MAX_VALUE / 4 ? 0.25 : 1;
+        x *= k;
         double[] s = sample.clone();
+        for (int i = 0; i < s.length; i++) {
+            s[i] *= k;
+        }
         Arrays.sort(s);
         double median = median(s);
         double[] dev = new double[s.length];
         double meanAbs = 0;
         for (int i = 0; i < s.length; i++) {
             dev[i] = Math.abs(s[i] - median);
-            meanAbs += dev[i];
+            // divided as it is added: the sum of the deviations may pass the largest double, their mean not
+            meanAbs += dev[i] / s.length;
         }
         Arrays.sort(dev);
         double mad = median(dev);
-        double scale = mad > 0 ? mad / 0.6745 : 1.2533 * meanAbs / s.length;
+        double scale = mad > 0 ? mad / 0.6745 : 1.2533 * meanAbs;
         if (scale == 0) {
             return x == median ? 0 : Math.copySign(Double.POSITIVE_INFINITY, x - median);
         }
@@ -93,6 +120,9 @@ public final class StoreAnomalies {
      * {@code threshold} in absolute value against its own history (3 periods or more) or against the
      * current values of the other entities of its peer group and metric (3 or more). Keys: the
      * entity, the metric.
+     *
+     * @throws IllegalArgumentException if an entity has two series for one peer group and metric:
+     *                                  it would be compared with itself as a peer
      */
     public static List<Signal> detect(List<Series> series, double threshold) {
         Objects.requireNonNull(series, "series");
@@ -100,7 +130,12 @@ public final class StoreAnomalies {
             throw new IllegalArgumentException("threshold must be a positive finite number: " + threshold);
         }
         Map<String, List<Series>> groups = new HashMap<>();
+        Set<List<String>> seen = new HashSet<>();
         for (Series s : series) {
+            if (!seen.add(List.of(s.entity(), s.peerGroup(), s.metric()))) {
+                throw new IllegalArgumentException("entity " + Ids.describe(s.entity()) + " is given twice for "
+                        + s.metric() + " in peer group " + s.peerGroup());
+            }
             groups.computeIfAbsent(s.peerGroup() + "\u0000" + s.metric(), k -> new ArrayList<>()).add(s);
         }
         List<Signal> out = new ArrayList<>();

@@ -47,4 +47,49 @@ class StoreAnomaliesTest {
         s.history()[1] = Double.NaN;
         assertArrayEquals(new double[] {40, 42, 38}, s.history());
     }
+
+    @Test
+    void figuresNearTheLargestDoubleStillScore() {
+        double max = Double.MAX_VALUE;
+        // once NaN: the median of max and max overflowed to infinity
+        assertEquals(Double.NEGATIVE_INFINITY, StoreAnomalies.robustZ(0, new double[] {max, max, max, max}));
+        List<Signal> flagged = StoreAnomalies.detect(List.of(
+                new StoreAnomalies.Series("store-0001", "city-1", "discounts", new double[] {max, max, max, max}, 0)), 3.5);
+        assertEquals(List.of(StoreAnomalies.OWN_HISTORY), flagged.stream().map(Signal::code).toList());
+        // once 0: the deviations' sum overflowed to infinity, and so did the scale every z-score was divided by
+        assertEquals(5 / (2 * 1.2533), StoreAnomalies.robustZ(max, new double[] {0, 0, 0, max, max}), 1e-12);
+        // once NaN: x - median and the deviations' sum both overflowed
+        assertEquals(-5 / 1.2533, StoreAnomalies.robustZ(-max, new double[] {0, 0, max, max, max}), 1e-12);
+    }
+
+    @Test
+    void robustZRefusesAValueThatIsNotFinite() {
+        // once: NaN in, NaN out, and no signal
+        assertEquals("x must be finite: NaN", assertThrows(IllegalArgumentException.class,
+                () -> StoreAnomalies.robustZ(Double.NaN, new double[] {1, 2, 3})).getMessage());
+        assertEquals("sample[1] must be finite: NaN", assertThrows(IllegalArgumentException.class,
+                () -> StoreAnomalies.robustZ(1, new double[] {1, Double.NaN, 3})).getMessage());
+        assertEquals("sample[0] must be finite: -Infinity", assertThrows(IllegalArgumentException.class,
+                () -> StoreAnomalies.robustZ(1, new double[] {Double.NEGATIVE_INFINITY, 2})).getMessage());
+        assertEquals("sample", assertThrows(NullPointerException.class,
+                () -> StoreAnomalies.robustZ(1, null)).getMessage());
+    }
+
+    @Test
+    void anEntityTwiceInOnePeerGroupAndMetricIsRefusedByName() {
+        double[] h = {40, 42, 38};
+        List<StoreAnomalies.Series> twice = List.of(
+                new StoreAnomalies.Series("clerk-0001", "city-1", "verifications", h, 160),
+                new StoreAnomalies.Series("clerk-0002", "city-1", "verifications", h, 40),
+                new StoreAnomalies.Series("clerk-0003", "city-1", "verifications", h, 41),
+                new StoreAnomalies.Series("clerk-0001", "city-1", "verifications", h, 160));
+        // once: clerk-0001 counted among its own peers, pulling the peers' median towards itself
+        assertEquals("entity 'cl****01' (10 chars) is given twice for verifications in peer group city-1",
+                assertThrows(IllegalArgumentException.class, () -> StoreAnomalies.detect(twice, 3.5)).getMessage());
+        // one entity in two groups, or with two metrics, is two series
+        assertEquals(List.of(), StoreAnomalies.detect(List.of(
+                new StoreAnomalies.Series("clerk-0001", "city-1", "verifications", h, 40),
+                new StoreAnomalies.Series("clerk-0001", "format-a", "verifications", h, 40),
+                new StoreAnomalies.Series("clerk-0001", "city-1", "night share", new double[] {0.1, 0.1, 0.2}, 0.1)), 3.5));
+    }
 }

@@ -13,6 +13,7 @@ final class TreeBuilder {
 
     private int[] feature = new int[64];
     private double[] threshold = new double[64];
+    private double[] scaledThreshold = new double[64];
     private int[] left = new int[64];
     private int[] right = new int[64];
     private double[] leafValue = new double[64];
@@ -29,7 +30,8 @@ final class TreeBuilder {
 
     Tree build(int[] sample) {
         grow(sample, 0, sample.length, 0);
-        return new Tree(Arrays.copyOf(feature, count), Arrays.copyOf(threshold, count), Arrays.copyOf(left, count),
+        return new Tree(Arrays.copyOf(feature, count), Arrays.copyOf(threshold, count),
+                Arrays.copyOf(scaledThreshold, count), Arrays.copyOf(left, count),
                 Arrays.copyOf(right, count), Arrays.copyOf(leafValue, count), Arrays.copyOf(normal, count));
     }
 
@@ -38,6 +40,7 @@ final class TreeBuilder {
             int n = count * 2;
             feature = Arrays.copyOf(feature, n);
             threshold = Arrays.copyOf(threshold, n);
+            scaledThreshold = Arrays.copyOf(scaledThreshold, n);
             left = Arrays.copyOf(left, n);
             right = Arrays.copyOf(right, n);
             leafValue = Arrays.copyOf(leafValue, n);
@@ -84,21 +87,24 @@ final class TreeBuilder {
         if (extended) {
             double[] w = new double[d];
             double t = 0;
+            double scaled = 0;
             for (int j = 0; j < d; j++) {
                 w[j] = gaussian();
                 double p = between(min[j], max[j], rnd.nextDouble());
                 t += w[j] * p;
+                scaled += w[j] * Tree.scaleDown(p);
             }
             feature[node] = -2;
             normal[node] = w;
             threshold[node] = t;
-            mid = partition(idx, from, to, -1, w, t);
+            scaledThreshold[node] = scaled;
+            mid = partition(idx, from, to, node);
         } else {
             int f = varying[rnd.nextInt(nv)];
             double t = between(min[f], max[f], rnd.nextDouble());
             feature[node] = f;
             threshold[node] = t;
-            mid = partition(idx, from, to, f, null, t);
+            mid = partition(idx, from, to, node);
         }
         int l = grow(idx, from, mid, depth + 1);
         int r = grow(idx, mid, to, depth + 1);
@@ -108,13 +114,14 @@ final class TreeBuilder {
     }
 
     /**
-     * {@code min + u (max - min)}, or where {@code max - min} passes the largest double (finite
-     * values of opposite signs) {@code (1 - u) min + u max}, which cannot: an infinite split point
-     * would send every row one way and split nothing.
+     * {@code min + u (max - min)}, computed on the halves where {@code max - min} passes the largest
+     * double (finite values of opposite signs): an infinite split point would send every row one way
+     * and split nothing. Halving and doubling are exact, so the point is the one the same data
+     * scaled down by a power of two would give, scaled back.
      */
     private static double between(double min, double max, double u) {
         double span = max - min;
-        return Double.isFinite(span) ? min + u * span : (1 - u) * min + u * max;
+        return Double.isFinite(span) ? min + u * span : 2 * between(min / 2, max / 2, u);
     }
 
     private double gaussian() {
@@ -124,22 +131,14 @@ final class TreeBuilder {
         return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
-    /** Moves the rows on the left of the split ({@code x[f]}, or {@code w · x} when {@code w} is given, at most {@code t}) first. */
-    private int partition(int[] idx, int from, int to, int f, double[] w, double t) {
+    /** Moves the rows on the left of {@code node}'s split first. */
+    private int partition(int[] idx, int from, int to, int node) {
         int i = from;
         int j = to - 1;
         while (i <= j) {
             double[] r = rows[idx[i]];
-            double v;
-            if (w == null) {
-                v = r[f];
-            } else {
-                v = 0;
-                for (int k = 0; k < d; k++) {
-                    v += w[k] * r[k];
-                }
-            }
-            if (v <= t) {
+            int f = feature[node];
+            if (f >= 0 ? r[f] <= threshold[node] : Tree.belowPlane(r, normal[node], threshold[node], scaledThreshold[node])) {
                 i++;
             } else {
                 int tmp = idx[i];

@@ -92,4 +92,29 @@ class IsolationForestTest {
         // each row alone at depth 1: 2^(-1 / c(2)) = 0.5, not 2^(-2 / c(2)) = 0.25 for an unsplit pair
         assertArrayEquals(new double[] {0.5, 0.5}, f.scoreAll(x));
     }
+
+    @Test
+    void anExtendedForestOverFeaturesNearTheLargestDoubleSplitsAsOnTheSameDataScaledDown() {
+        // once: the hyperplane sums (normal times row, added up) overflowed to infinity or NaN for
+        // such rows, so their comparisons sent rows the wrong way or every row to one side. Scaling
+        // by a power of two is exact, and the forest draws the same normals and split points on both
+        // data sets, so without overflow their scores are equal bit for bit.
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        double[][] big = new double[300][3];
+        double[][] small = new double[300][3];
+        for (int i = 0; i < big.length; i++) {
+            for (int j = 0; j < 3; j++) {
+                big[i][j] = (2 * r.nextDouble() - 1) * (i < 290 ? 1.7e308 : 1e305);
+                small[i][j] = Math.scalb(big[i][j], -600);
+            }
+        }
+        ForestConfig extended = new ForestConfig(50, 128, true, 9);
+        double[] bigScores = IsolationForest.fit(big, extended).scoreAll(big);
+        double[] smallScores = IsolationForest.fit(small, extended).scoreAll(small);
+        assertArrayEquals(smallScores, bigScores);
+        // and a row beyond every training row, where even the scoring sum overflows, scores as scaled down
+        double[] far = {1.79e308, -1.79e308, 1.79e308};
+        double[] farSmall = {Math.scalb(far[0], -600), Math.scalb(far[1], -600), Math.scalb(far[2], -600)};
+        assertEquals(IsolationForest.fit(small, extended).score(farSmall), IsolationForest.fit(big, extended).score(far));
+    }
 }

@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.ThreadParams;
 
 /**
  * A guard decision with 20 velocity rules (10 by identifier, 6 by device, 2 by store, 2 by clerk;
@@ -50,6 +51,11 @@ import org.openjdk.jmh.annotations.State;
  * thousand sees several hundred and holds 10 to 60 entries in its 24-hour and 7-day windows, so the
  * scaled-down run does more work per cold key than the default one, and the difference between the
  * two understates what the cold keys' memory costs (RESULTS.md, {@code risk guard (dedupe)}).
+ *
+ * <p>Threads ({@code -t N}): thread {@code i} decides events {@code i, i + N, i + 2N, ...} of each
+ * block, so the threads share one engine and one stream of traffic in time order, as a server's
+ * request threads would. The score is then the time per event of each thread; events per second
+ * on the whole are {@code N} over it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -100,7 +106,26 @@ public class RiskGuardBenchmark {
     private SplittableRandom random;
     private long clock;
     private RiskEvent[] events;
-    private int next;
+
+    /** Each thread's place in the traffic (see the class javadoc). */
+    @State(Scope.Thread)
+    public static class Cursor {
+        private int next;
+        private int stride;
+
+        @Setup(Level.Trial)
+        public void place(ThreadParams t) {
+            stride = t.getThreadCount();
+            next = t.getThreadIndex() - stride;
+        }
+
+        @Setup(Level.Iteration)
+        public void restart(RiskGuardBenchmark b, ThreadParams t) {
+            if (b.time.equals("continuing")) {
+                next = t.getThreadIndex() - stride; // a fresh block
+            }
+        }
+    }
 
     static RiskEvent event(int id, long millis, int stores, SplittableRandom r) {
         int store = r.nextInt(stores);
@@ -153,14 +178,13 @@ public class RiskGuardBenchmark {
                 clock += step;
                 events[i] = event(random.nextInt(keys), clock, stores, random);
             }
-            next = 0;
             usedHeap(); // collect the last block here rather than during the iteration
         }
     }
 
     @Benchmark
-    public RiskDecision decide() {
-        next = (next + 1) & (events.length - 1);
-        return engine.evaluate(events[next]);
+    public RiskDecision decide(Cursor c) {
+        c.next = (c.next + c.stride) & (events.length - 1);
+        return engine.evaluate(events[c.next]);
     }
 }

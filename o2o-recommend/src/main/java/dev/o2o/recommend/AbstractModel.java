@@ -260,7 +260,9 @@ abstract class AbstractModel implements Model, Serializable {
             }
         }
         double[] modelScores = new double[kept];
-        if (kept == n) {
+        // scoreAll writes in item order: only when the candidates are every item in that order
+        // (near a position they come grouped by store, nearest first, whatever their count)
+        if (kept == n && distances == null) {
             scoreAll(customer, modelScores);
         } else {
             scoreItems(customer, candidates, kept, modelScores);

@@ -25,6 +25,12 @@ final class PopularityModel extends AbstractModel {
     private PopularityModel(Interactions data, Optional<Function<String, Optional<String>>> groupOf) {
         super(groupOf.isPresent() ? "popularity-by-group" : "popularity", data);
         this.global = data.itemTotals();
+        for (int i = 0; i < global.length; i++) {
+            if (global[i] == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("popularity: the total weight of item '" + data.itemId(i)
+                        + "' over all customers overflows to Infinity");
+            }
+        }
         this.groupOf = groupOf.orElse(null);
         this.byGroup = new HashMap<>();
         if (groupOf.isPresent()) {

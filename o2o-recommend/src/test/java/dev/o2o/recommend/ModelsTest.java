@@ -104,6 +104,21 @@ class ModelsTest {
     }
 
     @Test
+    void explainRefusesAnUnknownCustomerOrItemAndABadLimitForEveryModel() {
+        // EASE, item-kNN and content refused them; popularity, iALS and blends answered an empty list
+        for (Model m : List.of(Recommender.ease(1).fit(small()), Recommender.popularity().fit(small()),
+                Recommender.als(2, 1, 1, 1, 1L).fit(small()))) {
+            assertEquals("customer 'nobody' has no interaction in the training data: fold them in with"
+                    + " recommendFor(history, query)", assertThrows(IllegalArgumentException.class,
+                    () -> m.explain("nobody", "a", 3)).getMessage(), m.name());
+            assertEquals("item 'zz' has no interaction in the training data", assertThrows(
+                    IllegalArgumentException.class, () -> m.explain("u1", "zz", 3)).getMessage(), m.name());
+            assertEquals("limit must be at least 1: 0", assertThrows(IllegalArgumentException.class,
+                    () -> m.explain("u1", "a", 0)).getMessage(), m.name());
+        }
+    }
+
+    @Test
     void badParametersAreRefused() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Recommender.ease(-1)).getMessage()
                 .contains("lambda"));

@@ -135,8 +135,19 @@ abstract class AbstractModel implements Model, Serializable {
         return out;
     }
 
+    /**
+     * For models whose scores are not sums over history items: the arguments checked as the other
+     * models check them, and no contributions.
+     */
     @Override
     public List<Contribution> explain(String customer, String item, int limit) {
+        requireCustomer(customer);
+        if (data.itemIndex(item) < 0) {
+            throw new IllegalArgumentException("item '" + item + "' has no interaction in the training data");
+        }
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
         return List.of();
     }
 
@@ -260,7 +271,9 @@ abstract class AbstractModel implements Model, Serializable {
             }
         }
         double[] modelScores = new double[kept];
-        if (kept == n) {
+        // scoreAll writes in item order: only when the candidates are every item in that order
+        // (near a position they come grouped by store, nearest first, whatever their count)
+        if (kept == n && distances == null) {
             scoreAll(customer, modelScores);
         } else {
             scoreItems(customer, candidates, kept, modelScores);

@@ -23,6 +23,9 @@ final class AlsModel extends AbstractModel {
     /** 2: item rows are stored in {@link NormBounds}' rank order (1, the computed default, was item order). */
     private static final long serialVersionUID = 2L;
 
+    /** The largest array length every JVM allocates. */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
     final int f;
     final float[] userFactors;
     /**
@@ -43,6 +46,8 @@ final class AlsModel extends AbstractModel {
         this.lambda = p.lambda();
         int m = data.customerCount();
         int n = data.itemCount();
+        requireArray(m, "customers", f);
+        requireArray(n, "items", f);
         SplittableRandom r = new SplittableRandom(p.seed());
         userFactors = new float[m * f];
         itemFactors = new float[n * f];
@@ -59,6 +64,15 @@ final class AlsModel extends AbstractModel {
         }
         itemGram = AlsFit.gram(itemFactors, n, f, lambda);
         bounds = new NormBounds(itemFactors, n, f); // reorders itemFactors in place
+    }
+
+    /** Refuses {@code rows × f} factors that do not fit in one float array (the int product would wrap). */
+    private static void requireArray(int rows, String what, int f) {
+        long size = (long) rows * f;
+        if (size > MAX_ARRAY) {
+            throw new IllegalArgumentException("iALS: " + rows + " " + what + " × " + f + " factors = " + size
+                    + " floats exceed the largest Java array; use fewer factors");
+        }
     }
 
     @Override
@@ -119,7 +133,7 @@ final class AlsModel extends AbstractModel {
     /**
      * Parameters.
      *
-     * @param factors    latent dimensions, at least 1
+     * @param factors    latent dimensions, from 1 to 46,340 (the f×f Gram matrix is one array)
      * @param alpha      confidence slope α ≥ 0 (c = 1 + α·r)
      * @param lambda     L2 weight λ > 0
      * @param iterations alternating sweeps, at least 1
@@ -131,6 +145,10 @@ final class AlsModel extends AbstractModel {
             if (factors < 1 || iterations < 1 || cgSteps < 1) {
                 throw new IllegalArgumentException("factors, iterations and cgSteps must be at least 1: "
                         + factors + ", " + iterations + ", " + cgSteps);
+            }
+            if ((long) factors * factors > MAX_ARRAY) {
+                throw new IllegalArgumentException("factors must be at most 46340 (f × f must fit in a Java array): "
+                        + factors);
             }
             if (!(alpha >= 0) || Double.isInfinite(alpha)) {
                 throw new IllegalArgumentException("alpha must be finite and >= 0: " + alpha);

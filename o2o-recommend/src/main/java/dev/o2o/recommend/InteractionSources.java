@@ -57,12 +57,16 @@ public final class InteractionSources {
      * COUPON_REDEEMED → 3}; store = the touchpoint's store if it has one. Touchpoints of other types are not coupon events and give no event.
      *
      * @throws IllegalArgumentException naming the touchpoint's customer-free position if a
-     *                                  coupon touchpoint has no campaign, or a weight is negative
+     *                                  coupon touchpoint has no campaign, or if a weight is negative
+     *                                  or given for a type other than the two coupon types
      */
     public static List<Interaction> couponsFromTouchpoints(Iterable<Touchpoint> touchpoints,
                                                            Map<TouchpointType, Double> weights) {
         Objects.requireNonNull(weights, "weights");
         weights.forEach((t, w) -> {
+            if (t != TouchpointType.COUPON_RECEIVED && t != TouchpointType.COUPON_REDEEMED) {
+                throw new IllegalArgumentException("weights may name only COUPON_RECEIVED and COUPON_REDEEMED, not " + t);
+            }
             if (!(w >= 0) || Double.isInfinite(w)) {
                 throw new IllegalArgumentException("weight of " + t + " must be finite and not negative: " + w);
             }

@@ -16,8 +16,9 @@ import java.util.Optional;
  *
  * <p>Customers and items are numbered 0.. in order of first appearance in the events; that
  * order also breaks score ties (the lower index first). Duplicate (customer, item) events are
- * summed. Only customers and items with at least one event exist, so every row and column has
- * at least one entry (it may have weight 0 if every event of it had weight 0).
+ * summed (a sum that overflows to infinity is refused). Only customers and items with at least
+ * one event exist, so every row and column has at least one entry (it may have weight 0 if every
+ * event of it had weight 0).
  *
  * <p>Stores: per (customer, item) pair it keeps the store of the customer's most recent event
  * with that item that names a store (events without a store say nothing about where, so they do
@@ -264,6 +265,12 @@ public final class Interactions implements Serializable {
                 }
             }
             outPtr[c + 1] = out;
+            for (int q = outPtr[c]; q < out; q++) {
+                if (weights[q] == Double.POSITIVE_INFINITY) {
+                    throw new IllegalArgumentException("the weights of customer '" + cIds.get(c) + "' and item '"
+                            + iIds.get(items[q]) + "' sum to Infinity over their events");
+                }
+            }
         }
         return new Interactions(cIds, iIds, Map.copyOf(cIndex), Map.copyOf(iIndex), outPtr,
                 Arrays.copyOf(items, out), Arrays.copyOf(weights, out), sIds,

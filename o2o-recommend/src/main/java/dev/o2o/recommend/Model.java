@@ -48,6 +48,9 @@ public interface Model {
     /**
      * The history items that contributed most to a customer's score for an item, largest first,
      * at most {@code limit}; empty for models whose scores are not sums over history items.
+     *
+     * @throws IllegalArgumentException naming the customer or item unknown to the model, or a
+     *                                  limit below 1
      */
     List<Contribution> explain(String customer, String item, int limit);
 }

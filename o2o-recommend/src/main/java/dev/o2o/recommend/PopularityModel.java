@@ -1,5 +1,6 @@
 package dev.o2o.recommend;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,8 +11,9 @@ import java.util.function.Function;
 /**
  * Popularity: an item's score is its total weight, globally or within the customer's group
  * (home store, region). A group's score is its total plus a tie-breaking fraction of the global
- * total, so items the group never touched still come in global order after the group's items.
- * Immutable and thread-safe.
+ * total (below half the smallest step between the group's distinct totals, so it never reorders
+ * them, whatever the weights' scale), so items the group never touched still come in global order
+ * after the group's items. Immutable and thread-safe.
  */
 final class PopularityModel extends AbstractModel {
 
@@ -23,6 +25,12 @@ final class PopularityModel extends AbstractModel {
     private PopularityModel(Interactions data, Optional<Function<String, Optional<String>>> groupOf) {
         super(groupOf.isPresent() ? "popularity-by-group" : "popularity", data);
         this.global = data.itemTotals();
+        for (int i = 0; i < global.length; i++) {
+            if (global[i] == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("popularity: the total weight of item '" + data.itemId(i)
+                        + "' over all customers overflows to Infinity");
+            }
+        }
         this.groupOf = groupOf.orElse(null);
         this.byGroup = new HashMap<>();
         if (groupOf.isPresent()) {
@@ -30,25 +38,40 @@ final class PopularityModel extends AbstractModel {
             for (double g : global) {
                 max = Math.max(max, g);
             }
-            // global totals scaled below one unit of group weight only order the group's ties
-            double scale = max > 0 ? 0.5 / max : 0;
             for (int c = 0; c < data.customerCount(); c++) {
                 Optional<String> g = Objects.requireNonNull(groupOf.get().apply(data.customerId(c)), "group");
                 if (g.isEmpty()) {
                     continue;
                 }
-                double[] totals = byGroup.computeIfAbsent(g.get(), k -> {
-                    double[] t = new double[global.length];
-                    for (int i = 0; i < t.length; i++) {
-                        t[i] = global[i] * scale;
-                    }
-                    return t;
-                });
+                double[] totals = byGroup.computeIfAbsent(g.get(), k -> new double[global.length]);
                 for (int p = data.rowPtr[c]; p < data.rowPtr[c + 1]; p++) {
                     totals[data.rowItems[p]] += data.rowWeights[p];
                 }
             }
+            for (double[] totals : byGroup.values()) {
+                // global totals scaled below half the smallest step between the group's distinct
+                // totals (from 0, and at most one unit) only order the group's ties
+                double scale = max > 0 ? 0.5 * Math.min(1.0, smallestStep(totals)) / max : 0;
+                for (int i = 0; i < totals.length; i++) {
+                    totals[i] += global[i] * scale;
+                }
+            }
         }
+    }
+
+    /** The smallest positive difference between distinct values of {@code totals} and 0; infinite if all are 0. */
+    private static double smallestStep(double[] totals) {
+        double[] sorted = totals.clone();
+        Arrays.sort(sorted);
+        double step = Double.POSITIVE_INFINITY;
+        double previous = 0;
+        for (double t : sorted) {
+            if (t > previous) {
+                step = Math.min(step, t - previous);
+                previous = t;
+            }
+        }
+        return step;
     }
 
     private double[] table(Customer customer) {

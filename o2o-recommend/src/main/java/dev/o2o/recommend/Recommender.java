@@ -57,7 +57,8 @@ public interface Recommender {
      * Implicit ALS (Hu, Koren and Volinsky 2008) with confidence 1 + α·r, solved by conjugate
      * gradient (Takács et al. 2011), 3 CG steps per row and sweep, seeded initial factors.
      *
-     * @param factors    latent dimensions, at least 1
+     * @param factors    latent dimensions, from 1 to 46,340; a fit refuses data whose customers or
+     *                   items times factors exceed the largest Java array
      * @param alpha      confidence slope, at least 0
      * @param lambda     L2 weight, positive
      * @param iterations alternating sweeps, at least 1

@@ -55,4 +55,26 @@ class AlsModelTest {
         assertThrows(IllegalArgumentException.class, () -> Recommender.als(4, 1, 0, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> Recommender.als(4, 1, 1, 0, 1));
     }
+
+    @Test
+    void aFactorCountWhoseGramMatrixCannotBeAnArrayIsRefused() {
+        // f × f doubles (the Gram matrix YᵀY + λI) must fit in one Java array
+        assertEquals("factors must be at most 46340 (f × f must fit in a Java array): 46341",
+                assertThrows(IllegalArgumentException.class, () -> Recommender.als(46_341, 1, 1, 1, 1)).getMessage());
+    }
+
+    @Test
+    void customersTimesFactorsBeyondTheLargestArrayAreRefusedBeforeAllocating() {
+        // 46,400 customers × 46,340 factors = 2,150,176,000 floats: the int product wrapped to a
+        // negative array size (NegativeArraySizeException: -2144791296)
+        Interactions.Builder b = Interactions.builder();
+        for (int c = 0; c < 46_400; c++) {
+            b.add("c" + c, "i" + (c % 2), 1);
+        }
+        Interactions data = b.build();
+        assertEquals("iALS: 46400 customers × 46340 factors = 2150176000 floats exceed the largest Java array;"
+                        + " use fewer factors",
+                assertThrows(IllegalArgumentException.class, () -> Recommender.als(46_340, 1, 1, 1, 1).fit(data))
+                        .getMessage());
+    }
 }

@@ -79,4 +79,16 @@ class InteractionSourcesTest {
                 assertThrows(IllegalArgumentException.class, () -> InteractionSources.couponsFromTouchpoints(
                         touchpoints, Map.of(TouchpointType.COUPON_REDEEMED, -1.0))).getMessage());
     }
+
+    @Test
+    void aWeightForATypeThatIsNoCouponEventIsRefused() {
+        // a click on the campaign was turned into an event on the coupon template, though other
+        // types "are not coupon events and give no event"
+        List<Touchpoint> touchpoints = List.of(
+                Touchpoint.of(ANN, Channel.online("app"), T0, TouchpointType.CLICK).withCampaign("spring10"));
+        Map<TouchpointType, Double> weights = Map.of(TouchpointType.CLICK, 1.0);
+        assertEquals("weights may name only COUPON_RECEIVED and COUPON_REDEEMED, not CLICK",
+                assertThrows(IllegalArgumentException.class,
+                        () -> InteractionSources.couponsFromTouchpoints(touchpoints, weights)).getMessage());
+    }
 }

@@ -58,4 +58,19 @@ class InteractionsTest {
                 .contains("customer"));
         assertThrows(NullPointerException.class, () -> new Interaction("u", "i", null, 1));
     }
+
+    @Test
+    void aPairWhoseSummedWeightOverflowsIsRefused() {
+        // each event is finite; their sum was kept as Infinity and became popularity's score
+        assertEquals("the weights of customer 'u1' and item 'a' sum to Infinity over their events",
+                assertThrows(IllegalArgumentException.class, () -> Interactions.of(List.of(
+                        e("u1", "a", 1e308), e("u2", "b", 1), e("u1", "a", 1e308)))).getMessage());
+    }
+
+    @Test
+    void anItemWhoseTotalWeightOverflowsIsRefusedByPopularity() {
+        Interactions x = Interactions.of(List.of(e("u1", "a", 1e308), e("u2", "b", 1), e("u2", "a", 1e308)));
+        assertEquals("popularity: the total weight of item 'a' over all customers overflows to Infinity",
+                assertThrows(IllegalArgumentException.class, () -> Recommender.popularity().fit(x)).getMessage());
+    }
 }

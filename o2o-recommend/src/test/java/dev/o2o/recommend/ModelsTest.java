@@ -92,6 +92,33 @@ class ModelsTest {
     }
 
     @Test
+    void popularityByGroupKeepsTheGroupsOrderWithFractionalWeights() {
+        // group g1 (u1): a 0.25, c 0.2; group g2: c 5, b 9; global a 0.25, c 5.2, b 9. The global
+        // fraction only breaks g1's ties: a, then c, then b (which g1 never touched). Scaled to half
+        // a unit of weight, it outweighed g1's own totals and listed b, c, a.
+        Interactions data = Interactions.of(List.of(new Interaction("u1", "a", T, 0.25),
+                new Interaction("u1", "c", T, 0.2), new Interaction("u2", "c", T, 5), new Interaction("u3", "b", T, 9)));
+        Model m = Recommender.popularityBy(c -> java.util.Optional.of(c.equals("u1") ? "g1" : "g2")).fit(data);
+        assertEquals(List.of("a", "c", "b"), items(m.recommend("u1", Query.top(3).includingConsumed())));
+        assertEquals(List.of("b", "c", "a"), items(m.recommend("u2", Query.top(3).includingConsumed())));
+    }
+
+    @Test
+    void explainRefusesAnUnknownCustomerOrItemAndABadLimitForEveryModel() {
+        // EASE, item-kNN and content refused them; popularity, iALS and blends answered an empty list
+        for (Model m : List.of(Recommender.ease(1).fit(small()), Recommender.popularity().fit(small()),
+                Recommender.als(2, 1, 1, 1, 1L).fit(small()))) {
+            assertEquals("customer 'nobody' has no interaction in the training data: fold them in with"
+                    + " recommendFor(history, query)", assertThrows(IllegalArgumentException.class,
+                    () -> m.explain("nobody", "a", 3)).getMessage(), m.name());
+            assertEquals("item 'zz' has no interaction in the training data", assertThrows(
+                    IllegalArgumentException.class, () -> m.explain("u1", "zz", 3)).getMessage(), m.name());
+            assertEquals("limit must be at least 1: 0", assertThrows(IllegalArgumentException.class,
+                    () -> m.explain("u1", "a", 0)).getMessage(), m.name());
+        }
+    }
+
+    @Test
     void badParametersAreRefused() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Recommender.ease(-1)).getMessage()
                 .contains("lambda"));

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.o2o.core.GeoPoint;
 import dev.o2o.core.Store;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -97,5 +99,29 @@ class NearSearchTest {
         assertEquals(2, near.count());
         assertEquals(near.distances()[0], near.distances()[1]);
         assertEquals(0, near.stores()[0]);
+    }
+
+    @Test
+    void nearbyScoresBelongToTheirItemsWhenEveryItemIsWithinTheRadius() {
+        Instant t = Instant.EPOCH;
+        // item indices by first appearance: a = 0, b = 1, c = 2; totals a 1, b 2, c 3
+        Interactions data = Interactions.of(List.of(
+                new Interaction("u1", "a", t, 1), new Interaction("u1", "b", t, 2), new Interaction("u2", "c", t, 3)));
+        GeoPoint here = GeoPoint.of(31.23, 121.47);
+        // the nearer store offers c, the farther one a and b: candidates come as c, a, b
+        Availability availability = Availability.builder()
+                .store(new Store("near", "near", GeoPoint.of(31.2301, 121.47)))
+                .store(new Store("far", "far", GeoPoint.of(31.2310, 121.47)))
+                .offers("near", "c").offers("far", "a").offers("far", "b")
+                .build();
+        Model popularity = Recommender.popularity().fit(data);
+        Query q = Query.top(3).near(new Query.Nearby(here, availability, 5_000, Double.POSITIVE_INFINITY));
+        List<Recommendation> list = popularity.recommendFor(Map.of(), q);
+        assertEquals(List.of("c", "b", "a"), list.stream().map(Recommendation::item).toList());
+        assertEquals(List.of(3.0, 2.0, 1.0), list.stream().map(Recommendation::modelScore).toList());
+        // the same under a diversity cap (every candidate ranked, then taken in order)
+        List<Recommendation> diverse = popularity.recommendFor(Map.of(), q.diverse(item -> item, 1));
+        assertEquals(List.of("c", "b", "a"), diverse.stream().map(Recommendation::item).toList());
+        assertEquals(List.of(3.0, 2.0, 1.0), diverse.stream().map(Recommendation::modelScore).toList());
     }
 }

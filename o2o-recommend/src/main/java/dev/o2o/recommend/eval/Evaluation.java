@@ -39,7 +39,14 @@ public record Evaluation(String model, Map<String, Object> params, int customers
 
     public Evaluation {
         Objects.requireNonNull(model, "model");
-        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(params, "params")));
+        if (customers < 0 || items < 0) {
+            throw new IllegalArgumentException("customers and items must be >= 0: " + customers + ", " + items);
+        }
+        requireK(k);
+        if (!(fitSeconds >= 0) || Double.isInfinite(fitSeconds)) {
+            throw new IllegalArgumentException("fitSeconds must be finite and not negative: " + fitSeconds);
+        }
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(baseline, "baseline");
     }

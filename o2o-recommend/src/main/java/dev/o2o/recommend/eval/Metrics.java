@@ -7,7 +7,8 @@ package dev.o2o.recommend.eval;
  * Recall@K = Σh / min(K, |T|); NDCG@K = Σ h_r / log2(r + 1) divided by the same sum over ranks
  * 1..min(K, |T|) (binary relevance); AP@K = Σ h_r · precision@r / min(K, |T|); hit rate = 1 if
  * any hit. Coverage = distinct items recommended to evaluated customers / items in training.
- * Immutable and thread-safe.
+ * Every metric lies in [0, 1]; the constructor refuses other values and NaN. Immutable and
+ * thread-safe.
  *
  * @param evaluatedCustomers customers with at least one usable test item
  * @param recall             mean Recall@K
@@ -22,6 +23,17 @@ public record Metrics(int evaluatedCustomers, double recall, double ndcg, double
     public Metrics {
         if (evaluatedCustomers < 0) {
             throw new IllegalArgumentException("evaluatedCustomers must be >= 0: " + evaluatedCustomers);
+        }
+        requireShare(recall, "recall");
+        requireShare(ndcg, "ndcg");
+        requireShare(map, "map");
+        requireShare(hitRate, "hitRate");
+        requireShare(coverage, "coverage");
+    }
+
+    private static void requireShare(double value, String field) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(field + " must be within 0..1: " + value);
         }
     }
 }

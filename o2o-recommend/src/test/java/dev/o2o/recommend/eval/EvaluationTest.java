@@ -111,4 +111,24 @@ class EvaluationTest {
         assertEquals(8, baseline.evaluatedCustomers());
         assertTrue(r.fitSeconds() >= 0);
     }
+
+    @Test
+    void metricsOutsideZeroToOneAreRefused() {
+        // every metric is a mean of values in [0, 1]; a NaN or 1.5 was accepted as a Metrics value
+        assertEquals("recall must be within 0..1: 1.5", assertThrows(IllegalArgumentException.class,
+                () -> new Metrics(3, 1.5, 0.5, 0.5, 0.5, 0.5)).getMessage());
+        assertEquals("ndcg must be within 0..1: NaN", assertThrows(IllegalArgumentException.class,
+                () -> new Metrics(3, 0.5, Double.NaN, 0.5, 0.5, 0.5)).getMessage());
+        assertEquals("coverage must be within 0..1: -0.1", assertThrows(IllegalArgumentException.class,
+                () -> new Metrics(3, 0.5, 0.5, 0.5, 0.5, -0.1)).getMessage());
+    }
+
+    @Test
+    void anEvaluationWithoutAListLengthIsRefused() {
+        Metrics m = new Metrics(3, 0.5, 0.5, 0.5, 0.5, 0.5);
+        assertEquals("k must be at least 1: 0", assertThrows(IllegalArgumentException.class,
+                () -> new Evaluation("ease", Map.of(), 10, 20, 0, m, m, 0.1)).getMessage());
+        assertEquals("fitSeconds must be finite and not negative: NaN", assertThrows(IllegalArgumentException.class,
+                () -> new Evaluation("ease", Map.of(), 10, 20, 10, m, m, Double.NaN)).getMessage());
+    }
 }

@@ -106,7 +106,7 @@ public sealed interface Mission permits Mission.DistinctStoreCheckIns, Mission.S
 
     /**
      * @param id     mission id
-     * @param total  the spend to reach, positive
+     * @param total  the spend to reach, positive and below {@link Money#TEXT_LIMIT}
      * @param reward the reward
      */
     record Spend(String id, Money total, Action reward) implements Mission {
@@ -116,6 +116,7 @@ public sealed interface Mission permits Mission.DistinctStoreCheckIns, Mission.S
             if (!total.isPositive()) {
                 throw new IllegalArgumentException("mission '" + id + "': total must be positive: " + total);
             }
+            Money.requireBelowLimit(total, "mission '" + id + "': total");
         }
 
         @Override
@@ -135,8 +136,15 @@ public sealed interface Mission permits Mission.DistinctStoreCheckIns, Mission.S
 
         @Override
         public boolean isComplete(List<MissionStep> steps) {
-            long sum = steps.stream().mapToLong(MissionStep::amountMinor).sum();
-            return sum >= total.minorUnits();
+            // compared against what is still missing, so no sum of steps can wrap past a long
+            long missing = total.minorUnits();
+            for (MissionStep s : steps) {
+                if (s.amountMinor() >= missing) {
+                    return true;
+                }
+                missing -= s.amountMinor();
+            }
+            return false;
         }
     }
 

@@ -7,6 +7,7 @@ import dev.o2o.core.identity.Identifier;
 import dev.o2o.core.kpi.RateEstimate;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +110,8 @@ public final class Referrals {
             return List.of();
         }
         Instant claimed = link.get().claimedAt();
-        if (order.at().isBefore(claimed) || order.at().isAfter(claimed.plus(program.window()))) {
+        // compared as a duration: claimed.plus(window) overflows for a window as long as a Duration goes
+        if (order.at().isBefore(claimed) || Duration.between(claimed, order.at()).compareTo(program.window()) > 0) {
             return List.of();
         }
         if (!store.markConverted(program.id(), order.customer(), order.id(), order.at())) {

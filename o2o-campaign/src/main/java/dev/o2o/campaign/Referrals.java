@@ -86,9 +86,13 @@ public final class Referrals {
         }
         List<PlannedAction> actions = new ArrayList<>();
         if (program.unlockClaims() > 0) {
-            long claims = store.referrals(program.id()).stream().filter(l -> l.inviter().equals(inviter)).count();
-            // the claim that reaches the threshold plans it; the key makes any race harmless
-            if (claims == program.unlockClaims()) {
+            // the inviter's unlockClaims-th claim in claim order plans it: a count taken after saving
+            // could include claims saved since, so that no claim saw the threshold itself; the key
+            // makes a repeat harmless
+            List<ReferralLink> claims = store.referrals(program.id()).stream()
+                    .filter(l -> l.inviter().equals(inviter)).toList();
+            if (claims.size() >= program.unlockClaims()
+                    && claims.get(program.unlockClaims() - 1).invitee().equals(invitee)) {
                 actions.add(new PlannedAction("referral:" + program.id() + ":unlock:" + inviter.value(), inviter,
                         program.id(), "unlock", program.unlockReward().get()));
             }

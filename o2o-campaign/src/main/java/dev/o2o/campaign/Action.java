@@ -10,7 +10,7 @@ import java.util.Optional;
  * {@link ActionRunner} does), and results are recorded by action key so a retry is idempotent.
  *
  * <p>{@link #cost()} is what the action consumes of its campaign's budget (the face value of
- * a coupon, the cost of points), in the budget's currency.
+ * a coupon, the cost of points), in the budget's currency, below {@link Money#TEXT_LIMIT}.
  *
  * <p>Implementations are immutable, thread-safe records.
  */
@@ -136,5 +136,6 @@ public sealed interface Action permits Action.IssueCoupon, Action.AwardPoints, A
         if (cost.isPresent() && cost.get().isNegative()) {
             throw new IllegalArgumentException("cost must not be negative: " + cost.get());
         }
+        cost.ifPresent(c -> Money.requireBelowLimit(c, "cost"));
     }
 }

@@ -14,9 +14,10 @@ import java.util.Optional;
  * <p>Immutable and thread-safe.
  *
  * @param id           unique campaign id
- * @param budget       total cost its actions may consume; empty for unlimited
+ * @param budget       total cost its actions may consume, below {@link Money#TEXT_LIMIT}; empty for unlimited
  * @param globalCap    total fires across all customers; empty for unlimited
- * @param holdoutShare share of the audience held out, 0 (none) to below 1
+ * @param holdoutShare share of the audience held out, 0 (none) or 0.00005 to below 0.99995 (the
+ *                     holdout's resolution is 1/10,000)
  */
 public record Campaign(String id, Optional<Money> budget, Optional<Long> globalCap, double holdoutShare) {
 
@@ -29,6 +30,7 @@ public record Campaign(String id, Optional<Money> budget, Optional<Long> globalC
         if (budget.isPresent() && budget.get().isNegative()) {
             throw new IllegalArgumentException("campaign '" + id + "': budget must not be negative: " + budget.get());
         }
+        budget.ifPresent(b -> Money.requireBelowLimit(b, "campaign '" + id + "': budget"));
         Objects.requireNonNull(globalCap, "globalCap");
         if (globalCap.isPresent() && globalCap.get() < 0) {
             throw new IllegalArgumentException("campaign '" + id + "': globalCap must be >= 0: " + globalCap.get());
@@ -36,6 +38,7 @@ public record Campaign(String id, Optional<Money> budget, Optional<Long> globalC
         if (!(holdoutShare >= 0 && holdoutShare < 1)) {
             throw new IllegalArgumentException("campaign '" + id + "': holdoutShare must be in [0, 1): " + holdoutShare);
         }
+        Holdout.heldBuckets(holdoutShare, "campaign '" + id + "': holdoutShare");
     }
 
     /** A campaign without budget, cap or holdout. */

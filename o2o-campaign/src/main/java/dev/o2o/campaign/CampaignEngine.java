@@ -37,6 +37,9 @@ import java.util.Set;
  * atomically and in that order ({@link CampaignStore#reserveAndDecide}): cool-down, frequency cap,
  * the daily contact limit, budget and global cap. A trigger that passes plans its actions.
  *
+ * <p>A mission that refuses the event (a spend mission, an order in another currency) throws
+ * {@link IllegalArgumentException} before the claim, so a refused event leaves nothing behind.
+ *
  * <p><b>Time.</b> Each event is evaluated at its own instant {@link CampaignEvent#at()}, also
  * when it arrives late: quiet hours and the daily limit use that instant's local time in the
  * customer's zone, and caps count fires within one window either side of it (see
@@ -129,12 +132,15 @@ public final class CampaignEngine {
         // missions and referrals write as they advance, so they need the claim first; triggers alone
         // claim with their decision, in one step of the store
         boolean claimFirst = !missions.isEmpty() || !referrals.isEmpty();
+        // a mission may refuse the event (an order in another currency than a spend mission's):
+        // ask before the claim, so that a refused event leaves nothing behind
+        Map<String, MissionStep> steps = missions.isEmpty() ? Map.of() : missionSteps(event);
         if (claimFirst && !store.claimEvent(event.id())) {
             return replay(event);
         }
         List<PlannedAction> planned = new ArrayList<>();
-        if (!missions.isEmpty()) {
-            advanceMissions(event, planned);
+        if (!steps.isEmpty()) {
+            advanceMissions(event, steps, planned);
         }
         for (Referrals r : referrals) {
             planned.addAll(r.onOrder(event));
@@ -319,23 +325,28 @@ public final class CampaignEngine {
         return Optional.empty();
     }
 
-    private void advanceMissions(CampaignEvent event, List<PlannedAction> planned) {
+    /** The step the event contributes to each mission the customer is enrolled in, by mission id. */
+    private Map<String, MissionStep> missionSteps(CampaignEvent event) {
+        Map<String, MissionStep> out = new LinkedHashMap<>();
         for (MissionProgress enrolled : store.missions(event.customer())) {
             Mission mission = missions.get(enrolled.missionId());
-            if (mission == null) {
-                continue; // progress of a mission this engine no longer runs
+            if (mission != null) { // else progress of a mission this engine no longer runs
+                mission.stepOf(event).ifPresent(step -> out.put(mission.id(), step));
             }
-            Optional<MissionStep> step = mission.stepOf(event);
-            if (step.isEmpty()) {
-                continue;
-            }
+        }
+        return out;
+    }
+
+    private void advanceMissions(CampaignEvent event, Map<String, MissionStep> stepByMission, List<PlannedAction> planned) {
+        for (Map.Entry<String, MissionStep> e : stepByMission.entrySet()) {
+            Mission mission = missions.get(e.getKey());
             while (true) {
                 MissionProgress p = store.mission(event.customer(), mission.id()).orElseThrow();
                 if (p.completedAt().isPresent() || event.at().isBefore(p.enrolledAt()) || p.hasStep(event.id())) {
                     break;
                 }
                 List<MissionStep> steps = new ArrayList<>(p.steps());
-                steps.add(step.get());
+                steps.add(e.getValue());
                 boolean done = mission.isComplete(steps);
                 MissionProgress next = new MissionProgress(p.customer(), p.missionId(), p.enrolledAt(), steps,
                         done ? Optional.of(event.at()) : Optional.empty(), p.version() + 1);

@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param detail   the kind's subject: channel id, tag, lifecycle stage, custom type; empty if none
  * @param storeId  the store for check-ins, scans and store orders
  * @param location the position for location pings
- * @param amount   the amount of an order
+ * @param amount   the amount of an order, below {@link Money#TEXT_LIMIT}
  * @param channel  online or offline, for orders and touchpoints
  * @param value    the points balance of a points-threshold event; 0 otherwise
  */
@@ -58,6 +58,7 @@ public record CampaignEvent(String id, CustomerKey customer, Instant at, Kind ki
         if (amount.isPresent() && amount.get().isNegative()) {
             throw new IllegalArgumentException("amount of event '" + id + "' must not be negative: " + amount.get());
         }
+        amount.ifPresent(a -> Money.requireBelowLimit(a, "amount of event '" + id + "'"));
         if ((kind == Kind.CHECK_IN || kind == Kind.SCAN) && storeId.isEmpty()) {
             throw new IllegalArgumentException(kind + " event '" + id + "' needs a storeId");
         }

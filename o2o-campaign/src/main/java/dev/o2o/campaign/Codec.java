@@ -25,6 +25,18 @@ final class Codec {
         }
     }
 
+    /** The earliest and the latest instant the store can hold. */
+    private static final Instant EARLIEST = instant(Long.MIN_VALUE);
+    private static final Instant LATEST = instant(Long.MAX_VALUE);
+
+    /**
+     * {@link #nanos}, but an instant outside the store's range becomes its nearest end: for the
+     * bounds of a window, which may reach past the years any stored fire can have.
+     */
+    static long nanosClamped(Instant t) {
+        return t.isBefore(EARLIEST) ? Long.MIN_VALUE : t.isAfter(LATEST) ? Long.MAX_VALUE : nanos(t);
+    }
+
     static Instant instant(long nanos) {
         return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }

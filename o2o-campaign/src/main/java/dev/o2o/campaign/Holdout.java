@@ -34,11 +34,28 @@ public final class Holdout {
         return (int) Math.floorMod(h, (long) BUCKETS);
     }
 
-    /** True if the customer is held out of the campaign at this share. */
+    /**
+     * True if the customer is held out of the campaign at this share.
+     *
+     * @throws IllegalArgumentException if the share is not 0 or in [0.00005, 0.99995): below 1 but
+     *         rounding to all 10,000 buckets, or positive but rounding to none
+     */
     public static boolean isHeldOut(CustomerKey customer, String campaignId, double share) {
         if (!(share >= 0 && share < 1)) {
             throw new IllegalArgumentException("share must be in [0, 1): " + share);
         }
-        return bucket(customer, campaignId) < Math.round(share * BUCKETS);
+        return bucket(customer, campaignId) < heldBuckets(share, "share");
+    }
+
+    /**
+     * The buckets held out at a share in [0, 1), refusing a positive share that rounds to none of
+     * them (nobody held out) or to all (everybody held out, which a share below 1 must not do).
+     */
+    static long heldBuckets(double share, String field) {
+        long held = Math.round(share * BUCKETS);
+        if (share > 0 && (held == 0 || held == BUCKETS)) {
+            throw new IllegalArgumentException(field + " must be 0 or in [0.00005, 0.99995) (1/10,000 resolution): " + share);
+        }
+        return held;
     }
 }

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -267,10 +268,10 @@ final class JdbcCampaignStore implements CampaignStore {
         Set<String> days = new TreeSet<>();
         for (Reservation r : rs) {
             if (r.customer().value().equals(customer)) {
-                long at = Codec.nanos(r.at());
-                long reach = ReservationRules.reach(r);
-                from = Math.min(from, at - reach);
-                to = Math.max(to, at + reach);
+                Codec.nanos(r.at()); // refuses an event outside the store's range
+                Duration reach = ReservationRules.reach(r);
+                from = Math.min(from, Codec.nanosClamped(ReservationRules.minus(r.at(), reach)));
+                to = Math.max(to, Codec.nanosClamped(ReservationRules.plus(r.at(), reach)));
                 days.add(r.day());
             }
         }
@@ -389,8 +390,8 @@ final class JdbcCampaignStore implements CampaignStore {
         Reservation.Outcome check(Reservation r) {
             List<Long> mine = fires.getOrDefault(r.triggerId(), List.of());
             return ReservationRules.customerChecks(r, (from, to) -> {
-                long lo = Codec.nanos(from);
-                long hi = Codec.nanos(to);
+                long lo = Codec.nanosClamped(from);
+                long hi = Codec.nanosClamped(to);
                 return mine.stream().filter(t -> t > lo && t < hi).count();
             }, contacts(r.day()));
         }

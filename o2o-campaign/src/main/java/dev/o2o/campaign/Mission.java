@@ -4,6 +4,7 @@ import dev.o2o.campaign.CampaignEvent.Kind;
 import dev.o2o.core.ChannelKind;
 import dev.o2o.core.Money;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -57,6 +58,14 @@ public sealed interface Mission permits Mission.DistinctStoreCheckIns, Mission.S
         }
     }
 
+    /**
+     * Whether {@code t} lies in {@code [start, start + within]}, compared as a duration so that a
+     * window as long as a {@link Duration} goes (no time limit) does not overflow an instant.
+     */
+    private static boolean inWindow(Instant start, Instant t, Duration within) {
+        return !t.isBefore(start) && Duration.between(start, t).compareTo(within) <= 0;
+    }
+
     private static void requirePositive(String id, Duration within) {
         Objects.requireNonNull(within, "within");
         if (within.isZero() || within.isNegative()) {
@@ -92,7 +101,7 @@ public sealed interface Mission permits Mission.DistinctStoreCheckIns, Mission.S
             for (MissionStep start : steps) {
                 Set<String> seen = new HashSet<>();
                 for (MissionStep s : steps) {
-                    if (!s.at().isBefore(start.at()) && !s.at().isAfter(start.at().plus(within))) {
+                    if (inWindow(start.at(), s.at(), within)) {
                         seen.add(s.storeId());
                     }
                 }
@@ -106,7 +115,7 @@ public sealed interface Mission permits Mission.DistinctStoreCheckIns, Mission.S
 
     /**
      * @param id     mission id
-     * @param total  the spend to reach, positive
+     * @param total  the spend to reach, positive and below {@link Money#TEXT_LIMIT}
      * @param reward the reward
      */
     record Spend(String id, Money total, Action reward) implements Mission {
@@ -116,6 +125,7 @@ public sealed interface Mission permits Mission.DistinctStoreCheckIns, Mission.S
             if (!total.isPositive()) {
                 throw new IllegalArgumentException("mission '" + id + "': total must be positive: " + total);
             }
+            Money.requireBelowLimit(total, "mission '" + id + "': total");
         }
 
         @Override
@@ -135,8 +145,15 @@ public sealed interface Mission permits Mission.DistinctStoreCheckIns, Mission.S
 
         @Override
         public boolean isComplete(List<MissionStep> steps) {
-            long sum = steps.stream().mapToLong(MissionStep::amountMinor).sum();
-            return sum >= total.minorUnits();
+            // compared against what is still missing, so no sum of steps can wrap past a long
+            long missing = total.minorUnits();
+            for (MissionStep s : steps) {
+                if (s.amountMinor() >= missing) {
+                    return true;
+                }
+                missing -= s.amountMinor();
+            }
+            return false;
         }
     }
 
@@ -170,8 +187,7 @@ public sealed interface Mission permits Mission.DistinctStoreCheckIns, Mission.S
                     continue;
                 }
                 for (MissionStep order : steps) {
-                    if (order.kind() == MissionStep.Kind.ONLINE_ORDER && !order.at().isBefore(scan.at())
-                            && !order.at().isAfter(scan.at().plus(within))) {
+                    if (order.kind() == MissionStep.Kind.ONLINE_ORDER && inWindow(scan.at(), order.at(), within)) {
                         return true;
                     }
                 }

@@ -7,6 +7,7 @@ import dev.o2o.core.identity.Identifier;
 import dev.o2o.core.kpi.RateEstimate;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,9 +86,13 @@ public final class Referrals {
         }
         List<PlannedAction> actions = new ArrayList<>();
         if (program.unlockClaims() > 0) {
-            long claims = store.referrals(program.id()).stream().filter(l -> l.inviter().equals(inviter)).count();
-            // the claim that reaches the threshold plans it; the key makes any race harmless
-            if (claims == program.unlockClaims()) {
+            // the inviter's unlockClaims-th claim in claim order plans it: a count taken after saving
+            // could include claims saved since, so that no claim saw the threshold itself; the key
+            // makes a repeat harmless
+            List<ReferralLink> claims = store.referrals(program.id()).stream()
+                    .filter(l -> l.inviter().equals(inviter)).toList();
+            if (claims.size() >= program.unlockClaims()
+                    && claims.get(program.unlockClaims() - 1).invitee().equals(invitee)) {
                 actions.add(new PlannedAction("referral:" + program.id() + ":unlock:" + inviter.value(), inviter,
                         program.id(), "unlock", program.unlockReward().get()));
             }
@@ -109,7 +114,8 @@ public final class Referrals {
             return List.of();
         }
         Instant claimed = link.get().claimedAt();
-        if (order.at().isBefore(claimed) || order.at().isAfter(claimed.plus(program.window()))) {
+        // compared as a duration: claimed.plus(window) overflows for a window as long as a Duration goes
+        if (order.at().isBefore(claimed) || Duration.between(claimed, order.at()).compareTo(program.window()) > 0) {
             return List.of();
         }
         if (!store.markConverted(program.id(), order.customer(), order.id(), order.at())) {

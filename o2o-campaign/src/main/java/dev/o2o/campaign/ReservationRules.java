@@ -1,6 +1,7 @@
 package dev.o2o.campaign;
 
 import dev.o2o.campaign.Reservation.Outcome;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -28,12 +29,12 @@ final class ReservationRules {
     static Outcome customerChecks(Reservation r, FireCounts fires, int contactsToday) {
         Instant at = r.at();
         if (!r.coolDown().isZero()) {
-            if (fires.between(at.minus(r.coolDown()), at.plus(r.coolDown())) > 0) {
+            if (fires.between(minus(at, r.coolDown()), plus(at, r.coolDown())) > 0) {
                 return Outcome.COOL_DOWN;
             }
         }
         if (r.frequencyCap() > 0) {
-            if (fires.between(at.minus(r.frequencyWindow()), at.plus(r.frequencyWindow())) >= r.frequencyCap()) {
+            if (fires.between(minus(at, r.frequencyWindow()), plus(at, r.frequencyWindow())) >= r.frequencyCap()) {
                 return Outcome.FREQUENCY_CAP;
             }
         }
@@ -54,9 +55,22 @@ final class ReservationRules {
         return Outcome.RESERVED;
     }
 
-    /** The widest window (cool-down or frequency window) the reservation looks at, in nanoseconds. */
-    static long reach(Reservation r) {
-        long cd = r.coolDown().toNanos();
-        return r.frequencyCap() > 0 ? Math.max(cd, r.frequencyWindow().toNanos()) : cd;
+    /** The widest window (cool-down or frequency window) the reservation looks at. */
+    static Duration reach(Reservation r) {
+        Duration cd = r.coolDown();
+        return r.frequencyCap() > 0 && r.frequencyWindow().compareTo(cd) > 0 ? r.frequencyWindow() : cd;
+    }
+
+    /**
+     * {@code at - d}, or {@link Instant#MIN} if that is earlier: a window may be as long as a
+     * {@link Duration} goes (a cool-down of "once, ever"), longer than the instants before it.
+     */
+    static Instant minus(Instant at, Duration d) {
+        return d.compareTo(Duration.between(Instant.MIN, at)) >= 0 ? Instant.MIN : at.minus(d);
+    }
+
+    /** {@code at + d}, or {@link Instant#MAX} if that is later (see {@link #minus}). */
+    static Instant plus(Instant at, Duration d) {
+        return d.compareTo(Duration.between(at, Instant.MAX)) >= 0 ? Instant.MAX : at.plus(d);
     }
 }

@@ -13,18 +13,30 @@ import java.util.TreeMap;
  */
 public final class CouponAnalytics {
 
-    /** Upper edges of the distance bands, in metres: under 1 km, 1-3 km, 3-5 km, 5-10 km, 10 km and more. */
+    /**
+     * Upper edges of the distance bands, in metres: under 1 km, 1-3 km, 3-5 km, 5-10 km, 10 km and more.
+     * For reading: {@link #band} uses its own copy, so writing into this array changes no band.
+     */
     public static final double[] DISTANCE_BANDS_METRES = {1_000, 3_000, 5_000, 10_000};
+
+    private static final double[] EDGES = DISTANCE_BANDS_METRES.clone();
 
     private static final String[] BAND_NAMES = {"0-1km", "1-3km", "3-5km", "5-10km", "10km+"};
 
     private CouponAnalytics() {
     }
 
-    /** The distance band of a distance in metres. */
+    /**
+     * The distance band of a distance in metres.
+     *
+     * @throws IllegalArgumentException if the distance is NaN or negative
+     */
     public static String band(double metres) {
-        for (int i = 0; i < DISTANCE_BANDS_METRES.length; i++) {
-            if (metres < DISTANCE_BANDS_METRES[i]) {
+        if (!(metres >= 0)) {
+            throw new IllegalArgumentException("metres must be a number >= 0: " + metres);
+        }
+        for (int i = 0; i < EDGES.length; i++) {
+            if (metres < EDGES[i]) {
                 return BAND_NAMES[i];
             }
         }

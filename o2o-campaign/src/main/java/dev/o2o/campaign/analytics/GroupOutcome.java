@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param customers        customers in the group
  * @param converters       of them converted
  * @param revenue          total revenue, exact
- * @param revenueSquares   sum over customers of revenue squared (for the variance), exact
+ * @param revenueSquares   sum over customers of revenue squared (for the variance), exact; at least
+ *                         revenue<sup>2</sup> / customers, as for every real group
  */
 public record GroupOutcome(long customers, long converters, BigDecimal revenue, BigDecimal revenueSquares) {
 
@@ -23,6 +24,14 @@ public record GroupOutcome(long customers, long converters, BigDecimal revenue, 
         if (customers < 0 || converters < 0 || converters > customers) {
             throw new IllegalArgumentException("need 0 <= converters <= customers: converters=" + converters
                     + ", customers=" + customers);
+        }
+        // sums some group has: revenueSquares >= revenue^2 / customers (Cauchy-Schwarz), exactly
+        if (customers == 0 && revenueSquares.signum() != 0) {
+            throw new IllegalArgumentException("revenueSquares " + revenueSquares + " is not 0 for a group of no customers");
+        }
+        if (revenueSquares.multiply(BigDecimal.valueOf(customers)).compareTo(revenue.multiply(revenue)) < 0) {
+            throw new IllegalArgumentException("revenueSquares " + revenueSquares + " is below revenue^2 / customers (revenue "
+                    + revenue + ", customers " + customers + "): no group has such sums");
         }
     }
 

@@ -177,4 +177,30 @@ class GbmTest {
         GbmModel m = GbmModel.fit(x, y, GbmConfig.builder().trees(2).build());
         assertThrows(IllegalArgumentException.class, () -> m.predict(new double[2]));
     }
+    /**
+     * Validation labels are checked as the training labels are: a NaN validation label made every
+     * round's validation loss NaN, which never "improved", so early stopping kept zero trees and
+     * the fit returned a constant model without a word; a logistic label of 2 was scored as if valid.
+     */
+    @Test
+    void validationLabelsAreCheckedLikeTrainingLabels() {
+        double[] y = new double[400];
+        Matrix x = data(400, 5, y);
+        double[] vy = new double[400];
+        Matrix vx = data(400, 6, vy);
+        GbmConfig c = GbmConfig.builder().trees(50).maxDepth(3).earlyStoppingRounds(5).threads(1).build();
+        vy[3] = Double.NaN;
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> GbmModel.fit(x, y, vx, vy, c));
+        assertEquals("validation label of row 3 must be 0 or 1: NaN", nan.getMessage());
+        vy[3] = 2;
+        IllegalArgumentException two = assertThrows(IllegalArgumentException.class,
+                () -> GbmModel.fit(x, y, vx, vy, c));
+        assertEquals("validation label of row 3 must be 0 or 1: 2.0", two.getMessage());
+        GbmConfig sq = c.toBuilder().objective(GbmConfig.Objective.SQUARED_ERROR).baseScore(0).build();
+        vy[3] = Double.POSITIVE_INFINITY;
+        IllegalArgumentException inf = assertThrows(IllegalArgumentException.class,
+                () -> GbmModel.fit(x, y, vx, vy, sq));
+        assertEquals("validation label of row 3 is not finite: Infinity", inf.getMessage());
+    }
 }

@@ -37,11 +37,7 @@ public final class Matrix {
                 throw new IllegalArgumentException("column '" + names.get(j) + "' has " + columns[j].length
                         + " rows, the first column " + rows);
             }
-            for (int i = 0; i < rows; i++) {
-                if (Double.isInfinite(columns[j][i])) {
-                    throw new IllegalArgumentException("column '" + names.get(j) + "' row " + i + ": infinite value");
-                }
-            }
+            checkFinite(names.get(j), columns[j]);
             copy[j] = columns[j].clone();
         }
         return new Matrix(List.copyOf(names), copy, rows);
@@ -59,6 +55,14 @@ public final class Matrix {
             }
         }
         return of(names, cols);
+    }
+
+    private static void checkFinite(String name, double[] column) {
+        for (int i = 0; i < column.length; i++) {
+            if (Double.isInfinite(column[i])) {
+                throw new IllegalArgumentException("column '" + name + "' row " + i + ": infinite value");
+            }
+        }
     }
 
     /** Wraps arrays the caller hands over and never touches again (no copy, no check beyond lengths). */
@@ -116,6 +120,7 @@ public final class Matrix {
         if (values.length != rows) {
             throw new IllegalArgumentException("column '" + name + "' has " + values.length + " rows, the matrix " + rows);
         }
+        checkFinite(name, values);
         double[][] out = Arrays.copyOf(columns, columns.length + 1);
         out[columns.length] = values.clone();
         List<String> n = new ArrayList<>(names);

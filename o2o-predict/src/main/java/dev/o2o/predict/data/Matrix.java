@@ -2,13 +2,15 @@ package dev.o2o.predict.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A numeric feature matrix, stored by column: what the learners train on and score.
  * {@code NaN} marks a missing value (the gradient-boosted trees send it down a learned default
- * branch; logistic regression refuses it). Infinite values are refused.
+ * branch; logistic regression refuses it). Infinite values and a column name given twice are refused.
  *
  * <p>Immutable and thread-safe: the arrays are copied in; {@link #column(int)} returns a copy.
  */
@@ -18,6 +20,7 @@ public final class Matrix {
     private final int rows;
 
     private Matrix(List<String> names, double[][] columns, int rows) {
+        checkNames(names);
         this.names = names;
         this.columns = columns;
         this.rows = rows;
@@ -55,6 +58,16 @@ public final class Matrix {
             }
         }
         return of(names, cols);
+    }
+
+    /** Refuses a name given twice: the models and encoders look columns up by name. */
+    static void checkNames(List<String> names) {
+        Set<String> seen = new HashSet<>();
+        for (String n : names) {
+            if (!seen.add(n)) {
+                throw new IllegalArgumentException("column name '" + n + "' appears twice");
+            }
+        }
     }
 
     private static void checkFinite(String name, double[] column) {

@@ -14,11 +14,16 @@ final class MetaLearners {
     private MetaLearners() {
     }
 
-    /** Checks lengths and codes; returns K, the number of treatments. */
+    /** Checks lengths, finite outcomes and codes; returns K, the number of treatments. */
     static int check(Matrix x, double[] y, int[] t) {
         if (y.length != x.rows() || t.length != x.rows()) {
             throw new IllegalArgumentException("matrix has " + x.rows() + " rows, outcome " + y.length + ", treatment "
                     + t.length);
+        }
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isFinite(y[i])) {
+                throw new IllegalArgumentException("outcome of row " + i + " is not finite: " + y[i]);
+            }
         }
         int k = 0;
         for (int i = 0; i < t.length; i++) {

@@ -32,15 +32,18 @@ final class MetaLearners {
             }
             k = Math.max(k, t[i]);
         }
-        int[] count = new int[k + 1];
-        for (int v : t) {
-            count[v]++;
-        }
-        for (int a = 0; a <= k; a++) {
-            if (count[a] == 0) {
-                throw new IllegalArgumentException(a == 0 ? "no control rows (treatment code 0)"
-                        : "treatment " + a + " has no rows; codes must be 0 (control) and 1.." + k);
+        int[] codes = t.clone(); // sorted rather than counted by code, which may be as large as Integer.MAX_VALUE
+        Arrays.sort(codes);
+        int a = 0; // the next code expected
+        for (int v : codes) {
+            if (v > a) {
+                break;
             }
+            a = v + 1;
+        }
+        if (a <= k) {
+            throw new IllegalArgumentException(a == 0 ? "no control rows (treatment code 0)"
+                    : "treatment " + a + " has no rows; codes must be 0 (control) and 1.." + k);
         }
         if (k == 0) {
             throw new IllegalArgumentException("no treated rows: every row is control");

@@ -90,4 +90,14 @@ class UpliftLearnerTest {
                 () -> UpliftLearner.sLearner((m, labels) -> { throw new AssertionError("fitted"); }).fit(x, y, t));
         assertEquals("outcome of row 2 is not finite: NaN", s.getMessage());
     }
+
+    /** A treatment code near Integer.MAX_VALUE sized a count array by it: NegativeArraySizeException (or OutOfMemoryError). */
+    @Test
+    void aHugeTreatmentCodeIsRefusedByName() {
+        Matrix x = Matrix.ofRows(NAMES, new double[][] {{0, 0, 0}, {1, 1, 1}, {2, 2, 0}, {3, 1, 1}});
+        double[] y = {0, 1, 0, 1};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> UpliftLearner.tLearner(Learner.logistic(1)).fit(x, y, new int[] {0, 1, 0, Integer.MAX_VALUE}));
+        assertEquals("treatment 2 has no rows; codes must be 0 (control) and 1.." + Integer.MAX_VALUE, e.getMessage());
+    }
 }

@@ -88,7 +88,7 @@ public final class GbmModel implements Model, Serializable {
 
     /** The raw sum before the link function. */
     public double margin(double[] row) {
-        Models.checkRow(features.size(), row);
+        Models.checkRow(features, row);
         return forest.sum(baseMargin, row);
     }
 

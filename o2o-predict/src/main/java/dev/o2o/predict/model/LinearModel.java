@@ -43,7 +43,7 @@ public record LinearModel(List<String> features, double intercept, double[] coef
 
     @Override
     public double predict(double[] row) {
-        Models.checkRow(coefficients.length, row);
+        Models.checkRow(features, row);
         double z = intercept;
         for (int j = 0; j < row.length; j++) {
             z += coefficients[j] * row[j];

@@ -180,7 +180,7 @@ public final class XgboostModel implements Model, Serializable {
 
     /** The margin (XGBoost's {@code output_margin=True}), in 32-bit float arithmetic. */
     public float margin(double[] row) {
-        Models.checkRow(features.size(), row);
+        Models.checkRow(features, row);
         float sum = baseMargin;
         for (int k = 0; k < left.length; k++) {
             int[] l = left[k];

@@ -37,6 +37,7 @@ public final class FeatureEncoder {
                 }
             }
         }
+        Matrix.checkNames(out);
         this.outputNames = List.copyOf(out);
     }
 

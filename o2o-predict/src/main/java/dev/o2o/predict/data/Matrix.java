@@ -2,13 +2,15 @@ package dev.o2o.predict.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A numeric feature matrix, stored by column: what the learners train on and score.
  * {@code NaN} marks a missing value (the gradient-boosted trees send it down a learned default
- * branch; logistic regression refuses it). Infinite values are refused.
+ * branch; logistic regression refuses it). Infinite values and a column name given twice are refused.
  *
  * <p>Immutable and thread-safe: the arrays are copied in; {@link #column(int)} returns a copy.
  */
@@ -18,6 +20,7 @@ public final class Matrix {
     private final int rows;
 
     private Matrix(List<String> names, double[][] columns, int rows) {
+        checkNames(names);
         this.names = names;
         this.columns = columns;
         this.rows = rows;
@@ -37,11 +40,7 @@ public final class Matrix {
                 throw new IllegalArgumentException("column '" + names.get(j) + "' has " + columns[j].length
                         + " rows, the first column " + rows);
             }
-            for (int i = 0; i < rows; i++) {
-                if (Double.isInfinite(columns[j][i])) {
-                    throw new IllegalArgumentException("column '" + names.get(j) + "' row " + i + ": infinite value");
-                }
-            }
+            checkFinite(names.get(j), columns[j]);
             copy[j] = columns[j].clone();
         }
         return new Matrix(List.copyOf(names), copy, rows);
@@ -59,6 +58,24 @@ public final class Matrix {
             }
         }
         return of(names, cols);
+    }
+
+    /** Refuses a name given twice: the models and encoders look columns up by name. */
+    static void checkNames(List<String> names) {
+        Set<String> seen = new HashSet<>();
+        for (String n : names) {
+            if (!seen.add(n)) {
+                throw new IllegalArgumentException("column name '" + n + "' appears twice");
+            }
+        }
+    }
+
+    private static void checkFinite(String name, double[] column) {
+        for (int i = 0; i < column.length; i++) {
+            if (Double.isInfinite(column[i])) {
+                throw new IllegalArgumentException("column '" + name + "' row " + i + ": infinite value");
+            }
+        }
     }
 
     /** Wraps arrays the caller hands over and never touches again (no copy, no check beyond lengths). */
@@ -116,6 +133,7 @@ public final class Matrix {
         if (values.length != rows) {
             throw new IllegalArgumentException("column '" + name + "' has " + values.length + " rows, the matrix " + rows);
         }
+        checkFinite(name, values);
         double[][] out = Arrays.copyOf(columns, columns.length + 1);
         out[columns.length] = values.clone();
         List<String> n = new ArrayList<>(names);

@@ -55,13 +55,20 @@ public final class ChurnFeatures {
      * @param labels    1 if no order in the horizon after the cutoff
      */
     public record Examples(Matrix features, List<CustomerKey> customers, double[] labels) {
-        /** Checks the lengths. */
+        /** Checks the lengths; copies the labels. */
         public Examples {
             Objects.requireNonNull(features, "features");
             customers = List.copyOf(customers);
             if (features.rows() != customers.size() || labels.length != customers.size()) {
                 throw new IllegalArgumentException("one feature row and label per customer");
             }
+            labels = labels.clone();
+        }
+
+        /** A copy of the labels. */
+        @Override
+        public double[] labels() {
+            return labels.clone();
         }
     }
 

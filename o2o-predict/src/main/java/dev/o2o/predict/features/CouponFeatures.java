@@ -54,7 +54,7 @@ public final class CouponFeatures {
      * @param labels   per row, 1 if used within the horizon, else 0; empty when the input has no use dates
      */
     public record Examples(Matrix features, List<Receipt> receipts, Optional<double[]> labels) {
-        /** Checks the lengths. */
+        /** Checks the lengths; copies the labels. */
         public Examples {
             Objects.requireNonNull(features, "features");
             receipts = List.copyOf(receipts);
@@ -63,6 +63,13 @@ public final class CouponFeatures {
             if (features.rows() != n || labels.map(l -> l.length != n).orElse(false)) {
                 throw new IllegalArgumentException("one feature row and label per receipt");
             }
+            labels = labels.map(double[]::clone);
+        }
+
+        /** A copy of the labels, if any. */
+        @Override
+        public Optional<double[]> labels() {
+            return labels.map(double[]::clone);
         }
     }
 

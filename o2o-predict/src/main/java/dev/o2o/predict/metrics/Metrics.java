@@ -71,10 +71,16 @@ public final class Metrics {
      * @param skipped groups with one class only
      */
     public record GroupAuc(double mean, int scored, int skipped) {
-        /** Validates the counts. */
+        /** Validates the counts, and the mean against them: NaN without a scored group, else in [0, 1]. */
         public GroupAuc {
             if (scored < 0 || skipped < 0) {
                 throw new IllegalArgumentException("counts must be >= 0: scored " + scored + ", skipped " + skipped);
+            }
+            if (scored == 0 && !Double.isNaN(mean)) {
+                throw new IllegalArgumentException("mean AUC with no scored group must be NaN: " + mean);
+            }
+            if (scored > 0 && !(mean >= 0 && mean <= 1)) {
+                throw new IllegalArgumentException("mean AUC of " + scored + " scored groups must be in [0, 1]: " + mean);
             }
         }
     }

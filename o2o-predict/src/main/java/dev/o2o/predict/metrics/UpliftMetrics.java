@@ -77,6 +77,8 @@ public final class UpliftMetrics {
      * The normalised area under the Qini curve: (model area − random area) / (perfect area −
      * random area), the perfect curve being the Qini curve of the score {@code y·t − y·(1−t)}
      * (negative effects allowed) and the random one the straight line to the curve's end.
+     *
+     * @throws IllegalArgumentException if the perfect area equals the random one (e.g. every outcome is 0)
      */
     public static double qiniAucScore(double[] outcome, double[] uplift, int[] treatment) {
         check(outcome, uplift, treatment);
@@ -84,13 +86,16 @@ public final class UpliftMetrics {
         for (int i = 0; i < outcome.length; i++) {
             perfectScore[i] = outcome[i] * treatment[i] - outcome[i] * (1 - treatment[i]);
         }
-        return normalised(qiniCurve(outcome, uplift, treatment), qiniCurve(outcome, perfectScore, treatment));
+        return normalised("qiniAucScore", qiniCurve(outcome, uplift, treatment),
+                qiniCurve(outcome, perfectScore, treatment));
     }
 
     /**
      * The normalised area under the uplift curve (AUUC), with scikit-uplift's perfect uplift curve:
      * score {@code 2·[y = t] + s} where s is the outcome if control responders outnumber treated
      * non-responders, else the treatment.
+     *
+     * @throws IllegalArgumentException if the perfect area equals the random one (e.g. every outcome is 0)
      */
     public static double upliftAucScore(double[] outcome, double[] uplift, int[] treatment) {
         check(outcome, uplift, treatment);
@@ -109,7 +114,8 @@ public final class UpliftMetrics {
             double summand = controlResponders > treatedNonResponders ? outcome[i] : treatment[i];
             perfectScore[i] = 2.0 * (outcome[i] == treatment[i] ? 1 : 0) + summand;
         }
-        return normalised(upliftCurve(outcome, uplift, treatment), upliftCurve(outcome, perfectScore, treatment));
+        return normalised("upliftAucScore", upliftCurve(outcome, uplift, treatment),
+                upliftCurve(outcome, perfectScore, treatment));
     }
 
     /**
@@ -142,11 +148,16 @@ public final class UpliftMetrics {
         return (nt == 0 ? Double.NaN : yt / nt) - (nc == 0 ? Double.NaN : yc / nc);
     }
 
-    private static double normalised(Curve actual, Curve perfect) {
+    private static double normalised(String metric, Curve actual, Curve perfect) {
         double[] px = perfect.x;
         double[] py = perfect.y;
         double baseline = px[px.length - 1] * py[py.length - 1] / 2.0;
-        return (actual.area() - baseline) / (perfect.area() - baseline);
+        double range = perfect.area() - baseline;
+        if (range == 0) {
+            throw new IllegalArgumentException(metric + " is undefined: the perfect curve's area equals the random line's ("
+                    + baseline + "), as when every outcome is 0");
+        }
+        return (actual.area() - baseline) / range;
     }
 
     private static Curve curve(double[] outcome, double[] uplift, int[] treatment, boolean qini) {

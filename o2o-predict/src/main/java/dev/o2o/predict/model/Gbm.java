@@ -50,6 +50,14 @@ final class Gbm {
             if (vy.length != vx.rows() || vx.rows() == 0) {
                 throw new IllegalArgumentException("validation labels has " + vy.length + " rows, the matrix " + vx.rows());
             }
+            for (int i = 0; i < vy.length; i++) {
+                if (logistic && vy[i] != 0.0 && vy[i] != 1.0) {
+                    throw new IllegalArgumentException("validation label of row " + i + " must be 0 or 1: " + vy[i]);
+                }
+                if (!Double.isFinite(vy[i])) {
+                    throw new IllegalArgumentException("validation label of row " + i + " is not finite: " + vy[i]);
+                }
+            }
         }
         ForkJoinPool pool = new ForkJoinPool(c.threads());
         try {

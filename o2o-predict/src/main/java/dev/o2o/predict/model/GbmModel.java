@@ -88,7 +88,7 @@ public final class GbmModel implements Model, Serializable {
 
     /** The raw sum before the link function. */
     public double margin(double[] row) {
-        Models.checkRow(features.size(), row);
+        Models.checkRow(features, row);
         return forest.sum(baseMargin, row);
     }
 
@@ -212,10 +212,20 @@ public final class GbmModel implements Model, Serializable {
                     + root.path("format") + ", version " + root.path("version"));
         }
         List<String> features = new ArrayList<>();
+        for (String field : List.of("features", "trees")) {
+            if (!root.path(field).isArray()) {
+                throw new IllegalArgumentException("model JSON has no array field '" + field + "'");
+            }
+        }
         root.path("features").forEach(n -> features.add(n.asText()));
         List<Tree> trees = new ArrayList<>();
+        int k = 0;
         for (JsonNode t : root.path("trees")) {
+            String tree = "model JSON tree " + k++;
             int m = t.path("feature").size();
+            if (m == 0) {
+                throw new IllegalArgumentException(tree + " has no nodes (no 'feature' entries)");
+            }
             int[] feature = new int[m];
             double[] threshold = new double[m];
             boolean[] defaultLeft = new boolean[m];
@@ -224,6 +234,23 @@ public final class GbmModel implements Model, Serializable {
             double[] value = new double[m];
             double[] gain = new double[m];
             double[] cover = new double[m];
+            for (String field : List.of("feature", "threshold", "defaultLeft", "left", "right", "value", "gain", "cover")) {
+                JsonNode a = t.path(field);
+                if (!a.isArray() || a.size() != m) {
+                    throw new IllegalArgumentException(tree + ": '" + field + "' must be an array of " + m
+                            + " entries, one per node; found " + a.getNodeType() + (a.isArray() ? " of " + a.size() : ""));
+                }
+                for (int i = 0; i < m; i++) {
+                    JsonNode v = a.get(i);
+                    boolean integer = field.equals("feature") || field.equals("left") || field.equals("right");
+                    boolean flag = field.equals("defaultLeft");
+                    boolean ok = integer ? v.isIntegralNumber() && v.canConvertToInt() : flag ? v.isBoolean() : v.isNumber();
+                    if (!ok) {
+                        throw new IllegalArgumentException(tree + ": '" + field + "' entry " + i + " is not "
+                                + (integer ? "an integer" : flag ? "a boolean" : "a number") + ": " + v);
+                    }
+                }
+            }
             for (int i = 0; i < m; i++) {
                 feature[i] = t.path("feature").path(i).asInt();
                 threshold[i] = t.path("threshold").path(i).asDouble();
@@ -236,8 +263,12 @@ public final class GbmModel implements Model, Serializable {
             }
             trees.add(new Tree(feature, threshold, defaultLeft, left, right, value, gain, cover));
         }
+        JsonNode baseMargin = root.get("baseMargin");
+        if (baseMargin == null || !baseMargin.isNumber()) {
+            throw new IllegalArgumentException("model JSON has no number field 'baseMargin'");
+        }
         return new GbmModel(features, GbmConfig.Objective.valueOf(text(root, "objective")),
-                root.path("baseMargin").asDouble(), trees);
+                baseMargin.asDouble(), trees);
     }
 
     private static String text(JsonNode n, String field) {

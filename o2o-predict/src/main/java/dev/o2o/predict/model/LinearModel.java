@@ -16,7 +16,7 @@ import java.util.Objects;
 public record LinearModel(List<String> features, double intercept, double[] coefficients, double l2)
         implements Model, Serializable {
 
-    /** Validates lengths; copies the arrays. */
+    /** Validates lengths, finiteness and the penalty; copies the arrays. */
     public LinearModel {
         features = List.copyOf(features);
         Objects.requireNonNull(coefficients, "coefficients");
@@ -24,6 +24,15 @@ public record LinearModel(List<String> features, double intercept, double[] coef
             throw new IllegalArgumentException("need one coefficient per feature (" + features.size() + "), got "
                     + coefficients.length);
         }
+        if (!Double.isFinite(intercept)) {
+            throw new IllegalArgumentException("intercept is not finite: " + intercept);
+        }
+        for (int j = 0; j < coefficients.length; j++) {
+            if (!Double.isFinite(coefficients[j])) {
+                throw new IllegalArgumentException("coefficient of " + features.get(j) + " is not finite: " + coefficients[j]);
+            }
+        }
+        LogisticRegression.checkL2(l2);
         coefficients = coefficients.clone();
     }
 
@@ -34,7 +43,7 @@ public record LinearModel(List<String> features, double intercept, double[] coef
 
     @Override
     public double predict(double[] row) {
-        Models.checkRow(coefficients.length, row);
+        Models.checkRow(features, row);
         double z = intercept;
         for (int j = 0; j < row.length; j++) {
             z += coefficients[j] * row[j];

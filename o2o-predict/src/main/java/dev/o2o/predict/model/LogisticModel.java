@@ -65,7 +65,7 @@ public record LogisticModel(List<String> features, double intercept, double[] co
 
     @Override
     public double predict(double[] row) {
-        Models.checkRow(coefficients.length, row);
+        Models.checkRow(features, row);
         double z = intercept;
         for (int j = 0; j < row.length; j++) {
             z += coefficients[j] * row[j];

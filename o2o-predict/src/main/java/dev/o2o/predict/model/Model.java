@@ -13,7 +13,10 @@ public interface Model {
     /** The feature names the model expects, in column order. */
     List<String> features();
 
-    /** The score of one row, its values in {@link #features()} order. */
+    /**
+     * The score of one row, its values in {@link #features()} order; {@code NaN} marks a missing
+     * value. The built-in models refuse an infinite value, as {@link Matrix} does.
+     */
     double predict(double[] row);
 
     /** Scores every row of a matrix whose columns are {@link #features()}. */

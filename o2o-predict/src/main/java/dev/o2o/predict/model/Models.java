@@ -14,9 +14,16 @@ final class Models {
         }
     }
 
-    static void checkRow(int width, double[] row) {
-        if (row.length != width) {
-            throw new IllegalArgumentException("row has " + row.length + " values, the model expects " + width);
+    /** A row of one value per feature; NaN is a missing value, an infinite value is refused (as a Matrix refuses it). */
+    static void checkRow(List<String> features, double[] row) {
+        if (row.length != features.size()) {
+            throw new IllegalArgumentException("row has " + row.length + " values, the model expects " + features.size());
+        }
+        for (int j = 0; j < row.length; j++) {
+            if (Double.isInfinite(row[j])) {
+                throw new IllegalArgumentException("row value of feature '" + features.get(j) + "' (index " + j
+                        + ") is infinite: " + row[j]);
+            }
         }
     }
 

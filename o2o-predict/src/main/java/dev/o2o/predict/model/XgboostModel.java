@@ -80,7 +80,18 @@ public final class XgboostModel implements Model, Serializable {
             throw new IllegalArgumentException("multi-output XGBoost models are not supported (num_class " + numClass + ")");
         }
         String objective = require(learner, "objective").path("name").asText();
-        float baseScore = Float.parseFloat(param.path("base_score").asText());
+        String baseText = param.path("base_score").asText();
+        float baseScore;
+        try {
+            baseScore = Float.parseFloat(baseText);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("XGBoost base_score is not a number: '" + baseText + "'", e);
+        }
+        boolean probability = objective.equals("binary:logistic") || objective.equals("reg:logistic");
+        if (probability ? !(baseScore > 0 && baseScore < 1) : !Float.isFinite(baseScore)) {
+            throw new IllegalArgumentException("XGBoost base_score must be " + (probability ? "in (0, 1)" : "finite")
+                    + " for objective " + objective + ": " + baseScore);
+        }
         float baseMargin = switch (objective) {
             case "binary:logistic", "reg:logistic" -> (float) -Math.log(1.0 / baseScore - 1.0);
             case "binary:logitraw", "reg:squarederror", "reg:linear" -> baseScore;
@@ -169,7 +180,7 @@ public final class XgboostModel implements Model, Serializable {
 
     /** The margin (XGBoost's {@code output_margin=True}), in 32-bit float arithmetic. */
     public float margin(double[] row) {
-        Models.checkRow(features.size(), row);
+        Models.checkRow(features, row);
         float sum = baseMargin;
         for (int k = 0; k < left.length; k++) {
             int[] l = left[k];

@@ -63,8 +63,8 @@ public record ArmStatistics(Arm control, List<Treated> treatments) {
     /**
      * Computes the statistics; {@code arm[i]} is row i's value of the treatment column (no nulls).
      *
-     * @throws IllegalArgumentException if the control value is absent (naming the values present) or
-     *                                  there is no other arm
+     * @throws IllegalArgumentException if an outcome is not finite (naming the row), the control value
+     *                                  is absent (naming the values present) or there is no other arm
      */
     public static ArmStatistics of(String[] arm, String control, double[] outcome) {
         Objects.requireNonNull(control, "control");
@@ -74,6 +74,9 @@ public record ArmStatistics(Arm control, List<Treated> treatments) {
         TreeSet<String> values = new TreeSet<>();
         for (int i = 0; i < arm.length; i++) {
             values.add(Objects.requireNonNull(arm[i], "treatment value of row " + i));
+            if (!Double.isFinite(outcome[i])) {
+                throw new IllegalArgumentException("outcome of row " + i + " is not finite: " + outcome[i]);
+            }
         }
         if (!values.contains(control)) {
             throw new IllegalArgumentException("control value '" + control + "' is not in the data; values are " + values);

@@ -14,11 +14,16 @@ final class MetaLearners {
     private MetaLearners() {
     }
 
-    /** Checks lengths and codes; returns K, the number of treatments. */
+    /** Checks lengths, finite outcomes and codes; returns K, the number of treatments. */
     static int check(Matrix x, double[] y, int[] t) {
         if (y.length != x.rows() || t.length != x.rows()) {
             throw new IllegalArgumentException("matrix has " + x.rows() + " rows, outcome " + y.length + ", treatment "
                     + t.length);
+        }
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isFinite(y[i])) {
+                throw new IllegalArgumentException("outcome of row " + i + " is not finite: " + y[i]);
+            }
         }
         int k = 0;
         for (int i = 0; i < t.length; i++) {
@@ -27,15 +32,18 @@ final class MetaLearners {
             }
             k = Math.max(k, t[i]);
         }
-        int[] count = new int[k + 1];
-        for (int v : t) {
-            count[v]++;
-        }
-        for (int a = 0; a <= k; a++) {
-            if (count[a] == 0) {
-                throw new IllegalArgumentException(a == 0 ? "no control rows (treatment code 0)"
-                        : "treatment " + a + " has no rows; codes must be 0 (control) and 1.." + k);
+        int[] codes = t.clone(); // sorted rather than counted by code, which may be as large as Integer.MAX_VALUE
+        Arrays.sort(codes);
+        int a = 0; // the next code expected
+        for (int v : codes) {
+            if (v > a) {
+                break;
             }
+            a = v + 1;
+        }
+        if (a <= k) {
+            throw new IllegalArgumentException(a == 0 ? "no control rows (treatment code 0)"
+                    : "treatment " + a + " has no rows; codes must be 0 (control) and 1.." + k);
         }
         if (k == 0) {
             throw new IllegalArgumentException("no treated rows: every row is control");

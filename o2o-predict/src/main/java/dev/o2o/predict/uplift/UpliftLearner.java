@@ -5,7 +5,7 @@ import dev.o2o.predict.model.Learner;
 import java.util.Objects;
 
 /**
- * Fits an {@link UpliftModel} from features, an outcome per row and a treatment code per row
+ * Fits an {@link UpliftModel} from features, a finite outcome per row and a treatment code per row
  * (0 for control, 1..K for K treatments, each present). Built-ins are the meta-learners of
  * Künzel et al. (2019) and the class transformation of Jaskowski and Jaroszewicz (2012) over any
  * {@link Learner}. Immutable configurations, thread-safe.

@@ -67,4 +67,27 @@ class ChurnFeaturesTest {
         assertTrue(auc > best - 0.02, "gbm " + auc + ", oracle " + best);
         assertTrue(best > 0.7, "the process carries signal: oracle " + best);
     }
+    /**
+     * The labels array was neither copied in nor out: a caller's later write to the array it passed,
+     * or to the one {@code labels()} returned, changed the examples' labels.
+     */
+    @Test
+    void examplesCopyTheLabelsInAndOut() {
+        double[] labels = {1, 0};
+        ChurnFeatures.Examples e = new ChurnFeatures.Examples(
+                dev.o2o.predict.data.Matrix.of(List.of("a"), new double[][] {{1, 2}}),
+                List.of(CustomerKey.of("u1"), CustomerKey.of("u2")), labels);
+        labels[0] = 0;
+        e.labels()[1] = 1;
+        assertEquals(1.0, e.labels()[0]);
+        assertEquals(0.0, e.labels()[1]);
+        double[] used = {1};
+        Receipt r = new Receipt(2, "u1", "m1", Optional.of("c1"), Optional.of("0.9"), java.util.OptionalInt.empty(),
+                Optional.of(java.time.LocalDate.of(2016, 1, 1)), Optional.empty());
+        CouponFeatures.Examples c = new CouponFeatures.Examples(
+                dev.o2o.predict.data.Matrix.of(List.of("a"), new double[][] {{3}}), List.of(r), Optional.of(used));
+        used[0] = 0;
+        c.labels().orElseThrow()[0] = 5;
+        assertEquals(1.0, c.labels().orElseThrow()[0]);
+    }
 }

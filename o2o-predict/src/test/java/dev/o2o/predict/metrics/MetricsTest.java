@@ -57,4 +57,22 @@ class MetricsTest {
         assertEquals(1.0, gains.get(1).lift());
         assertThrows(IllegalArgumentException.class, () -> Metrics.brier(y, new double[] {0, 0, 0, 1.5}));
     }
+    /**
+     * GroupAuc's constructor checked only the counts: a mean AUC of 1.5, a mean with no scored
+     * group, or NaN with scored groups could be built.
+     */
+    @Test
+    void groupAucRefusesAMeanThatDisagreesWithItsCounts() {
+        IllegalArgumentException high = assertThrows(IllegalArgumentException.class,
+                () -> new Metrics.GroupAuc(1.5, 2, 0));
+        assertEquals("mean AUC of 2 scored groups must be in [0, 1]: 1.5", high.getMessage());
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> new Metrics.GroupAuc(Double.NaN, 2, 0));
+        assertEquals("mean AUC of 2 scored groups must be in [0, 1]: NaN", nan.getMessage());
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> new Metrics.GroupAuc(0.7, 0, 3));
+        assertEquals("mean AUC with no scored group must be NaN: 0.7", none.getMessage());
+        assertTrue(Double.isNaN(new Metrics.GroupAuc(Double.NaN, 0, 3).mean()));
+        assertEquals(0.25, new Metrics.GroupAuc(0.25, 1, 0).mean());
+    }
 }

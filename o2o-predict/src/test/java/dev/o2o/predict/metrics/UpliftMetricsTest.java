@@ -73,4 +73,22 @@ class UpliftMetricsTest {
         assertEquals(ref.get("upliftAt0.1").asDouble(), UpliftMetrics.upliftAtK(y, s, t, 0.1), 1e-12);
         assertEquals(ref.get("upliftAt0.3").asDouble(), UpliftMetrics.upliftAtK(y, s, t, 0.3), 1e-12);
     }
+    /**
+     * With every outcome 0 the perfect curve is the random line, so the normalised areas are 0/0:
+     * they were returned as NaN; now refused by name.
+     */
+    @Test
+    void normalisedAreasAreRefusedWhenThePerfectCurveIsTheRandomLine() {
+        double[] y = {0, 0, 0, 0};
+        double[] s = {0.9, 0.5, 0.1, 0.3};
+        int[] t = {1, 0, 1, 0};
+        IllegalArgumentException qini = assertThrows(IllegalArgumentException.class,
+                () -> UpliftMetrics.qiniAucScore(y, s, t));
+        assertEquals("qiniAucScore is undefined: the perfect curve's area equals the random line's (0.0),"
+                + " as when every outcome is 0", qini.getMessage());
+        IllegalArgumentException auuc = assertThrows(IllegalArgumentException.class,
+                () -> UpliftMetrics.upliftAucScore(y, s, t));
+        assertEquals("upliftAucScore is undefined: the perfect curve's area equals the random line's (0.0),"
+                + " as when every outcome is 0", auuc.getMessage());
+    }
 }

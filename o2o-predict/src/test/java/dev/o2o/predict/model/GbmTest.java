@@ -177,4 +177,69 @@ class GbmTest {
         GbmModel m = GbmModel.fit(x, y, GbmConfig.builder().trees(2).build());
         assertThrows(IllegalArgumentException.class, () -> m.predict(new double[2]));
     }
+    /**
+     * Validation labels are checked as the training labels are: a NaN validation label made every
+     * round's validation loss NaN, which never "improved", so early stopping kept zero trees and
+     * the fit returned a constant model without a word; a logistic label of 2 was scored as if valid.
+     */
+    @Test
+    void validationLabelsAreCheckedLikeTrainingLabels() {
+        double[] y = new double[400];
+        Matrix x = data(400, 5, y);
+        double[] vy = new double[400];
+        Matrix vx = data(400, 6, vy);
+        GbmConfig c = GbmConfig.builder().trees(50).maxDepth(3).earlyStoppingRounds(5).threads(1).build();
+        vy[3] = Double.NaN;
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> GbmModel.fit(x, y, vx, vy, c));
+        assertEquals("validation label of row 3 must be 0 or 1: NaN", nan.getMessage());
+        vy[3] = 2;
+        IllegalArgumentException two = assertThrows(IllegalArgumentException.class,
+                () -> GbmModel.fit(x, y, vx, vy, c));
+        assertEquals("validation label of row 3 must be 0 or 1: 2.0", two.getMessage());
+        GbmConfig sq = c.toBuilder().objective(GbmConfig.Objective.SQUARED_ERROR).baseScore(0).build();
+        vy[3] = Double.POSITIVE_INFINITY;
+        IllegalArgumentException inf = assertThrows(IllegalArgumentException.class,
+                () -> GbmModel.fit(x, y, vx, vy, sq));
+        assertEquals("validation label of row 3 is not finite: Infinity", inf.getMessage());
+    }
+    /**
+     * A model file with a field missing or cut short was read with zeros in its place (Jackson's
+     * {@code path(i).asDouble()} default): a tree without its leaf values, or with a threshold
+     * short, or without a base margin loaded and scored other numbers without a word.
+     */
+    @Test
+    void modelJsonWithAMissingOrShortFieldIsRefused() throws Exception {
+        double[] y = new double[400];
+        Matrix x = data(400, 5, y);
+        GbmModel m = GbmModel.fit(x, y, GbmConfig.builder().trees(3).maxDepth(2).baseScore(0.3).threads(1).build());
+        com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode noValue =
+                (com.fasterxml.jackson.databind.node.ObjectNode) om.readTree(m.toJson());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) noValue.path("trees").path(0)).remove("value");
+        IllegalArgumentException value = assertThrows(IllegalArgumentException.class,
+                () -> GbmModel.fromJson(noValue.toString()));
+        assertEquals("model JSON tree 0: 'value' must be an array of 7 entries, one per node; found MISSING",
+                value.getMessage());
+        com.fasterxml.jackson.databind.node.ObjectNode shortThreshold =
+                (com.fasterxml.jackson.databind.node.ObjectNode) om.readTree(m.toJson());
+        ((com.fasterxml.jackson.databind.node.ArrayNode) shortThreshold.path("trees").path(1).path("threshold")).remove(0);
+        IllegalArgumentException threshold = assertThrows(IllegalArgumentException.class,
+                () -> GbmModel.fromJson(shortThreshold.toString()));
+        assertEquals("model JSON tree 1: 'threshold' must be an array of 7 entries, one per node; found ARRAY of 6",
+                threshold.getMessage());
+        com.fasterxml.jackson.databind.node.ObjectNode textLeft =
+                (com.fasterxml.jackson.databind.node.ObjectNode) om.readTree(m.toJson());
+        ((com.fasterxml.jackson.databind.node.ArrayNode) textLeft.path("trees").path(2).path("left")).set(0, "one");
+        IllegalArgumentException left = assertThrows(IllegalArgumentException.class,
+                () -> GbmModel.fromJson(textLeft.toString()));
+        assertEquals("model JSON tree 2: 'left' entry 0 is not an integer: \"one\"", left.getMessage());
+        com.fasterxml.jackson.databind.node.ObjectNode noBase =
+                (com.fasterxml.jackson.databind.node.ObjectNode) om.readTree(m.toJson());
+        noBase.remove("baseMargin");
+        IllegalArgumentException base = assertThrows(IllegalArgumentException.class,
+                () -> GbmModel.fromJson(noBase.toString()));
+        assertEquals("model JSON has no number field 'baseMargin'", base.getMessage());
+        assertEquals(m.toJson(), GbmModel.fromJson(m.toJson()).toJson());
+    }
 }

@@ -77,4 +77,22 @@ class LogisticRegressionTest {
         assertThrows(IllegalArgumentException.class, () -> Learner.logistic(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> Learner.logistic(1).fit(ok, new double[] {0, 1}));
     }
+    /**
+     * LinearModel took a NaN or infinite intercept or coefficient (LogisticModel refuses them): the
+     * model was built and every prediction then failed as "row has a missing value" (NaN) or
+     * returned an infinity.
+     */
+    @Test
+    void linearModelRefusesANonFiniteParameter() {
+        IllegalArgumentException intercept = assertThrows(IllegalArgumentException.class,
+                () -> new LinearModel(List.of("a", "b"), Double.NaN, new double[] {1, 2}, 0));
+        assertEquals("intercept is not finite: NaN", intercept.getMessage());
+        IllegalArgumentException coefficient = assertThrows(IllegalArgumentException.class,
+                () -> new LinearModel(List.of("a", "b"), 0, new double[] {1, Double.NEGATIVE_INFINITY}, 0));
+        assertEquals("coefficient of b is not finite: -Infinity", coefficient.getMessage());
+        IllegalArgumentException l2 = assertThrows(IllegalArgumentException.class,
+                () -> new LinearModel(List.of("a", "b"), 0, new double[] {1, 2}, -1));
+        assertEquals("l2 must be a finite number >= 0: -1.0", l2.getMessage());
+        assertEquals(5.5, new LinearModel(List.of("a", "b"), 0.5, new double[] {1, 2}, 0).predict(new double[] {1, 2}));
+    }
 }

@@ -61,4 +61,26 @@ class XgboostModelTest {
         XgboostModel m = XgboostModel.fromJson(json);
         assertThrows(IllegalArgumentException.class, () -> m.predict(new double[3]));
     }
+    /**
+     * base_score is a probability for the logistic objectives: 1.5 gave a NaN base margin and every
+     * prediction NaN, 1 an infinite margin and every prediction 1.0, without a word; a base_score
+     * that does not parse threw Float's bare "empty String".
+     */
+    @Test
+    void refusesABaseScoreOutsideItsRange() throws IOException {
+        String json = resource("xgb_logistic.json");
+        IllegalArgumentException high = assertThrows(IllegalArgumentException.class,
+                () -> XgboostModel.fromJson(json.replace("\"base_score\":\"5E-1\"", "\"base_score\":\"1.5E0\"")));
+        assertEquals("XGBoost base_score must be in (0, 1) for objective binary:logistic: 1.5", high.getMessage());
+        IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
+                () -> XgboostModel.fromJson(json.replace("\"base_score\":\"5E-1\"", "\"base_score\":\"1E0\"")));
+        assertEquals("XGBoost base_score must be in (0, 1) for objective binary:logistic: 1.0", one.getMessage());
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> XgboostModel.fromJson(json.replace("\"base_score\":\"5E-1\",", "")));
+        assertEquals("XGBoost base_score is not a number: ''", none.getMessage());
+        String squared = resource("xgb_squared.json");
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> XgboostModel.fromJson(squared.replace("\"base_score\":\"5E-1\"", "\"base_score\":\"NaN\"")));
+        assertEquals("XGBoost base_score must be finite for objective reg:squarederror: NaN", nan.getMessage());
+    }
 }

@@ -53,4 +53,19 @@ class ArmStatisticsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ArmStatistics.of(arm, "x", y));
         assertTrue(e.getMessage().contains("'x' is not in the data; values are [c, t]"), e.getMessage());
     }
+    /**
+     * A missing (NaN) outcome, e.g. an empty CSV cell read into a frame, surfaced as "interval
+     * [NaN, NaN] must hold ate NaN", naming neither the row nor the column; now refused by row.
+     */
+    @Test
+    void aNonFiniteOutcomeIsRefusedByRow() {
+        String[] arm = {"c", "c", "c", "c", "t", "t", "t", "t"};
+        double[] y = {0, 0, 1, 1, 1, Double.NaN, 1, 0};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ArmStatistics.of(arm, "c", y));
+        assertEquals("outcome of row 5 is not finite: NaN", e.getMessage());
+        y[5] = 1;
+        y[1] = Double.POSITIVE_INFINITY;
+        IllegalArgumentException inf = assertThrows(IllegalArgumentException.class, () -> ArmStatistics.of(arm, "c", y));
+        assertEquals("outcome of row 1 is not finite: Infinity", inf.getMessage());
+    }
 }

@@ -73,4 +73,31 @@ class UpliftLearnerTest {
         assertThrows(IllegalArgumentException.class,
                 () -> UpliftLearner.classTransformation(Learner.logistic(1)).fit(x, new double[] {0, 2, 0, 1}, new int[] {0, 1, 0, 1}));
     }
+    /**
+     * A NaN outcome reached the arm's learner, which named the row by its index within the arm
+     * ("control arm: label of row 1", which is row 2 of the input); now refused by its input row
+     * before any model is fitted, whatever the learner.
+     */
+    @Test
+    void aNonFiniteOutcomeIsRefusedByItsInputRow() {
+        Matrix x = Matrix.ofRows(NAMES, new double[][] {{0, 0, 0}, {1, 1, 1}, {2, 2, 0}, {3, 1, 1}, {1, 0, 2}, {2, 1, 0}});
+        double[] y = {0.5, 1, Double.NaN, 0.2, 0.1, 0.7};
+        int[] t = {0, 1, 0, 1, 0, 1};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> UpliftLearner.tLearner(Learner.ridge(1)).fit(x, y, t));
+        assertEquals("outcome of row 2 is not finite: NaN", e.getMessage());
+        IllegalArgumentException s = assertThrows(IllegalArgumentException.class,
+                () -> UpliftLearner.sLearner((m, labels) -> { throw new AssertionError("fitted"); }).fit(x, y, t));
+        assertEquals("outcome of row 2 is not finite: NaN", s.getMessage());
+    }
+
+    /** A treatment code near Integer.MAX_VALUE sized a count array by it: NegativeArraySizeException (or OutOfMemoryError). */
+    @Test
+    void aHugeTreatmentCodeIsRefusedByName() {
+        Matrix x = Matrix.ofRows(NAMES, new double[][] {{0, 0, 0}, {1, 1, 1}, {2, 2, 0}, {3, 1, 1}});
+        double[] y = {0, 1, 0, 1};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> UpliftLearner.tLearner(Learner.logistic(1)).fit(x, y, new int[] {0, 1, 0, Integer.MAX_VALUE}));
+        assertEquals("treatment 2 has no rows; codes must be 0 (control) and 1.." + Integer.MAX_VALUE, e.getMessage());
+    }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.o2o.predict.metrics.Metrics;
 import java.io.IOException;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class IsolationForestTest {
@@ -99,7 +100,7 @@ class IsolationForestTest {
         // such rows, so their comparisons sent rows the wrong way or every row to one side. Scaling
         // by a power of two is exact, and the forest draws the same normals and split points on both
         // data sets, so without overflow their scores are equal bit for bit.
-        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        SplittableRandom r = new SplittableRandom(5);
         double[][] big = new double[300][3];
         double[][] small = new double[300][3];
         for (int i = 0; i < big.length; i++) {

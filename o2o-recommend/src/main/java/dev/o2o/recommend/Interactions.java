@@ -387,6 +387,23 @@ public final class Interactions implements Serializable {
                 Arrays.copyOfRange(rowWeights, rowPtr[customer], rowPtr[customer + 1]));
     }
 
+    /**
+     * Refuses a summed weight above {@code limit}, naming it and its pair, for a model whose
+     * arithmetic overflows beyond the limit: the message is {@code "<model>: the weight <w> of
+     * customer '<c>' and item '<i>' is above <limit><why>"}, for the first such pair in row order.
+     */
+    void requireWeightsAtMost(double limit, String model, String why) {
+        for (int c = 0; c < customerIds.size(); c++) {
+            for (int p = rowPtr[c]; p < rowPtr[c + 1]; p++) {
+                if (rowWeights[p] > limit) {
+                    throw new IllegalArgumentException(model + ": the weight " + rowWeights[p] + " of customer '"
+                            + customerIds.get(c) + "' and item '" + itemIds.get(rowItems[p]) + "' is above " + limit
+                            + why);
+                }
+            }
+        }
+    }
+
     /** Total weight per item. */
     double[] itemTotals() {
         double[] t = new double[itemCount()];

@@ -25,7 +25,8 @@ import java.util.Objects;
  * the cost of arithmetic. Where amounts enter o2o they are held to a much smaller limit, one for
  * all modules: below {@link #TEXT_LIMIT}, 10<sup>12</sup> in major units whatever the currency's
  * scale. Text is checked by {@link #parse} and {@link #of(String, String)}, order lines and orders
- * by their constructors, other amounts by {@link #requireBelowLimit(Money, String)}.
+ * by their constructors, other amounts by {@link #requireBelowLimit(Money, String)}. Below that
+ * limit every amount has its {@link #minorUnits()}; above it, only while they fit in a {@code long}.
  *
  * <h2>Amounts from text</h2>
  * {@link #parse(String, Currency)} and {@link #of(String, String)} read plain decimals
@@ -303,9 +304,21 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return amount.signum() > 0;
     }
 
-    /** The amount in minor units (cents, fen), exact. */
+    /**
+     * The amount in minor units (cents, fen), exact. Every amount below {@link #TEXT_LIMIT} has
+     * one; larger amounts, which a {@code Money} may hold up to {@value #MAX_INTEGER_DIGITS}
+     * digits, have one only while it fits in a {@code long}.
+     *
+     * @throws ArithmeticException naming the amount if its minor units do not fit in a {@code long}
+     */
     public long minorUnits() {
-        return amount.movePointRight(scaleOf(currency)).longValueExact();
+        try {
+            return amount.movePointRight(scaleOf(currency)).longValueExact();
+        } catch (ArithmeticException e) {
+            // longValueExact says only "Overflow"
+            throw new ArithmeticException("amount " + this + " is out of range in minor units: a long holds "
+                    + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
+        }
     }
 
     /** An amount from minor units (cents, fen). */
@@ -318,6 +331,8 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
      * amount, by the largest-remainder method in minor units (ties go to the earlier part).
      *
      * @throws IllegalArgumentException if weights are empty, negative, or all zero
+     * @throws ArithmeticException       as {@link #minorUnits()} does, for an amount beyond a
+     *                                   {@code long} in minor units
      */
     public List<Money> allocate(List<BigDecimal> weights) {
         Objects.requireNonNull(weights, "weights");

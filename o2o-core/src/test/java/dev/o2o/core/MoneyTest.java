@@ -73,6 +73,22 @@ class MoneyTest {
     }
 
     @Test
+    void minorUnitsOfAnAmountBeyondALongNamesTheAmount() {
+        // amounts above TEXT_LIMIT up to Long.MAX_VALUE minor units are still exact
+        assertEquals(Long.MAX_VALUE, new Money(new BigDecimal("92233720368547758.07"), CNY).minorUnits());
+        assertEquals(-1_000_000_000_000_000_000L, new Money(new BigDecimal("-1E18"), JPY).minorUnits());
+        for (String amount : List.of("92233720368547758.08", "-1E20", "9E29")) {
+            Money big = new Money(new BigDecimal(amount), CNY);
+            ArithmeticException e = assertThrows(ArithmeticException.class, big::minorUnits);
+            assertTrue(e.getMessage().contains(big.toString()), e.getMessage());
+            assertTrue(e.getMessage().contains("minor units"), e.getMessage());
+            ArithmeticException a = assertThrows(ArithmeticException.class,
+                    () -> big.allocate(List.of(BigDecimal.ONE, BigDecimal.ONE)));
+            assertEquals(e.getMessage(), a.getMessage());
+        }
+    }
+
+    @Test
     void requireBelowLimitHoldsTheTextLimitInMajorUnitsNamingTheField() {
         for (Currency c : List.of(CNY, JPY, Currency.getInstance("BHD"))) {
             Money largest = Money.of(Money.TEXT_LIMIT, c).minus(Money.ofMinor(1, c));

@@ -26,6 +26,14 @@ final class AlsModel extends AbstractModel {
     /** The largest array length every JVM allocates. */
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
+    /**
+     * The largest confidence α·w of a pair. The conjugate-gradient steps multiply a confidence by a
+     * dot product with a search direction that is itself of the order of the confidences, and round
+     * the product to float: around 10<sup>19</sup> it overflows (float's maximum is 3.4·10<sup>38</sup>)
+     * and the fit collapses. 10<sup>12</sup> leaves room for rows of many such entries.
+     */
+    static final double MAX_CONFIDENCE = 1e12;
+
     final int f;
     final float[] userFactors;
     /**
@@ -48,6 +56,10 @@ final class AlsModel extends AbstractModel {
         int n = data.itemCount();
         requireArray(m, "customers", f);
         requireArray(n, "items", f);
+        if (alpha > 0) {
+            data.requireWeightsAtMost(MAX_CONFIDENCE / alpha, "iALS", " (the confidence alpha·weight must be at most"
+                    + " 1e12, alpha is " + alpha + ": beyond it the solver's float products overflow)");
+        }
         SplittableRandom r = new SplittableRandom(p.seed());
         userFactors = new float[m * f];
         itemFactors = new float[n * f];

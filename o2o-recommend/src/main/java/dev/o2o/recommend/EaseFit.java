@@ -34,6 +34,14 @@ final class EaseFit {
         PRIMAL
     }
 
+    /**
+     * The largest weight of a pair. XᵀX sums the squares of up to 2<sup>31</sup> weights per entry
+     * and its inverse holds their reciprocals: below 10<sup>100</sup> both stay far inside the
+     * double range (squares overflow from about 10<sup>154</sup>, and the fit then failed as if λ
+     * were too small).
+     */
+    static final double MAX_WEIGHT = 1e100;
+
     private EaseFit() {
     }
 
@@ -53,6 +61,7 @@ final class EaseFit {
             throw new IllegalArgumentException("EASE needs a dense items × items matrix; " + n
                     + " items exceed the largest Java array (46,340 items)");
         }
+        data.requireWeightsAtMost(MAX_WEIGHT, "EASE", " (XᵀX sums squared weights: beyond the limit they overflow a double)");
         double[] p = form == Form.DUAL ? scaledInverseDual(data, lambda) : inversePrimal(data, lambda);
         toWeights(p, n);
         return p;
@@ -91,7 +100,7 @@ final class EaseFit {
         DMatrixRMaj inverse = new DMatrixRMaj(size, size);
         // EJML reports some failed decompositions only through infinite or NaN entries
         if (!CommonOps_DDRM.invertSPD(g, inverse) || !positiveFinite(inverse.data, size)) {
-            throw notPositiveDefinite(lambda);
+            throw notPositiveDefinite(lambda, w);
         }
         return inverse.data;
     }
@@ -179,8 +188,22 @@ final class EaseFit {
         return true;
     }
 
-    private static IllegalArgumentException notPositiveDefinite(double lambda) {
+    /**
+     * With λ > 0 the matrix is positive definite in exact arithmetic; in double it is singular when
+     * λ is negligible beside the squared weights of collinear items, so the message names the
+     * largest weight rather than only asking for λ > 0.
+     */
+    private static IllegalArgumentException notPositiveDefinite(double lambda, double[] weights) {
+        if (!(lambda > 0)) {
+            return new IllegalArgumentException("EASE: XᵀX + λI is not positive definite for lambda " + lambda
+                    + " (use lambda > 0 when items are collinear)");
+        }
+        double largest = 0;
+        for (double v : weights) {
+            largest = Math.max(largest, v);
+        }
         return new IllegalArgumentException("EASE: XᵀX + λI is not positive definite for lambda " + lambda
-                + " (use lambda > 0 when items are collinear)");
+                + " (the largest weight is " + largest + ": collinear items need a lambda that is not negligible"
+                + " beside the squared weights; use a larger lambda or smaller weights)");
     }
 }

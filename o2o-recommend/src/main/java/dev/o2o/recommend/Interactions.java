@@ -96,10 +96,14 @@ public final class Interactions implements Serializable {
     }
 
     /**
-     * Collects (customer, item, weight) triplets, interning ids as they come. Not thread-safe;
-     * {@link #build()} may be called once.
+     * Collects (customer, item, weight) triplets, interning ids as they come, up to
+     * 2<sup>31</sup> − 9 events (the largest array; {@link #add} then throws
+     * {@link IllegalStateException}). Not thread-safe; {@link #build()} may be called once.
      */
     public static final class Builder {
+        /** The most events a builder holds: the largest array length the JVMs we run on allocate. */
+        static final int MAX_EVENTS = Integer.MAX_VALUE - 8;
+
         private final Map<String, Integer> cIndex = new HashMap<>();
         private final Map<String, Integer> iIndex = new HashMap<>();
         private final List<String> cIds = new ArrayList<>();
@@ -130,14 +134,15 @@ public final class Interactions implements Serializable {
                 throw new IllegalArgumentException("weight must be finite and not negative: " + weight);
             }
             if (size == cs.length) {
-                cs = Arrays.copyOf(cs, size * 2);
-                is = Arrays.copyOf(is, size * 2);
-                ws = Arrays.copyOf(ws, size * 2);
+                int capacity = grown(size);
+                cs = Arrays.copyOf(cs, capacity);
+                is = Arrays.copyOf(is, capacity);
+                ws = Arrays.copyOf(ws, capacity);
                 if (ss != null) {
-                    ss = Arrays.copyOf(ss, size * 2);
+                    ss = Arrays.copyOf(ss, capacity);
                     Arrays.fill(ss, size, ss.length, -1);
-                    secs = Arrays.copyOf(secs, size * 2);
-                    nanos = Arrays.copyOf(nanos, size * 2);
+                    secs = Arrays.copyOf(secs, capacity);
+                    nanos = Arrays.copyOf(nanos, capacity);
                 }
             }
             cs[size] = intern(customer, cIndex, cIds);
@@ -145,6 +150,19 @@ public final class Interactions implements Serializable {
             ws[size] = weight;
             size++;
             return this;
+        }
+
+        /**
+         * The capacity after {@code size} events filled the arrays: twice as many, at most
+         * {@link #MAX_EVENTS} (doubling 2<sup>30</sup> overflows an {@code int}).
+         *
+         * @throws IllegalStateException naming the limit once the arrays have reached it
+         */
+        static int grown(int size) {
+            if (size >= MAX_EVENTS) {
+                throw new IllegalStateException("the builder holds the most events it can: " + MAX_EVENTS);
+            }
+            return (int) Math.min(2L * size, MAX_EVENTS);
         }
 
         /**
@@ -367,6 +385,23 @@ public final class Interactions implements Serializable {
     History history(int customer) {
         return new History(Arrays.copyOfRange(rowItems, rowPtr[customer], rowPtr[customer + 1]),
                 Arrays.copyOfRange(rowWeights, rowPtr[customer], rowPtr[customer + 1]));
+    }
+
+    /**
+     * Refuses a summed weight above {@code limit}, naming it and its pair, for a model whose
+     * arithmetic overflows beyond the limit: the message is {@code "<model>: the weight <w> of
+     * customer '<c>' and item '<i>' is above <limit><why>"}, for the first such pair in row order.
+     */
+    void requireWeightsAtMost(double limit, String model, String why) {
+        for (int c = 0; c < customerIds.size(); c++) {
+            for (int p = rowPtr[c]; p < rowPtr[c + 1]; p++) {
+                if (rowWeights[p] > limit) {
+                    throw new IllegalArgumentException(model + ": the weight " + rowWeights[p] + " of customer '"
+                            + customerIds.get(c) + "' and item '" + itemIds.get(rowItems[p]) + "' is above " + limit
+                            + why);
+                }
+            }
+        }
     }
 
     /** Total weight per item. */

@@ -48,7 +48,10 @@ public interface Recommender {
         return new ItemKnnModel.Algorithm(neighbours, shrink);
     }
 
-    /** EASE (Steck, WWW 2019): the closed-form item-item model with L2 weight λ ≥ 0 and zero diagonal. */
+    /**
+     * EASE (Steck, WWW 2019): the closed-form item-item model with L2 weight λ ≥ 0 and zero diagonal.
+     * A fit refuses a pair weight above 10<sup>100</sup> (the squared weights would overflow).
+     */
     static Recommender ease(double lambda) {
         return new EaseModel.Algorithm(lambda);
     }
@@ -59,7 +62,8 @@ public interface Recommender {
      *
      * @param factors    latent dimensions, from 1 to 46,340; a fit refuses data whose customers or
      *                   items times factors exceed the largest Java array
-     * @param alpha      confidence slope, at least 0
+     * @param alpha      confidence slope, at least 0; a fit refuses a pair whose confidence
+     *                   alpha·weight exceeds 10<sup>12</sup> (the solver's float products would overflow)
      * @param lambda     L2 weight, positive
      * @param iterations alternating sweeps, at least 1
      * @param seed       seed of the initial factors

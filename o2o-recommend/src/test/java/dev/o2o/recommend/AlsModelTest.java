@@ -77,4 +77,42 @@ class AlsModelTest {
                 assertThrows(IllegalArgumentException.class, () -> Recommender.als(46_340, 1, 1, 1, 1).fit(data))
                         .getMessage());
     }
+
+    /** 200 customers × 60 items, weights 1 to 3, and customer c7's first ten items at {@code big}. */
+    static Interactions withBigWeights(double big) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+        Interactions.Builder b = Interactions.builder();
+        for (int c = 0; c < 200; c++) {
+            b.add("c" + c, "i" + r.nextInt(60), 1);
+            for (int i = 0; i < 60; i++) {
+                if (r.nextDouble() < 0.1) {
+                    b.add("c" + c, "i" + i, c == 7 && i < 10 ? big : 1 + r.nextInt(3));
+                }
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * A confidence α·w around 1e19 or more overflowed the float products of the conjugate-gradient
+     * steps (c·(ỹ·p) with p itself of order c) and the fit failed with "YᵀY + λI (λ = 0.1) is not
+     * positive definite (pivot 0 is NaN)", which blames λ. It is refused up front naming the
+     * weight, its pair and the limit; at the limit the fit runs and scores are finite.
+     */
+    @Test
+    void aConfidenceBeyondTheLimitIsRefusedNamingTheWeight() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Recommender.als(4, 1, 0.1, 5, 1).fit(withBigWeights(1e20)));
+        assertEquals("iALS: the weight 1.0E20 of customer 'c7' and item 'i2' is above 1.0E12 (the confidence"
+                + " alpha·weight must be at most 1e12, alpha is 1.0: beyond it the solver's float products overflow)",
+                e.getMessage());
+        IllegalArgumentException alpha = assertThrows(IllegalArgumentException.class,
+                () -> Recommender.als(4, 40, 0.1, 5, 1).fit(withBigWeights(1e11)));
+        assertTrue(alpha.getMessage().startsWith("iALS: the weight 1.0E11 of customer 'c7' and item 'i2' is above"
+                + " 2.5E10 (the confidence"), alpha.getMessage());
+        Model m = Recommender.als(4, 1, 0.1, 5, 1).fit(withBigWeights(1e12));
+        assertTrue(Double.isFinite(m.recommend("c7", Query.top(1)).get(0).score()));
+        Model none = Recommender.als(4, 0, 0.1, 5, 1).fit(withBigWeights(Double.MAX_VALUE)); // alpha 0: no confidence
+        assertTrue(Double.isFinite(none.recommend("c7", Query.top(1)).get(0).score()));
+    }
 }

@@ -85,4 +85,40 @@ class EaseFitTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EaseFit.weights(x, 0.0));
         assertTrue(e.getMessage().contains("not positive definite for lambda 0.0"), e.getMessage());
     }
+
+    /**
+     * Weights above about 1e154 overflowed XᵀX (sums of squared weights) to Infinity and the fit
+     * failed with "XᵀX + λI is not positive definite ... (use lambda > 0 when items are collinear)",
+     * with lambda already positive. They are refused up front naming the weight, its pair and the
+     * limit, on both forms; at the limit, with a lambda not negligible beside them, the weights are
+     * finite. With a lambda that is negligible (1 beside squares of 1e100) the matrix is singular
+     * in double for collinear items, and the message said "use lambda > 0" with lambda 1: it now
+     * names the largest weight and asks for a larger lambda.
+     */
+    @Test
+    void aWeightBeyondTheLimitIsRefusedNamingIt() {
+        for (double lambda : new double[] {1, 0.5}) { // primal (more customers) and dual at 0.5 on fewer customers
+            for (Form form : Form.values()) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> EaseFit.weights(AlsModelTest.withBigWeights(1e155), lambda, form));
+                assertEquals("EASE: the weight 1.0E155 of customer 'c7' and item 'i2' is above 1.0E100 (XᵀX sums"
+                        + " squared weights: beyond the limit they overflow a double)", e.getMessage());
+                double[] b = EaseFit.weights(AlsModelTest.withBigWeights(1e100), 1e210, form);
+                for (double v : b) {
+                    assertTrue(Double.isFinite(v), form + " " + v);
+                }
+                if (form == Form.DUAL) {
+                    continue; // its customers × customers matrix is not singular here
+                }
+                IllegalArgumentException small = assertThrows(IllegalArgumentException.class,
+                        () -> EaseFit.weights(AlsModelTest.withBigWeights(1e100), lambda, form));
+                assertEquals("EASE: XᵀX + λI is not positive definite for lambda " + lambda + " (the largest weight is"
+                        + " 1.0E100: collinear items need a lambda that is not negligible beside the squared weights;"
+                        + " use a larger lambda or smaller weights)", small.getMessage());
+            }
+        }
+        IllegalArgumentException viaModel = assertThrows(IllegalArgumentException.class,
+                () -> Recommender.ease(1).fit(AlsModelTest.withBigWeights(1e155)));
+        assertTrue(viaModel.getMessage().startsWith("EASE: the weight 1.0E155"), viaModel.getMessage());
+    }
 }

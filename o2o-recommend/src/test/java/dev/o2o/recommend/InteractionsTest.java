@@ -73,4 +73,20 @@ class InteractionsTest {
         assertEquals("popularity: the total weight of item 'a' over all customers overflows to Infinity",
                 assertThrows(IllegalArgumentException.class, () -> Recommender.popularity().fit(x)).getMessage());
     }
+
+    /**
+     * The builder doubled its arrays: at 2^30 events the next length was negative and the next
+     * event failed with NegativeArraySizeException. It now grows to the largest array and then
+     * says that the builder is full, naming the limit (tested on the growth step itself: the
+     * arrays of a real 2^30 events would take gigabytes).
+     */
+    @Test
+    void builderGrowthStopsAtTheLargestArrayWithAClearError() {
+        assertEquals(2048, Interactions.Builder.grown(1024));
+        assertEquals(Integer.MAX_VALUE - 8, Interactions.Builder.grown(1 << 30));
+        assertEquals(Integer.MAX_VALUE - 8, Interactions.Builder.grown(Integer.MAX_VALUE - 9));
+        IllegalStateException full = assertThrows(IllegalStateException.class,
+                () -> Interactions.Builder.grown(Integer.MAX_VALUE - 8));
+        assertEquals("the builder holds the most events it can: 2147483639", full.getMessage());
+    }
 }

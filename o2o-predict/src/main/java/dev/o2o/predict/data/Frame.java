@@ -105,11 +105,7 @@ public final class Frame {
     /** The frame restricted to the given rows, in the given order (repeats allowed). */
     public Frame select(int[] rowIndices) {
         LinkedHashMap<String, Object> out = new LinkedHashMap<>();
-        for (int r : rowIndices) {
-            if (r < 0 || r >= rows) {
-                throw new IllegalArgumentException("row index out of range [0, " + rows + "): " + r);
-            }
-        }
+        checkRowIndices(rowIndices, rows);
         columns.forEach((name, c) -> {
             if (c instanceof double[] d) {
                 double[] s = new double[rowIndices.length];
@@ -127,6 +123,15 @@ public final class Frame {
             }
         });
         return new Frame(rowIndices.length, out);
+    }
+
+    /** Refuses a row index outside {@code [0, rows)}, naming it: for {@link #select} here and in {@link Matrix}. */
+    static void checkRowIndices(int[] rowIndices, int rows) {
+        for (int r : rowIndices) {
+            if (r < 0 || r >= rows) {
+                throw new IllegalArgumentException("row index out of range [0, " + rows + "): " + r);
+            }
+        }
     }
 
     @Override

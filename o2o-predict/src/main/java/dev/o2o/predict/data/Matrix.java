@@ -117,8 +117,13 @@ public final class Matrix {
         return r;
     }
 
-    /** The matrix restricted to the given rows, in that order. */
+    /**
+     * The matrix restricted to the given rows, in that order.
+     *
+     * @throws IllegalArgumentException naming the index if one is outside {@code [0, rows())}
+     */
     public Matrix select(int[] rowIndices) {
+        Frame.checkRowIndices(rowIndices, rows);
         double[][] out = new double[columns.length][rowIndices.length];
         for (int j = 0; j < columns.length; j++) {
             for (int k = 0; k < rowIndices.length; k++) {

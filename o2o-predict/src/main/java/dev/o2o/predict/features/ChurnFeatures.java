@@ -4,6 +4,7 @@ import dev.o2o.core.CustomerKey;
 import dev.o2o.core.Order;
 import dev.o2o.core.OrderStatus;
 import dev.o2o.predict.data.Matrix;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,7 +82,14 @@ public final class ChurnFeatures {
         Currency currency = null;
         Map<CustomerKey, List<Order>> before = new TreeMap<>();
         Map<CustomerKey, Boolean> returned = new TreeMap<>();
-        Instant end = cutoff.plus(horizon);
+        Instant end;
+        try {
+            end = cutoff.plus(horizon);
+        } catch (ArithmeticException | DateTimeException e) {
+            // java.time says only "long overflow" or "Instant exceeds maximum or minimum instant"
+            throw new IllegalArgumentException("horizon " + horizon + " after cutoff " + cutoff
+                    + " reaches past the largest instant " + Instant.MAX, e);
+        }
         for (Order o : orders) {
             if (o.status() == OrderStatus.CANCELLED) {
                 continue;

@@ -1,5 +1,6 @@
 package dev.o2o.predict.features;
 
+import dev.o2o.core.io.TianchiCsv.DiscountRate;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import java.util.OptionalInt;
 public record Receipt(long line, String user, String merchant, Optional<String> coupon, Optional<String> discount,
                       OptionalInt distance, Optional<LocalDate> received, Optional<LocalDate> used) {
 
-    /** Validates the combination of fields. */
+    /** Validates the combination of fields, the distance band and the discount notation, naming the line. */
     public Receipt {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(merchant, "merchant");
@@ -36,6 +37,14 @@ public record Receipt(long line, String user, String merchant, Optional<String> 
         }
         if (coupon.isEmpty() && used.isEmpty()) {
             throw new IllegalArgumentException("line " + line + ": a row without coupon must have a purchase date");
+        }
+        if (discount.isPresent()) {
+            // read files arrive parsed; a receipt built in code would otherwise fail in CouponFeatures, without its line
+            try {
+                DiscountRate.parse(discount.get());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("line " + line + ": " + e.getMessage(), e);
+            }
         }
         if (distance.isPresent() && (distance.getAsInt() < 0 || distance.getAsInt() > 10)) {
             throw new IllegalArgumentException("line " + line + ": distance must be 0..10: " + distance.getAsInt());

@@ -37,9 +37,7 @@ final class Gbm {
         } else {
             Models.checkLength(x, y);
             for (int i = 0; i < y.length; i++) {
-                if (!Double.isFinite(y[i])) {
-                    throw new IllegalArgumentException("label of row " + i + " is not finite: " + y[i]);
-                }
+                checkLabel("label", i, y[i]);
             }
         }
         if (c.earlyStoppingRounds() > 0 && vx == null) {
@@ -54,9 +52,7 @@ final class Gbm {
                 if (logistic && vy[i] != 0.0 && vy[i] != 1.0) {
                     throw new IllegalArgumentException("validation label of row " + i + " must be 0 or 1: " + vy[i]);
                 }
-                if (!Double.isFinite(vy[i])) {
-                    throw new IllegalArgumentException("validation label of row " + i + " is not finite: " + vy[i]);
-                }
+                checkLabel("validation label", i, vy[i]);
             }
         }
         ForkJoinPool pool = new ForkJoinPool(c.threads());
@@ -64,6 +60,17 @@ final class Gbm {
             return new Gbm.Run(x, y, vx, vy, c, pool).train();
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** A finite label within {@link GbmConfig#MAX_ABS_LABEL}, beyond which the split gains overflow. */
+    private static void checkLabel(String what, int row, double label) {
+        if (!Double.isFinite(label)) {
+            throw new IllegalArgumentException(what + " of row " + row + " is not finite: " + label);
+        }
+        if (Math.abs(label) > GbmConfig.MAX_ABS_LABEL) {
+            throw new IllegalArgumentException(what + " of row " + row + " is out of range: " + label
+                    + "; squared-error labels must be within " + GbmConfig.LABEL_RANGE);
         }
     }
 

@@ -37,7 +37,11 @@ public record GbmConfig(Objective objective, int trees, int maxDepth, int maxLea
     public enum Objective {
         /** Binary log-loss; predictions are probabilities (XGBoost {@code binary:logistic}). */
         LOGISTIC,
-        /** Squared error; predictions are values (XGBoost {@code reg:squarederror}). */
+        /**
+         * Squared error; predictions are values (XGBoost {@code reg:squarederror}). Labels and the
+         * base score must be within ±10<sup>100</sup>: the split gains grow with the square of the
+         * labels times the rows, and around 10<sup>154</sup> they overflow a double.
+         */
         SQUARED_ERROR
     }
 
@@ -60,6 +64,16 @@ public record GbmConfig(Objective objective, int trees, int maxDepth, int maxLea
          */
         BOTTOM_UP
     }
+
+    /**
+     * The largest squared-error label (and base score) in absolute value. A gain is a sum of
+     * G²/(H+λ) with G up to rows × label, so 10<sup>100</sup> keeps it finite with room to spare
+     * (2<sup>31</sup> rows squared is 5·10<sup>18</sup>); around 10<sup>154</sup> it overflows.
+     */
+    static final double MAX_ABS_LABEL = 1e100;
+
+    /** {@link #MAX_ABS_LABEL} as messages write it. */
+    static final String LABEL_RANGE = "[-1e100, 1e100]";
 
     /** Validates every parameter, naming it. */
     public GbmConfig {
@@ -86,9 +100,10 @@ public record GbmConfig(Objective objective, int trees, int maxDepth, int maxLea
         if (maxBins < 2 || maxBins > 65535) {
             throw new IllegalArgumentException("maxBins must be in [2, 65535]: " + maxBins);
         }
-        if (objective == Objective.LOGISTIC ? !(baseScore > 0 && baseScore < 1) : !Double.isFinite(baseScore)) {
+        if (objective == Objective.LOGISTIC ? !(baseScore > 0 && baseScore < 1) : !(Math.abs(baseScore) <= MAX_ABS_LABEL)) {
             throw new IllegalArgumentException("baseScore must be " + (objective == Objective.LOGISTIC
-                    ? "a probability in (0, 1)" : "finite") + ": " + baseScore);
+                    ? "a probability in (0, 1)" : "finite and within " + LABEL_RANGE + " for SQUARED_ERROR") + ": "
+                    + baseScore);
         }
         if (earlyStoppingRounds < 0) {
             throw new IllegalArgumentException("earlyStoppingRounds must be >= 0: " + earlyStoppingRounds);

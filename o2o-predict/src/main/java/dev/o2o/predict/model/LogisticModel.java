@@ -23,9 +23,13 @@ public record LogisticModel(List<String> features, double intercept, double[] co
                             double interceptStandardError, double[] standardErrors, double l2, int iterations)
         implements Model, Serializable {
 
-    /** Validates lengths and finiteness; copies the arrays. */
+    /** Validates lengths, finiteness, {@code l2} and {@code iterations}; copies the arrays. */
     public LogisticModel {
         features = List.copyOf(features);
+        LogisticRegression.checkL2(l2);
+        if (iterations < 0) {
+            throw new IllegalArgumentException("iterations must be >= 0: " + iterations);
+        }
         Objects.requireNonNull(coefficients, "coefficients");
         Objects.requireNonNull(standardErrors, "standardErrors");
         if (coefficients.length != features.size() || standardErrors.length != features.size()) {

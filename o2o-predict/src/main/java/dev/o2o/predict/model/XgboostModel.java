@@ -75,8 +75,8 @@ public final class XgboostModel implements Model, Serializable {
             throw new IllegalArgumentException("unsupported XGBoost booster '" + boosterName + "'; only gbtree is");
         }
         JsonNode param = require(learner, "learner_model_param");
-        int numClass = Integer.parseInt(param.path("num_class").asText("0"));
-        if (numClass > 1 || Integer.parseInt(param.path("num_target").asText("1")) > 1) {
+        int numClass = count(param, "num_class", "0");
+        if (numClass > 1 || count(param, "num_target", "1") > 1) {
             throw new IllegalArgumentException("multi-output XGBoost models are not supported (num_class " + numClass + ")");
         }
         String objective = require(learner, "objective").path("name").asText();
@@ -98,7 +98,7 @@ public final class XgboostModel implements Model, Serializable {
             default -> throw new IllegalArgumentException("unsupported XGBoost objective '" + objective
                     + "'; supported: binary:logistic, binary:logitraw, reg:logistic, reg:squarederror, reg:linear");
         };
-        int numFeature = Integer.parseInt(param.path("num_feature").asText());
+        int numFeature = count(param, "num_feature", "");
         List<String> names = new ArrayList<>();
         JsonNode fn = learner.path("feature_names");
         if (fn.isArray() && fn.size() == numFeature) {
@@ -152,6 +152,20 @@ public final class XgboostModel implements Model, Serializable {
             throw new IllegalArgumentException("not an XGBoost JSON model: no '" + field + "'");
         }
         return v;
+    }
+
+    /** A count of learner_model_param (XGBoost writes them as strings); {@code absent} where it is missing. */
+    private static int count(JsonNode param, String field, String absent) {
+        String text = param.path(field).asText(absent);
+        try {
+            int v = Integer.parseInt(text);
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // Integer's message names neither the field nor the model: reported below
+        }
+        throw new IllegalArgumentException("XGBoost " + field + " is not a non-negative integer: " + Messages.quote(text));
     }
 
     private static int[] ints(JsonNode n, String field) {

@@ -64,7 +64,8 @@ public record ArmStatistics(Arm control, List<Treated> treatments) {
      * Computes the statistics; {@code arm[i]} is row i's value of the treatment column (no nulls).
      *
      * @throws IllegalArgumentException if an outcome is not finite (naming the row), the control value
-     *                                  is absent (naming the values present) or there is no other arm
+     *                                  is absent (naming the values present), there is no other arm, or
+     *                                  an interval exceeds the double range (outcomes near its maximum)
      */
     public static ArmStatistics of(String[] arm, String control, double[] outcome) {
         Objects.requireNonNull(control, "control");
@@ -84,32 +85,47 @@ public record ArmStatistics(Arm control, List<Treated> treatments) {
         if (values.size() < 2) {
             throw new IllegalArgumentException("every row is control '" + control + "': no treatment to compare");
         }
-        double[] c = moments(arm, control, outcome);
-        Arm ctrl = new Arm(control, (int) c[0], c[1]);
+        // moments of the outcomes divided by a power of two near the largest, then scaled back:
+        // squared deviations of outcomes beyond about 1e154 overflow, and the interval was infinite.
+        // A power of two divides exactly, so outcomes up to 1 in absolute value (rates) are unchanged.
+        double largest = 0;
+        for (double y : outcome) {
+            largest = Math.max(largest, Math.abs(y));
+        }
+        double scale = largest <= 1 ? 1 : Math.scalb(1.0, Math.getExponent(largest));
+        double[] c = moments(arm, control, outcome, scale);
+        Arm ctrl = new Arm(control, (int) c[0], c[1] * scale);
         List<Treated> out = new ArrayList<>();
         for (String v : values) {
             if (v.equals(control)) {
                 continue;
             }
-            double[] m = moments(arm, v, outcome);
+            double[] m = moments(arm, v, outcome, scale);
             double ate = m[1] - c[1];
             double se = Math.sqrt(m[2] / m[0] + c[2] / c[0]);
-            out.add(new Treated(new Arm(v, (int) m[0], m[1]), ate, ate - Z_975 * se, ate + Z_975 * se));
+            double low = (ate - Z_975 * se) * scale;
+            double high = (ate + Z_975 * se) * scale;
+            if (!Double.isFinite(low) || !Double.isFinite(high)) {
+                throw new IllegalArgumentException("the interval of arm '" + v + "' overflows a double: outcomes up to "
+                        + largest + " are too large");
+            }
+            out.add(new Treated(new Arm(v, (int) m[0], m[1] * scale), ate * scale, low, high));
         }
         return new ArmStatistics(ctrl, out);
     }
 
-    /** n, mean and sample variance (n − 1; 0 for one row) of the rows of one arm. */
-    private static double[] moments(String[] arm, String value, double[] y) {
+    /** n, mean and sample variance (n − 1; 0 for one row) of the rows of one arm, of outcomes divided by scale. */
+    private static double[] moments(String[] arm, String value, double[] outcome, double scale) {
         double n = 0;
         double mean = 0;
         double m2 = 0;
         for (int i = 0; i < arm.length; i++) {
             if (arm[i].equals(value)) {
                 n++;
-                double d = y[i] - mean;
+                double y = outcome[i] / scale;
+                double d = y - mean;
                 mean += d / n;
-                m2 += d * (y[i] - mean);
+                m2 += d * (y - mean);
             }
         }
         return new double[] {n, mean, n > 1 ? m2 / (n - 1) : 0};

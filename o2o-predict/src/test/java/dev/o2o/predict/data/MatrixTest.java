@@ -33,4 +33,18 @@ class MatrixTest {
                 () -> FeatureEncoder.fit(f, List.of("x", "c", "x"), Encoding.ONE_HOT));
         assertEquals("column name 'x' appears twice", enc.getMessage());
     }
+
+    /** Frame.select named a bad row index; Matrix.select threw ArrayIndexOutOfBoundsException (or nothing without columns). */
+    @Test
+    void selectNamesABadRowIndexAndTheRowCount() {
+        Matrix m = Matrix.of(List.of("a", "b"), new double[][] {{1, 2}, {3, 4}});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.select(new int[] {1, 2}));
+        assertEquals("row index out of range [0, 2): 2", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> m.select(new int[] {-1}));
+        assertEquals("row index out of range [0, 2): -1", e.getMessage());
+        Matrix noColumns = Matrix.of(List.of(), new double[0][]);
+        e = assertThrows(IllegalArgumentException.class, () -> noColumns.select(new int[] {0}));
+        assertEquals("row index out of range [0, 0): 0", e.getMessage());
+        assertEquals(4.0, m.select(new int[] {1, 0, 1}).get(2, 1)); // column b, row 1
+    }
 }

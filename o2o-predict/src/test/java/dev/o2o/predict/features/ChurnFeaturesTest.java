@@ -1,6 +1,7 @@
 package dev.o2o.predict.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.o2o.core.Channel;
@@ -89,5 +90,21 @@ class ChurnFeaturesTest {
         used[0] = 0;
         c.labels().orElseThrow()[0] = 5;
         assertEquals(1.0, c.labels().orElseThrow()[0]);
+    }
+
+    /**
+     * A horizon reaching past the largest instant (say Duration.ofSeconds(Long.MAX_VALUE) for
+     * "ever") failed in cutoff.plus(horizon) with java.time's bare "long overflow" or "Instant
+     * exceeds maximum or minimum instant", naming neither parameter.
+     */
+    @Test
+    void aHorizonPastTheLargestInstantIsRefusedNamingIt() {
+        List<Order> orders = List.of(order("1", "a", 10, "1.00", true));
+        for (Duration horizon : List.of(Duration.ofSeconds(Long.MAX_VALUE), Duration.ofDays(366L * 1_000_000_000))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ChurnFeatures.build(orders, CUTOFF, horizon));
+            assertEquals("horizon " + horizon + " after cutoff " + CUTOFF + " reaches past the largest instant "
+                    + Instant.MAX, e.getMessage());
+        }
     }
 }

@@ -14,6 +14,8 @@ import dev.o2o.testkit.predict.CouponUseProcess;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -108,5 +110,24 @@ class CouponFeaturesTest {
 
     static double[] pick(double[] v, int[] rows) {
         return IntStream.of(rows).mapToDouble(i -> v[i]).toArray();
+    }
+
+    /**
+     * Receipt is a public record, but its discount notation was not checked: a receipt built in
+     * code with "abc" or "20:150" was accepted, and CouponFeatures.build later failed with the
+     * parser's message and no line. The record now refuses it, naming the line.
+     */
+    @Test
+    void aReceiptRefusesABadDiscountNamingTheLine() {
+        LocalDate day = LocalDate.parse("2016-05-01");
+        IllegalArgumentException text = assertThrows(IllegalArgumentException.class, () -> new Receipt(7, "u", "m",
+                Optional.of("c"), Optional.of("abc"), OptionalInt.empty(), Optional.of(day), Optional.empty()));
+        assertTrue(text.getMessage().startsWith("line 7: discount notation 'abc': "), text.getMessage());
+        IllegalArgumentException save = assertThrows(IllegalArgumentException.class, () -> new Receipt(8, "u", "m",
+                Optional.of("c"), Optional.of("20:150"), OptionalInt.empty(), Optional.of(day), Optional.empty()));
+        assertEquals("line 8: discount notation '20:150': save 150 must be less than spend 20", save.getMessage());
+        Receipt ok = new Receipt(9, "u", "m", Optional.of("c"), Optional.of("150:20"), OptionalInt.of(1), Optional.of(day),
+                Optional.empty());
+        assertEquals(1, CouponFeatures.build(List.of(ok), false, 15).features().rows());
     }
 }

@@ -204,6 +204,44 @@ class GbmTest {
         assertEquals("validation label of row 3 is not finite: Infinity", inf.getMessage());
     }
     /**
+     * Squared-error labels around 1e154 overflowed the split gains (G² is Infinity, a gain
+     * Infinity − Infinity is NaN, never above the best): the fit built stumps and returned without
+     * a word. Such labels (and base scores) are refused naming the value and the limit, 1e100; at
+     * the limit the trees split as they should and every gain is finite.
+     */
+    @Test
+    void squaredErrorLabelsBeyondTheLimitAreRefusedAndAtTheLimitSplit() {
+        double[][] rows = new double[10][];
+        double[] y = new double[10];
+        for (int i = 0; i < 10; i++) {
+            rows[i] = new double[] {i < 5 ? 0 : 1};
+            y[i] = i < 5 ? -1e100 : 1e100;
+        }
+        Matrix x = Matrix.ofRows(List.of("x"), rows);
+        GbmConfig sq = GbmConfig.builder().objective(GbmConfig.Objective.SQUARED_ERROR).baseScore(0).trees(3)
+                .maxDepth(2).minChildWeight(0).threads(1).build();
+        GbmModel m = GbmModel.fit(x, y, sq);
+        assertTrue(m.predict(new double[] {0}) < -1e99 && m.predict(new double[] {1}) > 1e99,
+                m.predict(new double[] {0}) + " " + m.predict(new double[] {1}));
+        assertTrue(m.importance().get("x") > 0 && Double.isFinite(m.importance().get("x")));
+        y[7] = 1e154;
+        IllegalArgumentException big = assertThrows(IllegalArgumentException.class, () -> GbmModel.fit(x, y, sq));
+        assertEquals("label of row 7 is out of range: 1.0E154; squared-error labels must be within [-1e100, 1e100]",
+                big.getMessage());
+        y[7] = 1e100;
+        double[] vy = y.clone();
+        vy[2] = -1e154;
+        IllegalArgumentException v = assertThrows(IllegalArgumentException.class,
+                () -> GbmModel.fit(x, y, x, vy, sq.toBuilder().earlyStoppingRounds(2).build()));
+        assertEquals("validation label of row 2 is out of range: -1.0E154; squared-error labels must be within"
+                + " [-1e100, 1e100]", v.getMessage());
+        IllegalArgumentException base = assertThrows(IllegalArgumentException.class,
+                () -> sq.toBuilder().baseScore(-1e154).build());
+        assertEquals("baseScore must be finite and within [-1e100, 1e100] for SQUARED_ERROR: -1.0E154",
+                base.getMessage());
+    }
+
+    /**
      * A model file with a field missing or cut short was read with zeros in its place (Jackson's
      * {@code path(i).asDouble()} default): a tree without its leaf values, or with a threshold
      * short, or without a base margin loaded and scored other numbers without a word.

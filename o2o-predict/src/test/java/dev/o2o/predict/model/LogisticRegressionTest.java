@@ -95,4 +95,22 @@ class LogisticRegressionTest {
         assertEquals("l2 must be a finite number >= 0: -1.0", l2.getMessage());
         assertEquals(5.5, new LinearModel(List.of("a", "b"), 0.5, new double[] {1, 2}, 0).predict(new double[] {1, 2}));
     }
+
+    /**
+     * LogisticModel took any l2 and iteration count (the trainer checks l2, the public record did
+     * not): a model claimed a penalty of -1, NaN or Infinity.
+     */
+    @Test
+    void logisticModelRefusesABadL2OrIterationCount() {
+        for (double bad : new double[] {-1, Double.NaN, Double.POSITIVE_INFINITY}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new LogisticModel(List.of("a"), 0, new double[] {1}, 1, new double[] {1}, bad, 1));
+            assertEquals("l2 must be a finite number >= 0: " + bad, e.getMessage());
+        }
+        IllegalArgumentException it = assertThrows(IllegalArgumentException.class,
+                () -> new LogisticModel(List.of("a"), 0, new double[] {1}, 1, new double[] {1}, 0, -1));
+        assertEquals("iterations must be >= 0: -1", it.getMessage());
+        assertEquals(0.5, new LogisticModel(List.of("a"), 0, new double[] {1}, 1, new double[] {1}, 0, 0)
+                .predict(new double[] {0}));
+    }
 }

@@ -83,4 +83,30 @@ class XgboostModelTest {
                 () -> XgboostModel.fromJson(squared.replace("\"base_score\":\"5E-1\"", "\"base_score\":\"NaN\"")));
         assertEquals("XGBoost base_score must be finite for objective reg:squarederror: NaN", nan.getMessage());
     }
+
+    /**
+     * num_feature, num_class and num_target that do not parse threw Integer's bare
+     * NumberFormatException ("For input string: ..."), a missing num_feature the same for "";
+     * a negative num_feature was taken and every split then refused as "bad split".
+     */
+    @Test
+    void refusesACountFieldThatIsNotANonNegativeInteger() throws IOException {
+        String json = resource("xgb_logistic.json");
+        IllegalArgumentException text = assertThrows(IllegalArgumentException.class,
+                () -> XgboostModel.fromJson(json.replace("\"num_feature\":\"5\"", "\"num_feature\":\"five\"")));
+        assertEquals("XGBoost num_feature is not a non-negative integer: 'five'", text.getMessage());
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> XgboostModel.fromJson(json.replace(",\"num_feature\":\"5\"", "")));
+        assertEquals("XGBoost num_feature is not a non-negative integer: ''", none.getMessage());
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> XgboostModel.fromJson(json.replace("\"num_feature\":\"5\"", "\"num_feature\":\"-5\"")));
+        assertEquals("XGBoost num_feature is not a non-negative integer: '-5'", negative.getMessage());
+        IllegalArgumentException numClass = assertThrows(IllegalArgumentException.class,
+                () -> XgboostModel.fromJson(json.replace("\"num_class\":\"0\"", "\"num_class\":\"1.5\"")));
+        assertEquals("XGBoost num_class is not a non-negative integer: '1.5'", numClass.getMessage());
+        IllegalArgumentException target = assertThrows(IllegalArgumentException.class,
+                () -> XgboostModel.fromJson(json.replace("\"num_target\":\"1\"", "\"num_target\":\"x\"")));
+        assertEquals("XGBoost num_target is not a non-negative integer: 'x'", target.getMessage());
+        assertEquals(5, XgboostModel.fromJson(json).features().size());
+    }
 }

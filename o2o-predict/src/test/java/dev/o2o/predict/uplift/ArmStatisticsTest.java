@@ -68,4 +68,27 @@ class ArmStatisticsTest {
         IllegalArgumentException inf = assertThrows(IllegalArgumentException.class, () -> ArmStatistics.of(arm, "c", y));
         assertEquals("outcome of row 1 is not finite: Infinity", inf.getMessage());
     }
+
+    /**
+     * Outcomes beyond about 1e154 overflowed the sum of squared deviations: the interval came out
+     * as [-Infinity, Infinity] without a word (and near the double maximum the mean was NaN). The
+     * moments are taken on outcomes scaled by a power of two, so the interval is finite; one that
+     * truly exceeds the double range is refused.
+     */
+    @Test
+    void hugeOutcomesGiveAFiniteInterval() {
+        String[] arm = {"c", "c", "t", "t"};
+        ArmStatistics s = ArmStatistics.of(arm, "c", new double[] {0, 2e200, 0, 4e200});
+        ArmStatistics.Treated t = s.treatments().get(0);
+        assertEquals(1e200, s.control().outcomeRate(), 1e186);
+        assertEquals(1e200, t.ate(), 1e186);
+        double expected = ArmStatistics.Z_975 * Math.sqrt(2.0 / 2 + 8.0 / 2) * 1e200; // variances 2e400 and 8e400
+        assertEquals(1e200 - expected, t.ciLow(), 1e187);
+        assertEquals(1e200 + expected, t.ciHigh(), 1e187);
+        // an interval beyond the double range is refused rather than infinite
+        IllegalArgumentException edge = assertThrows(IllegalArgumentException.class,
+                () -> ArmStatistics.of(arm, "c", new double[] {-1.7e308, 1.7e308, 0, 0}));
+        assertEquals("the interval of arm 't' overflows a double: outcomes up to 1.7E308 are too large",
+                edge.getMessage());
+    }
 }

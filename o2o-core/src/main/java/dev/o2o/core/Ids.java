@@ -7,7 +7,8 @@ import java.util.Objects;
  * references) and of short free texts (notes) in o2o, so that every value a store accepts in
  * memory is also stored exactly by H2 and PostgreSQL.
  *
- * <p>An identifier is refused when it is blank, has leading or trailing white space, holds a
+ * <p>An identifier is refused when it is blank, has leading or trailing white space (no-break
+ * spaces and invisible format characters included, see {@link #isPadding(char)}), holds a
  * control character (NUL included: PostgreSQL cannot store it in text), is not well-formed
  * Unicode (an unpaired UTF-16 surrogate, as JSON {@code "\ud800"} produces; the PostgreSQL driver
  * would store it as {@code ?}, so two different ids would collapse into one), or is longer than
@@ -38,14 +39,14 @@ public final class Ids {
     public static String requireId(String value, String field) {
         Objects.requireNonNull(value, field);
         int n = value.length();
-        if (n == 0 || value.isBlank()) {
+        if (isBlank(value)) {
             throw new IllegalArgumentException(field + " must not be blank");
         }
         if (n > MAX_LENGTH) {
             throw new IllegalArgumentException(field + " is longer than " + MAX_LENGTH + " characters: "
                     + describe(value));
         }
-        if (Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(n - 1))) {
+        if (isPadding(value.charAt(0)) || isPadding(value.charAt(n - 1))) {
             throw new IllegalArgumentException(field + " must not have leading or trailing white space: "
                     + describe(value));
         }
@@ -57,6 +58,26 @@ public final class Ids {
         }
         requireWellFormed(value, field);
         return value;
+    }
+
+    /**
+     * Whether {@code c} is white space as identifiers count it: what {@link Character#isWhitespace}
+     * says, and also the no-break spaces it leaves out (U+00A0, U+2007, U+202F: spreadsheets and web
+     * pages pad values with them) and invisible format characters (a byte order mark U+FEFF, a
+     * zero-width space U+200B). Around an id any of them makes a second id that looks like the first.
+     */
+    public static boolean isPadding(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
+    }
+
+    /** Whether {@code value} is empty or only {@linkplain #isPadding(char) padding}. */
+    public static boolean isBlank(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (!isPadding(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -47,6 +47,22 @@ class IdsTest {
         assertThrows(NullPointerException.class, () -> Ids.requireId(null, "account"));
     }
 
+    /**
+     * Excel and web pages pad values with a no-break space (U+00A0), which Character.isWhitespace does not
+     * count: "C001\u00A0" would be a second customer beside "C001", with no error.
+     */
+    @Test
+    void refusesNoBreakSpacesAndInvisibleCharactersAroundAnId() {
+        assertEquals("account must not have leading or trailing white space: 'C0****1?' (10 chars)",
+                refused("C00000001\u00A0"));
+        assertEquals("account must not be blank", refused("\u00A0"));
+        assertEquals("account must not be blank", refused("\u202F\u2007"));
+        assertTrue(refused("\uFEFFC00000001").contains("leading or trailing"), "a byte order mark in front");
+        assertTrue(refused("C00000001\u200B").contains("leading or trailing"), "a zero-width space behind");
+        // inside an id they stay allowed, like an ordinary space
+        assertEquals("a\u00A0b", Ids.requireId("a\u00A0b", "account"));
+    }
+
     @Test
     void textAllowsBlankAndLineBreaksButNotNulSurrogatesOrLength() {
         assertEquals("", Ids.requireText("", "note", 500));

@@ -1,5 +1,6 @@
 package dev.o2o.core.identity;
 
+import dev.o2o.core.Ids;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,8 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param type  what kind of identifier
- * @param value the identifier, non-blank, no surrounding white space or control characters
+ * @param value the identifier, non-blank, no surrounding white space (see {@link Ids#isPadding(char)}) or
+ *              control characters
  */
 public record Identifier(IdentifierType type, String value) {
 
@@ -22,8 +24,8 @@ public record Identifier(IdentifierType type, String value) {
         Objects.requireNonNull(value, "value");
         // one pass over the value: identifiers are created once per ingested event
         int n = value.length();
-        if (n == 0 || Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(n - 1))) {
-            throw new IllegalArgumentException(value.isBlank()
+        if (n == 0 || Ids.isPadding(value.charAt(0)) || Ids.isPadding(value.charAt(n - 1))) {
+            throw new IllegalArgumentException(Ids.isBlank(value)
                     ? "value of " + type + " identifier must not be blank"
                     : "value of " + type + " identifier must not have leading or trailing white space");
         }

@@ -108,6 +108,15 @@ abstract class CsvRecordReader<T> extends AbstractRecordReader<T> {
                     try {
                         f = fields(row);
                     } catch (BadRecord bad) {
+                        if (id.equals(rawField(row, "id"))) {
+                            // a bad row of this order: the order is refused whole, never delivered
+                            // without the row (a wrong total) while its later rows count as repeats
+                            if (problem == null) {
+                                problem = new BadRecord(bad.field, bad.getMessage() + " (line " + row.line()
+                                        + " of order '" + id + "')");
+                            }
+                            continue;
+                        }
                         pushBack(row);
                         break;
                     }
@@ -171,6 +180,12 @@ abstract class CsvRecordReader<T> extends AbstractRecordReader<T> {
             deferred = e;
             return null;
         }
+    }
+
+    /** A column's text in a malformed row, as parsed, or null if the row has no such field. */
+    final String rawField(CsvReader.Row row, String column) {
+        Integer i = index.get(column);
+        return i == null || i >= row.fields().size() ? null : row.fields().get(i);
     }
 
     final void pushBack(CsvReader.Row row) {

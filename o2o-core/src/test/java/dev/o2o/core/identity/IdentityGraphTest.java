@@ -342,6 +342,20 @@ class IdentityGraphTest {
         assertFalse(e.getMessage().contains("13812345678"), e.getMessage());
     }
 
+    /**
+     * A phone pasted from a spreadsheet with a no-break space behind it is not the same identifier as the
+     * typed one, and nothing would link the two: refused, like an ordinary trailing space.
+     */
+    @Test
+    void identifiersPaddedWithNoBreakOrZeroWidthSpacesAreRefused() {
+        assertEquals("value of phone identifier must not have leading or trailing white space",
+                assertThrows(IllegalArgumentException.class, () -> Identifier.phone("13812345678\u00A0")).getMessage());
+        assertEquals("value of phone identifier must not be blank",
+                assertThrows(IllegalArgumentException.class, () -> Identifier.phone("\u00A0")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Identifier.email("\uFEFFa@b.example"));
+        assertThrows(IllegalArgumentException.class, () -> Identifier.memberCard("M-1\u200B"));
+    }
+
     @Test
     void validation() {
         assertThrows(IllegalArgumentException.class, () -> IdentifierType.of("Phone"));

@@ -87,6 +87,26 @@ class IngestTest {
 
     static final String ORDER_HEAD = "id,customer,channel,store,instant,status,refunded,currency,sku,category,quantity,unit_price\n";
 
+    /**
+     * A stray quote in one row of a three-row order (a POS export's {@code 12" pizza}) used to cut the
+     * order there: it was accepted with its first row only (10.00 instead of 60.00), its bad row and its
+     * third row ("already read") rejected apart. The order is rejected whole, naming the bad row.
+     */
+    @Test
+    void aMalformedRowOfAnOrderRejectsTheWholeOrderNotItsTail() {
+        String text = ORDER_HEAD
+                + "o1,c1,store,s1,2024-05-01T10:00:00+08:00,COMPLETED,0,CNY,sku1,food,1,10.00\n"
+                + "o1,c1,store,s1,2024-05-01T10:00:00+08:00,COMPLETED,0,CNY,12\" pizza,food,1,20.00\n"
+                + "o1,c1,store,s1,2024-05-01T10:00:00+08:00,COMPLETED,0,CNY,sku3,food,1,30.00\n"
+                + "o2,c1,store,s1,2024-05-01T10:00:00+08:00,COMPLETED,0,CNY,sku1,food,1,5.00\n";
+        RecordReader<Order> r = Ingest.orders(DataFormat.CSV, new StringReader(text), "in", COLLECT);
+        List<Order> orders = readAll(r);
+        assertEquals(List.of("o2"), orders.stream().map(Order::id).toList());
+        assertEquals("[in:2: record: quote inside an unquoted field (line 3 of order 'o1')]",
+                r.report().errors().toString());
+        assertEquals(1, r.report().rejected());
+    }
+
     @Test
     void orderRejectionReasons() {
         assertEquals("in:2: lines[0].quantity: must be at least 1, was -2", onlyError(DataFormat.CSV,

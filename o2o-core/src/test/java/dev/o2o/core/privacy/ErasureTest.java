@@ -25,6 +25,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ErasureTest {
@@ -86,5 +87,36 @@ class ErasureTest {
 
         // erasing again finds nothing
         assertFalse(Erasure.forget(zhang, graph, book).erasedAnything());
+    }
+
+    /**
+     * A key that a merge absorbed names no customer any more, but the person is still there under the
+     * survivor's key. Erasing by the old key (the one a CRM kept from before the merge) used to report
+     * nothing erased, leaving every identifier and the profile in place; it is refused, naming the key
+     * to erase instead.
+     */
+    @Test
+    void erasingAKeyThatWasMergedAwayIsRefusedNotReportedAsNothingToErase() {
+        IdentityGraph graph = IdentityGraph.create();
+        ProfileBook book = new ProfileBook(ProfileConfig.defaults());
+        Identifier phone = Identifier.phone("13812345678");
+        Identifier card = Identifier.memberCard("M-77");
+        CustomerKey phoneKey = graph.addIdentifier(phone);
+        CustomerKey cardKey = graph.addIdentifier(card);
+        graph.addLink(IdentityLink.of(phone, card, T, "pos-member-scan"));
+        MergeEvent merge = graph.mergeHistory().get(0);
+        CustomerKey absorbed = merge.absorbed();
+        CustomerKey survivor = merge.survivor();
+        assertEquals(Set.of(phoneKey, cardKey), Set.of(absorbed, survivor));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Erasure.forget(absorbed, graph, book));
+        assertEquals("customer " + dev.o2o.core.Ids.describe(absorbed.value()) + " was merged into "
+                + dev.o2o.core.Ids.describe(survivor.value()) + ", which holds its identifiers now: erase that customer",
+                e.getMessage());
+        assertEquals(Optional.of(survivor), graph.resolve(phone));
+        assertEquals(new ErasureReport(survivor, 2, 1, 1, false), Erasure.forget(survivor, graph, book));
+        // once the person is gone, the old key names nothing and erasing it again is harmless
+        assertFalse(Erasure.forget(absorbed, graph, book).erasedAnything());
     }
 }

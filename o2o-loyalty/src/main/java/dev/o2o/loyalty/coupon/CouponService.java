@@ -28,7 +28,7 @@ import java.util.Optional;
 public final class CouponService {
     private final Map<String, Coupon> coupons;
     private final CouponStore store;
-    private final CouponValidator validator;
+    private final DefaultValidator validator;
     private final Clock clock;
     private final CouponCodes codes = CouponCodes.generator(new SecureRandom());
 
@@ -47,7 +47,7 @@ public final class CouponService {
         this.coupons = Map.copyOf(m);
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.validator = CouponValidator.create(clock, store, options);
+        this.validator = new DefaultValidator(clock, store, Objects.requireNonNull(options, "options"));
         this.guard = Objects.requireNonNull(guard, "guard");
     }
 
@@ -120,6 +120,10 @@ public final class CouponService {
      * condition of the coupon. Show public callers {@link ValidationResult#publicView()}.
      */
     public ValidationResult validateCode(String typedCode, Cart cart, CustomerContext customer) {
+        return validateCode(typedCode, cart, customer, clock.instant());
+    }
+
+    private ValidationResult validateCode(String typedCode, Cart cart, CustomerContext customer, Instant now) {
         String code = CouponCodes.normalize(typedCode);
         if (!CouponCodes.isWellFormed(code)) {
             return ValidationResult.failed(code, cart.currency(), cart.size(), ReasonCode.INVALID_CODE,
@@ -131,7 +135,7 @@ public final class CouponService {
             return ValidationResult.failed(code, cart.currency(), cart.size(), ReasonCode.NOT_FOUND, "no such code for this customer");
         }
         Coupon coupon = coupons.get(issued.get().couponId());
-        ValidationResult r = validator.validate(coupon, cart, customer);
+        ValidationResult r = validator.validate(coupon, cart, customer, now);
         if (issued.get().state() == CodeState.VOIDED) {
             List<Violation> all = new ArrayList<>();
             all.add(new Violation(ReasonCode.VOIDED, "code voided"));
@@ -278,10 +282,13 @@ public final class CouponService {
             // a typo never reaches the store, so it does not use up the key
             return StoreOutcome.fail(ReasonCode.INVALID_CODE, "code fails its check character (typo?)");
         }
-        ValidationResult v = validateCode(code, cart, customer);
+        // one instant for the validity check and the record: a second reading of the clock could fall
+        // after the coupon's end and record a redemption that the check never saw
+        Instant now = clock.instant();
+        ValidationResult v = validateCode(code, cart, customer, now);
         Money discount = v.isValid() ? v.totalDiscount() : Money.zero(cart.currency());
         RedemptionRequest request = new RedemptionRequest(key, code, customer.customer(), orderId, discount,
-                customer.storeId(), cashierId, clock.instant());
+                customer.storeId(), cashierId, now);
         if (!v.isValid()) {
             StringBuilder msg = new StringBuilder();
             for (Violation x : v.violations()) {

@@ -48,7 +48,12 @@ final class DefaultValidator implements CouponValidator {
 
     @Override
     public ValidationResult validate(Coupon coupon, Cart cart, CustomerContext customer) {
-        Engine e = new Engine(cart, customer, clock.instant());
+        return validate(coupon, cart, customer, clock.instant());
+    }
+
+    /** {@link #validate(Coupon, Cart, CustomerContext)} at {@code now}, for a caller that records the same instant. */
+    ValidationResult validate(Coupon coupon, Cart cart, CustomerContext customer, Instant now) {
+        Engine e = new Engine(cart, customer, now);
         long[] base = initial(cart);
         return e.evaluate(coupon, base, base, null, false);
     }

@@ -17,6 +17,14 @@ final class Checks {
         return value;
     }
 
+    /** Requires the points of an earning or redemption: 1..{@link Posting#MAX_POINTS}. */
+    static long postingPoints(long value, String field) {
+        if (value < 1 || value > Posting.MAX_POINTS) {
+            throw new IllegalArgumentException(field + " must be within 1.." + Posting.MAX_POINTS + ": " + value);
+        }
+        return value;
+    }
+
     static long nonNegative(long value, String field) {
         if (value < 0) {
             throw new IllegalArgumentException(field + " must not be negative: " + value);

@@ -320,6 +320,12 @@ final class DefaultPointsLedger implements PointsLedger {
     @Override
     public ExpiryRun expire(Instant upTo) {
         Objects.requireNonNull(upTo, "upTo");
+        Instant now = clock.instant();
+        if (upTo.isAfter(now)) {
+            // the entries are dated now: a later upTo would take points that are still spendable
+            throw new IllegalArgumentException("upTo " + upTo + " of an expiry run is after the clock's instant " + now
+                    + ": lots would expire before their expiry");
+        }
         int entries = 0;
         long points = 0;
         List<ExpiryRun.Failure> failures = new ArrayList<>();

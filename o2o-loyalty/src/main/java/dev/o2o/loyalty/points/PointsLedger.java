@@ -62,7 +62,12 @@ public interface PointsLedger {
      */
     List<PostingResult> postAll(List<? extends Posting> postings);
 
-    /** Expires, per lot, the points left in lots whose expiry is at or before {@code upTo}. */
+    /**
+     * Expires, per lot, the points left in lots whose expiry is at or before {@code upTo}.
+     *
+     * @throws IllegalArgumentException if {@code upTo} is after the clock's instant (lots would expire
+     *                                  before their expiry)
+     */
     ExpiryRun expire(Instant upTo);
 
     /** The account's balance now (by the clock). */

@@ -19,7 +19,7 @@ import java.util.Optional;
  * <p>Limits, checked here so that they hold in every store before any store is called: ids (account,
  * source references) as {@link Ids#requireId} accepts them (at most {@value Ids#MAX_LENGTH}
  * characters, well-formed, no control characters); notes at most {@value #MAX_NOTE} characters,
- * without NUL, well-formed.
+ * without NUL, well-formed; points at most {@link #MAX_POINTS} in magnitude.
  *
  * <p>Implementations are immutable and thread-safe records.
  */
@@ -36,6 +36,13 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
 
     /** The longest note, in UTF-16 code units (the stores' {@code VARCHAR(500)}). */
     int MAX_NOTE = 500;
+
+    /**
+     * The most points one posting may move (10^12): far above any real earning or redemption, and small
+     * enough that sums over an account's postings (balances, reversal shares, qualifying points) stay far
+     * from overflowing a {@code long}. A larger value is a unit or input mistake and is refused.
+     */
+    long MAX_POINTS = 1_000_000_000_000L;
 
     /** The instant the posting takes effect, if not the ledger's clock (a back-fill or replay). */
     Optional<Instant> postedAt();
@@ -72,7 +79,7 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
      * Earn points: creates a lot.
      *
      * @param account     the account
-     * @param points      positive
+     * @param points      positive, at most {@link #MAX_POINTS}
      * @param sourceRef   business reference
      * @param availableAt when the points become spendable (pending until then); empty for at once
      * @param expiresAt   when they expire; empty for never; must be after the availability
@@ -84,7 +91,7 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
         public Earn {
             Objects.requireNonNull(postedAt, "postedAt");
             Objects.requireNonNull(account, "account");
-            Checks.positive(points, "points");
+            Checks.postingPoints(points, "points");
             Ids.requireId(sourceRef, "sourceRef");
             Objects.requireNonNull(availableAt, "availableAt");
             Objects.requireNonNull(expiresAt, "expiresAt");
@@ -116,7 +123,7 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
      * Spend points from the account's spendable lots, earliest expiry first.
      *
      * @param account   the account
-     * @param points    positive
+     * @param points    positive, at most {@link #MAX_POINTS}
      * @param sourceRef business reference
      * @param note      free text, may be empty
      * @param postedAt  when it takes effect, if not the ledger's clock (back-fill)
@@ -126,7 +133,7 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
         public Redeem {
             Objects.requireNonNull(postedAt, "postedAt");
             Objects.requireNonNull(account, "account");
-            Checks.positive(points, "points");
+            Checks.postingPoints(points, "points");
             Ids.requireId(sourceRef, "sourceRef");
             checkNote(note);
         }
@@ -152,7 +159,7 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
      * a negative one takes points from any open lots, earliest expiry first.
      *
      * @param account   the account
-     * @param points    non-zero signed change
+     * @param points    non-zero signed change, at most {@link #MAX_POINTS} in magnitude
      * @param sourceRef business reference (ticket id)
      * @param expiresAt expiry of the lot of a positive adjustment; must be empty for a negative one
      * @param note      the reason, required
@@ -165,6 +172,11 @@ public sealed interface Posting permits Posting.Earn, Posting.Redeem, Posting.Ad
             Objects.requireNonNull(account, "account");
             if (points == 0) {
                 throw new IllegalArgumentException("points of adjustment " + Ids.describe(sourceRef) + " must not be zero");
+            }
+            if (points < -MAX_POINTS || points > MAX_POINTS) {
+                // -Long.MIN_VALUE overflows to itself: the ledger would take nothing and post an empty entry
+                throw new IllegalArgumentException("points of adjustment " + Ids.describe(sourceRef) + " must be within -"
+                        + MAX_POINTS + ".." + MAX_POINTS + ": " + points);
             }
             Ids.requireId(sourceRef, "sourceRef");
             Objects.requireNonNull(expiresAt, "expiresAt");

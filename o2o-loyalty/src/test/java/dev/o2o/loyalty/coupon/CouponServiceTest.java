@@ -59,6 +59,51 @@ class CouponServiceTest {
         assertEquals(List.of(ReasonCode.STORE_NOT_ALLOWED), service.validateCode(code, cart(), online().atStore("S9")).codes());
     }
 
+    /** A clock that moves one millisecond on every reading, as a real one does between two calls. */
+    private static final class TickingClock extends java.time.Clock {
+        private java.time.Instant next;
+
+        TickingClock(java.time.Instant start) {
+            next = start;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            java.time.Instant t = next;
+            next = next.plusMillis(1);
+            return t;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /**
+     * A redemption is validated and recorded at one instant: a code redeemed in the last millisecond of
+     * its coupon's validity is not recorded at (or after) the end of that validity.
+     */
+    @Test
+    void aRedemptionIsValidatedAndRecordedAtTheSameInstant() {
+        java.time.Instant until = NOW.plusSeconds(60);
+        Coupon lastMinute = Coupon.builder("last-minute", new Discount.Threshold(cny("100"), cny("20")))
+                .condition(CouponCondition.validity(NOW.minusSeconds(3600), until)).build();
+        CouponStore codesStore = CouponStore.inMemory();
+        CouponService ticking = CouponService.create(List.of(lastMinute), codesStore,
+                new TickingClock(until.minusMillis(1)), ValidationOptions.defaults());
+        String code = codes.next();
+        assertTrue(codesStore.issue(code, "last-minute", ALICE, NOW));
+        StoreOutcome r = ticking.redeem("pay-1", code, "o1", cart(), online());
+        assertTrue(r.isSuccess(), r.toString());
+        assertEquals(until.minusMillis(1), r.redemption().orElseThrow().redeemedAt());
+    }
+
     @Test
     void paymentRetryOfAOnePerCustomerCouponReplaysTheFirstOutcome() {
         String code = issue(ALICE);

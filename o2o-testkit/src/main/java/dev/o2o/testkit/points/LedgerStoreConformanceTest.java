@@ -387,6 +387,7 @@ public abstract class LedgerStoreConformanceTest {
         assertEquals(EntryType.EXPIRE, expired.type());
         assertEquals(List.of(new LotMovement(a1, -60)), expired.movements());
         assertEquals(0, ledger.expire(d30).entries());
+        clock.set(d30.plusSeconds(5));
         assertEquals(0, ledger.expire(d30.plusSeconds(5)).entries());
         clock.set(d60.plus(DAY));
         run = ledger.expire(clock.instant());
@@ -396,6 +397,24 @@ public abstract class LedgerStoreConformanceTest {
         assertEquals(new Balance(20, 20, 0, 0), ledger.balance(CustomerKey.of("a")));
         assertInvariant("a");
         assertInvariant("b");
+    }
+
+    /**
+     * An expiry run never expires a lot before its expiry: a nightly job passing the end of today while
+     * it is still today used to take customers' spendable points early, in entries dated before the
+     * lots' expiry. An instant after the clock is refused and nothing changes.
+     */
+    @Test
+    void anExpiryRunRefusesAnInstantAfterTheClock() {
+        earn("a", 100, "o1", T0.plus(DAY));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ledger.expire(T0.plus(Duration.ofDays(2))));
+        assertEquals("upTo 2026-01-12T00:00:00Z of an expiry run is after the clock's instant 2026-01-10T00:00:00Z:"
+                + " lots would expire before their expiry", e.getMessage());
+        assertEquals(new Balance(100, 100, 0, 0), ledger.balance(CustomerKey.of("a")));
+        assertEquals(1, store.entries(CustomerKey.of("a")).size());
+        clock.set(T0.plus(DAY));
+        assertEquals(100, ledger.expire(T0.plus(DAY)).points());
     }
 
     @Test

@@ -167,7 +167,20 @@ public final class Experiments {
         double mean = (p1 + p2) / 2;
         double a = z(alpha / 2) * Math.sqrt(2 * mean * (1 - mean));
         double b = z(1 - power) * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2));
-        return (long) Math.ceil((a + b) * (a + b) / (mde * mde) - 1e-9);
+        return perGroup((a + b) * (a + b) / (mde * mde), mde);
+    }
+
+    /**
+     * A per-group size rounded up; one beyond a long is refused, where the cast would saturate to
+     * {@code Long.MAX_VALUE} and pass for an answer.
+     */
+    private static long perGroup(double size, double mde) {
+        double up = Math.ceil(size - 1e-9);
+        if (!(up < 0x1p63)) {
+            throw new IllegalArgumentException("mde (minimum detectable effect) " + mde + " needs " + size
+                    + " subjects per group, more than a long holds");
+        }
+        return (long) up;
     }
 
     /** Power of the two-sided two-proportion test with {@code perGroup} subjects per group (same formula). */
@@ -192,12 +205,12 @@ public final class Experiments {
         if (!(sd > 0) || Double.isInfinite(sd)) {
             throw new IllegalArgumentException("sd must be positive and finite: " + sd);
         }
-        if (!(mde != 0) || Double.isInfinite(mde)) {
+        if (mde == 0 || !Double.isFinite(mde)) {
             throw new IllegalArgumentException("mde must be non-zero and finite: " + mde);
         }
         checkAlphaPower(alpha, power);
         double s = z(alpha / 2) + z(1 - power);
-        return (long) Math.ceil(2 * sd * sd * s * s / (mde * mde) - 1e-9);
+        return perGroup(2 * sd * sd * s * s / (mde * mde), mde);
     }
 
     /**

@@ -92,6 +92,23 @@ class ExperimentsTest {
     }
 
     @Test
+    void sampleSizeIsNeverZeroOrSaturated() {
+        // a NaN effect gave 0 subjects per group
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Experiments.sampleSizeForMeans(1, Double.NaN, 0.05, 0.8));
+        assertTrue(e.getMessage().contains("mde") && e.getMessage().contains("NaN"), e.getMessage());
+        // sizes beyond a long were returned as Long.MAX_VALUE
+        e = assertThrows(IllegalArgumentException.class, () -> Experiments.sampleSizeForMeans(1, 1e-12, 0.05, 0.8));
+        assertTrue(e.getMessage().contains("1.0E-12"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Experiments.sampleSizeForProportions(0.5, 1e-12, 0.05, 0.8));
+        assertTrue(e.getMessage().contains("1.0E-12"), e.getMessage());
+        // the largest sizes that fit are still given
+        long large = Experiments.sampleSizeForMeans(1, 1e-5, 0.05, 0.8);
+        assertTrue(large > 1.5e11 && large < 1.6e11, "per group: " + large);
+    }
+
+    @Test
     void relativeLiftAndIncrementality() {
         Interval lift = Experiments.relativeLift(100, 2000, 150, 2000, 0.95);
         assertEquals(0.5, lift.estimate(), 1e-12);

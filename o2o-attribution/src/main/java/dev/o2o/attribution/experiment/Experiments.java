@@ -48,7 +48,8 @@ public final class Experiments {
         checkConfidence(confidence);
         double pa = (double) successesA / trialsA;
         double pb = (double) successesB / trialsB;
-        double pooled = (double) (successesA + successesB) / (trialsA + trialsB);
+        // summed in double: trialsA + trialsB can overflow a long
+        double pooled = ((double) successesA + successesB) / ((double) trialsA + trialsB);
         double sePooled = Math.sqrt(pooled * (1 - pooled) * (1.0 / trialsA + 1.0 / trialsB));
         double diff = pb - pa;
         double stat = sePooled > 0 ? diff / sePooled : 0;
@@ -234,11 +235,17 @@ public final class Experiments {
     /**
      * Incrementality of a campaign from a randomized holdout: incremental conversions among the treated
      * ({@code conversions - treated * holdoutRate}) with an interval from the Wald interval of the rate difference,
-     * and the relative lift.
+     * and the relative lift, which needs at least one conversion in each group.
      */
     public static Incrementality incrementality(long treatedConversions, long treated, long holdoutConversions,
                                                 long holdout, double confidence) {
         TestResult diff = twoProportionZTest(holdoutConversions, holdout, treatedConversions, treated, confidence);
+        // checked here so that the message speaks of the holdout and the treated, not of relativeLift's A and B
+        if (holdoutConversions == 0 || treatedConversions == 0) {
+            throw new IllegalArgumentException("the relative lift of incrementality needs at least one conversion in"
+                    + " each group: holdoutConversions=" + holdoutConversions + ", treatedConversions="
+                    + treatedConversions);
+        }
         Interval inc = new Interval(treated * diff.estimate(), treated * diff.lower(), treated * diff.upper());
         Interval lift = relativeLift(holdoutConversions, holdout, treatedConversions, treated, confidence);
         return new Incrementality(inc, lift);

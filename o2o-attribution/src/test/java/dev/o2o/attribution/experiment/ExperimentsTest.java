@@ -126,6 +126,35 @@ class ExperimentsTest {
     }
 
     @Test
+    void incrementalityWithoutHoldoutConversionsNamesTheHoldout() {
+        // the error spoke of groups A and B, which the caller of incrementality never named
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Experiments.incrementality(50, 1000, 0, 1000, 0.95));
+        assertTrue(e.getMessage().contains("holdoutConversions=0"), e.getMessage());
+    }
+
+    @Test
+    void zTestOnTrialsWhoseSumOverflowsALong() {
+        long half = Long.MAX_VALUE / 2 + 10;
+        // trialsA + trialsB wrapped to a negative long: pooled rate < 0, NaN standard error, z = 0 and p = 1
+        TestResult r = Experiments.twoProportionZTest(half - 10, half, 5, half, 0.95);
+        assertEquals(-1.0, r.estimate(), 1e-12);
+        assertTrue(r.statistic() < -1e9, "z " + r.statistic());
+        assertEquals(0.0, r.pValue(), 0);
+    }
+
+    @Test
+    void sampleSummaryOfFewValuesCannotCarryASpread() {
+        // a variance for a single value was kept and then silently ignored by merge; a mean for no value too
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SampleSummary(1, 3, 5));
+        assertTrue(e.getMessage().contains("variance") && e.getMessage().contains("5.0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new SampleSummary(0, 3, 0));
+        assertTrue(e.getMessage().contains("mean") && e.getMessage().contains("3.0"), e.getMessage());
+        assertEquals(new SampleSummary(1, 3, 0), SampleSummary.of(new double[] {3}));
+        assertEquals(new SampleSummary(0, 0, 0), SampleSummary.of(new double[0]));
+    }
+
+    @Test
     void sampleSummaryMerges() {
         double[] all = {1, 2, 4, 7, 11, 16};
         SampleSummary whole = SampleSummary.of(all);

@@ -77,6 +77,17 @@ class ExperimentsTest {
     }
 
     @Test
+    void chiSquarePValueKeepsItsDigitsFarInTheTail() {
+        // chi-square 200 on 1 degree of freedom: p = erfc(10) = 2.0885e-45, which 1 - cdf rounded to 0
+        ChiSquareResult r = Experiments.chiSquareIndependence(new long[][] {{300, 100}, {100, 300}});
+        assertEquals(200.0, r.statistic(), 1e-9);
+        assertEquals(2.0884875837625447e-45, r.pValue(), 2.0884875837625447e-45 * 1e-9);
+        // beyond the double range it underflows to 0, without an exception
+        assertEquals(0.0, Experiments.chiSquareIndependence(new long[][] {{1_000_000, 1}, {1, 1_000_000}}).pValue(), 0);
+        assertEquals(1.0, Experiments.chiSquareIndependence(new long[][] {{10, 10}, {10, 10}}).pValue(), 0);
+    }
+
+    @Test
     void sampleSizeAndPower() {
         // Fleiss without continuity correction: 0.5 vs 0.6, alpha 0.05, power 0.8 -> 388 per group
         long n = Experiments.sampleSizeForProportions(0.5, 0.1, 0.05, 0.8);

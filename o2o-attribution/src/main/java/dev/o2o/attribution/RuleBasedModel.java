@@ -122,7 +122,8 @@ class RuleBasedModel implements AttributionModel {
         if (halfLife.isNegative() || halfLife.isZero()) {
             throw new IllegalArgumentException("halfLife must be positive: " + halfLife);
         }
-        double hl = halfLife.toMillis() / 86_400_000.0;
+        // seconds and nanos apart: toMillis() is 0 below a millisecond (0/0 weights) and overflows for FOREVER
+        double hl = halfLife.getSeconds() / 86_400.0 + halfLife.getNano() / 86_400e9;
         return new RuleBasedModel("timeDecay(halfLife=" + halfLife + ")", (s, i, n, w) -> {
             double min = Double.POSITIVE_INFINITY;
             for (int j = 0; j < n; j++) {
@@ -173,7 +174,7 @@ class RuleBasedModel implements AttributionModel {
 
     static RuleBasedModel custom(PositionWeights weights) {
         return new RuleBasedModel("positionWeights", (s, i, n, w) -> {
-            double sum = 0;
+            double max = 0;
             for (int j = 0; j < n; j++) {
                 double x = weights.weight(j, n);
                 if (!(x >= 0) || Double.isInfinite(x)) {
@@ -181,10 +182,16 @@ class RuleBasedModel implements AttributionModel {
                             + " must be finite and non-negative: " + x);
                 }
                 w[j] = x;
-                sum += x;
+                max = Math.max(max, x);
             }
-            if (sum <= 0) {
+            if (max <= 0) {
                 throw new IllegalArgumentException("position weights for a path of " + n + " touches sum to zero");
+            }
+            // scaled by the largest first, so that a sum of weights near Double.MAX_VALUE does not overflow
+            double sum = 0;
+            for (int j = 0; j < n; j++) {
+                w[j] /= max;
+                sum += w[j];
             }
             for (int j = 0; j < n; j++) {
                 w[j] /= sum;

@@ -66,6 +66,14 @@ class MergeableStatisticsTest {
                 // exact values agree to rounding; sampled ones see the sets in another order, so sums differ slightly
                 assertEquals(a.values().get(id), m.values().get(id), 1e-12, id);
             }
+            // counts equal to the whole but with the channels met in another order: the same values for a seed
+            // (sampled values followed the order in which channels were met)
+            ShapleyValues reversed = ShapleyAttribution.conversionRate(second.merge(first), 5, 400);
+            for (String id : all.channels()) {
+                assertEquals(a.values().get(id), reversed.values().get(id), 1e-12, id);
+                assertEquals(a.standardErrors().getOrDefault(id, 0.0), reversed.standardErrors().getOrDefault(id, 0.0),
+                        1e-12, id);
+            }
         }
     }
 

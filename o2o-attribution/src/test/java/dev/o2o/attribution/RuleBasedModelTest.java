@@ -7,6 +7,7 @@ import dev.o2o.core.ChannelRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,6 +93,32 @@ class RuleBasedModelTest {
                 () -> AttributionModel.timeDecay().attribute(set));
         assertEquals(true, e.getMessage().contains("touch times"));
         assertThrows(IllegalArgumentException.class, () -> AttributionModel.timeDecay(Duration.ZERO));
+    }
+
+    @Test
+    void timeDecayTakesHalfLivesBelowAMillisecondAndUpToForever() {
+        JourneySet.Builder b = JourneySet.builder();
+        int a = b.intern("a");
+        int c = b.intern("c");
+        JourneySet timed = b.add(new int[] {a, c}, new double[] {2, 0}, 1, 10, 0).build();
+        // a half-life below one millisecond was read as 0 days: the weights were 0/0 = NaN
+        AttributionResult fast = AttributionModel.timeDecay(Duration.ofNanos(1)).attribute(timed);
+        assertEquals(1.0, fast.conversions("c"), EPS);
+        assertEquals(0.0, fast.conversions("a"), EPS);
+        // a half-life beyond a long of milliseconds (forever: no decay) threw ArithmeticException
+        AttributionResult never = AttributionModel.timeDecay(ChronoUnit.FOREVER.getDuration()).attribute(timed);
+        assertEquals(0.5, never.conversions("a"), EPS);
+        assertEquals(0.5, never.conversions("c"), EPS);
+    }
+
+    @Test
+    void customPositionWeightsNearTheDoubleRangeAreNormalized() {
+        // the sum of three weights of Double.MAX_VALUE is infinite: each weight became 0 and the journey's
+        // conversions were credited to nobody
+        AttributionResult r = AttributionModel.positionWeights((pos, len) -> Double.MAX_VALUE).attribute(set);
+        assertEquals(r.totalConversions(), r.creditedConversions(), 1e-9);
+        assertEquals(0.2 + 1.0, r.conversions("a"), EPS);
+        assertEquals(0.2, r.conversions("d"), EPS);
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.o2o.attribution.experiment;
 
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.special.Gamma;
 
 import java.util.Objects;
 
@@ -48,7 +48,8 @@ public final class Experiments {
         checkConfidence(confidence);
         double pa = (double) successesA / trialsA;
         double pb = (double) successesB / trialsB;
-        double pooled = (double) (successesA + successesB) / (trialsA + trialsB);
+        // summed in double: trialsA + trialsB can overflow a long
+        double pooled = ((double) successesA + successesB) / ((double) trialsA + trialsB);
         double sePooled = Math.sqrt(pooled * (1 - pooled) * (1.0 / trialsA + 1.0 / trialsB));
         double diff = pb - pa;
         double stat = sePooled > 0 ? diff / sePooled : 0;
@@ -132,7 +133,8 @@ public final class Experiments {
             }
         }
         int df = (rows - 1) * (cols - 1);
-        double p = 1 - new ChiSquaredDistribution(null, df).cumulativeProbability(stat);
+        // the upper tail directly: 1 - cdf is 0 for every p below about 1e-16
+        double p = Gamma.regularizedGammaQ(df / 2.0, stat / 2);
         return new ChiSquareResult(stat, df, p);
     }
 
@@ -167,7 +169,20 @@ public final class Experiments {
         double mean = (p1 + p2) / 2;
         double a = z(alpha / 2) * Math.sqrt(2 * mean * (1 - mean));
         double b = z(1 - power) * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2));
-        return (long) Math.ceil((a + b) * (a + b) / (mde * mde) - 1e-9);
+        return perGroup((a + b) * (a + b) / (mde * mde), mde);
+    }
+
+    /**
+     * A per-group size rounded up; one beyond a long is refused, where the cast would saturate to
+     * {@code Long.MAX_VALUE} and pass for an answer.
+     */
+    private static long perGroup(double size, double mde) {
+        double up = Math.ceil(size - 1e-9);
+        if (!(up < 0x1p63)) {
+            throw new IllegalArgumentException("mde (minimum detectable effect) " + mde + " needs " + size
+                    + " subjects per group, more than a long holds");
+        }
+        return (long) up;
     }
 
     /** Power of the two-sided two-proportion test with {@code perGroup} subjects per group (same formula). */
@@ -192,12 +207,12 @@ public final class Experiments {
         if (!(sd > 0) || Double.isInfinite(sd)) {
             throw new IllegalArgumentException("sd must be positive and finite: " + sd);
         }
-        if (!(mde != 0) || Double.isInfinite(mde)) {
+        if (mde == 0 || !Double.isFinite(mde)) {
             throw new IllegalArgumentException("mde must be non-zero and finite: " + mde);
         }
         checkAlphaPower(alpha, power);
         double s = z(alpha / 2) + z(1 - power);
-        return (long) Math.ceil(2 * sd * sd * s * s / (mde * mde) - 1e-9);
+        return perGroup(2 * sd * sd * s * s / (mde * mde), mde);
     }
 
     /**
@@ -221,11 +236,17 @@ public final class Experiments {
     /**
      * Incrementality of a campaign from a randomized holdout: incremental conversions among the treated
      * ({@code conversions - treated * holdoutRate}) with an interval from the Wald interval of the rate difference,
-     * and the relative lift.
+     * and the relative lift, which needs at least one conversion in each group.
      */
     public static Incrementality incrementality(long treatedConversions, long treated, long holdoutConversions,
                                                 long holdout, double confidence) {
         TestResult diff = twoProportionZTest(holdoutConversions, holdout, treatedConversions, treated, confidence);
+        // checked here so that the message speaks of the holdout and the treated, not of relativeLift's A and B
+        if (holdoutConversions == 0 || treatedConversions == 0) {
+            throw new IllegalArgumentException("the relative lift of incrementality needs at least one conversion in"
+                    + " each group: holdoutConversions=" + holdoutConversions + ", treatedConversions="
+                    + treatedConversions);
+        }
         Interval inc = new Interval(treated * diff.estimate(), treated * diff.lower(), treated * diff.upper());
         Interval lift = relativeLift(holdoutConversions, holdout, treatedConversions, treated, confidence);
         return new Incrementality(inc, lift);

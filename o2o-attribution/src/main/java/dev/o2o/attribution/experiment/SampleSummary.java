@@ -23,6 +23,14 @@ public record SampleSummary(long count, double mean, double variance) {
             throw new IllegalArgumentException("mean must be finite and variance finite and non-negative: " + mean
                     + ", " + variance);
         }
+        // merge ignores the variance of fewer than two values: a non-zero one would be dropped silently
+        if (count < 2 && variance != 0) {
+            throw new IllegalArgumentException("variance must be 0 for fewer than two values (count " + count
+                    + "): " + variance);
+        }
+        if (count == 0 && mean != 0) {
+            throw new IllegalArgumentException("mean must be 0 for an empty sample: " + mean);
+        }
     }
 
     /** Summarizes values with Welford's stable update. */

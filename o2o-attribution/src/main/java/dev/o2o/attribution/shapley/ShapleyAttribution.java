@@ -7,6 +7,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,11 +131,21 @@ public final class ShapleyAttribution {
         List<String> warnings = new ArrayList<>();
         int[] player = new int[channels];
         Arrays.fill(player, -1);
-        int n = 0;
+        // players are numbered in channel-id order: the sampled permutations follow the numbering, so equal counts
+        // whose channels were met in another order (merged the other way round) give the same values for a seed
+        Integer[] byId = new Integer[channels];
         for (int ch = 0; ch < channels; ch++) {
+            byId[ch] = ch;
+        }
+        Arrays.sort(byId, Comparator.comparing(ids::get));
+        int n = 0;
+        for (int ch : byId) {
             if (present[ch] && support[ch] >= needed) {
                 player[ch] = n++;
-            } else if (present[ch]) {
+            }
+        }
+        for (int ch = 0; ch < channels; ch++) {
+            if (present[ch] && player[ch] < 0) {
                 warnings.add(String.format(Locale.ROOT, "channel '%s' touches %s of %s journeys, fewer than the "
                         + "minimum support %s%%: not a player, value 0", ids.get(ch), number(support[ch]),
                         number(allJourneys[0]), number(100 * options.minSupport())));

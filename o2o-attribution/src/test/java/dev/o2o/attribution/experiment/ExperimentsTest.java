@@ -77,6 +77,17 @@ class ExperimentsTest {
     }
 
     @Test
+    void chiSquarePValueKeepsItsDigitsFarInTheTail() {
+        // chi-square 200 on 1 degree of freedom: p = erfc(10) = 2.0885e-45, which 1 - cdf rounded to 0
+        ChiSquareResult r = Experiments.chiSquareIndependence(new long[][] {{300, 100}, {100, 300}});
+        assertEquals(200.0, r.statistic(), 1e-9);
+        assertEquals(2.0884875837625447e-45, r.pValue(), 2.0884875837625447e-45 * 1e-9);
+        // beyond the double range it underflows to 0, without an exception
+        assertEquals(0.0, Experiments.chiSquareIndependence(new long[][] {{1_000_000, 1}, {1, 1_000_000}}).pValue(), 0);
+        assertEquals(1.0, Experiments.chiSquareIndependence(new long[][] {{10, 10}, {10, 10}}).pValue(), 0);
+    }
+
+    @Test
     void sampleSizeAndPower() {
         // Fleiss without continuity correction: 0.5 vs 0.6, alpha 0.05, power 0.8 -> 388 per group
         long n = Experiments.sampleSizeForProportions(0.5, 0.1, 0.05, 0.8);
@@ -89,6 +100,23 @@ class ExperimentsTest {
         assertEquals(63, Experiments.sampleSizeForMeans(1, 0.5, 0.05, 0.8));
         assertThrows(IllegalArgumentException.class, () -> Experiments.sampleSizeForProportions(0.5, 0.6, 0.05, 0.8));
         assertThrows(IllegalArgumentException.class, () -> Experiments.sampleSizeForMeans(1, 0.5, 0.05, 1.0));
+    }
+
+    @Test
+    void sampleSizeIsNeverZeroOrSaturated() {
+        // a NaN effect gave 0 subjects per group
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Experiments.sampleSizeForMeans(1, Double.NaN, 0.05, 0.8));
+        assertTrue(e.getMessage().contains("mde") && e.getMessage().contains("NaN"), e.getMessage());
+        // sizes beyond a long were returned as Long.MAX_VALUE
+        e = assertThrows(IllegalArgumentException.class, () -> Experiments.sampleSizeForMeans(1, 1e-12, 0.05, 0.8));
+        assertTrue(e.getMessage().contains("1.0E-12"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Experiments.sampleSizeForProportions(0.5, 1e-12, 0.05, 0.8));
+        assertTrue(e.getMessage().contains("1.0E-12"), e.getMessage());
+        // the largest sizes that fit are still given
+        long large = Experiments.sampleSizeForMeans(1, 1e-5, 0.05, 0.8);
+        assertTrue(large > 1.5e11 && large < 1.6e11, "per group: " + large);
     }
 
     @Test
@@ -106,6 +134,35 @@ class ExperimentsTest {
         assertEquals(100 - half, inc.incrementalConversions().lower(), 1e-6);
         assertEquals(100 + half, inc.incrementalConversions().upper(), 1e-6);
         assertEquals(0.2, inc.relativeLift().estimate(), 1e-12);
+    }
+
+    @Test
+    void incrementalityWithoutHoldoutConversionsNamesTheHoldout() {
+        // the error spoke of groups A and B, which the caller of incrementality never named
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Experiments.incrementality(50, 1000, 0, 1000, 0.95));
+        assertTrue(e.getMessage().contains("holdoutConversions=0"), e.getMessage());
+    }
+
+    @Test
+    void zTestOnTrialsWhoseSumOverflowsALong() {
+        long half = Long.MAX_VALUE / 2 + 10;
+        // trialsA + trialsB wrapped to a negative long: pooled rate < 0, NaN standard error, z = 0 and p = 1
+        TestResult r = Experiments.twoProportionZTest(half - 10, half, 5, half, 0.95);
+        assertEquals(-1.0, r.estimate(), 1e-12);
+        assertTrue(r.statistic() < -1e9, "z " + r.statistic());
+        assertEquals(0.0, r.pValue(), 0);
+    }
+
+    @Test
+    void sampleSummaryOfFewValuesCannotCarryASpread() {
+        // a variance for a single value was kept and then silently ignored by merge; a mean for no value too
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SampleSummary(1, 3, 5));
+        assertTrue(e.getMessage().contains("variance") && e.getMessage().contains("5.0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new SampleSummary(0, 3, 0));
+        assertTrue(e.getMessage().contains("mean") && e.getMessage().contains("3.0"), e.getMessage());
+        assertEquals(new SampleSummary(1, 3, 0), SampleSummary.of(new double[] {3}));
+        assertEquals(new SampleSummary(0, 0, 0), SampleSummary.of(new double[0]));
     }
 
     @Test

@@ -3,8 +3,10 @@ package dev.o2o.segmentation.cluster;
 import dev.o2o.segmentation.rfm.RfmTable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.commons.math3.ml.clustering.CentroidCluster;
 import org.apache.commons.math3.ml.clustering.Clusterable;
 import org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer;
@@ -48,7 +50,7 @@ public final class KMeans {
     /**
      * Clusters rows of features.
      *
-     * @throws IllegalArgumentException for invalid rows or fewer rows than k
+     * @throws IllegalArgumentException for invalid rows or fewer distinct rows than k
      */
     public static Clustering fit(double[][] features, KMeansOptions options) {
         Objects.requireNonNull(options, "options");
@@ -56,6 +58,7 @@ public final class KMeans {
         if (features.length < options.k()) {
             throw new IllegalArgumentException(features.length + " rows cannot form k = " + options.k() + " clusters");
         }
+        requireDistinctRows(features, options.k());
         FeatureScaling scaling = FeatureScaling.fit(features);
         List<Point> points = new ArrayList<>(features.length);
         for (int i = 0; i < features.length; i++) {
@@ -87,6 +90,25 @@ public final class KMeans {
         }
         double silhouette = silhouette(points, best, bestCentroids.length, options.silhouetteSample(), options.seed());
         return new Clustering(best, bestCentroids, scaling, bestInertia, silhouette);
+    }
+
+    /**
+     * Refuses fewer distinct rows than clusters: commons-math would return the surplus clusters empty, and the
+     * caller would get fewer segments than asked for without being told.
+     */
+    private static void requireDistinctRows(double[][] features, int k) {
+        Set<List<Double>> distinct = new HashSet<>();
+        for (int i = 0; i < features.length && distinct.size() < k; i++) {
+            List<Double> row = new ArrayList<>(features[i].length);
+            for (double v : features[i]) {
+                row.add(v + 0.0); // -0.0 + 0.0 is 0.0: the same point, which Double.equals would tell apart
+            }
+            distinct.add(row);
+        }
+        if (distinct.size() < k) {
+            throw new IllegalArgumentException(features.length + " rows with " + distinct.size()
+                    + " distinct feature vectors cannot form k = " + k + " clusters");
+        }
     }
 
     /** Inertia and silhouette for each k in {@code kMin..kMax}, with the given base options. */

@@ -2,6 +2,7 @@ package dev.o2o.segmentation.clv;
 
 import dev.o2o.segmentation.clv.internal.Special;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -144,9 +145,32 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
             throw new IllegalArgumentException("BG/NBD conditional expectation needs a + b + x - 1 > 0, got " + hc);
         }
         double z = t / (alpha + tt + t);
-        double logHyp = Special.log2F1(r + x, b + x, hc, z) + (r + x) * Math.log((alpha + tt) / (alpha + tt + t));
-        double numerator = hc / (a - 1) * -Math.expm1(logHyp);
+        double logPower = (r + x) * Math.log((alpha + tt) / (alpha + tt + t));
+        double numerator = acrossShapeOne(a, aa -> {
+            double h = aa + b + x - 1;
+            return h / (aa - 1) * -Math.expm1(Special.log2F1(r + x, b + x, h, z) + logPower);
+        });
         return numerator * probabilityAlive(c);
+    }
+
+    /** Distance from {@code a = 1} within which {@link #acrossShapeOne} extrapolates. */
+    private static final double SHAPE_ONE_STEP = 1e-5;
+
+    /**
+     * {@code f(a)} for an expectation of the beta-geometric models written as {@code g(a) / (a - 1)} with
+     * {@code g(1) = 0}: the expectation is smooth in {@code a}, but the formula is 0/0 at {@code a = 1} (Infinity
+     * in double) and loses about {@code 1e-16 / |a - 1|} of its value to cancellation near it. Within
+     * {@value #SHAPE_ONE_STEP} of 1 the value is extrapolated linearly from {@code a = 1 + step} and
+     * {@code 1 + 2 step} (both above 1, so every hypergeometric parameter stays as positive as at {@code a}):
+     * error about {@code |f''| step^2}, some 1e-10 relative for CDNOW-like parameters.
+     */
+    static double acrossShapeOne(double a, DoubleUnaryOperator f) {
+        if (Math.abs(a - 1) >= SHAPE_ONE_STEP) {
+            return f.applyAsDouble(a);
+        }
+        double near = f.applyAsDouble(1 + SHAPE_ONE_STEP);
+        double far = f.applyAsDouble(1 + 2 * SHAPE_ONE_STEP);
+        return near + (near - far) * (1 + SHAPE_ONE_STEP - a) / SHAPE_ONE_STEP;
     }
 
     @Override
@@ -159,8 +183,10 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
         if (!(hc > 0)) {
             throw new IllegalArgumentException("BG/NBD E[X(t)] needs a + b > 1, got a + b = " + (a + b));
         }
-        double logHyp = Special.log2F1(r, b, hc, t / (alpha + t)) + r * Math.log(alpha / (alpha + t));
-        return hc / (a - 1) * -Math.expm1(logHyp);
+        double z = t / (alpha + t);
+        double logPower = r * Math.log(alpha / (alpha + t));
+        return acrossShapeOne(a, aa -> (aa + b - 1) / (aa - 1)
+                * -Math.expm1(Special.log2F1(r, b, aa + b - 1, z) + logPower));
     }
 
     /**

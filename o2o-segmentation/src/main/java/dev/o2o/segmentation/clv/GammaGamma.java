@@ -103,8 +103,10 @@ public record GammaGamma(double p, double q, double v) {
     /**
      * The expected average transaction value of a customer with {@code frequency} repeat
      * purchases of mean value {@code meanValue}: a weighted mean of the population mean and the
-     * customer's own mean, {@code p (v + x zbar) / (p x + q - 1)}. A customer without repeat
-     * purchases gets the population mean.
+     * customer's own mean, {@code p (v + x zbar) / (p x + q - 1)}, which needs {@code p x + q > 1}. A
+     * customer without repeat purchases gets the population mean, which needs {@code q > 1}.
+     *
+     * @throws IllegalStateException if the needed condition on the parameters does not hold
      */
     public double expectedAverageSpend(int frequency, double meanValue) {
         if (frequency < 0) {
@@ -113,8 +115,16 @@ public record GammaGamma(double p, double q, double v) {
         if (frequency > 0 && (!(meanValue > 0) || !Double.isFinite(meanValue))) {
             throw new IllegalArgumentException("meanValue must be finite and > 0, got " + meanValue);
         }
-        requireQ();
-        return frequency == 0 ? meanSpend() : p * (v + frequency * meanValue) / (p * frequency + q - 1);
+        if (frequency == 0) {
+            return meanSpend();
+        }
+        // the customer's rate is Gamma(p x + q, v + x zbar) a posteriori: its mean spend needs p x + q > 1, not q > 1
+        double shape = p * frequency + q;
+        if (!(shape > 1)) {
+            throw new IllegalStateException("the expected spend of a customer with " + frequency
+                    + " repeat purchases exists only for p x + q > 1, got " + shape);
+        }
+        return p * (v + frequency * meanValue) / (shape - 1);
     }
 
     private void requireQ() {

@@ -117,10 +117,10 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Purc
         }
         int x = c.frequency();
         double tt = c.age();
-        double hc = a + b + x;
-        double logHyp = Special.log2F1(r + x, b + x + 1, hc, t / (alpha + tt + t))
-                + (r + x) * Math.log((alpha + tt) / (alpha + tt + t));
-        return hc / (a - 1) * -Math.expm1(logHyp) * probabilityAlive(c);
+        double z = t / (alpha + tt + t);
+        double logPower = (r + x) * Math.log((alpha + tt) / (alpha + tt + t));
+        return BgNbd.acrossShapeOne(a, aa -> (aa + b + x) / (aa - 1)
+                * -Math.expm1(Special.log2F1(r + x, b + x + 1, aa + b + x, z) + logPower)) * probabilityAlive(c);
     }
 
     /**
@@ -137,7 +137,9 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Purc
         if (t == 0) {
             return 0;
         }
-        double logHyp = Special.log2F1(r, b + 1, a + b, t / (alpha + t)) + r * Math.log(alpha / (alpha + t));
-        return b / (a - 1) * -Math.expm1(logHyp);
+        double z = t / (alpha + t);
+        double logPower = r * Math.log(alpha / (alpha + t));
+        return BgNbd.acrossShapeOne(a, aa -> b / (aa - 1)
+                * -Math.expm1(Special.log2F1(r, b + 1, aa + b, z) + logPower));
     }
 }

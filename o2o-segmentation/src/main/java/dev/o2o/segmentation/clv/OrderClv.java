@@ -160,7 +160,8 @@ public final class OrderClv {
      * {@link #summarize} and then the BG/NBD and Gamma-Gamma fits and every customer's prediction over
      * {@code horizon} time units.
      *
-     * @throws IllegalArgumentException if there is no repeat customer to fit the spend model to, or the summaries
+     * @throws IllegalArgumentException if there is no repeat customer to fit the spend model to, a repeat customer's
+     *                                  repeat purchases have no value (naming the customer), or the summaries
      *                                  cannot identify the models (see {@link BgNbd#fit} and {@link GammaGamma#fit})
      */
     public static Forecast forecast(Iterable<Order> orders, ZoneId zone, LocalDate calibrationEnd, double daysPerUnit,
@@ -173,15 +174,21 @@ public final class OrderClv {
             throw new IllegalArgumentException("no customer with a purchase before " + calibrationEnd
                     + ": nothing to fit");
         }
-        ModelFit<BgNbd> bg = BgNbd.fit(s.calibrationData());
         List<Integer> x = new ArrayList<>();
         List<Double> z = new ArrayList<>();
-        for (History h : s.customers().values()) {
+        s.customers().forEach((customer, h) -> {
             if (h.summary().frequency() > 0) {
+                double mean = h.meanRepeatValue().orElseThrow();
+                // SpendData would name only an index into this list, which the caller never sees
+                if (!(mean > 0)) {
+                    throw new IllegalArgumentException("customer " + customer + ": mean repeat value " + mean
+                            + "; the Gamma-Gamma spend model needs repeat purchases of positive value");
+                }
                 x.add(h.summary().frequency());
-                z.add(h.meanRepeatValue().orElseThrow());
+                z.add(mean);
             }
-        }
+        });
+        ModelFit<BgNbd> bg = BgNbd.fit(s.calibrationData());
         ModelFit<GammaGamma> gg = GammaGamma.fit(SpendData.of(x.stream().mapToInt(Integer::intValue).toArray(),
                 z.stream().mapToDouble(Double::doubleValue).toArray()));
         SortedMap<CustomerKey, Prediction> predictions = new TreeMap<>();

@@ -89,6 +89,25 @@ class KMeansTest {
     }
 
     @Test
+    void fewerDistinctRowsThanClustersIsAnErrorNotAnEmptyCluster() {
+        // four customers but only two distinct feature rows cannot make three clusters
+        double[][] rows = {{1, 2}, {1, 2}, {3, 2}, {3, 2}};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KMeans.fit(rows, KMeansOptions.of(3, 1)));
+        assertTrue(e.getMessage().contains("k = 3") && e.getMessage().contains("2 distinct"), e.getMessage());
+        double[][] same = {{1, -0.0}, {1, 0.0}, {1, 0.0}};
+        e = assertThrows(IllegalArgumentException.class, () -> KMeans.fit(same, KMeansOptions.of(2, 1)));
+        assertTrue(e.getMessage().contains("1 distinct"), e.getMessage());
+        assertArrayEquals(new int[] {2, 2}, sortedSizes(KMeans.fit(rows, KMeansOptions.of(2, 1))));
+    }
+
+    private static int[] sortedSizes(Clustering c) {
+        int[] s = c.sizes();
+        java.util.Arrays.sort(s);
+        return s;
+    }
+
+    @Test
     void clustersRfmTables() {
         double[][] rows = blobs(100, 4);
         double[] r = new double[300];

@@ -129,4 +129,21 @@ class BgNbdTest {
         CalibrationData data = Cdnow.summary(); // skips, outside the assertion, where the data is absent
         assertThrows(ConvergenceException.class, () -> BgNbd.fit(data, new FitOptions(2, 1e-8)));
     }
+
+    @Test
+    void expectationsAreFiniteAndContinuousAtDropoutShapeOne() {
+        // the formulas carry a factor 1 / (a - 1) whose numerator vanishes at a = 1: 0/0 there, Infinity before
+        CustomerSummary c = new CustomerSummary(2, 30.43, 38.86);
+        BgNbd at = new BgNbd(0.243, 4.414, 1.0, 2.426);
+        double below = new BgNbd(0.243, 4.414, 0.999, 2.426).expectedPurchases(39, c);
+        double above = new BgNbd(0.243, 4.414, 1.001, 2.426).expectedPurchases(39, c);
+        // smooth in a: the midpoint of a = 1 -+ 0.001 is within f'' 1e-6 / 2 of the value at 1
+        assertEquals((below + above) / 2, at.expectedPurchases(39, c), 1e-6);
+        double belowPop = new BgNbd(0.243, 4.414, 0.999, 2.426).expectedPurchases(39);
+        double abovePop = new BgNbd(0.243, 4.414, 1.001, 2.426).expectedPurchases(39);
+        assertEquals((belowPop + abovePop) / 2, at.expectedPurchases(39), 1e-6);
+        // just off 1 the plain formula loses digits to cancellation; the values stay on the same smooth curve
+        assertEquals(at.expectedPurchases(39, c), new BgNbd(0.243, 4.414, 1 + 1e-12, 2.426).expectedPurchases(39, c),
+                1e-8);
+    }
 }

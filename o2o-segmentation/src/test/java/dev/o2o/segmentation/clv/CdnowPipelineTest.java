@@ -1,6 +1,7 @@
 package dev.o2o.segmentation.clv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -92,6 +93,19 @@ class CdnowPipelineTest {
         assertTrue(e > 22.35 && e < m.meanSpend(), "expected spend " + e);
         assertEquals(m.p() * (m.v() + 2 * 22.35) / (2 * m.p() + m.q() - 1), e, 1e-12);
         assertEquals(m.meanSpend(), m.expectedAverageSpend(0, 0), 0);
+    }
+
+    @Test
+    void repeatCustomersHaveAnExpectedSpendWhenQIsAtMostOne() {
+        // the posterior of a repeat customer's rate is Gamma(p x + q, v + x zbar): its mean spend needs p x + q > 1,
+        // not q > 1; with q = 0.8 every customer's expected spend threw IllegalStateException
+        GammaGamma heavyTailed = new GammaGamma(6.25, 0.8, 15.44);
+        assertEquals(6.25 * (15.44 + 2 * 30) / (2 * 6.25 + 0.8 - 1), heavyTailed.expectedAverageSpend(2, 30), 1e-12);
+        // the population mean, and so a customer without repeats, still needs q > 1
+        assertThrows(IllegalStateException.class, () -> heavyTailed.expectedAverageSpend(0, 0));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new GammaGamma(0.1, 0.5, 15.44).expectedAverageSpend(1, 30));
+        assertTrue(e.getMessage().contains("p x + q"), e.getMessage());
     }
 
     @Test

@@ -72,4 +72,16 @@ class MbgNbdTest {
         assertEquals(pop, cond, 1e-6);
         assertTrue(m.probabilityAlive(new CustomerSummary(0, 0, 30)) < 1);
     }
+
+    @Test
+    void expectationsAreFiniteAndContinuousAtDropoutShapeOne() {
+        CustomerSummary c = new CustomerSummary(2, 30.43, 38.86);
+        MbgNbd at = new MbgNbd(0.243, 4.414, 1.0, 2.426);
+        double below = new MbgNbd(0.243, 4.414, 0.999, 2.426).expectedPurchases(39, c);
+        double above = new MbgNbd(0.243, 4.414, 1.001, 2.426).expectedPurchases(39, c);
+        assertEquals((below + above) / 2, at.expectedPurchases(39, c), 1e-6);
+        double belowPop = new MbgNbd(0.243, 4.414, 0.999, 2.426).expectedPurchases(39);
+        double abovePop = new MbgNbd(0.243, 4.414, 1.001, 2.426).expectedPurchases(39);
+        assertEquals((belowPop + abovePop) / 2, at.expectedPurchases(39), 1e-6);
+    }
 }

@@ -101,4 +101,17 @@ class OrderClvTest {
         assertThrows(IllegalArgumentException.class,
                 () -> OrderClv.forecast(orders, ZoneOffset.UTC, LocalDate.of(2026, 2, 12), 7, 0));
     }
+
+    @Test
+    void aRepeatCustomerWithoutSpendIsNamed() {
+        // free repeat purchases (a 100% coupon) leave a mean repeat value of 0, which the spend model cannot take;
+        // the error named "customer at index 0" of a list the caller never sees
+        List<Order> orders = List.of(
+                order("1", "ann", "2026-01-01T09:00:00Z", "10.00", "EUR"),
+                order("2", "ann", "2026-01-15T09:00:00Z", "0.00", "EUR"),
+                order("3", "bob", "2026-01-08T09:00:00Z", "12.00", "EUR"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OrderClv.forecast(orders, ZoneOffset.UTC, LocalDate.of(2026, 2, 12), 7, 39));
+        assertTrue(e.getMessage().contains("ann") && e.getMessage().contains("mean repeat value 0.0"), e.getMessage());
+    }
 }

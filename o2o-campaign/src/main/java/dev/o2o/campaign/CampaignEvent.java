@@ -20,7 +20,8 @@ import java.util.Optional;
  *
  * @param id       unique event id (for an order event, the order id)
  * @param customer the customer
- * @param at       when it happened
+ * @param at       when it happened, within 1677-09-21T00:12:43.145224192Z..2262-04-11T23:47:16.854775807Z
+ *                 (epoch nanoseconds in a long: what the JDBC store holds)
  * @param kind     what happened
  * @param detail   the kind's subject: channel id, tag, lifecycle stage, custom type; empty if none
  * @param storeId  the store for check-ins, scans and store orders
@@ -46,6 +47,12 @@ public record CampaignEvent(String id, CustomerKey customer, Instant at, Kind ki
         }
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(at, "at");
+        // refused here, before the engine claims the event: a store that cannot hold the instant
+        // would refuse it only after the claim, and the event could never be sent again
+        if (at.isBefore(Codec.EARLIEST) || at.isAfter(Codec.LATEST)) {
+            throw new IllegalArgumentException("at of event '" + id + "' must be within " + Codec.EARLIEST + ".."
+                    + Codec.LATEST + " (the instants a campaign store holds): " + at);
+        }
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(storeId, "storeId");

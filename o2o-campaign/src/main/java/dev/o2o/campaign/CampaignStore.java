@@ -31,7 +31,10 @@ public interface CampaignStore {
     /**
      * A store in H2 or PostgreSQL tables named with the prefix, through core's JDBC layer
      * ({@link Transactions} at READ COMMITTED with its default retry). It creates no
-     * table: call {@link #createSchema()} once before use.
+     * table: call {@link #createSchema()} once before use. It holds instants in epoch nanoseconds,
+     * 1677-09-21T00:12:43.145224192Z..2262-04-11T23:47:16.854775807Z, and refuses others with an
+     * {@link IllegalArgumentException} before it writes ({@link CampaignEvent} refuses an event
+     * outside that range on every store).
      */
     static CampaignStore jdbc(DataSource dataSource, String tablePrefix) {
         return new JdbcCampaignStore(Transactions.of(Objects.requireNonNull(dataSource, "dataSource")),

@@ -7,9 +7,13 @@ import static dev.o2o.campaign.Fixtures.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.o2o.core.Money;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,5 +42,39 @@ class RefusedEventTest {
         Decisions fixed = e.evaluate(CampaignEvent.onlineOrder("o1", c("a"), T0.plusSeconds(1), cny("90.00")));
         assertFalse(fixed.replay());
         assertEquals(List.of("o1/thanks-t/0"), fixed.actions().stream().map(PlannedAction::key).toList());
+    }
+
+    /**
+     * The JDBC store holds instants as epoch nanoseconds (1677-09-21..2262-04-11). An event outside
+     * those years, on an engine with missions (which claim the event first), was claimed and then
+     * refused by the store when it saved the mission step: sent again, it was a "duplicate". The
+     * in-memory store took it. Now the event itself is refused, the same for every store.
+     */
+    @Test
+    void anEventOutsideTheStoresYearsIsRefusedBeforeAnythingIsWritten() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:refused_event_years;DB_CLOSE_DELAY=-1");
+        CampaignStore jdbc = CampaignStore.jdbc(ds, "camp_");
+        jdbc.createSchema();
+        for (CampaignStore store : List.of(CampaignStore.inMemory(), jdbc)) {
+            CampaignEngine e = engine(store)
+                    .mission(Mission.checkIns("tour", 3, Duration.ofDays(36_500), Action.awardPoints(500, cny("5.00"))))
+                    .build();
+            e.enrol(c("a"), "tour");
+            Instant late = Instant.parse("2262-04-11T23:47:16.854775808Z");
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> e.evaluate(CampaignEvent.checkIn("late", c("a"), late, "s1")), "on " + store);
+            assertEquals("at of event 'late' must be within 1677-09-21T00:12:43.145224192Z..2262-04-11T23:47:16.854775807Z"
+                    + " (the instants a campaign store holds): 2262-04-11T23:47:16.854775808Z", refused.getMessage());
+            assertTrue(store.claimEvent("late"), "the refused event was claimed on " + store);
+            assertEquals(List.of(), store.mission(c("a"), "tour").orElseThrow().steps(), "on " + store);
+        }
+        assertEquals("at of event 'early' must be within 1677-09-21T00:12:43.145224192Z..2262-04-11T23:47:16.854775807Z"
+                + " (the instants a campaign store holds): 1677-09-21T00:12:43.145224191Z",
+                assertThrows(IllegalArgumentException.class, () -> CampaignEvent.birthday("early", c("a"),
+                        Instant.parse("1677-09-21T00:12:43.145224191Z"))).getMessage());
+        // the ends themselves are held
+        assertEquals(Instant.parse("1677-09-21T00:12:43.145224192Z"),
+                CampaignEvent.birthday("first", c("a"), Instant.parse("1677-09-21T00:12:43.145224192Z")).at());
     }
 }

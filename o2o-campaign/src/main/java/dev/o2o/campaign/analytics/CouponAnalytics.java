@@ -15,11 +15,11 @@ public final class CouponAnalytics {
 
     /**
      * Upper edges of the distance bands, in metres: under 1 km, 1-3 km, 3-5 km, 5-10 km, 10 km and more.
-     * For reading: {@link #band} uses its own copy, so writing into this array changes no band.
+     * Unmodifiable.
      */
-    public static final double[] DISTANCE_BANDS_METRES = {1_000, 3_000, 5_000, 10_000};
+    public static final List<Double> DISTANCE_BANDS_METRES = List.of(1_000.0, 3_000.0, 5_000.0, 10_000.0);
 
-    private static final double[] EDGES = DISTANCE_BANDS_METRES.clone();
+    private static final double[] EDGES = DISTANCE_BANDS_METRES.stream().mapToDouble(Double::doubleValue).toArray();
 
     private static final String[] BAND_NAMES = {"0-1km", "1-3km", "3-5km", "5-10km", "10km+"};
 

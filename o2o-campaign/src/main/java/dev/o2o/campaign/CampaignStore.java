@@ -153,7 +153,14 @@ public interface CampaignStore {
     /** All invites of the programme. */
     List<Invite> invites(String programId);
 
-    /** Saves a claim; false if the invitee has claimed a code in the programme before. */
+    /**
+     * Saves a claim; false if the invitee has claimed a code in the programme before. A claim is
+     * saved unconverted and converted by {@link #markConverted}.
+     *
+     * @throws IllegalArgumentException naming the programme and the conversion if the link is
+     *                                  converted already (whether or not the invitee has a claim);
+     *                                  nothing is saved
+     */
     boolean saveReferral(ReferralLink link);
 
     /** The invitee's claim in the programme. */

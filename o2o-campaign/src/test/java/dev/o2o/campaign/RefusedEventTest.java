@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.o2o.core.Ids;
 import dev.o2o.core.Money;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,5 +77,46 @@ class RefusedEventTest {
         // the ends themselves are held
         assertEquals(Instant.parse("1677-09-21T00:12:43.145224192Z"),
                 CampaignEvent.birthday("first", c("a"), Instant.parse("1677-09-21T00:12:43.145224192Z")).at());
+    }
+
+    /**
+     * Event ids were only checked non-blank: the in-memory store took an id of 401 characters or
+     * with NUL, the JDBC store failed on them with an SQL error (its column holds 400), and
+     * PostgreSQL stores an unpaired surrogate as '?', so two different event ids became one and
+     * the second event was taken for a duplicate.
+     */
+    @Test
+    void anEventIdNoStoreCanHoldExactlyIsRefused() {
+        String tooLong = "o".repeat(401);
+        assertEquals("event id is longer than 400 characters: " + Ids.describe(tooLong),
+                assertThrows(IllegalArgumentException.class, () -> CampaignEvent.birthday(tooLong, c("a"), T0)).getMessage());
+        assertEquals("event id must not contain NUL (at index 2): " + Ids.describe("o1\0"),
+                assertThrows(IllegalArgumentException.class, () -> CampaignEvent.birthday("o1\0", c("a"), T0)).getMessage());
+        assertEquals("event id is not well-formed Unicode (unpaired surrogate U+D800 at index 2): " + Ids.describe("o1\uD800"),
+                assertThrows(IllegalArgumentException.class, () -> CampaignEvent.birthday("o1\uD800", c("a"), T0))
+                        .getMessage());
+        assertEquals("o".repeat(400), CampaignEvent.birthday("o".repeat(400), c("a"), T0).id());
+    }
+
+    /**
+     * Campaign, trigger, mission and referral programme ids were only checked non-blank, while the
+     * JDBC store holds 200 characters. On an engine with missions (which claims the event first)
+     * a trigger id of 201 characters failed the fire's insert after the claim: the event was left
+     * claimed and a resend was a duplicate. The in-memory store took it.
+     */
+    @Test
+    void idsLongerThanTheStoresHoldAreRefused() {
+        String id = "t".repeat(201);
+        String shown = Ids.describe(id);
+        assertEquals("campaign id is longer than 200 characters: " + shown,
+                assertThrows(IllegalArgumentException.class, () -> Campaign.of(id)).getMessage());
+        assertEquals("trigger id is longer than 200 characters: " + shown, assertThrows(IllegalArgumentException.class,
+                () -> Trigger.builder(id, "c").when(EventPredicate.order()).action(Action.notify("push", "hi")).build())
+                .getMessage());
+        assertEquals("mission id is longer than 200 characters: " + shown, assertThrows(IllegalArgumentException.class,
+                () -> Mission.spend(id, cny("10.00"), Action.awardPoints(1, cny("0.01")))).getMessage());
+        assertEquals("referral programme id is longer than 200 characters: " + shown,
+                assertThrows(IllegalArgumentException.class, () -> ReferralProgram.of(id, Duration.ofDays(1),
+                        Action.awardPoints(1, cny("0.01")), Action.awardPoints(1, cny("0.01")))).getMessage());
     }
 }

@@ -64,6 +64,7 @@ public record CampaignEvent(String id, CustomerKey customer, Instant at, Kind ki
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(storeId, "storeId");
+        storeId.ifPresent(s -> Ids.requireId(s, "storeId of event '" + id + "'"));
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(channel, "channel");

@@ -119,4 +119,24 @@ class RefusedEventTest {
                 assertThrows(IllegalArgumentException.class, () -> ReferralProgram.of(id, Duration.ofDays(1),
                         Action.awardPoints(1, cny("0.01")), Action.awardPoints(1, cny("0.01")))).getMessage());
     }
+
+    /**
+     * The texts an action or an event's store id puts into a saved decision or mission step were
+     * only checked non-blank: PostgreSQL cannot store NUL and turns a lone surrogate into '?', so
+     * the save failed (after the claim, on an engine with missions) or changed the text; the
+     * in-memory store took them.
+     */
+    @Test
+    void textsADecisionOrStepStoresAreRefusedUnlessEveryStoreHoldsThem() {
+        assertEquals("messageTemplate must not contain control characters (U+0000 at index 2): " + Ids.describe("hi\0"),
+                assertThrows(IllegalArgumentException.class, () -> Action.notify("push", "hi\0")).getMessage());
+        assertEquals("templateId is not well-formed Unicode (unpaired surrogate U+D800 at index 4): "
+                + Ids.describe("gift\uD800"), assertThrows(IllegalArgumentException.class,
+                () -> Action.issueCoupon("gift\uD800", cny("1.00"))).getMessage());
+        assertEquals("missionId is longer than 200 characters: " + Ids.describe("m".repeat(201)),
+                assertThrows(IllegalArgumentException.class, () -> Action.enrol("m".repeat(201))).getMessage());
+        assertEquals("storeId of event 'c1' must not contain control characters (U+0000 at index 2): "
+                + Ids.describe("s1\0"), assertThrows(IllegalArgumentException.class,
+                () -> CampaignEvent.checkIn("c1", c("a"), T0, "s1\0")).getMessage());
+    }
 }

@@ -13,8 +13,8 @@ import java.util.Optional;
  * <p>{@link #cost()} is what the action consumes of its campaign's budget (the face value of
  * a coupon, the cost of points), in the budget's currency, below {@link Money#TEXT_LIMIT}.
  *
- * <p>Template, store, mission and channel names and message templates are ids
- * {@link Ids#requireId} accepts: the JDBC store saves them in decisions.
+ * <p>Template, store, mission and channel names are ids {@link Ids#requireId} accepts, and a
+ * message template a text {@link Ids#requireText} accepts: the JDBC store saves them in decisions.
  *
  * <p>Implementations are immutable, thread-safe records.
  */
@@ -99,7 +99,12 @@ public sealed interface Action permits Action.IssueCoupon, Action.AwardPoints, A
     record Notify(String channel, String messageTemplate) implements Action {
         public Notify {
             Ids.requireId(channel, "channel");
-            Ids.requireId(messageTemplate, "messageTemplate");
+            Objects.requireNonNull(messageTemplate, "messageTemplate");
+            if (messageTemplate.isBlank()) {
+                throw new IllegalArgumentException("messageTemplate must not be blank");
+            }
+            // a text, which may hold tabs and line breaks (decisions escape them), not NUL or a lone surrogate
+            Ids.requireText(messageTemplate, "messageTemplate", Integer.MAX_VALUE);
         }
 
         @Override

@@ -128,8 +128,10 @@ class RefusedEventTest {
      */
     @Test
     void textsADecisionOrStepStoresAreRefusedUnlessEveryStoreHoldsThem() {
-        assertEquals("messageTemplate must not contain control characters (U+0000 at index 2): " + Ids.describe("hi\0"),
+        assertEquals("messageTemplate must not contain NUL (at index 2): " + Ids.describe("hi\0"),
                 assertThrows(IllegalArgumentException.class, () -> Action.notify("push", "hi\0")).getMessage());
+        // tabs and line breaks are stored (escaped) by every store
+        assertEquals("tab\there,\nfeed", Action.notify("push", "tab\there,\nfeed").messageTemplate());
         assertEquals("templateId is not well-formed Unicode (unpaired surrogate U+D800 at index 4): "
                 + Ids.describe("gift\uD800"), assertThrows(IllegalArgumentException.class,
                 () -> Action.issueCoupon("gift\uD800", cny("1.00"))).getMessage());

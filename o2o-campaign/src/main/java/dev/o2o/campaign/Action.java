@@ -1,5 +1,6 @@
 package dev.o2o.campaign;
 
+import dev.o2o.core.Ids;
 import dev.o2o.core.Money;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +12,9 @@ import java.util.Optional;
  *
  * <p>{@link #cost()} is what the action consumes of its campaign's budget (the face value of
  * a coupon, the cost of points), in the budget's currency, below {@link Money#TEXT_LIMIT}.
+ *
+ * <p>Template, store, mission and channel names are ids {@link Ids#requireId} accepts, and a
+ * message template a text {@link Ids#requireText} accepts: the JDBC store saves them in decisions.
  *
  * <p>Implementations are immutable, thread-safe records.
  */
@@ -56,8 +60,9 @@ public sealed interface Action permits Action.IssueCoupon, Action.AwardPoints, A
      */
     record IssueCoupon(String templateId, Optional<String> storeId, Optional<Money> cost) implements Action {
         public IssueCoupon {
-            requireText(templateId, "templateId");
+            Ids.requireId(templateId, "templateId");
             Objects.requireNonNull(storeId, "storeId");
+            storeId.ifPresent(id -> Ids.requireId(id, "storeId"));
             requireCost(cost);
         }
     }
@@ -78,7 +83,7 @@ public sealed interface Action permits Action.IssueCoupon, Action.AwardPoints, A
     /** @param missionId the mission */
     record EnrolMission(String missionId) implements Action {
         public EnrolMission {
-            requireText(missionId, "missionId");
+            Ids.requireId(missionId, "missionId");
         }
 
         @Override
@@ -93,8 +98,13 @@ public sealed interface Action permits Action.IssueCoupon, Action.AwardPoints, A
      */
     record Notify(String channel, String messageTemplate) implements Action {
         public Notify {
-            requireText(channel, "channel");
-            requireText(messageTemplate, "messageTemplate");
+            Ids.requireId(channel, "channel");
+            Objects.requireNonNull(messageTemplate, "messageTemplate");
+            if (messageTemplate.isBlank()) {
+                throw new IllegalArgumentException("messageTemplate must not be blank");
+            }
+            // a text, which may hold tabs and line breaks (decisions escape them), not NUL or a lone surrogate
+            Ids.requireText(messageTemplate, "messageTemplate", Integer.MAX_VALUE);
         }
 
         @Override
@@ -114,6 +124,10 @@ public sealed interface Action permits Action.IssueCoupon, Action.AwardPoints, A
 
         public StoreOffer {
             templateByStore = Map.copyOf(templateByStore);
+            templateByStore.forEach((store, template) -> {
+                Ids.requireId(store, "templateByStore store id");
+                Ids.requireId(template, "templateByStore template");
+            });
             if (templateByStore.isEmpty()) {
                 throw new IllegalArgumentException("templateByStore must not be empty");
             }
@@ -121,13 +135,6 @@ public sealed interface Action permits Action.IssueCoupon, Action.AwardPoints, A
                 throw new IllegalArgumentException("radiusMetres must be a positive finite number of metres: " + radiusMetres);
             }
             requireCost(cost);
-        }
-    }
-
-    private static void requireText(String value, String field) {
-        Objects.requireNonNull(value, field);
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(field + " must not be blank");
         }
     }
 

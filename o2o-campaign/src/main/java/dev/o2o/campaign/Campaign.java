@@ -1,5 +1,6 @@
 package dev.o2o.campaign;
 
+import dev.o2o.core.Ids;
 import dev.o2o.core.Money;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe.
  *
- * @param id           unique campaign id
+ * @param id           unique campaign id, an id {@link dev.o2o.core.Ids#requireId} accepts (at most 200 characters)
  * @param budget       total cost its actions may consume, below {@link Money#TEXT_LIMIT}; empty for unlimited
  * @param globalCap    total fires across all customers; empty for unlimited
  * @param holdoutShare share of the audience held out, 0 (none) or 0.00005 to below 0.99995 (the
@@ -22,10 +23,7 @@ import java.util.Optional;
 public record Campaign(String id, Optional<Money> budget, Optional<Long> globalCap, double holdoutShare) {
 
     public Campaign {
-        Objects.requireNonNull(id, "id");
-        if (id.isBlank()) {
-            throw new IllegalArgumentException("campaign id must not be blank");
-        }
+        Ids.requireId(id, "campaign id");
         Objects.requireNonNull(budget, "budget");
         if (budget.isPresent() && budget.get().isNegative()) {
             throw new IllegalArgumentException("campaign '" + id + "': budget must not be negative: " + budget.get());

@@ -3,6 +3,7 @@ package dev.o2o.campaign;
 import dev.o2o.core.ChannelKind;
 import dev.o2o.core.CustomerKey;
 import dev.o2o.core.GeoPoint;
+import dev.o2o.core.Ids;
 import dev.o2o.core.Money;
 import java.time.Instant;
 import java.util.Objects;
@@ -18,9 +19,11 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe.
  *
- * @param id       unique event id (for an order event, the order id)
+ * @param id       unique event id (for an order event, the order id), not blank, at most
+ *                 {@value #MAX_ID_LENGTH} characters, without NUL or unpaired surrogates
  * @param customer the customer
- * @param at       when it happened
+ * @param at       when it happened, within 1677-09-21T00:12:43.145224192Z..2262-04-11T23:47:16.854775807Z
+ *                 (epoch nanoseconds in a long: what the JDBC store holds)
  * @param kind     what happened
  * @param detail   the kind's subject: channel id, tag, lifecycle stage, custom type; empty if none
  * @param storeId  the store for check-ins, scans and store orders
@@ -33,6 +36,9 @@ public record CampaignEvent(String id, CustomerKey customer, Instant at, Kind ki
                             Optional<String> storeId, Optional<GeoPoint> location, Optional<Money> amount,
                             Optional<ChannelKind> channel, long value) {
 
+    /** The longest event id, in UTF-16 code units: the JDBC store's {@code VARCHAR(400)}. */
+    public static final int MAX_ID_LENGTH = 400;
+
     /** The kinds of events triggers listen to. */
     public enum Kind {
         TOUCHPOINT, ORDER, CHECK_IN, SCAN, LOCATION_PING, TAG_GAINED, TAG_LOST, LIFECYCLE_CHANGE,
@@ -44,11 +50,21 @@ public record CampaignEvent(String id, CustomerKey customer, Instant at, Kind ki
         if (id.isBlank()) {
             throw new IllegalArgumentException("event id must not be blank");
         }
+        // what the JDBC store holds exactly (no NUL or lone surrogate, which PostgreSQL cannot
+        // store or turns into '?'), so that no store takes an id another refuses or merges
+        Ids.requireText(id, "event id", MAX_ID_LENGTH);
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(at, "at");
+        // refused here, before the engine claims the event: a store that cannot hold the instant
+        // would refuse it only after the claim, and the event could never be sent again
+        if (at.isBefore(Codec.EARLIEST) || at.isAfter(Codec.LATEST)) {
+            throw new IllegalArgumentException("at of event '" + id + "' must be within " + Codec.EARLIEST + ".."
+                    + Codec.LATEST + " (the instants a campaign store holds): " + at);
+        }
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(storeId, "storeId");
+        storeId.ifPresent(s -> Ids.requireId(s, "storeId of event '" + id + "'"));
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(channel, "channel");

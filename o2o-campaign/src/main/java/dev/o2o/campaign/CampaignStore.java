@@ -31,7 +31,10 @@ public interface CampaignStore {
     /**
      * A store in H2 or PostgreSQL tables named with the prefix, through core's JDBC layer
      * ({@link Transactions} at READ COMMITTED with its default retry). It creates no
-     * table: call {@link #createSchema()} once before use.
+     * table: call {@link #createSchema()} once before use. It holds instants in epoch nanoseconds,
+     * 1677-09-21T00:12:43.145224192Z..2262-04-11T23:47:16.854775807Z, and refuses others with an
+     * {@link IllegalArgumentException} before it writes ({@link CampaignEvent} refuses an event
+     * outside that range on every store).
      */
     static CampaignStore jdbc(DataSource dataSource, String tablePrefix) {
         return new JdbcCampaignStore(Transactions.of(Objects.requireNonNull(dataSource, "dataSource")),
@@ -150,7 +153,14 @@ public interface CampaignStore {
     /** All invites of the programme. */
     List<Invite> invites(String programId);
 
-    /** Saves a claim; false if the invitee has claimed a code in the programme before. */
+    /**
+     * Saves a claim; false if the invitee has claimed a code in the programme before. A claim is
+     * saved unconverted and converted by {@link #markConverted}.
+     *
+     * @throws IllegalArgumentException naming the programme and the conversion if the link is
+     *                                  converted already (whether or not the invitee has a claim);
+     *                                  nothing is saved
+     */
     boolean saveReferral(ReferralLink link);
 
     /** The invitee's claim in the programme. */

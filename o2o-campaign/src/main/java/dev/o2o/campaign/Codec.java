@@ -17,17 +17,21 @@ final class Codec {
     private Codec() {
     }
 
+    /**
+     * The earliest and the latest instant the JDBC store can hold (epoch nanoseconds in a long);
+     * {@link CampaignEvent} refuses an event outside them, so that no store takes what another refuses.
+     */
+    static final Instant EARLIEST = instant(Long.MIN_VALUE);
+    static final Instant LATEST = instant(Long.MAX_VALUE);
+
     static long nanos(Instant t) {
         try {
             return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("instant outside the JDBC store's range (years 1678..2262): " + t);
+            throw new IllegalArgumentException("instant outside the JDBC store's range (" + EARLIEST + ".." + LATEST
+                    + "): " + t);
         }
     }
-
-    /** The earliest and the latest instant the store can hold. */
-    private static final Instant EARLIEST = instant(Long.MIN_VALUE);
-    private static final Instant LATEST = instant(Long.MAX_VALUE);
 
     /**
      * {@link #nanos}, but an instant outside the store's range becomes its nearest end: for the

@@ -209,6 +209,7 @@ final class InMemoryCampaignStore implements CampaignStore {
 
     @Override
     public boolean saveReferral(ReferralLink link) {
+        link.requireUnconverted();
         synchronized (lock) {
             Key key = new Key(link.programId(), link.invitee().value());
             if (referrals.containsKey(key)) {

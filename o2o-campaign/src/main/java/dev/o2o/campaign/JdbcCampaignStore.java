@@ -519,9 +519,7 @@ final class JdbcCampaignStore implements CampaignStore {
 
     @Override
     public boolean saveReferral(ReferralLink l) {
-        if (l.converted()) {
-            throw new IllegalArgumentException("a new referral link must not be converted yet");
-        }
+        l.requireUnconverted();
         return tx.inTransaction("saving a referral", c -> insertIfAbsent(c, "INSERT INTO " + referral
                 + " (program_id, invitee, code, inviter, claimed_nanos) VALUES (?, ?, ?, ?, ?)",
                 l.programId(), l.invitee().value(), l.code(), l.inviter().value(), Codec.nanos(l.claimedAt())));

@@ -2,6 +2,7 @@ package dev.o2o.campaign;
 
 import dev.o2o.campaign.CampaignEvent.Kind;
 import dev.o2o.core.ChannelKind;
+import dev.o2o.core.Ids;
 import dev.o2o.core.Money;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,10 +48,7 @@ public sealed interface Mission permits Mission.DistinctStoreCheckIns, Mission.S
     }
 
     private static void validate(String id, Action reward) {
-        Objects.requireNonNull(id, "id");
-        if (id.isBlank()) {
-            throw new IllegalArgumentException("mission id must not be blank");
-        }
+        Ids.requireId(id, "mission id");
         Objects.requireNonNull(reward, "reward");
         if (!(reward instanceof Action.IssueCoupon || reward instanceof Action.AwardPoints)) {
             throw new IllegalArgumentException("mission '" + id + "': reward must be a coupon or points, got "
@@ -74,7 +72,7 @@ public sealed interface Mission permits Mission.DistinctStoreCheckIns, Mission.S
     }
 
     /**
-     * @param id     mission id
+     * @param id     mission id, an id {@link dev.o2o.core.Ids#requireId} accepts
      * @param stores distinct stores needed, {@code >= 1}
      * @param within the period they must fall in
      * @param reward the reward
@@ -114,7 +112,7 @@ public sealed interface Mission permits Mission.DistinctStoreCheckIns, Mission.S
     }
 
     /**
-     * @param id     mission id
+     * @param id     mission id, an id {@link dev.o2o.core.Ids#requireId} accepts
      * @param total  the spend to reach, positive and below {@link Money#TEXT_LIMIT}
      * @param reward the reward
      */
@@ -158,7 +156,7 @@ public sealed interface Mission permits Mission.DistinctStoreCheckIns, Mission.S
     }
 
     /**
-     * @param id     mission id
+     * @param id     mission id, an id {@link dev.o2o.core.Ids#requireId} accepts
      * @param within the longest time from the scan to the online order
      * @param reward the reward
      */

@@ -34,6 +34,20 @@ public record ReferralLink(String programId, String code, CustomerKey inviter, C
         }
     }
 
+    /**
+     * This link, if it is a claim not converted yet (what {@link CampaignStore#saveReferral} saves).
+     *
+     * @throws IllegalArgumentException naming the programme and the conversion otherwise
+     */
+    ReferralLink requireUnconverted() {
+        if (converted()) {
+            throw new IllegalArgumentException("referral link in programme '" + programId + "' must not be converted yet"
+                    + " (first order '" + firstOrderId.get() + "' at " + convertedAt.get()
+                    + "): save the claim, then markConverted");
+        }
+        return this;
+    }
+
     /** True once the invitee's first order landed within the window. */
     public boolean converted() {
         return convertedAt.isPresent();

@@ -1,5 +1,6 @@
 package dev.o2o.campaign;
 
+import dev.o2o.core.Ids;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe.
  *
- * @param id             programme id
+ * @param id             programme id, an id {@link dev.o2o.core.Ids#requireId} accepts (at most 200 characters)
  * @param window         how long after the claim the first order still counts
  * @param inviterReward  reward for the inviter on conversion
  * @param inviteeReward  reward for the invitee on conversion
@@ -22,10 +23,7 @@ public record ReferralProgram(String id, Duration window, Action inviterReward, 
                               Optional<Action> unlockReward) {
 
     public ReferralProgram {
-        Objects.requireNonNull(id, "id");
-        if (id.isBlank()) {
-            throw new IllegalArgumentException("referral programme id must not be blank");
-        }
+        Ids.requireId(id, "referral programme id");
         Objects.requireNonNull(window, "window");
         if (window.isZero() || window.isNegative()) {
             throw new IllegalArgumentException("referral programme '" + id + "': window must be positive: " + window);

@@ -1,5 +1,6 @@
 package dev.o2o.campaign;
 
+import dev.o2o.core.Ids;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe.
  *
- * @param id              unique trigger id
+ * @param id              unique trigger id, an id {@link dev.o2o.core.Ids#requireId} accepts (at most 200 characters)
  * @param campaignId      the campaign it belongs to
  * @param priority        higher fires first when several triggers match one event
  * @param when            which events fire it
@@ -35,10 +36,7 @@ public record Trigger(String id, String campaignId, int priority, EventPredicate
                       List<QuietHours> quietHours) {
 
     public Trigger {
-        Objects.requireNonNull(id, "id");
-        if (id.isBlank()) {
-            throw new IllegalArgumentException("trigger id must not be blank");
-        }
+        Ids.requireId(id, "trigger id");
         Objects.requireNonNull(campaignId, "campaignId");
         Objects.requireNonNull(when, "when");
         Objects.requireNonNull(audience, "audience");

@@ -15,11 +15,11 @@ public final class CouponAnalytics {
 
     /**
      * Upper edges of the distance bands, in metres: under 1 km, 1-3 km, 3-5 km, 5-10 km, 10 km and more.
-     * For reading: {@link #band} uses its own copy, so writing into this array changes no band.
+     * Unmodifiable.
      */
-    public static final double[] DISTANCE_BANDS_METRES = {1_000, 3_000, 5_000, 10_000};
+    public static final List<Double> DISTANCE_BANDS_METRES = List.of(1_000.0, 3_000.0, 5_000.0, 10_000.0);
 
-    private static final double[] EDGES = DISTANCE_BANDS_METRES.clone();
+    private static final double[] EDGES = DISTANCE_BANDS_METRES.stream().mapToDouble(Double::doubleValue).toArray();
 
     private static final String[] BAND_NAMES = {"0-1km", "1-3km", "3-5km", "5-10km", "10km+"};
 
@@ -61,36 +61,41 @@ public final class CouponAnalytics {
         return out;
     }
 
-    /** Whole days from issue to redemption over the redeemed records. */
+    /**
+     * Whole days from issue to redemption over the redeemed records, counted per distinct day.
+     *
+     * @throws IllegalArgumentException naming the coupon if it was redeemed more than
+     *                                  {@link Integer#MAX_VALUE} days after issue
+     */
     public static DaysToRedeem daysToRedeem(Iterable<CouponRecord> records) {
         Objects.requireNonNull(records, "records");
-        List<Integer> days = new ArrayList<>();
-        int max = -1;
+        // per distinct day, not an array indexed by day: a redemption typed years after its issue
+        // would make one of hundreds of megabytes
+        TreeMap<Integer, Long> counts = new TreeMap<>();
+        long total = 0;
+        long sum = 0;
         for (CouponRecord r : records) {
             if (r.redeemedAt().isPresent()) {
-                int d = (int) Duration.between(r.issuedAt(), r.redeemedAt().get()).toDays();
-                days.add(d);
-                max = Math.max(max, d);
+                long d = Duration.between(r.issuedAt(), r.redeemedAt().get()).toDays();
+                if (d > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException("coupon '" + r.code() + "': redeemed " + d + " days after issue (issuedAt "
+                            + r.issuedAt() + ", redeemedAt " + r.redeemedAt().get() + "), more than " + Integer.MAX_VALUE);
+                }
+                counts.merge((int) d, 1L, Long::sum);
+                total++;
+                sum += d;
             }
-        }
-        long[] counts = new long[max + 1];
-        long sum = 0;
-        for (int d : days) {
-            counts[d]++;
-            sum += d;
         }
         int median = -1;
-        if (!days.isEmpty()) {
-            long seen = 0;
-            long half = (days.size() + 1) / 2;
-            for (int d = 0; d < counts.length; d++) {
-                seen += counts[d];
-                if (seen >= half) {
-                    median = d;
-                    break;
-                }
+        long seen = 0;
+        long half = (total + 1) / 2;
+        for (Map.Entry<Integer, Long> e : counts.entrySet()) {
+            seen += e.getValue();
+            if (seen >= half) {
+                median = e.getKey();
+                break;
             }
         }
-        return new DaysToRedeem(counts, days.size(), days.isEmpty() ? Double.NaN : (double) sum / days.size(), median);
+        return new DaysToRedeem(counts, total, total == 0 ? Double.NaN : (double) sum / total, median);
     }
 }

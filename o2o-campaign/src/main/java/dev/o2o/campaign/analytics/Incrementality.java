@@ -1,5 +1,7 @@
 package dev.o2o.campaign.analytics;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Objects;
 
 /**
@@ -38,7 +40,8 @@ public record Incrementality(GroupOutcome treated, GroupOutcome holdout, double 
     /**
      * The effect of the treated group over the holdout.
      *
-     * @throws IllegalArgumentException if either group has fewer than 2 customers
+     * @throws IllegalArgumentException if either group has fewer than 2 customers, or naming the
+     *                                  revenues if the revenue statistics overflow a double
      */
     public static Incrementality of(GroupOutcome treated, GroupOutcome holdout) {
         Objects.requireNonNull(treated, "treated");
@@ -53,20 +56,37 @@ public record Incrementality(GroupOutcome treated, GroupOutcome holdout, double 
         double pc = holdout.converters() / nc;
         double diff = pt - pc;
         double se = Math.sqrt(pt * (1 - pt) / nt + pc * (1 - pc) / nc);
-        double mt = treated.revenue().doubleValue() / nt;
-        double mc = holdout.revenue().doubleValue() / nc;
-        double vt = variance(treated, mt);
-        double vc = variance(holdout, mc);
-        double seRev = Math.sqrt(vt / nt + vc / nc);
+        // the revenue moments in BigDecimal, exact where they can be: a sum of squares past
+        // Double.MAX_VALUE (revenue per customer past 1e154) made the variance Infinity - Infinity
+        BigDecimal bnt = BigDecimal.valueOf(treated.customers());
+        BigDecimal bnc = BigDecimal.valueOf(holdout.customers());
+        double mt = treated.revenue().divide(bnt, MathContext.DECIMAL128).doubleValue();
+        double mc = holdout.revenue().divide(bnc, MathContext.DECIMAL128).doubleValue();
+        double seRev = variance(treated).divide(bnt, MathContext.DECIMAL128)
+                .add(variance(holdout).divide(bnc, MathContext.DECIMAL128))
+                .sqrt(MathContext.DECIMAL128).doubleValue();
         double dRev = mt - mc;
-        return new Incrementality(treated, holdout, diff, diff - Z95 * se, diff + Z95 * se, diff * nt,
+        Incrementality out = new Incrementality(treated, holdout, diff, diff - Z95 * se, diff + Z95 * se, diff * nt,
                 (diff - Z95 * se) * nt, (diff + Z95 * se) * nt, dRev, dRev * nt, (dRev - Z95 * seRev) * nt,
                 (dRev + Z95 * seRev) * nt);
+        if (!Double.isFinite(out.revenueLiftPerCustomer()) || !Double.isFinite(out.incrementalRevenue())
+                || !Double.isFinite(out.revenueLower()) || !Double.isFinite(out.revenueUpper())) {
+            throw new IllegalArgumentException("revenue statistics overflow a double: treated revenue "
+                    + shown(treated.revenue()) + " over " + treated.customers() + " customers, holdout revenue "
+                    + shown(holdout.revenue()) + " over " + holdout.customers() + " customers");
+        }
+        return out;
     }
 
-    /** Sample variance from the sums: (Σx² − n·mean²) / (n − 1), never below 0 from rounding. */
-    private static double variance(GroupOutcome g, double mean) {
-        double n = g.customers();
-        return Math.max(0, (g.revenueSquares().doubleValue() - n * mean * mean) / (n - 1));
+    /** The value; a long one without its trailing zeros (the same value, not hundreds of digits). */
+    private static String shown(BigDecimal v) {
+        return v.precision() > 34 ? v.stripTrailingZeros().toString() : v.toString();
+    }
+
+    /** Sample variance, exactly (n·Σx² − (Σx)²) / (n·(n − 1)), then rounded to 34 digits; never negative. */
+    private static BigDecimal variance(GroupOutcome g) {
+        BigDecimal n = BigDecimal.valueOf(g.customers());
+        return n.multiply(g.revenueSquares()).subtract(g.revenue().multiply(g.revenue()))
+                .divide(n.multiply(n.subtract(BigDecimal.ONE)), MathContext.DECIMAL128);
     }
 }

@@ -3,12 +3,16 @@ package dev.o2o.campaign.analytics;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.management.ThreadMXBean;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +76,10 @@ class CouponAnalyticsTest {
         assertEquals(4, d.total());
         assertEquals(1.25, d.mean());
         assertEquals(1, d.median());
+        assertEquals(Map.of(0, 1L, 1, 2L, 3, 1L), d.countsByDay());
+        assertEquals(d, new DaysToRedeem(new long[] {1, 2, 0, 1}, 4, 1.25, 1));
         assertEquals(-1, CouponAnalytics.daysToRedeem(List.of()).median());
+        assertArrayEquals(new long[0], CouponAnalytics.daysToRedeem(List.of()).counts());
     }
 
     @Test
@@ -119,5 +126,65 @@ class CouponAnalyticsTest {
         IllegalArgumentException small = assertThrows(IllegalArgumentException.class,
                 () -> Incrementality.of(GroupOutcome.empty().add(true, BigDecimal.ONE), GroupOutcome.empty()));
         assertEquals("need at least 2 customers per group: treated=1, holdout=0", small.getMessage());
+    }
+
+    private static CouponRecord redeemed(String code, Instant issued, Instant redeemed) {
+        return new CouponRecord(code, "geo", Optional.empty(), "push", "vip", Optional.empty(), issued, Optional.of(issued),
+                Optional.of(redeemed), Optional.of(redeemed));
+    }
+
+    /**
+     * daysToRedeem counted into an array indexed by day, up to the longest: one coupon whose
+     * redemption was typed 27,000 years after its issue took 80 MB (and a billion years made the
+     * day count wrap around an int). Now the counts are kept per distinct day.
+     */
+    @Test
+    void daysToRedeemTakesMemoryForTheDistinctDaysOnly() {
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        List<CouponRecord> records = List.of(redeemed("a", T0, T0.plus(Duration.ofDays(2))),
+                redeemed("b", T0, T0.plus(Duration.ofDays(10_000_000L))), redeemed("c", T0, T0.plus(Duration.ofDays(2))));
+        long before = threads.getCurrentThreadAllocatedBytes();
+        DaysToRedeem d = CouponAnalytics.daysToRedeem(records);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertEquals(Map.of(2, 2L, 10_000_000, 1L), d.countsByDay());
+        assertEquals(3, d.total());
+        assertEquals((2 + 2 + 10_000_000) / 3.0, d.mean());
+        assertEquals(2, d.median());
+        assertTrue(allocated < 1_000_000, "allocated " + allocated + " bytes");
+    }
+
+    @Test
+    void aRedemptionMoreDaysAfterIssueThanAnIntHoldsIsRefusedNamingTheCoupon() {
+        Instant far = T0.plus(Duration.ofDays(Integer.MAX_VALUE + 1L));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CouponAnalytics.daysToRedeem(List.of(redeemed("far", T0, far))));
+        assertEquals("coupon 'far': redeemed 2147483648 days after issue (issuedAt " + T0 + ", redeemedAt " + far
+                + "), more than 2147483647", e.getMessage());
+    }
+
+    /**
+     * The revenue statistics went through double: a group's sum of squares past 1.8e308 became
+     * Infinity, and the variance Infinity - Infinity = NaN, in every revenue bound.
+     */
+    @Test
+    void revenueWhoseSquaresPassTheDoublesRangeStillGivesItsIntervals() {
+        BigDecimal big = new BigDecimal("1E+200");
+        GroupOutcome treated = GroupOutcome.empty().add(true, big).add(false, BigDecimal.ZERO);
+        GroupOutcome holdout = GroupOutcome.empty().add(false, BigDecimal.ZERO).add(false, BigDecimal.ZERO);
+        Incrementality lift = Incrementality.of(treated, holdout);
+        // means 5e199 and 0; treated variance (1e400 - 2 * 2.5e399) / 1 = 5e399, se = sqrt(5e399 / 2) = 5e199
+        assertEquals(5e199, lift.revenueLiftPerCustomer(), 5e199 * 1e-12);
+        assertEquals(1e200, lift.incrementalRevenue(), 1e200 * 1e-12);
+        assertEquals((5e199 - Incrementality.Z95 * 5e199) * 2, lift.revenueLower(), 1e200 * 1e-12);
+        assertEquals((5e199 + Incrementality.Z95 * 5e199) * 2, lift.revenueUpper(), 1e200 * 1e-12);
+    }
+
+    @Test
+    void revenueBeyondWhatADoubleHoldsIsRefusedNamingIt() {
+        GroupOutcome treated = GroupOutcome.empty().add(true, new BigDecimal("1E+400")).add(false, BigDecimal.ZERO);
+        GroupOutcome holdout = GroupOutcome.empty().add(false, BigDecimal.ZERO).add(false, BigDecimal.ZERO);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Incrementality.of(treated, holdout));
+        assertEquals("revenue statistics overflow a double: treated revenue 1E+400 over 2 customers, holdout revenue 0"
+                + " over 2 customers", e.getMessage());
     }
 }

@@ -1,25 +1,26 @@
 package dev.o2o.campaign.analytics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DistanceBandTest {
 
     /**
-     * The public array of band edges was the one band() read: any caller writing into it changed
-     * every funnel by distance in the JVM (here: 500 m became "1-3km").
+     * The band edges were a public array: any caller could write into it (band() kept its own
+     * copy, but every other reader of the constant saw the write). Now an unmodifiable list.
      */
     @Test
-    void writingIntoThePublicBandEdgesChangesNoBand() {
-        double first = CouponAnalytics.DISTANCE_BANDS_METRES[0];
-        try {
-            CouponAnalytics.DISTANCE_BANDS_METRES[0] = 100;
-            assertEquals("0-1km", CouponAnalytics.band(500));
-        } finally {
-            CouponAnalytics.DISTANCE_BANDS_METRES[0] = first;
-        }
+    @SuppressWarnings("unchecked")
+    void thePublicBandEdgesCannotBeWritten() throws ReflectiveOperationException {
+        Object edges = CouponAnalytics.class.getField("DISTANCE_BANDS_METRES").get(null);
+        List<Double> list = assertInstanceOf(List.class, edges);
+        assertEquals(List.of(1_000.0, 3_000.0, 5_000.0, 10_000.0), list);
+        assertThrows(UnsupportedOperationException.class, () -> list.set(0, 100.0));
+        assertEquals("0-1km", CouponAnalytics.band(500));
     }
 
     /** NaN was banded "10km+" and a negative distance "0-1km"; CouponRecord refuses both. */

@@ -2,6 +2,7 @@ package dev.o2o.testkit.campaign;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.o2o.campaign.Action;
@@ -292,6 +293,27 @@ public abstract class CampaignStoreConformanceTest {
         assertEquals(Optional.of("o1"), converted.firstOrderId());
         assertEquals(Optional.of(T0.plusSeconds(60)), converted.convertedAt());
         assertEquals(Optional.empty(), s.referral("q", c("carol")));
+    }
+
+    /**
+     * A claim is saved unconverted; {@link CampaignStore#markConverted} converts it. The in-memory
+     * store kept a converted link as given, the JDBC store refused it (naming nothing); both now
+     * refuse it, whether or not the invitee has a claim, and keep nothing.
+     */
+    @Test
+    public void aConvertedLinkIsNotSavedAsAClaim() {
+        CampaignStore s = newStore();
+        ReferralLink converted = new ReferralLink("p", "CODE1", c("alice"), c("carol"), T0, Optional.of("o1"),
+                Optional.of(T0.plusSeconds(60)));
+        String message = "referral link in programme 'p' must not be converted yet (first order 'o1' at "
+                + T0.plusSeconds(60) + "): save the claim, then markConverted";
+        assertEquals(message, assertThrows(IllegalArgumentException.class, () -> s.saveReferral(converted)).getMessage());
+        assertEquals(Optional.empty(), s.referral("p", c("carol")));
+        assertEquals(List.of(), s.referrals("p"));
+        ReferralLink claim = new ReferralLink("p", "CODE1", c("alice"), c("carol"), T0, Optional.empty(), Optional.empty());
+        assertTrue(s.saveReferral(claim));
+        assertEquals(message, assertThrows(IllegalArgumentException.class, () -> s.saveReferral(converted)).getMessage());
+        assertEquals(List.of(claim), s.referrals("p"));
     }
 
     /** Runs {@code tasks} on 16 threads released together and returns their results. */

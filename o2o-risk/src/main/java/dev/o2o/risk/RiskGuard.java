@@ -104,8 +104,8 @@ public final class RiskGuard implements LoyaltyGuard {
             amount = redeem.points();
         } else if (posting instanceof Posting.Adjust adjust) {
             type = EventType.POINTS_ADJUST;
-            // -2^63 has no positive long: the largest stands for "at least this much", as a saturated sum does
-            amount = adjust.points() == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(adjust.points());
+            // Posting bounds an adjustment by Posting.MAX_POINTS in magnitude, so the absolute value fits
+            amount = Math.abs(adjust.points());
         } else {
             type = EventType.POINTS_REVERSE;
             amount = 0;

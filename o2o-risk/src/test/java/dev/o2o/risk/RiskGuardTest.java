@@ -2,6 +2,7 @@ package dev.o2o.risk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.o2o.core.Channel;
@@ -164,19 +165,21 @@ class RiskGuardTest {
     }
 
     @Test
-    void anAdjustmentOfTheMostNegativeLongCountsAsTheLargestAmount() {
-        // once: Math.abs left it negative, and the guard failed with "amount ... must not be negative"
-        Posting.Adjust adjust = new Posting.Adjust(CustomerKey.of("a1"), Long.MIN_VALUE, "ticket-1", Optional.empty(),
-                "correction");
+    void theMostNegativeAdjustmentCountsAsItsMagnitude() {
+        // once Long.MIN_VALUE reached the guard and Math.abs left it negative; Posting now refuses it
+        assertThrows(IllegalArgumentException.class, () -> new Posting.Adjust(CustomerKey.of("a1"), Long.MIN_VALUE,
+                "ticket-0", Optional.empty(), "correction"));
+        Posting.Adjust adjust = new Posting.Adjust(CustomerKey.of("a1"), -Posting.MAX_POINTS, "ticket-1",
+                Optional.empty(), "correction");
         RiskEvent e = RiskGuard.toRiskEvent(new GuardEvent.PointsPosting(adjust, clock.instant()), Optional.empty());
         assertEquals(EventType.POINTS_ADJUST, e.type());
-        assertEquals(Long.MAX_VALUE, e.amount());
+        assertEquals(Posting.MAX_POINTS, e.amount());
         VelocityEngine engine = VelocityEngine.parse("ADJUST_SUM: sum of points_adjust by identifier over 1d deny 100000",
                 CustomerResolver.none(), VelocityConfig.defaults());
         GuardVerdict v = RiskGuard.of(engine, g -> Optional.empty(), audit)
                 .check(new GuardEvent.PointsPosting(adjust, clock.instant()));
         assertEquals(Action.DENY, v.action());
         assertEquals("ADJUST_SUM", v.reason());
-        assertEquals(Long.MAX_VALUE, audit.find(1).orElseThrow().reasons().get(0).value());
+        assertEquals(Posting.MAX_POINTS, audit.find(1).orElseThrow().reasons().get(0).value());
     }
 }

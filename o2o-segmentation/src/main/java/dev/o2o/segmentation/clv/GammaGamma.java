@@ -106,7 +106,9 @@ public record GammaGamma(double p, double q, double v) {
      * customer's own mean, {@code p (v + x zbar) / (p x + q - 1)}, which needs {@code p x + q > 1}. A
      * customer without repeat purchases gets the population mean, which needs {@code q > 1}.
      *
-     * @throws IllegalStateException if the needed condition on the parameters does not hold
+     * @throws IllegalStateException    if the needed condition on the parameters does not hold
+     * @throws IllegalArgumentException if {@code meanValue} is not finite and positive (with repeat
+     *                                  purchases), or the expected spend is beyond the double range
      */
     public double expectedAverageSpend(int frequency, double meanValue) {
         if (frequency < 0) {
@@ -124,7 +126,17 @@ public record GammaGamma(double p, double q, double v) {
             throw new IllegalStateException("the expected spend of a customer with " + frequency
                     + " repeat purchases exists only for p x + q > 1, got " + shape);
         }
-        return p * (v + frequency * meanValue) / (shape - 1);
+        double spend = p * (v + frequency * meanValue) / (shape - 1);
+        if (Double.isInfinite(spend)) {
+            // v + x zbar overflowed: the same value as weights on v and on zbar, which overflows only
+            // if the value itself is beyond the double range (a weight above 1, when q < 1)
+            spend = p / (shape - 1) * v + p * frequency / (shape - 1) * meanValue;
+            if (Double.isInfinite(spend)) {
+                throw new IllegalArgumentException("the expected spend of a customer with " + frequency
+                        + " repeat purchases and meanValue " + meanValue + " is beyond the double range");
+            }
+        }
+        return spend;
     }
 
     private void requireQ() {

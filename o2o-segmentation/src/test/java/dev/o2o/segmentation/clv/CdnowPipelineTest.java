@@ -108,6 +108,23 @@ class CdnowPipelineTest {
         assertTrue(e.getMessage().contains("p x + q"), e.getMessage());
     }
 
+    /**
+     * A mean value near the top of the double range made v + x zbar overflow, so the expected spend
+     * came back Infinity although it is about 0.82 of the mean value; it is computed as a weighted
+     * sum, and a value beyond the double range is refused naming the mean value.
+     */
+    @Test
+    void expectedSpendOfAHugeMeanValueIsFiniteOrRefused() {
+        GammaGamma m = new GammaGamma(6.25, 3.74, 15.44);
+        double expected = 6.25 * 2 / (2 * 6.25 + 3.74 - 1) * 1e308;
+        assertEquals(expected, m.expectedAverageSpend(2, 1e308), 1e-12 * expected);
+        // q < 1: the weight of the customer's mean, p x / (p x + q - 1), is above 1
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new GammaGamma(6.25, 0.8, 15.44).expectedAverageSpend(2, Double.MAX_VALUE));
+        assertEquals("the expected spend of a customer with 2 repeat purchases and meanValue "
+                + Double.MAX_VALUE + " is beyond the double range", e.getMessage());
+    }
+
     @Test
     void holdoutForecastTracksActualPurchases() throws IOException {
         List<HoldoutSplit> splits = splits();

@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -20,7 +22,8 @@ import java.util.TreeMap;
  * within the lookback window; touches that fall out of every conversion window form non-converting journeys of
  * at most the lookback span, and an optional inactivity gap ends journeys too. Nothing is dropped: every
  * touchpoint ends up in exactly one journey and every purchase order ends exactly one journey. Cancelled and
- * refunded orders are not conversions and are ignored.
+ * refunded orders are not conversions and are ignored. An order counts once: an order id given twice is refused
+ * ({@link IllegalArgumentException}), as reading an order file refuses an id read before.
  *
  * <p>The result is ordered by customer key, then time; touchpoints at the same instant are ordered by channel id,
  * type, campaign, store and attributes, so the result does not depend on input order. Immutable and thread-safe.
@@ -61,8 +64,10 @@ public final class JourneyBuilder {
             touches.computeIfAbsent(t.customer(), k -> new ArrayList<>()).add(t);
         }
         Map<CustomerKey, List<Order>> byCustomer = new TreeMap<>();
+        Set<String> ids = new HashSet<>();
         for (Order o : orders) {
             Objects.requireNonNull(o, "order");
+            requireNew(ids, o);
             if (o.status().isPurchase()) {
                 byCustomer.computeIfAbsent(o.customer(), k -> new ArrayList<>()).add(o);
             }
@@ -77,11 +82,17 @@ public final class JourneyBuilder {
         return out;
     }
 
-    /** Builds the journeys of one customer; all touchpoints and orders must belong to {@code customer}. */
+    /**
+     * Builds the journeys of one customer; all touchpoints and orders must belong to {@code customer}.
+     *
+     * @throws IllegalArgumentException if a touchpoint or order is another customer's, or an order id is given twice
+     */
     public List<Journey> buildCustomer(CustomerKey customer, List<Touchpoint> touchpoints, List<Order> orders) {
         List<Journey> out = new ArrayList<>();
         List<Order> purchases = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
         for (Order o : orders) {
+            requireNew(ids, o);
             if (o.status().isPurchase()) {
                 purchases.add(o);
             }
@@ -144,6 +155,13 @@ public final class JourneyBuilder {
             }
         }
         closeNonConverting(customer, current, out);
+    }
+
+    /** Refuses an order whose id is in {@code ids}, which would end a second journey (a second conversion). */
+    private static void requireNew(Set<String> ids, Order order) {
+        if (!ids.add(order.id())) {
+            throw new IllegalArgumentException("order '" + order.id() + "' is given twice; an order counts once");
+        }
     }
 
     private static void closeNonConverting(CustomerKey customer, List<Touchpoint> current, List<Journey> out) {

@@ -112,6 +112,27 @@ class JourneyBuilderTest {
         assertTrue(e.getMessage().contains("USD"), e.getMessage());
     }
 
+    /**
+     * The same order given twice (a replayed file, a retried export) used to end two journeys, so it
+     * counted as two conversions and twice its value; it is refused, naming the order, as reading an
+     * order file refuses an id read before.
+     */
+    @Test
+    void anOrderGivenTwiceIsRefusedNotCountedTwice() {
+        Order o1 = order("o1", ANN, STORE, 2, "30.00");
+        List<Touchpoint> ts = List.of(touch(ANN, SOCIAL, 0), touch(ANN, APP, 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> JourneyBuilder.withDefaults().build(ts, List.of(o1, order("o2", ANN, APP, 3, "5.00"), o1)));
+        assertEquals("order 'o1' is given twice; an order counts once", e.getMessage());
+        // the same id for another customer's order is the same fault
+        e = assertThrows(IllegalArgumentException.class, () -> JourneyBuilder.withDefaults().build(ts,
+                List.of(o1, order("o1", BOB, APP, 3, "5.00"))));
+        assertEquals("order 'o1' is given twice; an order counts once", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> JourneyBuilder.withDefaults().buildCustomer(ANN, ts, List.of(o1, o1)));
+        assertEquals("order 'o1' is given twice; an order counts once", e.getMessage());
+    }
+
     @Test
     void cancelledOrdersAreNotConversions() {
         OrderLine line = orderLine("5.00");

@@ -5,6 +5,7 @@ import dev.o2o.core.Touchpoint;
 import java.io.Reader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ abstract class CsvRecordReader<T> extends AbstractRecordReader<T> {
     final CsvFormat format;
     /** o2o column name (or NUL + header name for an extra column) to field index. */
     final Map<String, Integer> index = new HashMap<>();
-    private CsvReader.Row pushedBack;
+    private final ArrayDeque<CsvReader.Row> pushedBack = new ArrayDeque<>();
     private IngestException deferred;
 
     CsvRecordReader(Reader in, String source, IngestOptions options, List<String> required, Set<String> known,
@@ -99,6 +100,10 @@ abstract class CsvRecordReader<T> extends AbstractRecordReader<T> {
                 List<RowFields> lines = new ArrayList<>();
                 lines.add(head);
                 BadRecord problem = null;
+                // malformed rows too short to name their order (or with a blank id): they are this
+                // order's if a row of this order follows them (rows of an order are consecutive),
+                // else they are rejected alone, after this order
+                List<CsvReader.Row> unnamed = new ArrayList<>();
                 while (id != null) {
                     CsvReader.Row row = nextRowOrDefer();
                     if (row == null) {
@@ -108,27 +113,36 @@ abstract class CsvRecordReader<T> extends AbstractRecordReader<T> {
                     try {
                         f = fields(row);
                     } catch (BadRecord bad) {
-                        if (id.equals(rawField(row, "id"))) {
+                        String rowId = rawField(row, "id");
+                        if (rowId == null) {
+                            unnamed.add(row);
+                            continue;
+                        }
+                        if (id.equals(rowId)) {
                             // a bad row of this order: the order is refused whole, never delivered
                             // without the row (a wrong total) while its later rows count as repeats
+                            problem = firstProblem(problem, unnamed, id);
                             if (problem == null) {
-                                problem = new BadRecord(bad.field, bad.getMessage() + " (line " + row.line()
-                                        + " of order '" + id + "')");
+                                problem = inOrder(bad, row, id);
                             }
                             continue;
                         }
+                        pushBack(unnamed);
                         pushBack(row);
                         break;
                     }
                     if (!id.equals(f.get("id").orElse(null))) {
+                        pushBack(unnamed);
                         pushBack(row);
                         break;
                     }
+                    problem = firstProblem(problem, unnamed, id);
                     if (problem == null) {
                         problem = disagreement(head, f, id, row.line());
                     }
                     lines.add(f);
                 }
+                pushBack(unnamed);
                 try {
                     if (problem != null) {
                         throw problem;
@@ -141,6 +155,23 @@ abstract class CsvRecordReader<T> extends AbstractRecordReader<T> {
         };
         reader.requireUnique("id", Order::id);
         return reader;
+    }
+
+    /**
+     * The order's first problem: {@code problem} if there is one, else that of the first of the
+     * {@code unnamed} rows, which a later row of the order shows to be its own; clears them.
+     */
+    private static BadRecord firstProblem(BadRecord problem, List<CsvReader.Row> unnamed, String id) {
+        if (problem == null && !unnamed.isEmpty()) {
+            CsvReader.Row row = unnamed.get(0);
+            problem = inOrder(new BadRecord("record", row.error().orElseThrow()), row, id);
+        }
+        unnamed.clear();
+        return problem;
+    }
+
+    private static BadRecord inOrder(BadRecord bad, CsvReader.Row row, String id) {
+        return new BadRecord(bad.field, bad.getMessage() + " (line " + row.line() + " of order '" + id + "')");
     }
 
     private static BadRecord disagreement(Fields head, Fields row, String id, long line) {
@@ -156,10 +187,8 @@ abstract class CsvRecordReader<T> extends AbstractRecordReader<T> {
     }
 
     final CsvReader.Row nextRow() {
-        if (pushedBack != null) {
-            CsvReader.Row r = pushedBack;
-            pushedBack = null;
-            return r;
+        if (!pushedBack.isEmpty()) {
+            return pushedBack.poll();
         }
         if (deferred != null) {
             IngestException e = deferred;
@@ -182,14 +211,20 @@ abstract class CsvRecordReader<T> extends AbstractRecordReader<T> {
         }
     }
 
-    /** A column's text in a malformed row, as parsed, or null if the row has no such field. */
+    /** A column's text in a malformed row, as parsed, or null if the row has no such field or it is blank. */
     final String rawField(CsvReader.Row row, String column) {
         Integer i = index.get(column);
-        return i == null || i >= row.fields().size() ? null : row.fields().get(i);
+        return i == null || i >= row.fields().size() || row.fields().get(i).isBlank() ? null : row.fields().get(i);
+    }
+
+    /** Rows to read again, in this order, before the rest of the input; empties {@code rows}. */
+    final void pushBack(List<CsvReader.Row> rows) {
+        pushedBack.addAll(rows);
+        rows.clear();
     }
 
     final void pushBack(CsvReader.Row row) {
-        pushedBack = row;
+        pushedBack.add(row);
     }
 
     final RowFields fields(CsvReader.Row row) {

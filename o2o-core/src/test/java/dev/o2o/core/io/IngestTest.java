@@ -107,6 +107,54 @@ class IngestTest {
         assertEquals(1, r.report().rejected());
     }
 
+    /** The order id in the second column, so that a row of one field is too short to name its order. */
+    static final String ORDER_HEAD_ID_SECOND =
+            "customer,id,channel,store,instant,status,refunded,currency,sku,category,quantity,unit_price\n";
+
+    /**
+     * A row too short to name its order, between two rows of order o1, used to cut o1 there: o1 was
+     * accepted with its first row only (10.00 instead of 40.00), the short row rejected, and o1's last
+     * row rejected as a repeat. Rows of an order are consecutive, so the short row is o1's: o1 is
+     * rejected whole naming it, as for any other malformed row of an order.
+     */
+    @Test
+    void aRowTooShortToNameItsOrderInsideAnOrderRejectsTheWholeOrder() {
+        String text = ORDER_HEAD_ID_SECOND
+                + "c1,o1,store,s1,2024-05-01T10:00:00+08:00,COMPLETED,0,CNY,sku1,food,1,10.00\n"
+                + "c1\n"
+                + "c1,o1,store,s1,2024-05-01T10:00:00+08:00,COMPLETED,0,CNY,sku3,food,1,30.00\n"
+                + "c1,o2,store,s1,2024-05-01T10:00:00+08:00,COMPLETED,0,CNY,sku1,food,1,5.00\n";
+        RecordReader<Order> r = Ingest.orders(DataFormat.CSV, new StringReader(text), "in", COLLECT);
+        List<Order> orders = readAll(r);
+        assertEquals(List.of("o2"), orders.stream().map(Order::id).toList());
+        assertEquals("[in:2: record: has 1 fields, the header has 12 (line 3 of order 'o1')]",
+                r.report().errors().toString());
+        assertEquals(1, r.report().rejected());
+    }
+
+    /**
+     * A row too short to name its order after an order's last row belongs to no order that can be told:
+     * it is rejected alone, naming its line, and the orders on either side are read as they are.
+     */
+    @Test
+    void aRowTooShortToNameItsOrderBetweenOrdersIsRejectedAlone() {
+        String text = ORDER_HEAD_ID_SECOND
+                + "c1,o1,store,s1,2024-05-01T10:00:00+08:00,COMPLETED,0,CNY,sku1,food,1,10.00\n"
+                + "c1,o1,store,s1,2024-05-01T10:00:00+08:00,COMPLETED,0,CNY,sku2,food,1,20.00\n"
+                + "c1\n"
+                + ",,\n"
+                + "c1,o2,store,s1,2024-05-01T10:00:00+08:00,COMPLETED,0,CNY,sku1,food,1,5.00\n"
+                + "c1\n";
+        RecordReader<Order> r = Ingest.orders(DataFormat.CSV, new StringReader(text), "in", COLLECT);
+        List<Order> orders = readAll(r);
+        assertEquals(List.of("o1", "o2"), orders.stream().map(Order::id).toList());
+        assertEquals(List.of(2, 1), orders.stream().map(o -> o.lines().size()).toList());
+        assertEquals("[in:4: record: has 1 fields, the header has 12, in:5: record: has 3 fields, the header has 12,"
+                + " in:7: record: has 1 fields, the header has 12]", r.report().errors().toString());
+        assertEquals(2, r.report().accepted());
+        assertEquals(3, r.report().rejected());
+    }
+
     @Test
     void orderRejectionReasons() {
         assertEquals("in:2: lines[0].quantity: must be at least 1, was -2", onlyError(DataFormat.CSV,

@@ -16,6 +16,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * drops out with probability {@code p}, heterogeneous as Beta({@code a}, {@code b}). Published
  * estimates on the CDNOW sample (weeks): r 0.243, alpha 4.414, a 0.793, b 2.426.
  *
+ * <p>Forecast horizons are at most 1e8 times {@code alpha} ({@code alpha + T} for a customer's
+ * forecast): beyond that double precision cannot give the forecast accurately, so it is refused.
+ *
  * <p>Immutable and thread-safe.
  *
  * @param r     shape of the purchase-rate Gamma, {@code > 0}
@@ -134,7 +137,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
 
     @Override
     public double expectedPurchases(double t, CustomerSummary c) {
-        Params.requireHorizon(t);
+        Params.requireHorizon(t, alpha + c.age(), "alpha + T (" + alpha + " + " + c.age() + ")", "BG/NBD");
         if (t == 0) {
             return 0;
         }
@@ -175,7 +178,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
 
     @Override
     public double expectedPurchases(double t) {
-        Params.requireHorizon(t);
+        Params.requireHorizon(t, alpha, "alpha (" + alpha + ")", "BG/NBD");
         if (t == 0) {
             return 0;
         }

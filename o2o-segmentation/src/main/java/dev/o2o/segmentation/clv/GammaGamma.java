@@ -1,6 +1,7 @@
 package dev.o2o.segmentation.clv;
 
 import dev.o2o.segmentation.clv.internal.Special;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -43,10 +44,33 @@ public record GammaGamma(double p, double q, double v) {
     public static ModelFit<GammaGamma> fit(SpendData data, FitOptions options) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(options, "options");
-        Mle.Estimate e = Mle.fit("Gamma-Gamma", NAMES, (p, g) -> logLik(data, p, g), new double[3], options, true);
-        double[] th = e.theta();
-        return new ModelFit<>(new GammaGamma(th[0], th[1], th[2]), e.logLikelihood(), NAMES, Mle.list(th),
-                Mle.list(e.standardErrors()), e.iterations(), data.size());
+        // The model is scale-equivariant: mean values c times larger fit to v c times larger, the same p
+        // and q, and a log-likelihood n ln c lower. Mean values so large that v + x zbar could overflow
+        // are fitted in a unit that brings the largest to [1, 2) (a power of two, so exactly) and
+        // scaled back; all others as they are.
+        double scale = unitScale(data);
+        SpendData fitted = scaled(data, scale);
+        Mle.Estimate e = Mle.fit("Gamma-Gamma", NAMES, (p, g) -> logLik(fitted, p, g), new double[3], options, true);
+        double[] th = e.theta().clone();
+        double[] se = e.standardErrors().clone();
+        th[2] /= scale;
+        se[2] /= scale;
+        double logLikelihood = e.logLikelihood() + data.size() * Math.log(scale);
+        return new ModelFit<>(new GammaGamma(th[0], th[1], th[2]), logLikelihood, NAMES, Mle.list(th),
+                Mle.list(se), e.iterations(), data.size());
+    }
+
+    /** Mean values up to this are fitted in their own unit; see {@link #fit(SpendData, FitOptions)}. */
+    private static final double MAX_UNSCALED_MEAN = 1e100;
+
+    /** 1, or the power of two that brings the largest mean value to [1, 2) if it is above {@link #MAX_UNSCALED_MEAN}. */
+    private static double unitScale(SpendData data) {
+        double max = Arrays.stream(data.zbar).max().orElseThrow();
+        return max > MAX_UNSCALED_MEAN ? Math.scalb(1.0, -Math.getExponent(max)) : 1;
+    }
+
+    private static SpendData scaled(SpendData data, double scale) {
+        return scale == 1 ? data : SpendData.of(data.x, Arrays.stream(data.zbar).map(z -> z * scale).toArray());
     }
 
     static double logLik(SpendData d, double[] lp, double[] g) {
@@ -91,7 +115,10 @@ public record GammaGamma(double p, double q, double v) {
 
     /** The total log-likelihood of a data set. */
     public double logLikelihood(SpendData data) {
-        return logLik(data, new double[] {Math.log(p), Math.log(q), Math.log(v)}, null);
+        // in the unit fit uses, so that v + x zbar cannot overflow (see fit)
+        double scale = unitScale(data);
+        return logLik(scaled(data, scale), new double[] {Math.log(p), Math.log(q), Math.log(v * scale)}, null)
+                + data.size() * Math.log(scale);
     }
 
     /** The population mean transaction value {@code p v / (q - 1)}; needs {@code q > 1}. */
@@ -106,7 +133,9 @@ public record GammaGamma(double p, double q, double v) {
      * customer's own mean, {@code p (v + x zbar) / (p x + q - 1)}, which needs {@code p x + q > 1}. A
      * customer without repeat purchases gets the population mean, which needs {@code q > 1}.
      *
-     * @throws IllegalStateException if the needed condition on the parameters does not hold
+     * @throws IllegalStateException    if the needed condition on the parameters does not hold
+     * @throws IllegalArgumentException if {@code meanValue} is not finite and positive (with repeat
+     *                                  purchases), or the expected spend is beyond the double range
      */
     public double expectedAverageSpend(int frequency, double meanValue) {
         if (frequency < 0) {
@@ -124,7 +153,17 @@ public record GammaGamma(double p, double q, double v) {
             throw new IllegalStateException("the expected spend of a customer with " + frequency
                     + " repeat purchases exists only for p x + q > 1, got " + shape);
         }
-        return p * (v + frequency * meanValue) / (shape - 1);
+        double spend = p * (v + frequency * meanValue) / (shape - 1);
+        if (Double.isInfinite(spend)) {
+            // v + x zbar overflowed: the same value as weights on v and on zbar, which overflows only
+            // if the value itself is beyond the double range (a weight above 1, when q < 1)
+            spend = p / (shape - 1) * v + p * frequency / (shape - 1) * meanValue;
+            if (Double.isInfinite(spend)) {
+                throw new IllegalArgumentException("the expected spend of a customer with " + frequency
+                        + " repeat purchases and meanValue " + meanValue + " is beyond the double range");
+            }
+        }
+        return spend;
     }
 
     private void requireQ() {

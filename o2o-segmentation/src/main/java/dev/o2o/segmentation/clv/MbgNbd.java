@@ -13,6 +13,9 @@ import java.util.List;
  * {@code lambda ~ Gamma(shape r, rate alpha)}; dropout probability after each purchase
  * {@code p ~ Beta(a, b)}.
  *
+ * <p>Forecast horizons are at most 1e8 times {@code alpha} ({@code alpha + T} for a customer's
+ * forecast): beyond that double precision cannot give the forecast accurately, so it is refused.
+ *
  * <p>Immutable and thread-safe.
  *
  * @param r     shape of the purchase-rate Gamma, {@code > 0}
@@ -111,7 +114,7 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Purc
 
     @Override
     public double expectedPurchases(double t, CustomerSummary c) {
-        Params.requireHorizon(t);
+        Params.requireHorizon(t, alpha + c.age(), "alpha + T (" + alpha + " + " + c.age() + ")", "MBG/NBD");
         if (t == 0) {
             return 0;
         }
@@ -133,7 +136,7 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Purc
 
     @Override
     public double expectedPurchases(double t) {
-        Params.requireHorizon(t);
+        Params.requireHorizon(t, alpha, "alpha (" + alpha + ")", "MBG/NBD");
         if (t == 0) {
             return 0;
         }

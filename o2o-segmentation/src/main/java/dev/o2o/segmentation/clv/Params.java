@@ -20,6 +20,27 @@ final class Params {
         return t;
     }
 
+    /** The longest forecast horizon of the beta-geometric models, as a multiple of their time scale. */
+    static final double MAX_HORIZON_RATIO = 1e8;
+
+    /**
+     * Checks a forecast horizon of BG/NBD or MBG/NBD, whose hypergeometric term takes
+     * {@code z = t / (scale + t)} with {@code scale} = alpha (+ T for a customer): the value depends on
+     * {@code 1 - z}, of which a double keeps about {@code 16 - log10(t / scale)} digits (and none once
+     * z rounds to 1, at about {@code t = 1e16 scale}). Up to {@value #MAX_HORIZON_RATIO} scales, eight
+     * remain; a longer horizon is refused rather than forecast with digits lost.
+     *
+     * @param scaleName the scale as the message names it, with the values it is made of
+     */
+    static double requireHorizon(double t, double scale, String scaleName, String model) {
+        requireHorizon(t);
+        if (t / scale > MAX_HORIZON_RATIO) {
+            throw new IllegalArgumentException("horizon t must be at most " + MAX_HORIZON_RATIO + " times " + scaleName
+                    + " for an accurate " + model + " forecast, got " + t);
+        }
+        return t;
+    }
+
     /** {@code out[x] = sum_{i<x} ln(c + i) = lnGamma(c + x) - lnGamma(c)}, for x = 0..max. */
     static double[] cumLog(double c, int max) {
         double[] out = new double[max + 1];

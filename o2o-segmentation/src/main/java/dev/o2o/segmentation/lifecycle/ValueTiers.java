@@ -41,19 +41,26 @@ public record ValueTiers(double highShare, double mediumShare) {
     public ValueTier[] assign(double[] revenue) {
         Objects.requireNonNull(revenue, "revenue");
         int n = revenue.length;
-        double total = 0;
+        double max = 0;
         for (int i = 0; i < n; i++) {
             double v = revenue[i];
             if (!(v >= 0) || !Double.isFinite(v)) {
                 throw new IllegalArgumentException("revenue of customer at index " + i + " must be finite and >= 0, got "
                         + v);
             }
-            total += v;
+            max = Math.max(max, v);
         }
         ValueTier[] out = new ValueTier[n];
         Arrays.fill(out, ValueTier.LOW);
-        if (total == 0) {
+        if (max == 0) {
             return out;
+        }
+        // shares do not depend on the unit: the sums are taken with the largest revenue scaled into
+        // [1, 2) by a power of two (exact), so that a total beyond the double range cannot overflow
+        double scale = Math.scalb(1.0, -Math.getExponent(max));
+        double total = 0;
+        for (double v : revenue) {
+            total += v * scale;
         }
         double[] sorted = revenue.clone();
         Arrays.sort(sorted);
@@ -65,7 +72,7 @@ public record ValueTiers(double highShare, double mediumShare) {
         double cum = 0;
         int t = 0;
         for (int i = n - 1; i >= 0 && t < 2; i--) {
-            cum += sorted[i];
+            cum += sorted[i] * scale;
             while (t < 2 && cum >= targets[t] * (1 - 1e-9)) {
                 boundaryValue[t] = sorted[i];
                 int above = 0;

@@ -53,9 +53,20 @@ final class Binning {
         for (int j = 0; j < k - 1; j++) {
             double a = scratch[lo[j]];
             double b = scratch[Math.min(n - 1, lo[j] + 1)];
-            thresholds[j] = a + frac[j] * (b - a);
+            thresholds[j] = interpolate(a, b, frac[j]);
         }
         return thresholds;
+    }
+
+    /**
+     * {@code a + frac (b - a)}, the type-7 interpolation, for {@code a <= b} and {@code frac} in [0, 1].
+     * When {@code b - a} overflows (values of opposite sign near the double range) it is taken as
+     * {@code a (1 - frac) + b frac}, which cannot; otherwise the first form, whose doubles
+     * {@link ColumnBins} must match bit for bit.
+     */
+    static double interpolate(double a, double b, double frac) {
+        double width = b - a;
+        return Double.isInfinite(width) ? a * (1 - frac) + b * frac : a + frac * width;
     }
 
     /** R's rfm package: breaks at the quantiles plus one, a value at a break goes to the upper bin. */

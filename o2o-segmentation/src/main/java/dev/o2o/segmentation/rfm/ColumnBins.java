@@ -96,7 +96,7 @@ public final class ColumnBins implements Serializable {
                 double frac = h - lo;
                 double a = valueAt(pos, valuesAtPositions, lo);
                 double b = valueAt(pos, valuesAtPositions, Math.min(n - 1, lo + 1));
-                double q = a + frac * (b - a);
+                double q = Binning.interpolate(a, b, frac);
                 breaks[j - 1] = ties == TiePolicy.RFM_PACKAGE ? q + 1 : q;
             }
         }

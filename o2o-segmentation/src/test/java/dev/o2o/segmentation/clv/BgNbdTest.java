@@ -58,6 +58,26 @@ class BgNbdTest {
         }
     }
 
+    /**
+     * A horizon of 1e17 weeks made t / (alpha + T + t) round to 1 and failed inside log2F1 with a
+     * message naming none of the caller's values; and well before that (about 1e15) the forecast had
+     * lost digits. The horizon is refused up front, naming t and its limit for this model and customer.
+     */
+    @Test
+    void aHorizonTooLongForAnAccurateForecastIsRefusedNamingTheLimit() {
+        BgNbd m = new BgNbd(0.243, 4.414, 0.793, 2.426);
+        CustomerSummary c = new CustomerSummary(2, 30.43, 38.86);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.expectedPurchases(1e17));
+        assertEquals("horizon t must be at most 1.0E8 times alpha (4.414) for an accurate BG/NBD forecast,"
+                + " got 1.0E17", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> m.expectedPurchases(1e17, c));
+        assertEquals("horizon t must be at most 1.0E8 times alpha + T (4.414 + 38.86) for an accurate BG/NBD forecast,"
+                + " got 1.0E17", e.getMessage());
+        // at the limit the forecast still grows with the horizon
+        assertTrue(m.expectedPurchases(4.414e8) > m.expectedPurchases(4.414e7));
+        assertTrue(m.expectedPurchases(4.3274e9, c) > m.expectedPurchases(4.3274e8, c));
+    }
+
     @Test
     void populationExpectationAndAliveProbabilityBehave() {
         BgNbd m = new BgNbd(0.2426, 4.414, 0.793, 2.426);

@@ -108,6 +108,48 @@ class CdnowPipelineTest {
         assertTrue(e.getMessage().contains("p x + q"), e.getMessage());
     }
 
+    /**
+     * Mean values near the top of the double range could not be fitted ("objective is not finite at
+     * the start point": v + x zbar overflowed) although the model is scale-equivariant: the same data
+     * in a unit 2^1000 times larger fits to the same p and q, v 2^1000 times larger and a
+     * log-likelihood n 1000 ln 2 lower.
+     */
+    @Test
+    void spendNearTheDoubleRangeFitsLikeTheSameSpendInASmallerUnit() {
+        int[] x = {1, 2, 3, 1, 2, 5, 1, 4};
+        double[] huge = {1e307, 2e307, 5e307, 1e308, 3e307, 1.7e308, 8e306, 6e307};
+        double unit = Math.scalb(1.0, 1000);
+        double[] small = new double[huge.length];
+        for (int i = 0; i < huge.length; i++) {
+            small[i] = huge[i] / unit; // exact: a power of two
+        }
+        ModelFit<GammaGamma> a = GammaGamma.fit(SpendData.of(x, small));
+        ModelFit<GammaGamma> b = GammaGamma.fit(SpendData.of(x, huge));
+        assertEquals(a.model().p(), b.model().p(), 1e-6 * a.model().p());
+        assertEquals(a.model().q(), b.model().q(), 1e-6 * a.model().q());
+        assertEquals(a.model().v() * unit, b.model().v(), 1e-6 * a.model().v() * unit);
+        assertEquals(a.standardErrors().get(2) * unit, b.standardErrors().get(2), 1e-4 * a.standardErrors().get(2) * unit);
+        assertEquals(a.logLikelihood() - x.length * 1000 * Math.log(2), b.logLikelihood(), 1e-6);
+        assertEquals(b.logLikelihood(), b.model().logLikelihood(SpendData.of(x, huge)), 1e-6);
+    }
+
+    /**
+     * A mean value near the top of the double range made v + x zbar overflow, so the expected spend
+     * came back Infinity although it is about 0.82 of the mean value; it is computed as a weighted
+     * sum, and a value beyond the double range is refused naming the mean value.
+     */
+    @Test
+    void expectedSpendOfAHugeMeanValueIsFiniteOrRefused() {
+        GammaGamma m = new GammaGamma(6.25, 3.74, 15.44);
+        double expected = 6.25 * 2 / (2 * 6.25 + 3.74 - 1) * 1e308;
+        assertEquals(expected, m.expectedAverageSpend(2, 1e308), 1e-12 * expected);
+        // q < 1: the weight of the customer's mean, p x / (p x + q - 1), is above 1
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new GammaGamma(6.25, 0.8, 15.44).expectedAverageSpend(2, Double.MAX_VALUE));
+        assertEquals("the expected spend of a customer with 2 repeat purchases and meanValue "
+                + Double.MAX_VALUE + " is beyond the double range", e.getMessage());
+    }
+
     @Test
     void holdoutForecastTracksActualPurchases() throws IOException {
         List<HoldoutSplit> splits = splits();

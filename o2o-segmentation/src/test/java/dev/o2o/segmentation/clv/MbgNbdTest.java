@@ -1,6 +1,7 @@
 package dev.o2o.segmentation.clv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,21 @@ class MbgNbdTest {
         double cond = m.expectedPurchases(20, new CustomerSummary(0, 0, 1e-9));
         assertEquals(pop, cond, 1e-6);
         assertTrue(m.probabilityAlive(new CustomerSummary(0, 0, 30)) < 1);
+    }
+
+    /** As for BG/NBD: a horizon of 1e17 failed inside log2F1; it is refused naming t and its limit. */
+    @Test
+    void aHorizonTooLongForAnAccurateForecastIsRefusedNamingTheLimit() {
+        MbgNbd m = new MbgNbd(0.243, 4.414, 0.793, 2.426);
+        CustomerSummary c = new CustomerSummary(2, 30.43, 38.86);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.expectedPurchases(1e17));
+        assertEquals("horizon t must be at most 1.0E8 times alpha (4.414) for an accurate MBG/NBD forecast,"
+                + " got 1.0E17", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> m.expectedPurchases(1e17, c));
+        assertEquals("horizon t must be at most 1.0E8 times alpha + T (4.414 + 38.86) for an accurate MBG/NBD forecast,"
+                + " got 1.0E17", e.getMessage());
+        assertTrue(m.expectedPurchases(4.414e8) > m.expectedPurchases(4.414e7));
+        assertTrue(m.expectedPurchases(4.3274e9, c) > m.expectedPurchases(4.3274e8, c));
     }
 
     @Test

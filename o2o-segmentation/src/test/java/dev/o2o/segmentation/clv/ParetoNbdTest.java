@@ -86,5 +86,9 @@ class ParetoNbdTest {
         double below = new ParetoNbd(0.5, 10, 1 - 1e-9, 12).expectedPurchases(10);
         double at = new ParetoNbd(0.5, 10, 1, 12).expectedPurchases(10);
         assertEquals(below, at, 1e-7);
+        // a closed form in log(beta / (beta + t)), no hypergeometric term: even 1e17 forecasts, and grows
+        assertTrue(m.expectedPurchases(1e17) > m.expectedPurchases(1e16));
+        CustomerSummary c = new CustomerSummary(2, 30.43, 38.86);
+        assertTrue(m.expectedPurchases(1e17, c) > m.expectedPurchases(1e16, c));
     }
 }

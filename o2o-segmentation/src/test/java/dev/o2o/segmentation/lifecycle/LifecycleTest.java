@@ -67,6 +67,21 @@ class LifecycleTest {
         assertTrue(e.getMessage().contains("index 1"), e.getMessage());
     }
 
+    /**
+     * Revenues whose total exceeds the double range (each finite) made the total and the share targets
+     * Infinity: three equal customers came out HIGH, HIGH, LOW instead of all HIGH (two thirds is below
+     * 80%). Shares do not depend on the unit, so the sums are taken in a power-of-two scale.
+     */
+    @Test
+    void valueTiersOfRevenuesWhoseTotalExceedsTheDoubleRange() {
+        assertArrayEquals(new ValueTier[] {ValueTier.HIGH, ValueTier.HIGH, ValueTier.HIGH},
+                ValueTiers.defaults().assign(new double[] {1e308, 1e308, 1e308}));
+        // the same shares as {50, 5, 30, 10, 3, 2, 0} at a huge scale
+        double[] revenue = {50e306, 5e306, 30e306, 10e306, 3e306, 2e306, 0};
+        assertArrayEquals(ValueTiers.defaults().assign(new double[] {50, 5, 30, 10, 3, 2, 0}),
+                ValueTiers.defaults().assign(revenue));
+    }
+
     @Test
     void valueTiersAgainstBruteForce() {
         Random rnd = new Random(11);

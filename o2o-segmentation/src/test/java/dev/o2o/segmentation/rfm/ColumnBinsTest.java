@@ -39,6 +39,24 @@ class ColumnBinsTest {
         return out;
     }
 
+    /**
+     * Monetary values may be negative (net of refunds): between -1e308 and 1e308 the quantile
+     * interpolation a + frac (b - a) overflowed to Infinity, so 1e308 scored 2 of 5 instead of 4; in
+     * RfmScoring and in ColumnBins alike.
+     */
+    @Test
+    void quantilesBetweenValuesOfOppositeSignNearTheDoubleRange() {
+        double[] m = {-1e308, 1e308, -1e308, 1e308};
+        double[] zero = new double[4];
+        RfmScores s = new RfmScoring(5, TiePolicy.SAME_BIN, 1, 1, 1).score(RfmTable.of(zero, zero, m));
+        int[] scores = new int[4];
+        for (int i = 0; i < 4; i++) {
+            scores[i] = s.monetary(i);
+        }
+        assertArrayEquals(new int[] {1, 4, 1, 4}, scores);
+        assertArrayEquals(new int[] {1, 4, 1, 4}, viaBins(m, 5, TiePolicy.SAME_BIN, false));
+    }
+
     @Test
     void equalsRfmScoringForEveryPolicyAndSize() {
         Random random = new Random(20);

@@ -76,6 +76,27 @@ class RfmSummarizerTest {
         assertEquals(160.0, t.monetary()[0], 0);
     }
 
+    /**
+     * The same order given twice (a replayed file, a retried export) used to count as two purchases
+     * and twice its spend; it is refused, naming the order, as reading an order file refuses an id
+     * read before, in {@code add} and in {@code merge} (whose partitions must be disjoint).
+     */
+    @Test
+    void anOrderGivenTwiceIsRefusedNotCountedTwice() {
+        RfmSummarizer s = new RfmSummarizer(WINDOW).add(ORDERS.get(0)).add(ORDERS.get(2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.add(ORDERS.get(0)));
+        assertEquals("order '1' is given twice; an order counts once", e.getMessage());
+        // the refused order changed nothing
+        assertEquals(List.of(new CustomerRfm(CustomerKey.of("a"), 12, 2, Money.of("130.00", "CNY"))), s.result());
+        RfmSummarizer other = new RfmSummarizer(WINDOW).add(ORDERS.get(1)).add(ORDERS.get(2));
+        e = assertThrows(IllegalArgumentException.class, () -> s.merge(other));
+        assertEquals("order '3' is given to both summarisers; an order counts once", e.getMessage());
+        assertEquals(List.of(new CustomerRfm(CustomerKey.of("a"), 12, 2, Money.of("130.00", "CNY"))), s.result());
+        e = assertThrows(IllegalArgumentException.class, () -> RfmSummarizer.summarize(
+                List.of(ORDERS.get(4), ORDERS.get(3), ORDERS.get(4)), WINDOW));
+        assertEquals("order '5' is given twice; an order counts once", e.getMessage());
+    }
+
     @Test
     void mixedCurrenciesAreRejected() {
         Order usd = new Order("9", CustomerKey.of("a"), APP, Optional.empty(), Instant.parse("2026-01-06T00:00:00Z"),
@@ -84,6 +105,8 @@ class RfmSummarizerTest {
         RfmSummarizer s = new RfmSummarizer(WINDOW).add(ORDERS.get(0));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.add(usd));
         assertEquals(true, e.getMessage().contains("USD"));
+        // the refused order changed nothing (it used to count as a purchase before the check)
+        assertEquals(List.of(new CustomerRfm(CustomerKey.of("a"), 27, 1, Money.of("100.00", "CNY"))), s.result());
         assertThrows(IllegalArgumentException.class, () -> RfmOptions.window(Instant.EPOCH, Instant.EPOCH, SHANGHAI));
         List<CustomerRfm> mixed = List.of(new CustomerRfm(CustomerKey.of("a"), 1, 1, Money.of("1.00", "CNY")),
                 new CustomerRfm(CustomerKey.of("b"), 1, 1, Money.of("1.00", "USD")));

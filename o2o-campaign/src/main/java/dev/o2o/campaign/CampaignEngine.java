@@ -43,8 +43,10 @@ import java.util.Set;
  * <p><b>Time.</b> Each event is evaluated at its own instant {@link CampaignEvent#at()}, also
  * when it arrives late: quiet hours and the daily limit use that instant's local time in the
  * customer's zone, and caps count fires within one window either side of it (see
- * {@link Reservation}), so out-of-order arrival can never break a cap. The clock stamps
- * enrolments.
+ * {@link Reservation}), so out-of-order arrival can never break a cap. A trigger's
+ * {@link Action#enrol} enrols the customer at the event's instant too, so the mission counts events
+ * from the one that enrolled, whenever it arrives. The clock is read only by a direct
+ * {@link #enrol(CustomerKey, String)}, which enrols at the clock's instant.
  *
  * <p>Thread-safe: evaluate events from any number of threads; all state is in the store.
  */

@@ -123,7 +123,15 @@ public interface CampaignStore {
     /** Budget consumed by the campaign, in minor units. */
     long spentMinor(String campaignId);
 
-    /** Records an action's result; false (and no change) if one was recorded under the key. */
+    /**
+     * Records an action's result; false (and no change) if one was recorded under the key.
+     *
+     * @param actionKey the key, a text of at most 800 characters
+     * @param result    the result, a text (tabs and line breaks are kept)
+     * @throws IllegalArgumentException naming the parameter if the key is longer, or either holds NUL
+     *                                  or an unpaired surrogate (no database stores them exactly); nothing
+     *                                  is recorded
+     */
     boolean recordResult(String actionKey, String result);
 
     /** The recorded result of an action. */
@@ -185,6 +193,8 @@ public interface CampaignStore {
      * <p>The built-in stores implement it; the default throws {@link UnsupportedOperationException}.
      *
      * @param mergeId the merge, an id of at most 200 characters
+     * @throws IllegalArgumentException naming {@code mergeId} if it is not such an id
+     *                                  ({@link dev.o2o.core.Ids#requireId}); nothing moves
      */
     default CampaignMove mergeCustomer(String mergeId, CustomerKey from, CustomerKey to) {
         throw new UnsupportedOperationException(getClass().getName() + " does not support customer merges");

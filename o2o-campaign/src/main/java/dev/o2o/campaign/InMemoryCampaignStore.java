@@ -144,6 +144,7 @@ final class InMemoryCampaignStore implements CampaignStore {
 
     @Override
     public boolean recordResult(String actionKey, String result) {
+        StoreValues.requireResult(actionKey, result);
         synchronized (lock) {
             return results.putIfAbsent(actionKey, result) == null;
         }
@@ -249,7 +250,7 @@ final class InMemoryCampaignStore implements CampaignStore {
 
     @Override
     public CampaignMove mergeCustomer(String mergeId, CustomerKey from, CustomerKey to) {
-        Objects.requireNonNull(mergeId, "mergeId");
+        StoreValues.requireMergeId(mergeId);
         CustomerRename.requireDistinct(from, to);
         synchronized (lock) {
             CampaignMove done = merges.get(mergeId);

@@ -416,6 +416,7 @@ final class JdbcCampaignStore implements CampaignStore {
 
     @Override
     public boolean recordResult(String actionKey, String value) {
+        StoreValues.requireResult(actionKey, value);
         return tx.inTransaction("recording an action result",
                 c -> insertIfAbsent(c, "INSERT INTO " + result + " (action_key, outcome) VALUES (?, ?)", actionKey, value));
     }
@@ -558,7 +559,7 @@ final class JdbcCampaignStore implements CampaignStore {
 
     @Override
     public CampaignMove mergeCustomer(String mergeId, CustomerKey from, CustomerKey to) {
-        Objects.requireNonNull(mergeId, "mergeId");
+        StoreValues.requireMergeId(mergeId);
         CustomerRename.requireDistinct(from, to);
         return tx.inTransaction("merging customers", c -> {
             if (!insertIfAbsent(c, "INSERT INTO " + customerMerge + " (merge_id, fires, missions, invites, referrals, kept)"

@@ -1,5 +1,6 @@
 package dev.o2o.campaign;
 
+import static dev.o2o.campaign.Fixtures.CLOCK;
 import static dev.o2o.campaign.Fixtures.T0;
 import static dev.o2o.campaign.Fixtures.c;
 import static dev.o2o.campaign.Fixtures.cny;
@@ -29,7 +30,7 @@ class MissionTest {
         CampaignEngine e = engine(CampaignStore.inMemory())
                 .mission(Mission.checkIns("tour", 3, Duration.ofDays(7), Action.awardPoints(500, cny("5.00")))).build();
         CustomerKey a = c("a");
-        e.enrol(a, "tour");
+        assertEquals(CLOCK.instant(), e.enrol(a, "tour").enrolledAt(), "a direct enrolment reads the clock");
         assertTrue(keys(e.evaluate(CampaignEvent.checkIn("c1", a, day(0), "s1"))).isEmpty());
         assertTrue(keys(e.evaluate(CampaignEvent.checkIn("c2", a, day(1), "s1"))).isEmpty()); // same store again
         assertTrue(keys(e.evaluate(CampaignEvent.checkIn("c3", a, day(2), "s2"))).isEmpty());
@@ -97,6 +98,7 @@ class MissionTest {
         assertTrue(keys(e.evaluate(CampaignEvent.checkIn("x0", a, day(0), "s1"))).isEmpty());
         Decisions joined = e.evaluate(CampaignEvent.custom("x1", a, day(1), "joined"));
         assertEquals(List.of("x1/join-t/0"), keys(joined));
+        // the trigger enrols at the event's instant, not the clock's (which reads day 0)
         assertEquals(day(1), e.store().mission(a, "tour").orElseThrow().enrolledAt());
         assertEquals("enrolled", e.store().result("x1/join-t/0").orElseThrow());
         // late check-in from before the enrolment: ignored

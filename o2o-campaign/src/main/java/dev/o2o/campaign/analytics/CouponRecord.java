@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param code           the coupon code
  * @param campaignId     the campaign that issued it
- * @param storeId        the store of a store offer; empty if none
+ * @param storeId        the store of a store offer; empty if none. Not {@link FunnelRow#NO_STORE}, the
+ *                       store funnel's label for coupons with no store
  * @param channel        the channel it was sent through (push, sms, wechat, ...)
  * @param segment        the customer's segment at issue
  * @param distanceMetres the customer's distance to the store at issue, if known
@@ -29,6 +30,12 @@ public record CouponRecord(String code, String campaignId, Optional<String> stor
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(campaignId, "campaignId");
         Objects.requireNonNull(storeId, "storeId");
+        if (storeId.isPresent() && storeId.get().equals(FunnelRow.NO_STORE)) {
+            // the store funnel would count this store's coupons with those that have no store
+            throw new IllegalArgumentException("coupon '" + code + "': storeId '" + FunnelRow.NO_STORE
+                    + "' is the funnel's label for coupons with no store: give Optional.empty() for no store,"
+                    + " or another store id");
+        }
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(segment, "segment");
         Objects.requireNonNull(distanceMetres, "distanceMetres");

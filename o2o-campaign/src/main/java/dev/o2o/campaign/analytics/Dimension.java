@@ -5,7 +5,8 @@ import java.util.function.Function;
 /** What a funnel is broken down by. */
 public enum Dimension {
     CAMPAIGN(CouponRecord::campaignId),
-    STORE(r -> r.storeId().orElse("(none)")),
+    /** The coupon's store; coupons with no store are one row, {@link FunnelRow#NO_STORE}. */
+    STORE(r -> r.storeId().orElse(FunnelRow.NO_STORE)),
     CHANNEL(CouponRecord::channel),
     SEGMENT(CouponRecord::segment),
     /** Distance to the store at issue, in the bands of {@link CouponAnalytics#DISTANCE_BANDS_METRES}. */

@@ -10,7 +10,7 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param dimension        the breakdown
- * @param value            the dimension's value (campaign id, store id, band, ...)
+ * @param value            the dimension's value (campaign id, store id or {@link #NO_STORE}, band, ...)
  * @param issued           coupons issued
  * @param claimed          of them claimed
  * @param verified         of them verified in store
@@ -21,6 +21,12 @@ import java.util.Objects;
  */
 public record FunnelRow(Dimension dimension, String value, long issued, long claimed, long verified, long redeemed,
                         RateEstimate claimRate, RateEstimate verificationRate, RateEstimate redemptionRate) {
+
+    /**
+     * The {@link Dimension#STORE} value of the row of coupons with no store. {@link CouponRecord}
+     * refuses it as a store id, so no real store shares that row.
+     */
+    public static final String NO_STORE = "(none)";
 
     public FunnelRow {
         Objects.requireNonNull(dimension, "dimension");

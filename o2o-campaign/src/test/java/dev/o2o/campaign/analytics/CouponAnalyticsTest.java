@@ -69,6 +69,25 @@ class CouponAnalyticsTest {
         assertEquals(11, CouponAnalytics.funnel(sample(), Dimension.SEGMENT).get(0).issued());
     }
 
+    /**
+     * The store funnel labels coupons with no store {@code (none)}: a record whose store id is that
+     * label is refused, so a real store can never be counted in the no-store row (a store called
+     * "(none)" and a coupon with no store made one row of 2 issued).
+     */
+    @Test
+    void aStoreIdThatIsTheNoStoreLabelIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> rec("c1", "geo", "(none)", 100, 0, 0));
+        assertEquals("coupon 'c1': storeId '(none)' is the funnel's label for coupons with no store:"
+                + " give Optional.empty() for no store, or another store id", e.getMessage());
+        CouponRecord noStore = new CouponRecord("c2", "geo", Optional.empty(), "push", "vip", Optional.empty(), T0,
+                Optional.empty(), Optional.empty(), Optional.empty());
+        List<FunnelRow> rows = CouponAnalytics.funnel(List.of(noStore, rec("c3", "geo", "none", 100, 0, 0),
+                rec("c4", "geo", "s1", 100, 0, 0)), Dimension.STORE);
+        assertEquals(List.of(FunnelRow.NO_STORE, "none", "s1"), rows.stream().map(FunnelRow::value).toList());
+        assertEquals(List.of(1L, 1L, 1L), rows.stream().map(FunnelRow::issued).toList());
+    }
+
     @Test
     void daysToRedeem() {
         DaysToRedeem d = CouponAnalytics.daysToRedeem(sample());

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -34,6 +33,8 @@ public final class CouponCodes {
     private static final int N = 31;
     private static final long POW31_11 = 25_408_476_896_404_831L;
     private static final int[] VALUE = new int[128];
+    /** U+FF01..U+FF5E are the full-width forms of U+0021..U+007E, this far above them. */
+    private static final int FULL_WIDTH_OFFSET = 0xFEE0;
 
     static {
         Arrays.fill(VALUE, -1);
@@ -109,18 +110,40 @@ public final class CouponCodes {
     }
 
     /**
-     * Upper-cases a typed code and removes spaces and dashes; it does not check it.
+     * A typed or scanned code as the stores hold it; it does not check it. Codes are typed at store
+     * counters, often with a Chinese input method, and scanned by barcode readers that end with a
+     * line break, so:
+     * <ul>
+     *   <li>the full-width forms of ASCII (U+FF01..U+FF5E, such as {@code ＡＢＣ－１２３}) become
+     *       their ASCII characters;</li>
+     *   <li>the separators space, {@code '-'}, tab, CR, LF and the ideographic space U+3000 are
+     *       removed, wherever they are;</li>
+     *   <li>ASCII {@code a..z} become {@code A..Z}.</li>
+     * </ul>
+     * Every other character is kept as it is, so {@link #isWellFormed} refuses it (no other white
+     * space or dash, and no upper-casing outside ASCII: the long s U+017F is not taken for an S).
+     * A code drawn from the {@link #ALPHABET} is returned unchanged.
      */
     public static String normalize(String typed) {
         Objects.requireNonNull(typed, "typed");
         StringBuilder b = new StringBuilder(typed.length());
         for (int i = 0; i < typed.length(); i++) {
             char ch = typed.charAt(i);
-            if (ch != ' ' && ch != '-') {
+            if (ch >= '\uFF01' && ch <= '\uFF5E') {
+                ch = (char) (ch - FULL_WIDTH_OFFSET);
+            }
+            if (ch >= 'a' && ch <= 'z') {
+                ch = (char) (ch - 'a' + 'A');
+            }
+            if (!isSeparator(ch)) {
                 b.append(ch);
             }
         }
-        return b.toString().toUpperCase(Locale.ROOT);
+        return b.toString();
+    }
+
+    private static boolean isSeparator(char ch) {
+        return ch == ' ' || ch == '-' || ch == '\t' || ch == '\r' || ch == '\n' || ch == '\u3000';
     }
 
     /**

@@ -174,6 +174,63 @@ class CouponCodesTest {
         assertFalse(CouponCodes.isWellFormed("é" + code.substring(1)));
     }
 
+    /** {@code text} as a Chinese input method types it: ASCII letters, digits and '-' in their full-width forms. */
+    private static String fullWidth(String text) {
+        StringBuilder b = new StringBuilder();
+        for (char ch : text.toCharArray()) {
+            b.append(ch == ' ' ? '\u3000' : (char) (ch + 0xFEE0));
+        }
+        return b.toString();
+    }
+
+    @Test
+    void scannedAndFullWidthCodesNormalizeToTheCode() throws Exception {
+        String code = CouponCodes.generator(seeded(7)).next();
+        String grouped = code.substring(0, 4) + "-" + code.substring(4, 8) + " " + code.substring(8);
+        for (String typed : List.of(code + "\r\n", code + "\n", code + "\r", "\t" + code + "\t",
+                fullWidth(grouped), fullWidth(grouped.toLowerCase()), fullWidth(code) + "\r\n",
+                code.substring(0, 6) + "\u3000" + code.substring(6), code.substring(0, 6) + "\uFF0D" + code.substring(6))) {
+            assertEquals(code, CouponCodes.normalize(typed), "typed " + typed);
+            assertTrue(CouponCodes.isWellFormed(CouponCodes.normalize(typed)), "typed " + typed);
+        }
+        // the brief's example: ＡＢＣ－１２３ and ABC-123 with a scanner's CR LF normalise like ABC123
+        assertEquals("ABC123", CouponCodes.normalize("\uFF21\uFF22\uFF23\uFF0D\uFF11\uFF12\uFF13"));
+        assertEquals("ABC123", CouponCodes.normalize("ABC-123\r\n"));
+    }
+
+    @Test
+    void normalizingLeavesIssuedCodesAsTheyAre() throws Exception {
+        CouponCodes g = CouponCodes.generator(seeded(8), 20);
+        for (int i = 0; i < 10_000; i++) {
+            String code = g.next();
+            assertEquals(code, CouponCodes.normalize(code));
+        }
+    }
+
+    @Test
+    void charactersThatAreNoCodeCharacterOrSeparatorAreKeptAndRefused() throws Exception {
+        String withS = new String(codeWith(seeded(9), 12, 2, 'S'));
+        char[] ff = codeWith(seeded(10), 12, 4, 'F');
+        ff[5] = 'F';
+        ff[11] = A.charAt(CouponCodes.checkValue(ff, 11));
+        String withFf = new String(ff);
+        assertTrue(CouponCodes.isWellFormed(withFf));
+        // Locale.ROOT upper-casing turned the long s into S and the ligature ff into FF: not characters a code has
+        String longS = withS.substring(0, 2) + '\u017F' + withS.substring(3);
+        assertEquals(longS, CouponCodes.normalize(longS));
+        assertFalse(CouponCodes.isWellFormed(CouponCodes.normalize(longS)));
+        String ligature = withFf.substring(0, 4) + '\uFB00' + withFf.substring(6);
+        assertEquals(ligature, CouponCodes.normalize(ligature));
+        assertFalse(CouponCodes.isWellFormed(CouponCodes.normalize(ligature)));
+        // other white space and dashes are no separators: a no-break space, a form feed, an en dash stay in the code
+        for (char other : new char[] {'\u00A0', '\f', '\u000B', '\u2013', '\u0000', '\u00E9', '\uFF10', '\uFF4F'}) {
+            String typed = withS.substring(0, 6) + other + withS.substring(6);
+            assertFalse(CouponCodes.isWellFormed(CouponCodes.normalize(typed)), "U+" + Integer.toHexString(other));
+        }
+        assertEquals("AB\u00A0C", CouponCodes.normalize("ab\u00A0c"));
+        assertEquals("0", CouponCodes.normalize("\uFF10"));
+    }
+
     @Test
     void generatorIsThreadSafe() throws Exception {
         CouponCodes g = CouponCodes.generator(new SecureRandom());

@@ -192,6 +192,25 @@ class CouponServiceTest {
     }
 
     @Test
+    void aScannedOrFullWidthCodeIsTheIssuedCode() {
+        String code = issue(ALICE);
+        CustomerContext ctx = online().atStore("S1");
+        StringBuilder fullWidth = new StringBuilder();
+        for (char ch : code.toLowerCase().toCharArray()) {
+            fullWidth.append((char) (ch + 0xFEE0));
+        }
+        fullWidth.insert(4, '\uFF0D').insert(9, '\u3000');
+        ValidationResult typed = service.validateCode(fullWidth.toString(), cart(), ctx);
+        assertTrue(typed.isValid(), typed.toString());
+        assertEquals(Optional.empty(), service.verifyAtStore(code + "\r\n", "S1", "cashier-1").reason());
+        StoreOutcome scanned = service.redeem("pay-9", code + "\r\n", "o9", cart(), ctx);
+        assertTrue(scanned.isSuccess(), scanned.toString());
+        // the code is stored and recorded as issued: the separators and full-width forms are gone
+        assertEquals(code, scanned.redemption().orElseThrow().code());
+        assertEquals(CodeState.REDEEMED, store.find(code).orElseThrow().state());
+    }
+
+    @Test
     void aTypoIsRefusedWithoutUsingUpTheKey() {
         String code = issue(ALICE);
         CustomerContext ctx = online().atStore("S1");

@@ -117,6 +117,25 @@ public abstract class CampaignMergesConformanceTest {
         assertEquals(3, store.fires("camp"));
     }
 
+    /**
+     * A merge id is an id of at most 200 characters on every store ({@link CampaignStore#mergeCustomer}):
+     * a longer one, or one with a control character, is refused before anything moves. The in-memory
+     * store took them; the JDBC store failed on its 200-character column or on NUL.
+     */
+    @Test
+    public void aMergeIdNoStoreCanHoldIsRefusedAndMovesNothing() {
+        seed();
+        assertEquals("mergeId is longer than 200 characters: 'mm****mm' (201 chars)",
+                assertThrows(IllegalArgumentException.class,
+                        () -> store.mergeCustomer("m".repeat(201), APP, CARD)).getMessage());
+        assertEquals("mergeId must not contain control characters (U+0000 at index 1): '****' (3 chars)",
+                assertThrows(IllegalArgumentException.class, () -> store.mergeCustomer("m\0" + "1", APP, CARD)).getMessage());
+        assertEquals(2, store.missions(APP).size(), "nothing moved");
+        CampaignMove m = store.mergeCustomer("m".repeat(200), APP, CARD);
+        assertFalse(m.replayed());
+        assertEquals(2, m.fires());
+    }
+
     @Test
     public void theSameMergeIdChangesNothingTwiceAndAnUnmergeMovesNothingBack() throws Exception {
         seed();

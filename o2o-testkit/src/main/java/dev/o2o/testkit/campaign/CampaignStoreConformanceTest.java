@@ -250,6 +250,33 @@ public abstract class CampaignStoreConformanceTest {
         assertEquals(Optional.of("CODE-1"), s.result("k"));
     }
 
+    /**
+     * An action key and a result are held exactly by every store, or refused by every store before
+     * anything is written: a key of at most 800 characters, and no NUL or unpaired surrogate in
+     * either (PostgreSQL cannot store NUL and turns a lone surrogate into '?'). The in-memory store
+     * took them all; tabs and line breaks are text and kept.
+     */
+    @Test
+    public void actionKeysAndResultsNoStoreCanHoldAreRefusedByEveryStore() {
+        CampaignStore s = newStore();
+        String tooLong = "k".repeat(801);
+        assertEquals("actionKey is longer than 800 characters: 'kk****kk' (801 chars)",
+                assertThrows(IllegalArgumentException.class, () -> s.recordResult(tooLong, "done")).getMessage());
+        assertEquals(Optional.empty(), s.result(tooLong));
+        assertEquals("actionKey must not contain NUL (at index 4): 'e1****00' (8 chars)",
+                assertThrows(IllegalArgumentException.class, () -> s.recordResult("e1/t\0/00", "done")).getMessage());
+        assertEquals("result must not contain NUL (at index 4): '****' (7 chars)",
+                assertThrows(IllegalArgumentException.class, () -> s.recordResult("k1", "CODE\0-1")).getMessage());
+        assertEquals("result is not well-formed Unicode (unpaired surrogate U+D800 at index 5): '****' (6 chars)",
+                assertThrows(IllegalArgumentException.class, () -> s.recordResult("k1", "CODE-\uD800")).getMessage());
+        assertEquals(Optional.empty(), s.result("k1"));
+        String longest = "k".repeat(800);
+        assertTrue(s.recordResult(longest, "done"));
+        assertEquals(Optional.of("done"), s.result(longest));
+        assertTrue(s.recordResult("k1", "line 1\n\tline 2 \uD83D\uDE00"));
+        assertEquals(Optional.of("line 1\n\tline 2 \uD83D\uDE00"), s.result("k1"));
+    }
+
     @Test
     public void missionSavesAreOptimistic() {
         CampaignStore s = newStore();

@@ -12,7 +12,7 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param action  ALLOW, REVIEW or DENY: the strongest of the reasons'
- * @param reasons the reasons, strongest first
+ * @param reasons the reasons, strongest first (refused otherwise)
  */
 public record RiskDecision(Action action, List<Reason> reasons) {
 
@@ -21,12 +21,15 @@ public record RiskDecision(Action action, List<Reason> reasons) {
     public RiskDecision {
         Objects.requireNonNull(action, "action");
         reasons = List.copyOf(Objects.requireNonNull(reasons, "reasons"));
-        Action strongest = Action.ALLOW;
-        for (Reason r : reasons) {
-            if (r.action().compareTo(strongest) > 0) {
-                strongest = r.action();
+        // strongest first, as documented: verdict() answers with the first reason's code
+        for (int i = 1; i < reasons.size(); i++) {
+            if (reasons.get(i).action().compareTo(reasons.get(i - 1).action()) > 0) {
+                throw new IllegalArgumentException("reasons must be strongest first: " + reasons.get(i).action()
+                        + " reason " + reasons.get(i).code() + " (index " + i + ") follows a "
+                        + reasons.get(i - 1).action() + " one");
             }
         }
+        Action strongest = reasons.isEmpty() ? Action.ALLOW : reasons.get(0).action();
         if (strongest != action) {
             throw new IllegalArgumentException("action " + action + " must be the strongest of the reasons' (" + strongest + ")");
         }

@@ -27,7 +27,11 @@ public interface Learner {
         return (x, y) -> GbmModel.fit(x, y, config);
     }
 
-    /** Ridge (L2-penalised least squares) regression, for real-valued labels; {@code l2 = 0} is ordinary least squares. */
+    /**
+     * Ridge (L2-penalised least squares) regression, for real-valued labels; {@code l2 = 0} is ordinary least squares.
+     * Features and labels must be within ±10<sup>100</sup> (beyond, the normal equations overflow); fit refuses
+     * others naming the value and its row.
+     */
     static Learner ridge(double l2) {
         LogisticRegression.checkL2(l2);
         return (x, y) -> RidgeRegression.fit(x, y, l2);

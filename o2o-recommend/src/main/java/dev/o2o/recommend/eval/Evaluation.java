@@ -76,8 +76,11 @@ public record Evaluation(String model, Map<String, Object> params, int customers
     public static Metrics evaluate(Model model, Map<String, List<String>> test, int k) {
         requireK(k);
         Interactions train = model.interactions();
-        double[] idcg = new double[k + 1];
-        for (int r = 1; r <= k; r++) {
+        // relevant items are training items, so min(K, |test items|) never passes the item count:
+        // a table of K + 1 overflowed for K = Integer.MAX_VALUE and took gigabytes near 10^9
+        int longest = Math.min(k, train.itemCount());
+        double[] idcg = new double[longest + 1];
+        for (int r = 1; r <= longest; r++) {
             idcg[r] = idcg[r - 1] + 1.0 / log2(r + 1);
         }
         double recall = 0;

@@ -35,6 +35,22 @@ class EvaluationTest {
         return ev;
     }
 
+    /**
+     * A list longer than the catalogue is the whole catalogue, and the metrics are those of K = the
+     * number of items; but the ideal DCG table was sized K + 1: K = Integer.MAX_VALUE failed with a
+     * NegativeArraySizeException, and a K near 10^9 allocated gigabytes.
+     */
+    @Test
+    void aListLongerThanTheCatalogueScoresAsTheWholeCatalogue() {
+        Model pop = Recommender.popularity().fit(Interactions.of(filler()));
+        Map<String, List<String>> test = new LinkedHashMap<>();
+        test.put("p4", List.of("c", "f", "z"));
+        test.put("p3", List.of("d"));
+        Metrics five = Evaluation.evaluate(pop, test, 5);
+        assertEquals(five, Evaluation.evaluate(pop, test, 6));
+        assertEquals(five, Evaluation.evaluate(pop, test, Integer.MAX_VALUE));
+    }
+
     @Test
     void metricsByHand() {
         Model pop = Recommender.popularity().fit(Interactions.of(filler()));

@@ -22,12 +22,12 @@ import java.util.Optional;
  * @param type        the event's type
  * @param identifier  the identifier (the ledger account for postings, the customer for coupons)
  * @param postingType the posting's entry type, for a points posting
- * @param sourceRef   the posting's source reference, for a points posting
+ * @param sourceRef   the posting's source reference, for a points posting; a valid id as {@link Ids#requireId} says
  * @param code        the coupon code, for a redemption or verification
  * @param action      REVIEW or DENY
  * @param reasons     the reasons, not empty
  * @param status      OPEN for a REVIEW until resolved, DENIED for a DENY
- * @param operator    who resolved it
+ * @param operator    who resolved it, a valid id
  * @param resolvedAt  when, in the years 0000 to 9999 (kept to the millisecond)
  */
 public record DecisionRecord(long id, Instant at, EventType type, String identifier, Optional<EntryType> postingType,
@@ -42,12 +42,14 @@ public record DecisionRecord(long id, Instant at, EventType type, String identif
         Objects.requireNonNull(type, "type");
         Ids.requireId(identifier, "identifier");
         Objects.requireNonNull(postingType, "postingType");
-        Objects.requireNonNull(sourceRef, "sourceRef");
+        // an id as the ledger's IdempotencyKey needs it: ReviewDesk.confirm reverses the posting by it,
+        // and a blank one failed there only after the decision was marked CONFIRMED
+        Objects.requireNonNull(sourceRef, "sourceRef").ifPresent(r -> Ids.requireId(r, "sourceRef"));
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(action, "action");
         reasons = List.copyOf(Objects.requireNonNull(reasons, "reasons"));
         Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(operator, "operator");
+        Objects.requireNonNull(operator, "operator").ifPresent(o -> Ids.requireId(o, "operator"));
         Objects.requireNonNull(resolvedAt, "resolvedAt");
         resolvedAt.ifPresent(r -> Resolutions.requireStorable(r, "a resolution"));
         if (postingType.isPresent() != sourceRef.isPresent()) {

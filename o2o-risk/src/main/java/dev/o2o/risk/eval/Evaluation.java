@@ -89,15 +89,21 @@ public final class Evaluation {
     /**
      * The report.
      *
-     * @param events   events evaluated
-     * @param abusive  of them labelled abuse
+     * @param events   events evaluated, not negative
+     * @param abusive  of them labelled abuse, at most {@code events}
      * @param rules    rules, per pattern
      * @param forest   forest, per pattern
      */
     public record Report(int events, int abusive, List<Score> rules, List<Score> forest) {
         public Report {
-            rules = List.copyOf(rules);
-            forest = List.copyOf(forest);
+            if (events < 0) {
+                throw new IllegalArgumentException("events must not be negative: " + events);
+            }
+            if (abusive < 0 || abusive > events) {
+                throw new IllegalArgumentException("abusive must be between 0 and events (" + events + "): " + abusive);
+            }
+            rules = List.copyOf(Objects.requireNonNull(rules, "rules"));
+            forest = List.copyOf(Objects.requireNonNull(forest, "forest"));
         }
     }
 

@@ -65,7 +65,7 @@ public final class IsolationForest {
         if (rows.length < 2) {
             throw new IllegalArgumentException("an isolation forest needs at least two rows: " + rows.length);
         }
-        int d = rows[0].length;
+        int d = Objects.requireNonNull(rows[0], "row 0").length;
         if (d == 0) {
             throw new IllegalArgumentException("rows need at least one feature");
         }
@@ -76,7 +76,10 @@ public final class IsolationForest {
     }
 
     private static void checkRow(double[] row, int d, int index) {
-        Objects.requireNonNull(row, "row");
+        if (row == null) {
+            // built only when thrown: scoring checks every row
+            throw new NullPointerException("row " + index);
+        }
         if (row.length != d) {
             throw new IllegalArgumentException("row " + index + " has " + row.length + " features, expected " + d);
         }

@@ -255,7 +255,8 @@ public final class GraphSignals {
     /**
      * Groups of accounts that pass points around in a cycle: the strongly connected components of
      * the transfer graph with more than one account, or an account that sent points to itself
-     * (Tarjan's algorithm; keys: the accounts, sorted).
+     * (Tarjan's algorithm; keys: the accounts, sorted). The value is the number of accounts, the
+     * threshold 2 for a group and 1 for an account on its own.
      */
     public List<Signal> transferCycles() {
         List<Signal> out = new ArrayList<>();
@@ -312,9 +313,12 @@ public final class GraphSignals {
                     onStack.remove(w);
                     component.add(w);
                 } while (!w.equals(v));
-                if (component.size() > 1 || transfers.get(v).contains(v)) {
+                if (component.size() > 1) {
                     out.add(new Signal(TRANSFER_CYCLE, List.copyOf(component), component.size(), 2,
                             component.size() + " accounts pass points around in a cycle"));
+                } else if (transfers.get(v).contains(v)) {
+                    // a cycle of one account: its threshold is 1, so that the figure reaches it as a signal's must
+                    out.add(new Signal(TRANSFER_CYCLE, List.of(v), 1, 1, "an account sent points to itself"));
                 }
             }
         }

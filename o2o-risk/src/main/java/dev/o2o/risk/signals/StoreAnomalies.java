@@ -34,17 +34,19 @@ public final class StoreAnomalies {
     /**
      * One entity's figure for one metric: its earlier periods and the current one.
      *
-     * @param entity    the clerk or store
-     * @param peerGroup the group it is compared with (stores of a city, clerks of a store format)
-     * @param metric    the metric's name
+     * @param entity    the clerk or store, a valid id as {@link Ids#requireId} says
+     * @param peerGroup the group it is compared with (stores of a city, clerks of a store format), a valid id
+     * @param metric    the metric's name, a valid id
      * @param history   its earlier periods' values, finite
      * @param current   the current period's value, finite
      */
     public record Series(String entity, String peerGroup, String metric, double[] history, double current) {
         public Series {
-            Objects.requireNonNull(entity, "entity");
-            Objects.requireNonNull(peerGroup, "peerGroup");
-            Objects.requireNonNull(metric, "metric");
+            // identifiers, as GraphSignals' accounts: a blank entity would be a signal's key, and a
+            // control character in a name once let one peer group and metric pass for another
+            Ids.requireId(entity, "entity");
+            Ids.requireId(peerGroup, "peerGroup");
+            Ids.requireId(metric, "metric");
             history = Objects.requireNonNull(history, "history").clone();
             for (int i = 0; i < history.length; i++) {
                 if (!Double.isFinite(history[i])) {
@@ -129,14 +131,14 @@ public final class StoreAnomalies {
         if (!(threshold > 0) || Double.isInfinite(threshold)) {
             throw new IllegalArgumentException("threshold must be a positive finite number: " + threshold);
         }
-        Map<String, List<Series>> groups = new HashMap<>();
+        Map<List<String>, List<Series>> groups = new HashMap<>();
         Set<List<String>> seen = new HashSet<>();
         for (Series s : series) {
             if (!seen.add(List.of(s.entity(), s.peerGroup(), s.metric()))) {
                 throw new IllegalArgumentException("entity " + Ids.describe(s.entity()) + " is given twice for "
                         + s.metric() + " in peer group " + s.peerGroup());
             }
-            groups.computeIfAbsent(s.peerGroup() + "\u0000" + s.metric(), k -> new ArrayList<>()).add(s);
+            groups.computeIfAbsent(List.of(s.peerGroup(), s.metric()), k -> new ArrayList<>()).add(s);
         }
         List<Signal> out = new ArrayList<>();
         for (Series s : series) {
@@ -146,7 +148,7 @@ public final class StoreAnomalies {
                         s.metric() + " " + s.current() + " is " + fmt(own) + " robust z from its own "
                                 + s.history().length + " periods"));
             }
-            List<Series> group = groups.get(s.peerGroup() + "\u0000" + s.metric());
+            List<Series> group = groups.get(List.of(s.peerGroup(), s.metric()));
             double[] peers = group.stream().filter(p -> p != s).mapToDouble(Series::current).toArray();
             double peer = robustZ(s.current(), peers);
             if (Math.abs(peer) >= threshold) {

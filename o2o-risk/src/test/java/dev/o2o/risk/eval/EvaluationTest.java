@@ -46,6 +46,23 @@ class EvaluationTest {
         return VelocityEngine.parse(Evaluation.DEFAULT_RULES, CustomerResolver.none(), VelocityConfig.defaults());
     }
 
+    /**
+     * A report took any counts: new Report(3, 4, ...) held more abusive events than events and
+     * new Report(-1, 0, ...) a negative count; a null list failed in List.copyOf naming nothing.
+     */
+    @Test
+    void aReportWithImpossibleCountsIsRefusedNamingThem() {
+        IllegalArgumentException more = assertThrows(IllegalArgumentException.class,
+                () -> new Evaluation.Report(3, 4, List.of(), List.of()));
+        assertEquals("abusive must be between 0 and events (3): 4", more.getMessage());
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> new Evaluation.Report(-1, 0, List.of(), List.of()));
+        assertEquals("events must not be negative: -1", negative.getMessage());
+        NullPointerException rules = assertThrows(NullPointerException.class,
+                () -> new Evaluation.Report(1, 0, null, List.of()));
+        assertEquals("rules", rules.getMessage());
+    }
+
     @Test
     void aThresholdNoForestScoreCanMeetIsRefusedByName() {
         List<LabelledEvent> events = AbuseSimulation.generate(100, 1);

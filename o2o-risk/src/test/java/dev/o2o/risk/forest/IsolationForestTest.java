@@ -72,6 +72,22 @@ class IsolationForestTest {
                 assertThrows(IllegalArgumentException.class, () -> new ForestConfig(10, 1, false, 0)).getMessage());
     }
 
+    /**
+     * A null row failed without saying which: the first as a bare NullPointerException reading its
+     * length, another as 'row'; scoreAll likewise.
+     */
+    @Test
+    void aNullRowIsNamedByItsIndex() {
+        ForestConfig c = ForestConfig.defaults();
+        assertEquals("row 0", assertThrows(NullPointerException.class,
+                () -> IsolationForest.fit(new double[][] {null, {1}}, c)).getMessage());
+        assertEquals("row 2", assertThrows(NullPointerException.class,
+                () -> IsolationForest.fit(new double[][] {{1}, {2}, null}, c)).getMessage());
+        IsolationForest f = IsolationForest.fit(new double[][] {{1}, {2}, {3}}, c);
+        assertEquals("row 1", assertThrows(NullPointerException.class,
+                () -> f.scoreAll(new double[][] {{1}, null})).getMessage());
+    }
+
     @Test
     void oneRowIsRefusedRatherThanScoredNaN() {
         // once: c(1) = 0 made every score 2^(-0/0), NaN, outside (0, 1]

@@ -91,6 +91,25 @@ class GraphSignalsTest {
         assertEquals(100_001, chain.transferCycles().get(0).value());
     }
 
+    /**
+     * An account that sent points to itself was reported with value 1 against threshold 2, a
+     * figure below the threshold a signal says it reached (so a filter on value >= threshold
+     * dropped it), and as "1 accounts pass points around in a cycle".
+     */
+    @Test
+    void aSelfTransferReachesItsThresholdAndSaysWhatHappened() {
+        List<Signal> out = GraphSignals.over(CustomerResolver.none()).transfer("x", "x")
+                .transfer("a", "b").transfer("b", "a").transferCycles();
+        Signal self = out.stream().filter(g -> g.keys().equals(List.of("x"))).findFirst().orElseThrow();
+        assertEquals(1, self.value());
+        assertEquals(1, self.threshold());
+        assertEquals("an account sent points to itself", self.detail());
+        Signal pair = out.stream().filter(g -> g.keys().equals(List.of("a", "b"))).findFirst().orElseThrow();
+        assertEquals(2, pair.value());
+        assertEquals(2, pair.threshold());
+        assertEquals("2 accounts pass points around in a cycle", pair.detail());
+    }
+
     @Test
     void aSecondSignUpAtAnotherInstantIsRefusedNamingTheAccountAndBothInstants() {
         GraphSignals s = GraphSignals.over(CustomerResolver.none()).signUp("acct-0001", T0);

@@ -38,6 +38,28 @@ class StoreAnomaliesTest {
         assertEquals("history[1] of night share must be finite: NaN", nan.getMessage());
     }
 
+    /**
+     * A series took any entity, peer group and metric: a blank entity became a signal's key, and
+     * since groups were keyed by peer group and metric joined with a NUL, the series of peer group
+     * "g\0m" and metric "n" was compared with the peers of group "g" and metric "m\0n", another
+     * metric, and flagged. They are now identifiers as {@code Ids.requireId} says (no blank, no
+     * control character).
+     */
+    @Test
+    void aSeriesNamesAreCheckedSoThatGroupsCannotMix() {
+        IllegalArgumentException blank = assertThrows(IllegalArgumentException.class,
+                () -> new StoreAnomalies.Series(" ", "g", "m", new double[0], 1));
+        assertEquals("entity must not be blank", blank.getMessage());
+        IllegalArgumentException nul = assertThrows(IllegalArgumentException.class,
+                () -> new StoreAnomalies.Series("d", "g\u0000m", "n", new double[0], 1000));
+        assertEquals("peerGroup must not contain control characters (U+0000 at index 1): '****' (3 chars)",
+                nul.getMessage());
+        IllegalArgumentException metric = assertThrows(IllegalArgumentException.class,
+                () -> new StoreAnomalies.Series("a", "g", "m\u0000n", new double[0], 10));
+        assertEquals("metric must not contain control characters (U+0000 at index 1): '****' (3 chars)",
+                metric.getMessage());
+    }
+
     @Test
     void aSeriesHistoryCannotBeChangedAfterItWasChecked() {
         double[] given = {40, 42, 38};

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** What {@code predict} and {@code uplift} share: reading the data, the split, the learner options. */
@@ -61,6 +62,25 @@ final class PredictSupport {
 
         @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "gbm: sampling seed (default ${DEFAULT-VALUE})")
         long seed;
+
+        /** The options that only gbm reads; --l2 is read by both learners. */
+        private static final List<String> GBM_ONLY = List.of("--trees", "--depth", "--learning-rate",
+                "--min-child-weight", "--bins", "--seed");
+
+        /**
+         * Refuses a gbm-only option typed with the logistic learner ({@code baseOption} is {@code --model}
+         * or {@code --base}): ignored, it would look as if it had taken effect.
+         */
+        void refuseGbmOnly(CommandLine cl, Base base, String baseOption) {
+            if (base == Base.gbm) {
+                return;
+            }
+            for (String option : GBM_ONLY) {
+                if (cl.getParseResult().hasMatchedOption(option)) {
+                    throw new CommandLine.ParameterException(cl, option + " applies to " + baseOption + " gbm only");
+                }
+            }
+        }
 
         GbmConfig gbm(GbmConfig.Objective objective) {
             GbmConfig.Builder b = GbmConfig.builder().objective(objective).trees(trees).maxDepth(depth)

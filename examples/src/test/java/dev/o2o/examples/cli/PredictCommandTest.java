@@ -119,4 +119,35 @@ class PredictCommandTest {
         assertEquals(2, constant.exit, constant.toString());
         assertTrue(constant.err.contains("'k' is constant"), constant.err);
     }
+
+    /**
+     * The gbm hyper-parameters with --model logistic (or --base logistic) are refused, naming the
+     * option: silently ignored, a user who typed --trees 500 would believe it took effect.
+     */
+    @Test
+    void gbmOptionsWithALogisticModelAreRefused() throws IOException {
+        StringBuilder b = new StringBuilder("x,arm,y\n");
+        for (int i = 0; i < 40; i++) {
+            b.append(i).append(',').append(i % 2 == 0 ? "coupon" : "none").append(',').append(i % 3 == 0 ? 1 : 0)
+                    .append('\n');
+        }
+        Path data = write("gbm-only.csv", b.toString());
+        String[][] cases = {{"--trees", "5"}, {"--depth", "2"}, {"--learning-rate", "0.1"},
+                {"--min-child-weight", "2"}, {"--bins", "16"}, {"--seed", "7"}};
+        for (String[] c : cases) {
+            Cli predict = Cli.run("predict", "--data", data.toString(), "--label", "y", "--features", "x",
+                    "--model", "logistic", c[0], c[1]);
+            assertEquals(2, predict.exit, predict.toString());
+            assertTrue(predict.err.startsWith("o2o predict: " + c[0] + " applies to --model gbm only\n"), predict.err);
+            assertEquals("", predict.out);
+            Cli uplift = Cli.run("uplift", "--data", data.toString(), "--treatment", "arm", "--control", "none",
+                    "--outcome", "y", "--features", "x", "--learner", "t", "--base", "logistic", c[0], c[1]);
+            assertEquals(2, uplift.exit, uplift.toString());
+            assertTrue(uplift.err.startsWith("o2o uplift: " + c[0] + " applies to --base gbm only\n"), uplift.err);
+        }
+        // --l2 is a parameter of both models
+        Cli l2 = Cli.run("predict", "--data", data.toString(), "--label", "y", "--features", "x", "--model", "logistic",
+                "--l2", "2");
+        assertEquals(0, l2.exit, l2.toString());
+    }
 }

@@ -67,6 +67,23 @@ class JobsTest {
                 err.toString(StandardCharsets.UTF_8).trim());
     }
 
+    /** A missing --input is bad input: one line naming it and exit 2, not Spark's stack trace and exit 1. */
+    @Test
+    void aMissingInputExitsWithTwoNamingThePath(@TempDir Path dir) {
+        SparkTestSession.get();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        PrintStream o = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        Path missing = dir.resolve("no-such-input.csv");
+        int code = Jobs.run(new String[] {"rfm", "--input", missing.toString(), "--output", dir.resolve("out").toString(),
+                "--format", "csv"}, o, e);
+        assertEquals(2, code, err.toString(StandardCharsets.UTF_8));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.startsWith("o2o-spark rfm: --input: path does not exist: "), message);
+        assertTrue(message.contains("no-such-input.csv"), message);
+        assertEquals(1, message.lines().count(), message);
+    }
+
     @Test
     void profilesFromCsvDirectories(@TempDir Path dir) throws Exception {
         SparkSession spark = SparkTestSession.get();

@@ -233,4 +233,28 @@ class JobsTest {
                     .csv(output.resolve("identifiers").toString()).count());
         }
     }
+
+    /**
+     * A missing input in a local run in a fresh JVM, as {@code ./o2o spark} starts it: exit 2 and the
+     * one-line message, without the stack trace Spark logs at WARN while it looks for a streaming
+     * sink's metadata under the path.
+     */
+    @Test
+    void aMissingInputInItsOwnJvmPrintsNoStackTrace(@TempDir Path dir) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx512m"));
+        command.addAll(JvmOptions.SPARK_DRIVER);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Jobs.class.getName(), "rfm",
+                "--master", "local[1]", "--input", dir.resolve("missing.csv").toString(), "--output",
+                dir.resolve("out").toString(), "--format", "csv"));
+        Path stderr = dir.resolve("stderr");
+        Process p = new ProcessBuilder(command).redirectOutput(dir.resolve("stdout").toFile())
+                .redirectError(stderr.toFile()).start();
+        assertTrue(p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS), "the Spark JVM did not end");
+        String err = Files.readString(stderr);
+        assertEquals(2, p.exitValue(), err);
+        assertTrue(err.lines().noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception")), err);
+        assertTrue(err.strip().endsWith("o2o-spark rfm: --input: path does not exist: file:"
+                + dir.resolve("missing.csv")), err);
+    }
 }

@@ -18,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -147,6 +148,12 @@ public final class Jobs {
             err.println("o2o-spark " + a.job + ": " + e.getMessage());
             return 2;
         } catch (Exception e) { // Spark throws its checked SparkException undeclared
+            // a missing input is the caller's mistake, not a bug: one line and exit 2, not a stack trace
+            if (e instanceof SparkThrowable st && "PATH_NOT_FOUND".equals(st.getCondition())) {
+                err.println("o2o-spark " + a.job + ": --input: path does not exist: "
+                        + st.getMessageParameters().getOrDefault("path", String.valueOf(a.options.get("input"))));
+                return 2;
+            }
             // a row that core refuses fails its task; Spark reports it as the cause of the job's failure
             for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
                 if (t instanceof IllegalArgumentException bad) {

@@ -67,6 +67,23 @@ class JobsTest {
                 err.toString(StandardCharsets.UTF_8).trim());
     }
 
+    /** A missing --input is bad input: one line naming it and exit 2, not Spark's stack trace and exit 1. */
+    @Test
+    void aMissingInputExitsWithTwoNamingThePath(@TempDir Path dir) {
+        SparkTestSession.get();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        PrintStream o = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        Path missing = dir.resolve("no-such-input.csv");
+        int code = Jobs.run(new String[] {"rfm", "--input", missing.toString(), "--output", dir.resolve("out").toString(),
+                "--format", "csv"}, o, e);
+        assertEquals(2, code, err.toString(StandardCharsets.UTF_8));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.startsWith("o2o-spark rfm: --input: path does not exist: "), message);
+        assertTrue(message.contains("no-such-input.csv"), message);
+        assertEquals(1, message.lines().count(), message);
+    }
+
     @Test
     void profilesFromCsvDirectories(@TempDir Path dir) throws Exception {
         SparkSession spark = SparkTestSession.get();
@@ -215,5 +232,29 @@ class JobsTest {
             assertEquals(900, SparkTestSession.get().read().option("header", "true")
                     .csv(output.resolve("identifiers").toString()).count());
         }
+    }
+
+    /**
+     * A missing input in a local run in a fresh JVM, as {@code ./o2o spark} starts it: exit 2 and the
+     * one-line message, without the stack trace Spark logs at WARN while it looks for a streaming
+     * sink's metadata under the path.
+     */
+    @Test
+    void aMissingInputInItsOwnJvmPrintsNoStackTrace(@TempDir Path dir) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx512m"));
+        command.addAll(JvmOptions.SPARK_DRIVER);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Jobs.class.getName(), "rfm",
+                "--master", "local[1]", "--input", dir.resolve("missing.csv").toString(), "--output",
+                dir.resolve("out").toString(), "--format", "csv"));
+        Path stderr = dir.resolve("stderr");
+        Process p = new ProcessBuilder(command).redirectOutput(dir.resolve("stdout").toFile())
+                .redirectError(stderr.toFile()).start();
+        assertTrue(p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS), "the Spark JVM did not end");
+        String err = Files.readString(stderr);
+        assertEquals(2, p.exitValue(), err);
+        assertTrue(err.lines().noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception")), err);
+        assertTrue(err.strip().endsWith("o2o-spark rfm: --input: path does not exist: file:"
+                + dir.resolve("missing.csv")), err);
     }
 }

@@ -57,6 +57,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        options.check(spec.commandLine(), model, "--model");
         BitSet residues = PredictSupport.testResidues(dataOptions.testRows);
         List<String> feats = PredictSupport.features(data, features, dataOptions.categorical, List.of(label));
         List<String> columns = new ArrayList<>(feats);

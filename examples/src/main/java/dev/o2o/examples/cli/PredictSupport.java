@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** What {@code predict} and {@code uplift} share: reading the data, the split, the learner options. */
@@ -61,6 +62,41 @@ final class PredictSupport {
 
         @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "gbm: sampling seed (default ${DEFAULT-VALUE})")
         long seed;
+
+        /** The options that only gbm reads; --l2 is read by both learners. */
+        private static final List<String> GBM_ONLY = List.of("--trees", "--depth", "--learning-rate",
+                "--min-child-weight", "--bins", "--seed");
+
+        /**
+         * Checks the options before any data is read, under the options' names (the library names its
+         * own fields, such as maxDepth). A gbm-only option typed with the logistic learner
+         * ({@code baseOption} is {@code --model} or {@code --base}) is refused: ignored, it would look
+         * as if it had taken effect.
+         */
+        void check(CommandLine cl, Base base, String baseOption) {
+            refuseUnless(cl, Double.isFinite(l2) && l2 >= 0, "--l2 must be a finite number >= 0, got " + l2);
+            if (base != Base.gbm) {
+                for (String option : GBM_ONLY) {
+                    refuseUnless(cl, !cl.getParseResult().hasMatchedOption(option),
+                            option + " applies to " + baseOption + " gbm only");
+                }
+                return;
+            }
+            refuseUnless(cl, trees >= 1, "--trees must be at least 1, got " + trees);
+            // the library's depth 0 (no limit) needs a leaf limit, which the command line does not offer
+            refuseUnless(cl, depth >= 1 && depth <= 30, "--depth must be within 1..30, got " + depth);
+            refuseUnless(cl, learningRate > 0 && learningRate <= 1,
+                    "--learning-rate must be within (0, 1], got " + learningRate);
+            refuseUnless(cl, Double.isFinite(minChildWeight) && minChildWeight >= 0,
+                    "--min-child-weight must be a finite number >= 0, got " + minChildWeight);
+            refuseUnless(cl, bins >= 2 && bins <= 65535, "--bins must be within 2..65535, got " + bins);
+        }
+
+        private static void refuseUnless(CommandLine cl, boolean valid, String message) {
+            if (!valid) {
+                throw new CommandLine.ParameterException(cl, message);
+            }
+        }
 
         GbmConfig gbm(GbmConfig.Objective objective) {
             GbmConfig.Builder b = GbmConfig.builder().objective(objective).trees(trees).maxDepth(depth)

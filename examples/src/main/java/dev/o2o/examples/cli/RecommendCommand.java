@@ -174,6 +174,21 @@ final class RecommendCommand implements Callable<Integer> {
                 "--test-fraction must be within (0, 1), got " + testFraction);
         refuseUnless(cl, minWeight == null || Double.isFinite(minWeight),
                 "--min-weight must be a finite number, got " + minWeight);
+        // an option the chosen model or split does not read would be silently ignored
+        refuseUnlessFor(cl, "--lambda", model == ModelName.ease || model == ModelName.als, "--model ease or als");
+        refuseUnlessFor(cl, "--neighbours", model == ModelName.itemknn, "--model itemknn");
+        refuseUnlessFor(cl, "--shrink", model == ModelName.itemknn, "--model itemknn");
+        refuseUnlessFor(cl, "--factors", model == ModelName.als, "--model als");
+        refuseUnlessFor(cl, "--alpha", model == ModelName.als, "--model als");
+        refuseUnlessFor(cl, "--iterations", model == ModelName.als, "--model als");
+        refuseUnlessFor(cl, "--seed", model == ModelName.als || evaluate == SplitName.random,
+                "--model als or --evaluate random");
+        refuseUnlessFor(cl, "--test-fraction", evaluate != SplitName.leave_last, "--evaluate temporal or random");
+    }
+
+    private static void refuseUnlessFor(CommandLine cl, String option, boolean applies, String appliesTo) {
+        refuseUnless(cl, applies || !cl.getParseResult().hasMatchedOption(option),
+                option + " applies to " + appliesTo + " only");
     }
 
     private static void refuseUnless(CommandLine cl, boolean valid, String message) {

@@ -7,13 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads a buy-till-you-die summary CSV in either of the CDNOW layouts: {@code ID,frequency,recency,T}
  * or {@code ID,x,t_x,T,zbar} (column names case-insensitive, in any order, other columns ignored).
- * Every bad value raises a {@link BadInputException} naming the file, line and column.
+ * Every bad value raises a {@link BadInputException} naming the file, line and column; with an ID
+ * column, an empty or repeated ID is bad too.
  *
  * <p>Not thread-safe.
  */
@@ -53,6 +56,7 @@ final class SummaryCsv {
             }
             String line;
             long lineNo = 1;
+            Map<String, Long> lineOfId = new HashMap<>();
             while ((line = in.readLine()) != null) {
                 lineNo++;
                 if (line.isBlank()) {
@@ -73,6 +77,18 @@ final class SummaryCsv {
                 }
                 s.x[s.size] = (int) xv;
                 s.id[s.size] = iid >= 0 ? f[iid].strip() : Integer.toString(s.size + 1);
+                if (iid >= 0) {
+                    // one row per customer: a repeat would count the customer twice in the fit and in
+                    // --predict-out. The message gives lines, not the ID (it may be a phone number).
+                    if (s.id[s.size].isEmpty()) {
+                        throw new BadInputException(where + "ID is empty");
+                    }
+                    Long first = lineOfId.putIfAbsent(s.id[s.size], lineNo);
+                    if (first != null) {
+                        throw new BadInputException(where + "ID repeats the ID of line " + first
+                                + " (one row per customer)");
+                    }
+                }
                 s.tx[s.size] = number(f[itx], where, cols.get(itx));
                 s.t[s.size] = number(f[it], where, cols.get(it));
                 if (!(s.t[s.size] > 0) || s.tx[s.size] < 0 || s.tx[s.size] > s.t[s.size]) {

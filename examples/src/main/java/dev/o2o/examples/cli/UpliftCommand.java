@@ -86,6 +86,7 @@ final class UpliftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        options.check(spec.commandLine(), base, "--base");
         BitSet residues = PredictSupport.testResidues(dataOptions.testRows);
         if (treatment.equals(outcome)) {
             throw new BadInputException("--treatment and --outcome must be different columns: " + treatment);

@@ -107,6 +107,24 @@ class ClvCommandTest {
         assertTrue(c.err.contains("--horizon must be a positive number"), c.err);
     }
 
+    /**
+     * One row per customer: a repeated ID would count that customer twice in the fit and print two
+     * predictions for it; an empty ID names nobody. The message gives the lines, not the ID (personal data).
+     */
+    @Test
+    void repeatedOrEmptyIdsAreRefusedWithTheirLines() throws IOException {
+        Path f = tmp.resolve("ids.csv");
+        Files.writeString(f, "ID,frequency,recency,T\n13812345678,2,3.5,10\n2,1,4,10\n13812345678,0,0,10\n");
+        Cli c = Cli.run("clv", "--summary", f.toString(), "--model", "bgnbd");
+        assertEquals(2, c.exit, c.toString());
+        assertTrue(c.err.startsWith("o2o clv: ids.csv:4: ID repeats the ID of line 2 (one row per customer)\n"), c.err);
+        assertTrue(!c.err.contains("13812345678"), c.err);
+        Files.writeString(f, "ID,frequency,recency,T\n1,2,3.5,10\n ,1,4,10\n");
+        c = Cli.run("clv", "--summary", f.toString(), "--model", "bgnbd");
+        assertEquals(2, c.exit, c.toString());
+        assertTrue(c.err.startsWith("o2o clv: ids.csv:3: ID is empty\n"), c.err);
+    }
+
     @Test
     void predictionsForEveryCustomerIncludingThePublishedCustomerOne() throws IOException {
         Path p = tmp.resolve("predictions.csv");

@@ -119,4 +119,61 @@ class PredictCommandTest {
         assertEquals(2, constant.exit, constant.toString());
         assertTrue(constant.err.contains("'k' is constant"), constant.err);
     }
+
+    /**
+     * The gbm hyper-parameters with --model logistic (or --base logistic) are refused, naming the
+     * option: silently ignored, a user who typed --trees 500 would believe it took effect.
+     */
+    @Test
+    void gbmOptionsWithALogisticModelAreRefused() throws IOException {
+        StringBuilder b = new StringBuilder("x,arm,y\n");
+        for (int i = 0; i < 40; i++) {
+            b.append(i).append(',').append(i % 2 == 0 ? "coupon" : "none").append(',').append(i % 3 == 0 ? 1 : 0)
+                    .append('\n');
+        }
+        Path data = write("gbm-only.csv", b.toString());
+        String[][] cases = {{"--trees", "5"}, {"--depth", "2"}, {"--learning-rate", "0.1"},
+                {"--min-child-weight", "2"}, {"--bins", "16"}, {"--seed", "7"}};
+        for (String[] c : cases) {
+            Cli predict = Cli.run("predict", "--data", data.toString(), "--label", "y", "--features", "x",
+                    "--model", "logistic", c[0], c[1]);
+            assertEquals(2, predict.exit, predict.toString());
+            assertTrue(predict.err.startsWith("o2o predict: " + c[0] + " applies to --model gbm only\n"), predict.err);
+            assertEquals("", predict.out);
+            Cli uplift = Cli.run("uplift", "--data", data.toString(), "--treatment", "arm", "--control", "none",
+                    "--outcome", "y", "--features", "x", "--learner", "t", "--base", "logistic", c[0], c[1]);
+            assertEquals(2, uplift.exit, uplift.toString());
+            assertTrue(uplift.err.startsWith("o2o uplift: " + c[0] + " applies to --base gbm only\n"), uplift.err);
+        }
+        // --l2 is a parameter of both models
+        Cli l2 = Cli.run("predict", "--data", data.toString(), "--label", "y", "--features", "x", "--model", "logistic",
+                "--l2", "2");
+        assertEquals(0, l2.exit, l2.toString());
+    }
+
+    /**
+     * A bad hyper-parameter is refused under its option's name before the data is read, not after,
+     * under the library's field name (--depth 0 said "maxDepth 0 (no limit) needs a maxLeaves limit",
+     * an option the command line does not have).
+     */
+    @Test
+    void badHyperParametersAreNamedByTheirOptionBeforeReading() throws IOException {
+        Path data = write("hp.csv", "x,y\n1,0\n2,1\n");
+        String[][] cases = {
+                {"gbm", "--trees", "0", "--trees must be at least 1, got 0"},
+                {"gbm", "--depth", "0", "--depth must be within 1..30, got 0"},
+                {"gbm", "--depth", "31", "--depth must be within 1..30, got 31"},
+                {"gbm", "--learning-rate", "0", "--learning-rate must be within (0, 1], got 0.0"},
+                {"gbm", "--learning-rate", "NaN", "--learning-rate must be within (0, 1], got NaN"},
+                {"gbm", "--min-child-weight", "-1", "--min-child-weight must be a finite number >= 0, got -1.0"},
+                {"gbm", "--bins", "1", "--bins must be within 2..65535, got 1"},
+                {"gbm", "--l2", "-1", "--l2 must be a finite number >= 0, got -1.0"},
+                {"logistic", "--l2", "Infinity", "--l2 must be a finite number >= 0, got Infinity"}};
+        for (String[] c : cases) {
+            Cli run = Cli.run("predict", "--data", data.toString(), "--label", "y", "--model", c[0], c[1], c[2]);
+            assertEquals(2, run.exit, run.toString());
+            // the first line: nothing was read ("read N rows" would come first)
+            assertTrue(run.err.startsWith("o2o predict: " + c[3] + "\n"), run.err);
+        }
+    }
 }

@@ -71,8 +71,12 @@ class RecommendCommandTest {
     void csvFormatAndOtherModels() throws Exception {
         Path f = ratings();
         for (String model : List.of("popularity", "ease", "als")) {
-            Cli r = Cli.run("recommend", "--interactions", f.toString(), "--model", model, "--evaluate", "leave-last",
-                    "--min-interactions", "3", "--k", "2", "--format", "csv", "--factors", "4", "--iterations", "3");
+            List<String> args = new java.util.ArrayList<>(List.of("recommend", "--interactions", f.toString(), "--model",
+                    model, "--evaluate", "leave-last", "--min-interactions", "3", "--k", "2", "--format", "csv"));
+            if (model.equals("als")) {
+                args.addAll(List.of("--factors", "4", "--iterations", "3")); // als only: refused with the others
+            }
+            Cli r = Cli.run(args.toArray(String[]::new));
             assertEquals(0, r.exit, r::toString);
             assertTrue(r.out.startsWith("model,customers,items,evaluated_customers,k,recall,ndcg"), r.out);
             assertTrue(r.out.lines().skip(1).findFirst().orElseThrow().startsWith(model + ",30,"), r.out);
@@ -131,5 +135,32 @@ class RecommendCommandTest {
             assertEquals(2, run.exit, run.toString());
             assertTrue(run.err.contains("o2o recommend: " + c[3]), run.err);
         }
+    }
+
+    /** An option of another model (or split) is refused, not silently ignored: --lambda 5 with popularity did nothing. */
+    @Test
+    void optionsOfAnotherModelAreRefused() throws Exception {
+        Path f = ratings();
+        String[][] cases = {
+                {"popularity", "temporal", "--lambda", "5", "--lambda applies to --model ease or als only"},
+                {"itemknn", "temporal", "--lambda", "5", "--lambda applies to --model ease or als only"},
+                {"ease", "temporal", "--neighbours", "5", "--neighbours applies to --model itemknn only"},
+                {"als", "temporal", "--shrink", "1", "--shrink applies to --model itemknn only"},
+                {"ease", "temporal", "--factors", "4", "--factors applies to --model als only"},
+                {"itemknn", "temporal", "--alpha", "1", "--alpha applies to --model als only"},
+                {"popularity", "temporal", "--iterations", "3", "--iterations applies to --model als only"},
+                {"ease", "temporal", "--seed", "3", "--seed applies to --model als or --evaluate random only"},
+                {"ease", "leave-last", "--test-fraction", "0.3",
+                        "--test-fraction applies to --evaluate temporal or random only"}};
+        for (String[] c : cases) {
+            Cli run = Cli.run("recommend", "--interactions", f.toString(), "--model", c[0], "--evaluate", c[1],
+                    c[2], c[3]);
+            assertEquals(2, run.exit, run.toString());
+            assertTrue(run.err.startsWith("o2o recommend: " + c[4] + "\n"), run.err);
+            assertEquals("", run.out);
+        }
+        Cli seeded = Cli.run("recommend", "--interactions", f.toString(), "--model", "ease", "--evaluate", "random",
+                "--seed", "3", "--min-interactions", "3");
+        assertEquals(0, seeded.exit, seeded.toString());
     }
 }
